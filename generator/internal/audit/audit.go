@@ -1,0 +1,249 @@
+// Package audit checks a built site for anything of a document that is not
+// public, before the site replaces the previous one.
+//
+// What counts as a leak: the bytes of a non-public document's file
+// (found by SHA-256, whatever the output file is called), its checksum, its
+// file name, its official address, its own title, summary and symbol (a
+// withdrawn document's title may be shown), and distinctive runs of its text.
+// Every output file is read once. Text is searched as written and after
+// undoing HTML and JSON escapes, so "A &amp; B" and "A \u0026 B" are caught
+// as "A & B".
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// Secret is something of a non-public document that must not be in the output.
+type Secret struct {
+	Doc   string // document id
+	What  string // "title", "official URL", …
+	Value string
+}
+
+// Secrets is what the audit looks for.
+type Secrets struct {
+	Strings   []Secret
+	Checksums map[string]string // SHA-256 hex of a non-public file -> document id
+}
+
+// Shortest values searched as text: shorter ones would match ordinary words.
+const (
+	minNeedle   = 6
+	minTextRun  = 32
+	maxTextRun  = 80
+	runsPerText = 400
+)
+
+// Collect lists the secrets of every document that is not public as of the
+// decisions. A value that some public document also has (two reports with
+// the same file name) is not a secret of either.
+func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secrets {
+	s := Secrets{Checksums: map[string]string{}}
+	shown := map[string]bool{}
+	var publicText strings.Builder
+	for _, d := range c.Documents {
+		if decisions[d.ID].State == publication.Public {
+			publicText.WriteString(d.Body)
+			for _, v := range []string{d.Title, d.Summary, d.Symbol, d.URL} {
+				shown[v] = true
+			}
+			if d.FileInfo != nil {
+				shown[d.FileInfo.Name] = true
+			}
+		}
+	}
+	add := func(doc, what, v string) {
+		v = strings.TrimSpace(v)
+		if utf8.RuneCountInString(v) >= minNeedle && !shown[v] {
+			s.Strings = append(s.Strings, Secret{doc, what, v})
+		}
+	}
+	for _, d := range c.Documents {
+		dec := decisions[d.ID]
+		if dec.State == publication.Public {
+			continue
+		}
+		if dec.State != publication.Withdrawn {
+			add(d.ID, "title", d.Title)
+		}
+		add(d.ID, "summary", d.Summary)
+		add(d.ID, "symbol", d.Symbol)
+		add(d.ID, "official URL", d.URL)
+		if fi := d.FileInfo; fi != nil {
+			s.Checksums[fi.SHA256] = d.ID
+			add(d.ID, "checksum", fi.SHA256)
+			add(d.ID, "file name", fi.Name)
+		}
+		for _, run := range TextRuns(d.Body) {
+			if !strings.Contains(publicText.String(), run) {
+				add(d.ID, "text", run)
+			}
+		}
+	}
+	return s
+}
+
+// TextRuns picks distinctive runs of plain words from a Markdown text: runs of
+// letters, digits, spaces and commas, which rendering leaves as they are
+// (quotes and dashes may be turned into typographic ones).
+func TextRuns(md string) []string {
+	var runs []string
+	var b strings.Builder
+	flush := func() {
+		r := strings.TrimSpace(b.String())
+		b.Reset()
+		if len(r) < minTextRun {
+			return
+		}
+		if len(r) > maxTextRun {
+			r = r[:maxTextRun]
+			r = strings.TrimSpace(r[:strings.LastIndexByte(r, ' ')+1])
+		}
+		if len(r) >= minTextRun && !slices.Contains(runs, r) {
+			runs = append(runs, r)
+		}
+	}
+	for _, ch := range md {
+		if unicode.IsLetter(ch) || unicode.IsDigit(ch) || ch == ' ' || ch == ',' {
+			b.WriteRune(ch)
+			continue
+		}
+		flush()
+		if len(runs) == runsPerText {
+			break
+		}
+	}
+	flush()
+	return runs
+}
+
+// Finding is one leak: a file of the output that holds a secret.
+type Finding struct {
+	File   string // relative to the audited directory
+	Secret Secret
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s holds the %s of non-public document %s: %q", f.File, f.Secret.What, f.Secret.Doc, f.Secret.Value)
+}
+
+// ErrLeak is matched by errors.Is for an audit that found something.
+var ErrLeak = errors.New("leak audit failed")
+
+// LeakError lists the findings of a failed audit.
+type LeakError struct{ Findings []Finding }
+
+func (e *LeakError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "leak audit: %d finding(s) of non-public documents in the output:", len(e.Findings))
+	for i, f := range e.Findings {
+		if i == 20 {
+			fmt.Fprintf(&b, "\n  … and %d more", len(e.Findings)-i)
+			break
+		}
+		b.WriteString("\n  " + f.String())
+	}
+	return b.String()
+}
+
+func (e *LeakError) Is(target error) bool { return target == ErrLeak }
+
+// Options of a run.
+type Options struct {
+	// SkipText names files (relative, slash-separated) that are public
+	// documents' own files: their checksum is checked, their text is not
+	// searched, since a public report may quote anything.
+	SkipText map[string]bool
+}
+
+// Report of a clean audit.
+type Report struct {
+	Files int
+	Bytes int64
+}
+
+// Dir audits every file below dir. It returns a *LeakError listing every
+// finding, or another error when the tree cannot be read.
+func Dir(dir string, s Secrets, o Options) (Report, error) {
+	var rep Report
+	var findings []Finding
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("audit: %s is not a regular file", rel)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rep.Files++
+		rep.Bytes += int64(len(b))
+		findings = append(findings, scan(rel, b, s, o.SkipText[rel])...)
+		return nil
+	})
+	if err != nil {
+		return rep, err
+	}
+	if len(findings) > 0 {
+		return rep, &LeakError{findings}
+	}
+	return rep, nil
+}
+
+// Reader audits one stream, for outputs that are not files on disk.
+func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return scan(name, b, s, false), nil
+}
+
+var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
+
+func scan(name string, b []byte, s Secrets, skipText bool) []Finding {
+	var out []Finding
+	sum := sha256.Sum256(b)
+	if doc, ok := s.Checksums[hex.EncodeToString(sum[:])]; ok {
+		out = append(out, Finding{name, Secret{doc, "file", "the file's bytes (same SHA-256)"}})
+	}
+	if skipText || len(s.Strings) == 0 {
+		return out
+	}
+	raw := string(b)
+	unescaped := html.UnescapeString(jsonEscapes.Replace(raw))
+	lowerRaw, lowerUnescaped := strings.ToLower(raw), strings.ToLower(unescaped)
+	for _, sec := range s.Strings {
+		v := sec.Value
+		lv := strings.ToLower(v)
+		if strings.Contains(raw, v) || strings.Contains(unescaped, v) ||
+			// URLs and checksums are matched whatever their case.
+			(sec.What != "text" && sec.What != "title" && sec.What != "summary" && (strings.Contains(lowerRaw, lv) || strings.Contains(lowerUnescaped, lv))) {
+			out = append(out, Finding{name, sec})
+		}
+	}
+	return out
+}

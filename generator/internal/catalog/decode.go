@@ -1,0 +1,215 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder turns YAML nodes into typed values field by field, so that every
+// problem (an unknown key, a value of the wrong type, a key written twice)
+// carries its line and column, and decoding goes on after a problem to find
+// the others.
+type decoder struct {
+	file  string
+	probs *Problems
+}
+
+var (
+	unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+	whereType       = reflect.TypeFor[Where]()
+	yamlLineRe      = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+)
+
+// decodeFile parses src and decodes it into v, a pointer to a struct.
+func (d *decoder) decodeFile(src []byte, v any) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		line := 0
+		msg := err.Error()
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = msg[len(m[0]):]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		d.probs.add(Pos{d.file, line, 0}, "YAML syntax: %s", msg)
+		return
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		d.probs.add(Pos{d.file, 1, 1}, "the file is empty")
+		return
+	}
+	d.decode(root.Content[0], reflect.ValueOf(v).Elem())
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{d.file, n.Line, n.Column} }
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
+		if err := v.Addr().Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
+			d.probs.add(d.pos(n), "%s", err)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.decode(n, p.Elem())
+		v.Set(p)
+	case reflect.Struct:
+		d.decodeStruct(n, v)
+	case reflect.Slice:
+		if n.Tag == "!!null" {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.probs.add(d.pos(n), "want a list, found %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i))
+		}
+		v.Set(s)
+	default:
+		if n.Kind != yaml.ScalarNode {
+			d.probs.add(d.pos(n), "want a single value, found %s", describe(n))
+			return
+		}
+		if v.Kind() == reflect.String && n.Tag != "!!str" && n.Tag != "!!null" && n.Style == 0 {
+			// Accept unquoted numbers and dates as text, as YAML readers expect.
+			v.SetString(n.Value)
+			return
+		}
+		if err := n.Decode(v.Addr().Interface()); err != nil {
+			msg := err.Error()
+			if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
+				msg = yamlLineRe.ReplaceAllString(te.Errors[0], "")
+			}
+			d.probs.add(d.pos(n), "%s", msg)
+		}
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.probs.add(d.pos(n), "want a mapping of keys to values, found %s", describe(n))
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var known []string
+	where := -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == whereType {
+			where = i
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = i
+		known = append(known, name)
+	}
+	w := Where{Pos: d.pos(n), fields: map[string]Pos{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		idx, ok := fields[k.Value]
+		if !ok {
+			d.probs.add(d.pos(k), "unknown field %q (known fields: %s)", k.Value, strings.Join(known, ", "))
+			continue
+		}
+		if _, dup := w.fields[k.Value]; dup {
+			d.probs.add(d.pos(k), "field %q is written twice", k.Value)
+			continue
+		}
+		w.fields[k.Value] = d.pos(k)
+		d.decode(val, v.Field(idx))
+	}
+	if where >= 0 {
+		v.Field(where).Set(reflect.ValueOf(w))
+	}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// Problem is one thing wrong with the catalog, at a place in a file.
+type Problem struct {
+	Pos
+	Msg string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.Line == 0:
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+}
+
+// Problems is every problem found in a catalog. As an error it prints one
+// problem per line, in file and line order.
+type Problems []Problem
+
+// ErrInvalid is matched by errors.Is for any Problems.
+var ErrInvalid = errors.New("the catalog has problems")
+
+func (ps *Problems) add(p Pos, format string, args ...any) {
+	*ps = append(*ps, Problem{p, fmt.Sprintf(format, args...)})
+}
+
+func (ps Problems) sorted() Problems {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
+	return out
+}
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps.sorted() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrInvalid) true.
+func (ps Problems) Is(target error) bool { return target == ErrInvalid }

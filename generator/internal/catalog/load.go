@@ -1,0 +1,507 @@
+package catalog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Vienna must resolve on machines without a zoneinfo database.
+	"unicode/utf8"
+)
+
+// The files of a catalog, relative to its root.
+const (
+	RulesFile     = "rules.yaml"
+	PartiesFile   = "parties.yaml"
+	MeetingsFile  = "meetings.yaml"
+	DocumentsGlob = "documents/*.yaml"
+)
+
+// Limits on field sizes: longer values are an error, not something to render.
+const (
+	maxLine = 500    // one-line fields: names, titles
+	maxText = 20_000 // summaries, notes
+)
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// Load reads and validates the catalog in fsys. Problems name files as
+// prefix/name (prefix is how the user knows the folder, such as "data").
+// The error, if any, is a Problems listing everything found.
+func Load(fsys fs.FS, prefix string) (*Catalog, error) {
+	l := &loader{fsys: fsys, prefix: prefix}
+	c := l.load()
+	if len(l.probs) > 0 {
+		return nil, l.probs.sorted()
+	}
+	return c, nil
+}
+
+type loader struct {
+	fsys   fs.FS
+	prefix string
+	probs  Problems
+}
+
+func (l *loader) display(name string) string {
+	if l.prefix == "" {
+		return name
+	}
+	return l.prefix + "/" + name
+}
+
+func (l *loader) errorf(p Pos, format string, args ...any) { l.probs.add(p, format, args...) }
+
+// readYAML decodes one file into v; false when the file is missing or unreadable.
+func (l *loader) readYAML(name string, v any) bool {
+	src, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.errorf(Pos{File: l.display(name)}, "cannot read: %s", plainErr(err))
+		return false
+	}
+	if !utf8.Valid(src) {
+		l.errorf(Pos{File: l.display(name), Line: firstInvalidLine(src)}, "the file is not valid UTF-8")
+		return false
+	}
+	d := &decoder{file: l.display(name), probs: &l.probs}
+	d.decodeFile(src, v)
+	return true
+}
+
+func (l *loader) load() *Catalog {
+	c := &Catalog{
+		partyByID:   map[string]*Party{},
+		meetingByID: map[string]*Meeting{},
+		docByID:     map[string]*Document{},
+	}
+	if l.readYAML(RulesFile, &c.Rules) {
+		l.checkRules(&c.Rules)
+	}
+	var pf partiesFile
+	if l.readYAML(PartiesFile, &pf) {
+		c.Parties = pf.Parties
+		l.checkParties(c)
+	}
+	var mf meetingsFile
+	if l.readYAML(MeetingsFile, &mf) {
+		c.Meetings = mf.Meetings
+		l.checkMeetings(c)
+	}
+	names, err := fs.Glob(l.fsys, DocumentsGlob)
+	if err != nil {
+		l.errorf(Pos{File: l.display("documents")}, "cannot list: %s", err)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		var df documentsFile
+		if !l.readYAML(name, &df) {
+			continue
+		}
+		l.checkDocuments(c, name, &df)
+	}
+	return c
+}
+
+func (l *loader) checkRules(r *Rules) {
+	if r.Timezone == "" {
+		l.errorf(r.Pos, "timezone is required (for example Europe/Vienna)")
+	} else if loc, err := time.LoadLocation(r.Timezone); err != nil {
+		l.errorf(r.Field("timezone"), "timezone %q is not a known time zone", r.Timezone)
+	} else {
+		r.Location = loc
+	}
+	r.byKind = map[string]*KindRule{}
+	slugs := map[string]bool{}
+	for _, k := range r.Kinds {
+		if k == nil {
+			continue
+		}
+		switch {
+		case !idRe.MatchString(strings.ReplaceAll(k.Kind, "_", "-")):
+			l.errorf(k.Field("kind"), "kind %q must be lower-case letters, digits and underscores", k.Kind)
+			continue
+		case r.byKind[k.Kind] != nil:
+			l.errorf(k.Field("kind"), "kind %q has a rule already at line %d", k.Kind, r.byKind[k.Kind].Pos.Line)
+			continue
+		}
+		r.byKind[k.Kind] = k
+		if !idRe.MatchString(k.Slug) {
+			l.errorf(k.Field("slug"), "slug %q must be lower-case letters, digits and hyphens", k.Slug)
+		} else if slugs[k.Slug] {
+			l.errorf(k.Field("slug"), "slug %q is used by another kind", k.Slug)
+		}
+		slugs[k.Slug] = true
+		if k.Label == "" {
+			l.errorf(k.Pos, "kind %q needs a label", k.Kind)
+		}
+		switch k.Public {
+		case PublicAfterAdjournment:
+			if k.Days <= 0 {
+				l.errorf(k.Field("days"), "kind %q: public after_adjournment needs days > 0", k.Kind)
+			}
+			if !k.PerParty && k.Objection {
+				l.errorf(k.Field("objection"), "kind %q: only per-party kinds can be objected to", k.Kind)
+			}
+		case PublicOnAdoption, PublicWithConsent:
+			if k.Days != 0 {
+				l.errorf(k.Field("days"), "kind %q: days only apply to public: after_adjournment", k.Kind)
+			}
+			if k.EarlyPublication {
+				l.errorf(k.Field("early_publication"), "kind %q: early_publication only applies to public: after_adjournment", k.Kind)
+			}
+		case "":
+			l.errorf(k.Pos, "kind %q needs public: after_adjournment, adoption or consent", k.Kind)
+		default:
+			l.errorf(k.Field("public"), "kind %q: public %q is not after_adjournment, adoption or consent", k.Kind, k.Public)
+		}
+	}
+	if len(r.byKind) == 0 {
+		l.errorf(r.Pos, "no document kinds: nothing could ever be public")
+	}
+}
+
+func (l *loader) checkParties(c *Catalog) {
+	for _, p := range c.Parties {
+		if p == nil {
+			continue
+		}
+		switch {
+		case !idRe.MatchString(p.ID):
+			l.errorf(p.Field("id"), "party id %q must be lower-case letters, digits and hyphens", p.ID)
+			continue
+		case c.partyByID[p.ID] != nil:
+			l.errorf(p.Field("id"), "duplicate party id %q (first at line %d)", p.ID, c.partyByID[p.ID].Pos.Line)
+			continue
+		}
+		c.partyByID[p.ID] = p
+		l.checkLine(p.Where, "name", p.Name, true)
+		for _, n := range p.OtherNames {
+			l.checkLine(p.Where, "other_names", n, true)
+		}
+		if p.Type != "state" && p.Type != "organisation" {
+			l.errorf(p.Field("type"), "party %q: type must be state or organisation, not %q", p.ID, p.Type)
+		}
+		l.checkText(p.Where, "note", p.Note)
+	}
+	c.Parties = slices.DeleteFunc(c.Parties, func(p *Party) bool { return p == nil || c.partyByID[p.ID] != p })
+}
+
+func (l *loader) checkMeetings(c *Catalog) {
+	for _, m := range c.Meetings {
+		if m == nil {
+			continue
+		}
+		switch {
+		case !idRe.MatchString(m.ID):
+			l.errorf(m.Field("id"), "meeting id %q must be lower-case letters, digits and hyphens", m.ID)
+			continue
+		case c.meetingByID[m.ID] != nil:
+			l.errorf(m.Field("id"), "duplicate meeting id %q (first at line %d)", m.ID, c.meetingByID[m.ID].Pos.Line)
+			continue
+		}
+		c.meetingByID[m.ID] = m
+		l.checkLine(m.Where, "title", m.Title, true)
+		if m.Type != "review" && m.Type != "extraordinary" {
+			l.errorf(m.Field("type"), "meeting %q: type must be review or extraordinary, not %q", m.ID, m.Type)
+		}
+		if !m.Opening.IsZero() && !m.Adjournment.IsZero() && m.Adjournment.Before(m.Opening) {
+			l.errorf(m.Field("adjournment"), "meeting %q adjourns on %s, before it opens on %s", m.ID, m.Adjournment, m.Opening)
+		}
+		if m.Opening.IsZero() && m.Held == "" {
+			l.errorf(m.Pos, "meeting %q needs an opening date or held: text saying when it was held", m.ID)
+		}
+		l.checkLine(m.Where, "place", m.Place, false)
+		l.checkLine(m.Where, "held", m.Held, false)
+		l.checkText(m.Where, "note", m.Note)
+		seen := map[string]bool{}
+		for _, id := range m.Parties {
+			if _, ok := c.partyByID[id]; !ok {
+				l.errorf(m.Field("parties"), "meeting %q lists party %q, which is not in %s", m.ID, id, l.display(PartiesFile))
+			} else if seen[id] {
+				l.errorf(m.Field("parties"), "meeting %q lists party %q twice", m.ID, id)
+			}
+			seen[id] = true
+		}
+		for _, list := range []struct {
+			field string
+			ids   []string
+		}{
+			{"did_not_attend", m.DidNotAttend},
+			{"did_not_attend_country_groups", m.DidNotAttendCountryGroups},
+			{"posted_no_questions", m.PostedNoQuestions},
+		} {
+			for _, id := range list.ids {
+				if !seen[id] {
+					l.errorf(m.Field(list.field), "meeting %q: %s names %q, which is not in the meeting's parties", m.ID, list.field, id)
+				}
+			}
+		}
+		if m.ContractingParties != 0 && len(m.Parties) != 0 && m.ContractingParties != len(m.Parties) {
+			l.errorf(m.Field("contracting_parties"), "meeting %q: contracting_parties is %d but parties lists %d", m.ID, m.ContractingParties, len(m.Parties))
+		}
+		if n := m.NPP; n != nil && m.ContractingParties != 0 && n.Operating+n.Construction+n.None != m.ContractingParties {
+			l.errorf(m.Field("npp"), "meeting %q: npp counts add up to %d, not %d Contracting Parties", m.ID, n.Operating+n.Construction+n.None, m.ContractingParties)
+		}
+	}
+	c.Meetings = slices.DeleteFunc(c.Meetings, func(m *Meeting) bool { return m == nil || c.meetingByID[m.ID] != m })
+}
+
+func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
+	m, ok := c.meetingByID[df.Meeting]
+	if df.Meeting == "" {
+		l.errorf(df.Pos, "meeting: is required (the id of the meeting these documents belong to)")
+		return
+	}
+	if !ok {
+		l.errorf(df.Field("meeting"), "meeting %q is not in %s", df.Meeting, l.display(MeetingsFile))
+		return
+	}
+	inMeeting := map[string]bool{}
+	for _, id := range m.Parties {
+		inMeeting[id] = true
+	}
+	type slot struct{ kind, party string }
+	taken := map[slot]*Document{}
+	for _, d := range df.Documents {
+		if d == nil {
+			continue
+		}
+		d.Meeting = m.ID
+		rule, ruleOK := c.Rules.Kind(d.Kind)
+		switch {
+		case d.Kind == "":
+			l.errorf(d.Pos, "kind: is required")
+		case !ruleOK:
+			l.errorf(d.Field("kind"), "kind %q has no rule in %s, so it could never be public", d.Kind, l.display(RulesFile))
+		}
+		if d.Party != "" {
+			if _, ok := c.partyByID[d.Party]; !ok {
+				l.errorf(d.Field("party"), "party %q is not in %s", d.Party, l.display(PartiesFile))
+			} else if len(m.Parties) > 0 && !inMeeting[d.Party] {
+				l.errorf(d.Field("party"), "party %q is not among the parties of meeting %q", d.Party, m.ID)
+			}
+		}
+		if ruleOK && rule.PerParty && d.Party == "" {
+			l.errorf(d.Pos, "a %s belongs to a party: party: is required", d.Kind)
+		}
+		if d.ID == "" && ruleOK && rule.PerParty && d.Party != "" {
+			d.ID = m.ID + "-" + rule.Slug + "-" + d.Party
+		}
+		switch {
+		case d.ID == "":
+			l.errorf(d.Pos, "id: is required for a document that belongs to no party")
+			continue
+		case !idRe.MatchString(d.ID):
+			l.errorf(d.Field("id"), "document id %q must be lower-case letters, digits and hyphens", d.ID)
+			continue
+		case c.docByID[d.ID] != nil:
+			first := c.docByID[d.ID].Pos
+			l.errorf(d.Field("id"), "duplicate document id %q (first at %s:%d)", d.ID, first.File, first.Line)
+			continue
+		}
+		if ruleOK && rule.PerParty && d.Party != "" {
+			s := slot{d.Kind, d.Party}
+			if prev := taken[s]; prev != nil {
+				l.errorf(d.Pos, "party %q has a %s for meeting %q already (%s, line %d)", d.Party, d.Kind, m.ID, prev.ID, prev.Pos.Line)
+			}
+			taken[s] = d
+		}
+		c.docByID[d.ID] = d
+		c.Documents = append(c.Documents, d)
+		l.checkDocument(d, rule)
+	}
+}
+
+// checkDocument validates one document's fields against its kind's rule.
+// Contradictory permission data is an error: the engine would not guess.
+func (l *loader) checkDocument(d *Document, rule *KindRule) {
+	l.checkLine(d.Where, "title", d.Title, false)
+	l.checkText(d.Where, "summary", d.Summary)
+	l.checkLine(d.Where, "symbol", d.Symbol, false)
+	l.checkText(d.Where, "withdrawn_reason", d.WithdrawnReason)
+	if d.NotSubmitted {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{
+			{"file", d.File != ""}, {"url", d.URL != ""}, {"text", d.Text != ""},
+			{"submitted", !d.Submitted.IsZero()}, {"published_early", !d.PublishedEarly.IsZero()},
+			{"consent", !d.Consent.IsZero()}, {"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()},
+		} {
+			if f.set {
+				l.errorf(d.Field(f.name), "document %q is not_submitted but has %s", d.ID, f.name)
+			}
+		}
+	}
+	if rule != nil {
+		if !d.PublishedEarly.IsZero() && !rule.EarlyPublication {
+			l.errorf(d.Field("published_early"), "document %q: the rules for %s allow no early publication", d.ID, d.Kind)
+		}
+		if !d.Objection.IsZero() && !rule.Objection {
+			l.errorf(d.Field("objection"), "document %q: the rules for %s allow no objection", d.ID, d.Kind)
+		}
+		if !d.Consent.IsZero() && rule.Public != PublicWithConsent {
+			l.errorf(d.Field("consent"), "document %q: %s needs no consent (public: %s)", d.ID, d.Kind, rule.Public)
+		}
+		if rule.Public == PublicOnAdoption && d.Adopted.IsZero() && !d.NotSubmitted {
+			l.errorf(d.Pos, "document %q: a %s is public from its adoption: adopted: is required", d.ID, d.Kind)
+		}
+		if !d.Adopted.IsZero() && rule.Public != PublicOnAdoption {
+			l.errorf(d.Field("adopted"), "document %q: adopted only applies to kinds public on adoption", d.ID)
+		}
+	}
+	if !d.Withdrawn.IsZero() && strings.TrimSpace(d.WithdrawnReason) == "" {
+		l.errorf(d.Field("withdrawn"), "document %q: withdrawn needs withdrawn_reason, which the site shows", d.ID)
+	}
+	if d.Withdrawn.IsZero() && d.WithdrawnReason != "" {
+		l.errorf(d.Field("withdrawn_reason"), "document %q: withdrawn_reason without a withdrawn date", d.ID)
+	}
+	if d.URL != "" {
+		u, err := url.Parse(d.URL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			l.errorf(d.Field("url"), "document %q: url %q is not an http(s) address", d.ID, d.URL)
+		}
+	}
+	if d.SHA256 != "" && d.File == "" {
+		l.errorf(d.Field("sha256"), "document %q: sha256 without a file", d.ID)
+	}
+	if d.File != "" {
+		if info, ok := l.statFile(d, "file", d.File); ok {
+			l.hashFile(d, info)
+		}
+	}
+	if d.Text != "" {
+		if _, ok := l.statFile(d, "text", d.Text); ok {
+			l.readText(d)
+		}
+	}
+}
+
+// statFile checks that a path written in the catalog stays inside it and
+// names a regular file that is not a symbolic link.
+func (l *loader) statFile(d *Document, field, p string) (*FileInfo, bool) {
+	at := d.Field(field)
+	if p == "" || path.IsAbs(p) || strings.Contains(p, `\`) || !fs.ValidPath(p) || path.Clean(p) != p {
+		l.errorf(at, "document %q: %s %q must be a plain relative path inside %s (no .., no leading /)", d.ID, field, p, l.display(""))
+		return nil, false
+	}
+	// Refuse links anywhere on the way: they could point out of data/.
+	parts := strings.Split(p, "/")
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		fi, err := fs.Lstat(l.fsys, sub)
+		if err != nil {
+			l.errorf(at, "document %q: %s %s: %s", d.ID, field, l.display(p), plainErr(err))
+			return nil, false
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			l.errorf(at, "document %q: %s %s goes through a symbolic link (%s); copy the file into %s instead", d.ID, field, l.display(p), l.display(sub), l.display(""))
+			return nil, false
+		}
+		if i == len(parts)-1 && !fi.Mode().IsRegular() {
+			l.errorf(at, "document %q: %s %s is not a regular file", d.ID, field, l.display(p))
+			return nil, false
+		}
+		if i == len(parts)-1 && fi.Size() == 0 {
+			l.errorf(at, "document %q: %s %s is empty", d.ID, field, l.display(p))
+			return nil, false
+		}
+	}
+	return &FileInfo{Path: p, Name: path.Base(p)}, true
+}
+
+func (l *loader) hashFile(d *Document, info *FileInfo) {
+	f, err := l.fsys.Open(info.Path)
+	if err != nil {
+		l.errorf(d.Field("file"), "document %q: %s", d.ID, plainErr(err))
+		return
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		l.errorf(d.Field("file"), "document %q: reading %s: %s", d.ID, l.display(info.Path), plainErr(err))
+		return
+	}
+	info.Size, info.SHA256 = n, hex.EncodeToString(h.Sum(nil))
+	if d.SHA256 != "" && !strings.EqualFold(d.SHA256, info.SHA256) {
+		l.errorf(d.Field("sha256"), "document %q: %s has SHA-256 %s, not the recorded %s", d.ID, l.display(info.Path), info.SHA256, d.SHA256)
+		return
+	}
+	d.FileInfo = info
+}
+
+func (l *loader) readText(d *Document) {
+	src, err := fs.ReadFile(l.fsys, d.Text)
+	if err != nil {
+		l.errorf(d.Field("text"), "document %q: %s", d.ID, plainErr(err))
+		return
+	}
+	if !utf8.Valid(src) {
+		l.errorf(Pos{File: l.display(d.Text), Line: firstInvalidLine(src)}, "the text is not valid UTF-8")
+		return
+	}
+	if _, err := ParseText(string(src)); err != nil {
+		var te *TextError
+		if errors.As(err, &te) {
+			l.errorf(Pos{File: l.display(d.Text), Line: te.Line, Col: 1}, "%s", te.Msg)
+		} else {
+			l.errorf(Pos{File: l.display(d.Text)}, "%s", err)
+		}
+		return
+	}
+	d.Body = string(src)
+}
+
+func (l *loader) checkLine(w Where, field, v string, required bool) {
+	switch {
+	case v == "" && required:
+		l.errorf(w.Pos, "%s: is required", field)
+	case strings.ContainsAny(v, "\r\n"):
+		l.errorf(w.Field(field), "%s must be one line", field)
+	case utf8.RuneCountInString(v) > maxLine:
+		l.errorf(w.Field(field), "%s is %d characters long; at most %d", field, utf8.RuneCountInString(v), maxLine)
+	}
+}
+
+func (l *loader) checkText(w Where, field, v string) {
+	if utf8.RuneCountInString(v) > maxText {
+		l.errorf(w.Field(field), "%s is %d characters long; at most %d", field, utf8.RuneCountInString(v), maxText)
+	}
+}
+
+func firstInvalidLine(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+// plainErr drops the "open name:" prefix of a PathError, whose name the
+// message already gives.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return "no such file"
+		}
+		return pe.Err.Error()
+	}
+	return fmt.Sprint(err)
+}

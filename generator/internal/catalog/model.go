@@ -1,0 +1,210 @@
+// Package catalog reads and validates the catalog in data/: the publication
+// rules, the Contracting Parties, the review meetings and their documents.
+//
+// Loading is strict: YAML is decoded into typed structs, an unknown key is an
+// error, and every problem is reported with the file, line and column it comes
+// from. Load returns all problems it finds, not only the first, so a webmaster
+// can fix a catalog in one pass.
+package catalog
+
+import (
+	"time"
+)
+
+// Catalog is the whole validated catalog.
+type Catalog struct {
+	Rules     Rules
+	Parties   []*Party
+	Meetings  []*Meeting
+	Documents []*Document
+
+	partyByID   map[string]*Party
+	meetingByID map[string]*Meeting
+	docByID     map[string]*Document
+}
+
+// Party returns the Contracting Party with the given id.
+func (c *Catalog) Party(id string) (*Party, bool) { p, ok := c.partyByID[id]; return p, ok }
+
+// Meeting returns the meeting with the given id.
+func (c *Catalog) Meeting(id string) (*Meeting, bool) { m, ok := c.meetingByID[id]; return m, ok }
+
+// Document returns the document with the given id.
+func (c *Catalog) Document(id string) (*Document, bool) { d, ok := c.docByID[id]; return d, ok }
+
+// Pos is a place in a catalog file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// Where records where a value and each of its fields were read from.
+// It is filled by the loader, never from YAML itself.
+type Where struct {
+	Pos    Pos
+	fields map[string]Pos
+}
+
+// Field returns the position of the named YAML key, or of the value itself
+// when the key was not written.
+func (w Where) Field(name string) Pos {
+	if p, ok := w.fields[name]; ok {
+		return p
+	}
+	return w.Pos
+}
+
+// Rules say, per document kind, when a document may be public.
+type Rules struct {
+	Where    `yaml:"-"`
+	Timezone string      `yaml:"timezone"`
+	Sources  []string    `yaml:"sources"`
+	Kinds    []*KindRule `yaml:"kinds"`
+
+	// Location is Timezone, loaded.
+	Location *time.Location `yaml:"-"`
+	byKind   map[string]*KindRule
+}
+
+// Kind returns the rule for a document kind.
+func (r *Rules) Kind(kind string) (*KindRule, bool) {
+	k, ok := r.byKind[kind]
+	return k, ok
+}
+
+// Basis of publication a kind rule uses.
+const (
+	PublicAfterAdjournment = "after_adjournment"
+	PublicOnAdoption       = "adoption"
+	PublicWithConsent      = "consent"
+)
+
+// KindRule is the publication rule of one document kind.
+type KindRule struct {
+	Where            `yaml:"-"`
+	Kind             string `yaml:"kind"`
+	Slug             string `yaml:"slug"`
+	Label            string `yaml:"label"`
+	Description      string `yaml:"description"`
+	PerParty         bool   `yaml:"per_party"`
+	Public           string `yaml:"public"`
+	Days             int    `yaml:"days"`
+	EarlyPublication bool   `yaml:"early_publication"`
+	Objection        bool   `yaml:"objection"`
+}
+
+// Party is a Contracting Party: a State or a regional organisation.
+type Party struct {
+	Where      `yaml:"-"`
+	ID         string   `yaml:"id"`
+	Name       string   `yaml:"name"`
+	OtherNames []string `yaml:"other_names"`
+	Type       string   `yaml:"type"`
+	Note       string   `yaml:"note"`
+	Sources    []string `yaml:"sources"`
+}
+
+// Officer of a meeting.
+type Officer struct {
+	Role    string `yaml:"role"`
+	Name    string `yaml:"name"`
+	Country string `yaml:"country"`
+}
+
+// NPPCounts counts Contracting Parties by nuclear power plant status.
+type NPPCounts struct {
+	Operating    int `yaml:"operating"`
+	Construction int `yaml:"construction"`
+	None         int `yaml:"none"`
+}
+
+// Findings counts what the Country Groups identified at a meeting.
+type Findings struct {
+	GoodPractices          int `yaml:"good_practices"`
+	AreasOfGoodPerformance int `yaml:"areas_of_good_performance"`
+	Challenges             int `yaml:"challenges"`
+	Suggestions            int `yaml:"suggestions"`
+}
+
+// Meeting is a review meeting (or an extraordinary meeting).
+type Meeting struct {
+	Where                      `yaml:"-"`
+	ID                         string     `yaml:"id"`
+	Type                       string     `yaml:"type"`
+	Numbers                    []int      `yaml:"numbers"`
+	Title                      string     `yaml:"title"`
+	Place                      string     `yaml:"place"`
+	Opening                    Date       `yaml:"opening"`
+	Adjournment                Date       `yaml:"adjournment"`
+	Held                       string     `yaml:"held"`
+	Note                       string     `yaml:"note"`
+	OrganizationalMeeting      string     `yaml:"organizational_meeting"`
+	Officers                   []Officer  `yaml:"officers"`
+	ContractingParties         int        `yaml:"contracting_parties"`
+	NPP                        *NPPCounts `yaml:"npp"`
+	Findings                   *Findings  `yaml:"findings"`
+	NationalReportsPublicEarly int        `yaml:"national_reports_public_early"`
+	Parties                    []string   `yaml:"parties"`
+	DidNotAttend               []string   `yaml:"did_not_attend"`
+	DidNotAttendCountryGroups  []string   `yaml:"did_not_attend_country_groups"`
+	PostedNoQuestions          []string   `yaml:"posted_no_questions"`
+	Sources                    []string   `yaml:"sources"`
+}
+
+// Document is one document of a meeting, with the facts that decide its state.
+type Document struct {
+	Where           `yaml:"-"`
+	ID              string `yaml:"id"`
+	Kind            string `yaml:"kind"`
+	Party           string `yaml:"party"`
+	Title           string `yaml:"title"`
+	Summary         string `yaml:"summary"`
+	Symbol          string `yaml:"symbol"`
+	File            string `yaml:"file"`
+	SHA256          string `yaml:"sha256"`
+	URL             string `yaml:"url"`
+	Text            string `yaml:"text"`
+	Submitted       Date   `yaml:"submitted"`
+	NotSubmitted    bool   `yaml:"not_submitted"`
+	PublishedEarly  Date   `yaml:"published_early"`
+	Objection       Date   `yaml:"objection"`
+	Consent         Date   `yaml:"consent"`
+	Adopted         Date   `yaml:"adopted"`
+	Withdrawn       Date   `yaml:"withdrawn"`
+	WithdrawnReason string `yaml:"withdrawn_reason"`
+
+	// Meeting is the id of the meeting whose file lists the document.
+	Meeting string `yaml:"-"`
+	// Body is the Markdown of Text, read by the loader.
+	Body string `yaml:"-"`
+	// FileInfo describes File, read by the loader.
+	FileInfo *FileInfo `yaml:"-"`
+}
+
+// FileInfo describes a document's file as found on disk.
+type FileInfo struct {
+	Path   string // below data/, slash-separated
+	Name   string // base name
+	Size   int64
+	SHA256 string // hex
+}
+
+// documentsFile is the shape of one documents/*.yaml file.
+type documentsFile struct {
+	Where     `yaml:"-"`
+	Meeting   string      `yaml:"meeting"`
+	Sources   []string    `yaml:"sources"`
+	Documents []*Document `yaml:"documents"`
+}
+
+type partiesFile struct {
+	Where   `yaml:"-"`
+	Sources []string `yaml:"sources"`
+	Parties []*Party `yaml:"parties"`
+}
+
+type meetingsFile struct {
+	Where    `yaml:"-"`
+	Sources  []string   `yaml:"sources"`
+	Meetings []*Meeting `yaml:"meetings"`
+}

@@ -1,0 +1,327 @@
+// Package cli is the generator's command line: build, check and explain.
+// Run takes its arguments, output streams and environment as parameters, so
+// tests drive it exactly as a user does.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/audit"
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitFailure  = 1 // anything else: unreadable folders, a failed swap
+	ExitUsage    = 2 // unknown command or flag
+	ExitData     = 3 // the catalog has problems
+	ExitLeak     = 4 // the leak audit found something of a non-public document
+	ExitHugo     = 5 // Hugo failed to render the site
+	ExitNotFound = 6 // explain: no such document
+)
+
+// Env is what the commands take from their surroundings.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+}
+
+const usage = `Usage: go run ./generator <command> [flags]
+
+Commands:
+  build     build the site from data/ into public/
+  check     validate data/ and list every problem as file:line:col: message
+  explain   print a document's publication decision and the rule behind it
+
+Run "go run ./generator <command> -h" for a command's flags.
+
+Exit status: 0 success, 1 other failure, 2 usage, 3 catalog problems,
+4 leak audit failed, 5 Hugo failed, 6 no such document.
+`
+
+// Run runs one command and returns its exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "build":
+		err = runBuild(rest, env)
+	case "check":
+		err = runCheck(rest, env)
+	case "explain":
+		err = runExplain(rest, env)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	default:
+		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", cmd, usage)
+		return ExitUsage
+	}
+	return report(err, env.Stderr)
+}
+
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, err)
+		return ExitUsage
+	case errors.Is(err, catalog.ErrInvalid):
+		var ps catalog.Problems
+		if errors.As(err, &ps) {
+			fmt.Fprintln(stderr, ps.Error())
+			fmt.Fprintf(stderr, "%d problem(s) in the catalog; nothing was built\n", len(ps))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		return ExitData
+	case errors.Is(err, audit.ErrLeak):
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "the previous site was left as it was")
+		return ExitLeak
+	case errors.Is(err, hugosite.ErrHugo):
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "the previous site was left as it was")
+		return ExitHugo
+	case errors.Is(err, errNotFound):
+		fmt.Fprintln(stderr, err)
+		return ExitNotFound
+	}
+	fmt.Fprintln(stderr, err)
+	return ExitFailure
+}
+
+var (
+	errUsage    = errors.New("usage")
+	errNotFound = errors.New("not found")
+)
+
+// common flags of the commands that read the catalog.
+type common struct {
+	data  string
+	asOf  string
+	flags *flag.FlagSet
+}
+
+func newFlags(name, synopsis string, env Env) (*flag.FlagSet, *common) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	c := &common{flags: fs}
+	fs.StringVar(&c.data, "data", "data", "the catalog folder")
+	fs.StringVar(&c.asOf, "as-of", "", "decide as of this moment: a date (2017-07-06, the start of that day in the rules' time zone)\nor an RFC 3339 time; default SOURCE_DATE_EPOCH if set, else now")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: go run ./generator %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs, c
+}
+
+func (c *common) parse(args []string) error {
+	if err := c.flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %s", errUsage, err)
+	}
+	return nil
+}
+
+func (c *common) moment(env Env) (sitebuild.AsOf, error) {
+	if c.asOf != "" {
+		a, err := sitebuild.ParseAsOf(c.asOf)
+		if err != nil {
+			return a, fmt.Errorf("%w: %s", errUsage, err)
+		}
+		return a, nil
+	}
+	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		a, err := sitebuild.AsOfFromEpoch(s)
+		if err != nil {
+			return a, fmt.Errorf("%w: %s", errUsage, err)
+		}
+		return a, nil
+	}
+	return sitebuild.AsOf{Time: env.Now()}, nil
+}
+
+func runBuild(args []string, env Env) error {
+	fs, c := newFlags("build", "build [flags]", env)
+	out := fs.String("out", "public", "where the site goes; replaced whole when the build succeeds")
+	site := fs.String("site", "site", "the Hugo site folder (hugo.toml, hand-written pages)")
+	themes := fs.String("themes", "themes", "the themes folder")
+	work := fs.String("work", ".build", "the build area (git-ignored): generated content and Hugo's caches")
+	baseURL := fs.String("base-url", "", "the address the site is served from, such as https://example.org/cns/ (default: the one in hugo.toml)")
+	quiet := fs.Bool("quiet", false, "print nothing on success")
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fs.Args())
+	}
+	at, err := c.moment(env)
+	if err != nil {
+		return err
+	}
+	res, err := sitebuild.Build(sitebuild.Options{
+		DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
+		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr,
+	})
+	if err != nil {
+		return err
+	}
+	if *quiet {
+		return nil
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "built %s as of %s\n", *out, res.AsOf.In(res.Catalog.Rules.Location).Format("2 January 2006 15:04 MST"))
+	fmt.Fprintf(w, "documents: %d (%s)\n", res.Documents, countsLine(res.Counts))
+	fmt.Fprintf(w, "pages: %d, files: %d, %.1f MB\n", res.Pages, res.Files, float64(res.Bytes)/1e6)
+	var parts []string
+	for _, s := range res.Stages {
+		parts = append(parts, fmt.Sprintf("%s %s", s.Name, s.Duration.Round(time.Millisecond)))
+	}
+	fmt.Fprintf(w, "time: %s (%s)\n", res.Total.Round(time.Millisecond), strings.Join(parts, ", "))
+	return nil
+}
+
+func countsLine(counts map[publication.State]int) string {
+	var parts []string
+	for _, s := range publication.States {
+		if counts[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runCheck(args []string, env Env) error {
+	fs, c := newFlags("check", "check [flags]", env)
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	at, err := c.moment(env)
+	if err != nil {
+		return err
+	}
+	cat, moment, decisions, err := sitebuild.LoadAndDecide(c.data, c.data, at)
+	if err != nil {
+		return err
+	}
+	_ = fs
+	counts := map[publication.State]int{}
+	for _, d := range decisions {
+		counts[d.State]++
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d parties, %d meetings, %d documents; no problems\n", c.data, len(cat.Parties), len(cat.Meetings), len(cat.Documents))
+	fmt.Fprintf(env.Stdout, "as of %s: %s\n", moment.In(cat.Rules.Location).Format("2 January 2006 15:04 MST"), countsLine(counts))
+	return nil
+}
+
+func runExplain(args []string, env Env) error {
+	fs, c := newFlags("explain", "explain [flags] DOCUMENT-ID", env)
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: explain takes one document id, such as rm07-nr-albania", errUsage)
+	}
+	at, err := c.moment(env)
+	if err != nil {
+		return err
+	}
+	cat, moment, decisions, err := sitebuild.LoadAndDecide(c.data, c.data, at)
+	if err != nil {
+		return err
+	}
+	id := fs.Arg(0)
+	doc, ok := cat.Document(id)
+	if !ok {
+		var near []string
+		for _, d := range cat.Documents {
+			if strings.Contains(d.ID, id) {
+				near = append(near, d.ID)
+			}
+		}
+		slices.Sort(near)
+		hint := ""
+		if len(near) > 0 {
+			hint = "; did you mean " + strings.Join(near[:min(5, len(near))], ", ") + "?"
+		}
+		return fmt.Errorf("%w: no document %q in %s%s", errNotFound, id, c.data, hint)
+	}
+	explain(env.Stdout, cat, doc, decisions[id], moment)
+	return nil
+}
+
+func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publication.Decision, at time.Time) {
+	loc := c.Rules.Location
+	line := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-12s %s\n", k+":", v)
+		}
+	}
+	line("document", d.ID)
+	line("defined at", fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line))
+	line("as of", at.In(loc).Format("2 January 2006 15:04 MST"))
+	line("state", string(dec.State))
+	line("reason", dec.Reason)
+	line("rule", dec.Rule)
+	line("basis", dec.BasisText)
+	if m, ok := c.Meeting(d.Meeting); ok {
+		line("meeting", fmt.Sprintf("%s, adjourned %s", m.Title, orUnknown(m.Adjournment)))
+	}
+	line("public from", dec.PublicFrom.Long())
+	line("withdrawn on", dec.WithdrawnOn.Long())
+	if !dec.NextChange.IsZero() {
+		line("next change", dec.NextChange.Long()+" (00:00 "+c.Rules.Timezone+")")
+	} else {
+		line("next change", "none known")
+	}
+	for _, f := range []struct {
+		k string
+		v catalog.Date
+	}{
+		{"published early", d.PublishedEarly}, {"objection", d.Objection}, {"consent", d.Consent},
+		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
+	} {
+		if !f.v.IsZero() {
+			line("fact: "+f.k, f.v.Long())
+		}
+	}
+}
+
+func orUnknown(d catalog.Date) string {
+	if d.IsZero() {
+		return "(date not recorded)"
+	}
+	return d.Long()
+}

@@ -1,0 +1,193 @@
+// Package publication decides, for one moment ("as of"), whether each
+// document of the catalog may be public.
+//
+// # States
+//
+//   - public: may be published now. The basis says why: published early by
+//     the Contracting Party, the N-day rule after adjournment, adopted at the
+//     plenary, or the party's consent.
+//   - scheduled: becomes public on a known date unless the party objects.
+//   - withheld: the party objected before the document became public.
+//   - restricted: not public under the rules (no consent, a date the rule
+//     needs is not recorded, no rule for the kind).
+//   - not_submitted: the party submitted no document.
+//   - withdrawn: was public, then taken down (an objection received after
+//     publication, or a recorded withdrawal).
+//
+// # Rules
+//
+// Rules are data (catalog.Rules), one per document kind. A date in the
+// catalog is a whole day in the rules' time zone: a document public "from
+// 6 July 2017" is public from 00:00 on that day in Europe/Vienna. An event
+// (objection, consent, withdrawal) counts from the start of its day, and only
+// when that day has begun by the as-of moment: a build "as of" a past day shows
+// what was known then.
+//
+// # Invariants
+//
+// Decide is pure: the same document, meeting, rules and moment give the same
+// Decision. It fails closed: a missing rule, an unknown basis or a date the
+// rule needs and the catalog lacks gives restricted, never public. The
+// catalog's validation reports the same cases as errors; the engine does not
+// rely on it.
+package publication
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+)
+
+// State of a document as the public sees it.
+type State string
+
+const (
+	Public       State = "public"
+	Scheduled    State = "scheduled"
+	Withheld     State = "withheld"
+	Restricted   State = "restricted"
+	NotSubmitted State = "not_submitted"
+	Withdrawn    State = "withdrawn"
+)
+
+// States lists every state, in the order the site presents them.
+var States = []State{Public, Scheduled, Withheld, Restricted, NotSubmitted, Withdrawn}
+
+// Basis on which a document is, was or will be public.
+type Basis string
+
+const (
+	BasisNone             Basis = ""
+	BasisEarly            Basis = "published_early"
+	BasisAfterAdjournment Basis = "after_adjournment"
+	BasisAdoption         Basis = "adoption"
+	BasisConsent          Basis = "consent"
+)
+
+// Decision is the state of one document as of one moment, with the facts
+// that produced it.
+type Decision struct {
+	State State
+	// Basis is why the document is (public), was (withdrawn) or will be
+	// (scheduled) public. Empty for the other states.
+	Basis Basis
+	// PublicFrom is the day it became or becomes public; zero when it never
+	// does under the facts known as of the moment.
+	PublicFrom catalog.Date
+	// WithdrawnOn is the day a withdrawn document was taken down.
+	WithdrawnOn catalog.Date
+	// NextChange is the day the state will change by itself (a scheduled
+	// document turning public); zero when no change is known.
+	NextChange catalog.Date
+	// BasisText is Basis in words.
+	BasisText string
+	// Rule is the rule applied, in words; Reason says why this state.
+	Rule   string
+	Reason string
+}
+
+// IsPublic reports whether anything beyond the document's existence may be shown.
+func (d Decision) IsPublic() bool { return d.State == Public }
+
+// Decide gives the state of doc, a document of meeting m, as of asOf.
+func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asOf time.Time) Decision {
+	loc := rules.Location
+	if loc == nil {
+		return Decision{State: Restricted, Reason: "the rules have no time zone, so no date can be read"}
+	}
+	started := func(d catalog.Date) bool { return !d.IsZero() && !asOf.Before(d.Start(loc)) }
+
+	rule, ok := rules.Kind(doc.Kind)
+	if !ok {
+		return Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}
+	}
+	if doc.NotSubmitted {
+		return Decision{State: NotSubmitted, Rule: rule.Label, Reason: "the Contracting Party submitted no document"}
+	}
+
+	dec := Decision{}
+	switch rule.Public {
+	case catalog.PublicAfterAdjournment:
+		dec.Rule = fmt.Sprintf("%s: public %d days after the meeting adjourns", rule.Label, rule.Days)
+		if rule.Objection {
+			dec.Rule += ", unless the Contracting Party objects"
+		}
+		if m == nil || m.Adjournment.IsZero() {
+			dec.State, dec.Reason = Restricted, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed"
+			return dec
+		}
+		if rule.Days <= 0 {
+			dec.State, dec.Reason = Restricted, "the rule gives no number of days"
+			return dec
+		}
+		dec.PublicFrom, dec.Basis = m.Adjournment.AddDays(rule.Days), BasisAfterAdjournment
+		if rule.EarlyPublication && !doc.PublishedEarly.IsZero() && doc.PublishedEarly.Before(dec.PublicFrom) {
+			dec.PublicFrom, dec.Basis = doc.PublishedEarly, BasisEarly
+		}
+	case catalog.PublicOnAdoption:
+		dec.Rule = rule.Label + ": public from its adoption"
+		if doc.Adopted.IsZero() {
+			dec.State, dec.Reason = Restricted, "no adoption date is recorded"
+			return dec
+		}
+		dec.PublicFrom, dec.Basis = doc.Adopted, BasisAdoption
+	case catalog.PublicWithConsent:
+		dec.Rule = rule.Label + ": public only with the Contracting Party's consent"
+		if !started(doc.Consent) {
+			dec.State, dec.Reason = Restricted, "no consent to publication has been recorded"
+			return dec
+		}
+		dec.PublicFrom, dec.Basis = doc.Consent, BasisConsent
+	default:
+		dec.State, dec.Reason = Restricted, fmt.Sprintf("the rule's basis %q is not known", rule.Public)
+		return dec
+	}
+
+	// An objection received by the moment withholds a document not yet public
+	// and withdraws one already public. The same day counts as before: a
+	// document objected to on the day it was due is never public.
+	if started(doc.Objection) {
+		if doc.Objection.Before(dec.PublicFrom) || doc.Objection == dec.PublicFrom {
+			return Decision{State: Withheld, Rule: dec.Rule, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
+		}
+		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Objection, basisText(dec.Basis, rule)
+		dec.Reason = fmt.Sprintf("public from %s; the Contracting Party's objection was received on %s", dec.PublicFrom.Long(), doc.Objection.Long())
+		return dec
+	}
+	if started(doc.Withdrawn) {
+		if !dec.PublicFrom.Before(doc.Withdrawn) {
+			return Decision{State: Restricted, Rule: dec.Rule, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
+		}
+		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Withdrawn, basisText(dec.Basis, rule)
+		dec.Reason = fmt.Sprintf("public from %s; withdrawn on %s: %s", dec.PublicFrom.Long(), doc.Withdrawn.Long(), doc.WithdrawnReason)
+		return dec
+	}
+	dec.BasisText = basisText(dec.Basis, rule)
+	if started(dec.PublicFrom) {
+		dec.State = Public
+		dec.Reason = fmt.Sprintf("public since %s (%s)", dec.PublicFrom.Long(), dec.BasisText)
+		return dec
+	}
+	dec.State, dec.NextChange = Scheduled, dec.PublicFrom
+	dec.Reason = fmt.Sprintf("becomes public on %s", dec.PublicFrom.Long())
+	if rule.Objection {
+		dec.Reason += " unless the Contracting Party objects"
+	}
+	return dec
+}
+
+// basisText says a basis in words.
+func basisText(b Basis, rule *catalog.KindRule) string {
+	switch b {
+	case BasisEarly:
+		return "published early by the Contracting Party"
+	case BasisAfterAdjournment:
+		return fmt.Sprintf("%d days after the meeting adjourned", rule.Days)
+	case BasisAdoption:
+		return "adopted at the meeting"
+	case BasisConsent:
+		return "published with the Contracting Party's consent"
+	}
+	return ""
+}

@@ -1,0 +1,327 @@
+// Package sitebuild runs the whole pipeline:
+//
+//	data/ -> load & validate -> decide -> write Hugo content -> Hugo
+//	      -> copy public documents' files -> leak audit -> swap into the output
+//
+// Nothing is lost: the site is built in a fresh directory beside the output
+// and replaces it only when every stage succeeded, so a failed build leaves the
+// previous site byte for byte as it was. Nothing is ever written into data/.
+package sitebuild
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/spf13/afero"
+
+	"github.com/cns-transparency/cns-site/generator/internal/audit"
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+)
+
+// Options of a build. Paths may be relative to the working directory.
+type Options struct {
+	DataDir   string // the catalog (data/)
+	SiteDir   string // the Hugo site (site/)
+	ThemesDir string // themes/
+	OutDir    string // where the site goes (public/)
+	WorkDir   string // the build area (.build/), git-ignored
+	BaseURL   string
+	AsOf      AsOf
+	// DataName is how messages name the catalog folder; default "data".
+	DataName string
+	// HugoLog receives Hugo's warnings; nil discards them.
+	HugoLog io.Writer
+	// NoAudit skips the leak audit. Only tests that prove the audit catches
+	// leaks set it.
+	NoAudit bool
+}
+
+// Stage is one timed step of a build.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result of a successful build.
+type Result struct {
+	AsOf        time.Time
+	Counts      map[publication.State]int
+	Documents   int
+	Pages       int // Hugo pages
+	Files       int // files in the output
+	Bytes       int64
+	Stages      []Stage
+	Total       time.Duration
+	Catalog     *catalog.Catalog
+	Decisions   map[string]publication.Decision
+	OutDir      string
+	SiteTitle   string
+	ContentDirs string
+}
+
+// LoadAndDecide reads the catalog and decides every document as of the moment.
+func LoadAndDecide(dataDir, dataName string, asOf AsOf) (*catalog.Catalog, time.Time, map[string]publication.Decision, error) {
+	if dataName == "" {
+		dataName = "data"
+	}
+	fi, err := os.Stat(dataDir)
+	if err != nil || !fi.IsDir() {
+		return nil, time.Time{}, nil, fmt.Errorf("%w: the catalog folder %s does not exist", catalog.ErrInvalid, dataDir)
+	}
+	c, err := catalog.Load(os.DirFS(dataDir), dataName)
+	if err != nil {
+		return nil, time.Time{}, nil, err
+	}
+	at := asOf.Resolve(c.Rules.Location)
+	return c, at, DecideAll(c, at), nil
+}
+
+// DecideAll decides every document of c as of at.
+func DecideAll(c *catalog.Catalog, at time.Time) map[string]publication.Decision {
+	out := make(map[string]publication.Decision, len(c.Documents))
+	for _, d := range c.Documents {
+		m, _ := c.Meeting(d.Meeting)
+		out[d.ID] = publication.Decide(d, m, &c.Rules, at)
+	}
+	return out
+}
+
+// Build runs the pipeline. On error the output directory is untouched.
+func Build(o Options) (res *Result, err error) {
+	start := time.Now()
+	res = &Result{Counts: map[publication.State]int{}}
+	lap := start
+	stage := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(lap)})
+		lap = now
+	}
+
+	paths, err := resolve(o)
+	if err != nil {
+		return nil, err
+	}
+
+	c, at, decisions, err := LoadAndDecide(paths.data, o.DataName, o.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	res.AsOf, res.Catalog, res.Decisions, res.Documents = at, c, decisions, len(c.Documents)
+	for _, d := range decisions {
+		res.Counts[d.State]++
+	}
+	stage("load and decide")
+
+	// The build area: content for Hugo, and the new site beside the output.
+	if err := os.MkdirAll(paths.work, 0o755); err != nil {
+		return nil, err
+	}
+	run, err := os.MkdirTemp(paths.work, "run-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(run)
+	if err := os.MkdirAll(filepath.Dir(paths.out), 0o755); err != nil {
+		return nil, err
+	}
+	next, err := os.MkdirTemp(filepath.Dir(paths.out), "."+filepath.Base(paths.out)+".next-")
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(next)
+		}
+	}()
+
+	contentDir := filepath.Join(run, "content")
+	title, err := siteTitle(paths.site)
+	if err != nil {
+		return nil, err
+	}
+	res.SiteTitle = title
+	var hand fs.FS
+	if fi, err := os.Stat(filepath.Join(paths.site, "content")); err == nil && fi.IsDir() {
+		hand = os.DirFS(filepath.Join(paths.site, "content"))
+	}
+	if _, err := sitecontent.Write(afero.NewOsFs(), contentDir, hand, sitecontent.Input{
+		Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title,
+	}); err != nil {
+		return nil, fmt.Errorf("writing content: %w", err)
+	}
+	stage("write content")
+
+	hs, err := hugosite.Build(hugosite.Options{
+		SiteDir:    paths.site,
+		ThemesDir:  paths.themes,
+		ContentDir: contentDir,
+		PublishDir: next,
+		CacheDir:   filepath.Join(paths.work, "hugo"),
+		BaseURL:    o.BaseURL,
+		Log:        o.HugoLog,
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Pages = hs.Pages
+	stage("hugo")
+
+	skip, err := copyFiles(c, decisions, paths.data, next)
+	if err != nil {
+		return nil, err
+	}
+	stage("copy files")
+
+	if !o.NoAudit {
+		rep, err := audit.Dir(next, audit.Collect(c, decisions), audit.Options{SkipText: skip})
+		if err != nil {
+			return nil, err
+		}
+		res.Files, res.Bytes = rep.Files, rep.Bytes
+	}
+	stage("audit")
+
+	if err := swap(next, paths.out); err != nil {
+		return nil, err
+	}
+	stage("swap")
+	res.OutDir = paths.out
+	res.Total = time.Since(start)
+	return res, nil
+}
+
+type resolved struct{ data, site, themes, out, work string }
+
+func resolve(o Options) (resolved, error) {
+	var r resolved
+	for _, p := range []struct {
+		dst  *string
+		v    string
+		name string
+	}{
+		{&r.data, o.DataDir, "data"}, {&r.site, o.SiteDir, "site"}, {&r.themes, o.ThemesDir, "themes"},
+		{&r.out, o.OutDir, "out"}, {&r.work, o.WorkDir, "work"},
+	} {
+		if p.v == "" {
+			return r, fmt.Errorf("sitebuild: no %s directory given", p.name)
+		}
+		abs, err := filepath.Abs(p.v)
+		if err != nil {
+			return r, err
+		}
+		*p.dst = abs
+	}
+	// The output is replaced whole: never let it be, or hold, a source folder.
+	for _, src := range []string{r.data, r.site, r.themes} {
+		if within(src, r.out) || within(r.out, src) {
+			return r, fmt.Errorf("the output folder %s overlaps the source folder %s; choose another --out", r.out, src)
+		}
+	}
+	if fi, err := os.Stat(r.out); err == nil {
+		if !fi.IsDir() {
+			return r, fmt.Errorf("the output %s exists and is not a folder", r.out)
+		}
+		entries, err := os.ReadDir(r.out)
+		if err != nil {
+			return r, err
+		}
+		if len(entries) > 0 {
+			if _, err := os.Stat(filepath.Join(r.out, "index.html")); err != nil {
+				return r, fmt.Errorf("the output folder %s is not empty and holds no site (no index.html); it would be replaced whole, so choose another --out or empty it", r.out)
+			}
+		}
+	}
+	return r, nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// copyFiles copies the files of public documents into the new site and
+// returns their paths there.
+func copyFiles(c *catalog.Catalog, decisions map[string]publication.Decision, dataDir, out string) (map[string]bool, error) {
+	copied := map[string]bool{}
+	for _, d := range c.Documents {
+		if decisions[d.ID].State != publication.Public || d.FileInfo == nil {
+			continue
+		}
+		rel := sitecontent.FilePath(d)
+		dst := filepath.Join(out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, err
+		}
+		if err := copyFile(filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), dst); err != nil {
+			return nil, fmt.Errorf("copying the file of %s: %w", d.ID, err)
+		}
+		copied[rel] = true
+	}
+	return copied, nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// swap puts next in place of out. The old site is moved aside first and
+// put back if the new one cannot be moved in.
+func swap(next, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = next + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("moving the previous site aside: %w", err)
+		}
+	}
+	if err := os.Rename(next, out); err != nil {
+		if old != "" {
+			if rerr := os.Rename(old, out); rerr != nil {
+				return errors.Join(fmt.Errorf("moving the new site in: %w", err), fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
+			}
+		}
+		return fmt.Errorf("moving the new site in: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// siteTitle reads the title from hugo.toml, for the home page.
+func siteTitle(siteDir string) (string, error) {
+	name := filepath.Join(siteDir, "hugo.toml")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("reading the site configuration: %w", err)
+	}
+	var conf struct{ Title string }
+	if err := toml.Unmarshal(b, &conf); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return conf.Title, nil
+}

@@ -1,0 +1,482 @@
+// Package sitecontent turns the catalog and its publication decisions into
+// Hugo content: one page per meeting, country and document, and the home
+// page carrying the site-wide facts.
+//
+// This is where publication safety is enforced for the pages: a document
+// that is not public reaches Hugo only as a DocRef (kind, party, meeting,
+// state and dates) with a title made from those; its own title, summary,
+// file, official address and text never leave this package.
+package sitecontent
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// Input is everything the content is made from.
+type Input struct {
+	Catalog   *catalog.Catalog
+	Decisions map[string]publication.Decision // by document id
+	AsOf      time.Time
+	SiteTitle string
+}
+
+// Stats counts what Write wrote.
+type Stats struct {
+	Pages int
+}
+
+// URLs of generated pages and files.
+func DocumentURL(id string) string      { return "/documents/" + id + "/" }
+func MeetingURL(id string) string       { return "/meetings/" + id + "/" }
+func CountryURL(id string) string       { return "/countries/" + id + "/" }
+func FileURL(id, name string) string    { return "/files/" + id + "/" + name }
+func filePath(id, name string) string   { return path.Join("files", id, name) }
+func FilePath(doc *catalog.Document) string { return filePath(doc.ID, doc.FileInfo.Name) }
+
+type writer struct {
+	fs  afero.Fs
+	dir string
+	in  Input
+	n   int
+}
+
+// Write writes the content tree into dir on fsys. hand holds the
+// hand-written pages (site/content); they are copied first, and a generated
+// page may not replace one.
+func Write(fsys afero.Fs, dir string, hand fs.FS, in Input) (Stats, error) {
+	w := &writer{fs: fsys, dir: dir, in: in}
+	if hand != nil {
+		if err := w.copyHand(hand); err != nil {
+			return Stats{}, err
+		}
+	}
+	if err := w.writeAll(); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pages: w.n}, nil
+}
+
+func (w *writer) copyHand(hand fs.FS) error {
+	return fs.WalkDir(hand, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(hand, p)
+		if err != nil {
+			return err
+		}
+		return w.writeRaw(p, b)
+	})
+}
+
+func (w *writer) writeRaw(name string, b []byte) error {
+	full := path.Join(w.dir, name)
+	if _, err := w.fs.Stat(full); err == nil {
+		return fmt.Errorf("content %s is both hand-written in site/content and generated; rename the hand-written page", name)
+	}
+	if err := w.fs.MkdirAll(path.Dir(full), 0o755); err != nil {
+		return err
+	}
+	w.n++
+	return afero.WriteFile(w.fs, full, b, 0o644)
+}
+
+// page writes a content file with JSON front matter and a Markdown body.
+func (w *writer) page(name string, front map[string]any, body string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(front); err != nil {
+		return fmt.Errorf("content %s: %w", name, err)
+	}
+	buf.WriteString("\n")
+	buf.WriteString(body)
+	return w.writeRaw(name, buf.Bytes())
+}
+
+func (w *writer) writeAll() error {
+	c := w.in.Catalog
+	refs := make(map[string]DocRef, len(c.Documents))
+	for _, d := range c.Documents {
+		refs[d.ID] = w.docRef(d)
+	}
+	counts := func(docs []*catalog.Document) map[string]int {
+		out := map[string]int{}
+		for _, s := range publication.States {
+			out[string(s)] = 0
+		}
+		for _, d := range docs {
+			out[refs[d.ID].State]++
+		}
+		return out
+	}
+	byMeeting := map[string][]*catalog.Document{}
+	byParty := map[string][]*catalog.Document{}
+	for _, d := range c.Documents {
+		byMeeting[d.Meeting] = append(byMeeting[d.Meeting], d)
+		if d.Party != "" {
+			byParty[d.Party] = append(byParty[d.Party], d)
+		}
+	}
+
+	// Documents.
+	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status"}, ""); err != nil {
+		return err
+	}
+	for i, d := range c.Documents {
+		dp, body := w.docPage(d, refs[d.ID])
+		if err := w.page("documents/"+d.ID+".md", map[string]any{
+			"title": dp.Title, "weight": i + 1, "params": map[string]any{"doc": dp},
+		}, body); err != nil {
+			return err
+		}
+	}
+
+	// Meetings.
+	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings"}, ""); err != nil {
+		return err
+	}
+	for i, m := range c.Meetings {
+		mp := w.meetingPage(m, byMeeting[m.ID], refs)
+		mp.Counts = counts(byMeeting[m.ID])
+		if err := w.page("meetings/"+m.ID+".md", map[string]any{
+			"title": m.Title, "weight": i + 1, "params": mp,
+		}, ""); err != nil {
+			return err
+		}
+	}
+
+	// Countries.
+	if err := w.page("countries/_index.md", map[string]any{"title": "Countries"}, ""); err != nil {
+		return err
+	}
+	parties := slices.Clone(c.Parties)
+	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return compareNames(a.Name, b.Name) })
+	for i, p := range parties {
+		cp := w.countryPage(p, byParty[p.ID], refs)
+		cp.Counts = counts(byParty[p.ID])
+		if err := w.page("countries/"+p.ID+".md", map[string]any{
+			"title": p.Name, "weight": i + 1, "params": cp,
+		}, ""); err != nil {
+			return err
+		}
+	}
+
+	home := w.homePage(refs)
+	home.Counts = counts(c.Documents)
+	return w.page("_index.md", map[string]any{"title": w.in.SiteTitle, "params": home}, "")
+}
+
+// docRef is the one place that decides what of a document lists may show.
+func (w *writer) docRef(d *catalog.Document) DocRef {
+	c := w.in.Catalog
+	dec := w.in.Decisions[d.ID]
+	r := DocRef{
+		ID:      d.ID,
+		Kind:    d.Kind,
+		Meeting: d.Meeting,
+		State:   string(dec.State),
+		URL:     DocumentURL(d.ID),
+	}
+	if rule, ok := c.Rules.Kind(d.Kind); ok {
+		r.KindLabel = rule.Label
+	} else {
+		r.KindLabel = d.Kind
+	}
+	if m, ok := c.Meeting(d.Meeting); ok {
+		r.MeetingTitle = m.Title
+	}
+	if p, ok := c.Party(d.Party); ok {
+		r.Party, r.PartyName = p.ID, p.Name
+	}
+	switch dec.State {
+	case publication.Public, publication.Scheduled:
+		r.PublicFrom = dec.PublicFrom.String()
+	case publication.Withdrawn:
+		r.PublicFrom, r.WithdrawnOn = dec.PublicFrom.String(), dec.WithdrawnOn.String()
+	}
+	r.Title = DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle)
+	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+		r.Title = d.Title
+	}
+	return r
+}
+
+// DefaultTitle is the title a document has when it has none of its own, or
+// when its own may not be shown.
+func DefaultTitle(kindLabel, partyName, meetingTitle string) string {
+	if partyName == "" {
+		return fmt.Sprintf("%s, %s", kindLabel, meetingTitle)
+	}
+	return fmt.Sprintf("%s: %s, %s", partyName, kindLabel, meetingTitle)
+}
+
+func (w *writer) docPage(d *catalog.Document, ref DocRef) (DocPage, string) {
+	dec := w.in.Decisions[d.ID]
+	p := DocPage{
+		DocRef:     ref,
+		Rule:       dec.Rule,
+		Reason:     dec.Reason,
+		NextChange: dec.NextChange.String(),
+	}
+	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
+		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
+	}
+	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
+		p.WithdrawnReason = d.WithdrawnReason
+	}
+	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
+		p.WithdrawnReason = "The Contracting Party objected to its publication."
+	}
+	if dec.State != publication.Public {
+		return p, ""
+	}
+	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted.String()
+	if fi := d.FileInfo; fi != nil {
+		mt := mime.TypeByExtension(path.Ext(fi.Name))
+		if mt == "" {
+			mt = "application/octet-stream"
+		}
+		p.File = &FileRef{Name: fi.Name, URL: FileURL(d.ID, fi.Name), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
+	}
+	body := ""
+	if d.Body != "" {
+		t, err := catalog.ParseText(d.Body)
+		if err == nil {
+			body, p.HasText = t.AnchoredMarkdown(), true
+		}
+	}
+	return p, body
+}
+
+func yesNo(known, v bool) string {
+	switch {
+	case !known:
+		return ""
+	case v:
+		return "yes"
+	}
+	return "no"
+}
+
+// attendance says what the catalog records of a party at a meeting.
+func attendance(m *catalog.Meeting, party string) (attended, group, questions string) {
+	if !slices.Contains(m.Parties, party) {
+		return "", "", ""
+	}
+	absent := slices.Contains(m.DidNotAttend, party)
+	attended = yesNo(true, !absent)
+	group = yesNo(true, !absent && !slices.Contains(m.DidNotAttendCountryGroups, party))
+	questions = yesNo(m.PostedNoQuestions != nil, !slices.Contains(m.PostedNoQuestions, party))
+	return
+}
+
+func (w *writer) meetingInfo(m *catalog.Meeting) MeetingInfo {
+	mi := MeetingInfo{
+		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
+		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
+		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
+		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: MeetingURL(m.ID),
+	}
+	for _, o := range m.Officers {
+		mi.Officers = append(mi.Officers, Officer(o))
+	}
+	if n := m.NPP; n != nil {
+		mi.NPP = map[string]int{"operating": n.Operating, "construction": n.Construction, "none": n.None}
+	}
+	if f := m.Findings; f != nil {
+		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
+	}
+	for _, k := range w.in.Catalog.Rules.Kinds {
+		if k != nil && k.Public == catalog.PublicAfterAdjournment && k.PerParty && !m.Adjournment.IsZero() {
+			mi.ReportsPublicOn = m.Adjournment.AddDays(k.Days).String()
+			break
+		}
+	}
+	return mi
+}
+
+func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]DocRef) MeetingPage {
+	c := w.in.Catalog
+	mp := MeetingPage{Meeting: w.meetingInfo(m), Rows: []Row{}, Other: []DocRef{}, Columns: []Column{}}
+	// Columns: the per-party kinds in rule order that this meeting has documents of.
+	has := map[string]bool{}
+	cell := map[[2]string]*DocRef{}
+	partySet := map[string]bool{}
+	for _, d := range docs {
+		r := refs[d.ID]
+		if d.Party == "" {
+			mp.Other = append(mp.Other, r)
+			continue
+		}
+		has[d.Kind] = true
+		cell[[2]string{d.Party, d.Kind}] = &r
+		partySet[d.Party] = true
+	}
+	for _, k := range c.Rules.Kinds {
+		if k != nil && has[k.Kind] {
+			mp.Columns = append(mp.Columns, Column{Kind: k.Kind, Label: k.Label})
+		}
+	}
+	// Rows: the meeting's parties, and any party with a document there.
+	ids := slices.Clone(m.Parties)
+	for _, d := range docs {
+		if d.Party != "" && !slices.Contains(ids, d.Party) {
+			ids = append(ids, d.Party)
+		}
+	}
+	rows := make([]Row, 0, len(ids))
+	for _, id := range ids {
+		p, ok := c.Party(id)
+		if !ok {
+			continue
+		}
+		row := Row{Party: id, PartyName: p.Name, PartyURL: CountryURL(id)}
+		row.Attended, row.CountryGroup, row.PostedQuestions = attendance(m, id)
+		for _, col := range mp.Columns {
+			row.Cells = append(row.Cells, cell[[2]string{id, col.Kind}])
+		}
+		rows = append(rows, row)
+	}
+	slices.SortStableFunc(rows, func(a, b Row) int { return compareNames(a.PartyName, b.PartyName) })
+	mp.Rows = rows
+	return mp
+}
+
+func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document, refs map[string]DocRef) CountryPage {
+	cp := CountryPage{
+		Party:    PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: CountryURL(p.ID)},
+		Meetings: []CountryMeeting{},
+	}
+	for _, m := range w.in.Catalog.Meetings {
+		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: MeetingURL(m.ID), Held: held(m), Documents: []DocRef{}}
+		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
+		for _, d := range docs {
+			if d.Meeting == m.ID {
+				cm.Documents = append(cm.Documents, refs[d.ID])
+			}
+		}
+		if len(cm.Documents) > 0 || slices.Contains(m.Parties, p.ID) {
+			cp.Meetings = append(cp.Meetings, cm)
+		}
+	}
+	return cp
+}
+
+func held(m *catalog.Meeting) string {
+	if m.Held != "" {
+		return m.Held
+	}
+	if !m.Opening.IsZero() && !m.Adjournment.IsZero() {
+		return m.Opening.Long() + " – " + m.Adjournment.Long()
+	}
+	return m.Opening.Long()
+}
+
+const recentCount, upcomingDays, upcomingDocs = 10, 5, 8
+
+func (w *writer) homePage(refs map[string]DocRef) HomePage {
+	c := w.in.Catalog
+	loc := c.Rules.Location
+	h := HomePage{
+		AsOf:     catalog.DateOf(w.in.AsOf.In(loc)).String(),
+		AsOfTime: w.in.AsOf.In(loc).Format(time.RFC3339),
+		Timezone: c.Rules.Timezone,
+		Recent:   []DocRef{},
+		Upcoming: []Upcoming{},
+	}
+	for _, s := range publication.States {
+		h.States = append(h.States, string(s))
+	}
+	// The latest meeting that has begun by the as-of day, else the first listed.
+	for _, m := range c.Meetings {
+		if m.Opening.IsZero() || !w.in.AsOf.Before(m.Opening.Start(loc)) {
+			mi := w.meetingInfo(m)
+			h.LatestMeeting = &mi
+		}
+	}
+	var public, scheduled []DocRef
+	for _, d := range c.Documents {
+		r := refs[d.ID]
+		switch r.State {
+		case string(publication.Public):
+			public = append(public, r)
+		case string(publication.Scheduled):
+			scheduled = append(scheduled, r)
+		}
+	}
+	slices.SortStableFunc(public, func(a, b DocRef) int { return strings.Compare(b.PublicFrom, a.PublicFrom) })
+	h.Recent = append(h.Recent, public[:min(recentCount, len(public))]...)
+	slices.SortStableFunc(scheduled, func(a, b DocRef) int { return strings.Compare(a.PublicFrom, b.PublicFrom) })
+	for _, r := range scheduled {
+		if n := len(h.Upcoming); n > 0 && h.Upcoming[n-1].Date == r.PublicFrom {
+			u := &h.Upcoming[n-1]
+			u.Count++
+			if len(u.Documents) < upcomingDocs {
+				u.Documents = append(u.Documents, r)
+			}
+			continue
+		}
+		if len(h.Upcoming) == upcomingDays {
+			break
+		}
+		h.Upcoming = append(h.Upcoming, Upcoming{Date: r.PublicFrom, Count: 1, Documents: []DocRef{r}})
+	}
+	for _, k := range c.Rules.Kinds {
+		if k == nil {
+			continue
+		}
+		h.Rules = append(h.Rules, RuleInfo{
+			Kind: k.Kind, Label: k.Label, Description: k.Description, Public: k.Public, Days: k.Days,
+			EarlyPublication: k.EarlyPublication, Objection: k.Objection, PerParty: k.PerParty, Text: RuleText(k),
+		})
+	}
+	return h
+}
+
+// RuleText says a kind's rule in one sentence, from the same data the engine uses.
+func RuleText(k *catalog.KindRule) string {
+	var s string
+	switch k.Public {
+	case catalog.PublicAfterAdjournment:
+		s = fmt.Sprintf("Public %d days after the review meeting adjourns", k.Days)
+		if k.Objection {
+			s += ", unless the Contracting Party objects to the publication of its own document"
+		}
+		s += "."
+		if k.EarlyPublication {
+			s += " The Contracting Party may publish it earlier."
+		}
+		if k.Objection {
+			s += " An objection received after publication withdraws it."
+		}
+	case catalog.PublicOnAdoption:
+		s = "Public from the day it is adopted at the meeting."
+	case catalog.PublicWithConsent:
+		s = "Public only if the Contracting Party consents, from the day of its consent."
+	default:
+		s = "Never public: the rule is not known."
+	}
+	return s
+}
+
+// byName orders names as readers expect: accents and case ignored
+// ("Türkiye" between "Tunisia" and "Ukraine").
+var byName = collate.New(language.English, collate.Loose)
+
+func compareNames(a, b string) int { return byName.CompareString(a, b) }
