@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	goccy "github.com/goccy/go-yaml"
+	goccyparser "github.com/goccy/go-yaml/parser"
 	"gopkg.in/yaml.v3"
 )
 
@@ -27,9 +29,18 @@ var (
 )
 
 // decodeFile parses src and decodes it into v, a pointer to a struct.
-func (d *decoder) decodeFile(src []byte, v any) {
+// It reports false when the file could not be parsed at all.
+func (d *decoder) decodeFile(src []byte, v any) bool {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
+		// yaml.v3 gives the line where the enclosing block starts; goccy's
+		// parser points at the offending token. Ask it where, keep the words
+		// of whichever knows.
+		var se *goccy.SyntaxError
+		if _, perr := goccyparser.ParseBytes(src, 0); errors.As(perr, &se) && se.Token != nil && se.Token.Position != nil {
+			d.probs.add(Pos{d.file, se.Token.Position.Line, se.Token.Position.Column}, "YAML syntax: %s", se.Message)
+			return false
+		}
 		line := 0
 		msg := err.Error()
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
@@ -38,13 +49,14 @@ func (d *decoder) decodeFile(src []byte, v any) {
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
 		d.probs.add(Pos{d.file, line, 0}, "YAML syntax: %s", msg)
-		return
+		return false
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		d.probs.add(Pos{d.file, 1, 1}, "the file is empty")
-		return
+		return false
 	}
 	d.decode(root.Content[0], reflect.ValueOf(v).Elem())
+	return true
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{d.file, n.Line, n.Column} }

@@ -72,8 +72,7 @@ func (l *loader) readYAML(name string, v any) bool {
 		return false
 	}
 	d := &decoder{file: l.display(name), probs: &l.probs}
-	d.decodeFile(src, v)
-	return true
+	return d.decodeFile(src, v)
 }
 
 func (l *loader) load() *Catalog {
@@ -215,7 +214,7 @@ func (l *loader) checkMeetings(c *Catalog) {
 		if !m.Opening.IsZero() && !m.Adjournment.IsZero() && m.Adjournment.Before(m.Opening) {
 			l.errorf(m.Field("adjournment"), "meeting %q adjourns on %s, before it opens on %s", m.ID, m.Adjournment, m.Opening)
 		}
-		if m.Opening.IsZero() && m.Held == "" {
+		if m.Opening.IsZero() && m.Held == "" && !m.Has("opening") {
 			l.errorf(m.Pos, "meeting %q needs an opening date or held: text saying when it was held", m.ID)
 		}
 		l.checkLine(m.Where, "place", m.Place, false)
@@ -504,4 +503,18 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return fmt.Sprint(err)
+}
+
+// ParseRules reads and validates a rules file on its own.
+func ParseRules(src []byte) (*Rules, error) {
+	l := &loader{}
+	var r Rules
+	(&decoder{file: RulesFile, probs: &l.probs}).decodeFile(src, &r)
+	if len(l.probs) == 0 {
+		l.checkRules(&r)
+	}
+	if len(l.probs) > 0 {
+		return nil, l.probs.sorted()
+	}
+	return &r, nil
 }

@@ -54,6 +54,9 @@ func (w Where) Field(name string) Pos {
 	return w.Pos
 }
 
+// Has reports whether the named YAML key was written.
+func (w Where) Has(name string) bool { _, ok := w.fields[name]; return ok }
+
 // Rules say, per document kind, when a document may be public.
 type Rules struct {
 	Where    `yaml:"-"`

@@ -1,0 +1,156 @@
+package catalog
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// Each testdata/cases/*.txtar holds a catalog (-- data/... -- files) and,
+// in -- want --, the problems Load must report, one per line, each the
+// start of a problem's text (file:line:col: message). An empty want means
+// the catalog is valid.
+func TestLoadCases(t *testing.T) {
+	files, err := filepath.Glob("testdata/cases/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no test cases in testdata/cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := fstest.MapFS{}
+			var want []string
+			for _, f := range ar.Files {
+				switch {
+				case f.Name == "want":
+					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+						if l = strings.TrimSpace(l); l != "" {
+							want = append(want, l)
+						}
+					}
+				case strings.HasPrefix(f.Name, "data/"):
+					fsys[strings.TrimPrefix(f.Name, "data/")] = &fstest.MapFile{Data: f.Data}
+				default:
+					t.Fatalf("unexpected file %q in %s", f.Name, file)
+				}
+			}
+			_, err = Load(fsys, "data")
+			var got []string
+			if err != nil {
+				var ps Problems
+				if !errors.As(err, &ps) {
+					t.Fatalf("Load error is %T, not Problems: %v", err, err)
+				}
+				if !errors.Is(err, ErrInvalid) {
+					t.Error("errors.Is(err, ErrInvalid) is false")
+				}
+				for _, p := range ps {
+					got = append(got, p.String())
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("got %d problems, want %d:\n got: %s\nwant: %s", len(got), len(want), strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+			}
+			for i := range want {
+				if !strings.HasPrefix(got[i], want[i]) {
+					t.Errorf("problem %d:\n got: %s\nwant: %s…", i+1, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+// The repository's own catalog is valid and holds what the site promises.
+func TestLoadRealCatalog(t *testing.T) {
+	c, err := Load(os.DirFS("../../../data"), "data")
+	if err != nil {
+		t.Fatalf("data/ has problems:\n%v", err)
+	}
+	if len(c.Parties) != 80 {
+		t.Errorf("%d parties, want the 80 Contracting Parties of March 2017", len(c.Parties))
+	}
+	m, ok := c.Meeting("rm07")
+	if !ok || m.Adjournment.String() != "2017-04-07" || m.Opening.String() != "2017-03-27" {
+		t.Fatalf("rm07 = %+v", m)
+	}
+	sr, ok := c.Document("rm07-summary-report")
+	if !ok {
+		t.Fatal("no rm07-summary-report")
+	}
+	text, err := ParseText(sr.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(text.Paragraphs) != 47 || !strings.Contains(text.Paragraphs[17].Text, "228 Challenges") {
+		t.Errorf("summary report: %d paragraphs; paragraph 18 = %q", len(text.Paragraphs), text.Paragraphs[17].Text)
+	}
+	libya, ok := c.Document("rm07-nr-libya")
+	if !ok || !libya.NotSubmitted {
+		t.Errorf("Libya's national report should be recorded as not submitted: %+v", libya)
+	}
+}
+
+func TestLoadRejectsNonUTF8(t *testing.T) {
+	fsys := validCatalog()
+	fsys["parties.yaml"] = &fstest.MapFile{Data: []byte("parties:\n  - id: a\n    name: \"Caf\xe9\"\n    type: state\n")}
+	_, err := Load(fsys, "data")
+	if err == nil || !strings.Contains(err.Error(), "data/parties.yaml:3: the file is not valid UTF-8") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestLoadRejectsSymlinkOutOfCatalog(t *testing.T) {
+	root := t.TempDir()
+	data := filepath.Join(root, "data")
+	for name, f := range validCatalog() {
+		p := filepath.Join(data, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secret := filepath.Join(root, "secret.pdf")
+	if err := os.WriteFile(secret, []byte("not in data/"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(data, "files"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(data, "files", "nr.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	docs := "meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    file: files/nr.pdf\n"
+	if err := os.WriteFile(filepath.Join(data, "documents", "m1.yaml"), []byte(docs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(os.DirFS(data), "data")
+	if err == nil || !strings.Contains(err.Error(), "data/documents/m1.yaml:5:5: document \"m1-nr-a\": file data/files/nr.pdf goes through a symbolic link") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// validCatalog is a small valid catalog for tests to change.
+func validCatalog() fstest.MapFS {
+	return fstest.MapFS{
+		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
+`)},
+		"parties.yaml":  {Data: []byte("parties:\n  - {id: a, name: Aland, type: state}\n")},
+		"meetings.yaml": {Data: []byte("meetings:\n  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2017-03-27, adjournment: 2017-04-07}\n")},
+		"documents/m1.yaml": {Data: []byte("meeting: m1\ndocuments:\n  - {kind: national_report, party: a}\n")},
+	}
+}

@@ -1,0 +1,292 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// repo is the repository root, seen from this package.
+const repo = "../../.."
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the generator as a user would, from the repository root's
+// point of view: paths in args are absolute or relative to the test's folder.
+func run(t testing.TB, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, Env{
+		Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+// buildArgs are the flags that point a build at the repository's site and
+// theme, with the catalog, output and build area given.
+func buildArgs(data, out, work string, more ...string) []string {
+	return append([]string{"build", "--data", data, "--site", filepath.Join(repo, "site"),
+		"--themes", filepath.Join(repo, "themes"), "--out", out, "--work", work, "--quiet"}, more...)
+}
+
+func buildReal(t testing.TB, asOf string) string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	r := run(t, nil, buildArgs(filepath.Join(repo, "data"), out, filepath.Join(dir, ".build"), "--as-of", asOf)...)
+	if r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	return out
+}
+
+func read(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// text is a page's visible text with tags removed and spaces folded, so
+// assertions read like what a person sees.
+func text(t testing.TB, path string) string {
+	t.Helper()
+	s := regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>`).ReplaceAllString(read(t, path), " ")
+	s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func TestBuildRealCatalog(t *testing.T) {
+	out := buildReal(t, "2017-07-06")
+
+	for _, p := range []string{"index.html", "meetings/index.html", "countries/index.html", "documents/index.html", "publication/index.html", "about/index.html", "404.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+	for _, m := range []string{"rm01", "rm02", "rm03", "rm04", "rm05", "em02", "rm06", "rm07", "rm08-09"} {
+		if _, err := os.Stat(filepath.Join(out, "meetings", m, "index.html")); err != nil {
+			t.Errorf("missing the page of meeting %s", m)
+		}
+	}
+	countries, _ := filepath.Glob(filepath.Join(out, "countries", "*", "index.html"))
+	if len(countries) != 80 {
+		t.Errorf("%d country pages, want 80", len(countries))
+	}
+
+	sr := read(t, filepath.Join(out, "documents", "rm07-summary-report", "index.html"))
+	para18 := regexp.MustCompile(`(?s)<p[^>]*id="?para-18"?[^>]*>(.*?)</p>`).FindStringSubmatch(sr)
+	if para18 == nil {
+		t.Fatal("the summary report has no element with id para-18")
+	}
+	if !strings.Contains(para18[1], "228 Challenges") || !strings.Contains(para18[1], `href="#para-18"`) {
+		t.Errorf("paragraph 18 lacks its text or its self-link: %s", para18[1])
+	}
+	for n := 1; n <= 47; n++ {
+		if !regexp.MustCompile(`id="?para-` + strconv.Itoa(n) + `"?[ >]`).MatchString(sr) {
+			t.Errorf("paragraph %d has no anchor", n)
+		}
+	}
+
+	albania := text(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html"))
+	if !strings.Contains(albania, "Public") {
+		t.Errorf("Albania's report as of 6 July 2017 does not say public: %s", albania)
+	}
+	libya := text(t, filepath.Join(out, "documents", "rm07-nr-libya", "index.html"))
+	if !strings.Contains(libya, "Not submitted") {
+		t.Errorf("Libya's report does not say not submitted: %s", libya)
+	}
+}
+
+// Before the 90 days have passed, national reports are scheduled for
+// 6 July 2017; Libya's is not submitted either way.
+func TestBuildBeforeNinetyDaysShowsReportsScheduled(t *testing.T) {
+	out := buildReal(t, "2017-05-01")
+	albania := text(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html"))
+	if !strings.Contains(albania, "Scheduled") || !strings.Contains(albania, "6 July 2017") {
+		t.Errorf("Albania's report as of 1 May 2017 is not shown scheduled for 6 July 2017: %s", albania)
+	}
+	if !strings.Contains(read(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html")), `datetime="2017-07-06"`) {
+		t.Error("the scheduled date is not a <time datetime=2017-07-06>")
+	}
+	libya := text(t, filepath.Join(out, "documents", "rm07-nr-libya", "index.html"))
+	if !strings.Contains(libya, "Not submitted") {
+		t.Errorf("Libya's report does not say not submitted: %s", libya)
+	}
+	grid := text(t, filepath.Join(out, "meetings", "rm07", "index.html"))
+	if n := strings.Count(grid, "Scheduled"); n < 79 {
+		t.Errorf("the 7th meeting's grid shows %d scheduled reports, want 79", n)
+	}
+}
+
+func TestCheckRealCatalog(t *testing.T) {
+	r := run(t, nil, "check", "--data", filepath.Join(repo, "data"), "--as-of", "2017-05-01")
+	if r.code != 0 {
+		t.Fatalf("check exited %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "79 scheduled, 1 not_submitted") {
+		t.Errorf("check output: %s", r.stdout)
+	}
+}
+
+// copyTree copies a folder, for tests that change a catalog.
+func copyTree(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// treeHash maps every file below dir to its SHA-256.
+func treeHash(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func edit(t testing.TB, path, old, new string) {
+	t.Helper()
+	s := read(t, path)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(s, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A catalog with problems: check names each by file and line and exits 3;
+// build refuses it and leaves the previous site byte for byte.
+func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
+	dir := t.TempDir()
+	data, out, work := filepath.Join(dir, "data"), filepath.Join(dir, "public"), filepath.Join(dir, ".build")
+	copyTree(t, filepath.Join(repo, "data"), data)
+	if r := run(t, nil, buildArgs(data, out, work, "--as-of", "2017-07-06")...); r.code != 0 {
+		t.Fatalf("first build exited %d: %s", r.code, r.stderr)
+	}
+	before := treeHash(t, out)
+
+	edit(t, filepath.Join(data, "meetings.yaml"), "adjournment: 2017-04-07", "adjournment: 2017-03-01\n    colour: blue")
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "party: argentina", "party: atlantis")
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "party: armenia", "party: albania")
+	edit(t, filepath.Join(data, "parties.yaml"), "id: chile", "id: china")
+	if err := os.WriteFile(filepath.Join(data, "documents", "broken.yaml"), []byte("meeting: [rm07\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	r := run(t, nil, "check", "--data", data)
+	if r.code != ExitData {
+		t.Errorf("check exited %d, want %d", r.code, ExitData)
+	}
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^.*data/documents/broken\.yaml:\d+:\d+: YAML syntax`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: unknown field "colour"`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm07" adjourns on 2017-03-01, before it opens on 2017-03-27`),
+		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: duplicate party id "china"`),
+		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: party "atlantis" is not in`),
+		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: duplicate document id "rm07-nr-albania"`),
+	} {
+		if !want.MatchString(r.stderr) {
+			t.Errorf("check output lacks %s:\n%s", want, r.stderr)
+		}
+	}
+
+	b := run(t, nil, buildArgs(data, out, work)...)
+	if b.code != ExitData {
+		t.Errorf("build exited %d, want %d: %s", b.code, ExitData, b.stderr)
+	}
+	if diff := cmp.Diff(before, treeHash(t, out)); diff != "" {
+		t.Errorf("a failed build changed the previous site (-before +after):\n%s", diff)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".public.next-*"))
+	if len(left) > 0 {
+		t.Errorf("a failed build left %v behind", left)
+	}
+}
+
+// The same catalog as of the same moment gives the same bytes.
+func TestBuildIsDeterministic(t *testing.T) {
+	a := buildReal(t, "2017-05-01")
+	b := buildReal(t, "2017-05-01")
+	if diff := cmp.Diff(treeHash(t, a), treeHash(t, b)); diff != "" {
+		t.Errorf("two builds differ (-first +second):\n%s", diff)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	data := filepath.Join(repo, "data")
+	r := run(t, nil, "explain", "--data", data, "--as-of", "2017-05-01", "rm07-nr-albania")
+	if r.code != 0 {
+		t.Fatalf("explain exited %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"state:       scheduled", "public from: 6 July 2017", "90 days after the meeting adjourns", "adjourned 7 April 2017"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = run(t, nil, "explain", "--data", data, "rm07-nr-atlantis")
+	if r.code != ExitNotFound || !strings.Contains(r.stderr, `no document "rm07-nr-atlantis"`) {
+		t.Errorf("explain of an unknown id: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"publish"}, {"build", "--colour"}, {"build", "--as-of", "yesterday"}, {"explain"}} {
+		if r := run(t, nil, args...); r.code != ExitUsage {
+			t.Errorf("%q exited %d, want %d: %s", args, r.code, ExitUsage, r.stderr)
+		}
+	}
+	r := run(t, map[string]string{"SOURCE_DATE_EPOCH": "1494000000"}, "check", "--data", filepath.Join(repo, "data"))
+	if r.code != 0 || !strings.Contains(r.stdout, "as of 5 May 2017") {
+		t.Errorf("SOURCE_DATE_EPOCH is not the as-of moment: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}

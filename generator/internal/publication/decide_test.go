@@ -1,0 +1,154 @@
+package publication
+
+import (
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+)
+
+func date(t testing.TB, s string) catalog.Date {
+	t.Helper()
+	if s == "" {
+		return catalog.Date{}
+	}
+	d, err := catalog.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func vienna(t testing.TB) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Vienna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// testRules mirror data/rules.yaml.
+func testRules(t testing.TB) *catalog.Rules {
+	t.Helper()
+	src := `
+timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
+  - {kind: questions_answers, slug: qa, label: Q&A, per_party: true, public: consent}
+  - {kind: summary_report, slug: sr, label: Summary Report, public: adoption}
+`
+	r, err := catalog.ParseRules([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The 7th Review Meeting adjourned on 7 April 2017; 90 days later is 6 July 2017.
+func TestDecide(t *testing.T) {
+	loc := vienna(t)
+	rules := testRules(t)
+	rm07 := &catalog.Meeting{ID: "rm07", Opening: date(t, "2017-03-27"), Adjournment: date(t, "2017-04-07")}
+	noAdjournment := &catalog.Meeting{ID: "rm04", Opening: date(t, "2008-04-14")}
+	day := func(s string) time.Time { return date(t, s).Start(loc) }
+
+	tests := []struct {
+		name      string
+		doc       catalog.Document
+		meeting   *catalog.Meeting
+		asOf      time.Time
+		state     State
+		basis     Basis
+		from      string
+		withdrawn string
+		next      string
+	}{
+		{"ReportBeforeNinetyDaysIsScheduled", catalog.Document{Kind: "national_report"}, rm07, day("2017-05-01"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"ReportTheDayBeforeIsScheduled", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-05"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"ReportLastSecondBeforeIsScheduled", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-06").Add(-time.Second), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"ReportOnTheNinetiethDayIsPublic", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-06"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"ReportTheDayAfterIsPublic", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-07"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"ReportBeforeTheMeetingIsScheduled", catalog.Document{Kind: "national_report"}, rm07, day("2016-09-01"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"EarlyPublicationIsPublicFromItsDay", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01")}, rm07, day("2017-03-01"), Public, BasisEarly, "2017-03-01", "", ""},
+		{"EarlyPublicationScheduledBeforeItsDay", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01")}, rm07, day("2017-02-28"), Scheduled, BasisEarly, "2017-03-01", "", "2017-03-01"},
+		{"EarlyDateAfterTheRuleIsIgnored", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-08-01")}, rm07, day("2017-07-06"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"ObjectionWithholdsReportAfterNinetyDays", catalog.Document{Kind: "national_report", Objection: date(t, "2017-06-01")}, rm07, day("2017-08-01"), Withheld, BasisNone, "", "", ""},
+		{"ObjectionNotYetReceivedLeavesReportScheduled", catalog.Document{Kind: "national_report", Objection: date(t, "2017-06-01")}, rm07, day("2017-05-31"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"ObjectionOnTheDueDayWithholds", catalog.Document{Kind: "national_report", Objection: date(t, "2017-07-06")}, rm07, day("2017-07-06"), Withheld, BasisNone, "", "", ""},
+		{"ObjectionAfterPublicationWithdraws", catalog.Document{Kind: "national_report", Objection: date(t, "2017-09-01")}, rm07, day("2017-09-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2017-09-01", ""},
+		{"ObjectionAfterPublicationNotYetReceived", catalog.Document{Kind: "national_report", Objection: date(t, "2017-09-01")}, rm07, day("2017-08-31"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"ObjectionAfterEarlyPublicationWithdraws", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01"), Objection: date(t, "2017-05-01")}, rm07, day("2017-06-01"), Withdrawn, BasisEarly, "2017-03-01", "2017-05-01", ""},
+		{"WithdrawalAfterPublication", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2018-01-10"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2018-01-10", ""},
+		{"WithdrawalBeforePublicationRestricts", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-06-01"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Restricted, BasisNone, "", "", ""},
+		{"NotSubmitted", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07, day("2017-07-06"), NotSubmitted, BasisNone, "", "", ""},
+		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"MissingMeetingFailsClosed", catalog.Document{Kind: "national_report"}, nil, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"UnknownKindFailsClosed", catalog.Document{Kind: "secret_minutes"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"QAWithoutConsentIsRestricted", catalog.Document{Kind: "questions_answers"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"QAWithConsentIsPublic", catalog.Document{Kind: "questions_answers", Consent: date(t, "2017-04-01")}, rm07, day("2017-04-01"), Public, BasisConsent, "2017-04-01", "", ""},
+		{"QAConsentNotYetGiven", catalog.Document{Kind: "questions_answers", Consent: date(t, "2017-04-01")}, rm07, day("2017-03-31"), Restricted, BasisNone, "", "", ""},
+		{"SummaryReportPublicFromAdoption", catalog.Document{Kind: "summary_report", Adopted: date(t, "2017-04-07")}, rm07, day("2017-04-07"), Public, BasisAdoption, "2017-04-07", "", ""},
+		{"SummaryReportScheduledBeforeAdoption", catalog.Document{Kind: "summary_report", Adopted: date(t, "2017-04-07")}, rm07, day("2017-04-06"), Scheduled, BasisAdoption, "2017-04-07", "", "2017-04-07"},
+		{"SummaryReportWithoutAdoptionFailsClosed", catalog.Document{Kind: "summary_report"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Decide(&tt.doc, tt.meeting, rules, tt.asOf)
+			if got.State != tt.state || got.Basis != tt.basis || got.PublicFrom.String() != tt.from ||
+				got.WithdrawnOn.String() != tt.withdrawn || got.NextChange.String() != tt.next {
+				t.Errorf("Decide = {%s %q from=%s withdrawn=%s next=%s} (%s)\nwant {%s %q from=%s withdrawn=%s next=%s}",
+					got.State, got.Basis, got.PublicFrom, got.WithdrawnOn, got.NextChange, got.Reason,
+					tt.state, tt.basis, tt.from, tt.withdrawn, tt.next)
+			}
+			if got.Reason == "" {
+				t.Error("the decision gives no reason")
+			}
+		})
+	}
+}
+
+// Dates turn at midnight Vienna time, whichever offset Vienna has that day:
+// both sides of the spring and autumn daylight-saving changes.
+func TestDecideTurnsAtViennaMidnightAcrossDaylightSaving(t *testing.T) {
+	rules := testRules(t)
+	tests := []struct {
+		name        string
+		adjournment string
+		due         string // adjournment + 90 days
+		dueUTC      string // 00:00 Vienna on that day, in UTC
+	}{
+		{"SpringForwardDay", "2016-12-26", "2017-03-26", "2017-03-25T23:00:00Z"}, // CET, +01:00
+		{"DayAfterSpringForward", "2016-12-27", "2017-03-27", "2017-03-26T22:00:00Z"},
+		{"FallBackDay", "2017-07-31", "2017-10-29", "2017-10-28T22:00:00Z"}, // CEST, +02:00
+		{"DayAfterFallBack", "2017-08-01", "2017-10-30", "2017-10-29T23:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &catalog.Meeting{ID: "m", Adjournment: date(t, tt.adjournment)}
+			doc := &catalog.Document{Kind: "national_report"}
+			edge, err := time.Parse(time.RFC3339, tt.dueUTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := Decide(doc, m, rules, edge.Add(-time.Nanosecond))
+			at := Decide(doc, m, rules, edge)
+			if before.State != Scheduled || before.NextChange.String() != tt.due {
+				t.Errorf("one instant before %s: %s next %s, want scheduled next %s", tt.dueUTC, before.State, before.NextChange, tt.due)
+			}
+			if at.State != Public || at.PublicFrom.String() != tt.due {
+				t.Errorf("at %s: %s from %s, want public from %s", tt.dueUTC, at.State, at.PublicFrom, tt.due)
+			}
+		})
+	}
+}
+
+func TestDecideWithoutTimeZoneFailsClosed(t *testing.T) {
+	rules := testRules(t)
+	rules.Location = nil
+	m := &catalog.Meeting{ID: "m", Adjournment: date(t, "2017-04-07")}
+	got := Decide(&catalog.Document{Kind: "national_report"}, m, rules, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	if got.State != Restricted {
+		t.Errorf("state %s, want restricted", got.State)
+	}
+}
