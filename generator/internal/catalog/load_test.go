@@ -149,8 +149,8 @@ func validCatalog() fstest.MapFS {
 kinds:
   - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
 `)},
-		"parties.yaml":  {Data: []byte("parties:\n  - {id: a, name: Aland, type: state}\n")},
-		"meetings.yaml": {Data: []byte("meetings:\n  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2017-03-27, adjournment: 2017-04-07}\n")},
+		"parties.yaml":      {Data: []byte("parties:\n  - {id: a, name: Aland, type: state}\n")},
+		"meetings.yaml":     {Data: []byte("meetings:\n  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2017-03-27, adjournment: 2017-04-07}\n")},
 		"documents/m1.yaml": {Data: []byte("meeting: m1\ndocuments:\n  - {kind: national_report, party: a}\n")},
 	}
 }

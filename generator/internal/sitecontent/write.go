@@ -41,11 +41,11 @@ type Stats struct {
 }
 
 // URLs of generated pages and files.
-func DocumentURL(id string) string      { return "/documents/" + id + "/" }
-func MeetingURL(id string) string       { return "/meetings/" + id + "/" }
-func CountryURL(id string) string       { return "/countries/" + id + "/" }
-func FileURL(id, name string) string    { return "/files/" + id + "/" + name }
-func filePath(id, name string) string   { return path.Join("files", id, name) }
+func DocumentURL(id string) string          { return "/documents/" + id + "/" }
+func MeetingURL(id string) string           { return "/meetings/" + id + "/" }
+func CountryURL(id string) string           { return "/countries/" + id + "/" }
+func FileURL(id, name string) string        { return "/files/" + id + "/" + name }
+func filePath(id, name string) string       { return path.Join("files", id, name) }
 func FilePath(doc *catalog.Document) string { return filePath(doc.ID, doc.FileInfo.Name) }
 
 type writer struct {
