@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -68,10 +69,27 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 			}
 		}
 	}
+	for _, p := range c.Parties {
+		shown[p.Name] = true
+		for _, n := range p.OtherNames {
+			shown[n] = true
+		}
+	}
+	for _, m := range c.Meetings {
+		shown[m.Title] = true
+	}
+	for _, k := range c.Rules.Kinds {
+		if k != nil {
+			shown[k.Label] = true
+		}
+	}
 	add := func(doc, what, v string) {
 		v = strings.TrimSpace(v)
-		if utf8.RuneCountInString(v) >= minNeedle && !shown[v] {
-			s.Strings = append(s.Strings, Secret{doc, what, v})
+		// A title with markup may be rendered as plain text: look for both.
+		for _, v := range []string{v, plain(v)} {
+			if utf8.RuneCountInString(v) >= minNeedle && !shown[v] && !slices.Contains(s.Strings, Secret{doc, what, v}) {
+				s.Strings = append(s.Strings, Secret{doc, what, v})
+			}
 		}
 	}
 	for _, d := range c.Documents {
@@ -97,6 +115,14 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 		}
 	}
 	return s
+}
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// plain is v with tags removed, entities decoded and spaces folded, as a
+// template that plainifies a title would print it.
+func plain(v string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(v, " "))), " ")
 }
 
 // TextRuns picks distinctive runs of plain words from a Markdown text: runs of

@@ -1,0 +1,308 @@
+// Package corpus writes generated catalogs of any size, for the property
+// tests of publication safety and for the benchmarks.
+//
+// A corpus has random Contracting Parties (some with accented names), review
+// meetings spread over decades (some without an adjournment date) and, for
+// every party of every meeting, a national report, questions and answers and
+// a country review report, plus a summary report per meeting. Every kind of
+// permission occurs: early publication, objections before and after the
+// 90-day date, withdrawals, consent given or not, reports not submitted,
+// summary reports adopted in the past or the future.
+//
+// Every document carries its own title, summary, symbol, official address,
+// file and (summary reports) text, each holding a token unique to that
+// document, so a test can search the built site for anything of a document
+// that must not be there.
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+)
+
+// Options of a corpus.
+type Options struct {
+	Seed      uint64
+	Documents int // about how many documents; at least one meeting is made
+	FileSize  int // bytes per document file; default 1024
+	// ValidOnly leaves out what check reports as an error (no adjournment
+	// date is still valid). Corpora are always valid; the field is kept for
+	// clarity of call sites.
+}
+
+// Doc is what a test needs to know of one generated document.
+type Doc struct {
+	ID, Kind, Meeting, Party string
+	NotSubmitted             bool
+	Adjournment              catalog.Date // of its meeting; zero when not recorded
+	PublishedEarly           catalog.Date
+	Objection                catalog.Date
+	Consent                  catalog.Date
+	Adopted                  catalog.Date
+	Withdrawn                catalog.Date
+	// Title is the distinctive part of its own title, which may be shown
+	// when it is public or withdrawn.
+	Title string
+	// Secrets are strings only this document has: its summary, symbol,
+	// official address, file name, file checksum and a token of its text.
+	// None may appear in the site unless the document is public.
+	Secrets []string
+	// Text is a sentence of its text (summary reports), as a leak of the
+	// text would show it.
+	Text string
+	// FileSHA256 is its file's checksum.
+	FileSHA256 string
+}
+
+// Manifest describes a written corpus.
+type Manifest struct {
+	Dir      string
+	Docs     []Doc
+	Meetings []string
+	Parties  []string
+	// Span is the period its dates fall in, for choosing as-of moments.
+	From, To time.Time
+}
+
+// Kinds in the corpus, with the rules of data/rules.yaml.
+const rulesYAML = `timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
+  - {kind: questions_answers, slug: qa, label: Questions and answers, per_party: true, public: consent}
+  - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, public: consent}
+  - {kind: summary_report, slug: summary-report, label: Summary Report, public: adoption}
+`
+
+var nameParts = []string{"Aland", "Borduria", "Côte", "Syldavia", "Ruritania", "Türk", "Genovia", "Freedonia", "Latveria", "Wakanda", "Zubrowka", "Elbonia", "Krakozhia", "Molvanîa", "São", "Orsinia"}
+
+// Write generates a corpus into dir (which must not exist or be empty).
+func Write(dir string, o Options) (*Manifest, error) {
+	if o.FileSize <= 0 {
+		o.FileSize = 1024
+	}
+	if o.Documents <= 0 {
+		o.Documents = 1
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
+	g := &gen{dir: dir, rng: rng, o: o, m: &Manifest{Dir: dir}}
+	if err := g.write(); err != nil {
+		return nil, err
+	}
+	return g.m, nil
+}
+
+type gen struct {
+	dir string
+	rng *rand.Rand
+	o   Options
+	m   *Manifest
+	tok int
+}
+
+// token is unique within the corpus and unlikely anywhere else.
+func (g *gen) token() string {
+	g.tok++
+	return fmt.Sprintf("zq%dx%04x", g.tok, g.rng.IntN(1<<16))
+}
+
+func (g *gen) file(name, content string) error {
+	p := filepath.Join(g.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(content), 0o644)
+}
+
+func (g *gen) write() error {
+	meetings := min(max(g.o.Documents/600, 2), 40)
+	perMeeting := max(g.o.Documents/meetings, 1)
+	parties := max((perMeeting-1+2)/3, 1)
+	if g.o.Documents < 8 {
+		meetings, parties = 1, max(g.o.Documents/3, 1)
+	}
+
+	if err := g.file("rules.yaml", rulesYAML); err != nil {
+		return err
+	}
+	var pb strings.Builder
+	pb.WriteString("parties:\n")
+	for i := range parties {
+		id := fmt.Sprintf("p%04d", i+1)
+		name := fmt.Sprintf("%s %s %d", nameParts[i%len(nameParts)], nameParts[(i/len(nameParts))%len(nameParts)], i+1)
+		typ := "state"
+		if i%50 == 49 {
+			typ = "organisation"
+		}
+		fmt.Fprintf(&pb, "  - id: %s\n    name: %q\n    other_names: [%q]\n    type: %s\n", id, name, "Alias "+id, typ)
+		g.m.Parties = append(g.m.Parties, id)
+	}
+	if err := g.file("parties.yaml", pb.String()); err != nil {
+		return err
+	}
+
+	// Meetings every three years from 1999; one in ten has no recorded
+	// adjournment; some lie in the future.
+	var mb strings.Builder
+	mb.WriteString("meetings:\n")
+	type meeting struct {
+		id          string
+		opening     catalog.Date
+		adjournment catalog.Date
+	}
+	var ms []meeting
+	for i := range meetings {
+		id := fmt.Sprintf("m%02d", i+1)
+		open := catalog.Date{Year: 1999 + 3*i, Month: time.Month(3 + g.rng.IntN(2)), Day: 1 + g.rng.IntN(25)}
+		adj := open.AddDays(9 + g.rng.IntN(5))
+		fmt.Fprintf(&mb, "  - id: %s\n    type: review\n    numbers: [%d]\n    title: \"Review Meeting %d\"\n    opening: %s\n", id, i+1, i+1, open)
+		if i%10 == 3 {
+			adj = catalog.Date{}
+		} else {
+			fmt.Fprintf(&mb, "    adjournment: %s\n", adj)
+		}
+		mb.WriteString("    parties: [" + strings.Join(g.m.Parties, ", ") + "]\n")
+		ms = append(ms, meeting{id, open, adj})
+		g.m.Meetings = append(g.m.Meetings, id)
+	}
+	if err := g.file("meetings.yaml", mb.String()); err != nil {
+		return err
+	}
+	g.m.From = ms[0].opening.AddDays(-400).Start(time.UTC)
+	g.m.To = ms[len(ms)-1].opening.AddDays(800).Start(time.UTC)
+
+	total := 0
+	for _, mt := range ms {
+		var db strings.Builder
+		fmt.Fprintf(&db, "meeting: %s\ndocuments:\n", mt.id)
+		// The summary report.
+		if total < g.o.Documents {
+			d := Doc{ID: mt.id + "-summary", Kind: "summary_report", Meeting: mt.id, Adjournment: mt.adjournment}
+			d.Adopted = mt.opening.AddDays(10)
+			if err := g.doc(&db, &d, true); err != nil {
+				return err
+			}
+			total++
+		}
+		for _, p := range g.m.Parties {
+			for _, kind := range []string{"national_report", "questions_answers", "country_review_report"} {
+				if total >= g.o.Documents {
+					break
+				}
+				d := Doc{Kind: kind, Meeting: mt.id, Party: p, Adjournment: mt.adjournment}
+				g.permissions(&d, mt.opening, mt.adjournment)
+				if err := g.doc(&db, &d, false); err != nil {
+					return err
+				}
+				total++
+			}
+		}
+		if err := g.file("documents/"+mt.id+".yaml", db.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// permissions draws the facts that decide a document's state.
+func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
+	due := opening.AddDays(100)
+	if !adj.IsZero() {
+		due = adj.AddDays(90)
+	}
+	switch d.Kind {
+	case "national_report":
+		switch g.rng.IntN(10) {
+		case 0:
+			d.NotSubmitted = true
+		case 1: // early, before the meeting
+			d.PublishedEarly = opening.AddDays(-g.rng.IntN(60))
+		case 2: // objection before the due date, maybe the very day
+			d.Objection = due.AddDays(-g.rng.IntN(40))
+		case 3: // objection after publication
+			d.Objection = due.AddDays(1 + g.rng.IntN(400))
+		case 4: // early, then an objection
+			d.PublishedEarly = opening.AddDays(-10)
+			d.Objection = opening.AddDays(5 + g.rng.IntN(200))
+		case 5:
+			d.Withdrawn = due.AddDays(1 + g.rng.IntN(300))
+		case 6: // an early date after the due date: the rule's date stands
+			d.PublishedEarly = due.AddDays(1 + g.rng.IntN(30))
+		}
+	default:
+		if g.rng.IntN(2) == 0 {
+			d.Consent = opening.AddDays(g.rng.IntN(300) - 100)
+		}
+		if !d.Consent.IsZero() && g.rng.IntN(8) == 0 {
+			d.Withdrawn = d.Consent.AddDays(1 + g.rng.IntN(100))
+		}
+	}
+}
+
+func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
+	if d.ID == "" {
+		slug := map[string]string{"national_report": "nr", "questions_answers": "qa", "country_review_report": "crr"}[d.Kind]
+		d.ID = d.Meeting + "-" + slug + "-" + d.Party
+	}
+	fmt.Fprintf(b, "  - kind: %s\n", d.Kind)
+	if summary {
+		fmt.Fprintf(b, "    id: %s\n", d.ID)
+	} else {
+		fmt.Fprintf(b, "    party: %s\n", d.Party)
+	}
+	if d.NotSubmitted {
+		b.WriteString("    not_submitted: true\n")
+		g.m.Docs = append(g.m.Docs, *d)
+		return nil
+	}
+	t := g.token()
+	title := "Title " + t + " <b>&amp; \"quoted\"</b>"
+	sum := "Summary " + g.token() + " of the document"
+	symbol := "CNS/" + g.token()
+	url := "https://reports.example.org/" + g.token() + ".pdf"
+	fname := "report-" + g.token() + ".pdf"
+	fpath := "files/" + d.Meeting + "/" + d.ID + "/" + fname
+	content := fmt.Sprintf("%%PDF-1.4 %s %s\n", d.ID, g.token())
+	for len(content) < g.o.FileSize {
+		content += fmt.Sprintf("%x", g.rng.Uint64())
+	}
+	content = content[:max(g.o.FileSize, 1)]
+	if err := g.file(fpath, content); err != nil {
+		return err
+	}
+	sumb := sha256.Sum256([]byte(content))
+	d.FileSHA256 = hex.EncodeToString(sumb[:])
+	fmt.Fprintf(b, "    title: %q\n    summary: %q\n    symbol: %q\n    url: %q\n    file: %s\n", title, sum, symbol, url, fpath)
+	d.Title = "Title " + t
+	d.Secrets = []string{sum, symbol, url, fname, d.FileSHA256}
+	if summary {
+		tt := g.token()
+		d.Text = fmt.Sprintf("The meeting discussed %s in depth with every delegation present", tt)
+		text := fmt.Sprintf("## A. Introduction\n\n1. %s.\n\n2. Second paragraph of %s.\n", d.Text, d.ID)
+		if err := g.file("texts/"+d.ID+".md", text); err != nil {
+			return err
+		}
+		fmt.Fprintf(b, "    text: texts/%s.md\n", d.ID)
+		d.Secrets = append(d.Secrets, tt)
+	}
+	for _, f := range []struct {
+		k string
+		v catalog.Date
+	}{{"published_early", d.PublishedEarly}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}} {
+		if !f.v.IsZero() {
+			fmt.Fprintf(b, "    %s: %s\n", f.k, f.v)
+		}
+	}
+	if !d.Withdrawn.IsZero() {
+		b.WriteString("    withdrawn_reason: \"Replaced by a corrected version.\"\n")
+	}
+	g.m.Docs = append(g.m.Docs, *d)
+	return nil
+}
