@@ -1,0 +1,64 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoadDocuments feeds any bytes as a documents file of an otherwise
+// valid catalog: Load must not panic, and a catalog it accepts must hold
+// only documents that passed validation.
+func FuzzLoadDocuments(f *testing.F) {
+	f.Add([]byte("meeting: m1\ndocuments:\n  - {kind: national_report, party: a}\n"))
+	f.Add([]byte("meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    objection: 2017-06-01\n    published_early: 2017-01-01\n"))
+	f.Add([]byte("meeting: m1\ndocuments:\n  - &x {kind: national_report, party: a}\n  - *x\n"))
+	f.Add([]byte("meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    file: ../../etc/passwd\n"))
+	f.Add([]byte("meeting: [m1\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fsys := validCatalog()
+		fsys["documents/m1.yaml"] = &fstest.MapFile{Data: src}
+		fsys["files/ok.txt"] = &fstest.MapFile{Data: []byte("ok")}
+		c, err := Load(fsys, "data")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "data/") {
+				t.Fatalf("a problem that names no file: %v", err)
+			}
+			return
+		}
+		for _, d := range c.Documents {
+			if !idRe.MatchString(d.ID) {
+				t.Fatalf("accepted id %q", d.ID)
+			}
+			if _, ok := c.Rules.Kind(d.Kind); !ok {
+				t.Fatalf("accepted kind %q", d.Kind)
+			}
+			if d.File != "" && (d.FileInfo == nil || strings.Contains(d.File, "..")) {
+				t.Fatalf("accepted file %q", d.File)
+			}
+		}
+	})
+}
+
+// FuzzLoadRules does the same for the rules file.
+func FuzzLoadRules(f *testing.F) {
+	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: NR, per_party: true, public: after_adjournment, days: 90}\n"))
+	f.Add([]byte("timezone: Mars/Olympus\nkinds: []\n"))
+	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: x, slug: x, label: X, public: sometimes}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := ParseRules(src)
+		if err != nil {
+			return
+		}
+		if r.Location == nil || len(r.Kinds) == 0 {
+			t.Fatalf("accepted rules with no time zone or no kinds: %+v", r)
+		}
+		for _, k := range r.Kinds {
+			if k.Public != PublicAfterAdjournment && k.Public != PublicOnAdoption && k.Public != PublicWithConsent {
+				t.Fatalf("accepted basis %q", k.Public)
+			}
+		}
+	})
+}

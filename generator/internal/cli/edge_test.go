@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeCatalog writes a catalog from file names and contents, with the
+// repository's rules unless the files give their own.
+func writeCatalog(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	if _, ok := files["rules.yaml"]; !ok {
+		files["rules.yaml"] = read(t, filepath.Join(repo, "data", "rules.yaml"))
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// edgeCatalog has one report in each interesting state, and markup where
+// markup should never run.
+func edgeCatalog(t testing.TB) string {
+	return writeCatalog(t, map[string]string{
+		"parties.yaml": `parties:
+  - {id: aland, name: Aland, type: state}
+  - {id: borduria, name: Borduria, type: state}
+  - {id: syldavia, name: "Syldavia <img src=x onerror=alert(1)>", type: state}
+  - {id: cote-divoire, name: "Côte d'Ivoire", type: state}
+`,
+		"meetings.yaml": `meetings:
+  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}
+`,
+		"documents/rm07.yaml": `meeting: rm07
+documents:
+  - kind: national_report
+    party: aland
+    title: Aland's confidential self-assessment
+    objection: 2017-06-01
+  - kind: national_report
+    party: borduria
+  - kind: national_report
+    party: syldavia
+    title: "<script>alert('x')</script> Syldavian report"
+    summary: "A summary with <b>bold</b> & an ampersand"
+    file: files/syldavia.txt
+    objection: 2017-09-01
+  - kind: national_report
+    party: cote-divoire
+    not_submitted: true
+`,
+		"files/syldavia.txt": "The national report of Syldavia.\n",
+	})
+}
+
+func TestExplainWithheldScheduledWithdrawn(t *testing.T) {
+	data := edgeCatalog(t)
+	tests := []struct {
+		id, asOf string
+		want     []string
+	}{
+		{"rm07-nr-aland", "2017-08-01", []string{"state:       withheld", "objected on 1 June 2017", "before it was due to become public on 6 July 2017", "unless the Contracting Party objects", "fact: objection: 1 June 2017"}},
+		{"rm07-nr-borduria", "2017-05-01", []string{"state:       scheduled", "public from: 6 July 2017", "next change: 6 July 2017 (00:00 Europe/Vienna)", "adjourned 7 April 2017"}},
+		{"rm07-nr-syldavia", "2017-10-01", []string{"state:       withdrawn", "public from: 6 July 2017", "withdrawn on: 1 September 2017", "objection was received on 1 September 2017", "basis:       90 days after the meeting adjourned"}},
+		{"rm07-nr-cote-divoire", "2017-10-01", []string{"state:       not_submitted"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			r := run(t, nil, "explain", "--data", data, "--as-of", tt.asOf, tt.id)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("explain lacks %q:\n%s", w, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+// Markup in names, titles and summaries is shown as text, never run.
+func TestMarkupInCatalogIsEscaped(t *testing.T) {
+	data := edgeCatalog(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-08-01")...); r.code != 0 {
+		t.Fatalf("build exited %d: %s", r.code, r.stderr)
+	}
+	page := read(t, filepath.Join(out, "documents", "rm07-nr-syldavia", "index.html"))
+	if !strings.Contains(page, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Syldavian report") {
+		t.Errorf("the public title is not shown escaped:\n%s", page)
+	}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b := read(t, p)
+		for _, bad := range []string{"<script>alert", "<img src=x", "<b>bold</b>"} {
+			if strings.Contains(b, bad) {
+				t.Errorf("%s holds %q unescaped", p, bad)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Withheld: its own title is not public.
+	if s := read(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html")); strings.Contains(s, "confidential self-assessment") {
+		t.Error("the withheld report's own title is on its page")
+	}
+}
+
+// A catalog with parties and meetings but no documents yet builds a site
+// that says so.
+func TestBuildCatalogOfNoDocuments(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm10, type: review, numbers: [10], title: 10th Review Meeting, held: 2026}\n",
+	})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	r := run(t, nil, append(buildArgs(data, out, filepath.Join(dir, ".build")), "--quiet=false")...)
+	if r.code != 0 {
+		t.Fatalf("build exited %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "documents: 0 (none)") {
+		t.Errorf("summary: %s", r.stdout)
+	}
+	for _, p := range []string{"index.html", "meetings/rm10/index.html", "countries/aland/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+}

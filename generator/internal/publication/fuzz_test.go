@@ -1,0 +1,80 @@
+package publication
+
+import (
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+)
+
+// day turns a small offset into a date around 2017; 0 means not recorded.
+func day(offset int16) catalog.Date {
+	if offset == 0 {
+		return catalog.Date{}
+	}
+	return catalog.Date{Year: 2017, Month: time.April, Day: 7}.AddDays(int(offset))
+}
+
+// FuzzDecide checks the engine's invariants on any facts and moment.
+func FuzzDecide(f *testing.F) {
+	f.Add(uint8(0), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(90*24))
+	f.Add(uint8(0), int16(1), int16(-30), int16(60), int16(0), int16(0), int16(0), false, int64(100*24))
+	f.Add(uint8(1), int16(1), int16(0), int16(0), int16(5), int16(0), int16(40), false, int64(50*24))
+	f.Add(uint8(2), int16(0), int16(0), int16(0), int16(0), int16(3), int16(0), false, int64(3*24))
+	f.Add(uint8(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), true, int64(0))
+	rules := testRules(f)
+	loc := rules.Location
+	kinds := []string{"national_report", "questions_answers", "summary_report", "unknown"}
+	f.Fuzz(func(t *testing.T, kind uint8, adj, early, objection, consent, adopted, withdrawn int16, notSubmitted bool, hours int64) {
+		m := &catalog.Meeting{ID: "m", Adjournment: day(adj)}
+		d := &catalog.Document{
+			Kind: kinds[int(kind)%len(kinds)], NotSubmitted: notSubmitted,
+			PublishedEarly: day(early), Objection: day(objection), Consent: day(consent),
+			Adopted: day(adopted), Withdrawn: day(withdrawn), WithdrawnReason: "r",
+		}
+		base := catalog.Date{Year: 2017, Month: time.April, Day: 7}.Start(loc)
+		at := base.Add(time.Duration(hours%(24*4000)) * time.Hour)
+		dec := Decide(d, m, rules, at)
+		started := func(x catalog.Date) bool { return !x.IsZero() && !at.Before(x.Start(loc)) }
+		switch dec.State {
+		case Public:
+			if dec.PublicFrom.IsZero() || at.Before(dec.PublicFrom.Start(loc)) {
+				t.Fatalf("public before its date: %+v at %s", dec, at)
+			}
+			if notSubmitted || started(d.Objection) || started(d.Withdrawn) {
+				t.Fatalf("public despite not submitted / objection / withdrawal: %+v", dec)
+			}
+			if d.Kind == "questions_answers" && !started(d.Consent) {
+				t.Fatalf("public without consent: %+v", dec)
+			}
+			if d.Kind == "unknown" {
+				t.Fatalf("public with no rule: %+v", dec)
+			}
+			if d.Kind == "national_report" && d.PublishedEarly.IsZero() && (m.Adjournment.IsZero() || dec.PublicFrom != m.Adjournment.AddDays(90)) {
+				t.Fatalf("national report public on a day other than adjournment + 90: %+v", dec)
+			}
+			// Later moments keep it public until something happens.
+			if later := Decide(d, m, rules, at.Add(24*time.Hour)); later.State != Public && !started(d.Objection) && !started(d.Withdrawn) &&
+				d.Objection.IsZero() && d.Withdrawn.IsZero() {
+				t.Fatalf("public at %s but %s a day later", at, later.State)
+			}
+		case Scheduled:
+			if dec.NextChange.IsZero() || dec.NextChange != dec.PublicFrom || !at.Before(dec.PublicFrom.Start(loc)) {
+				t.Fatalf("scheduled with a bad date: %+v at %s", dec, at)
+			}
+		case Withdrawn:
+			if !dec.PublicFrom.Before(dec.WithdrawnOn) || at.Before(dec.WithdrawnOn.Start(loc)) {
+				t.Fatalf("withdrawn with bad dates: %+v at %s", dec, at)
+			}
+		case Withheld, Restricted, NotSubmitted:
+		default:
+			t.Fatalf("unknown state %q", dec.State)
+		}
+		if dec.Reason == "" {
+			t.Fatalf("no reason: %+v", dec)
+		}
+		if again := Decide(d, m, rules, at); again != dec {
+			t.Fatalf("not deterministic: %+v then %+v", dec, again)
+		}
+	})
+}

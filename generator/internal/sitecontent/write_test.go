@@ -1,0 +1,87 @@
+package sitecontent_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+)
+
+func load(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
+	t.Helper()
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, c
+}
+
+// What Hugo is handed for a document that is not public holds nothing of it
+// beyond its kind, party, meeting, state and dates: checked on the content
+// itself, before any template could add or drop anything.
+func TestContentOfNonPublicDocumentsHoldsNoSecret(t *testing.T) {
+	m, c := load(t, 400, 11)
+	for _, at := range []time.Time{m.From, m.From.Add(m.To.Sub(m.From) / 2), m.To} {
+		decisions := sitebuild.DecideAll(c, at)
+		fs := afero.NewMemMapFs()
+		if _, err := sitecontent.Write(fs, "/content", nil, sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		err := afero.Walk(fs, "/content", func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return err
+			}
+			b, err := afero.ReadFile(fs, p)
+			all.Write(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		content := all.String()
+		nonPublic := 0
+		for _, d := range m.Docs {
+			dec := decisions[d.ID]
+			if dec.State == publication.Public || d.NotSubmitted {
+				continue
+			}
+			nonPublic++
+			secrets := d.Secrets
+			if dec.State != publication.Withdrawn {
+				secrets = append(secrets, d.Title)
+			}
+			for _, s := range secrets {
+				if strings.Contains(content, s) {
+					t.Errorf("as of %s, the content holds %q of %s (%s)", at.Format(time.DateOnly), s, d.ID, dec.State)
+				}
+			}
+		}
+		if nonPublic == 0 {
+			t.Errorf("as of %s no document is non-public: the test proves nothing", at)
+		}
+	}
+}
+
+func TestGeneratedPageMayNotReplaceHandWrittenOne(t *testing.T) {
+	_, c := load(t, 10, 1)
+	hand := fstest.MapFS{"meetings/_index.md": {Data: []byte("---\ntitle: Mine\n---\n")}}
+	_, err := sitecontent.Write(afero.NewMemMapFs(), "/content", hand, sitecontent.Input{Catalog: c, Decisions: sitebuild.DecideAll(c, time.Now()), AsOf: time.Now()})
+	if err == nil || !strings.Contains(err.Error(), "meetings/_index.md is both hand-written") {
+		t.Errorf("error = %v", err)
+	}
+}
