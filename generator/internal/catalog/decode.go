@@ -55,7 +55,12 @@ func (d *decoder) decodeFile(src []byte, v any) bool {
 		d.probs.add(Pos{d.file, 1, 1}, "the file is empty")
 		return false
 	}
-	d.decode(root.Content[0], reflect.ValueOf(v).Elem())
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		d.probs.add(d.pos(top), "want a mapping of keys to values at the top of the file, found %s", describe(top))
+		return false
+	}
+	d.decode(top, reflect.ValueOf(v).Elem())
 	return true
 }
 
@@ -74,6 +79,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if n.Tag == "!!null" {
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Struct && n.Kind != yaml.MappingNode {
+			// Leave it nil: a value with no fields must not be validated as
+			// if it had been written.
+			d.probs.add(d.pos(n), "want a mapping of keys to values, found %s", describe(n))
 			return
 		}
 		p := reflect.New(v.Type().Elem())
