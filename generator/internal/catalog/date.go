@@ -65,14 +65,15 @@ func DateOf(t time.Time) Date {
 	return Date{t.Year(), t.Month(), t.Day()}
 }
 
-// UnmarshalYAML accepts a plain YYYY-MM-DD scalar; null leaves the date unset.
+// UnmarshalYAML accepts a plain YYYY-MM-DD scalar. A key written with no
+// date is an error, not "no date": "objection:" left empty must not read as
+// "no objection". Leave the key out when there is no date.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("want a date YYYY-MM-DD")
 	}
 	if n.Tag == "!!null" {
-		*d = Date{}
-		return nil
+		return fmt.Errorf("no date given: write YYYY-MM-DD, or leave the field out")
 	}
 	v, err := ParseDate(n.Value)
 	if err != nil {
