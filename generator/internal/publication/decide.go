@@ -103,7 +103,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 		return Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}
 	}
 	if doc.NotSubmitted {
-		return Decision{State: NotSubmitted, Rule: rule.Label, Reason: "the Contracting Party submitted no document"}
+		return Decision{State: NotSubmitted, Reason: "the Contracting Party submitted no document"}
 	}
 
 	dec := Decision{}
