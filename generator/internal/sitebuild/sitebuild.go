@@ -28,6 +28,17 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
+// Output writes files of its own into the new site, after Hugo and before
+// the leak audit, from the same view as the pages. dir is the new site's
+// root; baseURL is the address it will be served from ("" when unknown).
+type Output struct {
+	Name  string
+	Write func(dir, baseURL string, v *sitecontent.View) error
+}
+
+// outputs are the site's files that Hugo does not render.
+var outputs = []Output{}
+
 // Options of a build. Paths may be relative to the working directory.
 type Options struct {
 	DataDir   string // the catalog (data/)
@@ -154,9 +165,8 @@ func Build(o Options) (res *Result, err error) {
 	if fi, err := os.Stat(filepath.Join(paths.site, "content")); err == nil && fi.IsDir() {
 		hand = os.DirFS(filepath.Join(paths.site, "content"))
 	}
-	if _, err := sitecontent.Write(afero.NewOsFs(), contentDir, hand, sitecontent.Input{
-		Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title,
-	}); err != nil {
+	input := sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title}
+	if _, err := sitecontent.Write(afero.NewOsFs(), contentDir, hand, input); err != nil {
 		return nil, fmt.Errorf("writing content: %w", err)
 	}
 	stage("write content")
@@ -181,6 +191,14 @@ func Build(o Options) (res *Result, err error) {
 		return nil, err
 	}
 	stage("copy files")
+
+	view := sitecontent.NewView(input)
+	for _, out := range outputs {
+		if err := out.Write(next, o.BaseURL, view); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", out.Name, err)
+		}
+	}
+	stage("outputs")
 
 	if !o.NoAudit {
 		rep, err := audit.Dir(next, audit.Collect(c, decisions), audit.Options{SkipText: skip})

@@ -3,7 +3,7 @@ package sitecontent
 // The front matter of generated pages. These types are the whole contract
 // between the generator and the theme: a template can show only what is here,
 // and what is here for a document that is not public is only what the
-// publication rules allow (see docRef and docPage). JSON keys are what the
+// publication rules allow (see View.Ref and View.Page). JSON keys are what the
 // templates read, as .Params.<key>.
 
 // DocRef is a document as lists and grids show it, in any state.

@@ -48,10 +48,21 @@ func FileURL(id, name string) string        { return "/files/" + id + "/" + name
 func filePath(id, name string) string       { return path.Join("files", id, name) }
 func FilePath(doc *catalog.Document) string { return filePath(doc.ID, doc.FileInfo.Name) }
 
+// View decides what the site may say of each document, meeting and party.
+// Every output (pages, open data, feeds, the search index) takes its facts
+// from a View, so they agree with each other and none shows more than the
+// publication rules allow.
+type View struct {
+	in Input
+}
+
+// NewView makes the view of a catalog as of its decisions.
+func NewView(in Input) *View { return &View{in: in} }
+
 type writer struct {
+	*View
 	fs  afero.Fs
 	dir string
-	in  Input
 	n   int
 }
 
@@ -59,7 +70,7 @@ type writer struct {
 // hand-written pages (site/content); they are copied first, and a generated
 // page may not replace one.
 func Write(fsys afero.Fs, dir string, hand fs.FS, in Input) (Stats, error) {
-	w := &writer{fs: fsys, dir: dir, in: in}
+	w := &writer{View: NewView(in), fs: fsys, dir: dir}
 	if hand != nil {
 		if err := w.copyHand(hand); err != nil {
 			return Stats{}, err
@@ -113,7 +124,7 @@ func (w *writer) writeAll() error {
 	c := w.in.Catalog
 	refs := make(map[string]DocRef, len(c.Documents))
 	for _, d := range c.Documents {
-		refs[d.ID] = w.docRef(d)
+		refs[d.ID] = w.Ref(d)
 	}
 	counts := func(docs []*catalog.Document) map[string]int {
 		out := map[string]int{}
@@ -139,7 +150,7 @@ func (w *writer) writeAll() error {
 		return err
 	}
 	for i, d := range c.Documents {
-		dp, body := w.docPage(d, refs[d.ID])
+		dp, body := w.Page(d)
 		if err := w.page("documents/"+d.ID+".md", map[string]any{
 			"title": dp.Title, "weight": i + 1, "params": map[string]any{"doc": dp},
 		}, body); err != nil {
@@ -182,8 +193,8 @@ func (w *writer) writeAll() error {
 	return w.page("_index.md", map[string]any{"title": w.in.SiteTitle, "params": home}, "")
 }
 
-// docRef is the one place that decides what of a document lists may show.
-func (w *writer) docRef(d *catalog.Document) DocRef {
+// Ref is the one place that decides what of a document lists may show.
+func (w *View) Ref(d *catalog.Document) DocRef {
 	c := w.in.Catalog
 	dec := w.in.Decisions[d.ID]
 	r := DocRef{
@@ -226,7 +237,10 @@ func DefaultTitle(kindLabel, partyName, meetingTitle string) string {
 	return fmt.Sprintf("%s: %s, %s", partyName, kindLabel, meetingTitle)
 }
 
-func (w *writer) docPage(d *catalog.Document, ref DocRef) (DocPage, string) {
+// Page is what a document's own page may show, and its body (the text of a
+// public summary report, with paragraph anchors).
+func (w *View) Page(d *catalog.Document) (DocPage, string) {
+	ref := w.Ref(d)
 	dec := w.in.Decisions[d.ID]
 	p := DocPage{
 		DocRef:     ref,
@@ -286,7 +300,8 @@ func attendance(m *catalog.Meeting, party string) (attended, group, questions st
 	return
 }
 
-func (w *writer) meetingInfo(m *catalog.Meeting) MeetingInfo {
+// Meeting is what the site says of a meeting.
+func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	mi := MeetingInfo{
 		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
 		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
@@ -313,7 +328,7 @@ func (w *writer) meetingInfo(m *catalog.Meeting) MeetingInfo {
 
 func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]DocRef) MeetingPage {
 	c := w.in.Catalog
-	mp := MeetingPage{Meeting: w.meetingInfo(m), Rows: []Row{}, Other: []DocRef{}, Columns: []Column{}}
+	mp := MeetingPage{Meeting: w.Meeting(m), Rows: []Row{}, Other: []DocRef{}, Columns: []Column{}}
 	// Columns: the per-party kinds in rule order that this meeting has documents of.
 	has := map[string]bool{}
 	cell := map[[2]string]*DocRef{}
@@ -360,7 +375,7 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 
 func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document, refs map[string]DocRef) CountryPage {
 	cp := CountryPage{
-		Party:    PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: CountryURL(p.ID)},
+		Party:    w.Party(p),
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.in.Catalog.Meetings {
@@ -406,7 +421,7 @@ func (w *writer) homePage(refs map[string]DocRef) HomePage {
 	// The latest meeting that has begun by the as-of day, else the first listed.
 	for _, m := range c.Meetings {
 		if m.Opening.IsZero() || !w.in.AsOf.Before(m.Opening.Start(loc)) {
-			mi := w.meetingInfo(m)
+			mi := w.Meeting(m)
 			h.LatestMeeting = &mi
 		}
 	}
@@ -480,3 +495,11 @@ func RuleText(k *catalog.KindRule) string {
 var byName = collate.New(language.English, collate.Loose)
 
 func compareNames(a, b string) int { return byName.CompareString(a, b) }
+
+// Party is what the site says of a Contracting Party.
+func (w *View) Party(p *catalog.Party) PartyInfo {
+	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: CountryURL(p.ID)}
+}
+
+// Input is what the view was made from.
+func (w *View) Input() Input { return w.in }
