@@ -1,0 +1,62 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cns-transparency/cns-site/generator/internal/cli"
+)
+
+// Repo is the repository root, from this package's folder.
+const Repo = "../../.."
+
+var (
+	buildMu sync.Mutex
+	built   = map[string]string{}
+)
+
+// BuildSite builds a site with the generator's build command, once per test
+// binary for the same flags, and returns the output folder. Flags add to
+// --data, --site, --themes (the repository's, unless given) and --out.
+// The folder is shared: tests must not change it.
+func BuildSite(t testing.TB, flags ...string) string {
+	t.Helper()
+	key := strings.Join(flags, "\x00")
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if out, ok := built[key]; ok {
+		return out
+	}
+	dir, err := os.MkdirTemp("", "cns-browsertest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	args := []string{"build", "--quiet", "--out", out, "--work", filepath.Join(dir, ".build")}
+	has := func(f string) bool {
+		for _, a := range flags {
+			if a == f || strings.HasPrefix(a, f+"=") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range []string{"data", "site", "themes"} {
+		if !has("--" + d) {
+			args = append(args, "--"+d, filepath.Join(Repo, d))
+		}
+	}
+	args = append(args, flags...)
+	var stdout, stderr bytes.Buffer
+	code := cli.Run(context.Background(), args, cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
+	if code != 0 {
+		t.Fatalf("build %q exited %d:\n%s%s", flags, code, stdout.String(), stderr.String())
+	}
+	built[key] = out
+	return out
+}
