@@ -24,6 +24,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
@@ -37,7 +38,9 @@ type Output struct {
 }
 
 // outputs are the site's files that Hugo does not render.
-var outputs = []Output{}
+var outputs = []Output{
+	{Name: "open data, feeds, calendar and checksums", Write: opendata.Write},
+}
 
 // Options of a build. Paths may be relative to the working directory.
 type Options struct {

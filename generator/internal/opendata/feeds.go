@@ -1,0 +1,212 @@
+package opendata
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+)
+
+// FeedEntries is how many of the newest changes a feed holds.
+const FeedEntries = 200
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	ID       string   `xml:"id"`
+	Title    string   `xml:"title"`
+	Updated  string   `xml:"updated"`
+	Link     atomLink `xml:"link"`
+	Category struct {
+		Term string `xml:"term,attr"`
+	} `xml:"category"`
+	Summary atomText `xml:"summary"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Base    string   `xml:"xml:base,attr,omitempty"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Author  struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// stableID is a URN that names the same change in every build, whatever
+// the site's address: a name-based UUID of the document, change and date.
+func stableID(parts ...string) string {
+	h := sha1.Sum([]byte("cns-site/" + strings.Join(parts, "/")))
+	h[6] = h[6]&0x0f | 0x50 // version 5
+	h[8] = h[8]&0x3f | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// EntryID is the Atom id of a change.
+func EntryID(c sitecontent.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date) }
+
+func (w *writer) dayTime(date string) string {
+	d, err := catalog.ParseDate(date)
+	if err != nil {
+		return ""
+	}
+	return d.Start(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
+}
+
+func (w *writer) entryTitle(c sitecontent.Change) string {
+	switch c.Kind {
+	case sitecontent.ChangeScheduled:
+		return c.Doc.Title + ": scheduled"
+	case sitecontent.ChangePublic:
+		return c.Doc.Title + ": public"
+	case sitecontent.ChangeWithdrawn:
+		return c.Doc.Title + ": withdrawn"
+	}
+	return c.Doc.Title
+}
+
+// feed writes one Atom feed of the given changes (newest first).
+func (w *writer) feed(path, id, title, pageURL string, changes []sitecontent.Change) error {
+	f := atomFeed{ID: stableID("feed", id), Title: title}
+	f.Author.Name = w.v.Input().SiteTitle
+	if f.Author.Name == "" {
+		f.Author.Name = "CNS transparency site"
+	}
+	if w.base != "" {
+		f.Base = w.base + "/"
+	}
+	f.Links = []atomLink{
+		{Rel: "self", Type: "application/atom+xml", Href: w.url("/" + path)},
+		{Rel: "alternate", Type: "text/html", Href: w.url(pageURL)},
+	}
+	// A feed's time is its newest change, not the build's; a feed with no
+	// change yet takes the as-of day.
+	f.Updated = w.v.Input().AsOf.In(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
+	if len(changes) > 0 {
+		f.Updated = w.dayTime(changes[0].Date)
+	}
+	for _, c := range changes[:min(len(changes), FeedEntries)] {
+		e := atomEntry{
+			ID:      EntryID(c),
+			Title:   w.entryTitle(c),
+			Updated: w.dayTime(c.Date),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: w.url(c.Doc.URL)},
+			Summary: atomText{Type: "text", Body: c.Text},
+		}
+		e.Category.Term = c.Kind
+		f.Entries = append(f.Entries, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	buf.WriteString("\n")
+	return w.file(path, buf.Bytes())
+}
+
+func (w *writer) feeds([]Record) error {
+	in := w.v.Input()
+	changes := w.v.Changes()
+	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes); err != nil {
+		return err
+	}
+	byMeeting := map[string][]sitecontent.Change{}
+	byParty := map[string][]sitecontent.Change{}
+	for _, c := range changes {
+		byMeeting[c.Doc.Meeting] = append(byMeeting[c.Doc.Meeting], c)
+		if c.Doc.Party != "" {
+			byParty[c.Doc.Party] = append(byParty[c.Doc.Party], c)
+		}
+	}
+	for _, m := range in.Catalog.Meetings {
+		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, sitecontent.MeetingURL(m.ID), byMeeting[m.ID]); err != nil {
+			return err
+		}
+	}
+	for _, p := range in.Catalog.Parties {
+		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, sitecontent.CountryURL(p.ID), byParty[p.ID]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// calendarNames is how many documents an event's description names.
+const calendarNames = 40
+
+// calendar writes an all-day event on each day on which documents become
+// public, from the as-of day on.
+func (w *writer) calendar(records []Record) error {
+	in := w.v.Input()
+	byDay := map[string][]Record{}
+	var days []string
+	for _, r := range records {
+		if r.State != string(publication.Scheduled) || r.NextChange == "" {
+			continue
+		}
+		if byDay[r.NextChange] == nil {
+			days = append(days, r.NextChange)
+		}
+		byDay[r.NextChange] = append(byDay[r.NextChange], r)
+	}
+	slices.Sort(days)
+	cal := ics.NewCalendar()
+	cal.SetProductId("-//CNS transparency site//Publication dates//EN")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetName("Publication dates")
+	cal.SetXWRCalName("Publication dates")
+	cal.SetDescription("Days on which documents of the review process become public, unless a Contracting Party objects.")
+	cal.SetRefreshInterval("P1D")
+	cal.SetXPublishedTTL("P1D")
+	stamp := in.AsOf.UTC()
+	for _, day := range days {
+		d, _ := catalog.ParseDate(day)
+		docs := byDay[day]
+		e := cal.AddEvent(stableID("calendar", day) + "@cns-site")
+		e.SetDtStampTime(stamp)
+		e.SetAllDayStartAt(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC))
+		next := d.AddDays(1)
+		e.SetAllDayEndAt(time.Date(next.Year, next.Month, next.Day, 0, 0, 0, 0, time.UTC))
+		if len(docs) == 1 {
+			e.SetSummary(docs[0].Title + " becomes public")
+		} else {
+			e.SetSummary(fmt.Sprintf("%d documents become public", len(docs)))
+		}
+		var desc strings.Builder
+		for i, r := range docs {
+			if i == calendarNames {
+				fmt.Fprintf(&desc, "… and %d more.\n", len(docs)-i)
+				break
+			}
+			desc.WriteString(r.Title + "\n")
+		}
+		desc.WriteString("Unless the Contracting Party objects.")
+		e.SetDescription(desc.String())
+		e.SetURL(w.url("/upcoming/"))
+	}
+	return w.file(Calendar, []byte(cal.Serialize()))
+}

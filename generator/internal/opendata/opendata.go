@@ -1,0 +1,210 @@
+// Package opendata writes the site's machine-readable outputs: the status of
+// every document as JSON and CSV, the meetings and parties as JSON, Atom feeds
+// of publication changes, an iCalendar file of upcoming publication dates and
+// a SHA256SUMS manifest of the published files.
+//
+// Every fact comes from sitecontent.View, the same view the pages are made
+// from, so the data and the pages cannot disagree, and a document that is not
+// public shows only what its state allows. Output is deterministic: the same
+// catalog as of the same moment gives the same bytes; dates are the catalog's,
+// never the build's.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+)
+
+// Paths of the outputs, from the site's root.
+const (
+	DocumentsJSON = "documents.json"
+	DocumentsCSV  = "documents.csv"
+	MeetingsJSON  = "meetings.json"
+	PartiesJSON   = "parties.json"
+	Checksums     = "SHA256SUMS"
+	Calendar      = "calendar.ics"
+	SiteFeed      = "feed.atom"
+)
+
+// MeetingFeed and CountryFeed are the paths of the per-meeting and
+// per-country feeds.
+func MeetingFeed(id string) string { return "meetings/" + id + "/feed.atom" }
+func CountryFeed(id string) string { return "countries/" + id + "/feed.atom" }
+
+// Record is one document in documents.json and documents.csv. Fields a
+// state does not allow are empty.
+type Record struct {
+	ID          string `json:"id"`
+	Meeting     string `json:"meeting"`
+	Party       string `json:"party"`
+	Kind        string `json:"kind"`
+	Title       string `json:"title"`
+	State       string `json:"state"`
+	Basis       string `json:"basis"`
+	PublicFrom  string `json:"public_from"`
+	WithdrawnOn string `json:"withdrawn_on"`
+	NextChange  string `json:"next_change"`
+	FileName    string `json:"file_name"`
+	FileSize    *int64 `json:"file_size"`
+	SHA256      string `json:"sha256"`
+	FileURL     string `json:"file_url"`
+	OfficialURL string `json:"official_url"`
+	PageURL     string `json:"page_url"`
+}
+
+// Columns of documents.csv, in order; the same names as the JSON keys.
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url"}
+
+func (r Record) row() []string {
+	size := ""
+	if r.FileSize != nil {
+		size = strconv.FormatInt(*r.FileSize, 10)
+	}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL}
+}
+
+// writer holds what all outputs share.
+type writer struct {
+	dir  string
+	base string // the site's address without its trailing slash, or ""
+	v    *sitecontent.View
+}
+
+// Write writes every output into dir, the new site's root.
+func Write(dir, baseURL string, v *sitecontent.View) error {
+	w := &writer{dir: dir, base: strings.TrimSuffix(baseURL, "/"), v: v}
+	records := w.records()
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
+		if err := step(records); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// url makes a site path absolute when the site's address is known.
+func (w *writer) url(p string) string { return w.base + p }
+
+func (w *writer) file(name string, b []byte) error {
+	p := filepath.Join(w.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o644)
+}
+
+func (w *writer) records() []Record {
+	in := w.v.Input()
+	out := make([]Record, 0, len(in.Catalog.Documents))
+	for _, d := range in.Catalog.Documents {
+		page, _ := w.v.Page(d)
+		r := Record{
+			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title,
+			State: page.State, Basis: page.Basis, PublicFrom: page.PublicFrom, WithdrawnOn: page.WithdrawnOn,
+			NextChange: page.NextChange, OfficialURL: page.OfficialURL, PageURL: w.url(page.URL),
+		}
+		if page.State != string(publication.Public) {
+			r.Basis = ""
+			if page.State == string(publication.Withdrawn) {
+				r.Basis = page.Basis
+			}
+		}
+		if f := page.File; f != nil {
+			size := f.Size
+			r.FileName, r.FileSize, r.SHA256, r.FileURL = f.Name, &size, f.SHA256, w.url(f.URL)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (w *writer) documents(records []Record) error {
+	in := w.v.Input()
+	b, err := marshal(struct {
+		AsOf      string   `json:"as_of"`
+		Timezone  string   `json:"timezone"`
+		Documents []Record `json:"documents"`
+	}{in.AsOf.In(in.Catalog.Rules.Location).Format("2006-01-02T15:04:05Z07:00"), in.Catalog.Rules.Timezone, records})
+	if err != nil {
+		return err
+	}
+	if err := w.file(DocumentsJSON, b); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.Write(Columns)
+	for _, r := range records {
+		cw.Write(r.row())
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return w.file(DocumentsCSV, buf.Bytes())
+}
+
+func (w *writer) meetingsAndParties([]Record) error {
+	in := w.v.Input()
+	meetings := make([]sitecontent.MeetingInfo, 0, len(in.Catalog.Meetings))
+	for _, m := range in.Catalog.Meetings {
+		mi := w.v.Meeting(m)
+		mi.URL = w.url(mi.URL)
+		meetings = append(meetings, mi)
+	}
+	b, err := marshal(struct {
+		Meetings []sitecontent.MeetingInfo `json:"meetings"`
+	}{meetings})
+	if err != nil {
+		return err
+	}
+	if err := w.file(MeetingsJSON, b); err != nil {
+		return err
+	}
+	parties := make([]sitecontent.PartyInfo, 0, len(in.Catalog.Parties))
+	for _, p := range in.Catalog.Parties {
+		pi := w.v.Party(p)
+		pi.URL = w.url(pi.URL)
+		parties = append(parties, pi)
+	}
+	b, err = marshal(struct {
+		Parties []sitecontent.PartyInfo `json:"parties"`
+	}{parties})
+	if err != nil {
+		return err
+	}
+	return w.file(PartiesJSON, b)
+}
+
+// checksums writes SHA256SUMS in the format `sha256sum -c` reads, with
+// paths from the site's root.
+func (w *writer) checksums(records []Record) error {
+	var b strings.Builder
+	for _, r := range records {
+		if r.SHA256 == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(sitecontent.FileURL(r.ID, r.FileName), "/"))
+	}
+	return w.file(Checksums, []byte(b.String()))
+}

@@ -1,0 +1,310 @@
+package opendata_test
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/google/go-cmp/cmp"
+	"github.com/mmcdole/gofeed"
+
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+const repo = "../../.."
+
+type site struct {
+	dir  string
+	res  *sitebuild.Result
+	docs []corpus.Doc
+}
+
+// build builds a generated corpus as of a moment.
+func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site {
+	t.Helper()
+	dir := t.TempDir()
+	res, err := sitebuild.Build(sitebuild.Options{
+		DataDir: m.Dir, SiteDir: filepath.Join(repo, "site"), ThemesDir: filepath.Join(repo, "themes"),
+		OutDir: filepath.Join(dir, "public"), WorkDir: filepath.Join(dir, ".build"),
+		AsOf: sitebuild.AsOf{Time: at}, BaseURL: baseURL,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site{res.OutDir, res, m.Docs}
+}
+
+func genCorpus(t testing.TB, seed uint64, n int) *corpus.Manifest {
+	t.Helper()
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func readFile(t testing.TB, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// documents.json and documents.csv hold every document with the state and
+// dates the engine decided, and nothing a state does not allow.
+func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
+	m := genCorpus(t, 5, 200)
+	at := m.From.Add(m.To.Sub(m.From) / 2)
+	s := build(t, m, at, "https://example.org/cns/")
+
+	var data struct {
+		AsOf      string            `json:"as_of"`
+		Timezone  string            `json:"timezone"`
+		Documents []opendata.Record `json:"documents"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(readFile(t, filepath.Join(s.dir, opendata.DocumentsJSON)))))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&data); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(readFile(t, filepath.Join(s.dir, opendata.DocumentsCSV))))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(opendata.Columns, rows[0]); diff != "" {
+		t.Errorf("CSV header (-want +got):\n%s", diff)
+	}
+	if len(data.Documents) != len(m.Docs) || len(rows)-1 != len(m.Docs) {
+		t.Fatalf("%d JSON records, %d CSV rows, %d documents", len(data.Documents), len(rows)-1, len(m.Docs))
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	for i, r := range data.Documents {
+		d := s.res.Decisions[r.ID]
+		if r.State != string(d.State) {
+			t.Errorf("%s: state %s, decided %s", r.ID, r.State, d.State)
+		}
+		wantFrom := ""
+		if d.State == publication.Public || d.State == publication.Scheduled || d.State == publication.Withdrawn {
+			wantFrom = d.PublicFrom.String()
+		}
+		if r.PublicFrom != wantFrom || r.WithdrawnOn != d.WithdrawnOn.String() {
+			t.Errorf("%s: public_from %q withdrawn_on %q, decided %+v", r.ID, r.PublicFrom, r.WithdrawnOn, d)
+		}
+		if d.State != publication.Public && (r.SHA256 != "" || r.FileName != "" || r.FileURL != "" || r.OfficialURL != "" || r.FileSize != nil) {
+			t.Errorf("%s is %s but its record has file or address fields: %+v", r.ID, d.State, r)
+		}
+		if d.State == publication.Public && r.SHA256 == "" {
+			t.Errorf("%s is public but its record has no checksum", r.ID)
+		}
+		if !strings.HasPrefix(r.PageURL, "https://example.org/cns/documents/") {
+			t.Errorf("%s: page_url %q is not under the site's address", r.ID, r.PageURL)
+		}
+		row := rows[i+1]
+		if row[col["id"]] != r.ID || row[col["state"]] != r.State || row[col["public_from"]] != r.PublicFrom || row[col["sha256"]] != r.SHA256 {
+			t.Errorf("CSV row %d %v disagrees with JSON %+v", i+1, row, r)
+		}
+	}
+}
+
+// SHA256SUMS lists every published file, and sha256sum -c accepts it in
+// the built site.
+func TestChecksumsManifestVerifies(t *testing.T) {
+	m := genCorpus(t, 6, 120)
+	s := build(t, m, m.To, "")
+	sums := string(readFile(t, filepath.Join(s.dir, opendata.Checksums)))
+	public := 0
+	for _, d := range m.Docs {
+		if s.res.Decisions[d.ID].State == publication.Public && d.FileSHA256 != "" {
+			public++
+			if !strings.Contains(sums, d.FileSHA256+"  files/"+d.ID+"/") {
+				t.Errorf("SHA256SUMS lacks public %s", d.ID)
+			}
+		}
+	}
+	if public == 0 || strings.Count(sums, "\n") != public {
+		t.Errorf("SHA256SUMS has %d lines for %d public files", strings.Count(sums, "\n"), public)
+	}
+	if _, err := exec.LookPath("sha256sum"); err != nil {
+		t.Skip("sha256sum is not installed")
+	}
+	cmd := exec.Command("sha256sum", "--strict", "-c", opendata.Checksums)
+	cmd.Dir = s.dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("sha256sum -c: %v\n%s", err, out)
+	}
+}
+
+// parseFeed reads an Atom feed with a real feed parser.
+func parseFeed(t testing.TB, path string) *gofeed.Feed {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	feed, err := gofeed.NewParser().Parse(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if feed.FeedType != "atom" {
+		t.Fatalf("%s is %s, not Atom", path, feed.FeedType)
+	}
+	return feed
+}
+
+// Building on a later day keeps every entry of the earlier feed with the same
+// id and date, and adds entries only for changes between the two days; each
+// entry is dated on the day of its change, which the decisions confirm.
+func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
+	m := genCorpus(t, 8, 70)
+	span := m.To.Sub(m.From)
+	day1 := m.From.Add(span * 3 / 10)
+	day2 := m.To
+	s1, s2 := build(t, m, day1, ""), build(t, m, day2, "")
+	f1, f2 := parseFeed(t, filepath.Join(s1.dir, opendata.SiteFeed)), parseFeed(t, filepath.Join(s2.dir, opendata.SiteFeed))
+	if len(f1.Items) == 0 || len(f2.Items) <= len(f1.Items) || len(f2.Items) >= opendata.FeedEntries {
+		t.Fatalf("entries: %d on day 1, %d on day 2; choose other days", len(f1.Items), len(f2.Items))
+	}
+	second := map[string]*gofeed.Item{}
+	for _, it := range f2.Items {
+		if second[it.GUID] != nil {
+			t.Errorf("entry id %s twice", it.GUID)
+		}
+		second[it.GUID] = it
+	}
+	for _, it := range f1.Items {
+		later, ok := second[it.GUID]
+		if !ok {
+			t.Errorf("entry %s (%s) of day 1 is gone on day 2", it.GUID, it.Title)
+			continue
+		}
+		if *it.UpdatedParsed != *later.UpdatedParsed {
+			t.Errorf("entry %s moved from %s to %s", it.GUID, it.Updated, later.Updated)
+		}
+	}
+	for _, it := range f2.Items {
+		if it.UpdatedParsed.After(day2) {
+			t.Errorf("entry %s is dated %s, after the build's moment", it.Title, it.Updated)
+		}
+		inFirst := slices.ContainsFunc(f1.Items, func(x *gofeed.Item) bool { return x.GUID == it.GUID })
+		if !inFirst && !it.UpdatedParsed.After(day1) {
+			t.Errorf("entry %s (%s) is new on day 2 but dated %s, before day 1", it.GUID, it.Title, it.Updated)
+		}
+	}
+	// Each "public" entry is a document decided public (or withdrawn since)
+	// from that very day.
+	for _, it := range f2.Items {
+		if len(it.Categories) != 1 || it.Categories[0] != "public" {
+			continue
+		}
+		id := strings.TrimSuffix(strings.TrimPrefix(it.Link, "/documents/"), "/")
+		d := s2.res.Decisions[id]
+		if d.State != publication.Public && d.State != publication.Withdrawn {
+			t.Errorf("feed says %s became public; it is %s", id, d.State)
+		}
+		if got := it.UpdatedParsed.In(s2.res.Catalog.Rules.Location).Format(time.DateOnly); got != d.PublicFrom.String() {
+			t.Errorf("feed dates %s public on %s; decided %s", id, got, d.PublicFrom)
+		}
+	}
+	// Per-meeting and per-country feeds exist and parse.
+	for _, mid := range m.Meetings {
+		parseFeed(t, filepath.Join(s2.dir, filepath.FromSlash(opendata.MeetingFeed(mid))))
+	}
+	for _, p := range m.Parties {
+		parseFeed(t, filepath.Join(s2.dir, filepath.FromSlash(opendata.CountryFeed(p))))
+	}
+}
+
+// The calendar holds one all-day event on each day on which scheduled
+// documents become public, counting them, as the decisions say.
+func TestCalendarListsUpcomingPublicationDays(t *testing.T) {
+	m := genCorpus(t, 9, 300)
+	at := m.From.Add(m.To.Sub(m.From) / 2)
+	s := build(t, m, at, "")
+	f, err := os.Open(filepath.Join(s.dir, opendata.Calendar))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cal, err := ics.ParseCalendar(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for id, d := range s.res.Decisions {
+		if d.State == publication.Scheduled {
+			want[d.NextChange.String()]++
+		}
+		_ = id
+	}
+	got := map[string]int{}
+	for _, e := range cal.Events() {
+		start, err := e.GetAllDayStartAt()
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := start.Format(time.DateOnly)
+		summary := e.GetProperty(ics.ComponentPropertySummary).Value
+		n := 1
+		if strings.HasSuffix(summary, "documents become public") {
+			n = 0
+			for _, c := range summary {
+				if c < '0' || c > '9' {
+					break
+				}
+				n = n*10 + int(c-'0')
+			}
+		}
+		got[day] = n
+	}
+	if len(want) == 0 {
+		t.Fatal("nothing scheduled: the test proves nothing")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("days and counts (-decided +calendar):\n%s", diff)
+	}
+}
+
+// meetings.json and parties.json hold every meeting and party.
+func TestMeetingsAndPartiesJSON(t *testing.T) {
+	s := build(t, genCorpus(t, 10, 50), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), "")
+	var ms struct {
+		Meetings []struct {
+			ID, Title, URL string
+		} `json:"meetings"`
+	}
+	var ps struct {
+		Parties []struct {
+			ID, Name, URL string
+		} `json:"parties"`
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(s.dir, opendata.MeetingsJSON)), &ms); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(s.dir, opendata.PartiesJSON)), &ps); err != nil {
+		t.Fatal(err)
+	}
+	if len(ms.Meetings) != len(s.res.Catalog.Meetings) || len(ps.Parties) != len(s.res.Catalog.Parties) {
+		t.Errorf("%d meetings, %d parties in JSON; catalog has %d and %d", len(ms.Meetings), len(ps.Parties), len(s.res.Catalog.Meetings), len(s.res.Catalog.Parties))
+	}
+	for _, p := range ps.Parties {
+		if _, err := os.Stat(filepath.Join(s.dir, strings.TrimPrefix(p.URL, "/"), "index.html")); err != nil {
+			t.Errorf("party %s: %s is not a page of the site", p.ID, p.URL)
+		}
+	}
+}
