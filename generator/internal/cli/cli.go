@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -36,6 +37,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+
+	ctx context.Context // Run's context, for commands that run until stopped
 }
 
 const usage = `Usage: go run ./generator <command> [flags]
@@ -44,6 +47,7 @@ Commands:
   build     build the site from data/ into public/
   check     validate data/ and list every problem as file:line:col: message
   explain   print a document's publication decision and the rule behind it
+  serve     preview the site on localhost, rebuilt and reloaded on every change
 
 Run "go run ./generator <command> -h" for a command's flags.
 
@@ -63,6 +67,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		fmt.Fprint(env.Stderr, usage)
 		return ExitUsage
 	}
+	env.ctx = ctx
 	cmd, rest := args[0], args[1:]
 	var err error
 	switch cmd {
@@ -72,6 +77,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		err = runCheck(rest, env)
 	case "explain":
 		err = runExplain(rest, env)
+	case "serve":
+		err = runServe(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK
@@ -188,10 +195,19 @@ func runBuild(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	var progress func(string, time.Duration)
+	if !*quiet && isTerminal(env.Stderr) {
+		progress = func(stage string, d time.Duration) {
+			fmt.Fprintf(env.Stderr, "\r\033[K%s done (%s)", stage, d.Round(time.Millisecond))
+		}
+	}
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr,
+		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress,
 	})
+	if progress != nil {
+		fmt.Fprint(env.Stderr, "\r\033[K")
+	}
 	if err != nil {
 		return err
 	}
@@ -208,6 +224,16 @@ func runBuild(args []string, env Env) error {
 	}
 	fmt.Fprintf(w, "time: %s (%s)\n", res.Total.Round(time.Millisecond), strings.Join(parts, ", "))
 	return nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress line helps.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 func countsLine(counts map[publication.State]int) string {

@@ -93,9 +93,6 @@ func (w *writer) feed(path, id, title, pageURL string, changes []sitecontent.Cha
 	if f.Author.Name == "" {
 		f.Author.Name = "CNS transparency site"
 	}
-	if w.base != "" {
-		f.Base = w.base + "/"
-	}
 	f.Links = []atomLink{
 		{Rel: "self", Type: "application/atom+xml", Href: w.url("/" + path)},
 		{Rel: "alternate", Type: "text/html", Href: w.url(pageURL)},
@@ -111,7 +108,7 @@ func (w *writer) feed(path, id, title, pageURL string, changes []sitecontent.Cha
 			ID:      EntryID(c),
 			Title:   w.entryTitle(c),
 			Updated: w.dayTime(c.Date),
-			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: w.url(c.Doc.URL)},
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: w.abs(c.Doc.URL)},
 			Summary: atomText{Type: "text", Body: c.Text},
 		}
 		e.Category.Term = c.Kind

@@ -74,14 +74,13 @@ func (r Record) row() []string {
 
 // writer holds what all outputs share.
 type writer struct {
-	dir  string
-	base string // the site's address without its trailing slash, or ""
-	v    *sitecontent.View
+	dir string
+	v   *sitecontent.View
 }
 
 // Write writes every output into dir, the new site's root.
 func Write(dir, baseURL string, v *sitecontent.View) error {
-	w := &writer{dir: dir, base: strings.TrimSuffix(baseURL, "/"), v: v}
+	w := &writer{dir: dir, v: v}
 	records := w.records()
 	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
 		if err := step(records); err != nil {
@@ -91,8 +90,12 @@ func Write(dir, baseURL string, v *sitecontent.View) error {
 	return nil
 }
 
-// url makes a site path absolute when the site's address is known.
-func (w *writer) url(p string) string { return w.base + p }
+// url is the full address of a site path ("/feed.atom") when the site's
+// address is known, else its path under the site.
+func (w *writer) url(p string) string { return w.v.AbsURL(p) }
+
+// abs is the full address of a link the view made (already under the site's path).
+func (w *writer) abs(link string) string { return w.v.Abs(link) }
 
 func (w *writer) file(name string, b []byte) error {
 	p := filepath.Join(w.dir, filepath.FromSlash(name))
@@ -110,7 +113,7 @@ func (w *writer) records() []Record {
 		r := Record{
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title,
 			State: page.State, Basis: page.Basis, PublicFrom: page.PublicFrom, WithdrawnOn: page.WithdrawnOn,
-			NextChange: page.NextChange, OfficialURL: page.OfficialURL, PageURL: w.url(page.URL),
+			NextChange: page.NextChange, OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 		}
 		if page.State != string(publication.Public) {
 			r.Basis = ""
@@ -120,7 +123,7 @@ func (w *writer) records() []Record {
 		}
 		if f := page.File; f != nil {
 			size := f.Size
-			r.FileName, r.FileSize, r.SHA256, r.FileURL = f.Name, &size, f.SHA256, w.url(f.URL)
+			r.FileName, r.FileSize, r.SHA256, r.FileURL = f.Name, &size, f.SHA256, w.abs(f.URL)
 		}
 		out = append(out, r)
 	}
@@ -169,7 +172,7 @@ func (w *writer) meetingsAndParties([]Record) error {
 	meetings := make([]sitecontent.MeetingInfo, 0, len(in.Catalog.Meetings))
 	for _, m := range in.Catalog.Meetings {
 		mi := w.v.Meeting(m)
-		mi.URL = w.url(mi.URL)
+		mi.URL = w.abs(mi.URL)
 		meetings = append(meetings, mi)
 	}
 	b, err := marshal(struct {
@@ -184,7 +187,7 @@ func (w *writer) meetingsAndParties([]Record) error {
 	parties := make([]sitecontent.PartyInfo, 0, len(in.Catalog.Parties))
 	for _, p := range in.Catalog.Parties {
 		pi := w.v.Party(p)
-		pi.URL = w.url(pi.URL)
+		pi.URL = w.abs(pi.URL)
 		parties = append(parties, pi)
 	}
 	b, err = marshal(struct {

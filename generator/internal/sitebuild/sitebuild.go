@@ -55,6 +55,9 @@ type Options struct {
 	DataName string
 	// HugoLog receives Hugo's warnings; nil discards them.
 	HugoLog io.Writer
+	// Progress, when set, is told when each stage finishes, for a progress
+	// line on a terminal.
+	Progress func(stage string, done time.Duration)
 	// NoAudit skips the leak audit. Only tests that prove the audit catches
 	// leaks set it.
 	NoAudit bool
@@ -119,6 +122,9 @@ func Build(o Options) (res *Result, err error) {
 		now := time.Now()
 		res.Stages = append(res.Stages, Stage{name, now.Sub(lap)})
 		lap = now
+		if o.Progress != nil {
+			o.Progress(name, now.Sub(start))
+		}
 	}
 
 	paths, err := resolve(o)
@@ -168,7 +174,7 @@ func Build(o Options) (res *Result, err error) {
 	if fi, err := os.Stat(filepath.Join(paths.site, "content")); err == nil && fi.IsDir() {
 		hand = os.DirFS(filepath.Join(paths.site, "content"))
 	}
-	input := sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title}
+	input := sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title, BaseURL: o.BaseURL}
 	if _, err := sitecontent.Write(afero.NewOsFs(), contentDir, hand, input); err != nil {
 		return nil, fmt.Errorf("writing content: %w", err)
 	}

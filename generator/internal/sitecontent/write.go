@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -29,6 +30,9 @@ import (
 
 // Input is everything the content is made from.
 type Input struct {
+	// BaseURL is the address the site is served from, such as
+	// https://example.org/cns/; "" when not known (served at a host's root).
+	BaseURL   string
 	Catalog   *catalog.Catalog
 	Decisions map[string]publication.Decision // by document id
 	AsOf      time.Time
@@ -40,7 +44,8 @@ type Stats struct {
 	Pages int
 }
 
-// URLs of generated pages and files.
+// URLs of generated pages and files, from the site's root; View.URL puts
+// the site's path in front.
 func DocumentURL(id string) string          { return "/documents/" + id + "/" }
 func MeetingURL(id string) string           { return "/meetings/" + id + "/" }
 func CountryURL(id string) string           { return "/countries/" + id + "/" }
@@ -53,11 +58,34 @@ func FilePath(doc *catalog.Document) string { return filePath(doc.ID, doc.FileIn
 // from a View, so they agree with each other and none shows more than the
 // publication rules allow.
 type View struct {
-	in Input
+	in       Input
+	basePath string // "/" or "/cns/"
+	origin   string // "https://example.org", or ""
 }
 
 // NewView makes the view of a catalog as of its decisions.
-func NewView(in Input) *View { return &View{in: in} }
+func NewView(in Input) *View {
+	v := &View{in: in, basePath: "/"}
+	if u, err := url.Parse(in.BaseURL); err == nil && in.BaseURL != "" {
+		v.basePath = "/" + strings.Trim(u.Path, "/") + "/"
+		v.basePath = strings.Replace(v.basePath, "//", "/", 1)
+		if u.Scheme != "" && u.Host != "" {
+			v.origin = u.Scheme + "://" + u.Host
+		}
+	}
+	return v
+}
+
+// URL is the address of a site path (such as "/documents/x/") as links
+// write it: under the site's path when it is served from one ("/cns/documents/x/").
+func (w *View) URL(p string) string { return strings.TrimSuffix(w.basePath, "/") + p }
+
+// AbsURL is a site path's full address when the site's address is known,
+// else the same as URL.
+func (w *View) AbsURL(p string) string { return w.origin + w.URL(p) }
+
+// Abs turns a link from URL into a full address when the site's address is known.
+func (w *View) Abs(link string) string { return w.origin + link }
 
 type writer struct {
 	*View
@@ -202,7 +230,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 		Kind:    d.Kind,
 		Meeting: d.Meeting,
 		State:   string(dec.State),
-		URL:     DocumentURL(d.ID),
+		URL:     w.URL(DocumentURL(d.ID)),
 	}
 	if rule, ok := c.Rules.Kind(d.Kind); ok {
 		r.KindLabel = rule.Label
@@ -266,7 +294,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		if mt == "" {
 			mt = "application/octet-stream"
 		}
-		p.File = &FileRef{Name: fi.Name, URL: FileURL(d.ID, fi.Name), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
+		p.File = &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
 	}
 	body := ""
 	if d.Body != "" {
@@ -306,7 +334,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
 		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
 		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
-		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: MeetingURL(m.ID),
+		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
 	}
 	for _, o := range m.Officers {
 		mi.Officers = append(mi.Officers, Officer(o))
@@ -361,7 +389,7 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 		if !ok {
 			continue
 		}
-		row := Row{Party: id, PartyName: p.Name, PartyURL: CountryURL(id)}
+		row := Row{Party: id, PartyName: p.Name, PartyURL: w.URL(CountryURL(id))}
 		row.Attended, row.CountryGroup, row.PostedQuestions = attendance(m, id)
 		for _, col := range mp.Columns {
 			row.Cells = append(row.Cells, cell[[2]string{id, col.Kind}])
@@ -379,7 +407,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document, refs ma
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.in.Catalog.Meetings {
-		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: MeetingURL(m.ID), Held: held(m), Documents: []DocRef{}}
+		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(MeetingURL(m.ID)), Held: held(m), Documents: []DocRef{}}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
 			if d.Meeting == m.ID {
@@ -498,7 +526,7 @@ func compareNames(a, b string) int { return byName.CompareString(a, b) }
 
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
-	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: CountryURL(p.ID)}
+	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID))}
 }
 
 // Input is what the view was made from.

@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+// reloadPath is where the preview server streams "reload" events; the
+// script that listens is added to every HTML page it serves (never to the
+// built files).
+const reloadPath = "/__cns_reload"
+
+const reloadScript = `<script>(function(){var s=new EventSource(%q);s.onmessage=function(e){if(e.data==="reload")location.reload()}})()</script>`
+
+func runServe(args []string, env Env) error {
+	fs, c := newFlags("serve", "serve [flags]", env)
+	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on (loopback by default)")
+	site := fs.String("site", "site", "the Hugo site folder")
+	themes := fs.String("themes", "themes", "the themes folder")
+	work := fs.String("work", ".build", "the build area; the preview is built in <work>/serve")
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	ctx := env.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	root := filepath.Join(*work, "serve")
+	out := filepath.Join(root, "public")
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	base := "http://" + ln.Addr().String() + "/"
+
+	p := &preview{out: out, clients: map[chan struct{}]bool{}}
+	rebuild := func() error {
+		at, err := c.moment(env)
+		if err != nil {
+			return err
+		}
+		res, err := sitebuild.Build(sitebuild.Options{
+			DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(root, ".build"),
+			BaseURL: base, AsOf: at, DataName: c.data, HugoLog: env.Stderr,
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "built as of %s in %s: %d documents (%s)\n",
+			res.AsOf.In(res.Catalog.Rules.Location).Format("2 January 2006 15:04 MST"), res.Total.Round(time.Millisecond), res.Documents, countsLine(res.Counts))
+		return nil
+	}
+	if err := rebuild(); err != nil {
+		ln.Close()
+		return err
+	}
+
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer watcher.Close()
+	for _, dir := range []string{c.data, *site, *themes} {
+		if err := watchTree(watcher, dir); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+
+	srv := &http.Server{Handler: p, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	fmt.Fprintf(env.Stdout, "serving %s at %s (Ctrl+C to stop)\n", out, base)
+
+	// Rebuild after a quiet moment, so that an editor's save (several events)
+	// gives one build.
+	const quiet = 150 * time.Millisecond
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-watcher.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Op.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					watchTree(watcher, ev.Name)
+				}
+			}
+			timer.Reset(quiet)
+		case err := <-watcher.Errors:
+			fmt.Fprintln(env.Stderr, "watching:", err)
+		case <-timer.C:
+			if err := rebuild(); err != nil {
+				// Keep serving the last good site; say what is wrong.
+				report(err, env.Stderr)
+				continue
+			}
+			p.reload()
+		}
+	}
+}
+
+func watchTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// preview serves the built site and tells open pages to reload.
+type preview struct {
+	out     string
+	mu      sync.Mutex
+	clients map[chan struct{}]bool
+}
+
+func (p *preview) reload() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for ch := range p.clients {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == reloadPath {
+		p.events(w, r)
+		return
+	}
+	name := filepath.Join(p.out, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/")))
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = filepath.Join(name, "index.html")
+	}
+	status := http.StatusOK
+	b, err := os.ReadFile(name)
+	if err != nil {
+		status = http.StatusNotFound
+		name = filepath.Join(p.out, "404.html")
+		if b, err = os.ReadFile(name); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if ct := mime.TypeByExtension(filepath.Ext(name)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	if strings.HasSuffix(name, ".html") {
+		script := fmt.Sprintf(reloadScript, reloadPath)
+		if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
+			b = append(b[:i:i], append([]byte(script), b[i:]...)...)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+func (p *preview) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan struct{}, 1)
+	p.mu.Lock()
+	p.clients[ch] = true
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		delete(p.clients, ch)
+		p.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, ": connected\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+			io.WriteString(w, "data: reload\n\n")
+			fl.Flush()
+		}
+	}
+}
