@@ -308,3 +308,13 @@ func TestMeetingsAndPartiesJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every column of documents.csv is described on the open data page.
+func TestEveryColumnIsDocumented(t *testing.T) {
+	page := string(readFile(t, filepath.Join(repo, "site", "content", "data.md")))
+	for _, c := range opendata.Columns {
+		if !strings.Contains(page, "| `"+c+"` |") {
+			t.Errorf("column %q is not described in site/content/data.md", c)
+		}
+	}
+}

@@ -50,6 +50,11 @@ type DocPage struct {
 	HasText     bool     `json:"has_text,omitempty"` // the page body is the document's text
 	// Only for withdrawn documents:
 	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
+	// History is the document's dated changes up to the as-of day, oldest
+	// first (View.History): what the feeds say of it.
+	History []Change `json:"history,omitempty"`
+	// AsOf is the day the status is given for, for "cite this document".
+	AsOf string `json:"as_of"`
 }
 
 // Officer of a meeting.

@@ -275,6 +275,8 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Rule:       dec.Rule,
 		Reason:     dec.Reason,
 		NextChange: dec.NextChange.String(),
+		History:    w.History(d),
+		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)).String(),
 	}
 	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
 		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
