@@ -21,8 +21,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,12 +85,15 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 			shown[k.Label] = true
 		}
 	}
+	added := map[Secret]bool{}
 	add := func(doc, what, v string) {
 		v = strings.TrimSpace(v)
 		// A title with markup may be rendered as plain text: look for both.
 		for _, v := range []string{v, plain(v)} {
-			if utf8.RuneCountInString(v) >= minNeedle && !shown[v] && !slices.Contains(s.Strings, Secret{doc, what, v}) {
-				s.Strings = append(s.Strings, Secret{doc, what, v})
+			sec := Secret{doc, what, v}
+			if utf8.RuneCountInString(v) >= minNeedle && !shown[v] && !added[sec] {
+				added[sec] = true
+				s.Strings = append(s.Strings, sec)
 			}
 		}
 	}
@@ -204,36 +209,80 @@ type Report struct {
 	Bytes int64
 }
 
-// Dir audits every file below dir. It returns a *LeakError listing every
-// finding, or another error when the tree cannot be read.
+// Dir audits every file below dir, reading each once, on every core. It
+// returns a *LeakError listing every finding, or another error when the
+// tree cannot be read.
 func Dir(dir string, s Secrets, o Options) (Report, error) {
+	type job struct{ path, rel string }
+	type result struct {
+		size     int64
+		findings []Finding
+		err      error
+	}
+	m := newMatcher(s.Strings)
+	jobs := make(chan job)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				b, err := os.ReadFile(j.path)
+				if err != nil {
+					results <- result{err: err}
+					continue
+				}
+				r := result{size: int64(len(b)), findings: checksum(j.rel, b, s)}
+				if !o.SkipText[j.rel] {
+					r.findings = append(r.findings, m.findings(j.rel, b)...)
+				}
+				results <- r
+			}
+		}()
+	}
+	walkErr := make(chan error, 1)
+	go func() {
+		walkErr <- filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			if !d.Type().IsRegular() {
+				return fmt.Errorf("audit: %s is not a regular file", rel)
+			}
+			jobs <- job{p, rel}
+			return nil
+		})
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
 	var rep Report
 	var findings []Finding
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("audit: %s is not a regular file", rel)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
+	var firstErr error
+	for r := range results {
+		if r.err != nil && firstErr == nil {
+			firstErr = r.err
 		}
 		rep.Files++
-		rep.Bytes += int64(len(b))
-		findings = append(findings, scan(rel, b, s, o.SkipText[rel])...)
-		return nil
-	})
-	if err != nil {
+		rep.Bytes += r.size
+		findings = append(findings, r.findings...)
+	}
+	if err := <-walkErr; err != nil {
 		return rep, err
 	}
+	if firstErr != nil {
+		return rep, firstErr
+	}
 	if len(findings) > 0 {
+		slices.SortFunc(findings, func(a, b Finding) int {
+			if c := strings.Compare(a.File, b.File); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Secret.Value, b.Secret.Value)
+		})
 		return rep, &LeakError{findings}
 	}
 	return rep, nil
@@ -245,31 +294,18 @@ func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scan(name, b, s, false), nil
+	return append(checksum(name, b, s), newMatcher(s.Strings).findings(name, b)...), nil
 }
 
 var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
 
-func scan(name string, b []byte, s Secrets, skipText bool) []Finding {
-	var out []Finding
+var htmlUnescape = html.UnescapeString
+
+// checksum reports a file whose bytes are those of a non-public document.
+func checksum(name string, b []byte, s Secrets) []Finding {
 	sum := sha256.Sum256(b)
 	if doc, ok := s.Checksums[hex.EncodeToString(sum[:])]; ok {
-		out = append(out, Finding{name, Secret{doc, "file", "the file's bytes (same SHA-256)"}})
+		return []Finding{{name, Secret{doc, "file", "the file's bytes (same SHA-256)"}}}
 	}
-	if skipText || len(s.Strings) == 0 {
-		return out
-	}
-	raw := string(b)
-	unescaped := html.UnescapeString(jsonEscapes.Replace(raw))
-	lowerRaw, lowerUnescaped := strings.ToLower(raw), strings.ToLower(unescaped)
-	for _, sec := range s.Strings {
-		v := sec.Value
-		lv := strings.ToLower(v)
-		if strings.Contains(raw, v) || strings.Contains(unescaped, v) ||
-			// URLs and checksums are matched whatever their case.
-			(sec.What != "text" && sec.What != "title" && sec.What != "summary" && (strings.Contains(lowerRaw, lv) || strings.Contains(lowerUnescaped, lv))) {
-			out = append(out, Finding{name, sec})
-		}
-	}
-	return out
+	return nil
 }
