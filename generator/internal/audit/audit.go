@@ -227,6 +227,7 @@ func Dir(dir string, s Secrets, o Options) (Report, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for j := range jobs {
 				b, err := os.ReadFile(j.path)
 				if err != nil {
@@ -235,7 +236,9 @@ func Dir(dir string, s Secrets, o Options) (Report, error) {
 				}
 				r := result{size: int64(len(b)), findings: checksum(j.rel, b, s)}
 				if !o.SkipText[j.rel] {
-					r.findings = append(r.findings, m.findings(j.rel, b)...)
+					var f []Finding
+					f, buf = m.findings(j.rel, b, buf)
+					r.findings = append(r.findings, f...)
 				}
 				results <- r
 			}
@@ -294,7 +297,8 @@ func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(checksum(name, b, s), newMatcher(s.Strings).findings(name, b)...), nil
+	f, _ := newMatcher(s.Strings).findings(name, b, nil)
+	return append(checksum(name, b, s), f...), nil
 }
 
 var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")

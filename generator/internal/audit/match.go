@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 )
 
 // matcher finds many secrets in a text in one pass. A site of 50,000
@@ -31,7 +32,7 @@ const (
 func newMatcher(secrets []Secret) *matcher {
 	m := &matcher{secrets: secrets, bits: make([]uint64, 1<<bitsLog2/64), byKey: map[uint64][]int32{}}
 	for i, s := range secrets {
-		l := bytes.ToLower([]byte(s.Value))
+		l := lowerASCII(nil, []byte(s.Value))
 		m.lower = append(m.lower, l)
 		m.offset = append(m.offset, 0)
 		if len(l) < window {
@@ -101,20 +102,21 @@ func caseSensitive(s Secret) bool {
 	return s.What == "title" || s.What == "summary" || s.What == "text"
 }
 
-// findings lists the secrets in one file's bytes.
-func (m *matcher) findings(name string, b []byte) []Finding {
+// findings lists the secrets in one file's bytes. buf is scratch space
+// the caller may reuse between calls; the grown buffer is returned.
+func (m *matcher) findings(name string, b []byte, buf []byte) ([]Finding, []byte) {
 	if len(m.secrets) == 0 {
-		return nil
+		return nil, buf
 	}
 	variants := [][]byte{b}
-	if bytes.ContainsAny(b, `&\`) {
+	if bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\\') >= 0 {
 		variants = append(variants, []byte(unescape(string(b))))
 	}
 	seen := map[int]bool{}
 	var out []Finding
 	for _, v := range variants {
-		lower := bytes.ToLower(v)
-		m.scan(lower, func(i int) {
+		buf = lowerASCII(buf[:0], v)
+		m.scan(buf, func(i int) {
 			if seen[i] {
 				return
 			}
@@ -126,7 +128,21 @@ func (m *matcher) findings(name string, b []byte) []Finding {
 			out = append(out, Finding{name, s})
 		})
 	}
-	return out
+	return out, buf
+}
+
+// lowerASCII appends src to dst with ASCII letters lower-cased. Addresses,
+// file names and checksums, the secrets matched whatever their case, are
+// ASCII; other letters are left as they are, in secrets and text alike.
+func lowerASCII(dst, src []byte) []byte {
+	n := len(dst)
+	dst = append(dst, src...)
+	for i := n; i < len(dst); i++ {
+		if c := dst[i]; 'A' <= c && c <= 'Z' {
+			dst[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
 }
 
 func containsExact(variants [][]byte, v string) bool {
@@ -141,5 +157,8 @@ func containsExact(variants [][]byte, v string) bool {
 // unescape undoes JSON's and HTML's escapes, so that a secret written
 // "A \u0026 B" or "A &amp; B" is found as "A & B".
 func unescape(s string) string {
-	return htmlUnescape(jsonEscapes.Replace(s))
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = jsonEscapes.Replace(s)
+	}
+	return htmlUnescape(s)
 }

@@ -48,6 +48,7 @@ Commands:
   check     validate data/ and list every problem as file:line:col: message
   explain   print a document's publication decision and the rule behind it
   serve     preview the site on localhost, rebuilt and reloaded on every change
+  bench     measure builds of generated catalogs against Hugo alone
 
 Run "go run ./generator <command> -h" for a command's flags.
 
@@ -79,6 +80,10 @@ func Run(ctx context.Context, args []string, env Env) int {
 		err = runExplain(rest, env)
 	case "serve":
 		err = runServe(rest, env)
+	case "bench":
+		err = runBench(rest, env)
+	case "bench-run": // one measured run, started by bench in a process of its own
+		err = runBenchRun(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

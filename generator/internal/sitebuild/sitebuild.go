@@ -26,6 +26,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
@@ -40,6 +41,7 @@ type Output struct {
 // outputs are the site's files that Hugo does not render.
 var outputs = []Output{
 	{Name: "open data, feeds, calendar and checksums", Write: opendata.Write},
+	{Name: "search index", Write: searchindex.Write},
 }
 
 // Options of a build. Paths may be relative to the working directory.
@@ -61,6 +63,10 @@ type Options struct {
 	// NoAudit skips the leak audit. Only tests that prove the audit catches
 	// leaks set it.
 	NoAudit bool
+	// KeepContent, when set, is where the generated Hugo content is moved
+	// after a successful build (it is deleted otherwise), for the benchmark's
+	// plain-Hugo baseline and for looking at what Hugo was given.
+	KeepContent string
 }
 
 // Stage is one timed step of a build.
@@ -222,6 +228,12 @@ func Build(o Options) (res *Result, err error) {
 		return nil, err
 	}
 	stage("swap")
+	if o.KeepContent != "" {
+		os.RemoveAll(o.KeepContent)
+		if err := os.Rename(contentDir, o.KeepContent); err != nil {
+			return nil, fmt.Errorf("keeping the content: %w", err)
+		}
+	}
 	res.OutDir = paths.out
 	res.Total = time.Since(start)
 	return res, nil

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+// benchRun is what one measured run reports to the bench command.
+type benchRun struct {
+	Mode     string           `json:"mode"` // full | hugo
+	Docs     int              `json:"docs"`
+	Stages   map[string]int64 `json:"stages_ns"`
+	TotalNS  int64            `json:"total_ns"`
+	MaxRSSKB int64            `json:"max_rss_kb"`
+	OutBytes int64            `json:"out_bytes"`
+	Files    int              `json:"files"`
+}
+
+// runBench measures the pipeline on generated catalogs against Hugo alone
+// on the same content and theme, each run in a process of its own so that
+// its peak memory is its own.
+func runBench(args []string, env Env) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	sizes := fs.String("docs", "1000,10000,50000", "catalog sizes to measure, in documents")
+	work := fs.String("work", ".build/bench", "where corpora and sites are written")
+	site := fs.String("site", "site", "the Hugo site folder")
+	themes := fs.String("themes", "themes", "the themes folder")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %s", errUsage, err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(env.Stdout, "machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintln(w, "docs\thugo alone\tfull build\tratio\tload+decide+write\taudit\tper doc (full)\tpeak RSS full\tpeak RSS hugo\toutput\t")
+	for _, field := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%w: --docs %q", errUsage, field)
+		}
+		dir, _ := filepath.Abs(filepath.Join(*work, strconv.Itoa(n)))
+		data := filepath.Join(dir, "data")
+		if _, err := os.Stat(filepath.Join(data, "rules.yaml")); err != nil {
+			os.RemoveAll(dir)
+			if _, err := corpus.Write(data, corpus.Options{Seed: 1, Documents: n}); err != nil {
+				return err
+			}
+		}
+		common := []string{"--data", data, "--dir", dir, "--site", *site, "--themes", *themes, "--docs", strconv.Itoa(n)}
+		full, err := benchChild(self, append([]string{"bench-run", "--mode", "full"}, common...))
+		if err != nil {
+			return err
+		}
+		hugo, err := benchChild(self, append([]string{"bench-run", "--mode", "hugo"}, common...))
+		if err != nil {
+			return err
+		}
+		own := full.Stages["load and decide"] + full.Stages["write content"]
+		fmt.Fprintf(w, "%d\t%s\t%s\t%.2f\t%.1f %%\t%.1f %%\t%s\t%d MB\t%d MB\t%d MB\t\n", n,
+			dur(hugo.TotalNS), dur(full.TotalNS), float64(full.TotalNS)/float64(hugo.TotalNS),
+			100*float64(own)/float64(full.TotalNS), 100*float64(full.Stages["audit"])/float64(full.TotalNS),
+			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), full.MaxRSSKB/1024, hugo.MaxRSSKB/1024, full.OutBytes>>20)
+		w.Flush()
+		var parts []string
+		for _, s := range []string{"load and decide", "write content", "hugo", "copy files", "outputs", "audit", "swap"} {
+			parts = append(parts, fmt.Sprintf("%s %s", s, dur(full.Stages[s])))
+		}
+		fmt.Fprintf(env.Stdout, "  %d docs, stages: %s\n", n, strings.Join(parts, ", "))
+	}
+	return nil
+}
+
+func dur(ns int64) string { return time.Duration(ns).Round(time.Millisecond).String() }
+
+func benchChild(self string, args []string) (benchRun, error) {
+	var out, errb bytes.Buffer
+	cmd := exec.Command(self, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return benchRun{}, fmt.Errorf("bench %v: %w\n%s", args, err, errb.String())
+	}
+	var r benchRun
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return r, fmt.Errorf("bench %v: %w\n%s", args, err, out.String())
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.MaxRSSKB = ru.Maxrss
+	}
+	return r, nil
+}
+
+// runBenchRun is one measured run, in its own process.
+func runBenchRun(args []string, env Env) error {
+	fs := flag.NewFlagSet("bench-run", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	mode := fs.String("mode", "full", "full | hugo")
+	dir := fs.String("dir", "", "the run's folder")
+	data := fs.String("data", "", "the catalog")
+	site := fs.String("site", "site", "")
+	themes := fs.String("themes", "themes", "")
+	docs := fs.Int("docs", 0, "")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %s", errUsage, err)
+	}
+	r := benchRun{Mode: *mode, Docs: *docs, Stages: map[string]int64{}}
+	content := filepath.Join(*dir, "content")
+	out := filepath.Join(*dir, "public-"+*mode)
+	os.RemoveAll(out)
+	switch *mode {
+	case "full":
+		res, err := sitebuild.Build(sitebuild.Options{
+			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(*dir, ".build"),
+			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: content,
+		})
+		if err != nil {
+			return err
+		}
+		for _, s := range res.Stages {
+			r.Stages[s.Name] += int64(s.Duration)
+		}
+		r.TotalNS, r.OutBytes, r.Files = int64(res.Total), res.Bytes, res.Files
+	case "hugo":
+		// Hugo alone on the content the full build wrote: no catalog, no
+		// decisions, no outputs of the generator's own, no audit.
+		abs := func(p string) string { a, _ := filepath.Abs(p); return a }
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		start := time.Now()
+		if _, err := hugosite.Build(hugosite.Options{
+			SiteDir: abs(*site), ThemesDir: abs(*themes), ContentDir: content, PublishDir: abs(out),
+			CacheDir: filepath.Join(*dir, ".build", "hugo"),
+		}); err != nil {
+			return err
+		}
+		r.TotalNS = int64(time.Since(start))
+		r.Stages["hugo"] = r.TotalNS
+	default:
+		return fmt.Errorf("%w: --mode %q", errUsage, *mode)
+	}
+	return json.NewEncoder(env.Stdout).Encode(r)
+}

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+)
+
+// One measured run of each kind, as bench starts them: the full pipeline
+// reports its stages and keeps the content Hugo was given; Hugo alone then
+// builds that same content.
+func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if _, err := corpus.Write(data, corpus.Options{Seed: 1, Documents: 40}); err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"--data", data, "--dir", dir, "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"), "--docs", "40"}
+	var runs []benchRun
+	for _, mode := range []string{"full", "hugo"} {
+		r := run(t, nil, append([]string{"bench-run", "--mode", mode}, common...)...)
+		if r.code != 0 {
+			t.Fatalf("bench-run %s exited %d: %s", mode, r.code, r.stderr)
+		}
+		var br benchRun
+		if err := json.Unmarshal([]byte(r.stdout), &br); err != nil {
+			t.Fatalf("%s: %v\n%s", mode, err, r.stdout)
+		}
+		runs = append(runs, br)
+	}
+	full, hugo := runs[0], runs[1]
+	for _, s := range []string{"load and decide", "write content", "hugo", "outputs", "audit", "swap"} {
+		if _, ok := full.Stages[s]; !ok {
+			t.Errorf("the full run does not report stage %q: %v", s, full.Stages)
+		}
+	}
+	if full.TotalNS <= 0 || hugo.TotalNS <= 0 || full.Files == 0 {
+		t.Errorf("runs: %+v %+v", full, hugo)
+	}
+}
