@@ -106,7 +106,53 @@ func (l *loader) load() *Catalog {
 		}
 		l.checkDocuments(c, name, &df)
 	}
+	l.checkFormerIDs(c)
 	return c
+}
+
+// checkFormerIDs makes sure an old address, kept as a redirect after a
+// rename, names no current page and no other renamed one.
+func (l *loader) checkFormerIDs(c *Catalog) {
+	type owner struct {
+		kind string
+		w    Where
+	}
+	check := func(kind string, current map[string]bool, w Where, ids []string, taken map[string]owner) {
+		for _, id := range ids {
+			switch {
+			case !idRe.MatchString(id):
+				l.errorf(w.Field("former_ids"), "former id %q must be lower-case letters, digits and hyphens", id)
+			case current[id]:
+				l.errorf(w.Field("former_ids"), "former id %q is the id of a current %s", id, kind)
+			case taken[id].kind != "":
+				l.errorf(w.Field("former_ids"), "former id %q is also a former id at %s:%d", id, taken[id].w.Pos.File, taken[id].w.Pos.Line)
+			default:
+				taken[id] = owner{kind, w}
+			}
+		}
+	}
+	ids := func(n int, get func(int) string) map[string]bool {
+		m := map[string]bool{}
+		for i := range n {
+			m[get(i)] = true
+		}
+		return m
+	}
+	parties := ids(len(c.Parties), func(i int) string { return c.Parties[i].ID })
+	meetings := ids(len(c.Meetings), func(i int) string { return c.Meetings[i].ID })
+	docs := ids(len(c.Documents), func(i int) string { return c.Documents[i].ID })
+	taken := map[string]owner{}
+	for _, p := range c.Parties {
+		check("party", parties, p.Where, p.FormerIDs, taken)
+	}
+	taken = map[string]owner{}
+	for _, m := range c.Meetings {
+		check("meeting", meetings, m.Where, m.FormerIDs, taken)
+	}
+	taken = map[string]owner{}
+	for _, d := range c.Documents {
+		check("document", docs, d.Where, d.FormerIDs, taken)
+	}
 }
 
 func (l *loader) checkRules(r *Rules) {

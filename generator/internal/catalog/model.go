@@ -102,6 +102,7 @@ type Party struct {
 	ID         string   `yaml:"id"`
 	Name       string   `yaml:"name"`
 	OtherNames []string `yaml:"other_names"`
+	FormerIDs  []string `yaml:"former_ids"`
 	Type       string   `yaml:"type"`
 	Note       string   `yaml:"note"`
 	Sources    []string `yaml:"sources"`
@@ -135,6 +136,7 @@ type Meeting struct {
 	ID                         string     `yaml:"id"`
 	Type                       string     `yaml:"type"`
 	Numbers                    []int      `yaml:"numbers"`
+	FormerIDs                  []string   `yaml:"former_ids"`
 	Title                      string     `yaml:"title"`
 	Place                      string     `yaml:"place"`
 	Opening                    Date       `yaml:"opening"`
@@ -157,8 +159,9 @@ type Meeting struct {
 // Document is one document of a meeting, with the facts that decide its state.
 type Document struct {
 	Where           `yaml:"-"`
-	ID              string `yaml:"id"`
-	Kind            string `yaml:"kind"`
+	ID              string   `yaml:"id"`
+	FormerIDs       []string `yaml:"former_ids"`
+	Kind            string   `yaml:"kind"`
 	Party           string `yaml:"party"`
 	Title           string `yaml:"title"`
 	Summary         string `yaml:"summary"`

@@ -143,3 +143,20 @@ func TestBuildCatalogOfNoDocuments(t *testing.T) {
 		}
 	}
 }
+
+// A renamed country keeps its old address, which leads to the new page.
+func TestRenamedPageKeepsItsOldAddress(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: turkiye, name: Türkiye, type: state, former_ids: [turkey]}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
+	})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--base-url", "https://example.org/cns/")...); r.code != 0 {
+		t.Fatalf("build exited %d: %s", r.code, r.stderr)
+	}
+	old := read(t, filepath.Join(out, "countries", "turkey", "index.html"))
+	if !strings.Contains(old, `https://example.org/cns/countries/turkiye/`) || !strings.Contains(old, `http-equiv="refresh"`) {
+		t.Errorf("the old address does not lead to the new page:\n%s", old)
+	}
+}

@@ -181,6 +181,7 @@ func (w *writer) writeAll() error {
 		dp, body := w.Page(d)
 		if err := w.page("documents/"+d.ID+".md", map[string]any{
 			"title": dp.Title, "weight": i + 1, "params": map[string]any{"doc": dp},
+			"aliases": aliases(DocumentURL, d.FormerIDs),
 		}, body); err != nil {
 			return err
 		}
@@ -195,6 +196,7 @@ func (w *writer) writeAll() error {
 		mp.Counts = counts(byMeeting[m.ID])
 		if err := w.page("meetings/"+m.ID+".md", map[string]any{
 			"title": m.Title, "weight": i + 1, "params": mp,
+			"aliases": aliases(MeetingURL, m.FormerIDs),
 		}, ""); err != nil {
 			return err
 		}
@@ -211,6 +213,7 @@ func (w *writer) writeAll() error {
 		cp.Counts = counts(byParty[p.ID])
 		if err := w.page("countries/"+p.ID+".md", map[string]any{
 			"title": p.Name, "weight": i + 1, "params": cp,
+			"aliases": aliases(CountryURL, p.FormerIDs),
 		}, ""); err != nil {
 			return err
 		}
@@ -254,6 +257,16 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 		r.Title = d.Title
 	}
 	return r
+}
+
+// aliases are the old addresses of a renamed page, which Hugo turns into
+// redirects (paths from the site's root; Hugo adds the site's path).
+func aliases(url func(string) string, former []string) []string {
+	out := []string{}
+	for _, id := range former {
+		out = append(out, url(id))
+	}
+	return out
 }
 
 // DefaultTitle is the title a document has when it has none of its own, or
