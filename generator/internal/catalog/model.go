@@ -162,22 +162,22 @@ type Document struct {
 	ID              string   `yaml:"id"`
 	FormerIDs       []string `yaml:"former_ids"`
 	Kind            string   `yaml:"kind"`
-	Party           string `yaml:"party"`
-	Title           string `yaml:"title"`
-	Summary         string `yaml:"summary"`
-	Symbol          string `yaml:"symbol"`
-	File            string `yaml:"file"`
-	SHA256          string `yaml:"sha256"`
-	URL             string `yaml:"url"`
-	Text            string `yaml:"text"`
-	Submitted       Date   `yaml:"submitted"`
-	NotSubmitted    bool   `yaml:"not_submitted"`
-	PublishedEarly  Date   `yaml:"published_early"`
-	Objection       Date   `yaml:"objection"`
-	Consent         Date   `yaml:"consent"`
-	Adopted         Date   `yaml:"adopted"`
-	Withdrawn       Date   `yaml:"withdrawn"`
-	WithdrawnReason string `yaml:"withdrawn_reason"`
+	Party           string   `yaml:"party"`
+	Title           string   `yaml:"title"`
+	Summary         string   `yaml:"summary"`
+	Symbol          string   `yaml:"symbol"`
+	File            string   `yaml:"file"`
+	SHA256          string   `yaml:"sha256"`
+	URL             string   `yaml:"url"`
+	Text            string   `yaml:"text"`
+	Submitted       Date     `yaml:"submitted"`
+	NotSubmitted    bool     `yaml:"not_submitted"`
+	PublishedEarly  Date     `yaml:"published_early"`
+	Objection       Date     `yaml:"objection"`
+	Consent         Date     `yaml:"consent"`
+	Adopted         Date     `yaml:"adopted"`
+	Withdrawn       Date     `yaml:"withdrawn"`
+	WithdrawnReason string   `yaml:"withdrawn_reason"`
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`
