@@ -218,12 +218,7 @@ func (l *loader) checkParties(c *Catalog) {
 		if p == nil {
 			continue
 		}
-		switch {
-		case !idRe.MatchString(p.ID):
-			l.errorf(p.Field("id"), "party id %q must be lower-case letters, digits and hyphens", p.ID)
-			continue
-		case c.partyByID[p.ID] != nil:
-			l.errorf(p.Field("id"), "duplicate party id %q (first at line %d)", p.ID, c.partyByID[p.ID].Pos.Line)
+		if first, taken := c.partyByID[p.ID]; !l.newID("party", p.Where, p.ID, taken, first.lineOf()) {
 			continue
 		}
 		c.partyByID[p.ID] = p
@@ -239,17 +234,26 @@ func (l *loader) checkParties(c *Catalog) {
 	c.Parties = slices.DeleteFunc(c.Parties, func(p *Party) bool { return p == nil || c.partyByID[p.ID] != p })
 }
 
+// newID reports whether id is well formed and not taken, and says what is
+// wrong otherwise.
+func (l *loader) newID(what string, w Where, id string, taken bool, firstLine int) bool {
+	switch {
+	case !idRe.MatchString(id):
+		l.errorf(w.Field("id"), "%s id %q must be lower-case letters, digits and hyphens", what, id)
+		return false
+	case taken:
+		l.errorf(w.Field("id"), "duplicate %s id %q (first at line %d)", what, id, firstLine)
+		return false
+	}
+	return true
+}
+
 func (l *loader) checkMeetings(c *Catalog) {
 	for _, m := range c.Meetings {
 		if m == nil {
 			continue
 		}
-		switch {
-		case !idRe.MatchString(m.ID):
-			l.errorf(m.Field("id"), "meeting id %q must be lower-case letters, digits and hyphens", m.ID)
-			continue
-		case c.meetingByID[m.ID] != nil:
-			l.errorf(m.Field("id"), "duplicate meeting id %q (first at line %d)", m.ID, c.meetingByID[m.ID].Pos.Line)
+		if first, taken := c.meetingByID[m.ID]; !l.newID("meeting", m.Where, m.ID, taken, first.lineOf()) {
 			continue
 		}
 		c.meetingByID[m.ID] = m

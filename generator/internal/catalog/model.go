@@ -54,6 +54,14 @@ func (w Where) Field(name string) Pos {
 	return w.Pos
 }
 
+// lineOf is the line a value was read from; 0 for nil.
+func (w *Where) lineOf() int {
+	if w == nil {
+		return 0
+	}
+	return w.Pos.Line
+}
+
 // Has reports whether the named YAML key was written.
 func (w Where) Has(name string) bool { _, ok := w.fields[name]; return ok }
 

@@ -254,20 +254,25 @@ func countsLine(counts map[publication.State]int) string {
 	return strings.Join(parts, ", ")
 }
 
+// load reads the catalog and decides every document as of the moment the
+// flags or the environment give.
+func (c *common) load(env Env) (*catalog.Catalog, time.Time, map[string]publication.Decision, error) {
+	at, err := c.moment(env)
+	if err != nil {
+		return nil, time.Time{}, nil, err
+	}
+	return sitebuild.LoadAndDecide(c.data, c.data, at)
+}
+
 func runCheck(args []string, env Env) error {
-	fs, c := newFlags("check", "check [flags]", env)
+	_, c := newFlags("check", "check [flags]", env)
 	if err := c.parse(args); err != nil {
 		return err
 	}
-	at, err := c.moment(env)
+	cat, moment, decisions, err := c.load(env)
 	if err != nil {
 		return err
 	}
-	cat, moment, decisions, err := sitebuild.LoadAndDecide(c.data, c.data, at)
-	if err != nil {
-		return err
-	}
-	_ = fs
 	counts := map[publication.State]int{}
 	for _, d := range decisions {
 		counts[d.State]++
@@ -285,11 +290,7 @@ func runExplain(args []string, env Env) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: explain takes one document id, such as rm07-nr-albania", errUsage)
 	}
-	at, err := c.moment(env)
-	if err != nil {
-		return err
-	}
-	cat, moment, decisions, err := sitebuild.LoadAndDecide(c.data, c.data, at)
+	cat, moment, decisions, err := c.load(env)
 	if err != nil {
 		return err
 	}
