@@ -218,7 +218,7 @@ func (l *loader) checkParties(c *Catalog) {
 		if p == nil {
 			continue
 		}
-		if first, taken := c.partyByID[p.ID]; !l.newID("party", p.Where, p.ID, taken, first.lineOf()) {
+		if first := c.partyByID[p.ID]; !l.newID("party", p.Where, p.ID, first != nil, lineOf(first)) {
 			continue
 		}
 		c.partyByID[p.ID] = p
@@ -253,7 +253,7 @@ func (l *loader) checkMeetings(c *Catalog) {
 		if m == nil {
 			continue
 		}
-		if first, taken := c.meetingByID[m.ID]; !l.newID("meeting", m.Where, m.ID, taken, first.lineOf()) {
+		if first := c.meetingByID[m.ID]; !l.newID("meeting", m.Where, m.ID, first != nil, lineOf(first)) {
 			continue
 		}
 		c.meetingByID[m.ID] = m

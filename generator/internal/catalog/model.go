@@ -54,12 +54,17 @@ func (w Where) Field(name string) Pos {
 	return w.Pos
 }
 
-// lineOf is the line a value was read from; 0 for nil.
-func (w *Where) lineOf() int {
-	if w == nil {
+// positioned is anything read from the catalog with its place.
+type positioned interface{ where() Where }
+
+func (w Where) where() Where { return w }
+
+// lineOf is the line v was read from; 0 when v is nil.
+func lineOf[T positioned](v *T) int {
+	if v == nil {
 		return 0
 	}
-	return w.Pos.Line
+	return (*v).where().Pos.Line
 }
 
 // Has reports whether the named YAML key was written.
