@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Vienna must resolve on machines without a zoneinfo database.
 	"unicode/utf8"
@@ -46,9 +47,10 @@ func Load(fsys fs.FS, prefix string) (*Catalog, error) {
 }
 
 type loader struct {
-	fsys   fs.FS
-	prefix string
-	probs  Problems
+	fsys      fs.FS
+	prefix    string
+	probs     Problems
+	withFiles []*Document // documents whose files checkFiles reads
 }
 
 func (l *loader) display(name string) string {
@@ -106,6 +108,7 @@ func (l *loader) load() *Catalog {
 		}
 		l.checkDocuments(c, name, &df)
 	}
+	l.checkFiles()
 	l.checkFormerIDs(c)
 	return c
 }
@@ -422,15 +425,48 @@ func (l *loader) checkDocument(d *Document, rule *KindRule) {
 	if d.SHA256 != "" && d.File == "" {
 		l.errorf(d.Field("sha256"), "document %q: sha256 without a file", d.ID)
 	}
-	if d.File != "" {
-		if info, ok := l.statFile(d, "file", d.File); ok {
-			l.hashFile(d, info)
-		}
+	if d.File != "" || d.Text != "" {
+		l.withFiles = append(l.withFiles, d)
 	}
-	if d.Text != "" {
-		if _, ok := l.statFile(d, "text", d.Text); ok {
-			l.readText(d)
-		}
+}
+
+// checkFiles reads the files and texts documents name, several at a time:
+// a catalog of thousands of small files waits on the disk, not the CPU.
+// Problems are merged in document order, so the output does not depend on
+// which finished first.
+func (l *loader) checkFiles() {
+	docs := l.withFiles
+	probs := make([]Problems, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := docs[i]
+				sub := &loader{fsys: l.fsys, prefix: l.prefix}
+				if d.File != "" {
+					if info, ok := sub.statFile(d, "file", d.File); ok {
+						sub.hashFile(d, info)
+					}
+				}
+				if d.Text != "" {
+					if _, ok := sub.statFile(d, "text", d.Text); ok {
+						sub.readText(d)
+					}
+				}
+				probs[i] = sub.probs
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, p := range probs {
+		l.probs = append(l.probs, p...)
 	}
 }
 

@@ -11,6 +11,7 @@ package sitecontent
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -18,6 +19,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -89,22 +91,27 @@ func (w *View) Abs(link string) string { return w.origin + link }
 
 type writer struct {
 	*View
-	fs  afero.Fs
-	dir string
-	n   int
+	fs    afero.Fs
+	dir   string
+	n     int
+	names map[string]bool // files written, to refuse a second with one name
+	queue []file
 }
 
 // Write writes the content tree into dir on fsys. hand holds the
 // hand-written pages (site/content); they are copied first, and a generated
 // page may not replace one.
 func Write(fsys afero.Fs, dir string, hand fs.FS, in Input) (Stats, error) {
-	w := &writer{View: NewView(in), fs: fsys, dir: dir}
+	w := &writer{View: NewView(in), fs: fsys, dir: dir, names: map[string]bool{}}
 	if hand != nil {
 		if err := w.copyHand(hand); err != nil {
 			return Stats{}, err
 		}
 	}
 	if err := w.writeAll(); err != nil {
+		return Stats{}, err
+	}
+	if err := w.flush(); err != nil {
 		return Stats{}, err
 	}
 	return Stats{Pages: w.n}, nil
@@ -123,16 +130,54 @@ func (w *writer) copyHand(hand fs.FS) error {
 	})
 }
 
+// writeRaw queues a file; flush writes the queue.
 func (w *writer) writeRaw(name string, b []byte) error {
-	full := path.Join(w.dir, name)
-	if _, err := w.fs.Stat(full); err == nil {
+	if w.names[name] {
 		return fmt.Errorf("content %s is both hand-written in site/content and generated; rename the hand-written page", name)
 	}
-	if err := w.fs.MkdirAll(path.Dir(full), 0o755); err != nil {
-		return err
-	}
+	w.names[name] = true
+	w.queue = append(w.queue, file{name, b})
 	w.n++
-	return afero.WriteFile(w.fs, full, b, 0o644)
+	return nil
+}
+
+type file struct {
+	name string
+	data []byte
+}
+
+// flush writes the queued files, several at a time: thousands of small
+// files wait on the disk, not the CPU.
+func (w *writer) flush() error {
+	dirs := map[string]bool{}
+	for _, f := range w.queue {
+		if d := path.Dir(path.Join(w.dir, f.name)); !dirs[d] {
+			dirs[d] = true
+			if err := w.fs.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	errs := make([]error, len(w.queue))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := w.queue[i]
+				errs[i] = afero.WriteFile(w.fs, path.Join(w.dir, f.name), f.data, 0o644)
+			}
+		}()
+	}
+	for i := range w.queue {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	w.queue = nil
+	return errors.Join(errs...)
 }
 
 // page writes a content file with JSON front matter and a Markdown body.
