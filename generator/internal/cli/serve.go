@@ -90,7 +90,7 @@ func runServe(args []string, env Env) error {
 
 	// Rebuild after a quiet moment, so that an editor's save (several events)
 	// gives one build.
-	const quiet = 150 * time.Millisecond
+	const quiet = 100 * time.Millisecond
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
