@@ -12,10 +12,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Vienna must resolve on machines without a zoneinfo database.
 	"unicode/utf8"
+
+	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 )
 
 // The files of a catalog, relative to its root.
@@ -437,34 +438,21 @@ func (l *loader) checkDocument(d *Document, rule *KindRule) {
 func (l *loader) checkFiles() {
 	docs := l.withFiles
 	probs := make([]Problems, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				d := docs[i]
-				sub := &loader{fsys: l.fsys, prefix: l.prefix}
-				if d.File != "" {
-					if info, ok := sub.statFile(d, "file", d.File); ok {
-						sub.hashFile(d, info)
-					}
-				}
-				if d.Text != "" {
-					if _, ok := sub.statFile(d, "text", d.Text); ok {
-						sub.readText(d)
-					}
-				}
-				probs[i] = sub.probs
+	parallel.Each(len(docs), 8, func(i int) {
+		d := docs[i]
+		sub := &loader{fsys: l.fsys, prefix: l.prefix}
+		if d.File != "" {
+			if info, ok := sub.statFile(d, "file", d.File); ok {
+				sub.hashFile(d, info)
 			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+		if d.Text != "" {
+			if _, ok := sub.statFile(d, "text", d.Text); ok {
+				sub.readText(d)
+			}
+		}
+		probs[i] = sub.probs
+	})
 	for _, p := range probs {
 		l.probs = append(l.probs, p...)
 	}

@@ -19,7 +19,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -27,6 +26,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
@@ -159,23 +159,10 @@ func (w *writer) flush() error {
 		}
 	}
 	errs := make([]error, len(w.queue))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := w.queue[i]
-				errs[i] = afero.WriteFile(w.fs, path.Join(w.dir, f.name), f.data, 0o644)
-			}
-		}()
-	}
-	for i := range w.queue {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(w.queue), 8, func(i int) {
+		f := w.queue[i]
+		errs[i] = afero.WriteFile(w.fs, path.Join(w.dir, f.name), f.data, 0o644)
+	})
 	w.queue = nil
 	return errors.Join(errs...)
 }
