@@ -5,6 +5,14 @@
 // Tests call Site to build once and serve, then Browser for a tab. Both skip
 // the test with a clear message when Chromium is missing, except under CI
 // (CI=true), where a missing browser is a failure: .ci/run installs it.
+//
+// The page tests also need axe-core (AxeSource): .ci/run installs the pinned
+// release into .build/npm; $AXE_CORE_JS names another copy. Screenshots and
+// printed PDFs are test artifacts: keep them with
+//
+//	go test -artifacts -outputdir /tmp/out ./generator/internal/browsertest
+//
+// (without -artifacts they are written to temporary folders and removed).
 package browsertest
 
 import (
@@ -108,9 +116,21 @@ func Browser(t testing.TB) *Tab {
 	t.Helper()
 	path := ChromiumPath()
 	Need(t, path != "", "Chromium")
+	// The profile is removed after the browser has gone, and without failing
+	// the test: Chromium's helper processes may still be writing to it for a
+	// moment after it exits (t.TempDir would fail the test then).
+	profile, err := os.MkdirTemp("", "cns-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),

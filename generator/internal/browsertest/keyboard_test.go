@@ -1,0 +1,237 @@
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// focusables tags every element a keyboard user must reach with Tab (links,
+// controls, focusable regions that are rendered) and remembers how each looks
+// unfocused, to compare with how it looks focused.
+const focusables = `(() => {
+  const sel = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+  const els = [...document.querySelectorAll(sel)].filter(e => {
+    const cs = getComputedStyle(e);
+    return cs.visibility !== "hidden" && cs.display !== "none" && e.getClientRects().length > 0 && !e.closest("[inert], [hidden]");
+  });
+  const look = e => { const cs = getComputedStyle(e); return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow].join("|"); };
+  window.__kb = {look, base: els.map(look), names: els.map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + " " + JSON.stringify((e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 40)))};
+  els.forEach((e, i) => e.setAttribute("data-kb", i));
+  return els.length;
+})()`
+
+// focusedAfter waits for the next frame (two after the first Tab on a newly
+// loaded page, whose focus styles Chromium applies a frame later) and
+// describes the focused element.
+func focusedAfter(first bool) string {
+	if first {
+		return strings.Replace(focused, "FRAMES", "true", 1)
+	}
+	return strings.Replace(focused, "FRAMES", "false", 1)
+}
+
+// focused describes the focused element: its tag index, whether its look
+// differs from unfocused with a visible outline or shadow, and whether it is
+// in view.
+const focused = `new Promise(r => requestAnimationFrame(() => FRAMES ? requestAnimationFrame(r) : r())).then(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return {index: -1};
+  const cs = getComputedStyle(e);
+  const i = e.hasAttribute("data-kb") ? Number(e.getAttribute("data-kb")) : -2;
+  const look = window.__kb.look(e);
+  const marked = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
+  const r = e.getBoundingClientRect();
+  return {index: i, visible: marked && (i < 0 || look !== window.__kb.base[i]), inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+    name: e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + (r.bottom > 0 && r.top < innerHeight ? "" : " (at y=" + Math.round(r.top) + ")")};
+})`
+
+type focusState struct {
+	Index   int    `json:"index"`
+	Visible bool   `json:"visible"`
+	InView  bool   `json:"inView"`
+	Name    string `json:"name"`
+}
+
+// Keyboard use (issue 4): the skip link is the first stop and moves focus to
+// the main content; Tab reaches every link and control, in the light of a
+// visible focus indicator, scrolled into view.
+func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
+	tab := Browser(t)
+	real := Serve(t, realSite(t), "")
+	edge := Serve(t, edgeSite(t), "")
+	cases := []struct {
+		name string
+		srv  *Server
+		path string
+	}{
+		{"home", real, ""},
+		{"meeting", real, "meetings/rm07/"},
+		{"countries", real, "countries/"},
+		{"ledger", real, "documents/"},
+		{"summary-report", real, "documents/rm07-summary-report/"},
+		{"document-public-file", edge, "documents/rm07-nr-borduria/"},
+		{"document-withdrawn", edge, "documents/rm07-nr-syldavia/"},
+		{"not-found", real, "no-such-page/"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			run := func(actions ...chromedp.Action) {
+				t.Helper()
+				if err := chromedp.Run(tab.Ctx, actions...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			u := c.srv.URL + c.path
+
+			// Skip link: first Tab stop, visible when focused; Enter moves
+			// focus to <main>, and the next Tab continues from there.
+			var n int
+			var first, afterSkip focusState
+			var mainFocused bool
+			// Reduced motion: focus scrolls at once, so "in view" can be checked
+			// right after each Tab (and the reduced-motion styles are used).
+			run(emulation.SetFocusEmulationEnabled(true),
+				emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}),
+				chromedp.EmulateViewport(1280, 900), chromedp.Navigate(u), chromedp.Evaluate(focusables, &n),
+				chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(focusedAfter(true), &first, awaitPromise))
+			var scroll string
+			run(chromedp.Evaluate(`getComputedStyle(document.documentElement).scrollBehavior`, &scroll))
+			if scroll != "auto" {
+				t.Errorf("with reduced motion asked for, scroll-behavior is %q, want auto", scroll)
+			}
+			if !strings.Contains(first.Name, "skip-link") {
+				t.Fatalf("the first Tab stop is %s, not the skip link", first.Name)
+			}
+			if !first.Visible || !first.InView {
+				t.Errorf("the focused skip link is not visible (outline %v, in view %v)", first.Visible, first.InView)
+			}
+			run(chromedp.KeyEvent(kb.Enter), chromedp.Sleep(50*time.Millisecond),
+				chromedp.Evaluate(`new Promise(r => requestAnimationFrame(r)).then(() => document.activeElement && document.activeElement.id === "main" && location.hash === "#main")`, &mainFocused, awaitPromise),
+				chromedp.KeyEvent(kb.Tab),
+				chromedp.Evaluate(`document.querySelector("main").contains(document.activeElement) || document.querySelector("footer").contains(document.activeElement)`, &afterSkip.InView))
+			if !mainFocused {
+				t.Error("Enter on the skip link did not move focus to <main id=main>")
+			}
+			if !afterSkip.InView {
+				t.Error("after the skip link, Tab went back into the header instead of on into the main content")
+			}
+
+			// Tab through the whole page from the top.
+			run(chromedp.Navigate(u), chromedp.Evaluate(focusables, &n))
+			var names []string
+			run(chromedp.Evaluate(`window.__kb.names`, &names))
+			reached := make([]bool, n)
+			var notVisible, notInView []string
+			for step := 0; step < n+5; step++ {
+				var f focusState
+				run(chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(focusedAfter(step == 0), &f, awaitPromise))
+				if f.Index == -1 || (f.Index >= 0 && reached[f.Index]) {
+					break // left the page, or came round again
+				}
+				if f.Index >= 0 {
+					reached[f.Index] = true
+				}
+				if !f.Visible && len(notVisible) < 10 {
+					notVisible = append(notVisible, f.Name)
+				}
+				if !f.InView && len(notInView) < 10 {
+					notInView = append(notInView, f.Name)
+				}
+			}
+			var missed []string
+			for i, ok := range reached {
+				if !ok {
+					missed = append(missed, names[i])
+				}
+			}
+			if len(missed) > 0 {
+				t.Errorf("Tab never reached %d of %d elements: %s", len(missed), n, strings.Join(first10(missed), "; "))
+			}
+			if len(notVisible) > 0 {
+				t.Errorf("focus is not visible on: %s", strings.Join(notVisible, "; "))
+			}
+			if len(notInView) > 0 {
+				t.Errorf("focused but out of view: %s", strings.Join(notInView, "; "))
+			}
+			t.Logf("%d elements reached with Tab", n-len(missed))
+		})
+	}
+}
+
+func first10(s []string) []string {
+	if len(s) > 10 {
+		return append(s[:10:10], fmt.Sprintf("… %d more", len(s)-10))
+	}
+	return s
+}
+
+// The table sorting and copy-link scripts work from the keyboard; without
+// them the table is already in meeting and party order (checked by the
+// ledger test on the built files) and each paragraph number is its own link.
+func TestSortAndCopyLinkByKeyboard(t *testing.T) {
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	run := func(actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(tab.Ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Sort the ledger by Contracting Party, descending: Enter twice on its header button.
+	var sort, firstParty, lastParty string
+	run(chromedp.Navigate(srv.URL+"documents/"),
+		chromedp.Focus(`table.ledger thead th:nth-child(2) button`, chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.Evaluate(`document.querySelector("table.ledger thead th:nth-child(2)").getAttribute("aria-sort")`, &sort))
+	if sort != "ascending" {
+		t.Errorf("after one Enter, aria-sort = %q, want ascending", sort)
+	}
+	run(chromedp.KeyEvent(kb.Enter),
+		chromedp.Evaluate(`document.querySelector("table.ledger thead th:nth-child(2)").getAttribute("aria-sort")`, &sort),
+		chromedp.Evaluate(`document.querySelector("table.ledger tbody tr:first-child td:nth-child(2)").textContent.trim()`, &firstParty),
+		chromedp.Evaluate(`document.querySelector("table.ledger tbody tr:last-child td:nth-child(2)").textContent.trim()`, &lastParty))
+	if sort != "descending" || firstParty != "Viet Nam" || lastParty != "" {
+		t.Errorf("sorted descending by party: aria-sort %q, first row %q, last row %q; want descending, Viet Nam, and the Summary Report (no party) last", sort, firstParty, lastParty)
+	}
+
+	// Copy the link to paragraph 18 with the keyboard.
+	var origin string
+	run(chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"), chromedp.Evaluate(`location.origin`, &origin))
+	if err := chromedp.Run(tab.Ctx, browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin)); err != nil {
+		t.Logf("clipboard permission: %v", err)
+	}
+	var status, copied, label string
+	run(chromedp.Focus(`#para-18 button.copy-link`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.activeElement.textContent.trim()`, &label),
+		chromedp.KeyEvent(kb.Enter), chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`(document.querySelector(".copy-status") || {}).textContent || ""`, &status))
+	if label != "Copy the link to paragraph 18" {
+		t.Errorf("copy button's name = %q", label)
+	}
+	switch status {
+	case "Link copied":
+		run(chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise))
+		if want := srv.URL + "documents/rm07-summary-report/#para-18"; copied != want {
+			t.Errorf("clipboard holds %q, want %q", copied, want)
+		}
+	case "The link is in the address bar":
+		var hash string
+		run(chromedp.Evaluate(`location.hash`, &hash))
+		if hash != "#para-18" {
+			t.Errorf("without a clipboard the address is %q, want #para-18", hash)
+		}
+	default:
+		t.Errorf("after Enter on the copy button the status says %q", status)
+	}
+	if c := tab.ConsoleErrors(); len(c) > 0 {
+		t.Errorf("console errors: %v", c)
+	}
+}

@@ -1,0 +1,172 @@
+package browsertest
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// Every kind of page, in a real browser (issue 4): axe-core finds no serious
+// or critical violation in the light or the dark scheme; nothing is requested
+// from another host; nothing is logged as an error; every link target on the
+// page resolves; the page does not scroll sideways at 320 or 375 px; and
+// screenshots at 375 and 1280 px (and 375 px in the dark scheme) are kept as test artifacts
+// (go test -artifacts -outputdir DIR keeps them).
+func TestEveryKindOfPageInBrowser(t *testing.T) {
+	tab := Browser(t)
+	axeSrc := AxeSource(t)
+	servers := map[string]*Server{}
+	links := &LinkChecker{Client: &http.Client{Timeout: 10 * time.Second}}
+	for _, pc := range pageCases {
+		dir := pc.site(t)
+		srv, ok := servers[dir]
+		if !ok {
+			srv = Serve(t, dir, "")
+			servers[dir] = srv
+		}
+		t.Run(pc.name, func(t *testing.T) {
+			checkPage(t, tab, srv, links, axeSrc, pc)
+		})
+	}
+}
+
+// pageLink is a URL a page refers to.
+type pageLink struct {
+	Tag  string `json:"tag"`
+	Attr string `json:"attr"`
+	URL  string `json:"url"`
+	Rel  string `json:"rel"`
+}
+
+const listLinks = `[...document.querySelectorAll("a[href], area[href], link[href], script[src], img[src], iframe[src], source[src]")].map(e => {
+  const attr = e.hasAttribute("href") ? "href" : "src";
+  return {tag: e.tagName.toLowerCase(), attr, url: new URL(e.getAttribute(attr), document.baseURI).href, rel: e.getAttribute("rel") || ""};
+})`
+
+func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc string, pc pageCase) {
+	u := srv.URL + pc.path
+	run := func(actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(tab.Ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The status the page is served with.
+	wantStatus := pc.status
+	if wantStatus == 0 {
+		wantStatus = http.StatusOK
+	}
+	if resp, err := http.Get(u); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != wantStatus {
+		t.Errorf("GET %s: status %d, want %d", u, resp.StatusCode, wantStatus)
+	}
+
+	tab.Requests()
+	tab.ConsoleErrors()
+	var mainText string
+	run(
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}),
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(u),
+		chromedp.Evaluate(`(document.querySelector("main") || document.body).innerText`, &mainText),
+	)
+	for _, w := range pc.want {
+		if !strings.Contains(mainText, w) {
+			t.Errorf("the page's main content lacks %q", w)
+		}
+	}
+
+	// axe-core, light scheme, every rule; then the dark scheme's contrast.
+	var light, dark []AxeViolation
+	run(AxeRun(axeSrc, "", &light))
+	run(
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}),
+		AxeRun(axeSrc, `{runOnly: {type: "rule", values: ["color-contrast", "link-in-text-block"]}}`, &dark),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}),
+	)
+	for scheme, vs := range map[string][]AxeViolation{"light": light, "dark": dark} {
+		for _, v := range vs {
+			if v.Severe() {
+				t.Errorf("axe, %s scheme: %s", scheme, v)
+			} else {
+				t.Logf("axe, %s scheme (not failing): %s", scheme, v)
+			}
+		}
+	}
+
+	// Every link target resolves; nothing points to another host except
+	// links a reader follows (the official copy), which are not requested.
+	var refs []pageLink
+	run(chromedp.Evaluate(listLinks, &refs))
+	origin, _ := url.Parse(srv.URL)
+	for _, l := range refs {
+		lu, err := url.Parse(l.URL)
+		if err != nil {
+			t.Errorf("<%s %s=%q>: %v", l.Tag, l.Attr, l.URL, err)
+			continue
+		}
+		if lu.Scheme == "data" {
+			continue
+		}
+		if lu.Host != origin.Host {
+			if l.Tag != "a" {
+				t.Errorf("<%s %s=%q> loads from another host", l.Tag, l.Attr, l.URL)
+			}
+			continue
+		}
+		pageURL := strings.SplitN(u, "#", 2)[0]
+		if lu.Fragment != "" && strings.SplitN(l.URL, "#", 2)[0] == pageURL {
+			var found bool
+			run(chromedp.Evaluate(fmt.Sprintf(`document.getElementById(%q) !== null`, lu.Fragment), &found))
+			if !found {
+				t.Errorf("<%s %s=%q>: no element with id %q on the page", l.Tag, l.Attr, l.URL, lu.Fragment)
+			}
+			continue
+		}
+		if err := links.Check(l.URL); err != nil {
+			t.Errorf("<%s %s=%q>: %v", l.Tag, l.Attr, l.URL, err)
+		}
+	}
+
+	// Screenshots, and no sideways scrolling of the page itself (wide tables
+	// scroll inside their own region).
+	art := t.ArtifactDir()
+	shot := func(width int64, name string) {
+		var buf []byte
+		run(chromedp.EmulateViewport(width, 900), chromedp.FullScreenshot(&buf, 100))
+		if err := os.WriteFile(filepath.Join(art, name), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot(1280, pc.name+"-1280.png")
+	for _, w := range []int64{375, 320} {
+		var overflow int
+		run(chromedp.EmulateViewport(w, 800), chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
+		if overflow > 0 {
+			var culprits []string
+			run(chromedp.Evaluate(`[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-scroll")).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : ""))`, &culprits))
+			t.Errorf("at %d px the page scrolls sideways by %d px: %v", w, overflow, culprits)
+		}
+	}
+	shot(375, pc.name+"-375.png")
+	run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
+	shot(375, pc.name+"-375-dark.png")
+	run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+	t.Logf("screenshots in %s", art)
+
+	if f := Foreign(tab.Requests(), srv.URL); len(f) > 0 {
+		t.Errorf("requests left the site: %v", f)
+	}
+	if c := tab.ConsoleErrors(); len(c) > 0 {
+		t.Errorf("console errors: %v", c)
+	}
+}

@@ -1,0 +1,358 @@
+package browsertest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Tests over the built files: they need no browser and cover every page of
+// every test site, not one page of each kind.
+
+// builtSites are the sites the file tests read, by name.
+func builtSites(t *testing.T) map[string]string {
+	return map[string]string{
+		"real (as of 2017-07-06)":      realSite(t),
+		"scheduled (as of 2017-05-01)": scheduledSite(t),
+		"edge (as of 2017-10-01)":      edgeSite(t),
+	}
+}
+
+// htmlRef is a URL an HTML file refers to.
+type htmlRef struct {
+	tag, attr, rel, val string
+}
+
+// htmlFile is a built HTML page: its site path ("/documents/x/") and refs.
+type htmlFile struct {
+	site string // "/documents/x/" or "/404.html"
+	refs []htmlRef
+	ids  map[string]bool
+}
+
+func readHTML(t *testing.T, dir string) map[string]*htmlFile {
+	t.Helper()
+	pages := map[string]*htmlFile{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel := "/" + filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
+		site := strings.TrimSuffix(rel, "index.html")
+		pages[site] = &htmlFile{site: site, refs: htmlRefs(b), ids: HTMLIDs(bytes.NewReader(b))}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) == 0 {
+		t.Fatalf("no HTML in %s", dir)
+	}
+	return pages
+}
+
+func htmlRefs(b []byte) []htmlRef {
+	var refs []htmlRef
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return refs
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		attrs := map[string]string{}
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			attrs[string(k)] = string(v)
+		}
+		for _, a := range []string{"href", "src", "action"} {
+			if v, ok := attrs[a]; ok {
+				refs = append(refs, htmlRef{tag: tag, attr: a, rel: attrs["rel"], val: v})
+			}
+		}
+	}
+}
+
+// resolve turns a reference on a page into a site path and fragment; ok is
+// false for references that leave the site (another host, mailto:, data:).
+func resolve(page, ref string) (p, frag string, ok bool) {
+	base, _ := url.Parse("http://site.invalid" + page)
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "", "", false
+	}
+	r := base.ResolveReference(u)
+	if r.Host != "site.invalid" || (r.Scheme != "http" && r.Scheme != "https") {
+		return "", "", false
+	}
+	return r.Path, r.Fragment, true
+}
+
+// fileFor is the built file a site path is served from, if any.
+func fileFor(dir, p string) (string, bool) {
+	f := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	st, err := os.Stat(f)
+	if err == nil && st.IsDir() {
+		f = filepath.Join(f, "index.html")
+		st, err = os.Stat(f)
+	}
+	return f, err == nil && !st.IsDir()
+}
+
+// No broken internal link anywhere (issue 4): every href, src and form action
+// on every page of every test site resolves to a built file, and every
+// fragment to an element on the target page. And nothing is orphaned: every
+// page but the 404 page can be reached from the home page by following links.
+func TestNoBrokenInternalLinkAnywhere(t *testing.T) {
+	for name, dir := range builtSites(t) {
+		t.Run(name, func(t *testing.T) {
+			pages := readHTML(t, dir)
+			var broken []string
+			checked := 0
+			for _, pg := range pages {
+				for _, r := range pg.refs {
+					p, frag, ok := resolve(pg.site, r.val)
+					if !ok {
+						continue
+					}
+					checked++
+					target := pg
+					if p != pg.site {
+						if _, ok := fileFor(dir, p); !ok {
+							broken = append(broken, fmt.Sprintf("%s: <%s %s=%q>: no such file", pg.site, r.tag, r.attr, r.val))
+							continue
+						}
+						target = pages[p]
+					}
+					if frag != "" && (target == nil || !target.ids[frag]) {
+						broken = append(broken, fmt.Sprintf("%s: <%s %s=%q>: no element with id %q there", pg.site, r.tag, r.attr, r.val, frag))
+					}
+				}
+			}
+			sort.Strings(broken)
+			for _, b := range first10(broken) {
+				t.Error(b)
+			}
+
+			// Orphans: breadth-first from the home page along links, forms and
+			// alternate links (not the canonical self-reference).
+			seen := map[string]bool{"/": true}
+			queue := []string{"/"}
+			for len(queue) > 0 {
+				pg := pages[queue[0]]
+				queue = queue[1:]
+				if pg == nil {
+					continue
+				}
+				for _, r := range pg.refs {
+					if r.rel == "canonical" || (r.tag != "a" && r.tag != "form" && r.tag != "link") {
+						continue
+					}
+					if p, _, ok := resolve(pg.site, r.val); ok && !seen[p] {
+						seen[p] = true
+						queue = append(queue, p)
+					}
+				}
+			}
+			var orphans []string
+			for p := range pages {
+				if !seen[p] && p != "/404.html" {
+					orphans = append(orphans, p)
+				}
+			}
+			sort.Strings(orphans)
+			if len(orphans) > 0 {
+				t.Errorf("%d pages are linked from nowhere: %s", len(orphans), strings.Join(first10(orphans), ", "))
+			}
+			t.Logf("%d pages, %d internal references checked", len(pages), checked)
+		})
+	}
+}
+
+// weightBudget is the most a page may transfer, gzip-compressed: its HTML and
+// the CSS and JavaScript it loads, not counting document files.
+const weightBudget = 100 * 1024
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// Every page of every test site stays within its weight budget (issue 4):
+// 100 KB transferred, measured as the gzip-compressed size (default level)
+// of the HTML plus every stylesheet and script it loads.
+func TestEveryPageWithinWeightBudget(t *testing.T) {
+	type weight struct {
+		page          string
+		gz, raw       int
+		htmlGz, subGz int
+	}
+	var all []weight
+	for name, dir := range builtSites(t) {
+		pages := readHTML(t, dir)
+		for _, pg := range pages {
+			f, _ := fileFor(dir, pg.site)
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := weight{page: name + " " + pg.site, raw: len(b), htmlGz: gzipSize(b)}
+			for _, r := range pg.refs {
+				loads := (r.tag == "link" && r.rel == "stylesheet") || (r.tag == "script" && r.attr == "src")
+				if !loads {
+					continue
+				}
+				p, _, ok := resolve(pg.site, r.val)
+				if !ok {
+					t.Errorf("%s loads %s from another host", pg.site, r.val)
+					continue
+				}
+				sf, ok := fileFor(dir, p)
+				if !ok {
+					t.Errorf("%s loads %s, which is not built", pg.site, r.val)
+					continue
+				}
+				sb, err := os.ReadFile(sf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				w.raw += len(sb)
+				w.subGz += gzipSize(sb)
+			}
+			w.gz = w.htmlGz + w.subGz
+			all = append(all, w)
+			if w.gz > weightBudget {
+				t.Errorf("%s weighs %.1f KB gzipped (HTML %.1f KB, CSS and JS %.1f KB), over the %d KB budget",
+					w.page, kib(w.gz), kib(w.htmlGz), kib(w.subGz), weightBudget/1024)
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b weight) int { return b.gz - a.gz })
+	for _, w := range all[:min(5, len(all))] {
+		t.Logf("%-55s %6.1f KB gzipped (HTML %.1f + CSS/JS %.1f), %6.1f KB uncompressed", w.page, kib(w.gz), kib(w.htmlGz), kib(w.subGz), kib(w.raw))
+	}
+	t.Logf("%d pages, heaviest %.1f KB of the %d KB budget", len(all), kib(all[0].gz), weightBudget/1024)
+}
+
+func kib(n int) float64 { return float64(n) / 1024 }
+
+// The ledger reads right without JavaScript (issue 4): rows are grouped by
+// meeting in the meetings' order and, within a meeting, the meeting's own
+// documents come first, then Contracting Parties in alphabetical order.
+func TestLedgerSortedByMeetingThenCountry(t *testing.T) {
+	dir := realSite(t)
+	b, err := os.ReadFile(filepath.Join(dir, "documents", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := tableRows(t, b, "ledger")
+	if len(rows) < 80 {
+		t.Fatalf("the ledger has %d rows", len(rows))
+	}
+	col := collate.New(language.English, collate.Loose)
+	seenMeeting := map[string]bool{}
+	prevMeeting, prevParty := "", ""
+	for i, r := range rows {
+		m, party := r[0], r[1]
+		if m != prevMeeting {
+			if seenMeeting[m] {
+				t.Errorf("row %d: meeting %q appears again after %q", i+1, m, prevMeeting)
+			}
+			seenMeeting[m] = true
+			prevParty = ""
+		} else if prevParty == "" && party == "" {
+			// the meeting's own documents, before any party's
+		} else if party == "" || (prevParty != "" && col.CompareString(prevParty, party) > 0) {
+			t.Errorf("row %d: %q after %q in %s", i+1, party, prevParty, m)
+		}
+		prevMeeting, prevParty = m, party
+	}
+}
+
+// tableRows returns the text of each cell of each body row of the table
+// whose class list holds class.
+func tableRows(t *testing.T, b []byte, class string) [][]string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if table != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "table" {
+			for _, a := range n.Attr {
+				if a.Key == "class" && slices.Contains(strings.Fields(a.Val), class) {
+					table = n
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if table == nil {
+		t.Fatalf("no table.%s", class)
+	}
+	var rows [][]string
+	var walk func(n *html.Node, inBody bool)
+	walk = func(n *html.Node, inBody bool) {
+		if n.Type == html.ElementNode && n.Data == "tbody" {
+			inBody = true
+		}
+		if inBody && n.Type == html.ElementNode && n.Data == "tr" {
+			var cells []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+					cells = append(cells, strings.Join(strings.Fields(textOf(c)), " "))
+				}
+			}
+			rows = append(rows, cells)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBody)
+		}
+	}
+	walk(table, false)
+	return rows
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}

@@ -1,0 +1,115 @@
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// The sites the page tests load, each built once per test binary.
+
+// realSite is the repository's catalog on the day the 7th Review Meeting's
+// National Reports became public: public and not-submitted documents.
+func realSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-07-06") }
+
+// scheduledSite is the same catalog before that day: scheduled documents.
+func scheduledSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-05-01") }
+
+// edgeSite is testdata/edge.txtar, which has a document in every state.
+func edgeSite(t testing.TB) string {
+	return BuildSite(t, "--data", edgeData(t), "--as-of", "2017-10-01")
+}
+
+var (
+	edgeOnce sync.Once
+	edgeDir  string
+	edgeErr  error
+)
+
+// edgeData writes testdata/edge.txtar and the repository's rules.yaml into a
+// catalog folder, once per test binary (BuildSite caches by flags, so the
+// folder must not change between tests).
+func edgeData(t testing.TB) string {
+	t.Helper()
+	edgeOnce.Do(func() {
+		edgeDir, edgeErr = writeTxtarCatalog(filepath.Join("testdata", "edge.txtar"))
+	})
+	if edgeErr != nil {
+		t.Fatal(edgeErr)
+	}
+	return edgeDir
+}
+
+func writeTxtarCatalog(name string) (string, error) {
+	ar, err := txtar.ParseFile(name)
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "cns-browsertest-data-")
+	if err != nil {
+		return "", err
+	}
+	rules, err := os.ReadFile(filepath.Join(Repo, "data", "rules.yaml"))
+	if err != nil {
+		return "", err
+	}
+	files := append([]txtar.File{{Name: "rules.yaml", Data: rules}}, ar.Files...)
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// pageCase is one kind of page: where it is and a few words that prove it
+// is the page it should be.
+type pageCase struct {
+	name string
+	site func(testing.TB) string
+	path string
+	want []string // text the page's main content must contain
+	// status is the HTTP status the page is served with (0: 200).
+	status int
+}
+
+// pageCases lists one page of every kind, and a page in every document state.
+var pageCases = []pageCase{
+	{name: "home", site: realSite, path: "", want: []string{"Latest meeting", "Recently public", "Next publication dates"}},
+	{name: "meetings", site: realSite, path: "meetings/", want: []string{"7th Review Meeting", "Joint 8th and 9th Review Meeting"}},
+	{name: "meeting", site: realSite, path: "meetings/rm07/", want: []string{"Timeline", "Organizational Meeting", "Opening of the meeting", "National Reports become public", "Findings", "Participation", "Documents by Contracting Party"}},
+	{name: "countries", site: realSite, path: "countries/", want: []string{"Nuclear power plants", "32 Contracting Parties had nuclear power plants in operation", "Albania"}},
+	{name: "country", site: realSite, path: "countries/albania/", want: []string{"Albania", "7th Review Meeting", "National Report"}},
+	{name: "document-public", site: realSite, path: "documents/rm07-nr-albania/", want: []string{"Public", "90 days after", "What to expect next", "If the Contracting Party objects"}},
+	{name: "summary-report", site: realSite, path: "documents/rm07-summary-report/", want: []string{"Contents", "A. Introduction", "1.", "Safety Culture"}},
+	{name: "ledger", site: realSite, path: "documents/", want: []string{"Every document and its publication state", "Albania: National Report"}},
+	{name: "how-publication-works", site: realSite, path: "publication/", want: []string{"National Report", "90 days after the review meeting adjourns", "Withdrawn"}},
+	{name: "about", site: realSite, path: "about/", want: []string{"catalog"}},
+	{name: "open-data", site: realSite, path: "data/", want: []string{"documents.json"}},
+	{name: "upcoming-none", site: realSite, path: "upcoming/", want: []string{"No document is due to become public on a known date."}},
+	{name: "document-not-submitted", site: realSite, path: "documents/rm07-nr-libya/", want: []string{"Not submitted", "Nothing is expected"}},
+	{name: "not-found", site: realSite, path: "no-such-page/", status: 404, want: []string{"Page not found"}},
+
+	{name: "home-scheduled", site: scheduledSite, path: "", want: []string{"Next publication dates", "79 documents"}},
+	{name: "document-scheduled", site: scheduledSite, path: "documents/rm07-nr-albania/", want: []string{"Scheduled", "Public on 6 July 2017 unless the Contracting Party objects"}},
+	{name: "upcoming", site: scheduledSite, path: "upcoming/", want: []string{"6 July 2017", "79 documents", "Albania: National Report"}},
+	{name: "meeting-scheduled", site: scheduledSite, path: "meetings/rm07/", want: []string{"(to come)", "National Reports become public"}},
+
+	{name: "document-public-file", site: edgeSite, path: "documents/rm07-nr-borduria/", want: []string{"Download", "borduria.pdf", "PDF", "SHA-256", "Official copy"}},
+	{name: "document-public-early", site: edgeSite, path: "documents/rm07-nr-carpania/", want: []string{"Public", "1 March 2017"}},
+	{name: "document-withheld", site: edgeSite, path: "documents/rm07-nr-aland/", want: []string{"Withheld", "stays withheld"}},
+	{name: "document-withdrawn", site: edgeSite, path: "documents/rm07-nr-syldavia/", want: []string{"This document has been withdrawn", "1 September 2017"}},
+	{name: "document-restricted", site: edgeSite, path: "documents/rm07-qa-borduria/", want: []string{"Restricted", "only if the Contracting Party consents"}},
+	{name: "document-scheduled-future-meeting", site: edgeSite, path: "documents/rm08-nr-aland/", want: []string{"Scheduled", "15 February 2018"}},
+	{name: "meeting-mixed", site: edgeSite, path: "meetings/rm07/", want: []string{"Withheld", "Withdrawn", "Restricted", "Not submitted"}},
+	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
+	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
+	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
+}

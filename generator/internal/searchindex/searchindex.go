@@ -1,0 +1,492 @@
+// Package searchindex builds the search index of the site: one JSON file,
+// search/index.json, that the search script (themes/cns/assets/js/search.js)
+// loads when a reader starts to search, and searches in the browser.
+//
+// # What is indexed
+//
+//   - every review meeting (title; place, dates and type);
+//   - every Contracting Party (name; other names, such as Turkey for Türkiye);
+//   - every document in any state, as lists show it: its kind, party,
+//     meeting, state and dates; a document that is public (or withdrawn) also
+//     with its own title, and a public one with its summary and symbol;
+//   - every numbered paragraph of the text of a public summary report, with
+//     the heading it stands under; a result links to #para-N on the report's
+//     page.
+//
+// # Publication safety
+//
+// Every fact comes from a sitecontent.View, the same one the pages are made
+// from: View.Ref for what any document may show in a list, View.Page for
+// what its page may show. A document that is not public contributes only its
+// kind, party, meeting, state and dates: never its own title, summary,
+// symbol, file or text. The text of a summary report is read only when its
+// page may show it. The build's leak audit scans the index like any other
+// output file.
+//
+// # Matching
+//
+// Words are folded (Fold: lower case, marks removed) and split into runs of
+// letters and digits (Words). The client folds the query the same way and
+// matches each query word as a prefix of indexed words, so "cote" finds
+// "Côte d'Ivoire" and "viet" finds "Viet Nam" while it is being typed.
+//
+// # Format (version 1)
+//
+// The index is a JSON object; positions in arrays are the references other
+// arrays use. Strings of documents are left out where the client can make
+// them: a document's id when it is the catalog's default
+// (meeting-slug-party), its title when it is the title made of kind, party
+// and meeting (title_formats), its page's address (urls).
+//
+//	version      1
+//	as_of        the as-of day, YYYY-MM-DD
+//	urls         {"document","meeting","country"}: page paths below the site
+//	             root, with {id} for the id ("documents/{id}/")
+//	title_formats {"party","meeting"}: the title of a document without one of
+//	             its own, with {kind}, {party}, {meeting}
+//	states       state ids, in the order the site presents them
+//	kinds        [id, slug, label] per document kind, in rule order
+//	meetings     [id, title, held, place] per meeting, in catalog order
+//	parties      [id, name, [other names]] per party, ordered by name
+//	docs         [meeting, kind, party, state, public_from, id, title,
+//	             summary, symbol, withdrawn_on] per document: the first four
+//	             are positions (party -1 for none); trailing empty values are
+//	             left out
+//	paras        [doc, number, section, text] per paragraph
+//	terms        the folded words, sorted and front-coded in one string
+//	             (EncodeTerms)
+//	postings     per term, the places it occurs: each place is
+//	             record*4+field, delta-encoded (each number is the
+//	             difference from the previous one)
+//
+// Records are numbered across tables: meetings first, then parties, kinds,
+// docs and paras. Fields: 0 a record's name or title (a paragraph's section
+// heading), 1 its other names (a party's other names, a meeting's place and
+// dates, a document's symbol), 2 its text (a document's summary, a
+// paragraph's text).
+//
+// The index is deterministic: the same view gives the same bytes.
+package searchindex
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Path is where the index goes, below the site's root.
+const Path = "search/index.json"
+
+// Version of the format.
+const Version = 1
+
+// Fields of a record.
+const (
+	FieldName  = 0
+	FieldOther = 1
+	FieldText  = 2
+)
+
+// Index is the search index, as written.
+type Index struct {
+	Version      int               `json:"version"`
+	AsOf         string            `json:"as_of"`
+	URLs         map[string]string `json:"urls"`
+	TitleFormats map[string]string `json:"title_formats"`
+	States       []string          `json:"states"`
+	Kinds        [][3]string       `json:"kinds"`
+	Meetings     [][4]string       `json:"meetings"`
+	Parties      []Party           `json:"parties"`
+	Docs         []Doc             `json:"docs"`
+	Paras        []Para            `json:"paras"`
+	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
+	Terms    []string `json:"-"`
+	Postings [][]int  `json:"postings"`
+	// Coded is Terms, front-coded, as written.
+	Coded string `json:"terms"`
+}
+
+// Party is [id, name, [other names]].
+type Party struct {
+	ID, Name   string
+	OtherNames []string
+}
+
+func (p Party) MarshalJSON() ([]byte, error) {
+	o := p.OtherNames
+	if o == nil {
+		o = []string{}
+	}
+	return marshal([]any{p.ID, p.Name, o})
+}
+
+// Doc is one document as the index holds it.
+type Doc struct {
+	Meeting, Kind, Party, State int
+	PublicFrom                  string
+	ID                          string // "" when it is the default id
+	Title                       string // "" when it is the default title
+	Summary, Symbol             string
+	WithdrawnOn                 string
+}
+
+func (d Doc) MarshalJSON() ([]byte, error) {
+	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn}
+	for len(v) > 4 && v[len(v)-1] == "" {
+		v = v[:len(v)-1]
+	}
+	return marshal(v)
+}
+
+// Para is one numbered paragraph of a public text.
+type Para struct {
+	Doc, Number   int
+	Section, Text string
+}
+
+func (p Para) MarshalJSON() ([]byte, error) {
+	return marshal([]any{p.Doc, p.Number, p.Section, p.Text})
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// builder collects the postings while records are added.
+type builder struct {
+	ix     *Index
+	places map[string][]int // term -> record*4+field, in the order added
+	record int
+}
+
+// add indexes text as a field of the current record.
+func (b *builder) add(field int, texts ...string) {
+	for _, t := range texts {
+		for _, w := range Words(t) {
+			p := b.places[w]
+			place := b.record*4 + field
+			if n := len(p); n > 0 && p[n-1] == place {
+				continue
+			}
+			b.places[w] = append(p, place)
+		}
+	}
+}
+
+func (b *builder) next() { b.record++ }
+
+// byName orders parties as the site's lists do: accents and case ignored.
+var byName = collate.New(language.English, collate.Loose)
+
+// Build makes the index of everything the view may show.
+func Build(v *sitecontent.View) (*Index, error) {
+	in := v.Input()
+	c := in.Catalog
+	if c == nil {
+		return nil, fmt.Errorf("searchindex: the view has no catalog")
+	}
+	trim := func(s string) string { return strings.TrimPrefix(s, "/") }
+	ix := &Index{
+		Version: Version,
+		AsOf:    catalog.DateOf(in.AsOf.In(c.Rules.Location)).String(),
+		URLs: map[string]string{
+			"document": trim(sitecontent.DocumentURL("{id}")),
+			"meeting":  trim(sitecontent.MeetingURL("{id}")),
+			"country":  trim(sitecontent.CountryURL("{id}")),
+		},
+		TitleFormats: map[string]string{
+			"party":   sitecontent.DefaultTitle("{kind}", "{party}", "{meeting}"),
+			"meeting": sitecontent.DefaultTitle("{kind}", "", "{meeting}"),
+		},
+		Kinds: [][3]string{}, Meetings: [][4]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
+	}
+	b := &builder{ix: ix, places: map[string][]int{}}
+
+	states := map[string]int{}
+	for i, s := range publication.States {
+		ix.States = append(ix.States, string(s))
+		states[string(s)] = i
+	}
+
+	meetings := map[string]int{}
+	for i, m := range c.Meetings {
+		mi := v.Meeting(m)
+		held := mi.Held
+		if held == "" && mi.Opening != "" {
+			held = mi.Opening
+			if mi.Adjournment != "" {
+				held += " – " + mi.Adjournment
+			}
+		}
+		ix.Meetings = append(ix.Meetings, [4]string{mi.ID, mi.Title, held, mi.Place})
+		meetings[mi.ID] = i
+		b.add(FieldName, mi.Title)
+		b.add(FieldOther, held, mi.Place, mi.Type)
+		b.next()
+	}
+
+	parties := slices.Clone(c.Parties)
+	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return byName.CompareString(a.Name, b.Name) })
+	partyPos := map[string]int{}
+	for i, p := range parties {
+		pi := v.Party(p)
+		ix.Parties = append(ix.Parties, Party{ID: pi.ID, Name: pi.Name, OtherNames: pi.OtherNames})
+		partyPos[pi.ID] = i
+		b.add(FieldName, pi.Name)
+		b.add(FieldOther, pi.OtherNames...)
+		b.next()
+	}
+
+	kinds := map[string]int{}
+	addKind := func(id, slug, label string) {
+		kinds[id] = len(ix.Kinds)
+		ix.Kinds = append(ix.Kinds, [3]string{id, slug, label})
+		b.add(FieldName, label)
+		b.next()
+	}
+	for _, k := range c.Rules.Kinds {
+		if k != nil {
+			addKind(k.Kind, k.Slug, k.Label)
+		}
+	}
+	// A document of a kind with no rule is never public, but it is listed.
+	for _, d := range c.Documents {
+		if _, ok := kinds[d.Kind]; !ok {
+			r := v.Ref(d)
+			addKind(r.Kind, "", r.KindLabel)
+		}
+	}
+
+	type text struct {
+		doc  int
+		body string
+	}
+	var texts []text
+	for i, d := range c.Documents {
+		page, _ := v.Page(d)
+		r := page.DocRef
+		mi, ok := meetings[r.Meeting]
+		if !ok {
+			return nil, fmt.Errorf("searchindex: document %s: meeting %q is not in the catalog", r.ID, r.Meeting)
+		}
+		pi := -1
+		if r.Party != "" {
+			pi = partyPos[r.Party]
+		}
+		state, ok := states[r.State]
+		if !ok {
+			return nil, fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
+		}
+		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom, WithdrawnOn: r.WithdrawnOn}
+		slug := ix.Kinds[doc.Kind][1]
+		if r.Party == "" || slug == "" || r.ID != r.Meeting+"-"+slug+"-"+r.Party {
+			doc.ID = r.ID
+		}
+		if r.Title != sitecontent.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
+			doc.Title = r.Title
+			b.add(FieldName, r.Title)
+		}
+		// Page gives the summary and symbol of a public document only; the
+		// state is checked again here so that a change there cannot leak.
+		if r.State == string(publication.Public) {
+			doc.Summary, doc.Symbol = page.Summary, page.Symbol
+			b.add(FieldOther, page.Symbol)
+			b.add(FieldText, page.Summary)
+			if page.HasText {
+				texts = append(texts, text{i, d.Body})
+			}
+		}
+		ix.Docs = append(ix.Docs, doc)
+		b.next()
+	}
+
+	for _, t := range texts {
+		pt, err := catalog.ParseText(t.body)
+		if err != nil {
+			return nil, fmt.Errorf("searchindex: the text of %s: %w", c.Documents[t.doc].ID, err)
+		}
+		for _, p := range paragraphs(pt) {
+			ix.Paras = append(ix.Paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
+			b.add(FieldName, p.Section)
+			b.add(FieldText, p.Text)
+			b.next()
+		}
+	}
+
+	ix.Terms = make([]string, 0, len(b.places))
+	for w := range b.places {
+		ix.Terms = append(ix.Terms, w)
+	}
+	slices.Sort(ix.Terms)
+	ix.Coded = EncodeTerms(ix.Terms)
+	ix.Postings = make([][]int, len(ix.Terms))
+	for i, w := range ix.Terms {
+		places := b.places[w]
+		deltas := make([]int, len(places))
+		prev := 0
+		for j, p := range places {
+			deltas[j] = p - prev
+			prev = p
+		}
+		ix.Postings[i] = deltas
+	}
+	return ix, nil
+}
+
+// paragraphs gives each numbered paragraph with the list items and quotes
+// that follow it (a paragraph that introduces a list owns the list), as
+// plain text.
+func paragraphs(t *catalog.Text) []catalog.Paragraph {
+	lines := strings.Split(t.Markdown, "\n")
+	out := make([]catalog.Paragraph, len(t.Paragraphs))
+	for i, p := range t.Paragraphs {
+		end := len(lines)
+		if i+1 < len(t.Paragraphs) {
+			end = t.Paragraphs[i+1].Line - 1
+		}
+		parts := []string{p.Text}
+	follow:
+		for _, l := range lines[p.Line:end] {
+			l = strings.TrimSpace(l)
+			switch {
+			case strings.HasPrefix(l, "#"): // a heading ends the paragraph
+				break follow
+			case strings.HasPrefix(l, "- "), strings.HasPrefix(l, "* "):
+				parts = append(parts, l[2:])
+			case strings.HasPrefix(l, ">"):
+				parts = append(parts, strings.TrimSpace(strings.TrimPrefix(l, ">")))
+			}
+		}
+		var text strings.Builder
+		for j, part := range parts {
+			if j > 0 {
+				// List items run on as a sentence: "…as follows: a; b; c".
+				if prev := parts[j-1]; !strings.ContainsAny(prev[max(len(prev)-1, 0):], ":;.,") {
+					text.WriteString(";")
+				}
+				text.WriteString(" ")
+			}
+			text.WriteString(part)
+		}
+		p.Text = Plain(text.String())
+		p.Section = Plain(p.Section)
+		out[i] = p
+	}
+	return out
+}
+
+var (
+	footnoteRe = regexp.MustCompile(`\[\^[^\]]*\]`)
+	linkRe     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	emphRe     = regexp.MustCompile(`\*\*|__|\*|` + "`")
+	escapeRe   = regexp.MustCompile(`\\([\\.\-*_#>\[\]()!+` + "`" + `])`)
+	spaceRe    = regexp.MustCompile(`\s+`)
+)
+
+// Plain is Markdown as a reader sees it, without markup: for excerpts.
+func Plain(md string) string {
+	s := footnoteRe.ReplaceAllString(md, "")
+	s = linkRe.ReplaceAllString(s, "$1")
+	s = emphRe.ReplaceAllString(s, "")
+	s = escapeRe.ReplaceAllString(s, "$1")
+	s = strings.TrimSuffix(s, "\\")
+	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
+}
+
+// Files returns the index's files, by path below the site's root.
+func Files(v *sitecontent.View) (map[string][]byte, error) {
+	ix, err := Build(v)
+	if err != nil {
+		return nil, err
+	}
+	b, err := marshal(ix)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{Path: append(b, '\n')}, nil
+}
+
+// Write writes the index into the site at dir. It is a sitebuild output.
+func Write(dir, baseURL string, v *sitecontent.View) error {
+	files, err := Files(v)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[n], 0o644); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	return nil
+}
+
+// maxShared is the longest prefix a term shares with the one before it, in
+// the front coding; it keeps the length a single character.
+const maxShared = 40
+
+// EncodeTerms front-codes sorted words into one string: each word is a
+// character for how many UTF-16 code units (JavaScript's string length) it
+// shares with the word before ('0' for none, '1' for one …) followed by the
+// rest of the word, and words are separated by spaces (no word has one).
+func EncodeTerms(terms []string) string {
+	var b strings.Builder
+	prev := []rune{}
+	for i, w := range terms {
+		rs := []rune(w)
+		n, units := 0, 0
+		for n < len(rs) && n < len(prev) && rs[n] == prev[n] && units+utf16.RuneLen(rs[n]) <= maxShared {
+			units += utf16.RuneLen(rs[n])
+			n++
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(byte('0' + units))
+		b.WriteString(string(rs[n:]))
+		prev = rs
+	}
+	return b.String()
+}
+
+// DecodeTerms undoes EncodeTerms, as the client does.
+func DecodeTerms(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	prev := []uint16{}
+	for _, part := range strings.Split(s, " ") {
+		n := int(part[0] - '0')
+		w := append(slices.Clone(prev[:n]), utf16.Encode([]rune(part[1:]))...)
+		out = append(out, string(utf16.Decode(w)))
+		prev = w
+	}
+	return out
+}

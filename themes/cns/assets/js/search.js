@@ -1,0 +1,697 @@
+/* Search in the browser, over the index the generator writes
+   (generator/internal/searchindex: its package comment describes the format).
+
+   Two places use it: the search page (a root element with data-search-page:
+   results as you type, facets, the query in the address), and the search box
+   in the header of other pages (a form with data-search-index: the first
+   results under the box, loaded by search-loader.js when the reader starts
+   to search). Everything shown is written as text, never as HTML. */
+(function () {
+  'use strict';
+  if (window.cnsSearch) return;
+
+  /* Folding: the same as searchindex.Fold (lower case, marks removed, a few
+     letters spelt out). Change both together. */
+  var LETTERS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ł': 'l', 'ı': 'i', 'ħ': 'h', 'ŋ': 'n' };
+  var MARKS = /\p{M}+/gu;
+  var SPECIAL = /[ßæœøđðþłıħŋ]/g;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var RAW_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(MARKS, '').replace(SPECIAL, function (c) { return LETTERS[c]; });
+  }
+  function words(s) { return fold(s).match(WORD) || []; }
+
+  /* Weights: how much a query word matching a field counts, per kind of
+     record ([name, other names, text]). A document also matches through its
+     party, meeting and kind (at CONTEXT of their weight); a paragraph through
+     its report's meeting and kind, at PARA_CONTEXT. */
+  var MEETING = 0, PARTY = 1, KIND = 2, DOC = 3, PARA = 4;
+  var WEIGHTS = [[8, 3, 0], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
+  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, EXACT_NAME = 2, PHRASE = 1.5, NEAR = 1.25;
+  var FACETS = ['meeting', 'country', 'kind', 'state'];
+  var PAGE = 30, POPUP = 8, FIRST = 10;
+
+  /* whenIdle runs f when the browser has nothing more urgent to do (after
+     the next frame is painted), within a fifth of a second. */
+  function whenIdle(f) {
+    if (window.requestIdleCallback) return { idle: requestIdleCallback(f, { timeout: 200 }) };
+    return { timer: setTimeout(f, 50) };
+  }
+  function cancelIdle(h) {
+    if (!h) return;
+    if (h.idle) cancelIdleCallback(h.idle); else clearTimeout(h.timer);
+  }
+
+  /* ---- the index ---- */
+
+  function Index(ix) {
+    this.ix = ix;
+    var parts = ix.terms ? ix.terms.split(' ') : [], terms = new Array(parts.length), prev = '';
+    for (var i = 0; i < parts.length; i++) {
+      prev = prev.slice(0, parts[i].charCodeAt(0) - 48) + parts[i].slice(1);
+      terms[i] = prev;
+    }
+    this.terms = terms;
+    this.decoded = new Array(terms.length);
+    var b = this.base = [0];
+    b[PARTY] = ix.meetings.length;
+    b[KIND] = b[PARTY] + ix.parties.length;
+    b[DOC] = b[KIND] + ix.kinds.length;
+    b[PARA] = b[DOC] + ix.docs.length;
+    this.size = b[PARA] + ix.paras.length;
+    this.tokens = new Map();
+    this.cache = new Map();
+    // Facet values of documents and paragraphs (meeting, party, kind,
+    // state), and the order of records among equal scores: countries,
+    // meetings, then public documents before others, newer meetings first.
+    var n = ix.docs.length + ix.paras.length, f = this.facet = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+    var order = new Float64Array(this.size);
+    for (i = 0; i < n; i++) {
+      var doc = ix.docs[i < ix.docs.length ? i : ix.paras[i - ix.docs.length][0]];
+      f[0][i] = doc[0]; f[1][i] = doc[2]; f[2][i] = doc[1]; f[3][i] = doc[3];
+    }
+    for (var rec = 0; rec < this.size; rec++) {
+      var type = this.type(rec), d = rec - b[DOC];
+      order[rec] = type === PARTY ? 0 : type === MEETING ? 1 : type === KIND ? 9 :
+        2 + (f[3][d] === 0 ? 0 : 4) + 1 - f[0][d] / ix.meetings.length;
+    }
+    // rank: each record's place in that order (ties by record number).
+    var recs = new Int32Array(this.size);
+    for (rec = 0; rec < this.size; rec++) recs[rec] = rec;
+    recs.sort(function (x, y) { return order[x] - order[y] || x - y; });
+    this.rank = new Int32Array(this.size);
+    for (i = 0; i < recs.length; i++) this.rank[recs[i]] = i;
+    this.byRank = recs;
+  }
+
+  Index.prototype.type = function (rec) {
+    var b = this.base;
+    return rec >= b[PARA] ? PARA : rec >= b[DOC] ? DOC : rec >= b[KIND] ? KIND : rec >= b[PARTY] ? PARTY : MEETING;
+  };
+
+  Index.prototype.postings = function (t) {
+    var p = this.decoded[t];
+    if (!p) {
+      var d = this.ix.postings[t], sum = 0;
+      p = new Int32Array(d.length);
+      for (var i = 0; i < d.length; i++) p[i] = sum += d[i];
+      this.decoded[t] = p;
+    }
+    return p;
+  };
+
+  /* scores gives, for one query word, each record's best weight and the
+     fields it matched in (bit per field). */
+  Index.prototype.scores = function (w) {
+    var hit = this.cache.get(w);
+    if (hit) return hit;
+    if (this.cache.size > 64) this.cache.clear();
+    var terms = this.terms, lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < w) lo = mid + 1; else hi = mid; }
+    var score = new Float32Array(this.size), fields = new Uint8Array(this.size);
+    for (var t = lo; t < terms.length && terms[t].lastIndexOf(w, 0) === 0; t++) {
+      var q = terms[t].length === w.length ? 1 : PREFIX, p = this.postings(t);
+      for (var i = 0; i < p.length; i++) {
+        var rec = p[i] >> 2, f = p[i] & 3, s = WEIGHTS[this.type(rec)][f] * q;
+        if (s > score[rec]) score[rec] = s;
+        fields[rec] |= 1 << f;
+      }
+    }
+    hit = { score: score, fields: fields };
+    this.cache.set(w, hit);
+    return hit;
+  };
+
+  /* text of a record's field, as shown. */
+  Index.prototype.text = function (rec, f) {
+    var ix = this.ix, type = this.type(rec), r = rec - this.base[type];
+    switch (type) {
+      case MEETING: return f === 0 ? ix.meetings[r][1] : ix.meetings[r][2] + ' ' + ix.meetings[r][3];
+      case PARTY: return f === 0 ? ix.parties[r][1] : ix.parties[r][2].join(', ');
+      case DOC: return f === 0 ? this.docTitle(r) : f === 1 ? ix.docs[r][8] || '' : ix.docs[r][7] || '';
+      case PARA: return f === 0 ? ix.paras[r][2] : ix.paras[r][3];
+    }
+    return '';
+  };
+
+  Index.prototype.foldedWords = function (rec, f) {
+    var key = rec * 4 + f, w = this.tokens.get(key);
+    if (!w) { w = words(this.text(rec, f)); this.tokens.set(key, w); }
+    return w;
+  };
+
+  /* proximity: PHRASE when the query words stand one after another in a
+     field, NEAR when they are within a few words, else 1. */
+  Index.prototype.proximity = function (rec, mask, qw) {
+    var best = 1;
+    for (var f = 0; f < 3; f++) {
+      if (!(mask & (1 << f))) continue;
+      var ws = this.foldedWords(rec, f);
+      for (var i = 0; i < ws.length; i++) {
+        if (ws[i].lastIndexOf(qw[0], 0) !== 0) continue;
+        var at = i, ok = true, span = 0;
+        for (var k = 1; k < qw.length && ok; k++) {
+          ok = false;
+          for (var j = at + 1; j < ws.length && j <= at + 4; j++) {
+            if (ws[j].lastIndexOf(qw[k], 0) === 0) { span += j - at - 1; at = j; ok = true; break; }
+          }
+        }
+        if (ok) {
+          if (span === 0) return PHRASE;
+          best = NEAR;
+        }
+      }
+    }
+    return best;
+  };
+
+  Index.prototype.docTitle = function (d) {
+    var ix = this.ix, doc = ix.docs[d];
+    if (doc[6]) return doc[6];
+    var f = doc[2] < 0 ? ix.title_formats.meeting : ix.title_formats.party;
+    return f.replace('{kind}', ix.kinds[doc[1]][2])
+      .replace('{party}', doc[2] < 0 ? '' : ix.parties[doc[2]][1])
+      .replace('{meeting}', ix.meetings[doc[0]][1]);
+  };
+
+  Index.prototype.docID = function (d) {
+    var ix = this.ix, doc = ix.docs[d];
+    return doc[5] || ix.meetings[doc[0]][0] + '-' + ix.kinds[doc[1]][1] + '-' + ix.parties[doc[2]][0];
+  };
+
+  Index.prototype.url = function (rec) {
+    var ix = this.ix, type = this.type(rec), r = rec - this.base[type];
+    switch (type) {
+      case MEETING: return ix.urls.meeting.replace('{id}', ix.meetings[r][0]);
+      case PARTY: return ix.urls.country.replace('{id}', ix.parties[r][0]);
+      case DOC: return ix.urls.document.replace('{id}', this.docID(r));
+      case PARA: return ix.urls.document.replace('{id}', this.docID(ix.paras[r][0])) + '#para-' + ix.paras[r][1];
+    }
+  };
+
+  /* search finds every record that matches all query words: their record
+     numbers, best first. */
+  Index.prototype.search = function (query) {
+    var qw = [], seen = {};
+    words(query).forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
+    if (!qw.length) return { words: qw, recs: new Int32Array(0) };
+    var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
+    var recs = [], scores = [], masks = [];
+    var i, k, s, total, mask, own, rec;
+    var folded = fold(query).trim();
+    // Meetings and parties.
+    for (rec = 0; rec < b[KIND]; rec++) {
+      total = 0; mask = 7;
+      for (k = 0; k < per.length && total >= 0; k++) {
+        s = per[k].score[rec];
+        if (!s) total = -1; else { total += s; mask &= per[k].fields[rec]; }
+      }
+      if (total > 0) {
+        if (this.isName(rec, folded)) total *= EXACT_NAME;
+        recs.push(rec); scores.push(total); masks.push(mask);
+      }
+    }
+    // Documents: their own fields, or their party, meeting or kind.
+    var f = this.facet, fm = f[0], fp = f[1], fk = f[2], nd = ix.docs.length;
+    var bp = b[PARTY], bk = b[KIND], bd = b[DOC];
+    for (i = 0; i < nd; i++) {
+      var pr = fp[i] < 0 ? -1 : bp + fp[i], mr = fm[i], kr = bk + fk[i];
+      rec = bd + i; total = 0; mask = 7;
+      for (k = 0; k < per.length; k++) {
+        var sc = per[k].score, c = sc[mr];
+        if (pr >= 0 && sc[pr] > c) c = sc[pr];
+        if (sc[kr] > c) c = sc[kr];
+        c *= CONTEXT;
+        s = sc[rec];
+        if (s) mask &= per[k].fields[rec]; else mask = 0;
+        if (c > s) s = c;
+        if (!s) { total = -1; break; }
+        total += s;
+      }
+      if (total > 0) { recs.push(rec); scores.push(total); masks.push(mask); }
+    }
+    // Paragraphs: at least one word of their own, the others may match the
+    // report's meeting or kind.
+    for (i = 0; i < ix.paras.length; i++) {
+      var j = nd + i;
+      rec = b[PARA] + i; total = 0; own = false; mask = 7;
+      for (k = 0; k < per.length; k++) {
+        var ps = per[k].score;
+        s = ps[rec];
+        if (s) { own = true; mask &= per[k].fields[rec]; } else { mask = 0; s = PARA_CONTEXT * Math.max(ps[fm[j]], ps[bk + fk[j]]); }
+        if (!s) { total = -1; break; }
+        total += s;
+      }
+      if (total > 0 && own) { recs.push(rec); scores.push(total); masks.push(mask); }
+    }
+    // Words close together in one field rank higher.
+    if (qw.length > 1) {
+      for (i = 0; i < recs.length; i++) if (masks[i]) scores[i] *= this.proximity(recs[i], masks[i], qw);
+    }
+    // Best score first, then the records' order: sorted as numbers, which
+    // is much faster than with a comparison function.
+    var n = this.size, keys = new Float64Array(recs.length), out = new Int32Array(recs.length);
+    for (i = 0; i < recs.length; i++) keys[i] = Math.round((1e4 - scores[i]) * 1e3) * n + this.rank[recs[i]];
+    keys.sort();
+    for (i = 0; i < keys.length; i++) out[i] = this.byRank[keys[i] % n];
+    return { words: qw, recs: out };
+  };
+
+  Index.prototype.isName = function (rec, folded) {
+    var names = this.type(rec) === PARTY ? [this.text(rec, 0)].concat(this.ix.parties[rec - this.base[PARTY]][2]) : [this.text(rec, 0)];
+    for (var i = 0; i < names.length; i++) {
+      if (words(names[i]).join(' ') === folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()) return true;
+    }
+    return false;
+  };
+
+  /* ---- showing results ---- */
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function matches(word, qw) {
+    var f = fold(word);
+    for (var i = 0; i < qw.length; i++) if (f.lastIndexOf(qw[i], 0) === 0) return true;
+    return false;
+  }
+
+  /* marked appends text to parent with the query's words in <mark>. */
+  function marked(parent, text, qw) {
+    var last = 0, m;
+    RAW_WORD.lastIndex = 0;
+    while ((m = RAW_WORD.exec(text))) {
+      if (!matches(m[0], qw)) continue;
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(el('mark', null, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    return parent;
+  }
+
+  /* excerpt is about `size` words of text around its densest run of query words. */
+  function excerpt(text, qw, size) {
+    var toks = [], m;
+    RAW_WORD.lastIndex = 0;
+    while ((m = RAW_WORD.exec(text))) toks.push([m.index, m.index + m[0].length, matches(m[0], qw)]);
+    if (toks.length <= size) return text;
+    var best = 0, bestAt = 0, count = 0, i;
+    for (i = 0; i < toks.length; i++) {
+      if (toks[i][2]) count++;
+      if (i >= size && toks[i - size][2]) count--;
+      if (count > best) { best = count; bestAt = Math.max(0, i - size + 1); }
+    }
+    // Start a few words before the first match of the window.
+    var first = bestAt;
+    while (first < toks.length && !toks[first][2]) first++;
+    var start = Math.max(0, Math.min(first - 6, toks.length - size));
+    var end = Math.min(toks.length - 1, start + size - 1);
+    return (start > 0 ? '… ' : '') + text.slice(toks[start][0], toks[end][1]) + (end < toks.length - 1 ? ' …' : '');
+  }
+
+  function Search(root, strings, index, mode) {
+    this.root = root;
+    this.s = strings;
+    this.index = index;
+    this.mode = mode; // 'page' or 'popup'
+  }
+
+  Search.prototype.t = function (key, vars) {
+    var v = this.s[key] || key;
+    for (var k in vars) v = v.split('{' + k + '}').join(vars[k]);
+    return v;
+  };
+
+  Search.prototype.date = function (ymd) {
+    var p = ymd.split('-'), months = this.s.months || [];
+    var t = el('time', null, +p[2] + ' ' + (months[+p[1] - 1] || p[1]) + ' ' + p[0]);
+    t.dateTime = ymd;
+    return t;
+  };
+
+  /* item makes one result. */
+  Search.prototype.item = function (rec, qw, n) {
+    var index = this.index, ix = index.ix, type = index.type(rec), r = rec - index.base[type];
+    var li = el('li', 'search-hit search-hit-' + ['meeting', 'country', 'kind', 'document', 'paragraph'][type]);
+    var a = el('a', 'search-hit-link');
+    a.href = this.rootURL + index.url(rec);
+    a.id = this.idPrefix + n;
+    var title = el('span', 'search-hit-title');
+    var meta = el('p', 'search-hit-meta'), text = null;
+    if (type === PARTY) {
+      marked(title, ix.parties[r][1], qw);
+      meta.appendChild(el('span', 'search-hit-type', this.t('type_country')));
+      if (ix.parties[r][2].length) {
+        meta.appendChild(document.createTextNode(' · ' + this.t('other_names') + ': '));
+        marked(meta, ix.parties[r][2].join(', '), qw);
+      }
+    } else if (type === MEETING) {
+      var mt = ix.meetings[r];
+      marked(title, mt[1], qw);
+      meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
+      if (mt[2]) marked(meta, ' · ' + mt[2], qw);
+      if (mt[3]) marked(meta, ' · ' + mt[3], qw);
+    } else if (type === DOC) {
+      var doc = ix.docs[r];
+      marked(title, index.docTitle(r), qw);
+      meta.appendChild(el('span', 'search-hit-type', ix.kinds[doc[1]][2]));
+      meta.appendChild(document.createTextNode(' · '));
+      var st = ix.states[doc[3]], badge = el('span', 'state state-' + st, this.t('state_' + st));
+      meta.appendChild(badge);
+      var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
+      if (when && key) {
+        meta.appendChild(document.createTextNode(' ' + this.t(key) + ' '));
+        meta.appendChild(this.date(when));
+      }
+      if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw); }
+      if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw);
+    } else if (type === PARA) {
+      var p = ix.paras[r];
+      title.appendChild(document.createTextNode(this.t('paragraph', { n: p[1] }) + (p[2] ? ' · ' : '')));
+      if (p[2]) marked(title, p[2], qw);
+      meta.appendChild(el('span', 'search-hit-type', index.docTitle(p[0])));
+      text = marked(el('p', 'search-hit-text'), excerpt(p[3], qw, this.mode === 'page' ? 40 : 20), qw);
+    }
+    a.appendChild(title);
+    li.appendChild(a);
+    li.appendChild(meta);
+    if (text) li.appendChild(text);
+    return li;
+  };
+
+  /* ---- the search page and the header box ---- */
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+
+  Search.prototype.init = function (els) {
+    var self = this;
+    this.els = els;
+    this.rootURL = this.root.getAttribute('data-search-root') || '/';
+    this.idPrefix = this.mode === 'page' ? 'search-hit-' : 'search-pop-';
+    this.shown = PAGE;
+    this.selected = {};
+    var input = els.input;
+    input.addEventListener('input', function () {
+      self.shown = PAGE;
+      self.run();
+      self.rememberSoon();
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') { if (self.move(0)) e.preventDefault(); }
+      else if (e.key === 'Escape' && self.mode === 'popup') self.close();
+    });
+    els.list.addEventListener('keydown', function (e) { self.listKey(e); });
+    // Before the reader leaves for a result, the address holds the query.
+    els.list.addEventListener('focusin', function () { self.rememberNow(); });
+    els.list.addEventListener('mousedown', function () { self.rememberNow(); });
+    window.addEventListener('pagehide', function () { self.rememberNow(); });
+    if (this.mode === 'page') {
+      els.form.addEventListener('submit', function (e) { e.preventDefault(); self.remember(true); });
+      els.facets.addEventListener('change', function (e) {
+        var name = e.target.name;
+        if (FACETS.indexOf(name) < 0) return;
+        self.selected[name] = e.target.value;
+        self.shown = PAGE;
+        self.run();
+        self.remember(true);
+      });
+      els.more.addEventListener('click', function () {
+        var from = self.shown;
+        self.shown += PAGE;
+        self.run(true);
+        var next = document.getElementById(self.idPrefix + from);
+        if (next) next.focus();
+      });
+      window.addEventListener('popstate', function () { self.fromURL(); self.run(); });
+      this.fromURL();
+    } else {
+      input.addEventListener('focus', function () { if (input.value.trim()) self.run(); });
+      this.root.addEventListener('focusout', function () {
+        setTimeout(function () { if (!self.root.contains(document.activeElement)) self.close(); }, 0);
+      });
+    }
+    this.run();
+  };
+
+  /* fromURL reads the query and facets from the address. */
+  Search.prototype.fromURL = function () {
+    var p = new URLSearchParams(location.search);
+    this.els.input.value = p.get('q') || '';
+    for (var i = 0; i < FACETS.length; i++) this.selected[FACETS[i]] = p.get(FACETS[i]) || '';
+  };
+
+  /* rememberSoon puts the query in the address once typing pauses: changing
+     the address takes Chromium longer than a frame, too long for every key. */
+  Search.prototype.rememberSoon = function () {
+    var self = this;
+    clearTimeout(this.rememberTimer);
+    this.rememberTimer = setTimeout(function () { self.remember(false); }, 400);
+  };
+
+  Search.prototype.rememberNow = function () {
+    if (this.rememberTimer) this.remember(false);
+  };
+
+  /* remember puts the query and facets in the address: a new history entry
+     for a facet or Enter, the same entry while typing. */
+  Search.prototype.remember = function (push) {
+    clearTimeout(this.rememberTimer);
+    this.rememberTimer = null;
+    if (this.mode !== 'page') return;
+    var p = new URLSearchParams(), q = this.els.input.value.trim();
+    if (q) p.set('q', q);
+    for (var i = 0; i < FACETS.length; i++) if (this.selected[FACETS[i]]) p.set(FACETS[i], this.selected[FACETS[i]]);
+    var s = p.toString(), url = location.pathname + (s ? '?' + s : '');
+    if (url === location.pathname + location.search) return;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  };
+
+  /* valueIndex is the position of a facet value given in the address (-3
+     for one that is not in the index: it matches nothing). */
+  Search.prototype.valueIndex = function (g, id) {
+    var ix = this.index.ix, list = [ix.meetings, ix.parties, ix.kinds, ix.states][g];
+    if (g === 1 && id === '-') return -1;
+    for (var i = 0; i < list.length; i++) if ((g === 3 ? list[i] : list[i][0]) === id) return i;
+    return -3;
+  };
+
+  /* facet value (as in the address) of a record. */
+  Search.prototype.value = function (g, v) {
+    var ix = this.index.ix;
+    switch (g) {
+      case 0: return ix.meetings[v][0];
+      case 1: return v < 0 ? '-' : ix.parties[v][0];
+      case 2: return ix.kinds[v][0];
+      case 3: return ix.states[v];
+    }
+  };
+
+  Search.prototype.run = function (sync) {
+    // data-query names the query whose results are all shown (for tests).
+    this.els.list.removeAttribute('data-query');
+    var els = this.els, q = els.input.value, res = this.index.search(q), qw = res.words;
+    var page = this.mode === 'page', hits = res.recs, shown = [], i, g, index = this.index, f = index.facet, bd = index.base[DOC];
+    var sel = FACETS.map(function (f) { return this.selected[f] || ''; }, this);
+    var anyFacet = page && sel.join('') !== '';
+    var want = [-2, -2, -2, -2];
+    if (anyFacet) for (g = 0; g < 4; g++) if (sel[g]) want[g] = this.valueIndex(g, sel[g]);
+    var counts = [[], {}, [], []], docs = 0, v = [0, 0, 0, 0];
+    for (i = 0; i < hits.length; i++) {
+      var rec = hits[i];
+      if (rec < bd) {
+        if (!anyFacet) shown.push(rec);
+        continue;
+      }
+      if (!page) { shown.push(rec); continue; }
+      var fails = -1, nfail = 0, d = rec - bd;
+      for (g = 0; g < 4; g++) {
+        v[g] = f[g][d];
+        if (want[g] !== -2 && v[g] !== want[g]) { fails = g; nfail++; }
+      }
+      // A facet's counts are of the results the other facets let through.
+      if (nfail === 0) for (g = 0; g < 4; g++) counts[g][v[g]] = (counts[g][v[g]] || 0) + 1;
+      else if (nfail === 1) counts[fails][v[fails]] = (counts[fails][v[fails]] || 0) + 1;
+      if (nfail === 0) { shown.push(rec); docs++; }
+    }
+    this.results = shown;
+    // The first screenful of results now, in the frame the key was typed
+    // in; the rest of the list and the facets' counts when the browser is
+    // idle (at once for "Show more").
+    var limit = page ? this.shown : POPUP, first = sync ? limit : Math.min(limit, FIRST);
+    var frag = document.createDocumentFragment(), self = this;
+    for (i = 0; i < shown.length && i < first; i++) frag.appendChild(this.item(shown[i], qw, i));
+    els.list.textContent = '';
+    els.list.appendChild(frag);
+    els.list.setAttribute('data-count', shown.length);
+    els.list.setAttribute('data-documents', docs);
+    if (page) {
+      els.more.hidden = shown.length <= limit;
+      if (els.browse) els.browse.hidden = qw.length > 0;
+    } else {
+      els.all.href = els.form.action + (q.trim() ? '?q=' + encodeURIComponent(q.trim()) : '');
+      els.all.textContent = this.t('all_results', { q: q.trim() });
+      this.root.classList.toggle('search-open', qw.length > 0);
+      els.popup.hidden = !qw.length;
+    }
+    this.status(qw.length ? (shown.length === 0 ? this.t('results_none', { q: q.trim() }) : this.t(shown.length === 1 ? 'results_one' : 'results_other', { n: shown.length, q: q.trim() })) : '');
+    cancelIdle(this.idle);
+    this.idle = null;
+    var rest = function () {
+      self.idle = null;
+      var frag = document.createDocumentFragment();
+      for (var j = first; j < shown.length && j < limit; j++) frag.appendChild(self.item(shown[j], qw, j));
+      els.list.appendChild(frag);
+      if (page) {
+        els.facets.hidden = !qw.length;
+        if (qw.length) self.facets(counts, sel);
+      }
+      els.list.setAttribute('data-query', q);
+    };
+    if (sync || !page) rest(); else this.idle = whenIdle(rest);
+  };
+
+  /* status says the count in the live region, once typing pauses. */
+  Search.prototype.status = function (msg) {
+    var live = this.els.status, self = this;
+    if (this.els.count) this.els.count.textContent = msg;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(function () {
+      if (live.textContent !== msg) live.textContent = msg;
+      self.root.setAttribute('data-search-ready', 'true');
+    }, msg ? 300 : 0);
+  };
+
+  Search.prototype.facets = function (counts, sel) {
+    var ix = this.index.ix, els = this.els, self = this;
+    var values = [
+      ix.meetings.map(function (m, i) { return [i, m[1]]; }),
+      [[-1, this.t('facet_no_country')]].concat(ix.parties.map(function (p, i) { return [i, p[1]]; })),
+      ix.kinds.map(function (k, i) { return [i, k[2]]; }),
+      ix.states.map(function (s, i) { return [i, self.t('state_' + s)]; })
+    ];
+    for (var g = 0; g < 4; g++) {
+      var c = counts[g], all = 0, html = '', i;
+      for (i = 0; i < values[g].length; i++) all += c[values[g][i][0]] || 0;
+      html += '<option value="" data-count="' + all + '">' + esc(this.t('facet_all', { n: all })) + '</option>';
+      for (i = 0; i < values[g].length; i++) {
+        var val = values[g][i], n = c[val[0]] || 0, id = this.value(g, val[0]);
+        if (!n && id !== sel[g]) continue;
+        html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (id === sel[g] ? ' selected' : '') + '>' + esc(val[1] + ' (' + n + ')') + '</option>';
+      }
+      els.selects[g].innerHTML = html;
+    }
+  };
+
+  /* Keyboard: Down from the box to the first result, Up and Down through
+     them, Up from the first back to the box, Escape back to the box, Enter
+     opens (a link's own behaviour); typing goes back to the box. */
+  Search.prototype.links = function () { return this.els.list.querySelectorAll('a.search-hit-link'); };
+
+  Search.prototype.move = function (i) {
+    var links = this.links();
+    if (!links.length) return false;
+    links[Math.max(0, Math.min(i, links.length - 1))].focus();
+    return true;
+  };
+
+  Search.prototype.listKey = function (e) {
+    var links = Array.prototype.indexOf.call(this.links(), document.activeElement);
+    if (links < 0) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); this.move(links + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); if (links === 0) this.els.input.focus(); else this.move(links - 1); }
+    else if (e.key === 'Escape') { e.preventDefault(); this.els.input.focus(); if (this.mode === 'popup') this.close(); }
+    else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) this.els.input.focus();
+  };
+
+  Search.prototype.close = function () {
+    if (this.els.popup) { this.els.popup.hidden = true; this.root.classList.remove('search-open'); }
+  };
+
+  /* ---- start ---- */
+
+  function loadIndex(url) {
+    return fetch(url, { cache: 'no-cache', credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('search index: HTTP ' + r.status);
+      return r.json();
+    }).then(function (ix) {
+      if (ix.version !== 1) throw new Error('search index: version ' + ix.version);
+      return new Index(ix);
+    });
+  }
+
+  function strings(root) {
+    try { return JSON.parse(root.getAttribute('data-search-strings') || '{}'); } catch (e) { return {}; }
+  }
+
+  function startPage(root) {
+    var els = {
+      form: root.querySelector('form'),
+      input: root.querySelector('input[name=q]'),
+      list: root.querySelector('.search-results'),
+      status: root.querySelector('.search-status'),
+      count: null,
+      facets: root.querySelector('.search-facets'),
+      selects: FACETS.map(function (f) { return root.querySelector('select[name=' + f + ']'); }),
+      more: root.querySelector('.search-more'),
+      browse: document.querySelector('.search-browse')
+    };
+    var s = strings(root);
+    els.status.textContent = s.loading || '';
+    root.setAttribute('data-search-ready', 'loading');
+    return loadIndex(root.getAttribute('data-search-index')).then(function (index) {
+      var search = new Search(root, s, index, 'page');
+      search.init(els);
+      return search;
+    }, function (err) {
+      els.status.textContent = s.error || String(err);
+      root.setAttribute('data-search-ready', 'error');
+      throw err;
+    });
+  }
+
+  function startBox(form) {
+    var css = form.getAttribute('data-search-css');
+    if (css && !document.querySelector('link[data-search-css]')) {
+      var link = el('link');
+      link.rel = 'stylesheet';
+      link.href = css;
+      link.setAttribute('data-search-css', '');
+      document.head.appendChild(link);
+    }
+    var input = form.querySelector('input[name=q]'), s = strings(form);
+    var popup = el('div', 'search-popup');
+    popup.hidden = true;
+    var status = el('p', 'search-status visually-hidden');
+    status.setAttribute('role', 'status');
+    var list = el('ol', 'search-results');
+    list.id = 'search-popup-results';
+    var all = el('a', 'search-all');
+    popup.appendChild(list);
+    popup.appendChild(all);
+    form.appendChild(status);
+    form.appendChild(popup);
+    return loadIndex(form.getAttribute('data-search-index')).then(function (index) {
+      var search = new Search(form, s, index, 'popup');
+      search.init({ form: form, input: input, list: list, status: status, popup: popup, all: all });
+      return search;
+    });
+  }
+
+  var page = document.querySelector('[data-search-page]');
+  var box = document.querySelector('form[data-search-index]');
+  var started = (page ? startPage(page) : box ? startBox(box) : Promise.reject(new Error('nothing to search from')))
+    .catch(function (err) {
+      // The page still works: the form leads to the search page, which lists the browse pages.
+      if (window.console) console.warn('search:', err);
+    });
+  window.cnsSearch = { fold: fold, words: words, ready: started };
+})();
