@@ -97,7 +97,7 @@ func runBench(args []string, env Env) error {
 			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), full.MaxRSSKB/1024, hugo.MaxRSSKB/1024, full.OutBytes>>20)
 		w.Flush()
 		var parts []string
-		for _, s := range []string{"load and decide", "write content", "hugo", "copy files", "outputs", "audit", "swap"} {
+		for _, s := range []string{"load and decide", "write content", "hugo", "copy files", "outputs", "audit", "swap", "clean up"} {
 			parts = append(parts, fmt.Sprintf("%s %s", s, dur(full.Stages[s])))
 		}
 		fmt.Fprintf(env.Stdout, "  %d docs, stages: %s\n", n, strings.Join(parts, ", "))
@@ -143,6 +143,7 @@ func runBenchRun(args []string, env Env) error {
 	os.RemoveAll(out)
 	switch *mode {
 	case "full":
+		os.RemoveAll(content) // kept by the previous run: not this run's work
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(*dir, ".build"),
 			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: content,
