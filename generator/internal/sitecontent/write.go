@@ -171,7 +171,6 @@ func (w *writer) flush() error {
 func (w *writer) page(name string, front map[string]any, body string) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
 	if err := enc.Encode(front); err != nil {
 		return fmt.Errorf("content %s: %w", name, err)
 	}
