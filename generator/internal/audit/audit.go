@@ -303,8 +303,6 @@ func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 
 var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
 
-var htmlUnescape = html.UnescapeString
-
 // checksum reports a file whose bytes are those of a non-public document.
 func checksum(name string, b []byte, s Secrets) []Finding {
 	sum := sha256.Sum256(b)

@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"encoding/binary"
+	"html"
 	"strings"
 )
 
@@ -160,5 +161,5 @@ func unescape(s string) string {
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = jsonEscapes.Replace(s)
 	}
-	return htmlUnescape(s)
+	return html.UnescapeString(s)
 }

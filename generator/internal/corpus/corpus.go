@@ -33,9 +33,6 @@ type Options struct {
 	Seed      uint64
 	Documents int // about how many documents; at least one meeting is made
 	FileSize  int // bytes per document file; default 1024
-	// ValidOnly leaves out what check reports as an error (no adjournment
-	// date is still valid). Corpora are always valid; the field is kept for
-	// clarity of call sites.
 }
 
 // Doc is what a test needs to know of one generated document.

@@ -89,7 +89,6 @@ type Result struct {
 	Decisions   map[string]publication.Decision
 	OutDir      string
 	SiteTitle   string
-	ContentDirs string
 }
 
 // LoadAndDecide reads the catalog and decides every document as of the moment.

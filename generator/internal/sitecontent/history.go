@@ -29,9 +29,11 @@ type Change struct {
 // History lists the changes of a document up to the as-of moment, oldest
 // first. It says only what the document's state allows: a document that is
 // withheld, restricted or not submitted has no history beyond its state.
-func (w *View) History(d *catalog.Document) []Change {
+func (w *View) History(d *catalog.Document) []Change { return w.history(d, w.Ref(d)) }
+
+// history is History for a document whose Ref the caller has already.
+func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	dec := w.in.Decisions[d.ID]
-	ref := w.Ref(d)
 	var out []Change
 	add := func(date catalog.Date, kind, text string) {
 		if !date.IsZero() && !w.in.AsOf.Before(date.Start(w.in.Catalog.Rules.Location)) {

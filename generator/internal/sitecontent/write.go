@@ -48,12 +48,13 @@ type Stats struct {
 
 // URLs of generated pages and files, from the site's root; View.URL puts
 // the site's path in front.
-func DocumentURL(id string) string          { return "/documents/" + id + "/" }
-func MeetingURL(id string) string           { return "/meetings/" + id + "/" }
-func CountryURL(id string) string           { return "/countries/" + id + "/" }
-func FileURL(id, name string) string        { return "/files/" + id + "/" + name }
-func filePath(id, name string) string       { return path.Join("files", id, name) }
-func FilePath(doc *catalog.Document) string { return filePath(doc.ID, doc.FileInfo.Name) }
+func DocumentURL(id string) string   { return "/documents/" + id + "/" }
+func MeetingURL(id string) string    { return "/meetings/" + id + "/" }
+func CountryURL(id string) string    { return "/countries/" + id + "/" }
+func FileURL(id, name string) string { return "/files/" + id + "/" + name }
+func FilePath(doc *catalog.Document) string {
+	return path.Join("files", doc.ID, doc.FileInfo.Name)
+}
 
 // View decides what the site may say of each document, meeting and party.
 // Every output (pages, open data, feeds, the search index) takes its facts
@@ -319,7 +320,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Rule:       dec.Rule,
 		Reason:     dec.Reason,
 		NextChange: dec.NextChange.String(),
-		History:    w.History(d),
+		History:    w.history(d, ref),
 		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)).String(),
 	}
 	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
