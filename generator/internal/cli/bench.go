@@ -65,21 +65,39 @@ func runBench(args []string, env Env) error {
 				return err
 			}
 		}
-		common := []string{"--data", data, "--dir", dir, "--site", *site, "--themes", *themes, "--docs", strconv.Itoa(n)}
+		// Every run writes into folders of its own and nothing is deleted
+		// until the bench ends: on a file system without a journal, ext4
+		// scans past every inode deleted in the last minutes each time it
+		// creates a file, so deleting one run's tens of thousands of files
+		// would slow the next run down, by seconds, whichever kind it is.
+		runs := filepath.Join(dir, "runs")
+		if err := os.RemoveAll(runs); err != nil { // left by an interrupted bench
+			return err
+		}
+		defer os.RemoveAll(runs)
+		common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", *site, "--themes", *themes, "--docs", strconv.Itoa(n)}
+		content := ""
+		fullRun := func(i int) (benchRun, error) {
+			content = filepath.Join(runs, fmt.Sprintf("content-%d", i))
+			return benchChild(self, append([]string{"bench-run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, common...))
+		}
+		hugoRun := func(i int) (benchRun, error) {
+			return benchChild(self, append([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, common...))
+		}
 		// The first full build writes the content Hugo alone is given and
 		// warms the caches; then the two alternate, and each keeps its best
 		// run, so a busy moment on a shared machine weighs on neither.
-		full, err := benchChild(self, append([]string{"bench-run", "--mode", "full"}, common...))
+		full, err := fullRun(0)
 		if err != nil {
 			return err
 		}
 		var hugo benchRun
 		for i := range *rounds {
-			h, err := benchChild(self, append([]string{"bench-run", "--mode", "hugo"}, common...))
+			h, err := hugoRun(i)
 			if err != nil {
 				return err
 			}
-			f, err := benchChild(self, append([]string{"bench-run", "--mode", "full"}, common...))
+			f, err := fullRun(i + 1)
 			if err != nil {
 				return err
 			}
@@ -129,24 +147,26 @@ func runBenchRun(args []string, env Env) error {
 	fs := flag.NewFlagSet("bench-run", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	mode := fs.String("mode", "full", "full | hugo")
-	dir := fs.String("dir", "", "the run's folder")
-	data := fs.String("data", "", "the catalog")
+	data := fs.String("data", "", "the catalog (full)")
+	work := fs.String("work", "", "the build area, Hugo's caches")
+	out := fs.String("out", "", "where the site goes; must not exist")
+	keep := fs.String("keep-content", "", "where the full build leaves the content it gave Hugo")
+	content := fs.String("content", "", "the content Hugo alone builds")
 	site := fs.String("site", "site", "")
 	themes := fs.String("themes", "themes", "")
 	docs := fs.Int("docs", 0, "")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
+	if _, err := os.Stat(*out); err == nil {
+		return fmt.Errorf("%w: --out %s exists; a measured run deletes nothing", errUsage, *out)
+	}
 	r := benchRun{Mode: *mode, Docs: *docs, Stages: map[string]int64{}}
-	content := filepath.Join(*dir, "content")
-	out := filepath.Join(*dir, "public-"+*mode)
-	os.RemoveAll(out)
 	switch *mode {
 	case "full":
-		os.RemoveAll(content) // kept by the previous run: not this run's work
 		res, err := sitebuild.Build(sitebuild.Options{
-			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(*dir, ".build"),
-			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: content,
+			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
+			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep,
 		})
 		if err != nil {
 			return err
@@ -156,16 +176,16 @@ func runBenchRun(args []string, env Env) error {
 		}
 		r.TotalNS, r.OutBytes, r.Files = int64(res.Total), res.Bytes, res.Files
 	case "hugo":
-		// Hugo alone on the content the full build wrote: no catalog, no
+		// Hugo alone on the content a full build wrote: no catalog, no
 		// decisions, no outputs of the generator's own, no audit.
 		abs := func(p string) string { a, _ := filepath.Abs(p); return a }
-		if err := os.MkdirAll(out, 0o755); err != nil {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
 		start := time.Now()
 		if _, err := hugosite.Build(hugosite.Options{
-			SiteDir: abs(*site), ThemesDir: abs(*themes), ContentDir: content, PublishDir: abs(out),
-			CacheDir: filepath.Join(*dir, ".build", "hugo"),
+			SiteDir: abs(*site), ThemesDir: abs(*themes), ContentDir: abs(*content), PublishDir: abs(*out),
+			CacheDir: filepath.Join(abs(*work), "hugo"),
 		}); err != nil {
 			return err
 		}

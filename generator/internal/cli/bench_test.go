@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,10 +18,15 @@ func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
 	if _, err := corpus.Write(data, corpus.Options{Seed: 1, Documents: 40}); err != nil {
 		t.Fatal(err)
 	}
-	common := []string{"--data", data, "--dir", dir, "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"), "--docs", "40"}
+	common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"), "--docs", "40"}
+	content := filepath.Join(dir, "content")
 	var runs []benchRun
-	for _, mode := range []string{"full", "hugo"} {
-		r := run(t, nil, append([]string{"bench-run", "--mode", mode}, common...)...)
+	for _, args := range [][]string{
+		{"--mode", "full", "--out", filepath.Join(dir, "full"), "--keep-content", content},
+		{"--mode", "hugo", "--out", filepath.Join(dir, "hugo"), "--content", content},
+	} {
+		mode := args[1]
+		r := run(t, nil, append(append([]string{"bench-run"}, args...), common...)...)
 		if r.code != 0 {
 			t.Fatalf("bench-run %s exited %d: %s", mode, r.code, r.stderr)
 		}
@@ -38,5 +44,15 @@ func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
 	}
 	if full.TotalNS <= 0 || hugo.TotalNS <= 0 || full.Files == 0 {
 		t.Errorf("runs: %+v %+v", full, hugo)
+	}
+	// Both built the same pages from the same content.
+	for _, p := range []string{"full", "hugo"} {
+		if _, err := os.Stat(filepath.Join(dir, p, "documents", "index.html")); err != nil {
+			t.Errorf("the %s run built no ledger: %v", p, err)
+		}
+	}
+	// A measured run never deletes: it refuses an output that exists.
+	if r := run(t, nil, append([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(dir, "hugo"), "--content", content}, common...)...); r.code != 2 {
+		t.Errorf("bench-run into an existing folder exited %d, want 2 (usage): %s", r.code, r.stderr)
 	}
 }
