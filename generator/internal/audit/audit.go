@@ -17,14 +17,9 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +38,9 @@ type Secret struct {
 type Secrets struct {
 	Strings   []Secret
 	Checksums map[string]string // SHA-256 hex of a non-public file -> document id
+	// sizes are the sizes of those files: a file of another size cannot
+	// have their bytes and is not hashed. Nil hashes every file.
+	sizes map[int64]bool
 }
 
 // Shortest values searched as text: shorter ones would match ordinary words.
@@ -57,7 +55,7 @@ const (
 // decisions. A value that some public document also has (two reports with
 // the same file name) is not a secret of either.
 func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secrets {
-	s := Secrets{Checksums: map[string]string{}}
+	s := Secrets{Checksums: map[string]string{}, sizes: map[int64]bool{}}
 	shown := map[string]bool{}
 	var publicText strings.Builder
 	for _, d := range c.Documents {
@@ -110,6 +108,7 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 		add(d.ID, "official URL", d.URL)
 		if fi := d.FileInfo; fi != nil {
 			s.Checksums[fi.SHA256] = d.ID
+			s.sizes[fi.Size] = true
 			add(d.ID, "checksum", fi.SHA256)
 			add(d.ID, "file name", fi.Name)
 		}
@@ -213,82 +212,7 @@ type Report struct {
 // returns a *LeakError listing every finding, or another error when the
 // tree cannot be read.
 func Dir(dir string, s Secrets, o Options) (Report, error) {
-	type job struct{ path, rel string }
-	type result struct {
-		size     int64
-		findings []Finding
-		err      error
-	}
-	m := newMatcher(s.Strings)
-	jobs := make(chan job)
-	results := make(chan result)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			for j := range jobs {
-				b, err := os.ReadFile(j.path)
-				if err != nil {
-					results <- result{err: err}
-					continue
-				}
-				r := result{size: int64(len(b)), findings: checksum(j.rel, b, s)}
-				if !o.SkipText[j.rel] {
-					var f []Finding
-					f, buf = m.findings(j.rel, b, buf)
-					r.findings = append(r.findings, f...)
-				}
-				results <- r
-			}
-		}()
-	}
-	walkErr := make(chan error, 1)
-	go func() {
-		walkErr <- filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			rel = filepath.ToSlash(rel)
-			if !d.Type().IsRegular() {
-				return fmt.Errorf("audit: %s is not a regular file", rel)
-			}
-			jobs <- job{p, rel}
-			return nil
-		})
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	var rep Report
-	var findings []Finding
-	var firstErr error
-	for r := range results {
-		if r.err != nil && firstErr == nil {
-			firstErr = r.err
-		}
-		rep.Files++
-		rep.Bytes += r.size
-		findings = append(findings, r.findings...)
-	}
-	if err := <-walkErr; err != nil {
-		return rep, err
-	}
-	if firstErr != nil {
-		return rep, firstErr
-	}
-	if len(findings) > 0 {
-		slices.SortFunc(findings, func(a, b Finding) int {
-			if c := strings.Compare(a.File, b.File); c != 0 {
-				return c
-			}
-			return strings.Compare(a.Secret.Value, b.Secret.Value)
-		})
-		return rep, &LeakError{findings}
-	}
-	return rep, nil
+	return NewStream(s, o).Verify(dir)
 }
 
 // Reader audits one stream, for outputs that are not files on disk.
@@ -301,10 +225,12 @@ func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 	return append(checksum(name, b, s), f...), nil
 }
 
-var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
 
 // checksum reports a file whose bytes are those of a non-public document.
 func checksum(name string, b []byte, s Secrets) []Finding {
+	if s.sizes != nil && !s.sizes[int64(len(b))] {
+		return nil
+	}
 	sum := sha256.Sum256(b)
 	if doc, ok := s.Checksums[hex.EncodeToString(sum[:])]; ok {
 		return []Finding{{name, Secret{doc, "file", "the file's bytes (same SHA-256)"}}}

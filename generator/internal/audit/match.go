@@ -4,96 +4,188 @@ import (
 	"bytes"
 	"encoding/binary"
 	"html"
+	"math/bits"
+	"slices"
 	"strings"
 )
 
 // matcher finds many secrets in a text in one pass. A site of 50,000
 // documents has some 10^5 secrets and 10^5 files: testing each secret in
 // each file is quadratic, and an Aho–Corasick automaton over that many
-// patterns costs gigabytes. Instead every secret is keyed by one eight-byte
-// window of its lower-cased value, chosen so that few secrets share a key
-// (secrets often share a prefix: "https://", "Title "): the scan slides an
-// eight-byte window over the text, tests a bitset, and only on a hit looks
-// the window up and compares the candidates where they would start.
-// Secrets shorter than the window are few and tested one by one.
+// patterns costs gigabytes.
+//
+// Instead every secret of at least eight bytes is keyed by `stride`
+// consecutive eight-byte windows of its lower-cased value. Any place the
+// secret occurs in a text then covers one text position that is a multiple
+// of the stride, so the scan looks only at those: it reads the eight bytes
+// there, lower-cases them in a register, tests a bitset, and only on a hit
+// looks the key up and compares the candidates where they would start. The
+// stride is the most the shortest such secret allows, up to eight. The
+// windows of a secret are chosen where few other secrets have theirs
+// (secrets often share a prefix: "https://", "Title "), so that a common
+// run of text calls few candidates. Secrets shorter than a window are few
+// and tested one by one.
 type matcher struct {
 	secrets []Secret
 	lower   [][]byte // each secret lower-cased
-	offset  []int    // where its key window starts in it
+	stride  int
 	bits    []uint64
-	byKey   map[uint64][]int32
+	log2    uint
+	keys    []key // sorted by window
 	short   []int32
 }
 
+// key is one window of a secret: the eight bytes at offset in it.
+type key struct {
+	window uint64
+	secret int32
+	offset int32
+}
+
 const (
-	window   = 8
-	bitsLog2 = 22 // 4 Mbit (512 KiB): a few hundred thousand keys leave it sparse
+	window    = 8
+	maxStride = 8
+	// countLog2 sizes the table of approximate counts used to choose
+	// windows few secrets share.
+	countLog2 = 20
 )
 
 func newMatcher(secrets []Secret) *matcher {
-	m := &matcher{secrets: secrets, bits: make([]uint64, 1<<bitsLog2/64), byKey: map[uint64][]int32{}}
+	m := &matcher{secrets: secrets, stride: maxStride}
 	for i, s := range secrets {
 		l := lowerASCII(nil, []byte(s.Value))
 		m.lower = append(m.lower, l)
-		m.offset = append(m.offset, 0)
 		if len(l) < window {
 			m.short = append(m.short, int32(i))
 			continue
 		}
-		// The least shared of up to 32 windows spread over the value.
-		best, bestN := 0, -1
-		last := len(l) - window
-		for j := 0; j < 32 && j <= last; j++ {
-			o := last - j*last/31
-			if last < 32 {
+		m.stride = min(m.stride, len(l)-window+1)
+	}
+	long := len(secrets) - len(m.short)
+	// A bitset of about 32 bits a key leaves it sparse: few false hits.
+	m.log2 = uint(max(16, bits.Len(uint(32*long*m.stride))))
+	m.bits = make([]uint64, 1<<m.log2/64)
+	m.keys = make([]key, 0, long*m.stride)
+	counts := make([]uint16, 1<<countLog2)
+	for i, l := range m.lower {
+		if len(l) < window {
+			continue
+		}
+		// The start, among up to 16 spread over the value, whose windows
+		// other secrets have least.
+		last := len(l) - window - m.stride + 1
+		best, bestCost := 0, -1
+		for j := 0; j < 16 && j <= last; j++ {
+			o := last - j*last/15
+			if last < 16 {
 				o = last - j
 			}
-			n := len(m.byKey[binary.LittleEndian.Uint64(l[o:])])
-			if bestN < 0 || n < bestN {
-				best, bestN = o, n
+			cost := 0
+			for d := range m.stride {
+				cost += int(counts[slot(binary.LittleEndian.Uint64(l[o+d:]), countLog2)])
 			}
-			if n == 0 {
+			if bestCost < 0 || cost < bestCost {
+				best, bestCost = o, cost
+			}
+			if cost == 0 {
 				break
 			}
 		}
-		k := binary.LittleEndian.Uint64(l[best:])
-		m.offset[i] = best
-		m.byKey[k] = append(m.byKey[k], int32(i))
-		h := slot(k)
-		m.bits[h>>6] |= 1 << (h & 63)
+		for d := range m.stride {
+			w := binary.LittleEndian.Uint64(l[best+d:])
+			if c := &counts[slot(w, countLog2)]; *c < 1<<16-1 {
+				*c++
+			}
+			m.keys = append(m.keys, key{w, int32(i), int32(best + d)})
+			h := slot(w, m.log2)
+			m.bits[h>>6] |= 1 << (h & 63)
+		}
 	}
+	slices.SortFunc(m.keys, func(a, b key) int {
+		if a.window != b.window {
+			if a.window < b.window {
+				return -1
+			}
+			return 1
+		}
+		return int(a.secret - b.secret)
+	})
 	return m
 }
 
-func slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - bitsLog2) }
+func slot(w uint64, log2 uint) uint64 { return (w * 0x9E3779B97F4A7C15) >> (64 - log2) }
+
+// lower8 lower-cases the ASCII letters among eight bytes at once: a byte
+// from 'A' to 'Z' gets 0x20 added, every other byte is left as it is.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	seven := x & (0x7f * ones)
+	atLeastA := seven + (0x80-'A')*ones
+	aboveZ := seven + (0x80-'Z'-1)*ones
+	upper := atLeastA &^ aboveZ &^ x & (0x80 * ones)
+	return x | upper>>2
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasFoldedPrefix reports whether text starts with lower, ASCII letters of
+// text compared lower-cased.
+func hasFoldedPrefix(text, lower []byte) bool {
+	if len(text) < len(lower) {
+		return false
+	}
+	for i, c := range lower {
+		if lowerByte(text[i]) != c {
+			return false
+		}
+	}
+	return true
+}
 
 // scan calls found with the index of every secret whose lower-cased value
-// occurs in text, which must be lower-cased already. A secret may be
-// reported more than once.
-func (m *matcher) scan(text []byte, found func(int)) {
-	for _, i := range m.short {
-		if bytes.Contains(text, m.lower[i]) {
-			found(int(i))
-		}
-	}
-	if len(text) < window || len(m.byKey) == 0 {
-		return
-	}
-	k := binary.LittleEndian.Uint64(text)
-	for i := 0; ; i++ {
-		h := slot(k)
-		if m.bits[h>>6]&(1<<(h&63)) != 0 {
-			for _, c := range m.byKey[k] {
-				if start := i - m.offset[c]; start >= 0 && bytes.HasPrefix(text[start:], m.lower[c]) {
-					found(int(c))
-				}
+// occurs in the text, ASCII letters compared whatever their case. buf is
+// scratch space the caller may reuse; the grown buffer is returned. A
+// secret may be reported more than once.
+func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
+	if len(m.short) > 0 {
+		buf = lowerASCII(buf[:0], text)
+		for _, i := range m.short {
+			if bytes.Contains(buf, m.lower[i]) {
+				found(int(i))
 			}
 		}
-		if i+window >= len(text) {
-			return
-		}
-		k = k>>8 | uint64(text[i+window])<<56
 	}
+	if len(m.keys) == 0 {
+		return buf
+	}
+	for i := 0; i+window <= len(text); i += m.stride {
+		w := lower8(binary.LittleEndian.Uint64(text[i:]))
+		h := slot(w, m.log2)
+		if m.bits[h>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(m.keys, w, func(k key, w uint64) int {
+			if k.window < w {
+				return -1
+			}
+			if k.window > w {
+				return 1
+			}
+			return 0
+		})
+		for ; k < len(m.keys) && m.keys[k].window == w; k++ {
+			c := m.keys[k]
+			if start := i - int(c.offset); start >= 0 && hasFoldedPrefix(text[start:], m.lower[c.secret]) {
+				found(int(c.secret))
+			}
+		}
+	}
+	return buf
 }
 
 // caseSensitive reports whether a secret must match in its own case: words
@@ -111,19 +203,23 @@ func (m *matcher) findings(name string, b []byte, buf []byte) ([]Finding, []byte
 	}
 	variants := [][]byte{b}
 	if bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\\') >= 0 {
-		variants = append(variants, []byte(unescape(string(b))))
+		if u := unescape(b); !bytes.Equal(u, b) {
+			variants = append(variants, u)
+		}
 	}
-	seen := map[int]bool{}
+	var seen map[int]bool
 	var out []Finding
 	for _, v := range variants {
-		buf = lowerASCII(buf[:0], v)
-		m.scan(buf, func(i int) {
+		buf = m.scan(v, buf, func(i int) {
 			if seen[i] {
 				return
 			}
 			s := m.secrets[i]
 			if caseSensitive(s) && !containsExact(variants, s.Value) {
 				return
+			}
+			if seen == nil {
+				seen = map[int]bool{}
 			}
 			seen[i] = true
 			out = append(out, Finding{name, s})
@@ -139,9 +235,7 @@ func lowerASCII(dst, src []byte) []byte {
 	n := len(dst)
 	dst = append(dst, src...)
 	for i := n; i < len(dst); i++ {
-		if c := dst[i]; 'A' <= c && c <= 'Z' {
-			dst[i] = c + 'a' - 'A'
-		}
+		dst[i] = lowerByte(dst[i])
 	}
 	return dst
 }
@@ -157,9 +251,12 @@ func containsExact(variants [][]byte, v string) bool {
 
 // unescape undoes JSON's and HTML's escapes, so that a secret written
 // "A \u0026 B" or "A &amp; B" is found as "A & B".
-func unescape(s string) string {
-	if strings.IndexByte(s, '\\') >= 0 {
+func unescape(b []byte) []byte {
+	s := string(b)
+	if bytes.IndexByte(b, '\\') >= 0 {
 		s = jsonEscapes.Replace(s)
 	}
-	return html.UnescapeString(s)
+	return []byte(html.UnescapeString(s))
 }
+
+var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
