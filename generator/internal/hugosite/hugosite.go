@@ -23,6 +23,7 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
+	"github.com/spf13/fsync"
 )
 
 // Options for one Hugo build. All paths are absolute.
@@ -34,6 +35,12 @@ type Options struct {
 	CacheDir   string // Hugo's caches and processed resources; kept between builds
 	BaseURL    string
 	Log        io.Writer // Hugo's warnings and errors; nil discards them
+	// Written, when set, is handed each file Hugo creates in PublishDir as
+	// it is closed: its path from PublishDir (slash-separated), its bytes,
+	// and what the disk said of it just before. It is called from Hugo's
+	// goroutines, several at once. Files Hugo writes in another way are
+	// not handed to it.
+	Written func(rel string, data []byte, info os.FileInfo)
 }
 
 // Stats of a Hugo build.
@@ -88,9 +95,13 @@ func Build(o Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("%w: loading %s: %w", ErrHugo, filepath.Join(o.SiteDir, "hugo.toml"), err)
 	}
+	var dest afero.Fs = fs
+	if o.Written != nil {
+		dest = &tapFs{Fs: fs, root: o.PublishDir, written: o.Written}
+	}
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  conf,
-		Fs:       hugofs.NewFrom(fs, conf.LoadingInfo.BaseConfig),
+		Fs:       hugofs.NewFromSourceAndDestination(fs, dest, conf.LoadingInfo.Cfg),
 		LogLevel: logger.Level(),
 		StdOut:   logw,
 		StdErr:   logw,
@@ -102,6 +113,9 @@ func Build(o Options) (Stats, error) {
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return Stats{}, fmt.Errorf("%w: %w", ErrHugo, err)
 	}
+	if err := copyStatic(sites); err != nil {
+		return Stats{}, fmt.Errorf("%w: copying static files: %w", ErrHugo, err)
+	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return Stats{}, fmt.Errorf("%w: %d errors:\n%s", ErrHugo, n, logger.Errors())
 	}
@@ -110,6 +124,26 @@ func Build(o Options) (Stats, error) {
 		pages += len(s.Pages())
 	}
 	return Stats{Pages: pages}, nil
+}
+
+// copyStatic copies the files of the site's and the theme's static/ folders
+// into the site, as the hugo command does after a build (the library's
+// Build does not).
+func copyStatic(sites *hugolib.HugoSites) error {
+	for _, sfs := range sites.BaseFs.SourceFilesystems.Static {
+		syncer := fsync.NewSyncer()
+		syncer.NoChmod = true
+		syncer.SrcFs = sfs.Fs
+		syncer.DestFs = sites.BaseFs.PublishFsStatic
+		dst := string(filepath.Separator)
+		if sfs.PublishFolder != "" {
+			dst = filepath.Join(dst, sfs.PublishFolder)
+		}
+		if err := syncer.Sync(dst, string(filepath.Separator)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return nil
 }
 
 // environ is the environment Hugo sees: the process's, without HUGO_*
