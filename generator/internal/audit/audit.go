@@ -225,7 +225,6 @@ func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 	return append(checksum(name, b, s), f...), nil
 }
 
-
 // checksum reports a file whose bytes are those of a non-public document.
 func checksum(name string, b []byte, s Secrets) []Finding {
 	if s.sizes != nil && !s.sizes[int64(len(b))] {

@@ -33,6 +33,7 @@ type matcher struct {
 	log2    uint
 	keys    []key // sorted by window
 	short   []int32
+	maxLen  int // of the longest secret, lower-cased
 }
 
 // key is one window of a secret: the eight bytes at offset in it.
@@ -55,6 +56,7 @@ func newMatcher(secrets []Secret) *matcher {
 	for i, s := range secrets {
 		l := lowerASCII(nil, []byte(s.Value))
 		m.lower = append(m.lower, l)
+		m.maxLen = max(m.maxLen, len(l))
 		if len(l) < window {
 			m.short = append(m.short, int32(i))
 			continue
@@ -152,6 +154,13 @@ func hasFoldedPrefix(text, lower []byte) bool {
 // scratch space the caller may reuse; the grown buffer is returned. A
 // secret may be reported more than once.
 func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
+	buf = m.scanShort(text, buf, found)
+	m.scanRange(text, 0, len(text), found)
+	return buf
+}
+
+// scanShort tests the secrets shorter than a window one by one.
+func (m *matcher) scanShort(text []byte, buf []byte, found func(int)) []byte {
 	if len(m.short) > 0 {
 		buf = lowerASCII(buf[:0], text)
 		for _, i := range m.short {
@@ -160,10 +169,18 @@ func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
 			}
 		}
 	}
+	return buf
+}
+
+// scanRange finds the secrets of a window or more that have a key window
+// starting in text[lo:hi]: every such secret that occurs in text and
+// overlaps text[lo+maxLen:hi-maxLen], among others.
+func (m *matcher) scanRange(text []byte, lo, hi int, found func(int)) {
 	if len(m.keys) == 0 {
-		return buf
+		return
 	}
-	for i := 0; i+window <= len(text); i += m.stride {
+	lo = max(0, lo+m.stride-1) / m.stride * m.stride
+	for i := lo; i < hi && i+window <= len(text); i += m.stride {
 		w := lower8(binary.LittleEndian.Uint64(text[i:]))
 		h := slot(w, m.log2)
 		if m.bits[h>>6]&(1<<(h&63)) == 0 {
@@ -185,7 +202,54 @@ func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
 			}
 		}
 	}
-	return buf
+}
+
+// scanNearEscapes finds, among the secrets of a window or more, those that
+// occur in text overlapping an escape ("&amp;", "&#34;", "\u0026"): the
+// only ones of text that its unescaped form may have lost.
+func (m *matcher) scanNearEscapes(text []byte, found func(int)) {
+	end := -1 // of the range scanned so far
+	amp, bs := nextByte(text, 0, '&'), nextByte(text, 0, '\\')
+	for {
+		q := min(amp, bs)
+		if q == len(text) {
+			return
+		}
+		j := q + 1
+		if text[q] == '\\' {
+			j = min(len(text), q+6) // the longest JSON escape: \u0026
+		}
+		for j < len(text) && isEntityByte(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j] == ';' {
+			j++
+		}
+		lo, hi := max(q-m.maxLen, end), j+m.maxLen
+		if lo < hi {
+			m.scanRange(text, lo, hi, found)
+			end = hi
+		}
+		if amp < j {
+			amp = nextByte(text, j, '&')
+		}
+		if bs < j {
+			bs = nextByte(text, j, '\\')
+		}
+	}
+}
+
+// nextByte is the index of the first c in text at or after from, or
+// len(text).
+func nextByte(text []byte, from int, c byte) int {
+	if i := bytes.IndexByte(text[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(text)
+}
+
+func isEntityByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '#'
 }
 
 // caseSensitive reports whether a secret must match in its own case: words
@@ -209,21 +273,29 @@ func (m *matcher) findings(name string, b []byte, buf []byte) ([]Finding, []byte
 	}
 	var seen map[int]bool
 	var out []Finding
+	found := func(i int) {
+		if seen[i] {
+			return
+		}
+		s := m.secrets[i]
+		if caseSensitive(s) && !containsExact(variants, s.Value) {
+			return
+		}
+		if seen == nil {
+			seen = map[int]bool{}
+		}
+		seen[i] = true
+		out = append(out, Finding{name, s})
+	}
+	// A text with escapes is scanned whole once unescaped; as written, only
+	// around its escapes, for anywhere else it reads as its unescaped form.
 	for _, v := range variants {
-		buf = m.scan(v, buf, func(i int) {
-			if seen[i] {
-				return
-			}
-			s := m.secrets[i]
-			if caseSensitive(s) && !containsExact(variants, s.Value) {
-				return
-			}
-			if seen == nil {
-				seen = map[int]bool{}
-			}
-			seen[i] = true
-			out = append(out, Finding{name, s})
-		})
+		buf = m.scanShort(v, buf, found)
+	}
+	u := variants[len(variants)-1]
+	m.scanRange(u, 0, len(u), found)
+	if len(variants) == 2 {
+		m.scanNearEscapes(b, found)
 	}
 	return out, buf
 }

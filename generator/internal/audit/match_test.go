@@ -64,6 +64,76 @@ func TestMatcherAgreesWithNaiveSearch(t *testing.T) {
 	}
 }
 
+// Findings, which scan a text with escapes whole only once unescaped and
+// as written only around its escapes, find exactly what searching both
+// forms whole would find.
+func TestFindingsAgreeWithNaiveSearchOfBothForms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("abAB &;#x0123amp\\u\"/<>")
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	escape := func(s string) string {
+		var b bytes.Buffer
+		for _, c := range []byte(s) {
+			switch rng.IntN(8) {
+			case 0:
+				fmt.Fprintf(&b, "&#%d;", c)
+			case 1:
+				fmt.Fprintf(&b, "&#x%X;", c)
+			default:
+				switch c {
+				case '&':
+					b.WriteString([]string{"&amp;", `\u0026`, `\u0026amp;`}[rng.IntN(3)])
+				case '<':
+					b.WriteString("&lt;")
+				case '"':
+					b.WriteString([]string{"&#34;", `\"`, "&quot;"}[rng.IntN(3)])
+				default:
+					b.WriteByte(c)
+				}
+			}
+		}
+		return b.String()
+	}
+	for round := range 3000 {
+		var secrets []Secret
+		for range 1 + rng.IntN(20) {
+			secrets = append(secrets, Secret{"d", "file name", word(6 + rng.IntN(4+round%30))})
+		}
+		text := word(rng.IntN(300))
+		for range rng.IntN(4) {
+			s := secrets[rng.IntN(len(secrets))].Value
+			if rng.IntN(2) == 0 {
+				s = escape(s)
+			}
+			at := rng.IntN(len(text) + 1)
+			text = text[:at] + s + text[at:]
+		}
+		m := newMatcher(secrets)
+		found, _ := m.findings("f", []byte(text), nil)
+		var got []int
+		for _, f := range found {
+			got = append(got, slices.IndexFunc(secrets, func(s Secret) bool { return s == f.Secret }))
+		}
+		slices.Sort(got)
+		got = slices.Compact(got)
+		want := slices.Concat(naive(secrets, []byte(text)), naive(secrets, []byte(unescape([]byte(text)))))
+		for i := range want {
+			want[i] = slices.IndexFunc(secrets, func(s Secret) bool { return s == secrets[want[i]] })
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: findings %v, naive %v\nsecrets %q\ntext %q", round, got, want, secrets, text)
+		}
+	}
+}
+
 // lower8 lower-cases eight bytes as lowerASCII does each of them.
 func TestLower8AgreesWithLowerASCII(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -22,13 +24,15 @@ import (
 
 // benchRun is what one measured run reports to the bench command.
 type benchRun struct {
-	Mode     string           `json:"mode"` // full | hugo
-	Docs     int              `json:"docs"`
-	Stages   map[string]int64 `json:"stages_ns"`
-	TotalNS  int64            `json:"total_ns"`
-	MaxRSSKB int64            `json:"max_rss_kb"`
-	OutBytes int64            `json:"out_bytes"`
-	Files    int              `json:"files"`
+	Mode   string           `json:"mode"` // full | hugo
+	Docs   int              `json:"docs"`
+	Stages map[string]int64 `json:"stages_ns"`
+	Beside map[string]int64 `json:"beside_ns"` // work done while Hugo runs
+
+	TotalNS  int64 `json:"total_ns"`
+	MaxRSSKB int64 `json:"max_rss_kb"`
+	OutBytes int64 `json:"out_bytes"`
+	Files    int   `json:"files"`
 }
 
 // runBench measures the pipeline on generated catalogs against Hugo alone
@@ -42,6 +46,7 @@ func runBench(args []string, env Env) error {
 	site := fs.String("site", "site", "the Hugo site folder")
 	themes := fs.String("themes", "themes", "the themes folder")
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
+	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
@@ -51,6 +56,9 @@ func runBench(args []string, env Env) error {
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(env.Stdout, "machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	if *profile != "" {
+		fmt.Fprintf(env.Stdout, "CPU profiles of the last run of each kind go to %s\n", *profile)
+	}
 	fmt.Fprintln(w, "docs\thugo alone\tfull build\tratio\tload+decide+write\taudit\tper doc (full)\tpeak RSS full\tpeak RSS hugo\toutput\t")
 	for _, field := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(field))
@@ -77,12 +85,24 @@ func runBench(args []string, env Env) error {
 		defer os.RemoveAll(runs)
 		common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", *site, "--themes", *themes, "--docs", strconv.Itoa(n)}
 		content := ""
+		prof := func(mode string) []string {
+			if *profile == "" {
+				return nil
+			}
+			p, _ := filepath.Abs(filepath.Join(*profile, fmt.Sprintf("%s-%d.pprof", mode, n)))
+			return []string{"--cpuprofile", p}
+		}
+		if *profile != "" {
+			if err := os.MkdirAll(*profile, 0o755); err != nil {
+				return err
+			}
+		}
 		fullRun := func(i int) (benchRun, error) {
 			content = filepath.Join(runs, fmt.Sprintf("content-%d", i))
-			return benchChild(self, append([]string{"bench-run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, common...))
+			return benchChild(self, slices.Concat([]string{"bench-run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, prof("full"), common))
 		}
 		hugoRun := func(i int) (benchRun, error) {
-			return benchChild(self, append([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, common...))
+			return benchChild(self, slices.Concat([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, prof("hugo"), common))
 		}
 		// The first full build writes the content Hugo alone is given and
 		// warms the caches; then the two alternate, and each keeps its best
@@ -115,10 +135,16 @@ func runBench(args []string, env Env) error {
 			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), full.MaxRSSKB/1024, hugo.MaxRSSKB/1024, full.OutBytes>>20)
 		w.Flush()
 		var parts []string
-		for _, s := range []string{"load and decide", "write content", "hugo", "copy files", "outputs", "audit", "swap", "clean up"} {
+		for _, s := range []string{"load and decide", "write content", "hugo", "merge", "audit", "swap", "clean up"} {
 			parts = append(parts, fmt.Sprintf("%s %s", s, dur(full.Stages[s])))
 		}
 		fmt.Fprintf(env.Stdout, "  %d docs, stages: %s\n", n, strings.Join(parts, ", "))
+		parts = parts[:0]
+		for s, d := range full.Beside {
+			parts = append(parts, fmt.Sprintf("%s %s", s, dur(d)))
+		}
+		slices.Sort(parts)
+		fmt.Fprintf(env.Stdout, "  %d docs, beside Hugo: %s\n", n, strings.Join(parts, ", "))
 	}
 	return nil
 }
@@ -155,13 +181,25 @@ func runBenchRun(args []string, env Env) error {
 	site := fs.String("site", "site", "")
 	themes := fs.String("themes", "themes", "")
 	docs := fs.Int("docs", 0, "")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if _, err := os.Stat(*out); err == nil {
 		return fmt.Errorf("%w: --out %s exists; a measured run deletes nothing", errUsage, *out)
 	}
-	r := benchRun{Mode: *mode, Docs: *docs, Stages: map[string]int64{}}
+	r := benchRun{Mode: *mode, Docs: *docs, Stages: map[string]int64{}, Beside: map[string]int64{}}
 	switch *mode {
 	case "full":
 		res, err := sitebuild.Build(sitebuild.Options{
@@ -173,6 +211,9 @@ func runBenchRun(args []string, env Env) error {
 		}
 		for _, s := range res.Stages {
 			r.Stages[s.Name] += int64(s.Duration)
+		}
+		for _, s := range res.Beside {
+			r.Beside[s.Name] += int64(s.Duration)
 		}
 		r.TotalNS, r.OutBytes, r.Files = int64(res.Total), res.Bytes, res.Files
 	case "hugo":

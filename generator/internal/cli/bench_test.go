@@ -37,7 +37,7 @@ func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
 		runs = append(runs, br)
 	}
 	full, hugo := runs[0], runs[1]
-	for _, s := range []string{"load and decide", "write content", "hugo", "outputs", "audit", "swap"} {
+	for _, s := range []string{"load and decide", "write content", "hugo", "merge", "audit", "swap"} {
 		if _, ok := full.Stages[s]; !ok {
 			t.Errorf("the full run does not report stage %q: %v", s, full.Stages)
 		}

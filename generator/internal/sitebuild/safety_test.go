@@ -300,6 +300,68 @@ func TestAuditFailsBuildThatLeaksAndKeepsPreviousSite(t *testing.T) {
 	}
 }
 
+// Hugo's pages are audited as Hugo writes them; a file Hugo copies in
+// another way (a static file) is read back by the audit, and a leak there
+// fails the build too.
+func TestAuditCatchesLeakInStaticFile(t *testing.T) {
+	dir := t.TempDir()
+	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 42, Documents: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC) // nothing is public
+	site := filepath.Join(dir, "site")
+	copyDir(t, filepath.Join(repo, "site"), site)
+	if err := os.MkdirAll(filepath.Join(site, "static", "notes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	victim := m.Docs[0]
+	full := victim.Title + ` <b>&amp; "quoted"</b>` // as the corpus writes it
+	if err := os.WriteFile(filepath.Join(site, "static", "notes", "draft.txt"), []byte("Draft: "+full+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := options(m.Dir, dir, at)
+	o.SiteDir = site
+	_, err = sitebuild.Build(o)
+	if !errors.Is(err, audit.ErrLeak) || !strings.Contains(err.Error(), "notes/draft.txt") {
+		t.Fatalf("build error = %v, want a leak audit failure naming notes/draft.txt", err)
+	}
+	if _, err := os.Stat(o.OutDir); !os.IsNotExist(err) {
+		t.Errorf("a failed first build left an output: %v", err)
+	}
+}
+
+// The generator's own outputs are written beside Hugo and merged into its
+// site after: a page or static file of the site at the same path is an
+// error that names it, never one silently replacing the other.
+func TestOutputThatCollidesWithHugoFailsBuild(t *testing.T) {
+	dir := t.TempDir()
+	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 5, Documents: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	copyDir(t, filepath.Join(repo, "site"), site)
+	if err := os.MkdirAll(filepath.Join(site, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "static", "documents.csv"), []byte("id\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := options(m.Dir, dir, m.To)
+	o.SiteDir = site
+	_, err = sitebuild.Build(o)
+	if err == nil || !strings.Contains(err.Error(), "two documents.csv") {
+		t.Fatalf("build error = %v, want one naming documents.csv twice", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("a failed build left %s behind", e.Name())
+		}
+	}
+}
+
 // The build's audit reads every file of the output, whatever its kind, so an
 // output added later is covered without being listed anywhere.
 func TestAuditReadsEveryOutputFile(t *testing.T) {

@@ -14,8 +14,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -77,18 +79,20 @@ type Stage struct {
 
 // Result of a successful build.
 type Result struct {
-	AsOf        time.Time
-	Counts      map[publication.State]int
-	Documents   int
-	Pages       int // Hugo pages
-	Files       int // files in the output
-	Bytes       int64
-	Stages      []Stage
-	Total       time.Duration
-	Catalog     *catalog.Catalog
-	Decisions   map[string]publication.Decision
-	OutDir      string
-	SiteTitle   string
+	AsOf      time.Time
+	Counts    map[publication.State]int
+	Documents int
+	Pages     int // Hugo pages
+	Files     int // files in the output
+	Bytes     int64
+	Stages    []Stage
+	// Beside is work done while Hugo runs, which Stages count within "hugo".
+	Beside    []Stage
+	Total     time.Duration
+	Catalog   *catalog.Catalog
+	Decisions map[string]publication.Decision
+	OutDir    string
+	SiteTitle string
 }
 
 // LoadAndDecide reads the catalog and decides every document as of the moment.
@@ -185,6 +189,58 @@ func Build(o Options) (res *Result, err error) {
 	}
 	stage("write content")
 
+	// Hugo renders the pages into next. Beside it, the public documents'
+	// files and the generator's own outputs are written into a folder of
+	// their own and audited there; Hugo's pages are audited as Hugo closes
+	// them, while they are still in memory. Then the two are merged, and
+	// the audit reads back only what it has not seen as it now is.
+	extras, err := os.MkdirTemp(filepath.Dir(paths.out), "."+filepath.Base(paths.out)+".extras-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(extras)
+	files := publicFiles(c, decisions, paths.data)
+	var stream *audit.Stream
+	var written func(string, []byte, os.FileInfo)
+	var streamed atomic.Int64
+	if !o.NoAudit {
+		skip := map[string]bool{}
+		for _, f := range files {
+			skip[f.rel] = true
+		}
+		stream = audit.NewStream(audit.Collect(c, decisions), audit.Options{SkipText: skip})
+		written = func(rel string, b []byte, info os.FileInfo) {
+			t := time.Now()
+			stream.File(rel, b, info)
+			streamed.Add(int64(time.Since(t)))
+		}
+	}
+	besideDone := make(chan error, 1)
+	go func() {
+		besideDone <- func() error {
+			t := time.Now()
+			if err := copyFiles(files, extras); err != nil {
+				return err
+			}
+			res.Beside = append(res.Beside, Stage{"copy files", time.Since(t)})
+			t = time.Now()
+			view := sitecontent.NewView(input)
+			for _, out := range outputs {
+				if err := out.Write(extras, o.BaseURL, view); err != nil {
+					return fmt.Errorf("writing %s: %w", out.Name, err)
+				}
+			}
+			res.Beside = append(res.Beside, Stage{"outputs", time.Since(t)})
+			if stream != nil {
+				t = time.Now()
+				if err := stream.Dir(extras); err != nil {
+					return err
+				}
+				res.Beside = append(res.Beside, Stage{"audit of files and outputs", time.Since(t)})
+			}
+			return nil
+		}()
+	}()
 	hs, err := hugosite.Build(hugosite.Options{
 		SiteDir:    paths.site,
 		ThemesDir:  paths.themes,
@@ -193,29 +249,27 @@ func Build(o Options) (res *Result, err error) {
 		CacheDir:   filepath.Join(paths.work, "hugo"),
 		BaseURL:    o.BaseURL,
 		Log:        o.HugoLog,
+		Written:    written,
 	})
+	// Whatever Hugo did, nothing may still be writing when Build returns.
+	besideErr := <-besideDone
 	if err != nil {
 		return nil, err
+	}
+	if besideErr != nil {
+		return nil, besideErr
 	}
 	res.Pages = hs.Pages
+	res.Beside = append(res.Beside, Stage{"audit as Hugo writes (summed over Hugo's goroutines)", time.Duration(streamed.Load())})
 	stage("hugo")
 
-	skip, err := copyFiles(c, decisions, paths.data, next)
-	if err != nil {
+	if err := merge(extras, next, ""); err != nil {
 		return nil, err
 	}
-	stage("copy files")
+	stage("merge")
 
-	view := sitecontent.NewView(input)
-	for _, out := range outputs {
-		if err := out.Write(next, o.BaseURL, view); err != nil {
-			return nil, fmt.Errorf("writing %s: %w", out.Name, err)
-		}
-	}
-	stage("outputs")
-
-	if !o.NoAudit {
-		rep, err := audit.Dir(next, audit.Collect(c, decisions), audit.Options{SkipText: skip})
+	if stream != nil {
+		rep, err := stream.Verify(next)
 		if err != nil {
 			return nil, err
 		}
@@ -293,25 +347,64 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// copyFiles copies the files of public documents into the new site and
-// returns their paths there.
-func copyFiles(c *catalog.Catalog, decisions map[string]publication.Decision, dataDir, out string) (map[string]bool, error) {
-	copied := map[string]bool{}
+// publicFile is a public document's file: where it is in the catalog and
+// where it goes in the site.
+type publicFile struct{ id, src, rel string }
+
+// publicFiles lists the files of public documents.
+func publicFiles(c *catalog.Catalog, decisions map[string]publication.Decision, dataDir string) []publicFile {
+	var out []publicFile
 	for _, d := range c.Documents {
 		if decisions[d.ID].State != publication.Public || d.FileInfo == nil {
 			continue
 		}
-		rel := sitecontent.FilePath(d)
-		dst := filepath.Join(out, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return nil, err
-		}
-		if err := copyFile(filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), dst); err != nil {
-			return nil, fmt.Errorf("copying the file of %s: %w", d.ID, err)
-		}
-		copied[rel] = true
+		out = append(out, publicFile{d.ID, filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), sitecontent.FilePath(d)})
 	}
-	return copied, nil
+	return out
+}
+
+// copyFiles copies the files into the folder out.
+func copyFiles(files []publicFile, out string) error {
+	for _, f := range files {
+		dst := filepath.Join(out, filepath.FromSlash(f.rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := copyFile(f.src, dst); err != nil {
+			return fmt.Errorf("copying the file of %s: %w", f.id, err)
+		}
+	}
+	return nil
+}
+
+// merge moves everything in src into dst: a folder dst does not have is
+// moved whole, a folder both have is merged, and a file both have is an
+// error, for the generator's outputs must not replace a page of Hugo's, nor
+// Hugo's a file of theirs.
+func merge(src, dst, rel string) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		s, d, r := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()), path.Join(rel, e.Name())
+		fi, err := os.Lstat(d)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.Rename(s, d); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case e.IsDir() && fi.IsDir():
+			if err := merge(s, d, r); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("the site would have two %s: one rendered by Hugo (a page or layout in site/ or themes/), one written by the generator (open data, feeds, search index or a document's file); rename one of them", r)
+		}
+	}
+	return nil
 }
 
 func copyFile(src, dst string) error {
