@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +27,7 @@ func builtSites(t *testing.T) map[string]string {
 		"real (as of 2017-07-06)":      realSite(t),
 		"scheduled (as of 2017-05-01)": scheduledSite(t),
 		"edge (as of 2017-10-01)":      edgeSite(t),
+		"large (600 documents)":        largeSite(t),
 	}
 }
 
@@ -261,17 +263,46 @@ func kib(n int) float64 { return float64(n) / 1024 }
 
 // The ledger reads right without JavaScript (issue 4): rows are grouped by
 // meeting in the meetings' order and, within a meeting, the meeting's own
-// documents come first, then Contracting Parties in alphabetical order.
+// documents come first, then Contracting Parties in alphabetical order. A
+// long ledger is split into pages that follow each other in that order and
+// together list every document once.
 func TestLedgerSortedByMeetingThenCountry(t *testing.T) {
-	dir := realSite(t)
-	b, err := os.ReadFile(filepath.Join(dir, "documents", "index.html"))
-	if err != nil {
-		t.Fatal(err)
+	for name, site := range map[string]struct {
+		dir  string
+		docs int
+	}{
+		"real":  {realSite(t), 81},
+		"large": {largeSite(t), len(largeManifest.Docs)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var rows [][]string
+			pages := 0
+			for p := "/documents/"; p != ""; pages++ {
+				b, err := os.ReadFile(filepath.Join(site.dir, filepath.FromSlash(p), "index.html"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows = append(rows, tableRows(t, b, "ledger")...)
+				p = ""
+				if m := relNext.FindSubmatch(b); m != nil {
+					p = string(m[1])
+				}
+			}
+			if len(rows) != site.docs {
+				t.Fatalf("the ledger has %d rows over %d pages; the catalog %d documents", len(rows), pages, site.docs)
+			}
+			if want := (site.docs + 249) / 250; pages != want {
+				t.Errorf("the ledger takes %d pages, want %d of 250 rows", pages, want)
+			}
+			checkLedgerOrder(t, rows)
+		})
 	}
-	rows := tableRows(t, b, "ledger")
-	if len(rows) < 80 {
-		t.Fatalf("the ledger has %d rows", len(rows))
-	}
+}
+
+var relNext = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+
+func checkLedgerOrder(t *testing.T, rows [][]string) {
+	t.Helper()
 	col := collate.New(language.English, collate.Loose)
 	seenMeeting := map[string]bool{}
 	prevMeeting, prevParty := "", ""

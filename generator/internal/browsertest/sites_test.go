@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 )
 
 // The sites the page tests load, each built once per test binary.
@@ -22,6 +24,30 @@ func scheduledSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-0
 func edgeSite(t testing.TB) string {
 	return BuildSite(t, "--data", edgeData(t), "--as-of", "2017-10-01")
 }
+
+// largeSite is a generated catalog of about 600 documents as of a day when
+// some of them are in every state: enough for the ledger to take several
+// pages.
+func largeSite(t testing.TB) string {
+	t.Helper()
+	largeOnce.Do(func() {
+		largeDir, largeErr = os.MkdirTemp("", "cns-browsertest-large-")
+		if largeErr == nil {
+			largeManifest, largeErr = corpus.Write(filepath.Join(largeDir, "data"), corpus.Options{Seed: 7, Documents: 600})
+		}
+	})
+	if largeErr != nil {
+		t.Fatal(largeErr)
+	}
+	return BuildSite(t, "--data", largeManifest.Dir, "--as-of", "2020-01-01")
+}
+
+var (
+	largeOnce     sync.Once
+	largeDir      string
+	largeManifest *corpus.Manifest
+	largeErr      error
+)
 
 var (
 	edgeOnce sync.Once

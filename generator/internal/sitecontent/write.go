@@ -209,7 +209,7 @@ func (w *writer) writeAll() error {
 	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status"}, ""); err != nil {
 		return err
 	}
-	for i, d := range c.Documents {
+	for i, d := range LedgerOrder(c) {
 		dp, body := w.Page(d)
 		if err := w.page("documents/"+d.ID+".md", map[string]any{
 			"title": dp.Title, "weight": i + 1, "params": map[string]any{"doc": dp},
@@ -254,6 +254,45 @@ func (w *writer) writeAll() error {
 	home := w.homePage(refs)
 	home.Counts = counts(c.Documents)
 	return w.page("_index.md", map[string]any{"title": w.in.SiteTitle, "params": home}, "")
+}
+
+// LedgerOrder is the order of the publication-status ledger, which the
+// documents' page weights carry: by meeting in the meetings' order (documents
+// of a meeting that is not in the catalog last), within a meeting its own
+// documents first, in the catalog's order, then the Contracting Parties' by
+// name.
+func LedgerOrder(c *catalog.Catalog) []*catalog.Document {
+	rank := make(map[string]int, len(c.Meetings))
+	for i, m := range c.Meetings {
+		rank[m.ID] = i
+	}
+	meetingRank := func(d *catalog.Document) int {
+		if r, ok := rank[d.Meeting]; ok {
+			return r
+		}
+		return len(c.Meetings)
+	}
+	partyName := func(d *catalog.Document) string {
+		if p, ok := c.Party(d.Party); ok {
+			return p.Name
+		}
+		return ""
+	}
+	out := slices.Clone(c.Documents)
+	slices.SortStableFunc(out, func(a, b *catalog.Document) int {
+		if ra, rb := meetingRank(a), meetingRank(b); ra != rb || ra == len(c.Meetings) {
+			return ra - rb
+		}
+		pa, pb := partyName(a), partyName(b)
+		if (pa == "") != (pb == "") {
+			if pa == "" {
+				return -1
+			}
+			return 1
+		}
+		return compareNames(pa, pb)
+	})
+	return out
 }
 
 // Ref is the one place that decides what of a document lists may show.
