@@ -103,8 +103,11 @@ type Row struct {
 	Attended        string `json:"attended"`
 	CountryGroup    string `json:"country_group"`
 	PostedQuestions string `json:"posted_questions"`
-	// Cells follow the meeting's columns; a nil cell means no record.
-	Cells []*DocRef `json:"cells"`
+	// Cells follow the meeting's columns: the id of the document, whose
+	// page's "doc" the theme shows (partial docref.html), or "" for no
+	// record. Ids, not the documents, keep each document's facts in one
+	// page's front matter instead of three.
+	Cells []string `json:"cells"`
 }
 
 // MeetingPage is the front matter of a meeting's page.
@@ -125,7 +128,7 @@ type CountryMeeting struct {
 	Attended        string   `json:"attended"`
 	CountryGroup    string   `json:"country_group"`
 	PostedQuestions string   `json:"posted_questions"`
-	Documents       []DocRef `json:"documents"`
+	Documents       []string `json:"documents"` // ids, as Row.Cells
 }
 
 // PartyInfo is what the site says of a Contracting Party.

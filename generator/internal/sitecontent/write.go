@@ -241,7 +241,7 @@ func (w *writer) writeAll() error {
 	parties := slices.Clone(c.Parties)
 	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return compareNames(a.Name, b.Name) })
 	for i, p := range parties {
-		cp := w.countryPage(p, byParty[p.ID], refs)
+		cp := w.countryPage(p, byParty[p.ID])
 		cp.Counts = counts(byParty[p.ID])
 		if err := w.page("countries/"+p.ID+".md", map[string]any{
 			"title": p.Name, "weight": i + 1, "params": cp,
@@ -478,7 +478,11 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 		row := Row{Party: id, PartyName: p.Name, PartyURL: w.URL(CountryURL(id))}
 		row.Attended, row.CountryGroup, row.PostedQuestions = attendance(m, id)
 		for _, col := range mp.Columns {
-			row.Cells = append(row.Cells, cell[[2]string{id, col.Kind}])
+			doc := ""
+			if r := cell[[2]string{id, col.Kind}]; r != nil {
+				doc = r.ID
+			}
+			row.Cells = append(row.Cells, doc)
 		}
 		rows = append(rows, row)
 	}
@@ -487,17 +491,17 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 	return mp
 }
 
-func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document, refs map[string]DocRef) CountryPage {
+func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) CountryPage {
 	cp := CountryPage{
 		Party:    w.Party(p),
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.in.Catalog.Meetings {
-		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(MeetingURL(m.ID)), Held: held(m), Documents: []DocRef{}}
+		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(MeetingURL(m.ID)), Held: held(m), Documents: []string{}}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
 			if d.Meeting == m.ID {
-				cm.Documents = append(cm.Documents, refs[d.ID])
+				cm.Documents = append(cm.Documents, d.ID)
 			}
 		}
 		if len(cm.Documents) > 0 || slices.Contains(m.Parties, p.ID) {
