@@ -182,6 +182,7 @@ func runBenchRun(args []string, env Env) error {
 	themes := fs.String("themes", "themes", "")
 	docs := fs.Int("docs", 0, "")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	memLimit := memoryLimitFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
@@ -202,6 +203,11 @@ func runBenchRun(args []string, env Env) error {
 	r := benchRun{Mode: *mode, Docs: *docs, Stages: map[string]int64{}, Beside: map[string]int64{}}
 	switch *mode {
 	case "full":
+		// The full build runs as build does, with its memory limit; Hugo
+		// alone runs with the Go runtime's defaults.
+		if err := applyMemoryLimit(*memLimit, env); err != nil {
+			return err
+		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
 			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep,

@@ -190,7 +190,11 @@ func runBuild(args []string, env Env) error {
 	work := fs.String("work", ".build", "the build area (git-ignored): generated content and Hugo's caches")
 	baseURL := fs.String("base-url", "", "the address the site is served from, such as https://example.org/cns/ (default: the one in hugo.toml)")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	memLimit := memoryLimitFlag(fs)
 	if err := c.parse(args); err != nil {
+		return err
+	}
+	if err := applyMemoryLimit(*memLimit, env); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -33,7 +33,11 @@ func runServe(args []string, env Env) error {
 	site := fs.String("site", "site", "the Hugo site folder")
 	themes := fs.String("themes", "themes", "the themes folder")
 	work := fs.String("work", ".build", "the build area; the preview is built in <work>/serve")
+	memLimit := memoryLimitFlag(fs)
 	if err := c.parse(args); err != nil {
+		return err
+	}
+	if err := applyMemoryLimit(*memLimit, env); err != nil {
 		return err
 	}
 	ctx := env.ctx

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"math"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+)
+
+func TestParseBytesReadsGOMEMLIMITSizes(t *testing.T) {
+	for in, want := range map[string]int64{
+		"0": 0, "123": 123, "512B": 512, "64KiB": 64 << 10, "1792MiB": 1792 << 20, "2GiB": 2 << 30, "1TiB": 1 << 40,
+	} {
+		if got, err := parseBytes(in); err != nil || got != want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "2GB", "1.5GiB", "-1", "GiB", "99999999999TiB"} {
+		if _, err := parseBytes(in); err == nil {
+			t.Errorf("parseBytes(%q) accepted", in)
+		}
+	}
+}
+
+// build sets the runtime's soft memory limit: from --memory-limit, else
+// leaving GOMEMLIMIT's, else the default; a bad size is a usage error.
+func TestBuildSetsMemoryLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	dir := t.TempDir()
+	args := func(extra ...string) []string {
+		return buildArgs(filepath.Join(repo, "data"), filepath.Join(dir, "public"), filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-07-06"}, extra...)...)
+	}
+	def, _ := parseBytes(defaultMemoryLimit)
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want int64
+	}{
+		{nil, args(), def},
+		{nil, args("--memory-limit", "3GiB"), 3 << 30},
+		{nil, args("--memory-limit", "0"), math.MaxInt64},
+		{map[string]string{"GOMEMLIMIT": "1GiB"}, args(), 77 << 20}, // left as the runtime had it
+	} {
+		debug.SetMemoryLimit(77 << 20)
+		if r := run(t, tt.env, tt.args...); r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, r.code, r.stderr)
+		}
+		if got := debug.SetMemoryLimit(-1); got != tt.want {
+			t.Errorf("%v with %v: memory limit %d, want %d", tt.args, tt.env, got, tt.want)
+		}
+	}
+	if r := run(t, nil, args("--memory-limit", "2GB")...); r.code != ExitUsage {
+		t.Errorf("--memory-limit 2GB: exit %d, want %d (usage)", r.code, ExitUsage)
+	}
+}
