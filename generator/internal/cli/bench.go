@@ -129,7 +129,7 @@ func runBench(args []string, env Env) error {
 			}
 		}
 		own := full.Stages["load and decide"] + full.Stages["write content"]
-		fmt.Fprintf(w, "%d\t%s\t%s\t%.2f\t%.1f %%\t%.1f %%\t%s\t%d MB\t%d MB\t%d MB\t\n", n,
+		fmt.Fprintf(w, "%d\t%s\t%s\t%.2f\t%.1f %%\t%.1f %%\t%s\t%d MiB\t%d MiB\t%d MiB\t\n", n,
 			dur(hugo.TotalNS), dur(full.TotalNS), float64(full.TotalNS)/float64(hugo.TotalNS),
 			100*float64(own)/float64(full.TotalNS), 100*float64(full.Stages["audit"])/float64(full.TotalNS),
 			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), full.MaxRSSKB/1024, hugo.MaxRSSKB/1024, full.OutBytes>>20)
