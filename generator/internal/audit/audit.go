@@ -5,7 +5,8 @@
 // (found by SHA-256, whatever the output file is called), its checksum, its
 // file name, its official address, its own title, summary and symbol (a
 // withdrawn document's title may be shown), and distinctive runs of its text.
-// Every output file is read once. Text is searched as written and after
+// Every output file is searched once, as it is written (Stream.File) or
+// read back from disk (Stream.Verify). Text is searched as written and after
 // undoing HTML and JSON escapes, so "A &amp; B" and "A \u0026 B" are caught
 // as "A & B".
 package audit
@@ -206,13 +207,6 @@ type Options struct {
 type Report struct {
 	Files int
 	Bytes int64
-}
-
-// Dir audits every file below dir, reading each once, on every core. It
-// returns a *LeakError listing every finding, or another error when the
-// tree cannot be read.
-func Dir(dir string, s Secrets, o Options) (Report, error) {
-	return NewStream(s, o).Verify(dir)
 }
 
 // Reader audits one stream, for outputs that are not files on disk.

@@ -33,7 +33,10 @@ type Stream struct {
 }
 
 // stamp is what tells that a file on disk is the one that was audited: a
-// file written again after it was closed has another size or time.
+// file written again after it was closed has another size or modification
+// time. (On a file system whose clock ticks in whole seconds, a file
+// rewritten to the same size within the tick by something other than the
+// writer that handed it would pass; Hugo writes each page once.)
 type stamp struct {
 	size int64
 	mod  time.Time
