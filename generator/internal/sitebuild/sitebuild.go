@@ -1,7 +1,12 @@
 // Package sitebuild runs the whole pipeline:
 //
-//	data/ -> load & validate -> decide -> write Hugo content -> Hugo
-//	      -> copy public documents' files -> leak audit -> swap into the output
+//	data/ -> load & validate -> decide -> write Hugo content -> Hugo -> merge -> audit -> swap
+//	                                                          \ beside Hugo: public documents'
+//	                                                            files, open data, feeds, search
+//
+// The leak audit reads Hugo's pages as Hugo writes them and the files
+// written beside Hugo in their own folder; after the merge it reads back
+// only what it has not seen as it now is.
 //
 // Nothing is lost: the site is built in a fresh directory beside the output
 // and replaces it only when every stage succeeded, so a failed build leaves the
