@@ -138,4 +138,6 @@ var pageCases = []pageCase{
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
 	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
+
+	{name: "ledger-page", site: largeSite, path: "documents/page/2/", want: []string{"rows 251 to 500", "page 2 of 3", "Previous page", "Next page"}},
 }
