@@ -120,7 +120,8 @@ func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) 
 	}
 	var rep Report
 	jobs := make(chan job)
-	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var readErr error // the first file that could not be read
+	var errOnce sync.Once
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -129,7 +130,7 @@ func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) 
 			for j := range jobs {
 				b, err := os.ReadFile(j.path)
 				if err != nil {
-					errs <- err
+					errOnce.Do(func() { readErr = err })
 					continue
 				}
 				a.File(j.rel, b, j.info)
@@ -158,12 +159,8 @@ func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) 
 	})
 	close(jobs)
 	wg.Wait()
-	close(errs)
 	if walkErr != nil {
 		return rep, walkErr
 	}
-	for err := range errs {
-		return rep, err
-	}
-	return rep, nil
+	return rep, readErr
 }
