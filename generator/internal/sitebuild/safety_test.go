@@ -192,7 +192,11 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 		seed := uint64(1000 + i)
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
 			dir := t.TempDir()
-			m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: seed, Documents: 60 + 40*i})
+			n := 60 + 40*i
+			if i == 1 {
+				n = 600 // a ledger of several pages
+			}
+			m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: seed, Documents: n})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -214,6 +218,9 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 					}
 				}
 				files := siteFiles(t, res.OutDir)
+				if _, ok := files["documents/page/2/index.html"]; (len(m.Docs) > 250) != ok {
+					t.Errorf("%d documents, and a second ledger page: %v", len(m.Docs), ok)
+				}
 				for _, l := range leaks(files, m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
 				}
