@@ -1,31 +1,20 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/cns-transparency/cns-site/generator/internal/preview"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
-
-// reloadPath is where the preview server streams "reload" events; the
-// script that listens is added to every HTML page it serves (never to the
-// built files).
-const reloadPath = "/__cns_reload"
-
-const reloadScript = `<script>(function(){var s=new EventSource(%q);s.onmessage=function(e){if(e.data==="reload")location.reload()}})()</script>`
 
 func runServe(args []string, env Env) error {
 	fs, c := newFlags("serve", "serve [flags]", env)
@@ -52,7 +41,7 @@ func runServe(args []string, env Env) error {
 	}
 	base := "http://" + ln.Addr().String() + "/"
 
-	p := &preview{out: out, clients: map[chan struct{}]bool{}}
+	p := preview.New(out)
 	rebuild := func() error {
 		at, err := c.moment(env)
 		if err != nil {
@@ -119,7 +108,7 @@ func runServe(args []string, env Env) error {
 				report(err, env.Stderr)
 				continue
 			}
-			p.reload()
+			p.Reload()
 		}
 	}
 }
@@ -136,90 +125,3 @@ func watchTree(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-// preview serves the built site and tells open pages to reload.
-type preview struct {
-	out     string
-	mu      sync.Mutex
-	clients map[chan struct{}]bool
-}
-
-func (p *preview) reload() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for ch := range p.clients {
-		select {
-		case ch <- struct{}{}:
-		default:
-		}
-	}
-}
-
-func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == reloadPath {
-		p.events(w, r)
-		return
-	}
-	name := filepath.Join(p.out, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/")))
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
-		}
-		name = filepath.Join(name, "index.html")
-	}
-	status := http.StatusOK
-	b, err := os.ReadFile(name)
-	if err != nil {
-		status = http.StatusNotFound
-		name = filepath.Join(p.out, "404.html")
-		if b, err = os.ReadFile(name); err != nil {
-			http.NotFound(w, r)
-			return
-		}
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	if ct := mime.TypeByExtension(filepath.Ext(name)); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
-	if strings.HasSuffix(name, ".html") {
-		script := fmt.Sprintf(reloadScript, reloadPath)
-		if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
-			b = append(b[:i:i], append([]byte(script), b[i:]...)...)
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(b)
-	}
-}
-
-func (p *preview) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
-	ch := make(chan struct{}, 1)
-	p.mu.Lock()
-	p.clients[ch] = true
-	p.mu.Unlock()
-	defer func() {
-		p.mu.Lock()
-		delete(p.clients, ch)
-		p.mu.Unlock()
-	}()
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	io.WriteString(w, ": connected\n\n")
-	fl.Flush()
-	for {
-		select {
-		case <-r.Context().Done():
-			return
-		case <-ch:
-			io.WriteString(w, "data: reload\n\n")
-			fl.Flush()
-		}
-	}
-}
