@@ -124,4 +124,3 @@ func watchTree(w *fsnotify.Watcher, dir string) error {
 		return nil
 	})
 }
-
