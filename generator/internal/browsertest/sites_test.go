@@ -55,8 +55,7 @@ var (
 	edgeErr  error
 )
 
-// edgeData writes testdata/edge.txtar and the repository's rules.yaml into a
-// catalog folder, once per test binary (BuildSite caches by flags, so the
+// edgeData writes testdata/edge.txtar into a catalog folder, once per test binary (BuildSite caches by flags, so the
 // folder must not change between tests).
 func edgeData(t testing.TB) string {
 	t.Helper()
@@ -78,12 +77,7 @@ func writeTxtarCatalog(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	rules, err := os.ReadFile(filepath.Join(Repo, "data", "rules.yaml"))
-	if err != nil {
-		return "", err
-	}
-	files := append([]txtar.File{{Name: "rules.yaml", Data: rules}}, ar.Files...)
-	for _, f := range files {
+	for _, f := range ar.Files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return "", err
@@ -116,7 +110,7 @@ var pageCases = []pageCase{
 	{name: "document-public", site: realSite, path: "documents/rm07-nr-albania/", want: []string{"Public", "90 days after", "What to expect next", "If the Contracting Party objects"}},
 	{name: "summary-report", site: realSite, path: "documents/rm07-summary-report/", want: []string{"Contents", "A. Introduction", "1.", "Safety Culture"}},
 	{name: "ledger", site: realSite, path: "documents/", want: []string{"Every document and its publication state", "Albania: National Report"}},
-	{name: "how-publication-works", site: realSite, path: "publication/", want: []string{"National Report", "90 days after the review meeting adjourns", "Withdrawn"}},
+	{name: "how-publication-works", site: edgeSite, path: "publication/", want: []string{"National Report", "For the 6th Review Meeting", "only once the Contracting Party publishes it", "For the 7th Review Meeting and every later meeting", "Public 90 days after the meeting adjourns", "A test source for the 90-day rule", "Withdrawn"}},
 	{name: "about", site: realSite, path: "about/", want: []string{"catalog"}},
 	{name: "open-data", site: realSite, path: "data/", want: []string{"documents.json"}},
 	{name: "upcoming-none", site: realSite, path: "upcoming/", want: []string{"No document is due to become public on a known date."}},
@@ -133,6 +127,11 @@ var pageCases = []pageCase{
 	{name: "document-withheld", site: edgeSite, path: "documents/rm07-nr-aland/", want: []string{"Withheld", "stays withheld"}},
 	{name: "document-withdrawn", site: edgeSite, path: "documents/rm07-nr-syldavia/", want: []string{"This document has been withdrawn", "1 September 2017"}},
 	{name: "document-restricted", site: edgeSite, path: "documents/rm07-qa-borduria/", want: []string{"Restricted", "only if the Contracting Party consents"}},
+	{name: "document-before-rules-changed-published", site: edgeSite, path: "documents/rm06-nr-aland/", want: []string{"Public", "1 September 2014", "published by the Contracting Party", "rule for the 6th Review Meeting", "Official copy"}},
+	{name: "document-before-rules-changed-unpublished", site: edgeSite, path: "documents/rm06-nr-borduria/", want: []string{"Restricted", "only when the Contracting Party publishes it"}},
+	{name: "document-read-meeting-list", site: edgeSite, path: "documents/rm06-nr-syldavia/", want: []string{"This site holds no copy", "official list of the documents of the 6th Review Meeting"}},
+	{name: "document-read-party-page", site: edgeSite, path: "documents/rm07-nr-carpania/", want: []string{"This site holds no copy", "Carpania's own page of its reports"}},
+	{name: "document-read-unknown", site: edgeSite, path: "documents/rm07-nr-union/", want: []string{"This site holds no copy", "not recorded", "write to"}},
 	{name: "document-scheduled-future-meeting", site: edgeSite, path: "documents/rm08-nr-aland/", want: []string{"Scheduled", "15 February 2018"}},
 	{name: "meeting-mixed", site: edgeSite, path: "meetings/rm07/", want: []string{"Withheld", "Withdrawn", "Restricted", "Not submitted"}},
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},

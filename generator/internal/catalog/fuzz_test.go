@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,7 +12,7 @@ import (
 // only documents that passed validation.
 func FuzzLoadDocuments(f *testing.F) {
 	f.Add([]byte("meeting: m1\ndocuments:\n  - {kind: national_report, party: a}\n"))
-	f.Add([]byte("meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    objection: 2017-06-01\n    published_early: 2017-01-01\n"))
+	f.Add([]byte("meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    objection: 2017-06-01\n    published: 2017-01-01\n"))
 	f.Add([]byte("meeting: m1\ndocuments:\n  - &x {kind: national_report, party: a}\n  - *x\n"))
 	f.Add([]byte("meeting: m1\ndocuments:\n  - kind: national_report\n    party: a\n    file: ../../etc/passwd\n"))
 	f.Add([]byte("meeting: [m1\n"))
@@ -44,11 +45,13 @@ func FuzzLoadDocuments(f *testing.F) {
 
 // FuzzLoadRules does the same for the rules file.
 func FuzzLoadRules(f *testing.F) {
-	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: NR, per_party: true, public: after_adjournment, days: 90}\n"))
+	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: NR, per_party: true, rules: [{from: rm07, public: after_adjournment, days: 90}]}\n"))
+	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: NR, per_party: true, rules: [{from: rm01, until: rm06, public: party_publication}, {from: rm06, public: after_adjournment, days: 90}]}\n"))
 	f.Add([]byte("timezone: Mars/Olympus\nkinds: []\n"))
-	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: x, slug: x, label: X, public: sometimes}\n"))
+	f.Add([]byte("timezone: Europe/Vienna\nkinds:\n  - {kind: x, slug: x, label: X, rules: [{from: rm01, public: sometimes}]}\n"))
+	meetings := []*Meeting{{ID: "rm01", Title: "1st"}, {ID: "rm06", Title: "6th"}, {ID: "rm07", Title: "7th"}}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		r, err := ParseRules(src)
+		r, err := ParseRules(src, meetings)
 		if err != nil {
 			return
 		}
@@ -56,8 +59,27 @@ func FuzzLoadRules(f *testing.F) {
 			t.Fatalf("accepted rules with no time zone or no kinds: %+v", r)
 		}
 		for _, k := range r.Kinds {
-			if k.Public != PublicAfterAdjournment && k.Public != PublicOnAdoption && k.Public != PublicWithConsent {
-				t.Fatalf("accepted basis %q", k.Public)
+			if len(k.Rules) == 0 {
+				t.Fatalf("accepted kind %q with no rules", k.Kind)
+			}
+			for _, m := range meetings {
+				n := 0
+				for _, v := range k.Rules {
+					if v.Covers(m.ID) {
+						n++
+					}
+				}
+				if n > 1 {
+					t.Fatalf("accepted %d rules of kind %q for meeting %s", n, k.Kind, m.ID)
+				}
+			}
+			for _, v := range k.Rules {
+				if !slices.Contains(PublicBases, v.Public) {
+					t.Fatalf("accepted basis %q", v.Public)
+				}
+				if v.Public == PublicAfterAdjournment && v.Days <= 0 {
+					t.Fatalf("accepted after_adjournment with %d days", v.Days)
+				}
 			}
 		}
 	})

@@ -96,6 +96,8 @@ func (l *loader) load() *Catalog {
 	if l.readYAML(MeetingsFile, &mf) {
 		c.Meetings = mf.Meetings
 		l.checkMeetings(c)
+		// Without the meetings, every rule's range would be reported as wrong.
+		l.resolveRules(&c.Rules, c.Meetings)
 	}
 	names, err := fs.Glob(l.fsys, DocumentsGlob)
 	if err != nil {
@@ -191,25 +193,13 @@ func (l *loader) checkRules(r *Rules) {
 		if k.Label == "" {
 			l.errorf(k.Pos, "kind %q needs a label", k.Kind)
 		}
-		switch k.Public {
-		case PublicAfterAdjournment:
-			if k.Days <= 0 {
-				l.errorf(k.Field("days"), "kind %q: public after_adjournment needs days > 0", k.Kind)
+		if len(k.Rules) == 0 {
+			l.errorf(k.Pos, "kind %q has no rules: list under rules: the meetings each version covers (from:, until:) and how it makes documents public", k.Kind)
+		}
+		for _, v := range k.Rules {
+			if v != nil {
+				l.checkRule(k, v)
 			}
-			if !k.PerParty && k.Objection {
-				l.errorf(k.Field("objection"), "kind %q: only per-party kinds can be objected to", k.Kind)
-			}
-		case PublicOnAdoption, PublicWithConsent:
-			if k.Days != 0 {
-				l.errorf(k.Field("days"), "kind %q: days only apply to public: after_adjournment", k.Kind)
-			}
-			if k.EarlyPublication {
-				l.errorf(k.Field("early_publication"), "kind %q: early_publication only applies to public: after_adjournment", k.Kind)
-			}
-		case "":
-			l.errorf(k.Pos, "kind %q needs public: after_adjournment, adoption or consent", k.Kind)
-		default:
-			l.errorf(k.Field("public"), "kind %q: public %q is not after_adjournment, adoption or consent", k.Kind, k.Public)
 		}
 	}
 	if len(r.byKind) == 0 {
@@ -234,8 +224,109 @@ func (l *loader) checkParties(c *Catalog) {
 			l.errorf(p.Field("type"), "party %q: type must be state or organisation, not %q", p.ID, p.Type)
 		}
 		l.checkText(p.Where, "note", p.Note)
+		l.checkURL(p.Where, "reports_url", p.ReportsURL)
 	}
 	c.Parties = slices.DeleteFunc(c.Parties, func(p *Party) bool { return p == nil || c.partyByID[p.ID] != p })
+}
+
+// checkRule validates one version of a kind's rule on its own; the
+// meetings it names are resolved once meetings.yaml is read (resolveRules).
+func (l *loader) checkRule(k *KindRule, v *Rule) {
+	if v.From == "" {
+		l.errorf(v.Pos, "kind %q: a rule needs from: the id of the first meeting it covers", k.Kind)
+	}
+	l.checkText(v.Where, "note", v.Note)
+	switch v.Public {
+	case PublicAfterAdjournment:
+		if v.Days <= 0 {
+			l.errorf(v.Field("days"), "kind %q: public after_adjournment needs days > 0", k.Kind)
+		}
+		if !k.PerParty && v.Objection {
+			l.errorf(v.Field("objection"), "kind %q: only per-party kinds can be objected to", k.Kind)
+		}
+		return
+	case PublicByParty, PublicWithConsent:
+		if !k.PerParty {
+			l.errorf(v.Field("public"), "kind %q: public %s needs a per-party kind", k.Kind, v.Public)
+		}
+	case PublicOnAdoption:
+	case "":
+		l.errorf(v.Pos, "kind %q: a rule needs public: %s", k.Kind, orList(PublicBases))
+		return
+	default:
+		l.errorf(v.Field("public"), "kind %q: public %q is not %s", k.Kind, v.Public, orList(PublicBases))
+		return
+	}
+	if v.Days != 0 {
+		l.errorf(v.Field("days"), "kind %q: days only apply to public: after_adjournment", k.Kind)
+	}
+	if v.EarlyPublication {
+		l.errorf(v.Field("early_publication"), "kind %q: early_publication only applies to public: after_adjournment", k.Kind)
+	}
+	if v.Objection {
+		l.errorf(v.Field("objection"), "kind %q: objection only applies to public: after_adjournment", k.Kind)
+	}
+}
+
+func orList(words []string) string {
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// resolveRules gives every rule the meetings it covers, in the order of
+// meetings.yaml, and reports names that are not meetings, ranges that run
+// backwards and versions of one kind that cover the same meeting.
+func (l *loader) resolveRules(rules *Rules, meetings []*Meeting) {
+	index := map[string]int{}
+	for i, m := range meetings {
+		index[m.ID] = i
+	}
+	for _, k := range rules.Kinds {
+		if k == nil || rules.byKind[k.Kind] != k {
+			continue
+		}
+		owner := map[string]*Rule{}
+		for _, v := range k.Rules {
+			if v == nil || v.From == "" {
+				continue
+			}
+			first, ok := index[v.From]
+			if !ok {
+				l.errorf(v.Field("from"), "kind %q: from: %q is not a meeting in %s", k.Kind, v.From, l.display(MeetingsFile))
+				continue
+			}
+			last := len(meetings) - 1
+			if v.Until != "" {
+				if last, ok = index[v.Until]; !ok {
+					l.errorf(v.Field("until"), "kind %q: until: %q is not a meeting in %s", k.Kind, v.Until, l.display(MeetingsFile))
+					continue
+				}
+				if last < first {
+					l.errorf(v.Field("until"), "kind %q: until: %s comes before from: %s in %s", k.Kind, v.Until, v.From, l.display(MeetingsFile))
+					continue
+				}
+			}
+			v.covers = map[string]bool{}
+			v.Meetings = nil
+			for _, m := range meetings[first : last+1] {
+				if prev := owner[m.ID]; prev != nil {
+					l.errorf(v.Field("from"), "kind %q: this rule and the rule at line %d both cover meeting %q; a meeting has one rule per kind", k.Kind, prev.Pos.Line, m.ID)
+					continue
+				}
+				owner[m.ID] = v
+				v.covers[m.ID] = true
+				v.Meetings = append(v.Meetings, m.ID)
+			}
+			from, until := meetings[first].Title, meetings[last].Title
+			switch {
+			case first == last:
+				v.Span = "the " + from
+			case v.Until == "":
+				v.Span = "the " + from + " and every later meeting"
+			default:
+				v.Span = "the " + from + " to the " + until
+			}
+		}
+	}
 }
 
 // newID reports whether id is well formed and not taken, and says what is
@@ -253,9 +344,20 @@ func (l *loader) newID(what string, w Where, id string, taken bool, firstLine in
 }
 
 func (l *loader) checkMeetings(c *Catalog) {
+	var last *Meeting // the latest meeting so far with an opening date
 	for _, m := range c.Meetings {
 		if m == nil {
 			continue
+		}
+		if !m.Opening.IsZero() {
+			if last != nil && m.Opening.Before(last.Opening) {
+				l.errorf(m.Field("opening"), "meeting %q opens on %s, before %q above it (%s): list meetings in the order they were held, which rules' from:/until: rely on", m.ID, m.Opening, last.ID, last.Opening)
+			}
+			last = m
+		}
+		l.checkURL(m.Where, "documents_url", m.DocumentsURL)
+		if m.ParticipatingParties > 0 && m.ContractingParties > 0 && m.ParticipatingParties > m.ContractingParties {
+			l.errorf(m.Field("participating_parties"), "meeting %q: %d participating parties, more than its %d Contracting Parties", m.ID, m.ParticipatingParties, m.ContractingParties)
 		}
 		if first := c.meetingByID[m.ID]; !l.newID("meeting", m.Where, m.ID, first != nil, lineOf(first)) {
 			continue
@@ -342,6 +444,13 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 				l.errorf(d.Field("party"), "party %q is not among the parties of meeting %q", d.Party, m.ID)
 			}
 		}
+		var version *Rule
+		if ruleOK {
+			var covered bool
+			if version, covered = rule.For(m.ID); !covered && len(rule.Rules) > 0 {
+				l.errorf(d.Field("kind"), "no %s rule in %s covers meeting %q (line %d has the kind's rules), so the document could never be public: add a rule whose from:/until: include the meeting", d.Kind, l.display(RulesFile), m.ID, rule.Pos.Line)
+			}
+		}
 		if ruleOK && rule.PerParty && d.Party == "" {
 			l.errorf(d.Pos, "a %s belongs to a party: party: is required", d.Kind)
 		}
@@ -369,13 +478,13 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		}
 		c.docByID[d.ID] = d
 		c.Documents = append(c.Documents, d)
-		l.checkDocument(d, rule)
+		l.checkDocument(d, version)
 	}
 }
 
 // checkDocument validates one document's fields against its kind's rule.
 // Contradictory permission data is an error: the engine would not guess.
-func (l *loader) checkDocument(d *Document, rule *KindRule) {
+func (l *loader) checkDocument(d *Document, rule *Rule) {
 	l.checkLine(d.Where, "title", d.Title, false)
 	l.checkText(d.Where, "summary", d.Summary)
 	l.checkLine(d.Where, "symbol", d.Symbol, false)
@@ -386,7 +495,7 @@ func (l *loader) checkDocument(d *Document, rule *KindRule) {
 			set  bool
 		}{
 			{"file", d.File != ""}, {"url", d.URL != ""}, {"text", d.Text != ""},
-			{"submitted", !d.Submitted.IsZero()}, {"published_early", !d.PublishedEarly.IsZero()},
+			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()},
 			{"consent", !d.Consent.IsZero()}, {"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()},
 		} {
 			if f.set {
@@ -395,13 +504,13 @@ func (l *loader) checkDocument(d *Document, rule *KindRule) {
 		}
 	}
 	if rule != nil {
-		if !d.PublishedEarly.IsZero() && !rule.EarlyPublication {
-			l.errorf(d.Field("published_early"), "document %q: the rules for %s allow no early publication", d.ID, d.Kind)
+		if !d.Published.IsZero() && !rule.EarlyPublication && rule.Public != PublicByParty {
+			l.errorf(d.Field("published"), "document %q: the %s rule for %s allows no publication by the party itself", d.ID, d.Kind, rule.Span)
 		}
 		if !d.Objection.IsZero() && !rule.Objection {
-			l.errorf(d.Field("objection"), "document %q: the rules for %s allow no objection", d.ID, d.Kind)
+			l.errorf(d.Field("objection"), "document %q: the %s rule for %s allows no objection", d.ID, d.Kind, rule.Span)
 		}
-		if !d.Consent.IsZero() && rule.Public != PublicWithConsent {
+		if !d.Consent.IsZero() && rule.Public != PublicWithConsent && rule.Public != PublicByParty {
 			l.errorf(d.Field("consent"), "document %q: %s needs no consent (public: %s)", d.ID, d.Kind, rule.Public)
 		}
 		if rule.Public == PublicOnAdoption && d.Adopted.IsZero() && !d.NotSubmitted {
@@ -417,12 +526,7 @@ func (l *loader) checkDocument(d *Document, rule *KindRule) {
 	if d.Withdrawn.IsZero() && d.WithdrawnReason != "" {
 		l.errorf(d.Field("withdrawn_reason"), "document %q: withdrawn_reason without a withdrawn date", d.ID)
 	}
-	if d.URL != "" {
-		u, err := url.Parse(d.URL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			l.errorf(d.Field("url"), "document %q: url %q is not an http(s) address", d.ID, d.URL)
-		}
-	}
+	l.checkURL(d.Where, "url", d.URL)
 	if d.SHA256 != "" && d.File == "" {
 		l.errorf(d.Field("sha256"), "document %q: sha256 without a file", d.ID)
 	}
@@ -534,6 +638,18 @@ func (l *loader) readText(d *Document) {
 	d.Body = string(src)
 }
 
+// checkURL reports an address readers could not follow: only absolute
+// http(s) addresses are links.
+func (l *loader) checkURL(w Where, field, v string) {
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(v, " \t\r\n") {
+		l.errorf(w.Field(field), "%s %q is not an absolute http(s) address", field, v)
+	}
+}
+
 func (l *loader) checkLine(w Where, field, v string, required bool) {
 	switch {
 	case v == "" && required:
@@ -579,13 +695,15 @@ func plainErr(err error) string {
 	return fmt.Sprint(err)
 }
 
-// ParseRules reads and validates a rules file on its own.
-func ParseRules(src []byte) (*Rules, error) {
+// ParseRules reads and validates a rules file on its own, with the
+// meetings its rules' from: and until: name, in the order they were held.
+func ParseRules(src []byte, meetings []*Meeting) (*Rules, error) {
 	l := &loader{}
 	var r Rules
 	(&decoder{file: RulesFile, probs: &l.probs}).decodeFile(src, &r)
 	if len(l.probs) == 0 {
 		l.checkRules(&r)
+		l.resolveRules(&r, slices.DeleteFunc(slices.Clone(meetings), func(m *Meeting) bool { return m == nil }))
 	}
 	if len(l.probs) > 0 {
 		return nil, l.probs.sorted()

@@ -82,32 +82,79 @@ type Rules struct {
 	byKind   map[string]*KindRule
 }
 
-// Kind returns the rule for a document kind.
+// Kind returns the rules of a document kind.
 func (r *Rules) Kind(kind string) (*KindRule, bool) {
 	k, ok := r.byKind[kind]
 	return k, ok
 }
 
-// Basis of publication a kind rule uses.
+// For returns the rule that decides documents of a kind at a meeting: the
+// one version of the kind's rule whose range of meetings includes it.
+func (r *Rules) For(kind, meeting string) (*Rule, bool) {
+	k, ok := r.byKind[kind]
+	if !ok {
+		return nil, false
+	}
+	return k.For(meeting)
+}
+
+// How a rule makes documents public.
 const (
-	PublicAfterAdjournment = "after_adjournment"
-	PublicOnAdoption       = "adoption"
-	PublicWithConsent      = "consent"
+	PublicAfterAdjournment = "after_adjournment" // days after the meeting adjourns, unless the party objects
+	PublicByParty          = "party_publication" // only when the party publishes it (or consents)
+	PublicOnAdoption       = "adoption"          // from the day it is adopted
+	PublicWithConsent      = "consent"           // only with the party's consent
 )
 
-// KindRule is the publication rule of one document kind.
+// PublicBases lists every value of a rule's public: field.
+var PublicBases = []string{PublicAfterAdjournment, PublicByParty, PublicOnAdoption, PublicWithConsent}
+
+// KindRule is a kind of document and the versions of its publication rule.
 type KindRule struct {
-	Where            `yaml:"-"`
-	Kind             string `yaml:"kind"`
-	Slug             string `yaml:"slug"`
-	Label            string `yaml:"label"`
-	Description      string `yaml:"description"`
-	PerParty         bool   `yaml:"per_party"`
-	Public           string `yaml:"public"`
-	Days             int    `yaml:"days"`
-	EarlyPublication bool   `yaml:"early_publication"`
-	Objection        bool   `yaml:"objection"`
+	Where       `yaml:"-"`
+	Kind        string  `yaml:"kind"`
+	Slug        string  `yaml:"slug"`
+	Label       string  `yaml:"label"`
+	Description string  `yaml:"description"`
+	PerParty    bool    `yaml:"per_party"`
+	Rules       []*Rule `yaml:"rules"`
 }
+
+// For returns the version of the kind's rule that covers a meeting.
+func (k *KindRule) For(meeting string) (*Rule, bool) {
+	for _, r := range k.Rules {
+		if r != nil && r.covers[meeting] {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// Rule is one version of a kind's publication rule: how documents of the
+// kind become public at the meetings from From to Until, in the order of
+// meetings.yaml. A meeting that no version covers publishes nothing of the
+// kind.
+type Rule struct {
+	Where            `yaml:"-"`
+	From             string   `yaml:"from"`  // the first meeting it covers
+	Until            string   `yaml:"until"` // the last; empty for every meeting from From on
+	Public           string   `yaml:"public"`
+	Days             int      `yaml:"days"`
+	EarlyPublication bool     `yaml:"early_publication"`
+	Objection        bool     `yaml:"objection"`
+	Note             string   `yaml:"note"`
+	Sources          []string `yaml:"sources"`
+
+	// Span names the meetings the rule covers, in words ("from the 1st
+	// Review Meeting to the 6th Review Meeting"); set by the loader.
+	Span string `yaml:"-"`
+	// Meetings are the ids of the meetings it covers, in order.
+	Meetings []string `yaml:"-"`
+	covers   map[string]bool
+}
+
+// Covers reports whether the rule decides documents of the meeting.
+func (r *Rule) Covers(meeting string) bool { return r.covers[meeting] }
 
 // Party is a Contracting Party: a State or a regional organisation.
 type Party struct {
@@ -117,6 +164,9 @@ type Party struct {
 	OtherNames []string `yaml:"other_names"`
 	FormerIDs  []string `yaml:"former_ids"`
 	Type       string   `yaml:"type"`
+	// ReportsURL is the party's own page that lists its reports under the
+	// Convention: where a reader goes when the catalog has no copy.
+	ReportsURL string   `yaml:"reports_url"`
 	Note       string   `yaml:"note"`
 	Sources    []string `yaml:"sources"`
 }
@@ -159,6 +209,7 @@ type Meeting struct {
 	OrganizationalMeeting      string     `yaml:"organizational_meeting"`
 	Officers                   []Officer  `yaml:"officers"`
 	ContractingParties         int        `yaml:"contracting_parties"`
+	ParticipatingParties       int        `yaml:"participating_parties"`
 	NPP                        *NPPCounts `yaml:"npp"`
 	Findings                   *Findings  `yaml:"findings"`
 	NationalReportsPublicEarly int        `yaml:"national_reports_public_early"`
@@ -166,7 +217,10 @@ type Meeting struct {
 	DidNotAttend               []string   `yaml:"did_not_attend"`
 	DidNotAttendCountryGroups  []string   `yaml:"did_not_attend_country_groups"`
 	PostedNoQuestions          []string   `yaml:"posted_no_questions"`
-	Sources                    []string   `yaml:"sources"`
+	// DocumentsURL is the official page that lists the meeting's documents
+	// (its National Reports): where a reader goes when the catalog has no copy.
+	DocumentsURL string   `yaml:"documents_url"`
+	Sources      []string `yaml:"sources"`
 }
 
 // Document is one document of a meeting, with the facts that decide its state.
@@ -185,12 +239,13 @@ type Document struct {
 	Text            string   `yaml:"text"`
 	Submitted       Date     `yaml:"submitted"`
 	NotSubmitted    bool     `yaml:"not_submitted"`
-	PublishedEarly  Date     `yaml:"published_early"`
+	Published       Date     `yaml:"published"`
 	Objection       Date     `yaml:"objection"`
 	Consent         Date     `yaml:"consent"`
 	Adopted         Date     `yaml:"adopted"`
 	Withdrawn       Date     `yaml:"withdrawn"`
 	WithdrawnReason string   `yaml:"withdrawn_reason"`
+	Sources         []string `yaml:"sources"`
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`

@@ -331,6 +331,12 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	line("state", string(dec.State))
 	line("reason", dec.Reason)
 	line("rule", dec.Rule)
+	if v := dec.Version; v != nil {
+		line("rule at", fmt.Sprintf("%s:%d", v.Pos.File, v.Pos.Line))
+		for _, src := range v.Sources {
+			line("rule source", src)
+		}
+	}
 	line("basis", dec.BasisText)
 	if m, ok := c.Meeting(d.Meeting); ok {
 		line("meeting", fmt.Sprintf("%s, adjourned %s", m.Title, orUnknown(m.Adjournment)))
@@ -346,7 +352,7 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 		k string
 		v catalog.Date
 	}{
-		{"published early", d.PublishedEarly}, {"objection", d.Objection}, {"consent", d.Consent},
+		{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent},
 		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
 	} {
 		if !f.v.IsZero() {

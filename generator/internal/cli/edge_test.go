@@ -3,17 +3,35 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// writeCatalog writes a catalog from file names and contents, with the
-// repository's rules unless the files give their own.
+// fixtureRules are the kinds of the real catalog, each with one rule from
+// the catalog's first meeting on: the 90-day rule for national reports.
+const fixtureRules = `timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: FIRST, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+  - {kind: questions_answers, slug: qa, label: Questions and answers, per_party: true, rules: [{from: FIRST, public: consent}]}
+  - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, rules: [{from: FIRST, public: consent}]}
+  - {kind: summary_report, slug: summary-report, label: Summary Report, rules: [{from: FIRST, public: adoption}]}
+`
+
+var firstMeetingRe = regexp.MustCompile(`(?m)^  - \{?id: ([a-z0-9-]+)`)
+
+// writeCatalog writes a catalog from file names and contents, with
+// fixtureRules from the first meeting of meetings.yaml unless the files
+// give their own rules.
 func writeCatalog(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
 	if _, ok := files["rules.yaml"]; !ok {
-		files["rules.yaml"] = read(t, filepath.Join(repo, "data", "rules.yaml"))
+		m := firstMeetingRe.FindStringSubmatch(files["meetings.yaml"])
+		if m == nil {
+			t.Fatal("writeCatalog: meetings.yaml names no meeting for the rules to start from")
+		}
+		files["rules.yaml"] = strings.ReplaceAll(fixtureRules, "FIRST", m[1])
 	}
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -7,7 +7,9 @@
 // a country review report, plus a summary report per meeting. Every kind of
 // permission occurs: early publication, objections before and after the
 // 90-day date, withdrawals, consent given or not, reports not submitted,
-// summary reports adopted in the past or the future.
+// summary reports adopted in the past or the future; and both versions of
+// the national report rule: before the 7th meeting (or the second, in a
+// corpus of fewer), public only once the party published it or consented.
 //
 // Every document carries its own title, summary, symbol, official address,
 // file and (summary reports) text, each holding a token unique to that
@@ -40,11 +42,14 @@ type Doc struct {
 	ID, Kind, Meeting, Party string
 	NotSubmitted             bool
 	Adjournment              catalog.Date // of its meeting; zero when not recorded
-	PublishedEarly           catalog.Date
-	Objection                catalog.Date
-	Consent                  catalog.Date
-	Adopted                  catalog.Date
-	Withdrawn                catalog.Date
+	// ByParty is set for a national report of a meeting before the rules
+	// changed: public only once its party published it or consented.
+	ByParty   bool
+	Published catalog.Date
+	Objection catalog.Date
+	Consent   catalog.Date
+	Adopted   catalog.Date
+	Withdrawn catalog.Date
 	// Title is the distinctive part of its own title, which may be shown
 	// when it is public or withdrawn.
 	Title string
@@ -69,14 +74,22 @@ type Manifest struct {
 	From, To time.Time
 }
 
-// Kinds in the corpus, with the rules of data/rules.yaml.
-const rulesYAML = `timezone: Europe/Vienna
+// rulesYAML gives the kinds of the corpus the rules of data/rules.yaml:
+// national reports of meetings before change are public only when their
+// party publishes them; from change on, 90 days after adjournment.
+func rulesYAML(change, last string) string {
+	nr := ""
+	if change != "m01" {
+		nr = fmt.Sprintf("{from: m01, until: %s, public: party_publication}, ", last)
+	}
+	return `timezone: Europe/Vienna
 kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
-  - {kind: questions_answers, slug: qa, label: Questions and answers, per_party: true, public: consent}
-  - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, public: consent}
-  - {kind: summary_report, slug: summary-report, label: Summary Report, public: adoption}
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [` + nr + `{from: ` + change + `, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+  - {kind: questions_answers, slug: qa, label: Questions and answers, per_party: true, rules: [{from: m01, public: consent}]}
+  - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, rules: [{from: m01, public: consent}]}
+  - {kind: summary_report, slug: summary-report, label: Summary Report, rules: [{from: m01, public: adoption}]}
 `
+}
 
 var nameParts = []string{"Aland", "Borduria", "Côte", "Syldavia", "Ruritania", "Türk", "Genovia", "Freedonia", "Latveria", "Wakanda", "Zubrowka", "Elbonia", "Krakozhia", "Molvanîa", "São", "Orsinia"}
 
@@ -126,7 +139,14 @@ func (g *gen) write() error {
 		meetings, parties = 1, max(g.o.Documents/3, 1)
 	}
 
-	if err := g.file("rules.yaml", rulesYAML); err != nil {
+	// The rules change with the 7th meeting (2017), or with the second
+	// where there are fewer, so that every corpus of two meetings or more
+	// has both versions.
+	change := min(7, max(meetings, 2))
+	if meetings == 1 {
+		change = 1
+	}
+	if err := g.file("rules.yaml", rulesYAML(fmt.Sprintf("m%02d", change), fmt.Sprintf("m%02d", change-1))); err != nil {
 		return err
 	}
 	var pb strings.Builder
@@ -176,7 +196,8 @@ func (g *gen) write() error {
 	g.m.To = ms[len(ms)-1].opening.AddDays(800).Start(time.UTC)
 
 	total := 0
-	for _, mt := range ms {
+	for i, mt := range ms {
+		byParty := i+1 < change
 		var db strings.Builder
 		fmt.Fprintf(&db, "meeting: %s\ndocuments:\n", mt.id)
 		// The summary report.
@@ -193,7 +214,7 @@ func (g *gen) write() error {
 				if total >= g.o.Documents {
 					break
 				}
-				d := Doc{Kind: kind, Meeting: mt.id, Party: p, Adjournment: mt.adjournment}
+				d := Doc{Kind: kind, Meeting: mt.id, Party: p, Adjournment: mt.adjournment, ByParty: byParty && kind == "national_report"}
 				g.permissions(&d, mt.opening, mt.adjournment)
 				if err := g.doc(&db, &d, false); err != nil {
 					return err
@@ -214,24 +235,40 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 	if !adj.IsZero() {
 		due = adj.AddDays(90)
 	}
-	switch d.Kind {
-	case "national_report":
+	switch {
+	case d.ByParty:
+		switch g.rng.IntN(8) {
+		case 0:
+			d.NotSubmitted = true
+		case 1, 2: // published by the party, before or after the meeting
+			d.Published = opening.AddDays(g.rng.IntN(400) - 150)
+		case 3: // consent, some time after the meeting
+			d.Consent = opening.AddDays(g.rng.IntN(300))
+		case 4: // consent, then a withdrawal
+			d.Consent = opening.AddDays(-20)
+			d.Withdrawn = opening.AddDays(g.rng.IntN(300) - 10)
+		case 5:
+			d.Published = opening.AddDays(-g.rng.IntN(60))
+			d.Withdrawn = opening.AddDays(1 + g.rng.IntN(300))
+		}
+		// 6, 7: nothing recorded: never public
+	case d.Kind == "national_report":
 		switch g.rng.IntN(10) {
 		case 0:
 			d.NotSubmitted = true
 		case 1: // early, before the meeting
-			d.PublishedEarly = opening.AddDays(-g.rng.IntN(60))
+			d.Published = opening.AddDays(-g.rng.IntN(60))
 		case 2: // objection before the due date, maybe the very day
 			d.Objection = due.AddDays(-g.rng.IntN(40))
 		case 3: // objection after publication
 			d.Objection = due.AddDays(1 + g.rng.IntN(400))
 		case 4: // early, then an objection
-			d.PublishedEarly = opening.AddDays(-10)
+			d.Published = opening.AddDays(-10)
 			d.Objection = opening.AddDays(5 + g.rng.IntN(200))
 		case 5:
 			d.Withdrawn = due.AddDays(1 + g.rng.IntN(300))
 		case 6: // an early date after the due date: the rule's date stands
-			d.PublishedEarly = due.AddDays(1 + g.rng.IntN(30))
+			d.Published = due.AddDays(1 + g.rng.IntN(30))
 		}
 	default:
 		if g.rng.IntN(2) == 0 {
@@ -292,7 +329,7 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	for _, f := range []struct {
 		k string
 		v catalog.Date
-	}{{"published_early", d.PublishedEarly}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}} {
+	}{{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}} {
 		if !f.v.IsZero() {
 			fmt.Fprintf(b, "    %s: %s\n", f.k, f.v)
 		}

@@ -59,17 +59,22 @@ type Record struct {
 	FileURL     string `json:"file_url"`
 	OfficialURL string `json:"official_url"`
 	PageURL     string `json:"page_url"`
+	// ReadKind and ReadURL say where a reader can read a public document
+	// (sitecontent.ReadAt): file, official_copy, meeting_documents,
+	// party_reports or unknown (then ReadURL is empty).
+	ReadKind string `json:"read_kind"`
+	ReadURL  string `json:"read_url"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url"}
 
 func (r Record) row() []string {
 	size := ""
 	if r.FileSize != nil {
 		size = strconv.FormatInt(*r.FileSize, 10)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL}
 }
 
 // writer holds what all outputs share.
@@ -124,6 +129,12 @@ func (w *writer) records() []Record {
 		if f := page.File; f != nil {
 			size := f.Size
 			r.FileName, r.FileSize, r.SHA256, r.FileURL = f.Name, &size, f.SHA256, w.abs(f.URL)
+		}
+		if ra := page.ReadAt; ra != nil {
+			r.ReadKind, r.ReadURL = ra.Kind, ra.URL
+			if ra.Kind == sitecontent.ReadFile {
+				r.ReadURL = r.FileURL
+			}
 		}
 		out = append(out, r)
 	}

@@ -16,7 +16,13 @@
 //
 // # Rules
 //
-// Rules are data (catalog.Rules), one per document kind. A date in the
+// Rules are data (catalog.Rules): per document kind, one or more versions,
+// each covering a range of meetings (the rules changed with the 7th Review
+// Meeting: before it a National Report became public only when its party
+// published it; from it on, 90 days after adjournment unless the party
+// objects). The version that covers a document's meeting decides it, and
+// the decision names it (Decision.Version). A meeting no version covers
+// publishes nothing of the kind. A date in the
 // catalog is a whole day in the rules' time zone: a document public "from
 // 6 July 2017" is public from 00:00 on that day in Europe/Vienna. An event
 // (objection, consent, withdrawal) counts from the start of its day, and only
@@ -26,8 +32,9 @@
 // # Invariants
 //
 // Decide is pure: the same document, meeting, rules and moment give the same
-// Decision. It fails closed: a missing rule, an unknown basis or a date the
-// rule needs and the catalog lacks gives restricted, never public. The
+// Decision. It fails closed: a missing rule or rule version, an unknown
+// basis or a date the rule needs and the catalog lacks gives restricted,
+// never public. The
 // catalog's validation reports the same cases as errors; the engine does not
 // rely on it.
 package publication
@@ -60,6 +67,7 @@ type Basis string
 const (
 	BasisNone             Basis = ""
 	BasisEarly            Basis = "published_early"
+	BasisParty            Basis = "party_publication"
 	BasisAfterAdjournment Basis = "after_adjournment"
 	BasisAdoption         Basis = "adoption"
 	BasisConsent          Basis = "consent"
@@ -82,7 +90,11 @@ type Decision struct {
 	NextChange catalog.Date
 	// BasisText is Basis in words.
 	BasisText string
-	// Rule is the rule applied, in words; Reason says why this state.
+	// Version is the version of the kind's rule that applied; nil when no
+	// rule covers the document (it is then never public).
+	Version *catalog.Rule
+	// Rule is the rule applied, in words, named by the meetings it covers;
+	// Reason says why this state.
 	Rule   string
 	Reason string
 }
@@ -98,22 +110,25 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	started := func(d catalog.Date) bool { return !d.IsZero() && !asOf.Before(d.Start(loc)) }
 
-	rule, ok := rules.Kind(doc.Kind)
+	kind, ok := rules.Kind(doc.Kind)
 	if !ok {
 		return Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}
 	}
 	if doc.NotSubmitted {
 		return Decision{State: NotSubmitted, Reason: "the Contracting Party submitted no document"}
 	}
+	if m == nil {
+		return Decision{State: Restricted, Reason: "the document's meeting is not known, so no rule can be chosen"}
+	}
+	rule, ok := kind.For(m.ID)
+	if !ok {
+		return Decision{State: Restricted, Reason: fmt.Sprintf("no %s rule covers the %s, and a meeting no rule covers publishes nothing", kind.Label, m.Title)}
+	}
 
-	dec := Decision{}
+	dec := Decision{Version: rule, Rule: RuleName(kind, rule) + ": " + RuleText(rule)}
 	switch rule.Public {
 	case catalog.PublicAfterAdjournment:
-		dec.Rule = fmt.Sprintf("%s: public %d days after the meeting adjourns", rule.Label, rule.Days)
-		if rule.Objection {
-			dec.Rule += ", unless the Contracting Party objects"
-		}
-		if m == nil || m.Adjournment.IsZero() {
+		if m.Adjournment.IsZero() {
 			dec.State, dec.Reason = Restricted, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed"
 			return dec
 		}
@@ -122,18 +137,30 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 			return dec
 		}
 		dec.PublicFrom, dec.Basis = m.Adjournment.AddDays(rule.Days), BasisAfterAdjournment
-		if rule.EarlyPublication && !doc.PublishedEarly.IsZero() && doc.PublishedEarly.Before(dec.PublicFrom) {
-			dec.PublicFrom, dec.Basis = doc.PublishedEarly, BasisEarly
+		if rule.EarlyPublication && !doc.Published.IsZero() && doc.Published.Before(dec.PublicFrom) {
+			dec.PublicFrom, dec.Basis = doc.Published, BasisEarly
+		}
+	case catalog.PublicByParty:
+		// Public from the day the party published it, or from the day it
+		// consented to publication, whichever came first; consent counts
+		// only once its day has come, as in the consent rule.
+		if !doc.Published.IsZero() {
+			dec.PublicFrom, dec.Basis = doc.Published, BasisParty
+		}
+		if started(doc.Consent) && (dec.PublicFrom.IsZero() || doc.Consent.Before(dec.PublicFrom)) {
+			dec.PublicFrom, dec.Basis = doc.Consent, BasisConsent
+		}
+		if dec.PublicFrom.IsZero() {
+			dec.State, dec.Reason = Restricted, "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
+			return dec
 		}
 	case catalog.PublicOnAdoption:
-		dec.Rule = rule.Label + ": public from its adoption"
 		if doc.Adopted.IsZero() {
 			dec.State, dec.Reason = Restricted, "no adoption date is recorded"
 			return dec
 		}
 		dec.PublicFrom, dec.Basis = doc.Adopted, BasisAdoption
 	case catalog.PublicWithConsent:
-		dec.Rule = rule.Label + ": public only with the Contracting Party's consent"
 		if !started(doc.Consent) {
 			dec.State, dec.Reason = Restricted, "no consent to publication has been recorded"
 			return dec
@@ -149,7 +176,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	// document objected to on the day it was due is never public.
 	if started(doc.Objection) {
 		if doc.Objection.Before(dec.PublicFrom) || doc.Objection == dec.PublicFrom {
-			return Decision{State: Withheld, Rule: dec.Rule, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
+			return Decision{State: Withheld, Version: rule, Rule: dec.Rule, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Objection, basisText(dec.Basis, rule)
 		dec.Reason = fmt.Sprintf("public from %s; the Contracting Party's objection was received on %s", dec.PublicFrom.Long(), doc.Objection.Long())
@@ -157,7 +184,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	if started(doc.Withdrawn) {
 		if !dec.PublicFrom.Before(doc.Withdrawn) {
-			return Decision{State: Restricted, Rule: dec.Rule, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
+			return Decision{State: Restricted, Version: rule, Rule: dec.Rule, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Withdrawn, basisText(dec.Basis, rule)
 		dec.Reason = fmt.Sprintf("public from %s; withdrawn on %s: %s", dec.PublicFrom.Long(), doc.Withdrawn.Long(), doc.WithdrawnReason)
@@ -178,10 +205,12 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 }
 
 // basisText says a basis in words.
-func basisText(b Basis, rule *catalog.KindRule) string {
+func basisText(b Basis, rule *catalog.Rule) string {
 	switch b {
 	case BasisEarly:
 		return "published early by the Contracting Party"
+	case BasisParty:
+		return "published by the Contracting Party"
 	case BasisAfterAdjournment:
 		return fmt.Sprintf("%d days after the meeting adjourned", rule.Days)
 	case BasisAdoption:
@@ -190,4 +219,42 @@ func basisText(b Basis, rule *catalog.KindRule) string {
 		return "published with the Contracting Party's consent"
 	}
 	return ""
+}
+
+// RuleName names one version of a kind's rule by the meetings it covers:
+// "National Report rule for the 7th Review Meeting and every later meeting".
+func RuleName(k *catalog.KindRule, r *catalog.Rule) string {
+	if r.Span == "" {
+		return k.Label + " rule"
+	}
+	return k.Label + " rule for " + r.Span
+}
+
+// RuleText says a rule in one sentence, from the same fields the engine
+// reads: the words explain, document pages and the rules page show.
+func RuleText(r *catalog.Rule) string {
+	var s string
+	switch r.Public {
+	case catalog.PublicAfterAdjournment:
+		s = fmt.Sprintf("public %d days after the meeting adjourns", r.Days)
+		if r.Objection {
+			s += ", unless the Contracting Party objects to the publication of its own document"
+		}
+		s += "."
+		if r.EarlyPublication {
+			s += " The Contracting Party may publish it earlier."
+		}
+		if r.Objection {
+			s += " An objection received after publication withdraws it."
+		}
+	case catalog.PublicByParty:
+		s = "public only once the Contracting Party publishes it itself (or has it published) or consents to its publication; there is no date by default."
+	case catalog.PublicOnAdoption:
+		s = "public from the day it is adopted at the meeting."
+	case catalog.PublicWithConsent:
+		s = "public only if the Contracting Party consents, from the day of its consent."
+	default:
+		s = "never public: the rule is not known."
+	}
+	return s
 }

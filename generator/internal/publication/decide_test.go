@@ -1,6 +1,7 @@
 package publication
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -28,17 +29,41 @@ func vienna(t testing.TB) *time.Location {
 	return loc
 }
 
-// testRules mirror data/rules.yaml.
+// testMeetings are the meetings testRules know, in the order they were
+// held; rm00 is before every rule's range.
+var testMeetings = []*catalog.Meeting{
+	{ID: "rm00", Title: "Meeting Zero"},
+	{ID: "rm01", Title: "1st Review Meeting"},
+	{ID: "rm06", Title: "6th Review Meeting"},
+	{ID: "rm07", Title: "7th Review Meeting"},
+	{ID: "rm08", Title: "8th Review Meeting"},
+}
+
+// testRules mirror data/rules.yaml: National Reports changed rule with the
+// 7th meeting; Q&A have a rule from the 7th only.
 func testRules(t testing.TB) *catalog.Rules {
 	t.Helper()
 	src := `
 timezone: Europe/Vienna
 kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, public: after_adjournment, days: 90, early_publication: true, objection: true}
-  - {kind: questions_answers, slug: qa, label: Q&A, per_party: true, public: consent}
-  - {kind: summary_report, slug: sr, label: Summary Report, public: adoption}
+  - kind: national_report
+    slug: nr
+    label: National Report
+    per_party: true
+    rules:
+      - {from: rm01, until: rm06, public: party_publication}
+      - {from: rm07, public: after_adjournment, days: 90, early_publication: true, objection: true}
+  - kind: questions_answers
+    slug: qa
+    label: Q&A
+    per_party: true
+    rules: [{from: rm07, public: consent}]
+  - kind: summary_report
+    slug: sr
+    label: Summary Report
+    rules: [{from: rm01, public: adoption}]
 `
-	r, err := catalog.ParseRules([]byte(src))
+	r, err := catalog.ParseRules([]byte(src), testMeetings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +75,9 @@ func TestDecide(t *testing.T) {
 	loc := vienna(t)
 	rules := testRules(t)
 	rm07 := &catalog.Meeting{ID: "rm07", Opening: date(t, "2017-03-27"), Adjournment: date(t, "2017-04-07")}
-	noAdjournment := &catalog.Meeting{ID: "rm04", Opening: date(t, "2008-04-14")}
+	rm06 := &catalog.Meeting{ID: "rm06", Opening: date(t, "2014-03-24"), Adjournment: date(t, "2014-04-04")}
+	rm00 := &catalog.Meeting{ID: "rm00", Adjournment: date(t, "1998-04-01")}
+	noAdjournment := &catalog.Meeting{ID: "rm08", Opening: date(t, "2020-04-14")}
 	day := func(s string) time.Time { return date(t, s).Start(loc) }
 
 	tests := []struct {
@@ -70,15 +97,15 @@ func TestDecide(t *testing.T) {
 		{"ReportOnTheNinetiethDayIsPublic", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-06"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
 		{"ReportTheDayAfterIsPublic", catalog.Document{Kind: "national_report"}, rm07, day("2017-07-07"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
 		{"ReportBeforeTheMeetingIsScheduled", catalog.Document{Kind: "national_report"}, rm07, day("2016-09-01"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
-		{"EarlyPublicationIsPublicFromItsDay", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01")}, rm07, day("2017-03-01"), Public, BasisEarly, "2017-03-01", "", ""},
-		{"EarlyPublicationScheduledBeforeItsDay", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01")}, rm07, day("2017-02-28"), Scheduled, BasisEarly, "2017-03-01", "", "2017-03-01"},
-		{"EarlyDateAfterTheRuleIsIgnored", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-08-01")}, rm07, day("2017-07-06"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"EarlyPublicationIsPublicFromItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2017-03-01")}, rm07, day("2017-03-01"), Public, BasisEarly, "2017-03-01", "", ""},
+		{"EarlyPublicationScheduledBeforeItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2017-03-01")}, rm07, day("2017-02-28"), Scheduled, BasisEarly, "2017-03-01", "", "2017-03-01"},
+		{"EarlyDateAfterTheRuleIsIgnored", catalog.Document{Kind: "national_report", Published: date(t, "2017-08-01")}, rm07, day("2017-07-06"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
 		{"ObjectionWithholdsReportAfterNinetyDays", catalog.Document{Kind: "national_report", Objection: date(t, "2017-06-01")}, rm07, day("2017-08-01"), Withheld, BasisNone, "", "", ""},
 		{"ObjectionNotYetReceivedLeavesReportScheduled", catalog.Document{Kind: "national_report", Objection: date(t, "2017-06-01")}, rm07, day("2017-05-31"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
 		{"ObjectionOnTheDueDayWithholds", catalog.Document{Kind: "national_report", Objection: date(t, "2017-07-06")}, rm07, day("2017-07-06"), Withheld, BasisNone, "", "", ""},
 		{"ObjectionAfterPublicationWithdraws", catalog.Document{Kind: "national_report", Objection: date(t, "2017-09-01")}, rm07, day("2017-09-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2017-09-01", ""},
 		{"ObjectionAfterPublicationNotYetReceived", catalog.Document{Kind: "national_report", Objection: date(t, "2017-09-01")}, rm07, day("2017-08-31"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
-		{"ObjectionAfterEarlyPublicationWithdraws", catalog.Document{Kind: "national_report", PublishedEarly: date(t, "2017-03-01"), Objection: date(t, "2017-05-01")}, rm07, day("2017-06-01"), Withdrawn, BasisEarly, "2017-03-01", "2017-05-01", ""},
+		{"ObjectionAfterEarlyPublicationWithdraws", catalog.Document{Kind: "national_report", Published: date(t, "2017-03-01"), Objection: date(t, "2017-05-01")}, rm07, day("2017-06-01"), Withdrawn, BasisEarly, "2017-03-01", "2017-05-01", ""},
 		{"WithdrawalAfterPublication", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2018-01-10"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2018-01-10", ""},
 		{"WithdrawalBeforePublicationRestricts", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-06-01"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Restricted, BasisNone, "", "", ""},
 		{"NotSubmitted", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07, day("2017-07-06"), NotSubmitted, BasisNone, "", "", ""},
@@ -90,6 +117,18 @@ func TestDecide(t *testing.T) {
 		{"QAConsentNotYetGiven", catalog.Document{Kind: "questions_answers", Consent: date(t, "2017-04-01")}, rm07, day("2017-03-31"), Restricted, BasisNone, "", "", ""},
 		{"SummaryReportPublicFromAdoption", catalog.Document{Kind: "summary_report", Adopted: date(t, "2017-04-07")}, rm07, day("2017-04-07"), Public, BasisAdoption, "2017-04-07", "", ""},
 		{"SummaryReportScheduledBeforeAdoption", catalog.Document{Kind: "summary_report", Adopted: date(t, "2017-04-07")}, rm07, day("2017-04-06"), Scheduled, BasisAdoption, "2017-04-07", "", "2017-04-07"},
+		// Issue 12: before the 7th meeting a National Report was public only
+		// once its party published it; the 90-day rule did not exist.
+		{"PreSeventhReportWithoutPublicationIsNeverPublic", catalog.Document{Kind: "national_report"}, rm06, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"PreSeventhReportNotPublicNinetyDaysAfterAdjournment", catalog.Document{Kind: "national_report"}, rm06, day("2014-07-03"), Restricted, BasisNone, "", "", ""},
+		{"PreSeventhReportPublicFromPartyPublication", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01")}, rm06, day("2014-09-01"), Public, BasisParty, "2014-09-01", "", ""},
+		{"PreSeventhReportScheduledBeforeItsPublicationDay", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01")}, rm06, day("2014-08-31"), Scheduled, BasisParty, "2014-09-01", "", "2014-09-01"},
+		{"PreSeventhReportPublicFromConsent", catalog.Document{Kind: "national_report", Consent: date(t, "2014-06-01"), Published: date(t, "2014-09-01")}, rm06, day("2014-06-01"), Public, BasisConsent, "2014-06-01", "", ""},
+		{"PreSeventhReportConsentNotYetGiven", catalog.Document{Kind: "national_report", Consent: date(t, "2014-06-01")}, rm06, day("2014-05-31"), Restricted, BasisNone, "", "", ""},
+		{"PreSeventhReportObjectionAfterPublicationWithdraws", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01"), Objection: date(t, "2015-01-01")}, rm06, day("2015-02-01"), Withdrawn, BasisParty, "2014-09-01", "2015-01-01", ""},
+		{"PreSeventhReportWithdrawn", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01"), Withdrawn: date(t, "2016-01-01"), WithdrawnReason: "replaced"}, rm06, day("2016-02-01"), Withdrawn, BasisParty, "2014-09-01", "2016-01-01", ""},
+		{"MeetingNoRuleCoversFailsClosed", catalog.Document{Kind: "national_report", Published: date(t, "1998-01-01")}, rm00, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		{"KindWithoutRuleForTheMeetingFailsClosed", catalog.Document{Kind: "questions_answers", Consent: date(t, "2014-06-01")}, rm06, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"SummaryReportWithoutAdoptionFailsClosed", catalog.Document{Kind: "summary_report"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 	}
 	for _, tt := range tests {
@@ -103,6 +142,18 @@ func TestDecide(t *testing.T) {
 			}
 			if got.Reason == "" {
 				t.Error("the decision gives no reason")
+			}
+			// The decision names the version of the rule that covers the
+			// meeting, and none where no version does.
+			var want *catalog.Rule
+			if tt.meeting != nil {
+				want, _ = rules.For(tt.doc.Kind, tt.meeting.ID)
+			}
+			if got.Version != want && got.State != NotSubmitted {
+				t.Errorf("Version = %+v, want %+v", got.Version, want)
+			}
+			if want != nil && got.State != NotSubmitted && !strings.Contains(got.Rule, want.Span) {
+				t.Errorf("Rule %q does not name the meetings it covers (%q)", got.Rule, want.Span)
 			}
 		})
 	}
@@ -125,7 +176,7 @@ func TestDecideTurnsAtViennaMidnightAcrossDaylightSaving(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := &catalog.Meeting{ID: "m", Adjournment: date(t, tt.adjournment)}
+			m := &catalog.Meeting{ID: "rm07", Adjournment: date(t, tt.adjournment)}
 			doc := &catalog.Document{Kind: "national_report"}
 			edge, err := time.Parse(time.RFC3339, tt.dueUTC)
 			if err != nil {
@@ -146,7 +197,7 @@ func TestDecideTurnsAtViennaMidnightAcrossDaylightSaving(t *testing.T) {
 func TestDecideWithoutTimeZoneFailsClosed(t *testing.T) {
 	rules := testRules(t)
 	rules.Location = nil
-	m := &catalog.Meeting{ID: "m", Adjournment: date(t, "2017-04-07")}
+	m := &catalog.Meeting{ID: "rm07", Adjournment: date(t, "2017-04-07")}
 	got := Decide(&catalog.Document{Kind: "national_report"}, m, rules, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
 	if got.State != Restricted {
 		t.Errorf("state %s, want restricted", got.State)

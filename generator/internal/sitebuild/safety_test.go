@@ -56,16 +56,26 @@ func oracle(d corpus.Doc, t time.Time) (public, withdrawn bool) {
 		return false, false
 	}
 	var from catalog.Date
-	switch d.Kind {
-	case "national_report":
+	switch {
+	case d.ByParty:
+		// Before the rules changed: from the party's own publication, or
+		// from its consent once given; never by a date of the rules.
+		from = d.Published
+		if on(d.Consent) && (from.IsZero() || d.Consent.Before(from)) {
+			from = d.Consent
+		}
+		if from.IsZero() {
+			return false, false
+		}
+	case d.Kind == "national_report":
 		if d.Adjournment.IsZero() {
 			return false, false
 		}
 		from = d.Adjournment.AddDays(90)
-		if !d.PublishedEarly.IsZero() && d.PublishedEarly.Before(from) {
-			from = d.PublishedEarly
+		if !d.Published.IsZero() && d.Published.Before(from) {
+			from = d.Published
 		}
-	case "summary_report":
+	case d.Kind == "summary_report":
 		if d.Adopted.IsZero() {
 			return false, false
 		}

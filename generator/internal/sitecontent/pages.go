@@ -40,7 +40,9 @@ type DocPage struct {
 	BasisText  string `json:"basis_text,omitempty"`
 	NextChange string `json:"next_change,omitempty"`
 	Rule       string `json:"rule,omitempty"`
-	Reason     string `json:"reason"`
+	// RuleRef is the version of the kind's rule that decided the document.
+	RuleRef *RuleRef `json:"rule_ref,omitempty"`
+	Reason  string   `json:"reason"`
 	// Only for public documents:
 	Summary     string   `json:"summary,omitempty"`
 	Symbol      string   `json:"symbol,omitempty"`
@@ -48,6 +50,9 @@ type DocPage struct {
 	File        *FileRef `json:"file,omitempty"`
 	Submitted   string   `json:"submitted,omitempty"`
 	HasText     bool     `json:"has_text,omitempty"` // the page body is the document's text
+	// ReadAt is where a reader can read it: never empty for a public
+	// document, and never a file this site does not hold.
+	ReadAt *ReadAt `json:"read_at,omitempty"`
 	// Only for withdrawn documents:
 	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
 	// History is the document's dated changes up to the as-of day, oldest
@@ -55,6 +60,34 @@ type DocPage struct {
 	History []Change `json:"history,omitempty"`
 	// AsOf is the day the status is given for, for "cite this document".
 	AsOf string `json:"as_of"`
+}
+
+// RuleRef names the version of a rule that decided a document, with what
+// the page says of what comes next, and its sources.
+type RuleRef struct {
+	Name             string   `json:"name"`
+	URL              string   `json:"url"` // its row on the page that explains publication
+	Public           string   `json:"public"`
+	EarlyPublication bool     `json:"early_publication,omitempty"`
+	Objection        bool     `json:"objection,omitempty"`
+	Sources          []string `json:"sources,omitempty"`
+}
+
+// Ways to read a public document, best first.
+const (
+	ReadFile             = "file"              // this site offers its file
+	ReadOfficialCopy     = "official_copy"     // the catalog has the official copy's address
+	ReadMeetingDocuments = "meeting_documents" // the official page listing the meeting's documents
+	ReadPartyReports     = "party_reports"     // the party's own page of its reports
+	ReadUnknown          = "unknown"           // nowhere known: the page says how to ask
+)
+
+// ReadAt is where a reader can read a public document.
+type ReadAt struct {
+	Kind string `json:"kind"`
+	URL  string `json:"url,omitempty"`
+	// Of names whose page URL is: the meeting's title or the party's name.
+	Of string `json:"of,omitempty"`
 }
 
 // Officer of a meeting.
@@ -147,17 +180,29 @@ type CountryPage struct {
 	Counts   map[string]int   `json:"counts"`
 }
 
-// RuleInfo explains one kind's rule, for the "how publication works" page.
+// RuleInfo explains one kind's rules, for the "how publication works" page.
 type RuleInfo struct {
-	Kind             string `json:"kind"`
-	Label            string `json:"label"`
-	Description      string `json:"description,omitempty"`
-	Public           string `json:"public"` // after_adjournment | adoption | consent
-	Days             int    `json:"days,omitempty"`
-	EarlyPublication bool   `json:"early_publication"`
-	Objection        bool   `json:"objection"`
-	PerParty         bool   `json:"per_party"`
-	Text             string `json:"text"` // the rule in one sentence
+	Kind        string        `json:"kind"`
+	Label       string        `json:"label"`
+	Description string        `json:"description,omitempty"`
+	PerParty    bool          `json:"per_party"`
+	Versions    []RuleVersion `json:"versions"`
+}
+
+// RuleVersion is one version of a kind's rule and the meetings it covers.
+type RuleVersion struct {
+	Name             string   `json:"name"` // "National Report rule for the 7th Review Meeting and every later meeting"
+	Span             string   `json:"span"`
+	From             string   `json:"from"`
+	Until            string   `json:"until,omitempty"`
+	Meetings         []string `json:"meetings"`
+	Public           string   `json:"public"` // after_adjournment | party_publication | adoption | consent
+	Days             int      `json:"days,omitempty"`
+	EarlyPublication bool     `json:"early_publication"`
+	Objection        bool     `json:"objection"`
+	Text             string   `json:"text"` // the rule in one sentence
+	Note             string   `json:"note,omitempty"`
+	Sources          []string `json:"sources,omitempty"`
 }
 
 // Upcoming is one day on which documents become public.

@@ -52,6 +52,10 @@ func DocumentURL(id string) string   { return "/documents/" + id + "/" }
 func MeetingURL(id string) string    { return "/meetings/" + id + "/" }
 func CountryURL(id string) string    { return "/countries/" + id + "/" }
 func FileURL(id, name string) string { return "/files/" + id + "/" + name }
+
+// RuleURL is the row of a version of a kind's rule on the page that
+// explains publication (site/content/publication.md, the rules shortcode).
+func RuleURL(kind, from string) string { return "/publication/#rule-" + kind + "-" + from }
 func FilePath(doc *catalog.Document) string {
 	return path.Join("files", doc.ID, doc.FileInfo.Name)
 }
@@ -365,6 +369,12 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
 		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
 	}
+	if v := dec.Version; v != nil {
+		p.RuleRef = &RuleRef{
+			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
+			Public: v.Public, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
+		}
+	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
 		p.WithdrawnReason = d.WithdrawnReason
 	}
@@ -382,6 +392,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		}
 		p.File = &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
 	}
+	p.ReadAt = w.readAt(d, p.File)
 	body := ""
 	if d.Body != "" {
 		t, err := catalog.ParseText(d.Body)
@@ -390,6 +401,35 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		}
 	}
 	return p, body
+}
+
+// readAt says where a reader can read a public document: its file here,
+// its official copy, the official list of its meeting's documents, its
+// party's own page of reports, or nowhere known.
+func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
+	c := w.in.Catalog
+	switch {
+	case file != nil:
+		return &ReadAt{Kind: ReadFile, URL: file.URL}
+	case d.URL != "":
+		return &ReadAt{Kind: ReadOfficialCopy, URL: d.URL}
+	}
+	if m, ok := c.Meeting(d.Meeting); ok && m.DocumentsURL != "" {
+		return &ReadAt{Kind: ReadMeetingDocuments, URL: m.DocumentsURL, Of: m.Title}
+	}
+	if p, ok := c.Party(d.Party); ok && p.ReportsURL != "" {
+		return &ReadAt{Kind: ReadPartyReports, URL: p.ReportsURL, Of: p.Name}
+	}
+	return &ReadAt{Kind: ReadUnknown}
+}
+
+// kind returns a kind's rules; a kind the catalog lacks gets a stand-in
+// labelled by its key, as lists show it.
+func (w *View) kind(k string) *catalog.KindRule {
+	if kr, ok := w.in.Catalog.Rules.Kind(k); ok {
+		return kr
+	}
+	return &catalog.KindRule{Kind: k, Label: k}
 }
 
 func yesNo(known, v bool) string {
@@ -432,8 +472,11 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
 	for _, k := range w.in.Catalog.Rules.Kinds {
-		if k != nil && k.Public == catalog.PublicAfterAdjournment && k.PerParty && !m.Adjournment.IsZero() {
-			mi.ReportsPublicOn = m.Adjournment.AddDays(k.Days).String()
+		if k == nil || !k.PerParty || m.Adjournment.IsZero() {
+			continue
+		}
+		if r, ok := k.For(m.ID); ok && r.Public == catalog.PublicAfterAdjournment {
+			mi.ReportsPublicOn = m.Adjournment.AddDays(r.Days).String()
 			break
 		}
 	}
@@ -574,38 +617,20 @@ func (w *writer) homePage(refs map[string]DocRef) HomePage {
 		if k == nil {
 			continue
 		}
-		h.Rules = append(h.Rules, RuleInfo{
-			Kind: k.Kind, Label: k.Label, Description: k.Description, Public: k.Public, Days: k.Days,
-			EarlyPublication: k.EarlyPublication, Objection: k.Objection, PerParty: k.PerParty, Text: RuleText(k),
-		})
+		ri := RuleInfo{Kind: k.Kind, Label: k.Label, Description: k.Description, PerParty: k.PerParty}
+		for _, r := range k.Rules {
+			if r == nil {
+				continue
+			}
+			ri.Versions = append(ri.Versions, RuleVersion{
+				Name: publication.RuleName(k, r), Span: r.Span, From: r.From, Until: r.Until, Meetings: r.Meetings,
+				Public: r.Public, Days: r.Days, EarlyPublication: r.EarlyPublication, Objection: r.Objection,
+				Text: publication.RuleText(r), Note: r.Note, Sources: r.Sources,
+			})
+		}
+		h.Rules = append(h.Rules, ri)
 	}
 	return h
-}
-
-// RuleText says a kind's rule in one sentence, from the same data the engine uses.
-func RuleText(k *catalog.KindRule) string {
-	var s string
-	switch k.Public {
-	case catalog.PublicAfterAdjournment:
-		s = fmt.Sprintf("Public %d days after the review meeting adjourns", k.Days)
-		if k.Objection {
-			s += ", unless the Contracting Party objects to the publication of its own document"
-		}
-		s += "."
-		if k.EarlyPublication {
-			s += " The Contracting Party may publish it earlier."
-		}
-		if k.Objection {
-			s += " An objection received after publication withdraws it."
-		}
-	case catalog.PublicOnAdoption:
-		s = "Public from the day it is adopted at the meeting."
-	case catalog.PublicWithConsent:
-		s = "Public only if the Contracting Party consents, from the day of its consent."
-	default:
-		s = "Never public: the rule is not known."
-	}
-	return s
 }
 
 // byName orders names as readers expect: accents and case ignored
