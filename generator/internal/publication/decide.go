@@ -193,7 +193,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	dec.BasisText = basisText(dec.Basis, rule)
 	if started(dec.PublicFrom) {
 		dec.State = Public
-		dec.Reason = fmt.Sprintf("public since %s (%s)", dec.PublicFrom.Long(), dec.BasisText)
+		dec.Reason = fmt.Sprintf("became public on %s (%s)", dec.PublicFrom.Long(), dec.BasisText)
 		return dec
 	}
 	dec.State, dec.NextChange = Scheduled, dec.PublicFrom

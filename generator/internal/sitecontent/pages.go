@@ -116,7 +116,12 @@ type MeetingInfo struct {
 	NationalReportsPublicEarly int            `json:"national_reports_public_early,omitempty"`
 	// ReportsPublicOn is the day national reports become public by the rule
 	// of days after adjournment, when the adjournment is known.
-	ReportsPublicOn string   `json:"reports_public_on,omitempty"`
+	ReportsPublicOn string `json:"reports_public_on,omitempty"`
+	// ReportsRule says how: its days and whether the party may object;
+	// ReportsPast whether the day has come by the as-of moment.
+	ReportsDays      int  `json:"reports_days,omitempty"`
+	ReportsObjection bool `json:"reports_objection,omitempty"`
+	ReportsPast      bool `json:"reports_past,omitempty"`
 	Sources         []string `json:"sources,omitempty"`
 	URL             string   `json:"url"` // "/meetings/<id>/"
 }

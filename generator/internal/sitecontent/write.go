@@ -476,7 +476,9 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 			continue
 		}
 		if r, ok := k.For(m.ID); ok && r.Public == catalog.PublicAfterAdjournment {
-			mi.ReportsPublicOn = m.Adjournment.AddDays(r.Days).String()
+			on := m.Adjournment.AddDays(r.Days)
+			mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), r.Days, r.Objection
+			mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 			break
 		}
 	}
@@ -579,12 +581,31 @@ func (w *writer) homePage(refs map[string]DocRef) HomePage {
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))
 	}
-	// The latest meeting that has begun by the as-of day, else the first listed.
+	// The latest meeting that has begun by the as-of day and has documents;
+	// without one, the latest that has begun.
+	hasDocs := map[string]bool{}
+	for _, d := range c.Documents {
+		hasDocs[d.Meeting] = true
+	}
+	order := map[string]int{}
+	for i, m := range c.Meetings {
+		order[m.ID] = i
+	}
+	var latest, latestWithDocs *catalog.Meeting
 	for _, m := range c.Meetings {
 		if m.Opening.IsZero() || !w.in.AsOf.Before(m.Opening.Start(loc)) {
-			mi := w.Meeting(m)
-			h.LatestMeeting = &mi
+			latest = m
+			if hasDocs[m.ID] {
+				latestWithDocs = m
+			}
 		}
+	}
+	if latestWithDocs != nil {
+		latest = latestWithDocs
+	}
+	if latest != nil {
+		mi := w.Meeting(latest)
+		h.LatestMeeting = &mi
 	}
 	var public, scheduled []DocRef
 	for _, d := range c.Documents {
@@ -596,7 +617,17 @@ func (w *writer) homePage(refs map[string]DocRef) HomePage {
 			scheduled = append(scheduled, r)
 		}
 	}
-	slices.SortStableFunc(public, func(a, b DocRef) int { return strings.Compare(b.PublicFrom, a.PublicFrom) })
+	// Newest first by the day each became public; on one day, by meeting
+	// and title, so that the list does not depend on catalog order.
+	slices.SortStableFunc(public, func(a, b DocRef) int {
+		if c := strings.Compare(b.PublicFrom, a.PublicFrom); c != 0 {
+			return c
+		}
+		if c := order[b.Meeting] - order[a.Meeting]; c != 0 {
+			return c
+		}
+		return compareNames(a.Title, b.Title)
+	})
 	h.Recent = append(h.Recent, public[:min(recentCount, len(public))]...)
 	slices.SortStableFunc(scheduled, func(a, b DocRef) int { return strings.Compare(a.PublicFrom, b.PublicFrom) })
 	for _, r := range scheduled {

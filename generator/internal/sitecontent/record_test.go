@@ -1,0 +1,140 @@
+package sitecontent_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
+)
+
+// recordCatalog has three meetings: the 6th (reports public when their
+// party published them), the 7th (the 90-day rule) and a later one with no
+// documents yet; and a public document for each place to read it.
+var recordCatalog = fstest.MapFS{
+	"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - kind: national_report
+    slug: nr
+    label: National Report
+    per_party: true
+    rules:
+      - {from: rm06, until: rm06, public: party_publication}
+      - {from: rm07, public: after_adjournment, days: 90, early_publication: true, objection: true}
+`)},
+	"parties.yaml": {Data: []byte(`parties:
+  - {id: aland, name: Aland, type: state}
+  - {id: borduria, name: Borduria, type: state, reports_url: "https://borduria.example/cns"}
+  - {id: carpania, name: Carpania, type: state}
+  - {id: dorado, name: Dorado, type: state}
+`)},
+	"meetings.yaml": {Data: []byte(`meetings:
+  - {id: rm06, type: review, title: 6th Review Meeting, opening: 2014-03-24, adjournment: 2014-04-04, documents_url: "https://iaea.example/rm06"}
+  - {id: rm07, type: review, title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}
+  - {id: rm08, type: review, title: 8th Review Meeting, opening: 2020-04-01}
+`)},
+	"documents/rm06.yaml": {Data: []byte(`meeting: rm06
+documents:
+  - {kind: national_report, party: aland, published: 2014-09-01, url: "https://aland.example/nr6.pdf"}
+  - {kind: national_report, party: borduria, published: 2014-10-01}
+  - {kind: national_report, party: carpania, url: "https://carpania.example/nr6-secret.pdf"}
+`)},
+	"documents/rm07.yaml": {Data: []byte(`meeting: rm07
+documents:
+  - {kind: national_report, party: dorado}
+  - {kind: national_report, party: borduria}
+  - {kind: national_report, party: aland, published: 2017-01-10}
+  - {kind: national_report, party: carpania, objection: 2017-05-01, url: "https://carpania.example/nr7-secret.pdf"}
+`)},
+}
+
+func recordView(t *testing.T, at time.Time) (*catalog.Catalog, *sitecontent.View, sitecontent.Input) {
+	t.Helper()
+	c, err := catalog.Load(recordCatalog, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sitecontent.Input{Catalog: c, Decisions: sitebuild.DecideAll(c, at), AsOf: at, SiteTitle: "T"}
+	return c, sitecontent.NewView(in), in
+}
+
+// Issue 12: every public document's page says where to read it, best
+// first; a document that is not public says nothing of where it is.
+func TestEveryPublicDocumentSaysWhereToReadIt(t *testing.T) {
+	c, v, _ := recordView(t, time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC))
+	want := map[string]sitecontent.ReadAt{
+		"rm06-nr-aland":    {Kind: sitecontent.ReadOfficialCopy, URL: "https://aland.example/nr6.pdf"},
+		"rm06-nr-borduria": {Kind: sitecontent.ReadMeetingDocuments, URL: "https://iaea.example/rm06", Of: "6th Review Meeting"},
+		"rm07-nr-borduria": {Kind: sitecontent.ReadPartyReports, URL: "https://borduria.example/cns", Of: "Borduria"},
+		"rm07-nr-dorado":   {Kind: sitecontent.ReadUnknown},
+		"rm07-nr-aland":    {Kind: sitecontent.ReadUnknown},
+	}
+	for _, d := range c.Documents {
+		page, _ := v.Page(d)
+		w, public := want[d.ID]
+		switch {
+		case public && (page.State != "public" || page.ReadAt == nil || *page.ReadAt != w):
+			t.Errorf("%s: state %s, read at %+v; want public, read at %+v", d.ID, page.State, page.ReadAt, w)
+		case !public && (page.State == "public" || page.ReadAt != nil || page.OfficialURL != ""):
+			t.Errorf("%s: state %s, read at %+v, official %q; want not public and nothing of where to read it", d.ID, page.State, page.ReadAt, page.OfficialURL)
+		}
+	}
+}
+
+// Every decided page names the version of the rule that decided it, and a
+// link to it on the page that explains the rules.
+func TestDocumentPageNamesTheRuleVersion(t *testing.T) {
+	c, v, _ := recordView(t, time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC))
+	for id, want := range map[string]string{
+		"rm06-nr-carpania": "National Report rule for the 6th Review Meeting",
+		"rm07-nr-dorado":   "National Report rule for the 7th Review Meeting and every later meeting",
+	} {
+		d, _ := c.Document(id)
+		page, _ := v.Page(d)
+		if page.RuleRef == nil || page.RuleRef.Name != want || !strings.HasPrefix(page.RuleRef.URL, "/publication/#rule-national_report-") {
+			t.Errorf("%s: rule %+v, want %q", id, page.RuleRef, want)
+		}
+	}
+}
+
+// Issue 12: the home page features the latest meeting that has documents,
+// not a later one that has none yet, and lists recently public documents
+// newest first.
+func TestHomeFeaturesLatestMeetingWithDocumentsAndNewestFirst(t *testing.T) {
+	_, _, in := recordView(t, time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))
+	fs := afero.NewMemMapFs()
+	if _, err := sitecontent.Write(fs, "/content", nil, in); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/content/_index.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var front struct {
+		Params struct {
+			Latest struct{ ID string }   `json:"latest_meeting"`
+			Recent []struct{ ID string } `json:"recent"`
+		} `json:"params"`
+	}
+	if err := json.NewDecoder(strings.NewReader(string(b))).Decode(&front); err != nil {
+		t.Fatalf("front matter: %v\n%s", err, b)
+	}
+	home := front.Params
+	if home.Latest.ID != "rm07" {
+		t.Errorf("latest meeting %q, want rm07 (rm08 has no documents)", home.Latest.ID)
+	}
+	var got []string
+	for _, r := range home.Recent {
+		got = append(got, r.ID)
+	}
+	want := "rm07-nr-borduria rm07-nr-dorado rm07-nr-aland rm06-nr-borduria rm06-nr-aland"
+	if strings.Join(got, " ") != want {
+		t.Errorf("recent: %s\nwant     %s", strings.Join(got, " "), want)
+	}
+}
