@@ -19,6 +19,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Exit codes.
@@ -283,7 +284,33 @@ func runCheck(args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d parties, %d meetings, %d documents; no problems\n", c.data, len(cat.Parties), len(cat.Meetings), len(cat.Documents))
 	fmt.Fprintf(env.Stdout, "as of %s: %s\n", moment.In(cat.Rules.Location).Format("2 January 2006 15:04 MST"), countsLine(counts))
+	if line := readAtLine(cat, decisions, moment); line != "" {
+		fmt.Fprintln(env.Stdout, line)
+	}
 	return nil
+}
+
+// readAtLine says where readers can read the public documents: how many
+// have a file here, an official copy, a meeting's or a party's page of
+// reports, or nothing known.
+func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) string {
+	v := sitecontent.NewView(sitecontent.Input{Catalog: cat, Decisions: decisions, AsOf: at})
+	n := map[string]int{}
+	public := 0
+	for _, d := range cat.Documents {
+		if !decisions[d.ID].IsPublic() {
+			continue
+		}
+		public++
+		if page, _ := v.Page(d); page.ReadAt != nil {
+			n[page.ReadAt.Kind]++
+		}
+	}
+	if public == 0 {
+		return ""
+	}
+	return fmt.Sprintf("where to read the %d public documents: a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d, nowhere recorded %d",
+		public, n[sitecontent.ReadFile], n[sitecontent.ReadText], n[sitecontent.ReadOfficialCopy], n[sitecontent.ReadMeetingDocuments], n[sitecontent.ReadPartyReports], n[sitecontent.ReadUnknown])
 }
 
 func runExplain(args []string, env Env) error {

@@ -28,7 +28,7 @@ func TestBuildSetsMemoryLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	dir := t.TempDir()
 	args := func(extra ...string) []string {
-		return buildArgs(filepath.Join(repo, "data"), filepath.Join(dir, "public"), filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-07-06"}, extra...)...)
+		return buildArgs(fixture, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-07-06"}, extra...)...)
 	}
 	def, _ := parseBytes(defaultMemoryLimit)
 	for _, tt := range []struct {

@@ -48,7 +48,7 @@ func get(t testing.TB, url string) string {
 func TestServeRebuildsOnDataChange(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	copyTree(t, filepath.Join(repo, "data"), data)
+	copyTree(t, fixture, data)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer

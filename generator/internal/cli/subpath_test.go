@@ -17,7 +17,7 @@ var linkRe = regexp.MustCompile(`(?:href|src|action|data-index|data-[a-z]+-url)=
 func TestSubpathBuildKeepsEveryLinkInsideItsPath(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(filepath.Join(repo, "data"), out, filepath.Join(dir, ".build"), "--as-of", "2017-07-06", "--base-url", "https://example.org/cns/")...); r.code != 0 {
+	if r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), "--as-of", "2017-07-06", "--base-url", "https://example.org/cns/")...); r.code != 0 {
 		t.Fatalf("build exited %d: %s", r.code, r.stderr)
 	}
 	checked := 0

@@ -132,8 +132,8 @@ func (w *writer) records() []Record {
 		}
 		if ra := page.ReadAt; ra != nil {
 			r.ReadKind, r.ReadURL = ra.Kind, ra.URL
-			if ra.Kind == sitecontent.ReadFile {
-				r.ReadURL = r.FileURL
+			if ra.Kind == sitecontent.ReadFile || ra.Kind == sitecontent.ReadText {
+				r.ReadURL = w.abs(ra.URL) // a link on this site
 			}
 		}
 		out = append(out, r)

@@ -76,6 +76,7 @@ type RuleRef struct {
 // Ways to read a public document, best first.
 const (
 	ReadFile             = "file"              // this site offers its file
+	ReadText             = "text"              // its text is on its page here
 	ReadOfficialCopy     = "official_copy"     // the catalog has the official copy's address
 	ReadMeetingDocuments = "meeting_documents" // the official page listing the meeting's documents
 	ReadPartyReports     = "party_reports"     // the party's own page of its reports
@@ -119,11 +120,11 @@ type MeetingInfo struct {
 	ReportsPublicOn string `json:"reports_public_on,omitempty"`
 	// ReportsRule says how: its days and whether the party may object;
 	// ReportsPast whether the day has come by the as-of moment.
-	ReportsDays      int  `json:"reports_days,omitempty"`
-	ReportsObjection bool `json:"reports_objection,omitempty"`
-	ReportsPast      bool `json:"reports_past,omitempty"`
-	Sources         []string `json:"sources,omitempty"`
-	URL             string   `json:"url"` // "/meetings/<id>/"
+	ReportsDays      int      `json:"reports_days,omitempty"`
+	ReportsObjection bool     `json:"reports_objection,omitempty"`
+	ReportsPast      bool     `json:"reports_past,omitempty"`
+	Sources          []string `json:"sources,omitempty"`
+	URL              string   `json:"url"` // "/meetings/<id>/"
 }
 
 // Column of a meeting's grid: one document kind.

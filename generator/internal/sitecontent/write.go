@@ -404,13 +404,15 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 }
 
 // readAt says where a reader can read a public document: its file here,
-// its official copy, the official list of its meeting's documents, its
+// its text on its page here, its official copy, the official list of its meeting's documents, its
 // party's own page of reports, or nowhere known.
 func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 	c := w.in.Catalog
 	switch {
 	case file != nil:
 		return &ReadAt{Kind: ReadFile, URL: file.URL}
+	case d.Body != "":
+		return &ReadAt{Kind: ReadText, URL: w.URL(DocumentURL(d.ID)) + "#doc-text"}
 	case d.URL != "":
 		return &ReadAt{Kind: ReadOfficialCopy, URL: d.URL}
 	}
