@@ -15,6 +15,11 @@ import (
 // Repo is the repository root, from this package's folder.
 const Repo = "../../.."
 
+// Fixture is the frozen catalog the browser tests build unless given
+// another (generator/testdata/catalog): tests may assert what it holds,
+// which they may not of data/.
+var Fixture = filepath.Join(Repo, "generator", "testdata", "catalog")
+
 var (
 	buildMu sync.Mutex
 	built   = map[string]string{}
@@ -22,7 +27,8 @@ var (
 
 // BuildSite builds a site with the generator's build command, once per test
 // binary for the same flags, and returns the output folder. Flags add to
-// --data, --site, --themes (the repository's, unless given) and --out.
+// --data (Fixture unless given), --site, --themes (the repository's, unless
+// given) and --out.
 // The folder is shared: tests must not change it.
 func BuildSite(t testing.TB, flags ...string) string {
 	t.Helper()
@@ -46,7 +52,10 @@ func BuildSite(t testing.TB, flags ...string) string {
 		}
 		return false
 	}
-	for _, d := range []string{"data", "site", "themes"} {
+	if !has("--data") {
+		args = append(args, "--data", Fixture)
+	}
+	for _, d := range []string{"site", "themes"} {
 		if !has("--" + d) {
 			args = append(args, "--"+d, filepath.Join(Repo, d))
 		}

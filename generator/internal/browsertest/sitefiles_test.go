@@ -271,7 +271,7 @@ func TestLedgerSortedByMeetingThenCountry(t *testing.T) {
 		dir  string
 		docs int
 	}{
-		"real":  {realSite(t), 81},
+		"real":  {realSite(t), 19},
 		"large": {largeSite(t), len(largeManifest.Docs)},
 	} {
 		t.Run(name, func(t *testing.T) {

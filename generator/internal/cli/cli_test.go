@@ -94,8 +94,8 @@ func TestBuildFixtureCatalog(t *testing.T) {
 		}
 	}
 	countries, _ := filepath.Glob(filepath.Join(out, "countries", "*", "index.html"))
-	if len(countries) != 10 {
-		t.Errorf("%d country pages, want 10", len(countries))
+	if len(countries) != 15 {
+		t.Errorf("%d country pages, want 15", len(countries))
 	}
 
 	sr := read(t, filepath.Join(out, "documents", "rm07-summary-report", "index.html"))
@@ -138,8 +138,8 @@ func TestBuildBeforeNinetyDaysShowsReportsScheduled(t *testing.T) {
 		t.Errorf("Libya's report does not say not submitted: %s", libya)
 	}
 	grid := text(t, filepath.Join(out, "meetings", "rm07", "index.html"))
-	if n := strings.Count(grid, "Scheduled"); n < 9 {
-		t.Errorf("the 7th meeting's grid shows %d scheduled reports, want 9", n)
+	if n := strings.Count(grid, "Scheduled"); n < 14 {
+		t.Errorf("the 7th meeting's grid shows %d scheduled reports, want 14", n)
 	}
 }
 
@@ -148,7 +148,7 @@ func TestCheckFixtureCatalog(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("check exited %d: %s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "3 public, 9 scheduled, 1 restricted, 1 not_submitted") {
+	if !strings.Contains(r.stdout, "3 public, 14 scheduled, 1 restricted, 1 not_submitted") {
 		t.Errorf("check output: %s", r.stdout)
 	}
 }
