@@ -560,6 +560,19 @@ func (l *loader) checkFiles() {
 	for _, p := range probs {
 		l.probs = append(l.probs, p...)
 	}
+	// One file for two documents: when one is public and the other not, the
+	// public one's file is the other's, and no build may publish it.
+	first := map[string]*Document{}
+	for _, d := range docs {
+		if d.FileInfo == nil {
+			continue
+		}
+		if prev := first[d.FileInfo.SHA256]; prev != nil {
+			l.errorf(d.Field("file"), "document %q: its file has the same bytes as the file of %q (%s:%d); once one is public and the other is not, no build can publish it: give each document its own file", d.ID, prev.ID, prev.Pos.File, prev.Pos.Line)
+			continue
+		}
+		first[d.FileInfo.SHA256] = d
+	}
 }
 
 // statFile checks that a path written in the catalog stays inside it and

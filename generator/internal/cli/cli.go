@@ -31,6 +31,7 @@ const (
 	ExitLeak     = 4 // the leak audit found something of a non-public document
 	ExitHugo     = 5 // Hugo failed to render the site
 	ExitNotFound = 6 // explain: no such document
+	ExitBusy     = 7 // build: another build is writing the same output folder
 )
 
 // Env is what the commands take from their surroundings.
@@ -54,7 +55,8 @@ Commands:
 Run "go run ./generator <command> -h" for a command's flags.
 
 Exit status: 0 success, 1 other failure, 2 usage, 3 catalog problems,
-4 leak audit failed, 5 Hugo failed, 6 no such document.
+4 leak audit failed, 5 Hugo failed, 6 no such document, 7 another build
+is writing the same output folder.
 `
 
 // Run runs one command and returns its exit code.
@@ -125,6 +127,10 @@ func report(err error, stderr io.Writer) int {
 	case errors.Is(err, errNotFound):
 		fmt.Fprintln(stderr, err)
 		return ExitNotFound
+	case errors.Is(err, sitebuild.ErrBusy):
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "nothing was built; the site was left as it was")
+		return ExitBusy
 	}
 	fmt.Fprintln(stderr, err)
 	return ExitFailure
@@ -191,6 +197,7 @@ func runBuild(args []string, env Env) error {
 	work := fs.String("work", ".build", "the build area (git-ignored): generated content and Hugo's caches")
 	baseURL := fs.String("base-url", "", "the address the site is served from, such as https://example.org/cns/ (default: the one in hugo.toml)")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	wait := fs.Duration("wait", 0, "when another build is writing the same output folder, wait this long for it\n(such as 10m) before giving up with exit status 7; default: give up at once")
 	memLimit := memoryLimitFlag(fs)
 	if err := c.parse(args); err != nil {
 		return err
@@ -213,7 +220,7 @@ func runBuild(args []string, env Env) error {
 	}
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress,
+		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress, Wait: *wait,
 	})
 	if progress != nil {
 		fmt.Fprint(env.Stderr, "\r\033[K")
@@ -270,12 +277,19 @@ func (c *common) load(env Env) (*catalog.Catalog, time.Time, map[string]publicat
 }
 
 func runCheck(args []string, env Env) error {
-	_, c := newFlags("check", "check [flags]", env)
+	fs, c := newFlags("check", "check [flags]", env)
+	site := fs.String("site", "site", "the Hugo site folder, whose pages and strings the leak audit reads too")
+	themes := fs.String("themes", "themes", "the themes folder")
 	if err := c.parse(args); err != nil {
 		return err
 	}
 	cat, moment, decisions, err := c.load(env)
 	if err != nil {
+		return err
+	}
+	// What the leak audit of a build would refuse, known from the catalog,
+	// site/ and the theme alone.
+	if err := sitebuild.Precheck(cat, decisions, moment, *site, *themes); err != nil {
 		return err
 	}
 	counts := map[publication.State]int{}

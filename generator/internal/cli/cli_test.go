@@ -296,3 +296,36 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("SOURCE_DATE_EPOCH is not the as-of moment: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// Issue 16: check refuses, with the document's line and the fix, a catalog
+// that every build would refuse at the leak audit: a scheduled document
+// titled like a heading of a public Summary Report, an address of a
+// document that is not public cited as a meeting's source, two documents
+// with one file.
+func TestCheckRefusesWhatTheAuditWouldFind(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, old, new, want string
+	}{
+		{"title-in-public-text", "documents/rm07.yaml", "    party: albania\n", "    party: albania\n    title: Safety Culture\n",
+			`documents/rm07\.yaml:\d+:\d+: document "rm07-nr-albania" is scheduled as of 1 May 2017, but its title "Safety Culture" also occurs in what the site publishes .*make the title of a document that is not public distinctive`},
+		{"address-in-a-source", "documents/rm06.yaml", "    party: japan\n", "    party: japan\n    url: https://iaea.example/rm06/national-reports\n",
+			`documents/rm06\.yaml:\d+:\d+: document "rm06-nr-japan" is restricted as of 1 May 2017, but its official URL .* also occurs .*leave the url out until the document is public`},
+		{"title-in-a-page", "documents/rm07.yaml", "    party: chile\n", "    party: chile\n    title: How publication works\n",
+			`documents/rm07\.yaml:\d+:\d+: document "rm07-nr-chile" is scheduled as of 1 May 2017, but its title "How publication works" also occurs in what the site publishes \(site/content/publication\.md`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			data := filepath.Join(dir, "data")
+			copyTree(t, fixture, data)
+			edit(t, filepath.Join(data, filepath.FromSlash(tc.file)), tc.old, tc.new)
+			r := run(t, nil, "check", "--data", data, "--as-of", "2017-05-01", "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"))
+			if r.code != ExitData || !regexp.MustCompile(tc.want).MatchString(r.stderr) {
+				t.Errorf("check exited %d, want %d with %s:\n%s", r.code, ExitData, tc.want, r.stderr)
+			}
+			// The audit agrees: the build refuses it too.
+			if b := run(t, nil, buildArgs(data, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), "--as-of", "2017-05-01")...); b.code != ExitLeak {
+				t.Errorf("build exited %d, want %d (the audit): the check refused a catalog the build accepts\n%s", b.code, ExitLeak, b.stderr)
+			}
+		})
+	}
+}

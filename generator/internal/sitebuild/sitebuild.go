@@ -67,6 +67,9 @@ type Options struct {
 	// Progress, when set, is told when each stage finishes, for a progress
 	// line on a terminal.
 	Progress func(stage string, done time.Duration)
+	// Wait is how long to wait for another build of the same output folder
+	// to finish; after it, Build returns ErrBusy. Zero: do not wait.
+	Wait time.Duration
 	// NoAudit skips the leak audit. Only tests that prove the audit catches
 	// leaks set it.
 	NoAudit bool
@@ -145,6 +148,16 @@ func Build(o Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	// One build at a time writes an output folder; what killed builds left
+	// beside it or in the build area goes first.
+	lock, err := lockOutput(paths.out, o.Wait)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
+	if err := cleanLeftovers(paths.out, paths.work); err != nil {
+		return nil, fmt.Errorf("removing what an earlier build left: %w", err)
+	}
 
 	c, at, decisions, err := LoadAndDecide(paths.data, o.DataName, o.AsOf)
 	if err != nil {
@@ -157,14 +170,11 @@ func Build(o Options) (res *Result, err error) {
 	stage("load and decide")
 
 	// The build area: content for Hugo, and the new site beside the output.
-	if err := os.MkdirAll(paths.work, 0o755); err != nil {
-		return nil, err
-	}
-	run, err := os.MkdirTemp(paths.work, "run-")
+	run, release, err := newRun(paths.work)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(run)
+	defer release()
 	if err := os.MkdirAll(filepath.Dir(paths.out), 0o755); err != nil {
 		return nil, err
 	}
@@ -293,9 +303,7 @@ func Build(o Options) (res *Result, err error) {
 			return nil, fmt.Errorf("keeping the content: %w", err)
 		}
 	}
-	if err := os.RemoveAll(run); err != nil {
-		return nil, err
-	}
+	release()
 	stage("clean up")
 	res.OutDir = paths.out
 	res.Total = time.Since(start)
@@ -429,28 +437,27 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// swap puts next in place of out. The old site is moved aside first and
-// put back if the new one cannot be moved in.
+// swap puts next in place of out: in one step where the system can
+// exchange two folders (exchange), else by moving the old site aside first
+// and back if the new one cannot be moved in. The old site is then removed.
 func swap(next, out string) error {
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = next + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous site aside: %w", err)
-		}
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(next, out)
+	}
+	if exchange(next, out) == nil {
+		return os.RemoveAll(next) // next now holds the old site
+	}
+	old := next + ".old"
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("moving the previous site aside: %w", err)
 	}
 	if err := os.Rename(next, out); err != nil {
-		if old != "" {
-			if rerr := os.Rename(old, out); rerr != nil {
-				return errors.Join(fmt.Errorf("moving the new site in: %w", err), fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
-			}
+		if rerr := os.Rename(old, out); rerr != nil {
+			return errors.Join(fmt.Errorf("moving the new site in: %w", err), fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
 		}
 		return fmt.Errorf("moving the new site in: %w", err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return os.RemoveAll(old)
 }
 
 // siteTitle reads the title from hugo.toml, for the home page.
