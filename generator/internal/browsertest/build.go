@@ -27,8 +27,8 @@ var (
 
 // BuildSite builds a site with the generator's build command, once per test
 // binary for the same flags, and returns the output folder. Flags add to
-// --data (Fixture unless given), --site, --themes (the repository's, unless
-// given) and --out.
+// --data (Fixture unless given), --base-url ("/" unless given), --site,
+// --themes (the repository's, unless given) and --out.
 // The folder is shared: tests must not change it.
 func BuildSite(t testing.TB, flags ...string) string {
 	t.Helper()
@@ -54,6 +54,11 @@ func BuildSite(t testing.TB, flags ...string) string {
 	}
 	if !has("--data") {
 		args = append(args, "--data", Fixture)
+	}
+	// Served from the root of a loopback server, not from the address in
+	// hugo.toml.
+	if !has("--base-url") {
+		args = append(args, "--base-url", "/")
 	}
 	for _, d := range []string{"site", "themes"} {
 		if !has("--" + d) {

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -129,10 +128,10 @@ func runBench(args []string, env Env) error {
 			}
 		}
 		own := full.Stages["load and decide"] + full.Stages["write content"]
-		fmt.Fprintf(w, "%d\t%s\t%s\t%.2f\t%.1f %%\t%.1f %%\t%s\t%d MiB\t%d MiB\t%d MiB\t\n", n,
+		fmt.Fprintf(w, "%d\t%s\t%s\t%.2f\t%.1f %%\t%.1f %%\t%s\t%s\t%s\t%d MiB\t\n", n,
 			dur(hugo.TotalNS), dur(full.TotalNS), float64(full.TotalNS)/float64(hugo.TotalNS),
 			100*float64(own)/float64(full.TotalNS), 100*float64(full.Stages["audit"])/float64(full.TotalNS),
-			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), full.MaxRSSKB/1024, hugo.MaxRSSKB/1024, full.OutBytes>>20)
+			time.Duration(full.TotalNS/int64(n)).Round(time.Microsecond), mib(full.MaxRSSKB), mib(hugo.MaxRSSKB), full.OutBytes>>20)
 		w.Flush()
 		var parts []string
 		for _, s := range []string{"load and decide", "write content", "hugo", "merge", "audit", "swap", "clean up"} {
@@ -149,6 +148,14 @@ func runBench(args []string, env Env) error {
 	return nil
 }
 
+// mib says a peak memory in MiB, or that this platform does not measure it.
+func mib(kib int64) string {
+	if kib <= 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%d MiB", kib/1024)
+}
+
 func dur(ns int64) string { return time.Duration(ns).Round(time.Millisecond).String() }
 
 func benchChild(self string, args []string) (benchRun, error) {
@@ -162,9 +169,7 @@ func benchChild(self string, args []string) (benchRun, error) {
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		return r, fmt.Errorf("bench %v: %w\n%s", args, err, out.String())
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.MaxRSSKB = ru.Maxrss
-	}
+	r.MaxRSSKB = peakRSSKiB(cmd.ProcessState)
 	return r, nil
 }
 

@@ -228,6 +228,9 @@ func runBuild(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	for _, warn := range res.Warnings {
+		fmt.Fprintln(env.Stderr, "warning:", warn)
+	}
 	if *quiet {
 		return nil
 	}

@@ -73,3 +73,61 @@ func TestSubpathBuildKeepsEveryLinkInsideItsPath(t *testing.T) {
 		t.Errorf("only %d links checked", checked)
 	}
 }
+
+// Issue 16: one address for everything that needs a host. Without
+// --base-url the build takes baseURL from site/hugo.toml, and canonical
+// links, the sitemap, feeds, calendar, open data and citations are
+// absolute under it.
+func TestAddressFromSiteConfigMakesLinksAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	copyTree(t, filepath.Join(repo, "site"), site)
+	conf := filepath.Join(site, "hugo.toml")
+	writeFile(t, conf, regexp.MustCompile(`(?m)^baseURL = .*$`).ReplaceAllString(read(t, conf), `baseURL = "https://cns.test.invalid/reports/"`))
+	out := filepath.Join(dir, "public")
+	args := append(buildArgs(fixture, out, filepath.Join(dir, ".build"), "--as-of", "2017-05-01"), "--site", site)
+	if r := run(t, nil, args...); r.code != 0 || r.stderr != "" {
+		t.Fatalf("build exited %d, stderr %q", r.code, r.stderr)
+	}
+	const base = "https://cns.test.invalid/reports/"
+	for file, re := range map[string]string{
+		"documents/rm07-nr-albania/index.html": `rel="canonical" href="` + base + `documents/rm07-nr-albania/"`,
+		"sitemap.xml":                          `<loc>` + base + `documents/`,
+		"feed.atom":                            `<link rel="self" type="application/atom+xml" href="` + base + `feed.atom">`,
+		"documents.csv":                        `,` + base + `documents/rm07-nr-albania/,`,
+		"documents.json":                       `"page_url": "` + base + `documents/rm07-nr-albania/"`,
+		"calendar.ics":                         `URL:` + base,
+	} {
+		if !strings.Contains(read(t, filepath.Join(out, filepath.FromSlash(file))), re) {
+			t.Errorf("%s lacks %s", file, re)
+		}
+	}
+	cite := regexp.MustCompile(`class="citation">.*?<a href="([^"]+)"`).FindStringSubmatch(read(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html")))
+	if cite == nil || cite[1] != base+"documents/rm07-nr-albania/" {
+		t.Errorf("the citation links to %v, want %sdocuments/rm07-nr-albania/", cite, base)
+	}
+}
+
+// A build whose address is missing or a placeholder says so on stderr, and
+// still builds.
+func TestMissingOrPlaceholderAddressIsWarned(t *testing.T) {
+	for _, tc := range []struct{ flag, want string }{
+		{"https://example.org/cns/", "is a placeholder"},
+		{"/", "is not an absolute http(s) address"},
+	} {
+		dir := t.TempDir()
+		r := run(t, nil, buildArgs(fixture, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), "--base-url", tc.flag)...)
+		if r.code != 0 || !strings.Contains(r.stderr, "warning: ") || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "--base-url") {
+			t.Errorf("--base-url %s: exit %d, stderr %q; want a warning that it %s", tc.flag, r.code, r.stderr, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	copyTree(t, filepath.Join(repo, "site"), site)
+	conf := filepath.Join(site, "hugo.toml")
+	writeFile(t, conf, regexp.MustCompile(`(?m)^baseURL = .*$`).ReplaceAllString(read(t, conf), ""))
+	r := run(t, nil, append(buildArgs(fixture, filepath.Join(dir, "public"), filepath.Join(dir, ".build")), "--site", site)...)
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: the site has no address") {
+		t.Errorf("no address: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

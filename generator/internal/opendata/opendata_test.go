@@ -29,9 +29,13 @@ type site struct {
 	docs []corpus.Doc
 }
 
-// build builds a generated corpus as of a moment.
+// build builds a generated corpus as of a moment, served from baseURL, or
+// from the root of any host when baseURL is "".
 func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site {
 	t.Helper()
+	if baseURL == "" {
+		baseURL = "/"
+	}
 	dir := t.TempDir()
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: m.Dir, SiteDir: filepath.Join(repo, "site"), ThemesDir: filepath.Join(repo, "themes"),

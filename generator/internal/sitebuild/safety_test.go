@@ -36,6 +36,7 @@ func options(data, dir string, asOf time.Time) sitebuild.Options {
 		OutDir:    filepath.Join(dir, "public"),
 		WorkDir:   filepath.Join(dir, ".build"),
 		AsOf:      sitebuild.AsOf{Time: asOf},
+		BaseURL:   "/", // links from the site's root, for the tests that follow them
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -101,6 +102,8 @@ type Result struct {
 	Decisions map[string]publication.Decision
 	OutDir    string
 	SiteTitle string
+	// Warnings are what the user should know of a build that succeeded.
+	Warnings []string
 }
 
 // LoadAndDecide reads the catalog and decides every document as of the moment.
@@ -189,11 +192,21 @@ func Build(o Options) (res *Result, err error) {
 	}()
 
 	contentDir := filepath.Join(run, "content")
-	title, err := siteTitle(paths.site)
+	conf, err := readSiteConfig(paths.site)
 	if err != nil {
 		return nil, err
 	}
+	title := conf.Title
 	res.SiteTitle = title
+	// One address for everything that needs a host: --base-url, else the
+	// site's baseURL. Without a real one, links that should be absolute
+	// (canonical, sitemap, feeds, open data, citations) are not.
+	if o.BaseURL == "" {
+		o.BaseURL = conf.BaseURL
+	}
+	if warn := addressWarning(o.BaseURL); warn != "" {
+		res.Warnings = append(res.Warnings, warn)
+	}
 	var hand fs.FS
 	if fi, err := os.Stat(filepath.Join(paths.site, "content")); err == nil && fi.IsDir() {
 		hand = os.DirFS(filepath.Join(paths.site, "content"))
@@ -460,16 +473,43 @@ func swap(next, out string) error {
 	return os.RemoveAll(old)
 }
 
-// siteTitle reads the title from hugo.toml, for the home page.
-func siteTitle(siteDir string) (string, error) {
+// siteConfig is what the build reads of hugo.toml itself.
+type siteConfig struct {
+	Title   string `toml:"title"`
+	BaseURL string `toml:"baseURL"`
+}
+
+// readSiteConfig reads the title (for the home page) and the address the
+// site is served from.
+func readSiteConfig(siteDir string) (siteConfig, error) {
+	var conf siteConfig
 	name := filepath.Join(siteDir, "hugo.toml")
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return "", fmt.Errorf("reading the site configuration: %w", err)
+		return conf, fmt.Errorf("reading the site configuration: %w", err)
 	}
-	var conf struct{ Title string }
 	if err := toml.Unmarshal(b, &conf); err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return conf, fmt.Errorf("%s: %w", name, err)
 	}
-	return conf.Title, nil
+	return conf, nil
+}
+
+// addressWarning says what is wrong with the site's address for a
+// published site: none, not absolute, or a placeholder.
+func addressWarning(base string) string {
+	const fix = "; set baseURL in site/hugo.toml or pass --base-url with the address the site is served from"
+	u, err := url.Parse(base)
+	switch {
+	case base == "":
+		return "the site has no address, so canonical links, the sitemap, feeds, open data and citations have no host" + fix
+	case err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http"):
+		return fmt.Sprintf("the site's address %q is not an absolute http(s) address, so canonical links, the sitemap, feeds, open data and citations have no host%s", base, fix)
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, placeholder := range []string{"example.org", "example.com", "example.net", "localhost"} {
+		if host == placeholder || strings.HasSuffix(host, "."+placeholder) {
+			return fmt.Sprintf("the site's address %q is a placeholder; links that readers copy and cite will not work%s", base, fix)
+		}
+	}
+	return ""
 }

@@ -87,3 +87,75 @@ func TestDeployRunsShortlyAfterViennaMidnightAllYear(t *testing.T) {
 		}
 	}
 }
+
+// Issue 16: the test workflow builds and tests the generator on macOS and
+// Windows as well as Linux.
+func TestTestWorkflowCoversMacOSAndWindows(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(dir, "test.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Strategy struct {
+				Matrix struct {
+					OS []string `yaml:"os"`
+				} `yaml:"matrix"`
+			} `yaml:"strategy"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, j := range wf.Jobs {
+		for _, os := range j.Strategy.Matrix.OS {
+			seen[os] = true
+		}
+	}
+	if !seen["macos-latest"] || !seen["windows-latest"] {
+		t.Errorf("no job runs on macos-latest and windows-latest: %v", seen)
+	}
+}
+
+// Issue 16: the deploy workflow attests the checksums it publishes, after
+// the build and before the upload, with the permission that needs.
+func TestDeployAttestsChecksums(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(dir, "deploy.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Permissions map[string]string `yaml:"permissions"`
+		Jobs        struct {
+			Build struct {
+				Steps []struct {
+					Name string            `yaml:"name"`
+					Uses string            `yaml:"uses"`
+					Run  string            `yaml:"run"`
+					With map[string]string `yaml:"with"`
+				} `yaml:"steps"`
+			} `yaml:"build"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if wf.Permissions["attestations"] != "write" || wf.Permissions["id-token"] != "write" {
+		t.Errorf("permissions %v lack attestations: write and id-token: write", wf.Permissions)
+	}
+	build, attest, upload := -1, -1, -1
+	for i, s := range wf.Jobs.Build.Steps {
+		switch {
+		case bytes.Contains([]byte(s.Run), []byte("generator build")):
+			build = i
+		case bytes.HasPrefix([]byte(s.Uses), []byte("actions/attest-build-provenance@")) && s.With["subject-path"] == "public/SHA256SUMS":
+			attest = i
+		case bytes.HasPrefix([]byte(s.Uses), []byte("actions/upload-pages-artifact@")):
+			upload = i
+		}
+	}
+	if !(build >= 0 && build < attest && attest < upload) {
+		t.Errorf("steps: build %d, attest SHA256SUMS %d, upload %d; want them in that order", build, attest, upload)
+	}
+}

@@ -1,0 +1,9 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd)
+
+package cli
+
+import "os"
+
+// peakRSSKiB is not measured here (Windows reports no peak memory of an
+// ended process): bench prints n/a.
+func peakRSSKiB(*os.ProcessState) int64 { return 0 }
