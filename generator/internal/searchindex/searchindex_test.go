@@ -45,9 +45,12 @@ func generated(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.
 	return m, c
 }
 
-func realCatalog(t testing.TB) *catalog.Catalog {
+// fixtureCatalog is the frozen catalog of the real one's shape
+// (generator/testdata/catalog): tests may assert what it holds, which they
+// may not of data/.
+func fixtureCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Load(os.DirFS(filepath.Join(repo, "data")), "data")
+	c, err := catalog.Load(os.DirFS(filepath.Join(repo, "generator", "testdata", "catalog")), "catalog")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,18 +174,18 @@ func TestIndexIsDeterministic(t *testing.T) {
 			t.Fatal("two builds of the index differ")
 		}
 	}
-	// And the real catalog, read twice.
+	// And the fixture catalog, read twice.
 	at = time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
-	if !bytes.Equal(indexBytes(t, view(t, realCatalog(t), at)), indexBytes(t, view(t, realCatalog(t), at))) {
-		t.Fatal("two builds of the real catalog's index differ")
+	if !bytes.Equal(indexBytes(t, view(t, fixtureCatalog(t), at)), indexBytes(t, view(t, fixtureCatalog(t), at))) {
+		t.Fatal("two builds of the fixture catalog's index differ")
 	}
 }
 
-// The real catalog: every party with its other names, every meeting, every
-// document, and the 7th Summary Report paragraph by paragraph with its
+// The fixture catalog: every party with its other names, every meeting,
+// every document, and the 7th Summary Report paragraph by paragraph with its
 // headings, once it is public; none of its paragraphs before.
-func TestIndexOfRealCatalog(t *testing.T) {
-	c := realCatalog(t)
+func TestIndexOfFixtureCatalog(t *testing.T) {
+	c := fixtureCatalog(t)
 	r := decode(t, indexBytes(t, view(t, c, time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC))))
 	if len(r.Parties) != len(c.Parties) || len(r.Meetings) != len(c.Meetings) || len(r.Docs) != len(c.Documents) {
 		t.Errorf("%d parties, %d meetings, %d docs; want %d, %d, %d", len(r.Parties), len(r.Meetings), len(r.Docs), len(c.Parties), len(c.Meetings), len(c.Documents))
