@@ -16,7 +16,6 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
 // The tests in this file read the real catalog in data/ and assert only
@@ -205,7 +204,7 @@ func catalogInvariants(t *testing.T, data string) {
 		}
 	}
 
-	decisions := sitebuild.DecideAll(c, now)
+	decisions := publication.DecideAll(c, now)
 	counts := map[string]int{}
 	for _, d := range c.Documents {
 		page := "documents/" + d.ID + "/index.html"

@@ -99,6 +99,17 @@ type Decision struct {
 	Reason string
 }
 
+// DecideAll decides every document of c as of at, each by the version of
+// its kind's rule that covers its meeting.
+func DecideAll(c *catalog.Catalog, at time.Time) map[string]Decision {
+	out := make(map[string]Decision, len(c.Documents))
+	for _, d := range c.Documents {
+		m, _ := c.Meeting(d.Meeting)
+		out[d.ID] = Decide(d, m, &c.Rules, at)
+	}
+	return out
+}
+
 // IsPublic reports whether anything beyond the document's existence may be shown.
 func (d Decision) IsPublic() bool { return d.State == Public }
 

@@ -18,7 +18,6 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
-	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
@@ -29,7 +28,7 @@ var secretRe = regexp.MustCompile(`zq[0-9]+x[0-9a-f]{4}|[0-9a-f]{64}`)
 
 func view(t testing.TB, c *catalog.Catalog, at time.Time) *sitecontent.View {
 	t.Helper()
-	return sitecontent.NewView(sitecontent.Input{Catalog: c, Decisions: sitebuild.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
+	return sitecontent.NewView(sitecontent.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
 }
 
 func generated(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.Catalog) {

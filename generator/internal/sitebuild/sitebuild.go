@@ -120,17 +120,7 @@ func LoadAndDecide(dataDir, dataName string, asOf AsOf) (*catalog.Catalog, time.
 		return nil, time.Time{}, nil, err
 	}
 	at := asOf.Resolve(c.Rules.Location)
-	return c, at, DecideAll(c, at), nil
-}
-
-// DecideAll decides every document of c as of at.
-func DecideAll(c *catalog.Catalog, at time.Time) map[string]publication.Decision {
-	out := make(map[string]publication.Decision, len(c.Documents))
-	for _, d := range c.Documents {
-		m, _ := c.Meeting(d.Meeting)
-		out[d.ID] = publication.Decide(d, m, &c.Rules, at)
-	}
-	return out
+	return c, at, publication.DecideAll(c, at), nil
 }
 
 // Build runs the pipeline. On error the output directory is untouched.

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
-	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
@@ -60,7 +60,7 @@ func recordView(t *testing.T, at time.Time) (*catalog.Catalog, *sitecontent.View
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := sitecontent.Input{Catalog: c, Decisions: sitebuild.DecideAll(c, at), AsOf: at, SiteTitle: "T"}
+	in := sitecontent.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"}
 	return c, sitecontent.NewView(in), in
 }
 
