@@ -32,6 +32,7 @@ const (
 	ExitHugo     = 5 // Hugo failed to render the site
 	ExitNotFound = 6 // explain: no such document
 	ExitBusy     = 7 // build: another build is writing the same output folder
+	ExitApproval = 8 // plan --fail-on-immediate: a change shows at the next deploy
 )
 
 // Env is what the commands take from their surroundings.
@@ -50,13 +51,15 @@ Commands:
   check     validate data/ and list every problem as file:line:col: message
   explain   print a document's publication decision and the rule behind it
   serve     preview the site on localhost, rebuilt and reloaded on every change
+  plan      what a catalog change will publish, withhold or withdraw, and when
   bench     measure builds of generated catalogs against Hugo alone
 
 Run "go run ./generator <command> -h" for a command's flags.
 
 Exit status: 0 success, 1 other failure, 2 usage, 3 catalog problems,
 4 leak audit failed, 5 Hugo failed, 6 no such document, 7 another build
-is writing the same output folder.
+is writing the same output folder, 8 plan --fail-on-immediate: a change
+shows at the next deploy.
 `
 
 // Run runs one command and returns its exit code.
@@ -83,6 +86,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		err = runExplain(rest, env)
 	case "serve":
 		err = runServe(rest, env)
+	case "plan":
+		err = runPlan(rest, env)
 	case "bench":
 		err = runBench(rest, env)
 	case "bench-run": // one measured run, started by bench in a process of its own
@@ -127,6 +132,9 @@ func report(err error, stderr io.Writer) int {
 	case errors.Is(err, errNotFound):
 		fmt.Fprintln(stderr, err)
 		return ExitNotFound
+	case errors.Is(err, errImmediate):
+		fmt.Fprintln(stderr, err)
+		return ExitApproval
 	case errors.Is(err, sitebuild.ErrBusy):
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "nothing was built; the site was left as it was")

@@ -159,3 +159,45 @@ func TestDeployAttestsChecksums(t *testing.T) {
 		t.Errorf("steps: build %d, attest SHA256SUMS %d, upload %d; want them in that order", build, attest, upload)
 	}
 }
+
+// Issue 13: on every pull request, the test workflow checks the catalog and
+// writes the publication plan against the base branch to the job summary.
+func TestPullRequestsGetAPublicationPlan(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(dir, "test.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		On   map[string]any `yaml:"on"`
+		Jobs map[string]struct {
+			If    string `yaml:"if"`
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]any    `yaml:"with"`
+				Run  string            `yaml:"run"`
+				Env  map[string]string `yaml:"env"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := wf.On["pull_request"]; !ok {
+		t.Fatal("the test workflow does not run on pull requests")
+	}
+	job, ok := wf.Jobs["plan"]
+	if !ok || !bytes.Contains([]byte(job.If), []byte("pull_request")) {
+		t.Fatalf("no plan job for pull requests: %+v", wf.Jobs)
+	}
+	var depth, check, summary bool
+	for _, s := range job.Steps {
+		if bytes.HasPrefix([]byte(s.Uses), []byte("actions/checkout@")) && s.With["fetch-depth"] == 0 {
+			depth = true
+		}
+		check = check || bytes.Contains([]byte(s.Run), []byte("generator check"))
+		summary = summary || (bytes.Contains([]byte(s.Run), []byte("generator plan --base \"origin/$BASE_REF\" --format markdown >> \"$GITHUB_STEP_SUMMARY\"")) && s.Env["BASE_REF"] == "${{ github.base_ref }}")
+	}
+	if !depth || !check || !summary {
+		t.Errorf("plan job: full history %v, check %v, plan to the job summary %v", depth, check, summary)
+	}
+}
