@@ -43,8 +43,13 @@ func TestStreamVerifyReadsWhatItDidNotSeeAsItIs(t *testing.T) {
 		a := NewStream(Secrets{Strings: []Secret{secret}}, Options{})
 		fi := write("a.html", clean)
 		a.File("a.html", []byte(clean), fi)
-		time.Sleep(10 * time.Millisecond) // a later time, whatever the file system's clock step
-		write("a.html", leak)             // another size, and a later time
+		write("a.html", leak) // another size …
+		// … and a later time, set rather than waited for, whatever the file
+		// system's clock step.
+		later := fi.ModTime().Add(2 * time.Second)
+		if err := os.Chtimes(filepath.Join(dir, "a.html"), later, later); err != nil {
+			t.Fatal(err)
+		}
 		_, err := a.Verify(dir)
 		if !errors.Is(err, ErrLeak) {
 			t.Fatalf("Verify = %v, want the leak written after the file was handed", err)

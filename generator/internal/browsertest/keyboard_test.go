@@ -112,9 +112,11 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 			if !first.Visible || !first.InView {
 				t.Errorf("the focused skip link is not visible (outline %v, in view %v)", first.Visible, first.InView)
 			}
-			run(chromedp.KeyEvent(kb.Enter), chromedp.Sleep(50*time.Millisecond),
-				chromedp.Evaluate(`new Promise(r => requestAnimationFrame(r)).then(() => document.activeElement && document.activeElement.id === "main" && location.hash === "#main")`, &mainFocused, awaitPromise),
-				chromedp.KeyEvent(kb.Tab),
+			run(chromedp.KeyEvent(kb.Enter))
+			// Wait for the focus to move (a condition, not a fixed time);
+			// a timeout leaves mainFocused false and the test says so.
+			chromedp.Run(tab.Ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "main" && location.hash === "#main"`, &mainFocused, chromedp.WithPollingTimeout(3*time.Second)))
+			run(chromedp.KeyEvent(kb.Tab),
 				chromedp.Evaluate(`document.querySelector("main").contains(document.activeElement) || document.querySelector("footer").contains(document.activeElement)`, &afterSkip.InView))
 			if !mainFocused {
 				t.Error("Enter on the skip link did not move focus to <main id=main>")
@@ -211,8 +213,10 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 	var status, copied, label string
 	run(chromedp.Focus(`#para-18 button.copy-link`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.activeElement.textContent.trim()`, &label),
-		chromedp.KeyEvent(kb.Enter), chromedp.Sleep(200*time.Millisecond),
-		chromedp.Evaluate(`(document.querySelector(".copy-status") || {}).textContent || ""`, &status))
+		chromedp.KeyEvent(kb.Enter))
+	// Wait until the status says something (a timeout leaves it empty, and
+	// the switch below reports it).
+	chromedp.Run(tab.Ctx, chromedp.Poll(`(document.querySelector(".copy-status") || {}).textContent || false`, &status, chromedp.WithPollingTimeout(3*time.Second)))
 	if label != "Copy the link to paragraph 18" {
 		t.Errorf("copy button's name = %q", label)
 	}
