@@ -82,8 +82,6 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // Path is where the index goes, below the site's root.
@@ -193,9 +191,6 @@ func (b *builder) add(field int, texts ...string) {
 
 func (b *builder) next() { b.record++ }
 
-// byName orders parties as the site's lists do: accents and case ignored.
-var byName = collate.New(language.English, collate.Loose)
-
 // Build makes the index of everything the view may show.
 func Build(v *sitecontent.View) (*Index, error) {
 	in := v.Input()
@@ -229,13 +224,7 @@ func Build(v *sitecontent.View) (*Index, error) {
 	meetings := map[string]int{}
 	for i, m := range c.Meetings {
 		mi := v.Meeting(m)
-		held := mi.Held
-		if held == "" && mi.Opening != "" {
-			held = mi.Opening
-			if mi.Adjournment != "" {
-				held += " – " + mi.Adjournment
-			}
-		}
+		held := sitecontent.HeldText(m)
 		ix.Meetings = append(ix.Meetings, [4]string{mi.ID, mi.Title, held, mi.Place})
 		meetings[mi.ID] = i
 		b.add(FieldName, mi.Title)
@@ -244,7 +233,7 @@ func Build(v *sitecontent.View) (*Index, error) {
 	}
 
 	parties := slices.Clone(c.Parties)
-	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return byName.CompareString(a.Name, b.Name) })
+	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return sitecontent.CompareNames(a.Name, b.Name) })
 	partyPos := map[string]int{}
 	for i, p := range parties {
 		pi := v.Party(p)

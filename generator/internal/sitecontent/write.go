@@ -19,6 +19,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -544,7 +545,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.in.Catalog.Meetings {
-		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(MeetingURL(m.ID)), Held: held(m), Documents: []string{}}
+		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(MeetingURL(m.ID)), Held: HeldText(m), Documents: []string{}}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
 			if d.Meeting == m.ID {
@@ -558,7 +559,9 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 	return cp
 }
 
-func held(m *catalog.Meeting) string {
+// HeldText says when a meeting was held, as every page and the search index
+// show it: its held: text, else its dates.
+func HeldText(m *catalog.Meeting) string {
 	if m.Held != "" {
 		return m.Held
 	}
@@ -667,10 +670,23 @@ func (w *writer) homePage(refs map[string]DocRef) HomePage {
 }
 
 // byName orders names as readers expect: accents and case ignored
-// ("Türkiye" between "Tunisia" and "Ukraine").
-var byName = collate.New(language.English, collate.Loose)
+// ("Türkiye" between "Tunisia" and "Ukraine"). A Collator is not safe for
+// use by two goroutines at once, and outputs are written beside Hugo: the
+// mutex makes the one collator of the site safe to share.
+var (
+	byNameMu sync.Mutex
+	byName   = collate.New(language.English, collate.Loose)
+)
 
-func compareNames(a, b string) int { return byName.CompareString(a, b) }
+// CompareNames orders names as every list of the site does; the search
+// index uses it too, so that the two orders cannot differ.
+func CompareNames(a, b string) int {
+	byNameMu.Lock()
+	defer byNameMu.Unlock()
+	return byName.CompareString(a, b)
+}
+
+func compareNames(a, b string) int { return CompareNames(a, b) }
 
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
