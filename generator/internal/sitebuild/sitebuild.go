@@ -124,193 +124,267 @@ func LoadAndDecide(dataDir, dataName string, asOf AsOf) (*catalog.Catalog, time.
 }
 
 // Build runs the pipeline. On error the output directory is untouched.
-func Build(o Options) (res *Result, err error) {
-	start := time.Now()
-	res = &Result{Counts: map[publication.State]int{}}
-	lap := start
-	stage := func(name string) {
-		now := time.Now()
-		res.Stages = append(res.Stages, Stage{name, now.Sub(lap)})
-		lap = now
-		if o.Progress != nil {
-			o.Progress(name, now.Sub(start))
+// Each stage is a method of build below, timed under its name.
+func Build(o Options) (*Result, error) {
+	b := &build{o: o, start: time.Now(), res: &Result{Counts: map[publication.State]int{}}}
+	b.lap = b.start
+	defer b.close()
+	for _, s := range []struct {
+		name string
+		run  func() error
+	}{
+		{"", b.prepare}, // not timed: resolving folders and taking the lock
+		{"load and decide", b.load},
+		{"write content", b.writeContent},
+		{"hugo", b.render},
+		{"merge", b.merge},
+		{"audit", b.audit},
+		{"swap", b.swap},
+		{"clean up", b.cleanUp},
+	} {
+		if err := s.run(); err != nil {
+			return nil, err
+		}
+		if s.name != "" {
+			b.stage(s.name)
 		}
 	}
+	b.res.OutDir = b.paths.out
+	b.res.Total = time.Since(b.start)
+	return b.res, nil
+}
 
-	paths, err := resolve(o)
-	if err != nil {
-		return nil, err
-	}
-	// One build at a time writes an output folder; what killed builds left
-	// beside it or in the build area goes first.
-	lock, err := lockOutput(paths.out, o.Wait)
-	if err != nil {
-		return nil, err
-	}
-	defer lock.Unlock()
-	if err := cleanLeftovers(paths.out, paths.work); err != nil {
-		return nil, fmt.Errorf("removing what an earlier build left: %w", err)
-	}
+// build is one run of the pipeline: what its stages hand each other.
+type build struct {
+	o          Options
+	res        *Result
+	start, lap time.Time
+	paths      resolved
 
-	c, at, decisions, err := LoadAndDecide(paths.data, o.DataName, o.AsOf)
-	if err != nil {
-		return nil, err
+	unlock     func() // the output folder's lock
+	release    func() // the run folder in the build area
+	run        string // that folder
+	next       string // the new site, beside the output, until swapped in
+	extras     string // files written beside Hugo, until merged
+	contentDir string
+	input      sitecontent.Input
+	stream     *audit.Stream
+	swapped    bool
+}
+
+func (b *build) stage(name string) {
+	now := time.Now()
+	b.res.Stages = append(b.res.Stages, Stage{name, now.Sub(b.lap)})
+	b.lap = now
+	if b.o.Progress != nil {
+		b.o.Progress(name, now.Sub(b.start))
 	}
-	res.AsOf, res.Catalog, res.Decisions, res.Documents = at, c, decisions, len(c.Documents)
+}
+
+// close removes what a failed build made and releases its locks; after a
+// successful one only the locks are left to release.
+func (b *build) close() {
+	if b.extras != "" {
+		os.RemoveAll(b.extras)
+	}
+	if b.next != "" && !b.swapped {
+		os.RemoveAll(b.next)
+	}
+	if b.release != nil {
+		b.release()
+	}
+	if b.unlock != nil {
+		b.unlock()
+	}
+}
+
+// prepare resolves the folders and takes the output folder's lock: one
+// build at a time writes it. What killed builds left beside it or in the
+// build area goes first.
+func (b *build) prepare() error {
+	var err error
+	if b.paths, err = resolve(b.o); err != nil {
+		return err
+	}
+	lock, err := lockOutput(b.paths.out, b.o.Wait)
+	if err != nil {
+		return err
+	}
+	b.unlock = func() { lock.Unlock() }
+	if err := cleanLeftovers(b.paths.out, b.paths.work); err != nil {
+		return fmt.Errorf("removing what an earlier build left: %w", err)
+	}
+	return nil
+}
+
+// load reads the catalog and decides every document.
+func (b *build) load() error {
+	c, at, decisions, err := LoadAndDecide(b.paths.data, b.o.DataName, b.o.AsOf)
+	if err != nil {
+		return err
+	}
+	b.res.AsOf, b.res.Catalog, b.res.Decisions, b.res.Documents = at, c, decisions, len(c.Documents)
 	for _, d := range decisions {
-		res.Counts[d.State]++
+		b.res.Counts[d.State]++
 	}
-	stage("load and decide")
+	return nil
+}
 
-	// The build area: content for Hugo, and the new site beside the output.
-	run, release, err := newRun(paths.work)
+// writeContent makes the build area (content for Hugo, and the new site
+// beside the output) and writes the content Hugo renders.
+func (b *build) writeContent() error {
+	var err error
+	if b.run, b.release, err = newRun(b.paths.work); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(b.paths.out), 0o755); err != nil {
+		return err
+	}
+	if b.next, err = os.MkdirTemp(filepath.Dir(b.paths.out), "."+filepath.Base(b.paths.out)+".next-"); err != nil {
+		return err
+	}
+	b.contentDir = filepath.Join(b.run, "content")
+	conf, err := readSiteConfig(b.paths.site)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer release()
-	if err := os.MkdirAll(filepath.Dir(paths.out), 0o755); err != nil {
-		return nil, err
-	}
-	next, err := os.MkdirTemp(filepath.Dir(paths.out), "."+filepath.Base(paths.out)+".next-")
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(next)
-		}
-	}()
-
-	contentDir := filepath.Join(run, "content")
-	conf, err := readSiteConfig(paths.site)
-	if err != nil {
-		return nil, err
-	}
-	title := conf.Title
-	res.SiteTitle = title
+	b.res.SiteTitle = conf.Title
 	// One address for everything that needs a host: --base-url, else the
 	// site's baseURL. Without a real one, links that should be absolute
 	// (canonical, sitemap, feeds, open data, citations) are not.
-	if o.BaseURL == "" {
-		o.BaseURL = conf.BaseURL
+	if b.o.BaseURL == "" {
+		b.o.BaseURL = conf.BaseURL
 	}
-	if warn := addressWarning(o.BaseURL); warn != "" {
-		res.Warnings = append(res.Warnings, warn)
+	if warn := addressWarning(b.o.BaseURL); warn != "" {
+		b.res.Warnings = append(b.res.Warnings, warn)
 	}
 	var hand fs.FS
-	if fi, err := os.Stat(filepath.Join(paths.site, "content")); err == nil && fi.IsDir() {
-		hand = os.DirFS(filepath.Join(paths.site, "content"))
+	if fi, err := os.Stat(filepath.Join(b.paths.site, "content")); err == nil && fi.IsDir() {
+		hand = os.DirFS(filepath.Join(b.paths.site, "content"))
 	}
-	input := sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: title, BaseURL: o.BaseURL}
-	if _, err := sitecontent.Write(afero.NewOsFs(), contentDir, hand, input); err != nil {
-		return nil, fmt.Errorf("writing content: %w", err)
+	res := b.res
+	b.input = sitecontent.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL}
+	if _, err := sitecontent.Write(afero.NewOsFs(), b.contentDir, hand, b.input); err != nil {
+		return fmt.Errorf("writing content: %w", err)
 	}
-	stage("write content")
+	return nil
+}
 
-	// Hugo renders the pages into next. Beside it, the public documents'
-	// files and the generator's own outputs are written into a folder of
-	// their own and audited there; Hugo's pages are audited as Hugo closes
-	// them, while they are still in memory. Then the two are merged, and
-	// the audit reads back only what it has not seen as it now is.
-	extras, err := os.MkdirTemp(filepath.Dir(paths.out), "."+filepath.Base(paths.out)+".extras-")
-	if err != nil {
-		return nil, err
+// render runs Hugo into the new site. Beside it, the public documents'
+// files and the generator's own outputs are written into a folder of their
+// own and audited there; Hugo's pages are audited as Hugo closes them,
+// while they are still in memory.
+func (b *build) render() error {
+	var err error
+	if b.extras, err = os.MkdirTemp(filepath.Dir(b.paths.out), "."+filepath.Base(b.paths.out)+".extras-"); err != nil {
+		return err
 	}
-	defer os.RemoveAll(extras)
-	files := publicFiles(c, decisions, paths.data)
-	var stream *audit.Stream
+	c, decisions := b.res.Catalog, b.res.Decisions
+	files := publicFiles(c, decisions, b.paths.data)
 	var written func(string, []byte, os.FileInfo)
 	var streamed atomic.Int64
-	if !o.NoAudit {
+	if !b.o.NoAudit {
 		skip := map[string]bool{}
 		for _, f := range files {
 			skip[f.rel] = true
 		}
-		stream = audit.NewStream(audit.Collect(c, decisions), audit.Options{SkipText: skip})
-		written = func(rel string, b []byte, info os.FileInfo) {
+		stream := audit.NewStream(audit.Collect(c, decisions), audit.Options{SkipText: skip})
+		b.stream = stream
+		written = func(rel string, data []byte, info os.FileInfo) {
 			t := time.Now()
-			stream.File(rel, b, info)
+			stream.File(rel, data, info)
 			streamed.Add(int64(time.Since(t)))
 		}
 	}
 	besideDone := make(chan error, 1)
-	go func() {
-		besideDone <- func() error {
-			t := time.Now()
-			if err := copyFiles(files, extras); err != nil {
-				return err
-			}
-			res.Beside = append(res.Beside, Stage{"copy files", time.Since(t)})
-			t = time.Now()
-			view := sitecontent.NewView(input)
-			for _, out := range outputs {
-				if err := out.Write(extras, o.BaseURL, view); err != nil {
-					return fmt.Errorf("writing %s: %w", out.Name, err)
-				}
-			}
-			res.Beside = append(res.Beside, Stage{"outputs", time.Since(t)})
-			if stream != nil {
-				t = time.Now()
-				if err := stream.Dir(extras); err != nil {
-					return err
-				}
-				res.Beside = append(res.Beside, Stage{"audit of files and outputs", time.Since(t)})
-			}
-			return nil
-		}()
-	}()
+	go func() { besideDone <- b.beside(files) }()
 	hs, err := hugosite.Build(hugosite.Options{
-		SiteDir:    paths.site,
-		ThemesDir:  paths.themes,
-		ContentDir: contentDir,
-		PublishDir: next,
-		CacheDir:   filepath.Join(paths.work, "hugo"),
-		BaseURL:    o.BaseURL,
-		Log:        o.HugoLog,
+		SiteDir:    b.paths.site,
+		ThemesDir:  b.paths.themes,
+		ContentDir: b.contentDir,
+		PublishDir: b.next,
+		CacheDir:   filepath.Join(b.paths.work, "hugo"),
+		BaseURL:    b.o.BaseURL,
+		Log:        b.o.HugoLog,
 		Written:    written,
 	})
 	// Whatever Hugo did, nothing may still be writing when Build returns.
 	besideErr := <-besideDone
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if besideErr != nil {
-		return nil, besideErr
+		return besideErr
 	}
-	res.Pages = hs.Pages
-	res.Beside = append(res.Beside, Stage{"audit as Hugo writes (summed over Hugo's goroutines)", time.Duration(streamed.Load())})
-	stage("hugo")
+	b.res.Pages = hs.Pages
+	b.res.Beside = append(b.res.Beside, Stage{"audit as Hugo writes (summed over Hugo's goroutines)", time.Duration(streamed.Load())})
+	return nil
+}
 
-	if err := merge(extras, next, ""); err != nil {
-		return nil, err
+// beside writes, while Hugo runs, the public documents' files and the
+// outputs Hugo does not render, and audits them.
+func (b *build) beside(files []publicFile) error {
+	t := time.Now()
+	if err := copyFiles(files, b.extras); err != nil {
+		return err
 	}
-	stage("merge")
-
-	if stream != nil {
-		rep, err := stream.Verify(next)
-		if err != nil {
-			return nil, err
-		}
-		res.Files, res.Bytes = rep.Files, rep.Bytes
-	}
-	stage("audit")
-
-	if err := swap(next, paths.out); err != nil {
-		return nil, err
-	}
-	stage("swap")
-	// The content Hugo was given is deleted (or kept, for the benchmark's
-	// baseline) before the build counts as done: a user waits for it too.
-	if o.KeepContent != "" {
-		if err := os.Rename(contentDir, o.KeepContent); err != nil {
-			return nil, fmt.Errorf("keeping the content: %w", err)
+	b.res.Beside = append(b.res.Beside, Stage{"copy files", time.Since(t)})
+	t = time.Now()
+	view := sitecontent.NewView(b.input)
+	for _, out := range outputs {
+		if err := out.Write(b.extras, b.o.BaseURL, view); err != nil {
+			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
 	}
-	release()
-	stage("clean up")
-	res.OutDir = paths.out
-	res.Total = time.Since(start)
-	return res, nil
+	b.res.Beside = append(b.res.Beside, Stage{"outputs", time.Since(t)})
+	if b.stream != nil {
+		t = time.Now()
+		if err := b.stream.Dir(b.extras); err != nil {
+			return err
+		}
+		b.res.Beside = append(b.res.Beside, Stage{"audit of files and outputs", time.Since(t)})
+	}
+	return nil
+}
+
+// merge moves what was written beside Hugo into the new site.
+func (b *build) merge() error { return merge(b.extras, b.next, "") }
+
+// audit reads back only what the audit has not seen as it now is, and
+// fails on any finding.
+func (b *build) audit() error {
+	if b.stream == nil {
+		return nil
+	}
+	rep, err := b.stream.Verify(b.next)
+	if err != nil {
+		return err
+	}
+	b.res.Files, b.res.Bytes = rep.Files, rep.Bytes
+	return nil
+}
+
+// swap puts the new site in place of the output.
+func (b *build) swap() error {
+	if err := swap(b.next, b.paths.out); err != nil {
+		return err
+	}
+	b.swapped = true
+	return nil
+}
+
+// cleanUp deletes the content Hugo was given (or keeps it, for the
+// benchmark's baseline) before the build counts as done: a user waits for
+// it too.
+func (b *build) cleanUp() error {
+	if b.o.KeepContent != "" {
+		if err := os.Rename(b.contentDir, b.o.KeepContent); err != nil {
+			return fmt.Errorf("keeping the content: %w", err)
+		}
+	}
+	b.release()
+	b.release = nil
+	return nil
 }
 
 type resolved struct{ data, site, themes, out, work string }
