@@ -1,4 +1,5 @@
-// Package cli is the generator's command line: build, check and explain.
+// Package cli is the generator's command line: build, check, explain,
+// serve and plan.
 // Run takes its arguments, output streams and environment as parameters, so
 // tests drive it exactly as a user does.
 package cli
@@ -52,7 +53,6 @@ Commands:
   explain   print a document's publication decision and the rule behind it
   serve     preview the site on localhost, rebuilt and reloaded on every change
   plan      what a catalog change will publish, withhold or withdraw, and when
-  bench     measure builds of generated catalogs against Hugo alone
 
 Run "go run ./generator <command> -h" for a command's flags.
 
@@ -88,10 +88,6 @@ func Run(ctx context.Context, args []string, env Env) int {
 		err = runServe(rest, env)
 	case "plan":
 		err = runPlan(rest, env)
-	case "bench":
-		err = runBench(rest, env)
-	case "bench-run": // one measured run, started by bench in a process of its own
-		err = runBenchRun(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

@@ -5,22 +5,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"testing"
-)
 
-func TestParseBytesReadsGOMEMLIMITSizes(t *testing.T) {
-	for in, want := range map[string]int64{
-		"0": 0, "123": 123, "512B": 512, "64KiB": 64 << 10, "1792MiB": 1792 << 20, "2GiB": 2 << 30, "1TiB": 1 << 40,
-	} {
-		if got, err := parseBytes(in); err != nil || got != want {
-			t.Errorf("parseBytes(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "2GB", "1.5GiB", "-1", "GiB", "99999999999TiB"} {
-		if _, err := parseBytes(in); err == nil {
-			t.Errorf("parseBytes(%q) accepted", in)
-		}
-	}
-}
+	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
+)
 
 // build sets the runtime's soft memory limit: from --memory-limit, else
 // leaving GOMEMLIMIT's, else the default; a bad size is a usage error.
@@ -30,7 +17,7 @@ func TestBuildSetsMemoryLimit(t *testing.T) {
 	args := func(extra ...string) []string {
 		return buildArgs(fixture, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-07-06"}, extra...)...)
 	}
-	def, _ := parseBytes(defaultMemoryLimit)
+	def, _ := memlimit.ParseBytes(memlimit.Default)
 	for _, tt := range []struct {
 		env  map[string]string
 		args []string

@@ -1,10 +1,17 @@
-package cli
+// Package bench measures the build on generated catalogs of any size
+// against Hugo alone on the same content and theme, each run in a process
+// of its own so that its peak memory is its own. It is a command of its own
+// (go run ./generator/cmd/bench), so that the site's generator does not
+// carry the corpus generator.
+package bench
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +25,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
@@ -34,6 +42,41 @@ type benchRun struct {
 	Files    int   `json:"files"`
 }
 
+// Env is what the command takes from its surroundings.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// ErrUsage is matched by errors.Is for a wrong flag or argument.
+var ErrUsage = errors.New("usage")
+
+var errUsage = ErrUsage
+
+// Main runs the command: with "run" as its first argument, one measured
+// run (which the bench starts in processes of its own); else the bench. It
+// returns the exit status: 0, 1 on failure, 2 on a usage error.
+func Main(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	var err error
+	if len(args) > 0 && args[0] == "run" {
+		err = runOne(args[1:], env)
+	} else {
+		err = runBench(args, env)
+	}
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, ErrUsage):
+		fmt.Fprintln(env.Stderr, err)
+		return 2
+	}
+	fmt.Fprintln(env.Stderr, err)
+	return 1
+}
+
 // runBench measures the pipeline on generated catalogs against Hugo alone
 // on the same content and theme, each run in a process of its own so that
 // its peak memory is its own.
@@ -47,6 +90,9 @@ func runBench(args []string, env Env) error {
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
 	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
 	self, err := os.Executable()
@@ -98,10 +144,10 @@ func runBench(args []string, env Env) error {
 		}
 		fullRun := func(i int) (benchRun, error) {
 			content = filepath.Join(runs, fmt.Sprintf("content-%d", i))
-			return benchChild(self, slices.Concat([]string{"bench-run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, prof("full"), common))
+			return benchChild(self, slices.Concat([]string{"run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, prof("full"), common))
 		}
 		hugoRun := func(i int) (benchRun, error) {
-			return benchChild(self, slices.Concat([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, prof("hugo"), common))
+			return benchChild(self, slices.Concat([]string{"run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, prof("hugo"), common))
 		}
 		// The first full build writes the content Hugo alone is given and
 		// warms the caches; then the two alternate, and each keeps its best
@@ -173,9 +219,9 @@ func benchChild(self string, args []string) (benchRun, error) {
 	return r, nil
 }
 
-// runBenchRun is one measured run, in its own process.
-func runBenchRun(args []string, env Env) error {
-	fs := flag.NewFlagSet("bench-run", flag.ContinueOnError)
+// runOne is one measured run, in its own process.
+func runOne(args []string, env Env) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	mode := fs.String("mode", "full", "full | hugo")
 	data := fs.String("data", "", "the catalog (full)")
@@ -187,7 +233,7 @@ func runBenchRun(args []string, env Env) error {
 	themes := fs.String("themes", "themes", "")
 	docs := fs.Int("docs", 0, "")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
-	memLimit := memoryLimitFlag(fs)
+	memLimit := memlimit.Flag(fs)
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
@@ -210,8 +256,8 @@ func runBenchRun(args []string, env Env) error {
 	case "full":
 		// The full build runs as build does, with its memory limit; Hugo
 		// alone runs with the Go runtime's defaults.
-		if err := applyMemoryLimit(*memLimit, env); err != nil {
-			return err
+		if err := memlimit.Apply(*memLimit, env.Getenv); err != nil {
+			return fmt.Errorf("%w: %s", errUsage, err)
 		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,

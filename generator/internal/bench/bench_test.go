@@ -1,9 +1,10 @@
-package cli
+package bench
 
 import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
@@ -26,9 +27,9 @@ func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
 		{"--mode", "hugo", "--out", filepath.Join(dir, "hugo"), "--content", content},
 	} {
 		mode := args[1]
-		r := run(t, nil, append(append([]string{"bench-run"}, args...), common...)...)
+		r := run(append(append([]string{"run"}, args...), common...)...)
 		if r.code != 0 {
-			t.Fatalf("bench-run %s exited %d: %s", mode, r.code, r.stderr)
+			t.Fatalf("run %s exited %d: %s", mode, r.code, r.stderr)
 		}
 		var br benchRun
 		if err := json.Unmarshal([]byte(r.stdout), &br); err != nil {
@@ -52,7 +53,20 @@ func TestBenchRunsMeasureFullBuildAndHugoAlone(t *testing.T) {
 		}
 	}
 	// A measured run never deletes: it refuses an output that exists.
-	if r := run(t, nil, append([]string{"bench-run", "--mode", "hugo", "--out", filepath.Join(dir, "hugo"), "--content", content}, common...)...); r.code != 2 {
-		t.Errorf("bench-run into an existing folder exited %d, want 2 (usage): %s", r.code, r.stderr)
+	if r := run(append([]string{"run", "--mode", "hugo", "--out", filepath.Join(dir, "hugo"), "--content", content}, common...)...); r.code != 2 {
+		t.Errorf("a run into an existing folder exited %d, want 2 (usage): %s", r.code, r.stderr)
 	}
+}
+
+const repo = "../../.."
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(args ...string) result {
+	var out, errb strings.Builder
+	code := Main(args, Env{Stdout: &out, Stderr: &errb})
+	return result{code, out.String(), errb.String()}
 }
