@@ -9,7 +9,8 @@ import (
 
 // letters that do not decompose into a base letter and a mark, spelt as a
 // reader without the key would type them. The client (assets/js/search.js)
-// holds the same table: change both together.
+// holds the same table; TestSearchScriptKeepsTheIndexContract
+// (browsertest) checks that the two fold alike.
 var letters = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
 	'þ': "th", 'ł': "l", 'ı': "i", 'ħ': "h", 'ŋ': "n",

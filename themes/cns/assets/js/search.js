@@ -11,7 +11,8 @@
   if (window.cnsSearch) return;
 
   /* Folding: the same as searchindex.Fold (lower case, marks removed, a few
-     letters spelt out). Change both together. */
+     letters spelt out). TestSearchScriptKeepsTheIndexContract checks the two
+     agree, in a browser. */
   var LETTERS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ł': 'l', 'ı': 'i', 'ħ': 'h', 'ŋ': 'n' };
   var MARKS = /\p{M}+/gu;
   var SPECIAL = /[ßæœøđðþłıħŋ]/g;
@@ -46,16 +47,23 @@
 
   /* ---- the index ---- */
 
-  function Index(ix) {
-    this.ix = ix;
-    var parts = ix.terms ? ix.terms.split(' ') : [], terms = new Array(parts.length), prev = '';
+  /* decodeTerms undoes searchindex.EncodeTerms: each word is how many
+     UTF-16 code units it shares with the one before ('0' + n), then the
+     rest. A browser test checks it against the Go side. */
+  function decodeTerms(s) {
+    var parts = s ? s.split(' ') : [], terms = new Array(parts.length), prev = '';
     for (var i = 0; i < parts.length; i++) {
       prev = prev.slice(0, parts[i].charCodeAt(0) - 48) + parts[i].slice(1);
       terms[i] = prev;
     }
-    this.terms = terms;
-    this.decoded = new Array(terms.length);
-    var b = this.base = [0];
+    return terms;
+  }
+
+  function Index(ix) {
+    var i, b = this.base = [0];
+    this.ix = ix;
+    this.terms = decodeTerms(ix.terms);
+    this.decoded = new Array(this.terms.length);
     b[PARTY] = ix.meetings.length;
     b[KIND] = b[PARTY] + ix.parties.length;
     b[DOC] = b[KIND] + ix.kinds.length;
@@ -693,5 +701,5 @@
       // The page still works: the form leads to the search page, which lists the browse pages.
       if (window.console) console.warn('search:', err);
     });
-  window.cnsSearch = { fold: fold, words: words, ready: started };
+  window.cnsSearch = { fold: fold, words: words, decodeTerms: decodeTerms, ready: started };
 })();

@@ -1,0 +1,147 @@
+package browsertest
+
+// The contract between the search index (Go, generator/internal/searchindex)
+// and the script that searches it (themes/cns/assets/js/search.js): both fold
+// words the same way, the script decodes the terms the generator encodes,
+// and a fixed set of queries ranks as it always has. A change to either side
+// that breaks the other fails here, in a real browser (issue 14).
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
+)
+
+// foldSamples exercise every rule of the folding: case, marks, the letters
+// spelt out, scripts other than Latin, digits and punctuation.
+var foldSamples = []string{
+	"Côte d'Ivoire", "COTE D'IVOIRE", "Türkiye", "TÜRKİYE", "Việt Nam", "Straße", "Ærøskøbing",
+	"Œuvre", "Łódź", "Đà Nẵng", "Þingvellir", "ıspanak", "Ħamrun", "Ŋ", "Ελλάδα", "Россия",
+	"Česko", "naïve café", "e\u0301te\u0301", "北京", "٢٠١٧", "CNS/7RM/2017/08/Final", "Korea (Republic of)",
+	"the former Yugoslav Republic of Macedonia", "São Tomé", "Ðe", "",
+}
+
+// termSamples are sorted words whose front coding is easy to get wrong:
+// shared prefixes, letters outside the Basic Multilingual Plane (two UTF-16
+// code units each), long shared runs.
+var termSamples = func() []string {
+	ts := []string{"a", "ab", "abc", "abd", "b", "cote", "coted", "𝒜𝒜x", "𝒜𝒜y", "ивуар", "ивуари",
+		strings.Repeat("z", 60) + "1", strings.Repeat("z", 60) + "2", "viet", "vietnam"}
+	slices.Sort(ts)
+	return ts
+}()
+
+// rankingWant are the first results of fixed queries on the fixture catalog
+// as of 6 July 2017. A change to the ranking shows here; if it is meant,
+// change these with it.
+var rankingWant = map[string][]string{
+	"albania":            {"/countries/albania/", "/documents/rm07-nr-albania/", "/documents/rm07-summary-report/#para-4"},
+	"czech republic":     {"/countries/czechia/", "/documents/rm07-nr-czechia/", "/documents/rm07-summary-report/#para-4"},
+	"turkey":             {"/countries/turkiye/", "/documents/rm07-nr-turkiye/", "/documents/rm07-summary-report/#para-4"},
+	"viet":               {"/countries/viet-nam/", "/documents/rm07-nr-viet-nam/", "/documents/rm07-summary-report/#para-4"},
+	"national report fr": {"/documents/rm07-nr-france/", "/documents/rm07-summary-report/#para-20", "/documents/rm07-summary-report/#para-21"},
+	"netherlands 6th":    {"/documents/rm06-nr-netherlands/"},
+	"summary report":     {"/documents/rm07-summary-report/", "/documents/rm07-summary-report/#para-9", "/documents/rm07-summary-report/#para-19"},
+	"safety culture":     {"/documents/rm07-summary-report/#para-26", "/documents/rm07-summary-report/#para-19"},
+	"supply chain":       {"/documents/rm07-summary-report/#para-31"},
+	"ageing":             {"/documents/rm07-summary-report/#para-32", "/documents/rm07-summary-report/#para-31"},
+}
+
+func TestSearchScriptKeepsTheIndexContract(t *testing.T) {
+	tab, srv := searchSite(t)
+	searchOpen(t, tab, srv, "")
+
+	// Folding and words.
+	var js struct {
+		Fold  []string   `json:"fold"`
+		Words [][]string `json:"words"`
+	}
+	samples, _ := json.Marshal(foldSamples)
+	tab.Run(chromedp.Evaluate(`(s => ({fold: s.map(cnsSearch.fold), words: s.map(x => cnsSearch.words(x))}))(`+string(samples)+`)`, &js))
+	for i, s := range foldSamples {
+		if i >= len(js.Fold) || js.Fold[i] != searchindex.Fold(s) {
+			t.Errorf("fold(%q): script %q, Go %q", s, at(js.Fold, i), searchindex.Fold(s))
+		}
+		want := searchindex.Words(s)
+		if i >= len(js.Words) || !slices.Equal(js.Words[i], want) && !(len(js.Words[i]) == 0 && len(want) == 0) {
+			t.Errorf("words(%q): script %q, Go %q", s, at(js.Words, i), want)
+		}
+	}
+
+	// Terms: the index's own, and the hard cases.
+	site := BuildSite(t, "--as-of", "2017-07-06")
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(searchindex.Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix struct {
+		Terms string `json:"terms"`
+	}
+	if err := json.Unmarshal(b, &ix); err != nil {
+		t.Fatal(err)
+	}
+	for name, coded := range map[string]string{"the index": ix.Terms, "hard cases": searchindex.EncodeTerms(termSamples)} {
+		var got []string
+		arg, _ := json.Marshal(coded)
+		tab.Run(chromedp.Evaluate(`cnsSearch.decodeTerms(`+string(arg)+`)`, &got))
+		want := searchindex.DecodeTerms(coded)
+		if len(want) == 0 {
+			t.Fatalf("%s: no terms to decode", name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the script decodes %d terms, Go %d; first difference at %d", name, len(got), len(want), firstDiff(got, want))
+		}
+	}
+	if got := searchindex.DecodeTerms(searchindex.EncodeTerms(termSamples)); !slices.Equal(got, termSamples) {
+		t.Errorf("Go does not round-trip the hard cases: %q", got)
+	}
+
+	// Ranking of fixed queries.
+	for _, q := range slices.Sorted(mapKeys(rankingWant)) {
+		tab.Run(chromedp.Evaluate(`(() => { const box = document.querySelector('#search-q'); box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); })()`, nil))
+		searchType(tab, q)
+		hits := searchWait(t, tab, q)
+		var got []string
+		for _, h := range hits[:min(len(hits), len(rankingWant[q]))] {
+			got = append(got, h.Href)
+		}
+
+		if !slices.Equal(got, rankingWant[q]) {
+			t.Errorf("query %q ranks %q first, want %q", q, got, rankingWant[q])
+		}
+	}
+	searchClean(t, tab, srv)
+}
+
+func at[T any](s []T, i int) any {
+	if i < len(s) {
+		return s[i]
+	}
+	return "(missing)"
+}
+
+func firstDiff(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
