@@ -22,7 +22,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +30,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/preview"
 )
 
 // ChromiumPath finds the browser: $CHROMIUM, else chromium or
@@ -75,18 +76,9 @@ func Serve(t testing.TB, dir, prefix string) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := http.FileServer(http.Dir(dir))
-	h := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := r.URL.Path
-		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
-			w.Write(b)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
+	// The preview server's file server, without its reload script: only
+	// files inside the site, the site's own 404 page.
+	var h http.Handler = preview.NewStatic(dir)
 	if prefix != "" && prefix != "/" {
 		h = http.StripPrefix(strings.TrimSuffix(prefix, "/"), h)
 	}

@@ -34,6 +34,9 @@ const reloadScript = `<script>(function(){var s=new EventSource(%q);s.onmessage=
 // Server serves the site in Dir. The zero value is not usable; use New.
 type Server struct {
 	dir string
+	// NoReload serves pages as they are, without the reload script (for
+	// tests that serve a built site as any web server would).
+	NoReload bool
 
 	mu      sync.Mutex
 	clients map[chan struct{}]bool
@@ -42,6 +45,14 @@ type Server struct {
 // New returns a server of the site built in dir.
 func New(dir string) *Server {
 	return &Server{dir: dir, clients: map[chan struct{}]bool{}}
+}
+
+// NewStatic returns a server of the site in dir as any web server would
+// serve it: no reload script (for tests of the built site).
+func NewStatic(dir string) *Server {
+	s := New(dir)
+	s.NoReload = true
+	return s
 }
 
 // Reload tells every open page to reload.
@@ -132,7 +143,7 @@ func (s *Server) html(w http.ResponseWriter, r *http.Request, site fs.FS, name s
 		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 		return
 	}
-	if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
+	if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 && !s.NoReload {
 		script := fmt.Sprintf(reloadScript, ReloadPath)
 		b = append(b[:i:i], append([]byte(script), b[i:]...)...)
 	}

@@ -193,3 +193,17 @@ func TestServesTheFolderAsRebuilt(t *testing.T) {
 		}
 	}
 }
+
+// NewStatic serves the site as any web server would: pages as built.
+func TestStaticServesPagesAsBuilt(t *testing.T) {
+	_, public := site(t)
+	srv := httptest.NewServer(NewStatic(public))
+	defer srv.Close()
+	status, body := raw(t, strings.TrimPrefix(srv.URL, "http://"), "GET", "/")
+	if status != 200 || body != "<html><body>home</body></html>" {
+		t.Errorf("GET /: %d %q, want the page as built", status, body)
+	}
+	if status, body := raw(t, strings.TrimPrefix(srv.URL, "http://"), "GET", "/../secret.txt"); strings.Contains(body, secret) || status == 200 {
+		t.Errorf("GET /../secret.txt: %d %q", status, body)
+	}
+}
