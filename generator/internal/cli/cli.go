@@ -17,10 +17,10 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Exit codes.
@@ -315,7 +315,7 @@ func runCheck(args []string, env Env) error {
 // have a file here, an official copy, a meeting's or a party's page of
 // reports, or nothing known.
 func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) string {
-	v := sitecontent.NewView(sitecontent.Input{Catalog: cat, Decisions: decisions, AsOf: at})
+	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: at})
 	n := map[string]int{}
 	public := 0
 	for _, d := range cat.Documents {
@@ -331,7 +331,7 @@ func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision,
 		return ""
 	}
 	return fmt.Sprintf("where to read the %d public documents: a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d, nowhere recorded %d",
-		public, n[sitecontent.ReadFile], n[sitecontent.ReadText], n[sitecontent.ReadOfficialCopy], n[sitecontent.ReadMeetingDocuments], n[sitecontent.ReadPartyReports], n[sitecontent.ReadUnknown])
+		public, n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadUnknown])
 }
 
 func runExplain(args []string, env Env) error {

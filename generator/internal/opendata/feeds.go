@@ -12,8 +12,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // FeedEntries is how many of the newest changes a feed holds.
@@ -64,7 +64,7 @@ func stableID(parts ...string) string {
 }
 
 // EntryID is the Atom id of a change.
-func EntryID(c sitecontent.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date) }
+func EntryID(c disclosure.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date) }
 
 func (w *writer) dayTime(date string) string {
 	d, err := catalog.ParseDate(date)
@@ -74,20 +74,20 @@ func (w *writer) dayTime(date string) string {
 	return d.Start(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
 }
 
-func (w *writer) entryTitle(c sitecontent.Change) string {
+func (w *writer) entryTitle(c disclosure.Change) string {
 	switch c.Kind {
-	case sitecontent.ChangeScheduled:
+	case disclosure.ChangeScheduled:
 		return c.Doc.Title + ": scheduled"
-	case sitecontent.ChangePublic:
+	case disclosure.ChangePublic:
 		return c.Doc.Title + ": public"
-	case sitecontent.ChangeWithdrawn:
+	case disclosure.ChangeWithdrawn:
 		return c.Doc.Title + ": withdrawn"
 	}
 	return c.Doc.Title
 }
 
 // feed writes one Atom feed of the given changes (newest first).
-func (w *writer) feed(path, id, title, pageURL string, changes []sitecontent.Change) error {
+func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change) error {
 	f := atomFeed{ID: stableID("feed", id), Title: title}
 	f.Author.Name = w.v.Input().SiteTitle
 	if f.Author.Name == "" {
@@ -131,8 +131,8 @@ func (w *writer) feeds([]Record) error {
 	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes); err != nil {
 		return err
 	}
-	byMeeting := map[string][]sitecontent.Change{}
-	byParty := map[string][]sitecontent.Change{}
+	byMeeting := map[string][]disclosure.Change{}
+	byParty := map[string][]disclosure.Change{}
 	for _, c := range changes {
 		byMeeting[c.Doc.Meeting] = append(byMeeting[c.Doc.Meeting], c)
 		if c.Doc.Party != "" {
@@ -140,12 +140,12 @@ func (w *writer) feeds([]Record) error {
 		}
 	}
 	for _, m := range in.Catalog.Meetings {
-		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, sitecontent.MeetingURL(m.ID), byMeeting[m.ID]); err != nil {
+		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID]); err != nil {
 			return err
 		}
 	}
 	for _, p := range in.Catalog.Parties {
-		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, sitecontent.CountryURL(p.ID), byParty[p.ID]); err != nil {
+		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID]); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,7 @@
 // of publication changes, an iCalendar file of upcoming publication dates and
 // a SHA256SUMS manifest of the published files.
 //
-// Every fact comes from sitecontent.View, the same view the pages are made
+// Every fact comes from disclosure.View, the same view the pages are made
 // from, so the data and the pages cannot disagree, and a document that is not
 // public shows only what its state allows. Output is deterministic: the same
 // catalog as of the same moment gives the same bytes; dates are the catalog's,
@@ -20,8 +20,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Paths of the outputs, from the site's root.
@@ -60,7 +60,7 @@ type Record struct {
 	OfficialURL string `json:"official_url"`
 	PageURL     string `json:"page_url"`
 	// ReadKind and ReadURL say where a reader can read a public document
-	// (sitecontent.ReadAt): file, official_copy, meeting_documents,
+	// (disclosure.ReadAt): file, official_copy, meeting_documents,
 	// party_reports or unknown (then ReadURL is empty).
 	ReadKind string `json:"read_kind"`
 	ReadURL  string `json:"read_url"`
@@ -80,11 +80,11 @@ func (r Record) row() []string {
 // writer holds what all outputs share.
 type writer struct {
 	dir string
-	v   *sitecontent.View
+	v   *disclosure.View
 }
 
 // Write writes every output into dir, the new site's root.
-func Write(dir, baseURL string, v *sitecontent.View) error {
+func Write(dir, baseURL string, v *disclosure.View) error {
 	w := &writer{dir: dir, v: v}
 	records := w.records()
 	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
@@ -132,7 +132,7 @@ func (w *writer) records() []Record {
 		}
 		if ra := page.ReadAt; ra != nil {
 			r.ReadKind, r.ReadURL = ra.Kind, ra.URL
-			if ra.Kind == sitecontent.ReadFile || ra.Kind == sitecontent.ReadText {
+			if ra.Kind == disclosure.ReadFile || ra.Kind == disclosure.ReadText {
 				r.ReadURL = w.abs(ra.URL) // a link on this site
 			}
 		}
@@ -180,14 +180,14 @@ func (w *writer) documents(records []Record) error {
 
 func (w *writer) meetingsAndParties([]Record) error {
 	in := w.v.Input()
-	meetings := make([]sitecontent.MeetingInfo, 0, len(in.Catalog.Meetings))
+	meetings := make([]disclosure.MeetingInfo, 0, len(in.Catalog.Meetings))
 	for _, m := range in.Catalog.Meetings {
 		mi := w.v.Meeting(m)
 		mi.URL = w.abs(mi.URL)
 		meetings = append(meetings, mi)
 	}
 	b, err := marshal(struct {
-		Meetings []sitecontent.MeetingInfo `json:"meetings"`
+		Meetings []disclosure.MeetingInfo `json:"meetings"`
 	}{meetings})
 	if err != nil {
 		return err
@@ -195,14 +195,14 @@ func (w *writer) meetingsAndParties([]Record) error {
 	if err := w.file(MeetingsJSON, b); err != nil {
 		return err
 	}
-	parties := make([]sitecontent.PartyInfo, 0, len(in.Catalog.Parties))
+	parties := make([]disclosure.PartyInfo, 0, len(in.Catalog.Parties))
 	for _, p := range in.Catalog.Parties {
 		pi := w.v.Party(p)
 		pi.URL = w.abs(pi.URL)
 		parties = append(parties, pi)
 	}
 	b, err = marshal(struct {
-		Parties []sitecontent.PartyInfo `json:"parties"`
+		Parties []disclosure.PartyInfo `json:"parties"`
 	}{parties})
 	if err != nil {
 		return err
@@ -218,7 +218,7 @@ func (w *writer) checksums(records []Record) error {
 		if r.SHA256 == "" {
 			continue
 		}
-		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(sitecontent.FileURL(r.ID, r.FileName), "/"))
+		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(disclosure.FileURL(r.ID, r.FileName), "/"))
 	}
 	return w.file(Checksums, []byte(b.String()))
 }

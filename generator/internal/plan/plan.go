@@ -34,8 +34,8 @@ import (
 	"time"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Kinds of change of a document.
@@ -110,8 +110,8 @@ func Compare(base, head *catalog.Catalog, at time.Time, days int) Plan {
 		}
 	}
 	c := comparer{base: base, head: head, at: at, days: days,
-		baseView: sitecontent.NewView(sitecontent.Input{Catalog: base, Decisions: publication.DecideAll(base, at), AsOf: at}),
-		headView: sitecontent.NewView(sitecontent.Input{Catalog: head, Decisions: publication.DecideAll(head, at), AsOf: at}),
+		baseView: disclosure.NewView(disclosure.Input{Catalog: base, Decisions: publication.DecideAll(base, at), AsOf: at}),
+		headView: disclosure.NewView(disclosure.Input{Catalog: head, Decisions: publication.DecideAll(head, at), AsOf: at}),
 	}
 	seen := map[string]bool{}
 	for _, d := range head.Documents {
@@ -187,7 +187,7 @@ type comparer struct {
 	base, head         *catalog.Catalog
 	at                 time.Time
 	days               int
-	baseView, headView *sitecontent.View
+	baseView, headView *disclosure.View
 }
 
 // decide gives the public view of a document of c (nil: it does not exist).

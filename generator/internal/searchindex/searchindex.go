@@ -15,7 +15,7 @@
 //
 // # Publication safety
 //
-// Every fact comes from a sitecontent.View, the same one the pages are made
+// Every fact comes from a disclosure.View, the same one the pages are made
 // from: View.Ref for what any document may show in a list, View.Page for
 // what its page may show. A document that is not public contributes only its
 // kind, party, meeting, state and dates: never its own title, summary,
@@ -80,8 +80,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Path is where the index goes, below the site's root.
@@ -192,7 +192,7 @@ func (b *builder) add(field int, texts ...string) {
 func (b *builder) next() { b.record++ }
 
 // Build makes the index of everything the view may show.
-func Build(v *sitecontent.View) (*Index, error) {
+func Build(v *disclosure.View) (*Index, error) {
 	in := v.Input()
 	c := in.Catalog
 	if c == nil {
@@ -203,13 +203,13 @@ func Build(v *sitecontent.View) (*Index, error) {
 		Version: Version,
 		AsOf:    catalog.DateOf(in.AsOf.In(c.Rules.Location)).String(),
 		URLs: map[string]string{
-			"document": trim(sitecontent.DocumentURL("{id}")),
-			"meeting":  trim(sitecontent.MeetingURL("{id}")),
-			"country":  trim(sitecontent.CountryURL("{id}")),
+			"document": trim(disclosure.DocumentURL("{id}")),
+			"meeting":  trim(disclosure.MeetingURL("{id}")),
+			"country":  trim(disclosure.CountryURL("{id}")),
 		},
 		TitleFormats: map[string]string{
-			"party":   sitecontent.DefaultTitle("{kind}", "{party}", "{meeting}"),
-			"meeting": sitecontent.DefaultTitle("{kind}", "", "{meeting}"),
+			"party":   disclosure.DefaultTitle("{kind}", "{party}", "{meeting}"),
+			"meeting": disclosure.DefaultTitle("{kind}", "", "{meeting}"),
 		},
 		Kinds: [][3]string{}, Meetings: [][4]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
 	}
@@ -224,7 +224,7 @@ func Build(v *sitecontent.View) (*Index, error) {
 	meetings := map[string]int{}
 	for i, m := range c.Meetings {
 		mi := v.Meeting(m)
-		held := sitecontent.HeldText(m)
+		held := disclosure.HeldText(m)
 		ix.Meetings = append(ix.Meetings, [4]string{mi.ID, mi.Title, held, mi.Place})
 		meetings[mi.ID] = i
 		b.add(FieldName, mi.Title)
@@ -233,7 +233,7 @@ func Build(v *sitecontent.View) (*Index, error) {
 	}
 
 	parties := slices.Clone(c.Parties)
-	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return sitecontent.CompareNames(a.Name, b.Name) })
+	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return disclosure.CompareNames(a.Name, b.Name) })
 	partyPos := map[string]int{}
 	for i, p := range parties {
 		pi := v.Party(p)
@@ -289,7 +289,7 @@ func Build(v *sitecontent.View) (*Index, error) {
 		if r.Party == "" || slug == "" || r.ID != r.Meeting+"-"+slug+"-"+r.Party {
 			doc.ID = r.ID
 		}
-		if r.Title != sitecontent.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
+		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
 			doc.Title = r.Title
 			b.add(FieldName, r.Title)
 		}
@@ -401,7 +401,7 @@ func Plain(md string) string {
 }
 
 // Files returns the index's files, by path below the site's root.
-func Files(v *sitecontent.View) (map[string][]byte, error) {
+func Files(v *disclosure.View) (map[string][]byte, error) {
 	ix, err := Build(v)
 	if err != nil {
 		return nil, err
@@ -414,7 +414,7 @@ func Files(v *sitecontent.View) (map[string][]byte, error) {
 }
 
 // Write writes the index into the site at dir. It is a sitebuild output.
-func Write(dir, baseURL string, v *sitecontent.View) error {
+func Write(dir, baseURL string, v *disclosure.View) error {
 	files, err := Files(v)
 	if err != nil {
 		return err

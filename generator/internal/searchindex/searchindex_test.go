@@ -16,9 +16,9 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 const repo = "../../.."
@@ -26,9 +26,9 @@ const repo = "../../.."
 // secretRe matches the corpus's unique tokens and checksums.
 var secretRe = regexp.MustCompile(`zq[0-9]+x[0-9a-f]{4}|[0-9a-f]{64}`)
 
-func view(t testing.TB, c *catalog.Catalog, at time.Time) *sitecontent.View {
+func view(t testing.TB, c *catalog.Catalog, at time.Time) *disclosure.View {
 	t.Helper()
-	return sitecontent.NewView(sitecontent.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
+	return disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
 }
 
 func generated(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
@@ -56,7 +56,7 @@ func fixtureCatalog(t testing.TB) *catalog.Catalog {
 	return c
 }
 
-func indexBytes(t testing.TB, v *sitecontent.View) []byte {
+func indexBytes(t testing.TB, v *disclosure.View) []byte {
 	t.Helper()
 	files, err := searchindex.Files(v)
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
 // Precheck finds, without Hugo, what the leak audit of a build as of the
@@ -34,7 +34,7 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	view := sitecontent.NewView(sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at})
+	view := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})
 	for _, out := range outputs {
 		if err := out.Write(filepath.Join(tmp, "outputs"), "", view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)

@@ -31,6 +31,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -43,7 +44,7 @@ import (
 // root; baseURL is the address it will be served from ("" when unknown).
 type Output struct {
 	Name  string
-	Write func(dir, baseURL string, v *sitecontent.View) error
+	Write func(dir, baseURL string, v *disclosure.View) error
 }
 
 // outputs are the site's files that Hugo does not render.
@@ -167,7 +168,7 @@ type build struct {
 	next       string // the new site, beside the output, until swapped in
 	extras     string // files written beside Hugo, until merged
 	contentDir string
-	input      sitecontent.Input
+	input      disclosure.Input
 	stream     *audit.Stream
 	swapped    bool
 }
@@ -263,7 +264,7 @@ func (b *build) writeContent() error {
 		hand = os.DirFS(filepath.Join(b.paths.site, "content"))
 	}
 	res := b.res
-	b.input = sitecontent.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL}
+	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL}
 	if _, err := sitecontent.Write(afero.NewOsFs(), b.contentDir, hand, b.input); err != nil {
 		return fmt.Errorf("writing content: %w", err)
 	}
@@ -330,7 +331,7 @@ func (b *build) beside(files []publicFile) error {
 	}
 	b.res.Beside = append(b.res.Beside, Stage{"copy files", time.Since(t)})
 	t = time.Now()
-	view := sitecontent.NewView(b.input)
+	view := disclosure.NewView(b.input)
 	for _, out := range outputs {
 		if err := out.Write(b.extras, b.o.BaseURL, view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
@@ -448,7 +449,7 @@ func publicFiles(c *catalog.Catalog, decisions map[string]publication.Decision, 
 		if decisions[d.ID].State != publication.Public || d.FileInfo == nil {
 			continue
 		}
-		out = append(out, publicFile{d.ID, filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), sitecontent.FilePath(d)})
+		out = append(out, publicFile{d.ID, filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), disclosure.FilePath(d)})
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
@@ -37,7 +38,7 @@ func TestContentOfNonPublicDocumentsHoldsNoSecret(t *testing.T) {
 	for _, at := range []time.Time{m.From, m.From.Add(m.To.Sub(m.From) / 2), m.To} {
 		decisions := publication.DecideAll(c, at)
 		fs := afero.NewMemMapFs()
-		if _, err := sitecontent.Write(fs, "/content", nil, sitecontent.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
+		if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
 			t.Fatal(err)
 		}
 		var all strings.Builder
@@ -79,7 +80,7 @@ func TestContentOfNonPublicDocumentsHoldsNoSecret(t *testing.T) {
 func TestGeneratedPageMayNotReplaceHandWrittenOne(t *testing.T) {
 	_, c := load(t, 10, 1)
 	hand := fstest.MapFS{"meetings/_index.md": {Data: []byte("---\ntitle: Mine\n---\n")}}
-	_, err := sitecontent.Write(afero.NewMemMapFs(), "/content", hand, sitecontent.Input{Catalog: c, Decisions: publication.DecideAll(c, time.Now()), AsOf: time.Now()})
+	_, err := sitecontent.Write(afero.NewMemMapFs(), "/content", hand, disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, time.Now()), AsOf: time.Now()})
 	if err == nil || !strings.Contains(err.Error(), "meetings/_index.md is both hand-written") {
 		t.Errorf("error = %v", err)
 	}

@@ -1,4 +1,4 @@
-package sitecontent
+package disclosure
 
 import (
 	"slices"

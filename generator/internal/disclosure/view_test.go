@@ -1,4 +1,4 @@
-package sitecontent_test
+package disclosure_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
@@ -54,26 +55,26 @@ documents:
 `)},
 }
 
-func recordView(t *testing.T, at time.Time) (*catalog.Catalog, *sitecontent.View, sitecontent.Input) {
+func recordView(t *testing.T, at time.Time) (*catalog.Catalog, *disclosure.View, disclosure.Input) {
 	t.Helper()
 	c, err := catalog.Load(recordCatalog, "data")
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := sitecontent.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"}
-	return c, sitecontent.NewView(in), in
+	in := disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"}
+	return c, disclosure.NewView(in), in
 }
 
 // Issue 12: every public document's page says where to read it, best
 // first; a document that is not public says nothing of where it is.
 func TestEveryPublicDocumentSaysWhereToReadIt(t *testing.T) {
 	c, v, _ := recordView(t, time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC))
-	want := map[string]sitecontent.ReadAt{
-		"rm06-nr-aland":    {Kind: sitecontent.ReadOfficialCopy, URL: "https://aland.example/nr6.pdf"},
-		"rm06-nr-borduria": {Kind: sitecontent.ReadMeetingDocuments, URL: "https://iaea.example/rm06", Of: "6th Review Meeting"},
-		"rm07-nr-borduria": {Kind: sitecontent.ReadPartyReports, URL: "https://borduria.example/cns", Of: "Borduria"},
-		"rm07-nr-dorado":   {Kind: sitecontent.ReadUnknown},
-		"rm07-nr-aland":    {Kind: sitecontent.ReadUnknown},
+	want := map[string]disclosure.ReadAt{
+		"rm06-nr-aland":    {Kind: disclosure.ReadOfficialCopy, URL: "https://aland.example/nr6.pdf"},
+		"rm06-nr-borduria": {Kind: disclosure.ReadMeetingDocuments, URL: "https://iaea.example/rm06", Of: "6th Review Meeting"},
+		"rm07-nr-borduria": {Kind: disclosure.ReadPartyReports, URL: "https://borduria.example/cns", Of: "Borduria"},
+		"rm07-nr-dorado":   {Kind: disclosure.ReadUnknown},
+		"rm07-nr-aland":    {Kind: disclosure.ReadUnknown},
 	}
 	for _, d := range c.Documents {
 		page, _ := v.Page(d)

@@ -1,0 +1,288 @@
+// Package disclosure decides what the site may say of each document,
+// meeting and Contracting Party, from the catalog and the publication
+// decisions. Every output (the Hugo content of the pages, the open data and
+// feeds, the search index) takes its facts from a View, so they agree with
+// each other and none shows more than the publication rules allow.
+//
+// # What a state may show
+//
+//   - public: everything: its own title, summary, symbol, official address,
+//     file and text, and where to read it.
+//   - withdrawn: its own title, the days it was public, the reason.
+//   - scheduled: that it exists, the day it is due, the rule.
+//   - withheld, restricted, not submitted: that it exists and the rule.
+//
+// A document that is not public is named by a title made of its kind, party
+// and meeting (DefaultTitle); its own title, summary, symbol, address, file
+// and text never leave this package (View.Ref, View.Page).
+package disclosure
+
+import (
+	"fmt"
+	"mime"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// Input is everything the content is made from.
+type Input struct {
+	// BaseURL is the address the site is served from, such as
+	// https://example.org/cns/; "" when not known (served at a host's root).
+	BaseURL   string
+	Catalog   *catalog.Catalog
+	Decisions map[string]publication.Decision // by document id
+	AsOf      time.Time
+	SiteTitle string
+}
+
+// URLs of generated pages and files, from the site's root; View.URL puts
+// the site's path in front.
+func DocumentURL(id string) string   { return "/documents/" + id + "/" }
+func MeetingURL(id string) string    { return "/meetings/" + id + "/" }
+func CountryURL(id string) string    { return "/countries/" + id + "/" }
+func FileURL(id, name string) string { return "/files/" + id + "/" + name }
+
+// RuleURL is the row of a version of a kind's rule on the page that
+// explains publication (site/content/publication.md, the rules shortcode).
+func RuleURL(kind, from string) string { return "/publication/#rule-" + kind + "-" + from }
+func FilePath(doc *catalog.Document) string {
+	return path.Join("files", doc.ID, doc.FileInfo.Name)
+}
+
+// View decides what the site may say of each document, meeting and party.
+// Every output (pages, open data, feeds, the search index) takes its facts
+// from a View, so they agree with each other and none shows more than the
+// publication rules allow.
+type View struct {
+	in       Input
+	basePath string // "/" or "/cns/"
+	origin   string // "https://example.org", or ""
+}
+
+// NewView makes the view of a catalog as of its decisions.
+func NewView(in Input) *View {
+	v := &View{in: in, basePath: "/"}
+	if u, err := url.Parse(in.BaseURL); err == nil && in.BaseURL != "" {
+		v.basePath = "/" + strings.Trim(u.Path, "/") + "/"
+		v.basePath = strings.Replace(v.basePath, "//", "/", 1)
+		if u.Scheme != "" && u.Host != "" {
+			v.origin = u.Scheme + "://" + u.Host
+		}
+	}
+	return v
+}
+
+// URL is the address of a site path (such as "/documents/x/") as links
+// write it: under the site's path when it is served from one ("/cns/documents/x/").
+func (w *View) URL(p string) string { return strings.TrimSuffix(w.basePath, "/") + p }
+
+// AbsURL is a site path's full address when the site's address is known,
+// else the same as URL.
+func (w *View) AbsURL(p string) string { return w.origin + w.URL(p) }
+
+// Abs turns a link from URL into a full address when the site's address is known.
+func (w *View) Abs(link string) string { return w.origin + link }
+
+// Ref is the one place that decides what of a document lists may show.
+func (w *View) Ref(d *catalog.Document) DocRef {
+	c := w.in.Catalog
+	dec := w.in.Decisions[d.ID]
+	r := DocRef{
+		ID:      d.ID,
+		Kind:    d.Kind,
+		Meeting: d.Meeting,
+		State:   string(dec.State),
+		URL:     w.URL(DocumentURL(d.ID)),
+	}
+	if rule, ok := c.Rules.Kind(d.Kind); ok {
+		r.KindLabel = rule.Label
+	} else {
+		r.KindLabel = d.Kind
+	}
+	if m, ok := c.Meeting(d.Meeting); ok {
+		r.MeetingTitle = m.Title
+	}
+	if p, ok := c.Party(d.Party); ok {
+		r.Party, r.PartyName = p.ID, p.Name
+	}
+	switch dec.State {
+	case publication.Public, publication.Scheduled:
+		r.PublicFrom = dec.PublicFrom.String()
+	case publication.Withdrawn:
+		r.PublicFrom, r.WithdrawnOn = dec.PublicFrom.String(), dec.WithdrawnOn.String()
+	}
+	r.Title = DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle)
+	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+		r.Title = d.Title
+	}
+	return r
+}
+
+// DefaultTitle is the title a document has when it has none of its own, or
+// when its own may not be shown.
+func DefaultTitle(kindLabel, partyName, meetingTitle string) string {
+	if partyName == "" {
+		return fmt.Sprintf("%s, %s", kindLabel, meetingTitle)
+	}
+	return fmt.Sprintf("%s: %s, %s", partyName, kindLabel, meetingTitle)
+}
+
+// Page is what a document's own page may show, and its body (the text of a
+// public summary report, with paragraph anchors).
+func (w *View) Page(d *catalog.Document) (DocPage, string) {
+	ref := w.Ref(d)
+	dec := w.in.Decisions[d.ID]
+	p := DocPage{
+		DocRef:     ref,
+		Rule:       dec.Rule,
+		Reason:     dec.Reason,
+		NextChange: dec.NextChange.String(),
+		History:    w.history(d, ref),
+		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)).String(),
+	}
+	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
+		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
+	}
+	if v := dec.Version; v != nil {
+		p.RuleRef = &RuleRef{
+			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
+			Public: v.Public, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
+		}
+	}
+	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
+		p.WithdrawnReason = d.WithdrawnReason
+	}
+	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
+		p.WithdrawnReason = "The Contracting Party objected to its publication."
+	}
+	if dec.State != publication.Public {
+		return p, ""
+	}
+	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted.String()
+	if fi := d.FileInfo; fi != nil {
+		mt := mime.TypeByExtension(path.Ext(fi.Name))
+		if mt == "" {
+			mt = "application/octet-stream"
+		}
+		p.File = &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
+	}
+	p.ReadAt = w.readAt(d, p.File)
+	body := ""
+	if d.Body != "" {
+		t, err := catalog.ParseText(d.Body)
+		if err == nil {
+			body, p.HasText = t.AnchoredMarkdown(), true
+		}
+	}
+	return p, body
+}
+
+// readAt says where a reader can read a public document: its file here,
+// its text on its page here, its official copy, the official list of its meeting's documents, its
+// party's own page of reports, or nowhere known.
+func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
+	c := w.in.Catalog
+	switch {
+	case file != nil:
+		return &ReadAt{Kind: ReadFile, URL: file.URL}
+	case d.Body != "":
+		return &ReadAt{Kind: ReadText, URL: w.URL(DocumentURL(d.ID)) + "#doc-text"}
+	case d.URL != "":
+		return &ReadAt{Kind: ReadOfficialCopy, URL: d.URL}
+	}
+	if m, ok := c.Meeting(d.Meeting); ok && m.DocumentsURL != "" {
+		return &ReadAt{Kind: ReadMeetingDocuments, URL: m.DocumentsURL, Of: m.Title}
+	}
+	if p, ok := c.Party(d.Party); ok && p.ReportsURL != "" {
+		return &ReadAt{Kind: ReadPartyReports, URL: p.ReportsURL, Of: p.Name}
+	}
+	return &ReadAt{Kind: ReadUnknown}
+}
+
+// kind returns a kind's rules; a kind the catalog lacks gets a stand-in
+// labelled by its key, as lists show it.
+func (w *View) kind(k string) *catalog.KindRule {
+	if kr, ok := w.in.Catalog.Rules.Kind(k); ok {
+		return kr
+	}
+	return &catalog.KindRule{Kind: k, Label: k}
+}
+
+// Meeting is what the site says of a meeting.
+func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
+	mi := MeetingInfo{
+		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
+		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
+		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
+		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
+	}
+	for _, o := range m.Officers {
+		mi.Officers = append(mi.Officers, Officer(o))
+	}
+	if n := m.NPP; n != nil {
+		mi.NPP = map[string]int{"operating": n.Operating, "construction": n.Construction, "none": n.None}
+	}
+	if f := m.Findings; f != nil {
+		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
+	}
+	for _, k := range w.in.Catalog.Rules.Kinds {
+		if k == nil || !k.PerParty || m.Adjournment.IsZero() {
+			continue
+		}
+		if r, ok := k.For(m.ID); ok && r.Public == catalog.PublicAfterAdjournment {
+			on := m.Adjournment.AddDays(r.Days)
+			mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), r.Days, r.Objection
+			mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
+			break
+		}
+	}
+	return mi
+}
+
+// HeldText says when a meeting was held, as every page and the search index
+// show it: its held: text, else its dates.
+func HeldText(m *catalog.Meeting) string {
+	if m.Held != "" {
+		return m.Held
+	}
+	if !m.Opening.IsZero() && !m.Adjournment.IsZero() {
+		return m.Opening.Long() + " – " + m.Adjournment.Long()
+	}
+	return m.Opening.Long()
+}
+
+// byName orders names as readers expect: accents and case ignored
+// ("Türkiye" between "Tunisia" and "Ukraine"). A Collator is not safe for
+// use by two goroutines at once, and outputs are written beside Hugo: the
+// mutex makes the one collator of the site safe to share.
+var (
+	byNameMu sync.Mutex
+	byName   = collate.New(language.English, collate.Loose)
+)
+
+// CompareNames orders names as every list of the site does; the search
+// index uses it too, so that the two orders cannot differ.
+func CompareNames(a, b string) int {
+	byNameMu.Lock()
+	defer byNameMu.Unlock()
+	return byName.CompareString(a, b)
+}
+
+func compareNames(a, b string) int { return CompareNames(a, b) }
+
+// Party is what the site says of a Contracting Party.
+func (w *View) Party(p *catalog.Party) PartyInfo {
+	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID))}
+}
+
+// Input is what the view was made from.
+func (w *View) Input() Input { return w.in }
