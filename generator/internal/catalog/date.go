@@ -52,6 +52,12 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
+// MarshalJSON writes the date as "YYYY-MM-DD" ("" for the zero Date; a
+// field tagged omitzero leaves it out).
+func (d Date) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + d.String() + `"`), nil
+}
+
 // Long is the date as readers write it: "6 July 2017".
 func (d Date) Long() string {
 	if d.IsZero() {

@@ -20,10 +20,10 @@ const (
 // facts, never by the build: a build on any later day gives the same changes,
 // plus those that happened since.
 type Change struct {
-	Date string `json:"date"` // YYYY-MM-DD
-	Kind string `json:"kind"` // scheduled | public | withdrawn
-	Text string `json:"text"` // one sentence
-	Doc  DocRef `json:"-"`
+	Date catalog.Date `json:"date"`
+	Kind string       `json:"kind"` // scheduled | public | withdrawn
+	Text string       `json:"text"` // one sentence
+	Doc  DocRef       `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -37,7 +37,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	var out []Change
 	add := func(date catalog.Date, kind, text string) {
 		if !date.IsZero() && !w.in.AsOf.Before(date.Start(w.in.Catalog.Rules.Location)) {
-			out = append(out, Change{Date: date.String(), Kind: kind, Text: text, Doc: ref})
+			out = append(out, Change{Date: date, Kind: kind, Text: text, Doc: ref})
 		}
 	}
 	switch dec.State {
@@ -68,7 +68,7 @@ func (w *View) Changes() []Change {
 		all = append(all, w.History(d)...)
 	}
 	slices.SortStableFunc(all, func(a, b Change) int {
-		if c := strings.Compare(b.Date, a.Date); c != 0 {
+		if c := strings.Compare(b.Date.String(), a.Date.String()); c != 0 {
 			return c
 		}
 		if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {

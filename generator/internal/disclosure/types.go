@@ -1,5 +1,10 @@
 package disclosure
 
+import (
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
 // What a View says of documents, meetings and parties. The Hugo content
 // carries these as front matter (JSON keys are what the templates read, as
 // .Params.<key>); the open data and the search index read them too.
@@ -15,11 +20,11 @@ type DocRef struct {
 	MeetingTitle string `json:"meeting_title"`
 	// Title is the document's own title only when it is public or withdrawn;
 	// otherwise a title made of kind, party and meeting.
-	Title       string `json:"title"`
-	State       string `json:"state"`
-	PublicFrom  string `json:"public_from,omitempty"`  // YYYY-MM-DD: public, scheduled, withdrawn
-	WithdrawnOn string `json:"withdrawn_on,omitempty"` // YYYY-MM-DD: withdrawn
-	URL         string `json:"url"`                    // the document's page, "/documents/<id>/"
+	Title       string            `json:"title"`
+	State       publication.State `json:"state"`
+	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
+	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn
+	URL         string            `json:"url"`                   // the document's page, "/documents/<id>/"
 }
 
 // FileRef is a downloadable file of a public document.
@@ -34,20 +39,20 @@ type FileRef struct {
 // DocPage is the front matter "doc" of a document's page.
 type DocPage struct {
 	DocRef
-	Basis      string `json:"basis,omitempty"`
-	BasisText  string `json:"basis_text,omitempty"`
-	NextChange string `json:"next_change,omitempty"`
-	Rule       string `json:"rule,omitempty"`
+	Basis      string       `json:"basis,omitempty"`
+	BasisText  string       `json:"basis_text,omitempty"`
+	NextChange catalog.Date `json:"next_change,omitzero"`
+	Rule       string       `json:"rule,omitempty"`
 	// RuleRef is the version of the kind's rule that decided the document.
 	RuleRef *RuleRef `json:"rule_ref,omitempty"`
 	Reason  string   `json:"reason"`
 	// Only for public documents:
-	Summary     string   `json:"summary,omitempty"`
-	Symbol      string   `json:"symbol,omitempty"`
-	OfficialURL string   `json:"official_url,omitempty"`
-	File        *FileRef `json:"file,omitempty"`
-	Submitted   string   `json:"submitted,omitempty"`
-	HasText     bool     `json:"has_text,omitempty"` // the page body is the document's text
+	Summary     string       `json:"summary,omitempty"`
+	Symbol      string       `json:"symbol,omitempty"`
+	OfficialURL string       `json:"official_url,omitempty"`
+	File        *FileRef     `json:"file,omitempty"`
+	Submitted   catalog.Date `json:"submitted,omitzero"`
+	HasText     bool         `json:"has_text,omitempty"` // the page body is the document's text
 	// ReadAt is where a reader can read it: never empty for a public
 	// document, and never a file this site does not hold.
 	ReadAt *ReadAt `json:"read_at,omitempty"`
@@ -57,7 +62,7 @@ type DocPage struct {
 	// first (View.History): what the feeds say of it.
 	History []Change `json:"history,omitempty"`
 	// AsOf is the day the status is given for, for "cite this document".
-	AsOf string `json:"as_of"`
+	AsOf catalog.Date `json:"as_of"`
 }
 
 // RuleRef names the version of a rule that decided a document, with what

@@ -100,7 +100,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 		ID:      d.ID,
 		Kind:    d.Kind,
 		Meeting: d.Meeting,
-		State:   string(dec.State),
+		State:   dec.State,
 		URL:     w.URL(DocumentURL(d.ID)),
 	}
 	if rule, ok := c.Rules.Kind(d.Kind); ok {
@@ -116,9 +116,9 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	}
 	switch dec.State {
 	case publication.Public, publication.Scheduled:
-		r.PublicFrom = dec.PublicFrom.String()
+		r.PublicFrom = dec.PublicFrom
 	case publication.Withdrawn:
-		r.PublicFrom, r.WithdrawnOn = dec.PublicFrom.String(), dec.WithdrawnOn.String()
+		r.PublicFrom, r.WithdrawnOn = dec.PublicFrom, dec.WithdrawnOn
 	}
 	r.Title = DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle)
 	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
@@ -145,9 +145,9 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		DocRef:     ref,
 		Rule:       dec.Rule,
 		Reason:     dec.Reason,
-		NextChange: dec.NextChange.String(),
+		NextChange: dec.NextChange,
 		History:    w.history(d, ref),
-		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)).String(),
+		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)),
 	}
 	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
 		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
@@ -167,7 +167,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if dec.State != publication.Public {
 		return p, ""
 	}
-	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted.String()
+	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted
 	if fi := d.FileInfo; fi != nil {
 		mt := mime.TypeByExtension(path.Ext(fi.Name))
 		if mt == "" {

@@ -64,13 +64,10 @@ func stableID(parts ...string) string {
 }
 
 // EntryID is the Atom id of a change.
-func EntryID(c disclosure.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date) }
+func EntryID(c disclosure.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date.String()) }
 
-func (w *writer) dayTime(date string) string {
-	d, err := catalog.ParseDate(date)
-	if err != nil {
-		return ""
-	}
+// dayTime is the start of a day in the rules' time zone, as Atom writes it.
+func (w *writer) dayTime(d catalog.Date) string {
 	return d.Start(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
 }
 
@@ -181,7 +178,10 @@ func (w *writer) calendar(records []Record) error {
 	cal.SetXPublishedTTL("P1D")
 	stamp := in.AsOf.UTC()
 	for _, day := range days {
-		d, _ := catalog.ParseDate(day)
+		d, err := catalog.ParseDate(day)
+		if err != nil {
+			return fmt.Errorf("calendar: the day %q of %s: %w", day, byDay[day][0].ID, err)
+		}
 		docs := byDay[day]
 		e := cal.AddEvent(stableID("calendar", day) + "@cns-site")
 		e.SetDtStampTime(stamp)

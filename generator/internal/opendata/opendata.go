@@ -117,12 +117,12 @@ func (w *writer) records() []Record {
 		page, _ := w.v.Page(d)
 		r := Record{
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title,
-			State: page.State, Basis: page.Basis, PublicFrom: page.PublicFrom, WithdrawnOn: page.WithdrawnOn,
-			NextChange: page.NextChange, OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
+			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
+			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 		}
-		if page.State != string(publication.Public) {
+		if page.State != publication.Public {
 			r.Basis = ""
-			if page.State == string(publication.Withdrawn) {
+			if page.State == publication.Withdrawn {
 				r.Basis = page.Basis
 			}
 		}

@@ -280,11 +280,11 @@ func Build(v *disclosure.View) (*Index, error) {
 		if r.Party != "" {
 			pi = partyPos[r.Party]
 		}
-		state, ok := states[r.State]
+		state, ok := states[string(r.State)]
 		if !ok {
 			return nil, fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
 		}
-		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom, WithdrawnOn: r.WithdrawnOn}
+		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
 		slug := ix.Kinds[doc.Kind][1]
 		if r.Party == "" || slug == "" || r.ID != r.Meeting+"-"+slug+"-"+r.Party {
 			doc.ID = r.ID
@@ -295,7 +295,7 @@ func Build(v *disclosure.View) (*Index, error) {
 		}
 		// Page gives the summary and symbol of a public document only; the
 		// state is checked again here so that a change there cannot leak.
-		if r.State == string(publication.Public) {
+		if r.State == publication.Public {
 			doc.Summary, doc.Symbol = page.Summary, page.Symbol
 			b.add(FieldOther, page.Symbol)
 			b.add(FieldText, page.Summary)

@@ -135,7 +135,7 @@ func (w *writer) writeAll() error {
 			out[string(s)] = 0
 		}
 		for _, d := range docs {
-			out[refs[d.ID].State]++
+			out[string(refs[d.ID].State)]++
 		}
 		return out
 	}
@@ -386,16 +386,16 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	for _, d := range c.Documents {
 		r := refs[d.ID]
 		switch r.State {
-		case string(publication.Public):
+		case publication.Public:
 			public = append(public, r)
-		case string(publication.Scheduled):
+		case publication.Scheduled:
 			scheduled = append(scheduled, r)
 		}
 	}
 	// Newest first by the day each became public; on one day, by meeting
 	// and title, so that the list does not depend on catalog order.
 	slices.SortStableFunc(public, func(a, b disclosure.DocRef) int {
-		if c := strings.Compare(b.PublicFrom, a.PublicFrom); c != 0 {
+		if c := strings.Compare(b.PublicFrom.String(), a.PublicFrom.String()); c != 0 {
 			return c
 		}
 		if c := order[b.Meeting] - order[a.Meeting]; c != 0 {
@@ -404,9 +404,9 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		return disclosure.CompareNames(a.Title, b.Title)
 	})
 	h.Recent = append(h.Recent, public[:min(recentCount, len(public))]...)
-	slices.SortStableFunc(scheduled, func(a, b disclosure.DocRef) int { return strings.Compare(a.PublicFrom, b.PublicFrom) })
+	slices.SortStableFunc(scheduled, func(a, b disclosure.DocRef) int { return strings.Compare(a.PublicFrom.String(), b.PublicFrom.String()) })
 	for _, r := range scheduled {
-		if n := len(h.Upcoming); n > 0 && h.Upcoming[n-1].Date == r.PublicFrom {
+		if n := len(h.Upcoming); n > 0 && h.Upcoming[n-1].Date == r.PublicFrom.String() {
 			u := &h.Upcoming[n-1]
 			u.Count++
 			if len(u.Documents) < upcomingDocs {
@@ -417,7 +417,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		if len(h.Upcoming) == upcomingDays {
 			break
 		}
-		h.Upcoming = append(h.Upcoming, Upcoming{Date: r.PublicFrom, Count: 1, Documents: []disclosure.DocRef{r}})
+		h.Upcoming = append(h.Upcoming, Upcoming{Date: r.PublicFrom.String(), Count: 1, Documents: []disclosure.DocRef{r}})
 	}
 	for _, k := range c.Rules.Kinds {
 		if k == nil {
