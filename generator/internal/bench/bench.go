@@ -26,6 +26,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
@@ -261,7 +262,7 @@ func runOne(args []string, env Env) error {
 		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-			AsOf: sitebuild.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep,
+			AsOf: publication.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep,
 		})
 		if err != nil {
 			return err

@@ -175,22 +175,22 @@ func (c *common) parse(args []string) error {
 	return nil
 }
 
-func (c *common) moment(env Env) (sitebuild.AsOf, error) {
+func (c *common) moment(env Env) (publication.AsOf, error) {
 	if c.asOf != "" {
-		a, err := sitebuild.ParseAsOf(c.asOf)
+		a, err := publication.ParseAsOf(c.asOf)
 		if err != nil {
 			return a, fmt.Errorf("%w: %s", errUsage, err)
 		}
 		return a, nil
 	}
 	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		a, err := sitebuild.AsOfFromEpoch(s)
+		a, err := publication.AsOfFromEpoch(s)
 		if err != nil {
 			return a, fmt.Errorf("%w: %s", errUsage, err)
 		}
 		return a, nil
 	}
-	return sitebuild.AsOf{Time: env.Now()}, nil
+	return publication.AsOf{Time: env.Now()}, nil
 }
 
 func runBuild(args []string, env Env) error {

@@ -40,7 +40,7 @@ func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site 
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: m.Dir, SiteDir: filepath.Join(repo, "site"), ThemesDir: filepath.Join(repo, "themes"),
 		OutDir: filepath.Join(dir, "public"), WorkDir: filepath.Join(dir, ".build"),
-		AsOf: sitebuild.AsOf{Time: at}, BaseURL: baseURL,
+		AsOf: publication.AsOf{Time: at}, BaseURL: baseURL,
 	})
 	if err != nil {
 		t.Fatal(err)

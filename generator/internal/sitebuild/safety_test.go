@@ -35,7 +35,7 @@ func options(data, dir string, asOf time.Time) sitebuild.Options {
 		ThemesDir: filepath.Join(repo, "themes"),
 		OutDir:    filepath.Join(dir, "public"),
 		WorkDir:   filepath.Join(dir, ".build"),
-		AsOf:      sitebuild.AsOf{Time: asOf},
+		AsOf:      publication.AsOf{Time: asOf},
 		BaseURL:   "/", // links from the site's root, for the tests that follow them
 	}
 }

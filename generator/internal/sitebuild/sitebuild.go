@@ -61,7 +61,7 @@ type Options struct {
 	OutDir    string // where the site goes (public/)
 	WorkDir   string // the build area (.build/), git-ignored
 	BaseURL   string
-	AsOf      AsOf
+	AsOf      publication.AsOf
 	// DataName is how messages name the catalog folder; default "data".
 	DataName string
 	// HugoLog receives Hugo's warnings; nil discards them.
@@ -108,7 +108,7 @@ type Result struct {
 }
 
 // LoadAndDecide reads the catalog and decides every document as of the moment.
-func LoadAndDecide(dataDir, dataName string, asOf AsOf) (*catalog.Catalog, time.Time, map[string]publication.Decision, error) {
+func LoadAndDecide(dataDir, dataName string, asOf publication.AsOf) (*catalog.Catalog, time.Time, map[string]publication.Decision, error) {
 	if dataName == "" {
 		dataName = "data"
 	}

@@ -1,4 +1,4 @@
-package sitebuild
+package publication
 
 import (
 	"fmt"
