@@ -15,10 +15,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -79,13 +80,15 @@ func (r Record) row() []string {
 
 // writer holds what all outputs share.
 type writer struct {
+	fs  afero.Fs
 	dir string
 	v   *disclosure.View
 }
 
-// Write writes every output into dir, the new site's root.
-func Write(dir, baseURL string, v *disclosure.View) error {
-	w := &writer{dir: dir, v: v}
+// Write writes every output into dir, the new site's root, on fsys (the
+// disk in a build, memory in tests).
+func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
+	w := &writer{fs: fsys, dir: dir, v: v}
 	records := w.records()
 	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
 		if err := step(records); err != nil {
@@ -104,10 +107,10 @@ func (w *writer) abs(link string) string { return w.v.Abs(link) }
 
 func (w *writer) file(name string, b []byte) error {
 	p := filepath.Join(w.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := w.fs.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(p, b, 0o644)
+	return afero.WriteFile(w.fs, p, b, 0o644)
 }
 
 func (w *writer) records() []Record {

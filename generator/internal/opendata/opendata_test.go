@@ -1,6 +1,7 @@
 package opendata_test
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -15,7 +16,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/mmcdole/gofeed"
 
+	"github.com/spf13/afero"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
@@ -23,10 +28,41 @@ import (
 
 const repo = "../../.."
 
+// site is a built site, or the outputs alone written in memory: its files
+// are read through fs, below dir.
 type site struct {
+	fs   afero.Fs
 	dir  string
 	res  *sitebuild.Result
 	docs []corpus.Doc
+}
+
+// read reads a file of the site, by its slash-separated name.
+func (s site) read(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := afero.ReadFile(s.fs, filepath.Join(s.dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// written writes the open data, feeds, calendar and checksums of a
+// generated corpus as of a moment into memory, as a build writes them
+// beside Hugo, without building the site.
+func written(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site {
+	t.Helper()
+	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	decisions := publication.DecideAll(c, at)
+	fs := afero.NewMemMapFs()
+	v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, BaseURL: baseURL})
+	if err := opendata.Write(fs, "/site", baseURL, v); err != nil {
+		t.Fatal(err)
+	}
+	return site{fs: fs, dir: "/site", res: &sitebuild.Result{Catalog: c, Decisions: decisions, AsOf: at}, docs: m.Docs}
 }
 
 // build builds a generated corpus as of a moment, served from baseURL, or
@@ -45,7 +81,7 @@ func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return site{res.OutDir, res, m.Docs}
+	return site{afero.NewOsFs(), res.OutDir, res, m.Docs}
 }
 
 func genCorpus(t testing.TB, seed uint64, n int) *corpus.Manifest {
@@ -71,19 +107,19 @@ func readFile(t testing.TB, p string) []byte {
 func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 	m := genCorpus(t, 5, 200)
 	at := m.From.Add(m.To.Sub(m.From) / 2)
-	s := build(t, m, at, "https://example.org/cns/")
+	s := written(t, m, at, "https://example.org/cns/")
 
 	var data struct {
 		AsOf      string            `json:"as_of"`
 		Timezone  string            `json:"timezone"`
 		Documents []opendata.Record `json:"documents"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(readFile(t, filepath.Join(s.dir, opendata.DocumentsJSON)))))
+	dec := json.NewDecoder(strings.NewReader(string(s.read(t, opendata.DocumentsJSON))))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&data); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(strings.NewReader(string(readFile(t, filepath.Join(s.dir, opendata.DocumentsCSV))))).ReadAll()
+	rows, err := csv.NewReader(strings.NewReader(string(s.read(t, opendata.DocumentsCSV)))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +166,7 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 func TestChecksumsManifestVerifies(t *testing.T) {
 	m := genCorpus(t, 6, 120)
 	s := build(t, m, m.To, "")
-	sums := string(readFile(t, filepath.Join(s.dir, opendata.Checksums)))
+	sums := string(s.read(t, opendata.Checksums))
 	public := 0
 	for _, d := range m.Docs {
 		if s.res.Decisions[d.ID].State == publication.Public && d.FileSHA256 != "" {
@@ -154,14 +190,9 @@ func TestChecksumsManifestVerifies(t *testing.T) {
 }
 
 // parseFeed reads an Atom feed with a real feed parser.
-func parseFeed(t testing.TB, path string) *gofeed.Feed {
+func parseFeed(t testing.TB, s site, path string) *gofeed.Feed {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	feed, err := gofeed.NewParser().Parse(f)
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(s.read(t, path)))
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -179,8 +210,8 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	span := m.To.Sub(m.From)
 	day1 := m.From.Add(span * 3 / 10)
 	day2 := m.To
-	s1, s2 := build(t, m, day1, ""), build(t, m, day2, "")
-	f1, f2 := parseFeed(t, filepath.Join(s1.dir, opendata.SiteFeed)), parseFeed(t, filepath.Join(s2.dir, opendata.SiteFeed))
+	s1, s2 := written(t, m, day1, ""), written(t, m, day2, "")
+	f1, f2 := parseFeed(t, s1, opendata.SiteFeed), parseFeed(t, s2, opendata.SiteFeed)
 	if len(f1.Items) == 0 || len(f2.Items) <= len(f1.Items) || len(f2.Items) >= opendata.FeedEntries {
 		t.Fatalf("entries: %d on day 1, %d on day 2; choose other days", len(f1.Items), len(f2.Items))
 	}
@@ -227,10 +258,10 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	}
 	// Per-meeting and per-country feeds exist and parse.
 	for _, mid := range m.Meetings {
-		parseFeed(t, filepath.Join(s2.dir, filepath.FromSlash(opendata.MeetingFeed(mid))))
+		parseFeed(t, s2, opendata.MeetingFeed(mid))
 	}
 	for _, p := range m.Parties {
-		parseFeed(t, filepath.Join(s2.dir, filepath.FromSlash(opendata.CountryFeed(p))))
+		parseFeed(t, s2, opendata.CountryFeed(p))
 	}
 }
 
@@ -239,13 +270,8 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 func TestCalendarListsUpcomingPublicationDays(t *testing.T) {
 	m := genCorpus(t, 9, 300)
 	at := m.From.Add(m.To.Sub(m.From) / 2)
-	s := build(t, m, at, "")
-	f, err := os.Open(filepath.Join(s.dir, opendata.Calendar))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cal, err := ics.ParseCalendar(f)
+	s := written(t, m, at, "")
+	cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,10 +323,10 @@ func TestMeetingsAndPartiesJSON(t *testing.T) {
 			ID, Name, URL string
 		} `json:"parties"`
 	}
-	if err := json.Unmarshal(readFile(t, filepath.Join(s.dir, opendata.MeetingsJSON)), &ms); err != nil {
+	if err := json.Unmarshal(s.read(t, opendata.MeetingsJSON), &ms); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(readFile(t, filepath.Join(s.dir, opendata.PartiesJSON)), &ps); err != nil {
+	if err := json.Unmarshal(s.read(t, opendata.PartiesJSON), &ps); err != nil {
 		t.Fatal(err)
 	}
 	if len(ms.Meetings) != len(s.res.Catalog.Meetings) || len(ps.Parties) != len(s.res.Catalog.Parties) {

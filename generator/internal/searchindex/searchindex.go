@@ -72,12 +72,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
@@ -413,8 +414,9 @@ func Files(v *disclosure.View) (map[string][]byte, error) {
 	return map[string][]byte{Path: append(b, '\n')}, nil
 }
 
-// Write writes the index into the site at dir. It is a sitebuild output.
-func Write(dir, baseURL string, v *disclosure.View) error {
+// Write writes the index into the site at dir on fsys. It is a sitebuild
+// output.
+func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
 	files, err := Files(v)
 	if err != nil {
 		return err
@@ -426,10 +428,10 @@ func Write(dir, baseURL string, v *disclosure.View) error {
 	slices.Sort(names)
 	for _, n := range names {
 		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
+		if err := afero.WriteFile(fsys, p, files[n], 0o644); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}

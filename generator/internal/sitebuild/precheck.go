@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/afero"
+
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
@@ -36,7 +38,7 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 	defer os.RemoveAll(tmp)
 	view := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})
 	for _, out := range outputs {
-		if err := out.Write(filepath.Join(tmp, "outputs"), "", view); err != nil {
+		if err := out.Write(afero.NewOsFs(), filepath.Join(tmp, "outputs"), "", view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
 	}

@@ -39,12 +39,13 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
 
-// Output writes files of its own into the new site, after Hugo and before
-// the leak audit, from the same view as the pages. dir is the new site's
-// root; baseURL is the address it will be served from ("" when unknown).
+// Output writes files of its own into the new site, beside Hugo and before
+// the leak audit, from the same view as the pages, through fsys. dir is the
+// new site's root; baseURL is the address it will be served from ("" when
+// unknown).
 type Output struct {
 	Name  string
-	Write func(dir, baseURL string, v *disclosure.View) error
+	Write func(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error
 }
 
 // outputs are the site's files that Hugo does not render.
@@ -333,7 +334,7 @@ func (b *build) beside(files []publicFile) error {
 	t = time.Now()
 	view := disclosure.NewView(b.input)
 	for _, out := range outputs {
-		if err := out.Write(b.extras, b.o.BaseURL, view); err != nil {
+		if err := out.Write(afero.NewOsFs(), b.extras, b.o.BaseURL, view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
 	}
