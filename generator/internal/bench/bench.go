@@ -90,6 +90,7 @@ func runBench(args []string, env Env) error {
 	themes := fs.String("themes", "themes", "the themes folder")
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
 	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
+	onDisk := fs.Bool("content-on-disk", false, "full builds write the content Hugo reads to the disk, as builds did before it was handed over in memory")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -145,7 +146,11 @@ func runBench(args []string, env Env) error {
 		}
 		fullRun := func(i int) (benchRun, error) {
 			content = filepath.Join(runs, fmt.Sprintf("content-%d", i))
-			return benchChild(self, slices.Concat([]string{"run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, prof("full"), common))
+			disk := []string{}
+			if *onDisk {
+				disk = []string{"--content-on-disk"}
+			}
+			return benchChild(self, slices.Concat([]string{"run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, disk, prof("full"), common))
 		}
 		hugoRun := func(i int) (benchRun, error) {
 			return benchChild(self, slices.Concat([]string{"run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, prof("hugo"), common))
@@ -234,6 +239,7 @@ func runOne(args []string, env Env) error {
 	themes := fs.String("themes", "themes", "")
 	docs := fs.Int("docs", 0, "")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	onDisk := fs.Bool("content-on-disk", false, "write the content Hugo reads to the disk")
 	memLimit := memlimit.Flag(fs)
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
@@ -262,7 +268,7 @@ func runOne(args []string, env Env) error {
 		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-			AsOf: publication.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep,
+			AsOf: publication.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep, ContentOnDisk: *onDisk,
 		})
 		if err != nil {
 			return err

@@ -31,6 +31,10 @@ type Options struct {
 	SiteDir    string // holds hugo.toml
 	ThemesDir  string
 	ContentDir string // the generated content
+	// Content, when set, holds ContentDir (at the same absolute path) in
+	// memory instead of on the disk: Hugo reads it through a layer over the
+	// disk, which it never writes to the disk.
+	Content    afero.Fs
 	PublishDir string // a fresh, empty directory
 	CacheDir   string // Hugo's caches and processed resources; kept between builds
 	BaseURL    string
@@ -99,9 +103,13 @@ func Build(o Options) (Stats, error) {
 	if o.Written != nil {
 		dest = &tapFs{Fs: fs, root: o.PublishDir, written: o.Written}
 	}
+	src := fs
+	if o.Content != nil {
+		src = afero.NewCopyOnWriteFs(fs, o.Content)
+	}
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  conf,
-		Fs:       hugofs.NewFromSourceAndDestination(fs, dest, conf.LoadingInfo.Cfg),
+		Fs:       hugofs.NewFromSourceAndDestination(src, dest, conf.LoadingInfo.Cfg),
 		LogLevel: logger.Level(),
 		StdOut:   logw,
 		StdErr:   logw,
