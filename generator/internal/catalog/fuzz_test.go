@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -80,6 +82,40 @@ func FuzzLoadRules(f *testing.F) {
 				if v.Public == PublicAfterAdjournment && v.Days <= 0 {
 					t.Fatalf("accepted after_adjournment with %d days", v.Days)
 				}
+			}
+		}
+	})
+}
+
+// FuzzParseText: any text either is refused with a line inside it, or gives
+// paragraphs numbered 1, 2, 3 … at increasing lines, each of which
+// AnchoredMarkdown anchors.
+func FuzzParseText(f *testing.F) {
+	f.Add("## A\n\n1. One.\n\n2. Two.\n")
+	f.Add("1. One.\n   - a\n   - b\n\n2. Two.\n\n> 3. Quoted.\n")
+	f.Add("```\n1. In a fence.\n```\n\n1. One.\n")
+	f.Add("1. One.\nLazy continuation.\n")
+	f.Add("1.\n\n2. Two\n")
+	f.Fuzz(func(t *testing.T, md string) {
+		txt, err := ParseText(md)
+		if err != nil {
+			var te *TextError
+			if !errors.As(err, &te) || te.Line < 1 || te.Line > strings.Count(md, "\n")+2 {
+				t.Fatalf("error %v has no line inside the text", err)
+			}
+			return
+		}
+		last := 0
+		for i, p := range txt.Paragraphs {
+			if p.Number != i+1 || p.Line <= last {
+				t.Fatalf("paragraph %d: %+v", i+1, p)
+			}
+			last = p.Line
+		}
+		anchored := txt.AnchoredMarkdown()
+		for _, p := range txt.Paragraphs {
+			if !strings.Contains(anchored, fmt.Sprintf("{#para-%d .para}", p.Number)) {
+				t.Fatalf("paragraph %d has no anchor", p.Number)
 			}
 		}
 	})

@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // Paragraph is one numbered paragraph of a text such as a summary report.
@@ -29,47 +31,70 @@ type TextError struct {
 
 func (e *TextError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-var (
-	numberedRe = regexp.MustCompile(`^(\d{1,4})\. (.*)$`)
-	headingRe  = regexp.MustCompile(`^#{2,6} +(.+?) *$`)
-)
+// markdown parses texts as Hugo renders them: CommonMark, by goldmark.
+var markdown = goldmark.New()
 
-// ParseText finds the numbered paragraphs of a text. A numbered paragraph
-// starts at the beginning of a line with its number and a full stop; the
-// numbers must run 1, 2, 3 … with no gap, so a number lost in an edit is
-// caught, not published.
+// ParseText finds the numbered paragraphs of a text, from the structure
+// goldmark parses: a numbered paragraph is an item of an ordered list at the
+// top of the text (quoted, fenced or nested lists are not), its number the
+// list's start plus its place in the list; its section is the nearest
+// heading of level 2 or more above it. The numbers must run 1, 2, 3 … with
+// no gap, so a number lost in an edit is caught, not published.
 func ParseText(md string) (*Text, error) {
 	t := &Text{Markdown: md}
-	section := ""
-	inFence := false
+	src := []byte(md)
 	lines := strings.Split(md, "\n")
-	for i, line := range lines {
-		line = strings.TrimRight(line, "\r")
-		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
-			inFence = !inFence
+	lineAt := func(offset int) int { return strings.Count(md[:offset], "\n") }
+	section := ""
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level >= 2 && n.Lines().Len() > 0 {
+				section = strings.TrimSpace(string(n.Lines().Value(src)))
+			}
+		case *ast.List:
+			if !n.IsOrdered() {
+				continue
+			}
+			number := n.Start
+			for item := n.FirstChild(); item != nil; item, number = item.NextSibling(), number+1 {
+				first := item.FirstChild()
+				if first == nil || first.Lines().Len() == 0 {
+					return nil, &TextError{lineAt(itemOffset(item, src)) + 1, fmt.Sprintf("paragraph %d is empty", number)}
+				}
+				i := lineAt(first.Lines().At(0).Start)
+				want := len(t.Paragraphs) + 1
+				if number != want {
+					return nil, &TextError{i + 1, fmt.Sprintf("paragraph %d where paragraph %d was expected (numbered paragraphs run 1, 2, 3 …; quote other numbered text with >)", number, want)}
+				}
+				if first.Lines().Len() > 1 || (i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "") {
+					return nil, &TextError{i + 2, fmt.Sprintf("paragraph %d must be one line followed by a blank line", number)}
+				}
+				line := strings.TrimRight(lines[i], "\r")
+				body := line[first.Lines().At(0).Start-lineStart(md, i):]
+				t.Paragraphs = append(t.Paragraphs, Paragraph{Number: number, Section: section, Text: strings.TrimRight(body, " "), Line: i + 1})
+			}
 		}
-		if inFence {
-			continue
-		}
-		if m := headingRe.FindStringSubmatch(line); m != nil {
-			section = m[1]
-			continue
-		}
-		m := numberedRe.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(m[1])
-		want := len(t.Paragraphs) + 1
-		if n != want {
-			return nil, &TextError{i + 1, fmt.Sprintf("paragraph %d where paragraph %d was expected (numbered paragraphs run 1, 2, 3 …; quote other numbered text with >)", n, want)}
-		}
-		if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-			return nil, &TextError{i + 2, fmt.Sprintf("paragraph %d must be one line followed by a blank line", n)}
-		}
-		t.Paragraphs = append(t.Paragraphs, Paragraph{Number: n, Section: section, Text: m[2], Line: i + 1})
 	}
 	return t, nil
+}
+
+// lineStart is the offset of line i (from 0) in s.
+func lineStart(s string, i int) int {
+	off := 0
+	for ; i > 0; i-- {
+		off += strings.IndexByte(s[off:], '\n') + 1
+	}
+	return off
+}
+
+// itemOffset is where a list item's marker line starts, for an empty item.
+func itemOffset(item ast.Node, src []byte) int {
+	if prev := item.PreviousSibling(); prev != nil && prev.Lines().Len() > 0 {
+		return prev.Lines().At(prev.Lines().Len() - 1).Stop
+	}
+	return 0
 }
 
 // AnchoredMarkdown is the text with each numbered paragraph turned into a
