@@ -69,11 +69,17 @@
 package searchindex
 
 import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf16"
@@ -383,22 +389,57 @@ func paragraphs(t *catalog.Text) []catalog.Paragraph {
 	return out
 }
 
-var (
-	footnoteRe = regexp.MustCompile(`\[\^[^\]]*\]`)
-	linkRe     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	emphRe     = regexp.MustCompile(`\*\*|__|\*|` + "`")
-	escapeRe   = regexp.MustCompile(`\\([\\.\-*_#>\[\]()!+` + "`" + `])`)
-	spaceRe    = regexp.MustCompile(`\s+`)
-)
+// inline parses Markdown as Hugo renders it (CommonMark with footnotes),
+// for Plain.
+var inline = goldmark.New(goldmark.WithExtensions(extension.Footnote))
 
-// Plain is Markdown as a reader sees it, without markup: for excerpts.
+// Plain is Markdown as a reader sees it, without markup: for excerpts. It
+// keeps the text of goldmark's inline nodes (the words of links and
+// emphasis, the content of code spans, escaped characters as they print)
+// and drops what does not print (footnote references, link targets).
 func Plain(md string) string {
-	s := footnoteRe.ReplaceAllString(md, "")
-	s = linkRe.ReplaceAllString(s, "$1")
-	s = emphRe.ReplaceAllString(s, "")
-	s = escapeRe.ReplaceAllString(s, "$1")
-	s = strings.TrimSuffix(s, "\\")
-	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
+	src := []byte(md)
+	var b strings.Builder
+	doc := inline.Parser().Parse(gmtext.NewReader(src))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *extast.FootnoteLink, *extast.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(util.UnescapePunctuations(n.Value(src)))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	// A footnote reference whose note is not in the same text stays as
+	// written ("[^1]"); it does not print either.
+	out := b.String()
+	for {
+		i := strings.Index(out, "[^")
+		j := strings.IndexByte(out[max(i, 0):], ']')
+		if i < 0 || j < 0 {
+			break
+		}
+		out = out[:i] + out[i+j+1:]
+	}
+	return strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(out), `\`)), " ")
 }
 
 // Files returns the index's files, by path below the site's root.
