@@ -112,7 +112,7 @@ var pageCases = []pageCase{
 	{name: "summary-report", site: realSite, path: "documents/rm07-summary-report/", want: []string{"Contents", "A. Introduction", "1.", "Safety Culture"}},
 	{name: "ledger", site: realSite, path: "documents/", want: []string{"Every document and its publication state", "Albania: National Report"}},
 	{name: "how-publication-works", site: edgeSite, path: "publication/", want: []string{"National Report", "For the 6th Review Meeting", "only once the Contracting Party publishes it", "For the 7th Review Meeting and every later meeting", "Public 90 days after the meeting adjourns", "A test source for the 90-day rule", "Withdrawn"}},
-	{name: "about", site: realSite, path: "about/", want: []string{"catalog"}},
+	{name: "about", site: realSite, path: "about/", want: []string{"catalog", "Who publishes it", "its public repository", "write to us"}},
 	{name: "open-data", site: realSite, path: "data/", want: []string{"documents.json"}},
 	{name: "upcoming-none", site: realSite, path: "upcoming/", want: []string{"No document is due to become public on a known date."}},
 	{name: "document-not-submitted", site: realSite, path: "documents/rm07-nr-libya/", want: []string{"Not submitted", "Nothing is expected"}},

@@ -120,6 +120,12 @@ func TestBuildFixtureCatalog(t *testing.T) {
 	if !strings.Contains(libya, "Not submitted") {
 		t.Errorf("Libya's report does not say not submitted: %s", libya)
 	}
+	// Every page names who publishes the site and where to write (the
+	// owner and contact of site/hugo.toml).
+	home := read(t, filepath.Join(out, "index.html"))
+	if !strings.Contains(home, "Published by the CNS transparency site project.") || !strings.Contains(home, `href="https://github.com/cns-transparency/cns-site/issues"`) {
+		t.Error("the footer does not name the site's owner and contact")
+	}
 }
 
 // Before the 90 days have passed, national reports are scheduled for
