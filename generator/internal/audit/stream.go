@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Stream audits a site while it is being written: files are handed to it
@@ -114,29 +116,12 @@ func (a *Stream) Verify(dir string) (Report, error) {
 // walk counts every regular file below dir and audits from disk those that
 // need it, several at a time.
 func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) (Report, error) {
-	type job struct {
-		path, rel string
-		info      fs.FileInfo // taken before the file is read
-	}
 	var rep Report
-	jobs := make(chan job)
-	var readErr error // the first file that could not be read
-	var errOnce sync.Once
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				b, err := os.ReadFile(j.path)
-				if err != nil {
-					errOnce.Do(func() { readErr = err })
-					continue
-				}
-				a.File(j.rel, b, j.info)
-			}
-		}()
-	}
+	// The one worker pool of the generator (errgroup with a limit): files
+	// are read and searched several at a time while the walk goes on, and
+	// the walk waits when every worker is busy.
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -146,19 +131,25 @@ func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) 
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("audit: %s is not a regular file", rel)
 		}
-		info, err := d.Info()
+		info, err := d.Info() // taken before the file is read
 		if err != nil {
 			return err
 		}
 		rep.Files++
 		rep.Bytes += info.Size()
 		if need(rel, info) {
-			jobs <- job{p, rel, info}
+			g.Go(func() error {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				a.File(rel, b, info)
+				return nil
+			})
 		}
 		return nil
 	})
-	close(jobs)
-	wg.Wait()
+	readErr := g.Wait()
 	if walkErr != nil {
 		return rep, walkErr
 	}
