@@ -15,6 +15,11 @@ type Paragraph struct {
 	Section string // the nearest heading above it
 	Text    string // the paragraph's Markdown, without its number
 	Line    int
+	// Follow is what belongs to the paragraph after its line: the first
+	// line of each item of a bulleted list and each line of a quote, nested
+	// in it or following it before the next numbered paragraph or heading
+	// (a paragraph that introduces a list owns the list), as Markdown.
+	Follow []string
 }
 
 // Text is a summary report's Markdown, split into what the site links to.
@@ -46,6 +51,7 @@ func ParseText(md string) (*Text, error) {
 	lines := strings.Split(md, "\n")
 	lineAt := func(offset int) int { return strings.Count(md[:offset], "\n") }
 	section := ""
+	var owner *Paragraph // the paragraph that owns the lists and quotes that follow
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -53,8 +59,12 @@ func ParseText(md string) (*Text, error) {
 			if n.Level >= 2 && n.Lines().Len() > 0 {
 				section = strings.TrimSpace(string(n.Lines().Value(src)))
 			}
+			owner = nil // a heading ends what the paragraph owns
+		case *ast.Blockquote:
+			owner.follow(n, src)
 		case *ast.List:
 			if !n.IsOrdered() {
+				owner.follow(n, src)
 				continue
 			}
 			number := n.Start
@@ -74,10 +84,47 @@ func ParseText(md string) (*Text, error) {
 				line := strings.TrimRight(lines[i], "\r")
 				body := line[first.Lines().At(0).Start-lineStart(md, i):]
 				t.Paragraphs = append(t.Paragraphs, Paragraph{Number: number, Section: section, Text: strings.TrimRight(body, " "), Line: i + 1})
+				owner = &t.Paragraphs[len(t.Paragraphs)-1]
+				for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+					owner.follow(c, src)
+				}
 			}
 		}
 	}
 	return t, nil
+}
+
+// follow adds what a block gives a paragraph that owns it: the first line
+// of each item of a bulleted list, each line of a quote. A nil paragraph
+// (before the first, or after a heading) owns nothing.
+func (p *Paragraph) follow(n ast.Node, src []byte) {
+	if p == nil {
+		return
+	}
+	switch n := n.(type) {
+	case *ast.List:
+		if n.IsOrdered() {
+			return
+		}
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			first := item.FirstChild()
+			if first == nil || first.Lines().Len() == 0 {
+				continue
+			}
+			seg := first.Lines().At(0)
+			p.Follow = append(p.Follow, strings.TrimSpace(string(seg.Value(src))))
+			for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+				p.follow(c, src)
+			}
+		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			for i := 0; i < c.Lines().Len(); i++ {
+				seg := c.Lines().At(i)
+				p.Follow = append(p.Follow, strings.TrimSpace(string(seg.Value(src))))
+			}
+		}
+	}
 }
 
 // lineStart is the offset of line i (from 0) in s.

@@ -348,29 +348,11 @@ func Build(v *disclosure.View) (*Index, error) {
 }
 
 // paragraphs gives each numbered paragraph with the list items and quotes
-// that follow it (a paragraph that introduces a list owns the list), as
-// plain text.
+// it owns (catalog.Paragraph.Follow), as plain text.
 func paragraphs(t *catalog.Text) []catalog.Paragraph {
-	lines := strings.Split(t.Markdown, "\n")
 	out := make([]catalog.Paragraph, len(t.Paragraphs))
 	for i, p := range t.Paragraphs {
-		end := len(lines)
-		if i+1 < len(t.Paragraphs) {
-			end = t.Paragraphs[i+1].Line - 1
-		}
-		parts := []string{p.Text}
-	follow:
-		for _, l := range lines[p.Line:end] {
-			l = strings.TrimSpace(l)
-			switch {
-			case strings.HasPrefix(l, "#"): // a heading ends the paragraph
-				break follow
-			case strings.HasPrefix(l, "- "), strings.HasPrefix(l, "* "):
-				parts = append(parts, l[2:])
-			case strings.HasPrefix(l, ">"):
-				parts = append(parts, strings.TrimSpace(strings.TrimPrefix(l, ">")))
-			}
-		}
+		parts := append([]string{p.Text}, p.Follow...)
 		var text strings.Builder
 		for j, part := range parts {
 			if j > 0 {
