@@ -86,8 +86,7 @@ func runBench(args []string, env Env) error {
 	fs.SetOutput(env.Stderr)
 	sizes := fs.String("docs", "1000,10000,50000", "catalog sizes to measure, in documents")
 	work := fs.String("work", ".build/bench", "where corpora and sites are written")
-	site := fs.String("site", "site", "the Hugo site folder")
-	themes := fs.String("themes", "themes", "the themes folder")
+	site, themes := siteFlags(fs)
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
 	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
 	onDisk := fs.Bool("content-on-disk", false, "full builds write the content Hugo reads to the disk, as builds did before it was handed over in memory")
@@ -225,6 +224,11 @@ func benchChild(self string, args []string) (benchRun, error) {
 	return r, nil
 }
 
+// siteFlags adds --site and --themes, which the bench hands to each run.
+func siteFlags(fs *flag.FlagSet) (site, themes *string) {
+	return fs.String("site", "site", "the Hugo site folder"), fs.String("themes", "themes", "the themes folder")
+}
+
 // runOne is one measured run, in its own process.
 func runOne(args []string, env Env) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
@@ -235,8 +239,7 @@ func runOne(args []string, env Env) error {
 	out := fs.String("out", "", "where the site goes; must not exist")
 	keep := fs.String("keep-content", "", "where the full build leaves the content it gave Hugo")
 	content := fs.String("content", "", "the content Hugo alone builds")
-	site := fs.String("site", "site", "")
-	themes := fs.String("themes", "themes", "")
+	site, themes := siteFlags(fs)
 	docs := fs.Int("docs", 0, "")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	onDisk := fs.Bool("content-on-disk", false, "write the content Hugo reads to the disk")
