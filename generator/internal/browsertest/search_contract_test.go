@@ -46,12 +46,14 @@ var rankingWant = map[string][]string{
 	"czech republic":     {"/countries/czechia/", "/documents/rm07-nr-czechia/", "/documents/rm07-summary-report/#para-4"},
 	"turkey":             {"/countries/turkiye/", "/documents/rm07-nr-turkiye/", "/documents/rm07-summary-report/#para-4"},
 	"viet":               {"/countries/viet-nam/", "/documents/rm07-nr-viet-nam/", "/documents/rm07-summary-report/#para-4"},
-	"national report fr": {"/documents/rm07-nr-france/", "/documents/rm07-summary-report/#para-20", "/documents/rm07-summary-report/#para-21"},
+	"national report fr": {"/documents/rm07-nr-france/", "/documents/rm07-summary-report/#para-37", "/documents/rm07-summary-report/#para-20"},
 	"netherlands 6th":    {"/documents/rm06-nr-netherlands/"},
 	"summary report":     {"/documents/rm07-summary-report/", "/documents/rm07-summary-report/#para-9", "/documents/rm07-summary-report/#para-19"},
 	"safety culture":     {"/documents/rm07-summary-report/#para-26", "/documents/rm07-summary-report/#para-19"},
 	"supply chain":       {"/documents/rm07-summary-report/#para-31"},
 	"ageing":             {"/documents/rm07-summary-report/#para-32", "/documents/rm07-summary-report/#para-31"},
+	"aging":              {"/documents/rm07-summary-report/#para-32", "/documents/rm07-summary-report/#para-31"},
+	"regulators":         {"/documents/rm07-summary-report/#para-28", "/documents/rm07-summary-report/#para-19", "/documents/rm07-summary-report/#para-24"},
 }
 
 func TestSearchScriptKeepsTheIndexContract(t *testing.T) {
@@ -72,6 +74,29 @@ func TestSearchScriptKeepsTheIndexContract(t *testing.T) {
 		want := searchindex.Words(s)
 		if i >= len(js.Words) || !slices.Equal(js.Words[i], want) && !(len(js.Words[i]) == 0 && len(want) == 0) {
 			t.Errorf("words(%q): script %q, Go %q", s, at(js.Words, i), want)
+		}
+	}
+
+	// Terms: spelling variants, -ise and -our spellings and plurals give
+	// the same term on both sides.
+	termSamples := []string{
+		"ageing", "aging", "organisation", "organizations", "organise", "organised", "realising", "authorisation",
+		"behaviour", "behaviours", "colour", "contour", "contours", "hour", "regulators", "regulator", "authorities",
+		"processes", "approaches", "analysis", "status", "series", "species", "plants", "expertise", "exercise",
+		"licence", "programmes", "centre", "nucleus", "always", "issues", "measures", "netherlands", "specialist",
+		"criticism", "ies", "sses", "s", "", "türkiye", "côte",
+	}
+	var jsTerms []string
+	arg, _ := json.Marshal(termSamples)
+	tab.Run(chromedp.Evaluate(`(`+string(arg)+`).map(w => cnsSearch.term(w))`, &jsTerms))
+	for i, w := range termSamples {
+		if i >= len(jsTerms) || jsTerms[i] != searchindex.Term(w) {
+			t.Errorf("term(%q): script %q, Go %q", w, at(jsTerms, i), searchindex.Term(w))
+		}
+	}
+	for _, pair := range [][2]string{{"ageing", "aging"}, {"organisation", "organization"}, {"regulators", "regulator"}, {"behaviour", "behavior"}, {"programmes", "program"}} {
+		if a, b := searchindex.Term(pair[0]), searchindex.Term(pair[1]); a != b {
+			t.Errorf("%q and %q are different terms: %q, %q", pair[0], pair[1], a, b)
 		}
 	}
 

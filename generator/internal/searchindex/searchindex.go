@@ -121,6 +121,8 @@ type Index struct {
 	Postings [][]int  `json:"postings"`
 	// Coded is Terms, front-coded, as written.
 	Coded string `json:"terms"`
+	// Variants is the spelling list Term uses, for the client (terms.go).
+	Variants map[string]string `json:"variants"`
 }
 
 // Party is [id, name, [other names]].
@@ -186,6 +188,7 @@ type builder struct {
 func (b *builder) add(field int, texts ...string) {
 	for _, t := range texts {
 		for _, w := range Words(t) {
+			w = Term(w)
 			p := b.places[w]
 			place := b.record*4 + field
 			if n := len(p); n > 0 && p[n-1] == place {
@@ -219,6 +222,7 @@ func Build(v *disclosure.View) (*Index, error) {
 			"meeting": disclosure.DefaultTitle("{kind}", "", "{meeting}"),
 		},
 		Kinds: [][3]string{}, Meetings: [][4]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
+		Variants: Variants,
 	}
 	b := &builder{ix: ix, places: map[string][]int{}}
 

@@ -286,3 +286,37 @@ func TestTermsFrontCodingRoundTrips(t *testing.T) {
 		t.Errorf("round trip = %q, want %q", got, terms)
 	}
 }
+
+// Issue 15: search forgives spelling. The index holds "ageing" (paragraph
+// 32 of the fixture's Summary Report) as the term "aging", plurals as
+// singulars and -ise spellings as -ize, so that either spelling finds it;
+// the spelling list goes to the client with the index.
+func TestIndexForgivesSpelling(t *testing.T) {
+	c := fixtureCatalog(t)
+	r := decode(t, indexBytes(t, view(t, c, time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC))))
+	has := func(w string) bool { _, ok := slices.BinarySearch(r.Terms, w); return ok }
+	for _, w := range []string{"aging", "regulator", "report", "country"} {
+		if !has(w) {
+			t.Errorf("%q is not a term of the index", w)
+		}
+	}
+	for _, w := range []string{"ageing", "regulators", "reports", "countries"} {
+		if has(w) {
+			t.Errorf("%q is a term of the index; want it under its shared spelling %q", w, searchindex.Term(w))
+		}
+	}
+	for a, b := range map[string]string{"ageing": "aging", "organisation": "organization", "behaviours": "behavior", "programmes": "program", "authorities": "authority", "realised": "realized"} {
+		if searchindex.Term(a) != searchindex.Term(b) {
+			t.Errorf("Term(%q) = %q, Term(%q) = %q; want one term", a, searchindex.Term(a), b, searchindex.Term(b))
+		}
+	}
+	for _, w := range []string{"expertise", "exercise", "contour", "analysis", "status", "series", "hour"} {
+		if got := searchindex.Term(w); got != w {
+			t.Errorf("Term(%q) = %q; it has no other spelling", w, got)
+		}
+	}
+	var raw struct{ Variants map[string]string }
+	if err := json.Unmarshal(indexBytes(t, view(t, c, time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC))), &raw); err != nil || raw.Variants["ageing"] != "aging" {
+		t.Errorf("the index does not carry the spelling list: %v %v", err, raw.Variants)
+	}
+}

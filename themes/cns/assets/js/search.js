@@ -24,6 +24,45 @@
   }
   function words(s) { return fold(s).match(WORD) || []; }
 
+  /* term: the index term of a folded word, as searchindex.Term makes it:
+     its variant spelling (the list comes with the index), its -ize and -or
+     spellings, its singular. TestSearchScriptKeepsTheIndexContract checks
+     the two sides agree. */
+  var VARIANTS = {};
+  var IZE_STEMS = ['organ', 'recogn', 'priorit', 'emphas', 'minim', 'maxim', 'optim', 'harmon', 'standard',
+    'author', 'real', 'util', 'summar', 'character', 'final', 'modern', 'special', 'categor',
+    'mobil', 'stabil', 'central', 'normal', 'legal', 'formal', 'institutional', 'internal',
+    'capital', 'critic', 'symbol', 'visual', 'apolog', 'familiar', 'sensit', 'synchron'];
+  var IZE_ENDS = { 'e': 1, 'ed': 1, 'es': 1, 'ing': 1, 'ation': 1, 'ations': 1, 'er': 1, 'ers': 1 };
+  var OUR_EXCEPTIONS = { contour: 1, detour: 1, devour: 1, paramour: 1, troubadour: 1 };
+  var PLURAL_EXCEPTIONS = { series: 1, species: 1, always: 1, whereas: 1, perhaps: 1, towards: 1, various: 1, nucleus: 1 };
+  function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+  function singular(w) {
+    if (w.length < 5 || PLURAL_EXCEPTIONS[w]) return w;
+    if (ends(w, 'ies')) return w.slice(0, -3) + 'y';
+    if (ends(w, 'sses') || ends(w, 'ches') || ends(w, 'shes') || ends(w, 'xes')) return w.slice(0, -2);
+    if (ends(w, 'ss') || ends(w, 'us') || ends(w, 'is')) return w;
+    if (ends(w, 's')) return w.slice(0, -1);
+    return w;
+  }
+  function term(w) {
+    if (Object.prototype.hasOwnProperty.call(VARIANTS, w)) return VARIANTS[w];
+    for (var i = 0; i < IZE_STEMS.length; i++) {
+      var stem = IZE_STEMS[i] + 'is';
+      if (w.lastIndexOf(stem, 0) !== 0) continue;
+      var rest = w.slice(stem.length);
+      if (IZE_ENDS[rest]) w = IZE_STEMS[i] + 'iz' + rest;
+      break;
+    }
+    /* Lengths in UTF-16 code units, as Go's len counts bytes: both count
+       these endings the same way in the words they change (ASCII). */
+    if (w.length >= 6 && !OUR_EXCEPTIONS[ends(w, 's') ? w.slice(0, -1) : w]) {
+      if (ends(w, 'ours')) w = w.slice(0, -4) + 'ors';
+      else if (ends(w, 'our')) w = w.slice(0, -3) + 'or';
+    }
+    return singular(w);
+  }
+
   /* Weights: how much a query word matching a field counts, per kind of
      record ([name, other names, text]). A document also matches through its
      party, meeting and kind (at CONTEXT of their weight); a paragraph through
@@ -62,6 +101,7 @@
   function Index(ix) {
     var i, b = this.base = [0];
     this.ix = ix;
+    VARIANTS = ix.variants || {};
     this.terms = decodeTerms(ix.terms);
     this.decoded = new Array(this.terms.length);
     b[PARTY] = ix.meetings.length;
@@ -146,7 +186,7 @@
 
   Index.prototype.foldedWords = function (rec, f) {
     var key = rec * 4 + f, w = this.tokens.get(key);
-    if (!w) { w = words(this.text(rec, f)); this.tokens.set(key, w); }
+    if (!w) { w = words(this.text(rec, f)).map(term); this.tokens.set(key, w); }
     return w;
   };
 
@@ -203,7 +243,7 @@
      numbers, best first. */
   Index.prototype.search = function (query) {
     var qw = [], seen = {};
-    words(query).forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
+    words(query).map(term).forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
     if (!qw.length) return { words: qw, recs: new Int32Array(0) };
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
     var recs = [], scores = [], masks = [];
@@ -285,7 +325,7 @@
   }
 
   function matches(word, qw) {
-    var f = fold(word);
+    var f = term(fold(word));
     for (var i = 0; i < qw.length; i++) if (f.lastIndexOf(qw[i], 0) === 0) return true;
     return false;
   }
@@ -701,5 +741,5 @@
       // The page still works: the form leads to the search page, which lists the browse pages.
       if (window.console) console.warn('search:', err);
     });
-  window.cnsSearch = { fold: fold, words: words, decodeTerms: decodeTerms, ready: started };
+  window.cnsSearch = { fold: fold, words: words, term: term, decodeTerms: decodeTerms, ready: started };
 })();
