@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -169,4 +170,50 @@ func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
 			}
 		}
 	}
+}
+
+// Issue 15: a query that finds nothing offers the closest query that does
+// ("safty culture" → "safety culture"), and a facet menu that cannot
+// narrow the results is not shown.
+func TestSearchSuggestsAndHidesMenusThatCannotNarrow(t *testing.T) {
+	tab, srv := searchSite(t)
+	searchOpen(t, tab, srv, "")
+	searchType(tab, "safty culture")
+	if hits := searchWait(t, tab, "safty culture"); len(hits) != 0 {
+		t.Fatalf("\"safty culture\" found %d results; the test needs none", len(hits))
+	}
+	var suggest struct {
+		Hidden bool   `json:"hidden"`
+		Text   string `json:"text"`
+		Href   string `json:"href"`
+	}
+	tab.Run(chromedp.Evaluate(`(() => { const p = document.querySelector('.search-suggest'), a = p.querySelector('a'); return {hidden: p.hidden, text: p.textContent, href: a ? a.getAttribute('href') : ''}; })()`, &suggest))
+	if suggest.Hidden || suggest.Text != "Did you mean safety culture?" || suggest.Href != "?q=safety%20culture" {
+		t.Errorf("suggestion = %+v, want Did you mean safety culture? linking to ?q=safety%%20culture", suggest)
+	}
+	tab.Run(chromedp.Click(".search-suggest a", chromedp.ByQuery))
+	if hits := searchWait(t, tab, "safety culture"); len(hits) == 0 || hits[0].Href != "/documents/rm07-summary-report/#para-26" {
+		t.Errorf("following the suggestion: %+v", hits)
+	}
+
+	// "libya": the document and paragraphs of one meeting, so the meeting
+	// menu cannot narrow them; the kind menu can (a report, paragraphs).
+	tab.Run(chromedp.Evaluate(`(() => { const box = document.querySelector('#search-q'); box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); })()`, nil))
+	searchType(tab, "libya")
+	searchWait(t, tab, "libya")
+	var shown map[string]bool
+	tab.Run(chromedp.Poll(`(() => { const f = document.querySelector('.search-facets'); if (f.hidden) return false; return Object.fromEntries([...f.querySelectorAll('select')].map(s => [s.name, !s.parentNode.hidden])); })()`, &shown, chromedp.WithPollingTimeout(10*time.Second)))
+	if shown["meeting"] || !shown["kind"] {
+		t.Errorf("menus shown for libya: %v; want no meeting menu (one meeting) and a kind menu", shown)
+	}
+	if s := searchSuggestHidden(tab); !s {
+		t.Error("a query with results still shows a suggestion")
+	}
+	searchClean(t, tab, srv)
+}
+
+func searchSuggestHidden(tab *Tab) bool {
+	var hidden bool
+	tab.Run(chromedp.Evaluate(`document.querySelector('.search-suggest').hidden`, &hidden))
+	return hidden
 }

@@ -601,6 +601,18 @@
       if (page) {
         els.facets.hidden = !qw.length;
         if (qw.length) self.facets(counts, sel);
+        if (els.suggest) {
+          var better = qw.length && shown.length === 0 ? self.suggest(q) : '';
+          els.suggest.hidden = !better;
+          els.suggest.textContent = '';
+          if (better) {
+            var a = el('a', null, better);
+            a.href = '?q=' + encodeURIComponent(better);
+            els.suggest.appendChild(document.createTextNode(self.t('did_you_mean') + ' '));
+            els.suggest.appendChild(a);
+            els.suggest.appendChild(document.createTextNode('?'));
+          }
+        }
       }
       els.list.setAttribute('data-query', q);
     };
@@ -630,14 +642,61 @@
       var c = counts[g], all = 0, html = '', i;
       for (i = 0; i < values[g].length; i++) all += c[values[g][i][0]] || 0;
       html += '<option value="" data-count="' + all + '">' + esc(this.t('facet_all', { n: all })) + '</option>';
+      var options = 0;
       for (i = 0; i < values[g].length; i++) {
         var val = values[g][i], n = c[val[0]] || 0, id = this.value(g, val[0]);
         if (!n && id !== sel[g]) continue;
+        if (n) options++;
         html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (id === sel[g] ? ' selected' : '') + '>' + esc(val[1] + ' (' + n + ')') + '</option>';
       }
       els.selects[g].innerHTML = html;
+      // A menu that cannot narrow the results (one value or none, and no
+      // choice made in it) is not shown.
+      els.selects[g].parentNode.hidden = options < 2 && !sel[g];
     }
   };
+
+  /* suggest offers, when a query finds nothing, the same query with each
+     word that matches no term replaced by the closest term of the index
+     (at most two letters added, removed or changed), or nothing. */
+  Search.prototype.suggest = function (query) {
+    var index = this.index, changed = false;
+    var out = words(query).map(function (w) {
+      var t = term(w), terms = index.terms;
+      var lo = 0, hi = terms.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
+      if (lo < terms.length && terms[lo].lastIndexOf(t, 0) === 0) return w;
+      if (w.length < 4) return w;
+      var best = null, bestD = 3;
+      for (var i = 0; i < terms.length; i++) {
+        var c = terms[i];
+        if (Math.abs(c.length - t.length) >= bestD) continue;
+        var d = distance(t, c, bestD);
+        if (d < bestD) { best = c; bestD = d; }
+      }
+      if (best === null) return w;
+      changed = true;
+      return best;
+    });
+    return changed ? out.join(' ') : '';
+  };
+
+  /* distance: the edit distance of a and b, or max when it is max or more. */
+  function distance(a, b, max) {
+    var prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (cur[j] < low) low = cur[j];
+      }
+      if (low >= max) return max;
+      prev = cur;
+    }
+    return Math.min(prev[b.length], max);
+  }
 
   /* Keyboard: Down from the box to the first result, Up and Down through
      them, Up from the first back to the box, Escape back to the box, Enter
@@ -688,6 +747,7 @@
       status: root.querySelector('.search-status'),
       count: null,
       facets: root.querySelector('.search-facets'),
+      suggest: root.querySelector('.search-suggest'),
       selects: FACETS.map(function (f) { return root.querySelector('select[name=' + f + ']'); }),
       more: root.querySelector('.search-more'),
       browse: document.querySelector('.search-browse')
