@@ -120,6 +120,15 @@ func TestBuildFixtureCatalog(t *testing.T) {
 	if !strings.Contains(libya, "Not submitted") {
 		t.Errorf("Libya's report does not say not submitted: %s", libya)
 	}
+	// A document's page says where it stands: Home › Publication status ›
+	// the document, the last the current page.
+	crumbs := regexp.MustCompile(`(?s)<nav class="breadcrumbs"[^>]*>(.*?)</nav>`).FindStringSubmatch(read(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html")))
+	if crumbs == nil || !regexp.MustCompile(`(?s)>Home</a>.*>Publication status</a>.*aria-current="page">Albania: National Report, 7th Review Meeting</a>`).MatchString(crumbs[1]) {
+		t.Errorf("breadcrumbs of a document: %v", crumbs)
+	}
+	if strings.Contains(read(t, filepath.Join(out, "index.html")), `class="breadcrumbs"`) {
+		t.Error("the home page has breadcrumbs")
+	}
 	// Every page names who publishes the site and where to write (the
 	// owner and contact of site/hugo.toml).
 	home := read(t, filepath.Join(out, "index.html"))
