@@ -242,11 +242,9 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 
 func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change, bool) {
 	loc := c.head.Rules.Location
-	id := former
+	id := b.ID // removed
 	if h != nil {
 		id = h.ID
-	} else {
-		id = b.ID
 	}
 	ch := Change{ID: id, FormerID: former, Change: kind, Periods: []Period{}, Facts: []string{}}
 	if h != nil {

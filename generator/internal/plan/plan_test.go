@@ -114,8 +114,7 @@ func hiddenValues(base, head *catalog.Catalog, at time.Time) []string {
 	public := map[string]bool{}
 	for _, c := range []*catalog.Catalog{base, head} {
 		for _, d := range c.Documents {
-			m, _ := c.Meeting(d.Meeting)
-			if dec := decideOne(c, d, m, at); dec {
+			if shownInLists(c, d, at) {
 				public[d.ID] = true
 			}
 		}
@@ -136,7 +135,9 @@ func hiddenValues(base, head *catalog.Catalog, at time.Time) []string {
 	return out
 }
 
-func decideOne(c *catalog.Catalog, d *catalog.Document, m *catalog.Meeting, at time.Time) bool {
+// shownInLists reports whether a document's own title may be shown: it is
+// public or withdrawn.
+func shownInLists(c *catalog.Catalog, d *catalog.Document, at time.Time) bool {
 	_, dec := decide(c, d, at)
 	return dec.IsPublic() || dec.State == "withdrawn"
 }

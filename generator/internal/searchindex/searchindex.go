@@ -25,10 +25,12 @@
 //
 // # Matching
 //
-// Words are folded (Fold: lower case, marks removed) and split into runs of
-// letters and digits (Words). The client folds the query the same way and
-// matches each query word as a prefix of indexed words, so "cote" finds
-// "Côte d'Ivoire" and "viet" finds "Viet Nam" while it is being typed.
+// Words are folded (Fold: lower case, marks removed), split into runs of
+// letters and digits (Words), and indexed as the term their spellings
+// share (Term, terms.go: "ageing" as "aging", plurals as singulars). The
+// client makes the same terms of the query and matches each as a prefix of
+// indexed terms, so "cote" finds "Côte d'Ivoire" and "viet" finds "Viet
+// Nam" while it is being typed.
 //
 // # Format (version 1)
 //
@@ -53,11 +55,13 @@
 //	             are positions (party -1 for none); trailing empty values are
 //	             left out
 //	paras        [doc, number, section, text] per paragraph
-//	terms        the folded words, sorted and front-coded in one string
+//	terms        the terms, sorted and front-coded in one string
 //	             (EncodeTerms)
 //	postings     per term, the places it occurs: each place is
 //	             record*4+field, delta-encoded (each number is the
 //	             difference from the previous one)
+//	variants     the spellings Term turns into another (Variants), for
+//	             the client to make the same terms
 //
 // Records are numbered across tables: meetings first, then parties, kinds,
 // docs and paras. Fields: 0 a record's name or title (a paragraph's section
