@@ -137,8 +137,7 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 		}
 	}
 
-	// Screenshots, and no sideways scrolling of the page itself (wide tables
-	// scroll inside their own region).
+	// Screenshots, and no sideways scrolling of the page itself.
 	art := t.ArtifactDir()
 	shot := func(width int64, name string) {
 		var buf []byte
@@ -153,8 +152,21 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 		run(chromedp.EmulateViewport(w, 800), chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
 		if overflow > 0 {
 			var culprits []string
-			run(chromedp.Evaluate(`[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-scroll")).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : ""))`, &culprits))
+			run(chromedp.Evaluate(`[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : ""))`, &culprits))
 			t.Errorf("at %d px the page scrolls sideways by %d px: %v", w, overflow, culprits)
+		}
+	}
+	// Phones first (issue 15): at 320, 375 and 1280 px no table is wider
+	// than the page, nothing scrolls sideways inside its box or is cut off,
+	// and on a phone the header takes at most 120 px.
+	for _, w := range []int64{320, 375, 1280} {
+		var l phoneLayout
+		run(chromedp.EmulateViewport(w, 800), chromedp.Evaluate(layoutProblems, &l))
+		for _, p := range l.Problems {
+			t.Errorf("at %d px: %s", w, p)
+		}
+		if w < 400 && l.Header > 120 {
+			t.Errorf("at %d px the header is %.0f px tall; want at most 120", w, l.Header)
 		}
 	}
 	shot(375, pc.name+"-375.png")
@@ -170,3 +182,43 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 		t.Errorf("console errors: %v", c)
 	}
 }
+
+type phoneLayout struct {
+	Problems []string
+	Header   float64
+}
+
+// layoutProblems lists, on the page as shown: tables wider than the page or
+// their box, and elements that cut off or scroll their content sideways
+// (code blocks excepted: a long command scrolls in its box), and inputs whose
+// placeholder does not fit. Elements hidden
+// on purpose (visually hidden text, closed menus) are skipped.
+const layoutProblems = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const hidden = e => { const cs = getComputedStyle(e); return cs.clipPath !== "none" || cs.clip !== "auto" || !e.getClientRects().length; };
+  const problems = [];
+  for (const t of document.querySelectorAll("table")) {
+    if (hidden(t)) continue;
+    const r = t.getBoundingClientRect(), box = t.parentElement.getBoundingClientRect();
+    if (r.right > vw + 1 || r.width > box.width + 1) problems.push(name(t) + " (" + (t.caption ? t.caption.textContent.trim().slice(0, 50) : "") + ") is " + Math.round(r.width) + " px wide in a " + Math.round(box.width) + " px box");
+  }
+  for (const e of document.querySelectorAll("body *")) {
+    if (e.closest("pre") || hidden(e)) continue;
+    const cs = getComputedStyle(e);
+    if (cs.overflowX !== "visible" && e.scrollWidth > e.clientWidth + 1) problems.push(name(e) + " cuts off or scrolls " + (e.scrollWidth - e.clientWidth) + " px of its content sideways");
+    else if (cs.textOverflow === "ellipsis" && e.scrollWidth > e.clientWidth + 1) problems.push(name(e) + " cuts its text short");
+    if (problems.length >= 8) break;
+  }
+  // A placeholder, the only visible label of the header's search box, must fit.
+  const ctx = document.createElement("canvas").getContext("2d");
+  for (const i of document.querySelectorAll("input[placeholder]")) {
+    if (hidden(i)) continue;
+    const cs = getComputedStyle(i);
+    ctx.font = cs.font;
+    const room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    if (ctx.measureText(i.placeholder).width > room + 1) problems.push(name(i) + " cuts its placeholder " + JSON.stringify(i.placeholder) + " short");
+  }
+  const h = document.querySelector(".site-header");
+  return {problems, header: h ? h.getBoundingClientRect().height : 0};
+})()`

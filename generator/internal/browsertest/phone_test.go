@@ -1,0 +1,62 @@
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// navState says which of the two navigations is shown and whether the
+// phone's menu is open and its links can be seen.
+type navState struct {
+	RowShown, MenuShown, Open, LinksShown bool
+	// Bottom of the open menu's last link, and the viewport's height.
+	Bottom, Height float64
+}
+
+const readNav = `(() => {
+  const shown = e => !!e && e.checkVisibility();
+  const menu = document.querySelector(".nav-menu");
+  const links = [...document.querySelectorAll(".nav-menu .site-nav a")];
+  const last = links[links.length - 1];
+  return {rowShown: shown(document.querySelector(".nav-row .site-nav")), menuShown: shown(menu), open: !!menu && menu.open,
+    linksShown: links.length > 0 && links.every(shown), bottom: last ? last.getBoundingClientRect().bottom : 0, height: innerHeight};
+})()`
+
+// Issue 15: on a phone the navigation folds behind a Menu button that works
+// without JavaScript, by keyboard; it opens over the page with every link in
+// view and leads to the page chosen. On a wide screen the navigation is the
+// row under the title and there is no menu button.
+func TestPhoneMenuWorksWithoutJavaScript(t *testing.T) {
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	tab.Run(emulation.SetScriptExecutionDisabled(true))
+	defer tab.Run(emulation.SetScriptExecutionDisabled(false))
+
+	var wide navState
+	tab.Run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL), chromedp.Evaluate(readNav, &wide))
+	if !wide.RowShown || wide.MenuShown {
+		t.Errorf("at 1280 px: navigation row shown %v, menu button shown %v; want the row only", wide.RowShown, wide.MenuShown)
+	}
+
+	var closed, opened navState
+	tab.Run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(srv.URL), chromedp.Evaluate(readNav, &closed))
+	if closed.RowShown || !closed.MenuShown || closed.Open || closed.LinksShown {
+		t.Fatalf("at 320 px before opening: %+v; want only the closed menu button", closed)
+	}
+	tab.Run(chromedp.Focus(".nav-menu > summary", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter), chromedp.Evaluate(readNav, &opened))
+	if !opened.Open || !opened.LinksShown {
+		t.Fatalf("at 320 px after Enter on Menu: %+v; want the menu open with its links shown", opened)
+	}
+	if opened.Bottom > opened.Height {
+		t.Errorf("the open menu's last link ends at %.0f px, below the %.0f px screen", opened.Bottom, opened.Height)
+	}
+	var path string
+	tab.Run(chromedp.Click(`.nav-menu a[href$="/countries/"]`, chromedp.ByQuery), chromedp.WaitReady("main h1", chromedp.ByQuery),
+		chromedp.Evaluate(`location.pathname`, &path))
+	if path != "/countries/" {
+		t.Errorf("the menu's Countries link led to %q", path)
+	}
+}
