@@ -61,6 +61,40 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	return out
 }
 
+// Past says what the public record tells of a document's state on any day
+// up to the as-of day. It uses only what the document's page shows today:
+// its state, the day it became public or is due to, the day it was
+// withdrawn, and the basis of its publication. Where Decide's answer for a
+// past day rests on a fact that is not public (the day an objection or a
+// consent was received), it says NotPublic, which is true on every such day
+// and tells nothing of that fact; on every other day it agrees with Decide.
+//
+//   - not submitted, scheduled: the same state on every day (Decide's
+//     answer for them does not change before the as-of day).
+//   - public, withdrawn: scheduled before the day it became public when
+//     that day followed from a rule or a date fixed in advance, NotPublic
+//     when it came from a consent; then public, then withdrawn.
+//   - withheld, restricted: NotPublic before the as-of day.
+func (w *View) Past(d *catalog.Document) Past {
+	dec := w.in.Decisions[d.ID]
+	switch dec.State {
+	case publication.NotSubmitted, publication.Scheduled:
+		return Past{Before: dec.State}
+	case publication.Public, publication.Withdrawn:
+		p := Past{Before: NotPublic, Changes: []PastChange{{From: dec.PublicFrom, State: publication.Public}}}
+		switch dec.Basis {
+		case publication.BasisAfterAdjournment, publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
+			p.Before = publication.Scheduled
+		}
+		if dec.State == publication.Withdrawn {
+			p.Changes = append(p.Changes, PastChange{From: dec.WithdrawnOn, State: publication.Withdrawn})
+		}
+		return p
+	}
+	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
+	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
+}
+
 // Changes lists every document's history, newest first, for the feeds.
 func (w *View) Changes() []Change {
 	var all []Change

@@ -63,6 +63,40 @@ type DocPage struct {
 	History []Change `json:"history,omitempty"`
 	// AsOf is the day the status is given for, for "cite this document".
 	AsOf catalog.Date `json:"as_of"`
+	// Past is what the ledger may say of the document's state on an
+	// earlier day (View.Past).
+	Past Past `json:"past"`
+}
+
+// NotPublic is the state Past gives for earlier days of a document that
+// is not public today and never was: that it was not public, and nothing
+// more. The theme shows it as "Not public".
+const NotPublic publication.State = "not_public"
+
+// Past is a document's state on any day up to the as-of day, as far as the
+// public record tells it: Before until the first change, then each change
+// from its day on. The ledger computes a past day's states from it in the
+// browser (/documents/?on=YYYY-MM-DD).
+type Past struct {
+	Before  publication.State `json:"before"`
+	Changes []PastChange      `json:"changes,omitempty"`
+}
+
+// PastChange is a state from a day on.
+type PastChange struct {
+	From  catalog.Date      `json:"from"`
+	State publication.State `json:"state"`
+}
+
+// At is the state on day d.
+func (p Past) At(d catalog.Date) publication.State {
+	s := p.Before
+	for _, c := range p.Changes {
+		if !d.Before(c.From) {
+			s = c.State
+		}
+	}
+	return s
 }
 
 // RuleRef names the version of a rule that decided a document, with what

@@ -147,6 +147,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Reason:     dec.Reason,
 		NextChange: dec.NextChange,
 		History:    w.history(d, ref),
+		Past:       w.Past(d),
 		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)),
 	}
 	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {

@@ -1,0 +1,121 @@
+package disclosure_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// Issue 15: what the ledger says of a past day agrees with the engine's
+// decision for that day, on every day on which any fact of a generated
+// catalog could change a decision (and the days either side), from the
+// first instant of the day in Vienna to its last; where it says "not
+// public" the engine did not make the document public; and it names no day
+// the document's page does not show.
+func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
+	for _, seed := range []uint64{2, 7, 19} {
+		m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := catalog.Load(os.DirFS(m.Dir), "data")
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc := c.Rules.Location
+		days := factDays(c)
+		states := map[publication.State]int{}
+		for _, at := range []time.Time{m.From.Add(m.To.Sub(m.From) / 3), m.To.Add(30 * 24 * time.Hour)} {
+			decisions := publication.DecideAll(c, at)
+			w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+			today := catalog.DateOf(at.In(loc))
+			for _, d := range c.Documents {
+				ref := w.Ref(d)
+				past := w.Past(d)
+				for _, ch := range past.Changes {
+					if ch.From != ref.PublicFrom && ch.From != ref.WithdrawnOn && ch.From != today {
+						t.Errorf("seed %d, %s (%s): the past names %s, a day its page does not show", seed, d.ID, ref.State, ch.From)
+					}
+				}
+				if got := past.At(today); got != ref.State {
+					t.Errorf("seed %d, %s: on the as-of day the past says %s, the page %s", seed, d.ID, got, ref.State)
+				}
+				mt, _ := c.Meeting(d.Meeting)
+				for _, day := range append(days, today) {
+					if today.Before(day) {
+						continue
+					}
+					said := past.At(day)
+					states[said]++
+					// The first and the last instant of the day in Vienna.
+					for _, moment := range []time.Time{day.Start(loc), day.AddDays(1).Start(loc).Add(-time.Nanosecond)} {
+						dec := publication.Decide(d, mt, &c.Rules, moment)
+						if said == disclosure.NotPublic {
+							if dec.State == publication.Public || dec.State == publication.Withdrawn {
+								t.Errorf("seed %d, %s on %s (%s): the past says not public, the engine %s", seed, d.ID, day, moment, dec.State)
+							}
+							continue
+						}
+						if dec.State != said {
+							t.Errorf("seed %d, %s on %s (%s): the past says %s, the engine %s", seed, d.ID, day, moment, said, dec.State)
+						} else if said == publication.Scheduled && dec.PublicFrom != ref.PublicFrom && dec.PublicFrom != decisions[d.ID].PublicFrom {
+							t.Errorf("seed %d, %s on %s: scheduled for %s by the engine, but the row shows %s", seed, d.ID, day, dec.PublicFrom, ref.PublicFrom)
+						}
+					}
+				}
+			}
+		}
+		// The catalog must have put the comparison through every case.
+		for _, s := range []publication.State{publication.Public, publication.Scheduled, publication.Withdrawn, publication.NotSubmitted, disclosure.NotPublic, publication.Withheld, publication.Restricted} {
+			if states[s] == 0 {
+				t.Errorf("seed %d: no document was %s on any day compared", seed, s)
+			}
+		}
+	}
+}
+
+// factDays lists, in order, every day on which a fact of c could change a
+// decision, with the day before and after each, and a day long before all.
+func factDays(c *catalog.Catalog) []catalog.Date {
+	seen := map[catalog.Date]bool{}
+	add := func(d catalog.Date) {
+		if !d.IsZero() {
+			seen[d.AddDays(-1)], seen[d], seen[d.AddDays(1)] = true, true, true
+		}
+	}
+	for _, m := range c.Meetings {
+		add(m.Opening)
+		add(m.Adjournment)
+		for _, k := range c.Rules.Kinds {
+			if r, ok := k.For(m.ID); ok && r.Days > 0 && !m.Adjournment.IsZero() {
+				add(m.Adjournment.AddDays(r.Days))
+			}
+		}
+	}
+	for _, d := range c.Documents {
+		for _, f := range []catalog.Date{d.Published, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted} {
+			add(f)
+		}
+	}
+	out := []catalog.Date{{Year: 1990, Month: time.January, Day: 1}}
+	for d := range seen {
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b catalog.Date) int {
+		switch {
+		case a.Before(b):
+			return -1
+		case b.Before(a):
+			return 1
+		}
+		return 0
+	})
+	return out
+}
