@@ -131,9 +131,14 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 			run(chromedp.Evaluate(`window.__kb.names`, &names))
 			reached := make([]bool, n)
 			var notVisible, notInView []string
-			for step := 0; step < n+5; step++ {
+			prev := -3
+			for step := 0; step < n+20; step++ {
 				var f focusState
 				run(chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(focusedAfter(step == 0), &f, awaitPromise))
+				if f.Index >= 0 && f.Index == prev {
+					continue // the next field inside one control (a date's day, month, year)
+				}
+				prev = f.Index
 				if f.Index == -1 || (f.Index >= 0 && reached[f.Index]) {
 					break // left the page, or came round again
 				}

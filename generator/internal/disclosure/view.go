@@ -42,6 +42,10 @@ type Input struct {
 	Decisions map[string]publication.Decision // by document id
 	AsOf      time.Time
 	SiteTitle string
+	// LedgerPageSize is the number of rows on a page of the ledger
+	// (pagination.pagerSize in hugo.toml), for links to a document's row;
+	// 0 when not known.
+	LedgerPageSize int
 }
 
 // URLs of generated pages and files, from the site's root; View.URL puts

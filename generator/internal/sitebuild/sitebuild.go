@@ -275,7 +275,7 @@ func (b *build) writeContent() error {
 		hand = os.DirFS(filepath.Join(b.paths.site, "content"))
 	}
 	res := b.res
-	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL}
+	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize}
 	b.content = afero.NewMemMapFs()
 	if b.o.ContentOnDisk {
 		b.content = afero.NewOsFs()
@@ -604,12 +604,18 @@ func swap(next, out string) error {
 
 // siteConfig is what the build reads of hugo.toml itself.
 type siteConfig struct {
-	Title   string `toml:"title"`
-	BaseURL string `toml:"baseURL"`
+	Title      string `toml:"title"`
+	BaseURL    string `toml:"baseURL"`
+	Pagination struct {
+		PagerSize int `toml:"pagerSize"`
+	} `toml:"pagination"`
 }
 
-// readSiteConfig reads the title (for the home page) and the address the
-// site is served from.
+// hugoPagerSize is Hugo's number of rows a page when hugo.toml sets none.
+const hugoPagerSize = 10
+
+// readSiteConfig reads the title (for the home page), the address the
+// site is served from and the ledger's rows a page.
 func readSiteConfig(siteDir string) (siteConfig, error) {
 	var conf siteConfig
 	name := filepath.Join(siteDir, "hugo.toml")
@@ -619,6 +625,9 @@ func readSiteConfig(siteDir string) (siteConfig, error) {
 	}
 	if err := toml.Unmarshal(b, &conf); err != nil {
 		return conf, fmt.Errorf("%s: %w", name, err)
+	}
+	if conf.Pagination.PagerSize <= 0 {
+		conf.Pagination.PagerSize = hugoPagerSize
 	}
 	return conf, nil
 }

@@ -102,4 +102,6 @@ type HomePage struct {
 	Upcoming      []Upcoming              `json:"upcoming"`
 	Rules         []RuleInfo              `json:"rules"`
 	States        []string                `json:"states"`
+	// LedgerPageSize is the ledger's rows a page, for links to a row.
+	LedgerPageSize int `json:"ledger_page_size,omitempty"`
 }

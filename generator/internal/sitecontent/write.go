@@ -352,6 +352,8 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		Timezone: c.Rules.Timezone,
 		Recent:   []disclosure.DocRef{},
 		Upcoming: []Upcoming{},
+
+		LedgerPageSize: w.Input().LedgerPageSize,
 	}
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))

@@ -111,6 +111,120 @@
     });
   }
 
+  // The ledger on a past day (/documents/?on=YYYY-MM-DD). Each row carries
+  // what the public record tells of its past in data-past: the state before
+  // its first change, then "YYYY-MM-DD:state" for each change (see
+  // disclosure.Past). The rows on this page, their sort keys and the counts
+  // are recomputed for that day. Days are compared as YYYY-MM-DD strings:
+  // they are days in the rules' time zone, and the reader's own time zone
+  // plays no part (no Date object is made).
+  function datedLedger(form) {
+    var table = document.querySelector("table.ledger");
+    var tpl = document.getElementById("ledger-templates");
+    var note = document.querySelector(".ledger-day-note");
+    if (!table || !tpl || !note) return;
+    form.hidden = false;
+    var asOf = form.getAttribute("data-as-of");
+    var months = JSON.parse(form.getAttribute("data-months") || "[]");
+    var on = new URLSearchParams(location.search).get("on");
+    if (on === null || on === "") return;
+
+    function longDate(d) {
+      return Number(d.slice(8, 10)) + " " + (months[Number(d.slice(5, 7)) - 1] || "") + " " + d.slice(0, 4);
+    }
+    // A copy of a template part with its slots filled: <time data-slot> by
+    // a day, any other slot by text.
+    function fill(selector, values) {
+      var part = tpl.content.querySelector(selector).cloneNode(true);
+      Array.prototype.forEach.call(part.querySelectorAll("[data-slot]"), function (e) {
+        var v = values[e.getAttribute("data-slot")] || "";
+        if (e.tagName === "TIME") {
+          e.setAttribute("datetime", v);
+          e.textContent = longDate(v);
+        } else {
+          e.textContent = v;
+        }
+        e.removeAttribute("data-slot");
+      });
+      return part;
+    }
+    function say(part) {
+      note.replaceChildren.apply(note, Array.prototype.slice.call(part.childNodes));
+      note.hidden = false;
+    }
+
+    var valid = /^\d{4}-\d{2}-\d{2}$/.test(on) && Number(on.slice(5, 7)) >= 1 && Number(on.slice(5, 7)) <= 12 && Number(on.slice(8, 10)) >= 1 && Number(on.slice(8, 10)) <= 31;
+    if (!valid) {
+      say(fill('[data-note="invalid"]', { value: on, on: asOf }));
+      return;
+    }
+    form.elements.on.value = on > asOf ? asOf : on;
+    if (on > asOf) {
+      say(fill('[data-note="after"]', { on: asOf }));
+      return;
+    }
+    if (on === asOf) return;
+
+    var counts = {};
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var past = (row.getAttribute("data-past") || "not_public").split(" ");
+      var state = past[0];
+      for (var i = 1; i < past.length; i++) {
+        var c = past[i].split(":");
+        if (c[0] <= on) state = c[1];
+      }
+      var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : "not_public";
+      var from = row.getAttribute("data-from") || "", until = row.getAttribute("data-until") || "";
+      counts[badge] = (counts[badge] || 0) + 1;
+      row.className = "row-" + badge;
+      var stateCell = row.querySelector(".state-cell"), dateCell = row.querySelector(".date-cell");
+      var shown = fill('[data-state="' + badge + '"]', {});
+      stateCell.replaceChildren(shown);
+      stateCell.setAttribute("data-sort", shown.getAttribute("data-order"));
+      var phrase = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from ? fill('[data-phrase="' + badge + '"]', { from: from, until: until }) : null;
+      dateCell.replaceChildren.apply(dateCell, phrase ? Array.prototype.slice.call(phrase.childNodes) : []);
+      dateCell.setAttribute("data-sort", badge === "withdrawn" ? until : phrase ? from : "");
+    });
+
+    // The counts: every state in the site's order, as the page shows them.
+    var list = document.querySelector(".ledger-counts ul.counts");
+    if (list) {
+      var lang = document.documentElement.lang || undefined;
+      var items = Array.prototype.map.call(tpl.content.querySelectorAll("[data-state]"), function (t) { return t; })
+        .filter(function (t) { var s = t.getAttribute("data-state"); return s !== "not_public" || counts[s]; })
+        .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
+        .map(function (t) {
+          var s = t.getAttribute("data-state");
+          var li = document.createElement("li");
+          var n = document.createElement("span");
+          n.className = "count";
+          n.textContent = (counts[s] || 0).toLocaleString(lang);
+          li.appendChild(fill('[data-state="' + s + '"]', {}).firstElementChild);
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(n);
+          return li;
+        });
+      list.replaceChildren.apply(list, items);
+    }
+    var intro = document.querySelector(".ledger-intro time");
+    if (intro) {
+      intro.setAttribute("datetime", on);
+      intro.textContent = longDate(on);
+    }
+    say(fill('[data-note="past"]', { on: on }));
+    // The other pages of the ledger show the same day.
+    Array.prototype.forEach.call(document.querySelectorAll(".pager a[href]"), function (a) {
+      var u = new URL(a.getAttribute("href"), location.href);
+      u.searchParams.set("on", on);
+      a.setAttribute("href", u.pathname + u.search + u.hash);
+    });
+    if (location.hash) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) target.scrollIntoView();
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form.ledger-day"), datedLedger);
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   Array.prototype.forEach.call(document.querySelectorAll("[data-copy-label]"), addCopyLinks);
 })();

@@ -1,0 +1,229 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// ledgerRow is one row of the ledger as the reader sees it.
+type ledgerRow struct {
+	ID    string   `json:"id"`
+	State string   `json:"state"`
+	Dates []string `json:"dates"` // the days in its date cell
+}
+
+type ledgerPage struct {
+	Rows      []ledgerRow `json:"rows"`
+	Counted   int         `json:"counted"` // the sum of the counts above the table
+	Note      string      `json:"note"`    // the note saying which day is shown
+	FormShown bool        `json:"formShown"`
+	Input     string      `json:"input"`
+	Pager     []string    `json:"pager"`
+}
+
+const readLedger = `(() => ({
+  rows: [...document.querySelectorAll("table.ledger tbody tr")].map(r => ({
+    id: r.id.replace(/^doc-/, ""),
+    state: r.className.replace(/^row-/, ""),
+    dates: [...r.querySelectorAll(".date-cell time")].map(t => t.getAttribute("datetime")),
+  })),
+  counted: [...document.querySelectorAll(".ledger-counts .count")].reduce((n, c) => n + Number(c.textContent.replace(/\D/g, "")), 0),
+  note: (() => { const n = document.querySelector(".ledger-day-note"); return n && !n.hidden ? n.textContent.trim() : ""; })(),
+  formShown: !!document.querySelector("form.ledger-day") && document.querySelector("form.ledger-day").checkVisibility(),
+  input: (document.querySelector("#ledger-on") || {}).value || "",
+  pager: [...document.querySelectorAll(".pager a[href]")].map(a => a.getAttribute("href")),
+}))()`
+
+// Issue 15: the ledger on a past day (/documents/?on=YYYY-MM-DD), computed
+// in the browser, shows on every page the engine's state for that day for
+// every document whose history is public, and "not public" only where the
+// engine's state was not public: on a generated catalog with documents in
+// every state, on the days either side of publications and withdrawals
+// (days in Vienna), with the browser in time zones 14 hours ahead of UTC and
+// 8 behind. The counts follow the rows, the note names the day, and the
+// pager keeps the day.
+func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
+	site := largeSite(t)
+	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := c.Rules.Location
+	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
+	today := publication.DecideAll(c, asOf.Start(loc))
+
+	// Days: either side of the first and last publication and withdrawal
+	// before the as-of day, a day before any meeting, and the as-of day.
+	var public, withdrawn []catalog.Date
+	for _, d := range today {
+		switch d.State {
+		case publication.Public:
+			public = append(public, d.PublicFrom)
+		case publication.Withdrawn:
+			withdrawn = append(withdrawn, d.WithdrawnOn)
+		}
+	}
+	less := func(a, b catalog.Date) int { return strings.Compare(a.String(), b.String()) }
+	slices.SortFunc(public, less)
+	slices.SortFunc(withdrawn, less)
+	if len(public) == 0 || len(withdrawn) == 0 {
+		t.Fatalf("the generated catalog has %d public and %d withdrawn documents; the test needs both", len(public), len(withdrawn))
+	}
+	days := []catalog.Date{{Year: 1995, Month: 6, Day: 1}, asOf}
+	for _, d := range []catalog.Date{public[0], public[len(public)/2], withdrawn[0], withdrawn[len(withdrawn)-1]} {
+		days = append(days, d.AddDays(-1), d)
+	}
+
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	seen := map[string]int{}
+	changed := 0
+	for i, day := range days {
+		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
+		tab.Run(emulation.SetTimezoneOverride(zone))
+		engine := publication.DecideAll(c, day.Start(loc))
+		rows := 0
+		for page := 1; ; page++ {
+			path := "documents/"
+			if page > 1 {
+				path = fmt.Sprintf("documents/page/%d/", page)
+			}
+			var got ledgerPage
+			tab.Run(chromedp.Navigate(srv.URL+path+"?on="+day.String()), chromedp.Evaluate(readLedger, &got))
+			where := fmt.Sprintf("%s (page %d, browser in %s)", day, page, zone)
+			if len(got.Rows) == 0 {
+				t.Fatalf("%s: no rows", where)
+			}
+			if !got.FormShown || got.Input != day.String() {
+				t.Errorf("%s: the day's form is shown %v with %q", where, got.FormShown, got.Input)
+			}
+			// On a past day the counts are this page's; on the as-of day,
+			// the whole ledger's, as built.
+			wantCount := len(got.Rows)
+			if day == asOf {
+				wantCount = len(c.Documents)
+			}
+			if got.Counted != wantCount {
+				t.Errorf("%s: the counts add up to %d; want %d", where, got.Counted, wantCount)
+			}
+			if day != asOf && !strings.Contains(got.Note, day.Long()) {
+				t.Errorf("%s: the note does not name the day: %q", where, got.Note)
+			}
+			for _, href := range got.Pager {
+				if day != asOf && !strings.Contains(href, "on="+day.String()) {
+					t.Errorf("%s: the pager link %q loses the day", where, href)
+				}
+			}
+			for _, r := range got.Rows {
+				dec, ok := engine[r.ID]
+				if !ok {
+					t.Fatalf("%s: row %q is no document of the catalog", where, r.ID)
+				}
+				seen[r.State]++
+				if r.State != string(today[r.ID].State) {
+					changed++
+				}
+				if r.State == "not_public" {
+					if dec.State == publication.Public || dec.State == publication.Withdrawn || day == asOf {
+						t.Errorf("%s: %s shown as not public; the engine says %s", where, r.ID, dec.State)
+					}
+					continue
+				}
+				var want []string
+				switch dec.State {
+				case publication.Public, publication.Scheduled:
+					want = []string{dec.PublicFrom.String()}
+				case publication.Withdrawn:
+					want = []string{dec.PublicFrom.String(), dec.WithdrawnOn.String()}
+				}
+				if r.State != string(dec.State) || !slices.Equal(r.Dates, want) && !(len(r.Dates) == 0 && len(want) == 0) {
+					t.Errorf("%s: %s shown %s %v; the engine says %s %v", where, r.ID, r.State, r.Dates, dec.State, want)
+				}
+			}
+			rows += len(got.Rows)
+			if !slices.ContainsFunc(got.Pager, func(h string) bool { return strings.Contains(h, fmt.Sprintf("/page/%d/", page+1)) }) {
+				break
+			}
+		}
+		if rows != len(c.Documents) {
+			t.Errorf("%s: %d rows over all pages for %d documents", day, rows, len(c.Documents))
+		}
+	}
+	tab.Run(emulation.SetTimezoneOverride(""))
+	for _, s := range []string{"public", "scheduled", "withdrawn", "withheld", "restricted", "not_submitted", "not_public"} {
+		if seen[s] == 0 {
+			t.Errorf("no row was shown %s on any day: the catalog did not test that case", s)
+		}
+	}
+	if changed == 0 {
+		t.Error("no row's state differed from today's on any day")
+	}
+	t.Logf("%d days, rows by state: %v", len(days), seen)
+}
+
+// Without JavaScript the ledger shows the current states whatever the day
+// asked for, hides the day's form and says so; a document page's link
+// "this list on the day this document became public" leads, with
+// JavaScript, to its row on that day, public, and the day before shows it
+// scheduled.
+func TestLedgerDayWithoutJavaScriptAndFromADocumentPage(t *testing.T) {
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	var now, asked ledgerPage
+	var noscript string
+	tab.Run(emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(srv.URL+"documents/"), chromedp.Evaluate(readLedger, &now),
+		chromedp.Navigate(srv.URL+"documents/?on=2017-05-01"), chromedp.Evaluate(readLedger, &asked),
+		chromedp.Evaluate(`[...document.querySelectorAll("noscript")].map(n => n.textContent).join(" ")`, &noscript),
+		emulation.SetScriptExecutionDisabled(false))
+	if asked.FormShown || asked.Note != "" {
+		t.Errorf("without JavaScript the form is shown (%v) or a note says %q", asked.FormShown, asked.Note)
+	}
+	if !slices.EqualFunc(now.Rows, asked.Rows, func(a, b ledgerRow) bool { return a.ID == b.ID && a.State == b.State }) {
+		t.Error("without JavaScript ?on= changed the rows")
+	}
+	if !strings.Contains(noscript, "needs JavaScript") {
+		t.Errorf("the page does not say that another day needs JavaScript: %q", noscript)
+	}
+
+	var href string
+	tab.Run(chromedp.Navigate(srv.URL+"documents/rm07-nr-albania/"), chromedp.AttributeValue(".ledger-link a", "href", &href, nil, chromedp.ByQuery))
+	if href != "/documents/?on=2017-07-06#doc-rm07-nr-albania" {
+		t.Fatalf("the document's link to the ledger is %q", href)
+	}
+	row := func(path string) ledgerRow {
+		var got ledgerPage
+		tab.Run(chromedp.Navigate(srv.URL+strings.TrimPrefix(path, "/")), chromedp.Evaluate(readLedger, &got))
+		for _, r := range got.Rows {
+			if r.ID == "rm07-nr-albania" {
+				return r
+			}
+		}
+		t.Fatalf("%s: no row for the document", path)
+		return ledgerRow{}
+	}
+	if r := row(href); r.State != "public" || !slices.Equal(r.Dates, []string{"2017-07-06"}) {
+		t.Errorf("on the day it became public the row says %s %v", r.State, r.Dates)
+	}
+	if r := row("/documents/?on=2017-07-05"); r.State != "scheduled" || !slices.Equal(r.Dates, []string{"2017-07-06"}) {
+		t.Errorf("the day before, the row says %s %v", r.State, r.Dates)
+	}
+	var after, bad ledgerPage
+	tab.Run(chromedp.Navigate(srv.URL+"documents/?on=2030-01-01"), chromedp.Evaluate(readLedger, &after),
+		chromedp.Navigate(srv.URL+"documents/?on=yesterday"), chromedp.Evaluate(readLedger, &bad))
+	if !strings.Contains(after.Note, "cannot show a day after 6 July 2017") || after.Input != "2017-07-06" {
+		t.Errorf("a day after the build: note %q, field %q", after.Note, after.Input)
+	}
+	if !strings.Contains(bad.Note, "yesterday") || !strings.Contains(bad.Note, "YYYY-MM-DD") {
+		t.Errorf("a day that is no date: note %q", bad.Note)
+	}
+}
