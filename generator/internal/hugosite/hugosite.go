@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -45,7 +47,21 @@ type Options struct {
 	// goroutines, several at once. Files Hugo writes in another way are
 	// not handed to it.
 	Written func(rel string, data []byte, info os.FileInfo)
+	// Stall is how long Hugo may go without opening or creating a file
+	// before the build is abandoned; 0 means DefaultStall.
+	Stall time.Duration
 }
+
+// DefaultStall is how long a build may make no progress. Hugo opens or
+// writes files all through a build (a 50,000-document build opens one every
+// few milliseconds); this long without either means it has hung.
+const DefaultStall = 3 * time.Minute
+
+// ErrStalled is matched by errors.Is for a build abandoned for making no
+// progress. Hugo v0.165.0 hangs for good, instead of failing, when ten or
+// more pages fail to render: it stops collecting their errors while the
+// renderers still wait to report them.
+var ErrStalled = errors.New("hugo made no progress")
 
 // Stats of a Hugo build.
 type Stats struct {
@@ -99,14 +115,17 @@ func Build(o Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("%w: loading %s: %w", ErrHugo, filepath.Join(o.SiteDir, "hugo.toml"), err)
 	}
-	var dest afero.Fs = fs
+	// Every file Hugo opens or creates counts as progress.
+	var progress atomic.Int64
+	var dest afero.Fs = &progressFs{Fs: fs, n: &progress}
 	if o.Written != nil {
-		dest = &tapFs{Fs: fs, root: o.PublishDir, written: o.Written}
+		dest = &tapFs{Fs: dest, root: o.PublishDir, written: o.Written}
 	}
-	src := fs
+	var src afero.Fs = fs
 	if o.Content != nil {
 		src = afero.NewCopyOnWriteFs(fs, o.Content)
 	}
+	src = &progressFs{Fs: src, n: &progress}
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  conf,
 		Fs:       hugofs.NewFromSourceAndDestination(src, dest, conf.LoadingInfo.Cfg),
@@ -117,10 +136,17 @@ func Build(o Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("%w: %w", ErrHugo, err)
 	}
-	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+	stall := o.Stall
+	if stall <= 0 {
+		stall = DefaultStall
+	}
+	built := make(chan error, 1)
+	go func() { built <- sites.Build(hugolib.BuildCfg{}) }()
+	if err := awaitProgress(built, &progress, stall); err != nil {
+		// A hung Hugo is left as it is: closing it could hang too.
 		return Stats{}, fmt.Errorf("%w: %w", ErrHugo, err)
 	}
+	defer sites.Close()
 	if err := copyStatic(sites); err != nil {
 		return Stats{}, fmt.Errorf("%w: copying static files: %w", ErrHugo, err)
 	}
@@ -133,6 +159,61 @@ func Build(o Options) (Stats, error) {
 	}
 	return Stats{Pages: pages}, nil
 }
+
+// awaitProgress waits for the build's result, unless progress stays the
+// same for the stall time.
+func awaitProgress(built <-chan error, progress *atomic.Int64, stall time.Duration) error {
+	tick := time.NewTicker(stall / 8)
+	defer tick.Stop()
+	last, since := progress.Load(), time.Now()
+	for {
+		select {
+		case err := <-built:
+			return err
+		case <-tick.C:
+			if n := progress.Load(); n != last {
+				last, since = n, time.Now()
+			} else if time.Since(since) >= stall {
+				return fmt.Errorf("%w for %s (no file opened or written), so the build was abandoned. "+
+					"Hugo hangs like this when ten or more pages fail to render: build a small catalog "+
+					"(--data generator/testdata/catalog) to see the template errors", ErrStalled, stall)
+			}
+		}
+	}
+}
+
+// progressFs counts the files opened or created through it.
+type progressFs struct {
+	afero.Fs
+	n *atomic.Int64
+}
+
+func (p *progressFs) Open(name string) (afero.File, error) {
+	p.n.Add(1)
+	return p.Fs.Open(name)
+}
+
+func (p *progressFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	p.n.Add(1)
+	return p.Fs.OpenFile(name, flag, perm)
+}
+
+func (p *progressFs) Create(name string) (afero.File, error) {
+	p.n.Add(1)
+	return p.Fs.Create(name)
+}
+
+// LstatIfPossible and UnwrapFilesystem keep what Hugo learns of the
+// file system below: whether it can read links, and whether it is the disk.
+func (p *progressFs) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	if l, ok := p.Fs.(afero.Lstater); ok {
+		return l.LstatIfPossible(name)
+	}
+	fi, err := p.Fs.Stat(name)
+	return fi, false, err
+}
+
+func (p *progressFs) UnwrapFilesystem() afero.Fs { return p.Fs }
 
 // copyStatic copies the files of the site's and the theme's static/ folders
 // into the site, as the hugo command does after a build (the library's
