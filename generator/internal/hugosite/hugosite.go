@@ -175,8 +175,8 @@ func awaitProgress(built <-chan error, progress *atomic.Int64, stall time.Durati
 				last, since = n, time.Now()
 			} else if time.Since(since) >= stall {
 				return fmt.Errorf("%w for %s (no file opened or written), so the build was abandoned. "+
-					"Hugo hangs like this when ten or more pages fail to render: build a small catalog "+
-					"(--data generator/testdata/catalog) to see the template errors", ErrStalled, stall)
+					"Hugo hangs like this, hiding their errors, when ten or more pages fail to render; "+
+					"a build of a catalog with fewer than ten documents, meetings and parties shows the errors", ErrStalled, stall)
 			}
 		}
 	}
