@@ -111,6 +111,7 @@ var pageCases = []pageCase{
 	{name: "document-public", site: realSite, path: "documents/rm07-nr-albania/", want: []string{"Public", "90 days after", "What to expect next", "If the Contracting Party objects"}},
 	{name: "summary-report", site: realSite, path: "documents/rm07-summary-report/", want: []string{"Contents", "A. Introduction", "1.", "Safety Culture"}},
 	{name: "ledger", site: realSite, path: "documents/", want: []string{"Every document and its publication state", "Albania: National Report"}},
+	{name: "search-results", site: realSite, path: "search/?q=safety+culture", want: []string{"Search"}},
 	{name: "ledger-past-day", site: realSite, path: "documents/?on=2017-05-01", want: []string{"States on 1 May 2017", "Show the list as it stood on", "Not public"}},
 	{name: "how-publication-works", site: edgeSite, path: "publication/", want: []string{"National Report", "For the 6th Review Meeting", "only once the Contracting Party publishes it", "For the 7th Review Meeting and every later meeting", "Public 90 days after the meeting adjourns", "A test source for the 90-day rule", "Withdrawn"}},
 	{name: "about", site: realSite, path: "about/", want: []string{"catalog", "Who publishes it", "its public repository", "write to us"}},
