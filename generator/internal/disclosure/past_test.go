@@ -36,6 +36,7 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 			decisions := publication.DecideAll(c, at)
 			w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
 			today := catalog.DateOf(at.In(loc))
+			checked := append(slices.Clip(days), today)
 			for _, d := range c.Documents {
 				ref := w.Ref(d)
 				past := w.Past(d)
@@ -48,7 +49,7 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 					t.Errorf("seed %d, %s: on the as-of day the past says %s, the page %s", seed, d.ID, got, ref.State)
 				}
 				mt, _ := c.Meeting(d.Meeting)
-				for _, day := range append(days, today) {
+				for _, day := range checked {
 					if today.Before(day) {
 						continue
 					}
@@ -65,7 +66,7 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 						}
 						if dec.State != said {
 							t.Errorf("seed %d, %s on %s (%s): the past says %s, the engine %s", seed, d.ID, day, moment, said, dec.State)
-						} else if said == publication.Scheduled && dec.PublicFrom != ref.PublicFrom && dec.PublicFrom != decisions[d.ID].PublicFrom {
+						} else if said == publication.Scheduled && dec.PublicFrom != ref.PublicFrom {
 							t.Errorf("seed %d, %s on %s: scheduled for %s by the engine, but the row shows %s", seed, d.ID, day, dec.PublicFrom, ref.PublicFrom)
 						}
 					}

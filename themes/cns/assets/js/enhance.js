@@ -190,7 +190,7 @@
     var list = document.querySelector(".ledger-counts ul.counts");
     if (list) {
       var lang = document.documentElement.lang || undefined;
-      var items = Array.prototype.map.call(tpl.content.querySelectorAll("[data-state]"), function (t) { return t; })
+      var items = Array.prototype.slice.call(tpl.content.querySelectorAll("[data-state]"))
         .filter(function (t) { var s = t.getAttribute("data-state"); return s !== "not_public" || counts[s]; })
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
         .map(function (t) {
