@@ -53,9 +53,10 @@ type Options struct {
 }
 
 // DefaultStall is how long a build may make no progress. Hugo opens or
-// writes files all through a build (a 50,000-document build opens one every
-// few milliseconds); this long without either means it has hung.
-const DefaultStall = 3 * time.Minute
+// writes files all through a build; the longest pause measured, in a
+// 50,000-document build on a 2-core machine, was 18 s (near its end, 152,000
+// files opened or written in 1 min 41 s). Sixteen times that means it has hung.
+const DefaultStall = 5 * time.Minute
 
 // ErrStalled is matched by errors.Is for a build abandoned for making no
 // progress. Hugo v0.165.0 hangs for good, instead of failing, when ten or
