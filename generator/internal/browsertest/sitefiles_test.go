@@ -387,3 +387,74 @@ func textOf(n *html.Node) string {
 	}
 	return b.String()
 }
+
+// Issue 15: a table that becomes cards on a phone (class "stack") is shown
+// with display: block, with which some browsers (Safari) stop telling screen
+// readers it is a table; explicit roles keep it one. On every page of every
+// test site, every table is a stack table and every part has its role.
+func TestStackedTablesKeepTheirRoles(t *testing.T) {
+	want := map[string]string{"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
+	for name, dir := range builtSites(t) {
+		tables := 0
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			f, err := os.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			doc, err := html.Parse(f)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			var walk func(n *html.Node, inTable, inHead bool)
+			walk = func(n *html.Node, inTable, inHead bool) {
+				if n.Type == html.ElementNode {
+					attr := func(k string) string {
+						for _, a := range n.Attr {
+							if a.Key == k {
+								return a.Val
+							}
+						}
+						return ""
+					}
+					tag := n.Data
+					if tag == "table" {
+						tables++
+						inTable = true
+						if !slices.Contains(strings.Fields(attr("class")), "stack") {
+							t.Errorf("%s, %s: a table without class stack", name, rel)
+						}
+					}
+					if tag == "thead" {
+						inHead = true
+					}
+					role := want[tag]
+					if tag == "th" {
+						role = "rowheader"
+						if inHead {
+							role = "columnheader"
+						}
+					}
+					if inTable && role != "" && attr("role") != role {
+						t.Errorf("%s, %s: <%s> has role %q, want %q", name, rel, tag, attr("role"), role)
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, inTable, inHead)
+				}
+			}
+			walk(doc, false, false)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tables == 0 {
+			t.Errorf("%s: no table on any page", name)
+		}
+	}
+}
