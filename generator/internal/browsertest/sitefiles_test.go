@@ -46,6 +46,19 @@ type htmlFile struct {
 func readHTML(t *testing.T, dir string) map[string]*htmlFile {
 	t.Helper()
 	pages := map[string]*htmlFile{}
+	eachHTML(t, dir, func(rel string, b []byte) {
+		site := strings.TrimSuffix(rel, "index.html")
+		pages[site] = &htmlFile{site: site, refs: htmlRefs(b), ids: HTMLIDs(bytes.NewReader(b))}
+	})
+	return pages
+}
+
+// eachHTML hands fn every HTML file of a built site: its path from the
+// site's root ("/documents/x/index.html") and its bytes. A site with no
+// HTML fails the test.
+func eachHTML(t *testing.T, dir string, fn func(rel string, b []byte)) {
+	t.Helper()
+	n := 0
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -54,18 +67,16 @@ func readHTML(t *testing.T, dir string) map[string]*htmlFile {
 		if err != nil {
 			return err
 		}
-		rel := "/" + filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
-		site := strings.TrimSuffix(rel, "index.html")
-		pages[site] = &htmlFile{site: site, refs: htmlRefs(b), ids: HTMLIDs(bytes.NewReader(b))}
+		n++
+		fn("/"+filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator))), b)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) == 0 {
+	if n == 0 {
 		t.Fatalf("no HTML in %s", dir)
 	}
-	return pages
 }
 
 func htmlRefs(b []byte) []htmlRef {
@@ -396,20 +407,11 @@ func TestStackedTablesKeepTheirRoles(t *testing.T) {
 	want := map[string]string{"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
 	for name, dir := range builtSites(t) {
 		tables := 0
-		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-				return err
-			}
-			f, err := os.Open(p)
+		eachHTML(t, dir, func(rel string, b []byte) {
+			doc, err := html.Parse(bytes.NewReader(b))
 			if err != nil {
-				return err
+				t.Fatalf("%s, %s: %v", name, rel, err)
 			}
-			defer f.Close()
-			doc, err := html.Parse(f)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
 			var walk func(n *html.Node, inTable, inHead bool)
 			walk = func(n *html.Node, inTable, inHead bool) {
 				if n.Type == html.ElementNode {
@@ -448,11 +450,7 @@ func TestStackedTablesKeepTheirRoles(t *testing.T) {
 				}
 			}
 			walk(doc, false, false)
-			return nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
 		if tables == 0 {
 			t.Errorf("%s: no table on any page", name)
 		}
