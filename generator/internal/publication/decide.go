@@ -139,17 +139,27 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	dec := Decision{Version: rule, Rule: RuleName(kind, rule) + ": " + RuleText(rule)}
 	switch rule.Public {
 	case catalog.PublicAfterAdjournment:
-		if m.Adjournment.IsZero() {
-			dec.State, dec.Reason = Restricted, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed"
-			return dec
-		}
 		if rule.Days <= 0 {
 			dec.State, dec.Reason = Restricted, "the rule gives no number of days"
 			return dec
 		}
-		dec.PublicFrom, dec.Basis = m.Adjournment.AddDays(rule.Days), BasisAfterAdjournment
-		if rule.EarlyPublication && !doc.Published.IsZero() && doc.Published.Before(dec.PublicFrom) {
+		// The rule's day needs the adjournment; a publication by the party
+		// does not. A report its party published before the meeting closed
+		// (or before its closing day is recorded) is public from that day,
+		// so recording the adjournment never makes a document less public
+		// before the rule's day.
+		early := rule.EarlyPublication && !doc.Published.IsZero()
+		switch {
+		case !m.Adjournment.IsZero():
+			dec.PublicFrom, dec.Basis = m.Adjournment.AddDays(rule.Days), BasisAfterAdjournment
+			if early && doc.Published.Before(dec.PublicFrom) {
+				dec.PublicFrom, dec.Basis = doc.Published, BasisEarly
+			}
+		case early:
 			dec.PublicFrom, dec.Basis = doc.Published, BasisEarly
+		default:
+			dec.State, dec.Reason = Restricted, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
+			return dec
 		}
 	case catalog.PublicByParty:
 		// Public from the day the party published it, or from the day it

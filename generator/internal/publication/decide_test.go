@@ -110,6 +110,12 @@ func TestDecide(t *testing.T) {
 		{"WithdrawalBeforePublicationRestricts", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-06-01"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Restricted, BasisNone, "", "", ""},
 		{"NotSubmitted", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07, day("2017-07-06"), NotSubmitted, BasisNone, "", "", ""},
 		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
+		// Issue 20: a report its party published before the meeting's closing
+		// day is recorded is public from the day it was published.
+		{"EarlyPublicationWithoutAdjournmentIsPublic", catalog.Document{Kind: "national_report", Published: date(t, "2019-08-01")}, noAdjournment, day("2019-08-01"), Public, BasisEarly, "2019-08-01", "", ""},
+		{"EarlyPublicationWithoutAdjournmentScheduledBeforeItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2019-08-01")}, noAdjournment, day("2019-07-31"), Scheduled, BasisEarly, "2019-08-01", "", "2019-08-01"},
+		{"EarlyPublicationWithoutAdjournmentWithdrawnByObjection", catalog.Document{Kind: "national_report", Published: date(t, "2019-08-01"), Objection: date(t, "2019-09-01")}, noAdjournment, day("2019-10-01"), Withdrawn, BasisEarly, "2019-08-01", "2019-09-01", ""},
+		{"ObjectionBeforeEarlyPublicationWithoutAdjournmentWithholds", catalog.Document{Kind: "national_report", Published: date(t, "2019-08-01"), Objection: date(t, "2019-07-01")}, noAdjournment, day("2019-10-01"), Withheld, BasisNone, "", "", ""},
 		{"MissingMeetingFailsClosed", catalog.Document{Kind: "national_report"}, nil, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"UnknownKindFailsClosed", catalog.Document{Kind: "secret_minutes"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"QAWithoutConsentIsRestricted", catalog.Document{Kind: "questions_answers"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},

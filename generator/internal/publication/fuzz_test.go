@@ -87,3 +87,46 @@ func FuzzDecide(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRecordingAdjournmentNeverHidesAReport: recording a meeting's closing
+// day never makes a document less public than it was without it, on any
+// day, and changes nothing of what is public before the rule's day (issue 20: a report its party published before the meeting closed is
+// public from that day whether or not the closing day is known yet).
+func FuzzRecordingAdjournmentNeverHidesAReport(f *testing.F) {
+	f.Add(uint8(0), uint8(2), int16(1), int16(-30), int16(0), int16(0), int16(0), int64(0))
+	f.Add(uint8(0), uint8(2), int16(-200), int16(-300), int16(0), int16(0), int16(0), int64(-250*24))
+	f.Add(uint8(0), uint8(2), int16(10), int16(-30), int16(40), int16(0), int16(0), int64(50*24))
+	f.Add(uint8(0), uint8(1), int16(10), int16(-30), int16(0), int16(0), int16(0), int64(50*24))
+	rules := testRules(f)
+	loc := rules.Location
+	kinds := []string{"national_report", "questions_answers", "summary_report"}
+	meetings := []string{"rm00", "rm06", "rm07"}
+	f.Fuzz(func(t *testing.T, kind, meeting uint8, adj, published, objection, consent, withdrawn int16, hours int64) {
+		if adj == 0 {
+			return // the meeting with its closing day needs one
+		}
+		id := meetings[int(meeting)%len(meetings)]
+		open, closed := &catalog.Meeting{ID: id}, &catalog.Meeting{ID: id, Adjournment: day(adj)}
+		d := &catalog.Document{
+			Kind: kinds[int(kind)%len(kinds)], Published: day(published), Objection: day(objection),
+			Consent: day(consent), Withdrawn: day(withdrawn), WithdrawnReason: "r", Adopted: day(published),
+		}
+		base := catalog.Date{Year: 2017, Month: time.April, Day: 7}.Start(loc)
+		at := base.Add(time.Duration(hours%(24*4000)) * time.Hour)
+		without, with := Decide(d, open, rules, at), Decide(d, closed, rules, at)
+		// Before the rule's day the closing day changes nothing of what may
+		// be read: a report is public then only if its party published it.
+		if due := day(adj).AddDays(90); at.Before(due.Start(loc)) && (with.State == Public) != (without.State == Public) {
+			t.Fatalf("before %s: %s with the closing day (%s), %s without it (%s)", due, with.State, with.Reason, without.State, without.Reason)
+		}
+		if without.State == Public && with.State != Public {
+			t.Fatalf("public without the closing day (%s) but %s with it: %s", without.Reason, with.State, with.Reason)
+		}
+		if without.State == Scheduled && with.State != Scheduled && with.State != Public {
+			t.Fatalf("scheduled without the closing day but %s with it: %s", with.State, with.Reason)
+		}
+		if without.State == Scheduled && with.State == Scheduled && without.PublicFrom.Before(with.PublicFrom) {
+			t.Fatalf("due on %s without the closing day but on %s with it", without.PublicFrom, with.PublicFrom)
+		}
+	})
+}
