@@ -120,6 +120,8 @@ func changeWord(c Change) string {
 		return " (removed)"
 	case Renamed:
 		return " (renamed from " + c.FormerID + ")"
+	case Merged:
+		return " (merged from " + c.FormerID + ")"
 	}
 	return ""
 }

@@ -7,7 +7,8 @@
 // # What it compares
 //
 // Every document of either catalog, matched by id (a head document whose
-// former_ids name a base id is that document renamed), is decided by both
+// former_ids name a base id is that document renamed; one whose former_ids
+// name several is the first renamed and the others merged into it), is decided by both
 // catalogs as of the moment and at the start of every day in a window after
 // it on which either catalog's facts could change its state (a date of the
 // document, of its meeting, or a rule's date). Where the two decisions
@@ -44,6 +45,9 @@ const (
 	Added   = "added"
 	Removed = "removed"
 	Renamed = "renamed"
+	// Merged: a second base document a head document's former_ids name
+	// (the first is Renamed); each is compared with the head document.
+	Merged = "merged"
 )
 
 // Plan is every document whose public view differs between base and head.
@@ -72,7 +76,7 @@ type Period struct {
 // Change is one document in the plan.
 type Change struct {
 	ID       string `json:"id"`
-	FormerID string `json:"former_id,omitempty"` // Renamed: its id in the base
+	FormerID string `json:"former_id,omitempty"` // Renamed, Merged: its id in the base
 	Title    string `json:"title"`
 	Change   string `json:"change"`
 	// Immediate: whether the document is public differs as of the moment,
@@ -96,43 +100,39 @@ type Change struct {
 // days after it.
 func Compare(base, head *catalog.Catalog, at time.Time, days int) Plan {
 	p := Plan{AsOf: at, Days: days, Changes: []Change{}}
-	renamedFrom := map[string]string{} // base id -> head id
-	for _, d := range head.Documents {
-		if _, ok := base.Document(d.ID); ok {
-			continue
-		}
-		for _, old := range d.FormerIDs {
-			if _, ok := base.Document(old); ok {
-				if _, still := head.Document(old); !still {
-					renamedFrom[old] = d.ID
-				}
-			}
-		}
-	}
 	c := comparer{base: base, head: head, at: at, days: days,
 		baseView: disclosure.NewView(disclosure.Input{Catalog: base, Decisions: publication.DecideAll(base, at), AsOf: at}),
 		headView: disclosure.NewView(disclosure.Input{Catalog: head, Decisions: publication.DecideAll(head, at), AsOf: at}),
 	}
 	seen := map[string]bool{}
 	for _, d := range head.Documents {
-		b, ok := base.Document(d.ID)
-		kind := Changed
-		former := ""
-		if !ok {
-			for old, to := range renamedFrom {
-				if to == d.ID {
-					b, _ = base.Document(old)
-					kind, former = Renamed, old
-					seen[old] = true
-				}
+		seen[d.ID] = true
+		if b, ok := base.Document(d.ID); ok {
+			if ch, ok := c.compare(b, d, Changed, ""); ok {
+				p.Changes = append(p.Changes, ch)
 			}
-			if b == nil {
-				kind = Added
+			continue
+		}
+		// A new id: the document renamed when a former id names a base
+		// document gone from the head, and the others it names merged into
+		// it, each compared on its own, in the order former_ids gives them.
+		kind := Added
+		for _, old := range formerInBase(base, head, d) {
+			b, _ := base.Document(old)
+			seen[old] = true
+			if kind == Added {
+				kind = Renamed
+			} else {
+				kind = Merged
+			}
+			if ch, ok := c.compare(b, d, kind, old); ok {
+				p.Changes = append(p.Changes, ch)
 			}
 		}
-		seen[d.ID] = true
-		if ch, ok := c.compare(b, d, kind, former); ok {
-			p.Changes = append(p.Changes, ch)
+		if kind == Added {
+			if ch, ok := c.compare(nil, d, Added, ""); ok {
+				p.Changes = append(p.Changes, ch)
+			}
 		}
 	}
 	for _, b := range base.Documents {
@@ -150,9 +150,23 @@ func Compare(base, head *catalog.Catalog, at time.Time, days int) Plan {
 			}
 			return 1
 		}
-		return cmp.Or(strings.Compare(firstDay(a), firstDay(b)), strings.Compare(a.ID, b.ID))
+		return cmp.Or(strings.Compare(firstDay(a), firstDay(b)), strings.Compare(a.ID, b.ID), strings.Compare(a.FormerID, b.FormerID))
 	})
 	return p
+}
+
+// formerInBase lists the former ids of head document d that name a base
+// document no longer in the head, in d's order.
+func formerInBase(base, head *catalog.Catalog, d *catalog.Document) []string {
+	var out []string
+	for _, old := range d.FormerIDs {
+		_, inBase := base.Document(old)
+		_, inHead := head.Document(old)
+		if inBase && !inHead {
+			out = append(out, old)
+		}
+	}
+	return out
 }
 
 // NoChange reports whether the plan changes nothing the public sees.
