@@ -639,7 +639,8 @@ func (l *loader) readText(d *Document) {
 		l.errorf(Pos{File: l.display(d.Text), Line: firstInvalidLine(src)}, "the text is not valid UTF-8")
 		return
 	}
-	if _, err := ParseText(string(src)); err != nil {
+	parsed, err := ParseText(string(src))
+	if err != nil {
 		var te *TextError
 		if errors.As(err, &te) {
 			l.errorf(Pos{File: l.display(d.Text), Line: te.Line, Col: 1}, "%s", te.Msg)
@@ -648,7 +649,7 @@ func (l *loader) readText(d *Document) {
 		}
 		return
 	}
-	d.Body = string(src)
+	d.Body, d.Parsed = string(src), parsed
 }
 
 // checkURL reports an address readers could not follow: only absolute

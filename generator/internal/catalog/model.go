@@ -249,8 +249,10 @@ type Document struct {
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`
-	// Body is the Markdown of Text, read by the loader.
-	Body string `yaml:"-"`
+	// Body is the Markdown of Text, read by the loader; Parsed is Body
+	// parsed, once, by the loader (nil when the document has no text).
+	Body   string `yaml:"-"`
+	Parsed *Text  `yaml:"-"`
 	// FileInfo describes File, read by the loader.
 	FileInfo *FileInfo `yaml:"-"`
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
@@ -280,7 +281,7 @@ func (c *common) load(env Env) (*catalog.Catalog, time.Time, map[string]publicat
 	if err != nil {
 		return nil, time.Time{}, nil, err
 	}
-	return sitebuild.LoadAndDecide(c.data, c.data, at)
+	return prepare.LoadAndDecide(c.data, c.data, at)
 }
 
 func runCheck(args []string, env Env) error {
@@ -296,7 +297,7 @@ func runCheck(args []string, env Env) error {
 	}
 	// What the leak audit of a build would refuse, known from the catalog,
 	// site/ and the theme alone.
-	if err := sitebuild.Precheck(cat, decisions, moment, *site, *themes); err != nil {
+	if err := prepare.Precheck(cat, decisions, moment, *site, *themes); err != nil {
 		return err
 	}
 	counts := map[publication.State]int{}

@@ -51,7 +51,7 @@ func TestPlanShowsWorkingTreeChange(t *testing.T) {
 	edit(t, filepath.Join(data, "documents", "rm06.yaml"), "    party: japan\n", "    party: japan\n    published: 2013-09-01\n")
 	r := run(t, nil, "plan", "--data", data, "--base", "HEAD", "--as-of", "2017-05-01")
 	if r.code != 0 || !strings.Contains(r.stdout, "[NEXT DEPLOY, EARLIER] rm06-nr-japan: Japan: National Report, 6th Review Meeting") ||
-		!strings.Contains(r.stdout, "now: restricted → public since 1 September 2013 (party_publication)") {
+		!strings.Contains(r.stdout, "now: restricted → public since 1 September 2013 (published by the Contracting Party)") {
 		t.Errorf("plan: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	if r := run(t, nil, "plan", "--data", data, "--base", "HEAD", "--as-of", "2017-05-01", "--fail-on-immediate"); r.code != ExitApproval {

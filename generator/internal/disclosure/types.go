@@ -27,6 +27,21 @@ type DocRef struct {
 	URL         string            `json:"url"`                   // the document's page, "/documents/<id>/"
 }
 
+// Status is what every output may say of a document's publication: its
+// page, lists and grids, the open data, feeds, search index and plan all
+// take it from StatusOf, so none says more or less than another.
+type Status struct {
+	State publication.State `json:"state,omitempty"`
+	// Basis is why it is (public), was (withdrawn) or will be (scheduled)
+	// public: the rule's basis is public, whatever the state.
+	Basis publication.Basis `json:"basis,omitempty"`
+	// BasisText is the basis in the words document pages use ("90 days
+	// after the meeting adjourned").
+	BasisText   string       `json:"-"`
+	PublicFrom  catalog.Date `json:"public_from,omitzero"`  // public, scheduled, withdrawn
+	WithdrawnOn catalog.Date `json:"withdrawn_on,omitzero"` // withdrawn
+}
+
 // FileRef is a downloadable file of a public document.
 type FileRef struct {
 	Name      string `json:"name"`
@@ -34,6 +49,10 @@ type FileRef struct {
 	Size      int64  `json:"size"`
 	SHA256    string `json:"sha256"`
 	MediaType string `json:"media_type"`
+	// Source is the file in the catalog (below data/, slash-separated),
+	// which the build copies to Path in the site ("files/<id>/<name>").
+	Source string `json:"-"`
+	Path   string `json:"-"`
 }
 
 // DocPage is the front matter "doc" of a document's page.
@@ -53,6 +72,9 @@ type DocPage struct {
 	File        *FileRef     `json:"file,omitempty"`
 	Submitted   catalog.Date `json:"submitted,omitzero"`
 	HasText     bool         `json:"has_text,omitempty"` // the page body is the document's text
+	// Text is the document's text, parsed: its numbered paragraphs, for
+	// the search index.
+	Text *catalog.Text `json:"-"`
 	// ReadAt is where a reader can read it: never empty for a public
 	// document, and never a file this site does not hold.
 	ReadAt *ReadAt `json:"read_at,omitempty"`

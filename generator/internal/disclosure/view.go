@@ -58,9 +58,6 @@ func FileURL(id, name string) string { return "/files/" + id + "/" + name }
 // RuleURL is the row of a version of a kind's rule on the page that
 // explains publication (site/content/publication.md, the rules shortcode).
 func RuleURL(kind, from string) string { return "/publication/#rule-" + kind + "-" + from }
-func FilePath(doc *catalog.Document) string {
-	return path.Join("files", doc.ID, doc.FileInfo.Name)
-}
 
 // View decides what the site may say of each document, meeting and party.
 // Every output (pages, open data, feeds, the search index) takes its facts
@@ -118,17 +115,57 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	if p, ok := c.Party(d.Party); ok {
 		r.Party, r.PartyName = p.ID, p.Name
 	}
-	switch dec.State {
-	case publication.Public, publication.Scheduled:
-		r.PublicFrom = dec.PublicFrom
-	case publication.Withdrawn:
-		r.PublicFrom, r.WithdrawnOn = dec.PublicFrom, dec.WithdrawnOn
-	}
+	st := StatusOf(dec)
+	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Title = DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle)
 	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
 		r.Title = d.Title
 	}
 	return r
+}
+
+// StatusOf is what the public may see of a decision: the state; for a
+// document public, scheduled or withdrawn, the basis and the day it became
+// or becomes public; for a withdrawn one, the day it was taken down. Of a
+// withheld, restricted or not submitted document, the state alone.
+func StatusOf(dec publication.Decision) Status {
+	s := Status{State: dec.State}
+	switch dec.State {
+	case publication.Public, publication.Scheduled:
+		s.Basis, s.BasisText, s.PublicFrom = dec.Basis, dec.BasisText, dec.PublicFrom
+	case publication.Withdrawn:
+		s.Basis, s.BasisText, s.PublicFrom, s.WithdrawnOn = dec.Basis, dec.BasisText, dec.PublicFrom, dec.WithdrawnOn
+	}
+	return s
+}
+
+// FieldShown says whether the value of a field of a document's catalog
+// entry may be shown (by the plan, which compares two catalogs), given
+// what the public sees of the document in each: every field of a document
+// public or withdrawn in either; of one scheduled, only the date its public
+// day comes from (published, adopted or consent, by its basis), which its
+// page shows as that day. "details" stands for the document's own title,
+// summary, symbol, address, file and text.
+func FieldShown(field string, statuses ...Status) bool {
+	for _, s := range statuses {
+		switch s.State {
+		case publication.Public, publication.Withdrawn:
+			return true
+		case publication.Scheduled:
+			if field == basisField[s.Basis] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// basisField is the catalog field whose date a basis makes the public day.
+var basisField = map[publication.Basis]string{
+	publication.BasisEarly:    "published",
+	publication.BasisParty:    "published",
+	publication.BasisAdoption: "adopted",
+	publication.BasisConsent:  "consent",
 }
 
 // DefaultTitle is the title a document has when it has none of its own, or
@@ -154,8 +191,8 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Past:       w.Past(d),
 		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)),
 	}
-	if dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn {
-		p.Basis, p.BasisText = string(dec.Basis), dec.BasisText
+	if st := StatusOf(dec); st.Basis != "" {
+		p.Basis, p.BasisText = string(st.Basis), st.BasisText
 	}
 	if v := dec.Version; v != nil {
 		p.RuleRef = &RuleRef{
@@ -173,22 +210,27 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		return p, ""
 	}
 	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted
-	if fi := d.FileInfo; fi != nil {
-		mt := mime.TypeByExtension(path.Ext(fi.Name))
-		if mt == "" {
-			mt = "application/octet-stream"
-		}
-		p.File = &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt}
-	}
+	p.File = w.File(d)
 	p.ReadAt = w.readAt(d, p.File)
 	body := ""
-	if d.Body != "" {
-		t, err := catalog.ParseText(d.Body)
-		if err == nil {
-			body, p.HasText = t.AnchoredMarkdown(), true
-		}
+	if d.Parsed != nil {
+		body, p.HasText, p.Text = d.Parsed.AnchoredMarkdown(), true, d.Parsed
 	}
 	return p, body
+}
+
+// File is the file of a document that this site offers: nil unless the
+// document is public and the catalog holds its file.
+func (w *View) File(d *catalog.Document) *FileRef {
+	fi := d.FileInfo
+	if fi == nil || w.in.Decisions[d.ID].State != publication.Public {
+		return nil
+	}
+	mt := mime.TypeByExtension(path.Ext(fi.Name))
+	if mt == "" {
+		mt = "application/octet-stream"
+	}
+	return &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt, Source: fi.Path, Path: strings.TrimPrefix(FileURL(d.ID, fi.Name), "/")}
 }
 
 // readAt says where a reader can read a public document: its file here,
@@ -199,7 +241,7 @@ func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 	switch {
 	case file != nil:
 		return &ReadAt{Kind: ReadFile, URL: file.URL}
-	case d.Body != "":
+	case d.Parsed != nil:
 		return &ReadAt{Kind: ReadText, URL: w.URL(DocumentURL(d.ID)) + "#doc-text"}
 	case d.URL != "":
 		return &ReadAt{Kind: ReadOfficialCopy, URL: d.URL}

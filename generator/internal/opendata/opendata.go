@@ -22,7 +22,6 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
-	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
 // Paths of the outputs, from the site's root.
@@ -122,12 +121,6 @@ func (w *writer) records() []Record {
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
-		}
-		if page.State != publication.Public {
-			r.Basis = ""
-			if page.State == publication.Withdrawn {
-				r.Basis = page.Basis
-			}
 		}
 		if f := page.File; f != nil {
 			size := f.Size

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
 // Text writes the plan for a terminal.
@@ -159,18 +160,19 @@ func (c Change) factLines() []string {
 	return out
 }
 
+// view says what the public sees in the words the site's pages use.
 func view(v View) string {
 	switch {
 	case v.State == "":
 		return "no such document"
-	case v.State == "public" && v.PublicFrom != "":
-		return fmt.Sprintf("public since %s (%s)", long(v.PublicFrom), v.Basis)
-	case v.State == "scheduled":
-		return fmt.Sprintf("scheduled for %s (%s)", long(v.PublicFrom), v.Basis)
-	case v.State == "withdrawn":
-		return fmt.Sprintf("withdrawn on %s (public from %s)", long(v.WithdrawnOn), long(v.PublicFrom))
+	case v.State == publication.Public && !v.PublicFrom.IsZero():
+		return fmt.Sprintf("public since %s (%s)", v.PublicFrom.Long(), v.BasisText)
+	case v.State == publication.Scheduled:
+		return fmt.Sprintf("scheduled for %s (%s)", v.PublicFrom.Long(), v.BasisText)
+	case v.State == publication.Withdrawn:
+		return fmt.Sprintf("withdrawn on %s (public from %s)", v.WithdrawnOn.Long(), v.PublicFrom.Long())
 	}
-	return strings.ReplaceAll(v.State, "_", " ")
+	return strings.ReplaceAll(string(v.State), "_", " ")
 }
 
 func long(s string) string {

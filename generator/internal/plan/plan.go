@@ -57,14 +57,10 @@ type Plan struct {
 	Changes []Change  `json:"changes"`
 }
 
-// View is what the public sees of a document's decision: empty State when
-// the document does not exist in that catalog.
-type View struct {
-	State       string `json:"state,omitempty"`
-	Basis       string `json:"basis,omitempty"`
-	PublicFrom  string `json:"public_from,omitempty"`
-	WithdrawnOn string `json:"withdrawn_on,omitempty"`
-}
+// View is what the public sees of a document in one catalog on one day,
+// as every output of the site says it (disclosure.StatusOf); empty State
+// when the document does not exist in that catalog.
+type View = disclosure.Status
 
 // Period is a stretch of days over which base and head disagree.
 type Period struct {
@@ -211,14 +207,7 @@ func decide(c *catalog.Catalog, d *catalog.Document, at time.Time) (View, public
 	}
 	m, _ := c.Meeting(d.Meeting)
 	dec := publication.Decide(d, m, &c.Rules, at)
-	v := View{State: string(dec.State)}
-	switch dec.State {
-	case publication.Public, publication.Scheduled:
-		v.Basis, v.PublicFrom = string(dec.Basis), dec.PublicFrom.String()
-	case publication.Withdrawn:
-		v.Basis, v.PublicFrom, v.WithdrawnOn = string(dec.Basis), dec.PublicFrom.String(), dec.WithdrawnOn.String()
-	}
-	return v, dec
+	return disclosure.StatusOf(dec), dec
 }
 
 // days lists the start of every day in the window on which a fact of
@@ -286,35 +275,17 @@ func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change,
 		ch.Periods = append(ch.Periods, Period{From: day, Before: bv, After: hv})
 		open = &ch.Periods[len(ch.Periods)-1]
 	}
-	_, bNow := decide(c.base, b, c.at)
-	_, hNow := decide(c.head, h, c.at)
+	bSeen, bNow := decide(c.base, b, c.at)
+	hSeen, hNow := decide(c.head, h, c.at)
 	if hFrom, ok := publicFrom(hNow); ok {
 		bFrom, bok := publicFrom(bNow)
 		ch.Earlier = !bok || hFrom.Before(bFrom)
 	}
-	ch.Facts, ch.Hidden = c.facts(b, h, shown(bNow, hNow))
+	ch.Facts, ch.Hidden = c.facts(b, h, func(field string) bool { return disclosure.FieldShown(field, bSeen, hSeen) })
 	if len(ch.Periods) == 0 && len(ch.Facts) == 0 && !ch.Hidden && kind == Changed {
 		return ch, false
 	}
 	return ch, true
-}
-
-// shown says which facts of a document the plan may print, from what the
-// public sees of it in either catalog: everything of a document public or
-// withdrawn; of a scheduled one, the dates its public day comes from.
-func shown(decs ...publication.Decision) func(field string) bool {
-	all, dates := false, false
-	for _, d := range decs {
-		switch d.State {
-		case publication.Public, publication.Withdrawn:
-			all = true
-		case publication.Scheduled:
-			dates = true
-		}
-	}
-	return func(field string) bool {
-		return all || (dates && (field == "published" || field == "consent" || field == "adopted"))
-	}
 }
 
 // publicFrom is the day a decision makes a document public, if it does.

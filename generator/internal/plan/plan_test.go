@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
@@ -102,6 +103,20 @@ func TestPlans(t *testing.T) {
 			for _, c := range p.Changes {
 				if !strings.Contains(js.String(), `"id": "`+c.ID+`"`) || !strings.Contains(md.String(), "`"+c.ID+"`") {
 					t.Errorf("%s is not in the JSON or the Markdown plan", c.ID)
+				}
+			}
+			// The plan says a basis as the site does, never as its value
+			// (issue 24); the JSON keeps the values.
+			for _, basis := range []publication.Basis{publication.BasisEarly, publication.BasisParty, publication.BasisAfterAdjournment, publication.BasisAdoption, publication.BasisConsent} {
+				for name, out := range map[string]string{"text": got.String(), "markdown": md.String()} {
+					if raw := string(basis); strings.Contains(out, "("+raw+")") || strings.Contains(out, "("+strings.ReplaceAll(raw, "_", `\_`)+")") {
+						t.Errorf("the %s plan prints the basis %q as its value", name, raw)
+					}
+				}
+			}
+			for _, ch := range p.Changes {
+				if b := ch.Now.After.Basis; b != "" && !strings.Contains(js.String(), `"basis": "`+string(b)+`"`) {
+					t.Errorf("%s: the JSON plan lacks the basis value %q", ch.ID, b)
 				}
 			}
 			// A plan is published: nothing of a document that is public in

@@ -280,8 +280,8 @@ func Build(v *disclosure.View) (*Index, error) {
 	}
 
 	type text struct {
-		doc  int
-		body string
+		doc    int
+		parsed *catalog.Text
 	}
 	var texts []text
 	for i, d := range c.Documents {
@@ -308,26 +308,20 @@ func Build(v *disclosure.View) (*Index, error) {
 			doc.Title = r.Title
 			b.add(FieldName, r.Title)
 		}
-		// Page gives the summary and symbol of a public document only; the
-		// state is checked again here so that a change there cannot leak.
-		if r.State == publication.Public {
-			doc.Summary, doc.Symbol = page.Summary, page.Symbol
-			b.add(FieldOther, page.Symbol)
-			b.add(FieldText, page.Summary)
-			if page.HasText {
-				texts = append(texts, text{i, d.Body})
-			}
+		// The view decides what may be found: Page gives a summary, symbol
+		// and text only where the document's state allows them.
+		doc.Summary, doc.Symbol = page.Summary, page.Symbol
+		b.add(FieldOther, page.Symbol)
+		b.add(FieldText, page.Summary)
+		if page.Text != nil {
+			texts = append(texts, text{i, page.Text})
 		}
 		ix.Docs = append(ix.Docs, doc)
 		b.next()
 	}
 
 	for _, t := range texts {
-		pt, err := catalog.ParseText(t.body)
-		if err != nil {
-			return nil, fmt.Errorf("searchindex: the text of %s: %w", c.Documents[t.doc].ID, err)
-		}
-		for _, p := range paragraphs(pt) {
+		for _, p := range paragraphs(t.parsed) {
 			ix.Paras = append(ix.Paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
 			b.add(FieldName, p.Section)
 			b.add(FieldText, p.Text)

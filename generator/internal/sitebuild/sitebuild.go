@@ -33,26 +33,10 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
-	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
 	"github.com/cns-transparency/cns-site/generator/internal/sitecontent"
 )
-
-// Output writes files of its own into the new site, beside Hugo and before
-// the leak audit, from the same view as the pages, through fsys. dir is the
-// new site's root; baseURL is the address it will be served from ("" when
-// unknown).
-type Output struct {
-	Name  string
-	Write func(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error
-}
-
-// outputs are the site's files that Hugo does not render.
-var outputs = []Output{
-	{Name: "open data, feeds, calendar and checksums", Write: opendata.Write},
-	{Name: "search index", Write: searchindex.Write},
-}
 
 // Options of a build. Paths may be relative to the working directory.
 type Options struct {
@@ -110,23 +94,6 @@ type Result struct {
 	SiteTitle string
 	// Warnings are what the user should know of a build that succeeded.
 	Warnings []string
-}
-
-// LoadAndDecide reads the catalog and decides every document as of the moment.
-func LoadAndDecide(dataDir, dataName string, asOf publication.AsOf) (*catalog.Catalog, time.Time, map[string]publication.Decision, error) {
-	if dataName == "" {
-		dataName = "data"
-	}
-	fi, err := os.Stat(dataDir)
-	if err != nil || !fi.IsDir() {
-		return nil, time.Time{}, nil, fmt.Errorf("%w: the catalog folder %s does not exist", catalog.ErrInvalid, dataDir)
-	}
-	c, err := catalog.Load(os.DirFS(dataDir), dataName)
-	if err != nil {
-		return nil, time.Time{}, nil, err
-	}
-	at := asOf.Resolve(c.Rules.Location)
-	return c, at, publication.DecideAll(c, at), nil
 }
 
 // Build runs the pipeline. On error the output directory is untouched.
@@ -231,7 +198,7 @@ func (b *build) prepare() error {
 
 // load reads the catalog and decides every document.
 func (b *build) load() error {
-	c, at, decisions, err := LoadAndDecide(b.paths.data, b.o.DataName, b.o.AsOf)
+	c, at, decisions, err := prepare.LoadAndDecide(b.paths.data, b.o.DataName, b.o.AsOf)
 	if err != nil {
 		return err
 	}
@@ -296,7 +263,7 @@ func (b *build) render() error {
 		return err
 	}
 	c, decisions := b.res.Catalog, b.res.Decisions
-	files := publicFiles(c, decisions, b.paths.data)
+	files := publicFiles(disclosure.NewView(b.input), b.paths.data)
 	var written func(string, []byte, os.FileInfo)
 	var streamed atomic.Int64
 	if !b.o.NoAudit {
@@ -348,7 +315,7 @@ func (b *build) beside(files []publicFile) error {
 	b.res.Beside = append(b.res.Beside, Stage{"copy files", time.Since(t)})
 	t = time.Now()
 	view := disclosure.NewView(b.input)
-	for _, out := range outputs {
+	for _, out := range prepare.Outputs {
 		if err := out.Write(afero.NewOsFs(), b.extras, b.o.BaseURL, view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
@@ -506,14 +473,13 @@ func within(p, dir string) bool {
 // where it goes in the site.
 type publicFile struct{ id, src, rel string }
 
-// publicFiles lists the files of public documents.
-func publicFiles(c *catalog.Catalog, decisions map[string]publication.Decision, dataDir string) []publicFile {
+// publicFiles lists the files the view offers: those of public documents.
+func publicFiles(v *disclosure.View, dataDir string) []publicFile {
 	var out []publicFile
-	for _, d := range c.Documents {
-		if decisions[d.ID].State != publication.Public || d.FileInfo == nil {
-			continue
+	for _, d := range v.Input().Catalog.Documents {
+		if f := v.File(d); f != nil {
+			out = append(out, publicFile{d.ID, filepath.Join(dataDir, filepath.FromSlash(f.Source)), f.Path})
 		}
-		out = append(out, publicFile{d.ID, filepath.Join(dataDir, filepath.FromSlash(d.FileInfo.Path)), disclosure.FilePath(d)})
 	}
 	return out
 }

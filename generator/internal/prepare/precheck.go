@@ -1,4 +1,4 @@
-package sitebuild
+package prepare
 
 import (
 	"errors"
@@ -37,7 +37,7 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 	}
 	defer os.RemoveAll(tmp)
 	view := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})
-	for _, out := range outputs {
+	for _, out := range Outputs {
 		if err := out.Write(afero.NewOsFs(), filepath.Join(tmp, "outputs"), "", view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
@@ -79,7 +79,11 @@ func copyText(src, dst string) error {
 		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
 			return err
 		}
-		return copyFile(p, filepath.Join(dst, rel))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
 	})
 }
 
