@@ -455,7 +455,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 			l.errorf(d.Pos, "a %s belongs to a party: party: is required", d.Kind)
 		}
 		if d.ID == "" && ruleOK && rule.PerParty && d.Party != "" {
-			d.ID = m.ID + "-" + rule.Slug + "-" + d.Party
+			d.ID = DefaultID(m.ID, rule.Slug, d.Party)
 		}
 		switch {
 		case d.ID == "":
@@ -707,20 +707,4 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return fmt.Sprint(err)
-}
-
-// ParseRules reads and validates a rules file on its own, with the
-// meetings its rules' from: and until: name, in the order they were held.
-func ParseRules(src []byte, meetings []*Meeting) (*Rules, error) {
-	l := &loader{}
-	var r Rules
-	(&decoder{file: RulesFile, probs: &l.probs}).decodeFile(src, &r)
-	if len(l.probs) == 0 {
-		l.checkRules(&r)
-		l.resolveRules(&r, slices.DeleteFunc(slices.Clone(meetings), func(m *Meeting) bool { return m == nil }))
-	}
-	if len(l.probs) > 0 {
-		return nil, l.probs.sorted()
-	}
-	return &r, nil
 }

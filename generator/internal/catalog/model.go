@@ -153,9 +153,6 @@ type Rule struct {
 	covers   map[string]bool
 }
 
-// Covers reports whether the rule decides documents of the meeting.
-func (r *Rule) Covers(meeting string) bool { return r.covers[meeting] }
-
 // Party is a Contracting Party: a State or a regional organisation.
 type Party struct {
 	Where      `yaml:"-"`
@@ -283,4 +280,11 @@ type meetingsFile struct {
 	Where    `yaml:"-"`
 	Sources  []string   `yaml:"sources"`
 	Meetings []*Meeting `yaml:"meetings"`
+}
+
+// DefaultID is the id of a document of a party that the catalog gives no
+// id: its meeting, its kind's slug and its party ("rm07-nr-albania"). The
+// search index carries the same form, so its client makes the same ids.
+func DefaultID(meeting, slug, party string) string {
+	return meeting + "-" + slug + "-" + party
 }

@@ -283,7 +283,7 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	if d.ID == "" {
 		slug := map[string]string{"national_report": "nr", "questions_answers": "qa", "country_review_report": "crr"}[d.Kind]
-		d.ID = d.Meeting + "-" + slug + "-" + d.Party
+		d.ID = catalog.DefaultID(d.Meeting, slug, d.Party)
 	}
 	fmt.Fprintf(b, "  - kind: %s\n", d.Kind)
 	if summary {

@@ -324,8 +324,6 @@ func CompareNames(a, b string) int {
 	return byName.CompareString(a, b)
 }
 
-func compareNames(a, b string) int { return CompareNames(a, b) }
-
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
 	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID))}

@@ -1,8 +1,10 @@
 package publication
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
@@ -63,11 +65,20 @@ kinds:
     label: Summary Report
     rules: [{from: rm01, public: adoption}]
 `
-	r, err := catalog.ParseRules([]byte(src), testMeetings)
+	var meetings strings.Builder
+	meetings.WriteString("meetings:\n")
+	for i, m := range testMeetings {
+		fmt.Fprintf(&meetings, "  - {id: %s, type: review, numbers: [%d], title: %s, held: test}\n", m.ID, i+1, m.Title)
+	}
+	c, err := catalog.Load(fstest.MapFS{
+		"rules.yaml":    {Data: []byte(src)},
+		"meetings.yaml": {Data: []byte(meetings.String())},
+		"parties.yaml":  {Data: []byte("parties: []\n")},
+	}, "testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return &c.Rules
 }
 
 // The 7th Review Meeting adjourned on 7 April 2017; 90 days later is 6 July 2017.

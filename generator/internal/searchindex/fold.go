@@ -7,25 +7,23 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// letters that do not decompose into a base letter and a mark, spelt as a
-// reader without the key would type them. The client (assets/js/search.js)
-// holds the same table; TestSearchScriptKeepsTheIndexContract
-// (browsertest) checks that the two fold alike.
-var letters = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
-	'þ': "th", 'ł': "l", 'ı': "i", 'ħ': "h", 'ŋ': "n",
-}
+// Fold is how the index and the client compare words under the English
+// spelling: lower case, accents and other marks removed ("Côte" and "COTE"
+// are both "cote"), a few letters spelt out.
+func Fold(s string) string { return English.Fold(s) }
 
-// Fold is how the index and the client compare words: lower case, accents
-// and other marks removed ("Côte" and "COTE" are both "cote").
-func Fold(s string) string {
+// Fold is s in lower case, decomposed, without marks, with the spelling's
+// letters spelt out. The client does the same with the letters the index
+// carries; TestSearchScriptKeepsTheIndexContract (browsertest) checks that
+// the two fold alike.
+func (sp *Spelling) Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.M, r) {
 			continue
 		}
-		if x, ok := letters[r]; ok {
+		if x, ok := sp.Letters[string(r)]; ok {
 			b.WriteString(x)
 			continue
 		}

@@ -32,15 +32,14 @@
 // indexed terms, so "cote" finds "Côte d'Ivoire" and "viet" finds "Viet
 // Nam" while it is being typed.
 //
-// # Format (version 1)
+// # Format (version 2)
 //
 // The index is a JSON object; positions in arrays are the references other
 // arrays use. Strings of documents are left out where the client can make
-// them: a document's id when it is the catalog's default
-// (meeting-slug-party), its title when it is the title made of kind, party
+// them: a document's id when it is the catalog's default (id_format), its title when it is the title made of kind, party
 // and meeting (title_formats), its page's address (urls).
 //
-//	version      1
+//	version      2
 //	as_of        the as-of day, YYYY-MM-DD
 //	urls         {"document","meeting","country"}: page paths below the site
 //	             root, with {id} for the id ("documents/{id}/")
@@ -48,7 +47,8 @@
 //	             its own, with {kind}, {party}, {meeting}
 //	states       state ids, in the order the site presents them
 //	kinds        [id, slug, label] per document kind, in rule order
-//	meetings     [id, title, held, place] per meeting, in catalog order
+//	meetings     [id, title, held, place, officers] per meeting, in catalog
+//	             order (officers: "President: Name (Country); …", or "")
 //	parties      [id, name, [other names]] per party, ordered by name
 //	docs         [meeting, kind, party, state, public_from, id, title,
 //	             summary, symbol, withdrawn_on] per document: the first four
@@ -60,8 +60,10 @@
 //	postings     per term, the places it occurs: each place is
 //	             record*4+field, delta-encoded (each number is the
 //	             difference from the previous one)
-//	variants     the spellings Term turns into another (Variants), for
-//	             the client to make the same terms
+//	spelling     the rules that make terms of words (Spelling: letters,
+//	             variants, steps), which the client applies as Go does
+//	id_format    a document's default id, with {meeting}, {kind} (the
+//	             kind's slug) and {party}
 //
 // Records are numbered across tables: meetings first, then parties, kinds,
 // docs and paras. Fields: 0 a record's name or title (a paragraph's section
@@ -83,6 +85,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -99,7 +102,7 @@ import (
 const Path = "search/index.json"
 
 // Version of the format.
-const Version = 1
+const Version = 2
 
 // Fields of a record.
 const (
@@ -116,7 +119,7 @@ type Index struct {
 	TitleFormats map[string]string `json:"title_formats"`
 	States       []string          `json:"states"`
 	Kinds        [][3]string       `json:"kinds"`
-	Meetings     [][4]string       `json:"meetings"`
+	Meetings     [][5]string       `json:"meetings"`
 	Parties      []Party           `json:"parties"`
 	Docs         []Doc             `json:"docs"`
 	Paras        []Para            `json:"paras"`
@@ -125,8 +128,10 @@ type Index struct {
 	Postings [][]int  `json:"postings"`
 	// Coded is Terms, front-coded, as written.
 	Coded string `json:"terms"`
-	// Variants is the spelling list Term uses, for the client (terms.go).
-	Variants map[string]string `json:"variants"`
+	// Spelling is the rules Term applies, for the client (terms.go).
+	Spelling *Spelling `json:"spelling"`
+	// IDFormat is a document's default id (catalog.DefaultID).
+	IDFormat string `json:"id_format"`
 }
 
 // Party is [id, name, [other names]].
@@ -225,8 +230,8 @@ func Build(v *disclosure.View) (*Index, error) {
 			"party":   disclosure.DefaultTitle("{kind}", "{party}", "{meeting}"),
 			"meeting": disclosure.DefaultTitle("{kind}", "", "{meeting}"),
 		},
-		Kinds: [][3]string{}, Meetings: [][4]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
-		Variants: Variants,
+		Kinds: [][3]string{}, Meetings: [][5]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
+		Spelling: &English, IDFormat: catalog.DefaultID("{meeting}", "{kind}", "{party}"),
 	}
 	b := &builder{ix: ix, places: map[string][]int{}}
 
@@ -240,10 +245,12 @@ func Build(v *disclosure.View) (*Index, error) {
 	for i, m := range c.Meetings {
 		mi := v.Meeting(m)
 		held := disclosure.HeldText(m)
-		ix.Meetings = append(ix.Meetings, [4]string{mi.ID, mi.Title, held, mi.Place})
+		officers := officersText(mi.Officers)
+		ix.Meetings = append(ix.Meetings, [5]string{mi.ID, mi.Title, held, mi.Place, officers})
 		meetings[mi.ID] = i
 		b.add(FieldName, mi.Title)
-		b.add(FieldOther, held, mi.Place, mi.Type)
+		b.add(FieldOther, held, mi.Place, mi.Type, officers)
+		b.add(FieldOther, counts(mi)...)
 		b.next()
 	}
 
@@ -301,7 +308,7 @@ func Build(v *disclosure.View) (*Index, error) {
 		}
 		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
 		slug := ix.Kinds[doc.Kind][1]
-		if r.Party == "" || slug == "" || r.ID != r.Meeting+"-"+slug+"-"+r.Party {
+		if r.Party == "" || slug == "" || r.ID != catalog.DefaultID(r.Meeting, slug, r.Party) {
 			doc.ID = r.ID
 		}
 		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
@@ -347,6 +354,38 @@ func Build(v *disclosure.View) (*Index, error) {
 		ix.Postings[i] = deltas
 	}
 	return ix, nil
+}
+
+// officersText says a meeting's officers as its page lists them, from the
+// catalog's words: "President: Mr A (France); Vice-President: Ms B (Chile)".
+func officersText(os []disclosure.Officer) string {
+	var parts []string
+	for _, o := range os {
+		s := o.Role + ": " + o.Name
+		if o.Country != "" {
+			s += " (" + o.Country + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// counts are the numbers a meeting's page gives (parties, plants,
+// findings), so that a number from the page finds the meeting.
+func counts(mi disclosure.MeetingInfo) []string {
+	var out []string
+	add := func(n int) {
+		if n > 0 {
+			out = append(out, fmt.Sprint(n))
+		}
+	}
+	add(mi.ContractingParties)
+	for _, m := range []map[string]int{mi.NPP, mi.Findings} {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			add(m[k])
+		}
+	}
+	return out
 }
 
 // paragraphs gives each numbered paragraph with the list items and quotes

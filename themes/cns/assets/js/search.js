@@ -10,57 +10,52 @@
   'use strict';
   if (window.cnsSearch) return;
 
-  /* Folding: the same as searchindex.Fold (lower case, marks removed, a few
-     letters spelt out). TestSearchScriptKeepsTheIndexContract checks the two
-     agree, in a browser. */
-  var LETTERS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ł': 'l', 'ı': 'i', 'ħ': 'h', 'ŋ': 'n' };
+  /* Folding and terms: the rules are data the index carries (spelling:
+     searchindex.Spelling); this script only applies them, as
+     searchindex.Fold and searchindex.Term do: lower case, marks removed,
+     the spelling's letters spelt out; then a word's variant, else each step
+     in order. Lengths count code points, as Go counts runes.
+     TestSearchScriptKeepsTheIndexContract checks the two agree. */
   var MARKS = /\p{M}+/gu;
-  var SPECIAL = /[ßæœøđðþłıħŋ]/g;
   var WORD = /[\p{L}\p{N}]+/gu;
   var RAW_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+  var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null;
 
+  function useSpelling(sp) {
+    SPELLING = sp || SPELLING;
+    var keys = Object.keys(SPELLING.letters).map(function (c) { return c.replace(/[\\\]^-]/g, '\\$&'); });
+    SPECIAL = keys.length ? new RegExp('[' + keys.join('') + ']', 'gu') : null;
+  }
   function fold(s) {
-    return s.toLowerCase().normalize('NFD').replace(MARKS, '').replace(SPECIAL, function (c) { return LETTERS[c]; });
+    s = s.toLowerCase().normalize('NFD').replace(MARKS, '');
+    return SPECIAL ? s.replace(SPECIAL, function (c) { return SPELLING.letters[c]; }) : s;
   }
   function words(s) { return fold(s).match(WORD) || []; }
 
-  /* term: the index term of a folded word, as searchindex.Term makes it:
-     its variant spelling (the list comes with the index), its -ize and -or
-     spellings, its singular. TestSearchScriptKeepsTheIndexContract checks
-     the two sides agree. */
-  var VARIANTS = {};
-  var IZE_STEMS = ['organ', 'recogn', 'priorit', 'emphas', 'minim', 'maxim', 'optim', 'harmon', 'standard',
-    'author', 'real', 'util', 'summar', 'character', 'final', 'modern', 'special', 'categor',
-    'mobil', 'stabil', 'central', 'normal', 'legal', 'formal', 'institutional', 'internal',
-    'capital', 'critic', 'symbol', 'visual', 'apolog', 'familiar', 'sensit', 'synchron'];
-  var IZE_ENDS = { 'e': 1, 'ed': 1, 'es': 1, 'ing': 1, 'ation': 1, 'ations': 1, 'er': 1, 'ers': 1 };
-  var OUR_EXCEPTIONS = { contour: 1, detour: 1, devour: 1, paramour: 1, troubadour: 1 };
-  var PLURAL_EXCEPTIONS = { series: 1, species: 1, always: 1, whereas: 1, perhaps: 1, towards: 1, various: 1, nucleus: 1 };
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
-  function singular(w) {
-    if (w.length < 5 || PLURAL_EXCEPTIONS[w]) return w;
-    if (ends(w, 'ies')) return w.slice(0, -3) + 'y';
-    if (ends(w, 'sses') || ends(w, 'ches') || ends(w, 'shes') || ends(w, 'xes')) return w.slice(0, -2);
-    if (ends(w, 'ss') || ends(w, 'us') || ends(w, 'is')) return w;
-    if (ends(w, 's')) return w.slice(0, -1);
+  function step(st, w) {
+    var i;
+    if (st.stems) {
+      for (i = 0; i < st.stems.length; i++) {
+        var head = st.stems[i] + st.from;
+        if (w.lastIndexOf(head, 0) !== 0) continue;
+        var rest = w.slice(head.length);
+        return st.ends.indexOf(rest) >= 0 ? st.stems[i] + (st.to || '') + rest : w;
+      }
+      return w;
+    }
+    if (Array.from(w).length < (st.min || 0) || (st.except && st.except.indexOf(w) >= 0)) return w;
+    for (i = 0; i < st.endings.length; i++) {
+      var e = st.endings[i];
+      if (ends(w, e[0])) return w.slice(0, w.length - e[0].length) + e[1];
+    }
     return w;
   }
   function term(w) {
-    if (Object.prototype.hasOwnProperty.call(VARIANTS, w)) return VARIANTS[w];
-    for (var i = 0; i < IZE_STEMS.length; i++) {
-      var stem = IZE_STEMS[i] + 'is';
-      if (w.lastIndexOf(stem, 0) !== 0) continue;
-      var rest = w.slice(stem.length);
-      if (IZE_ENDS[rest]) w = IZE_STEMS[i] + 'iz' + rest;
-      break;
-    }
-    /* Lengths in UTF-16 code units, as Go's len counts bytes: both count
-       these endings the same way in the words they change (ASCII). */
-    if (w.length >= 6 && !OUR_EXCEPTIONS[ends(w, 's') ? w.slice(0, -1) : w]) {
-      if (ends(w, 'ours')) w = w.slice(0, -4) + 'ors';
-      else if (ends(w, 'our')) w = w.slice(0, -3) + 'or';
-    }
-    return singular(w);
+    if (has(SPELLING.variants, w)) return SPELLING.variants[w];
+    for (var i = 0; i < SPELLING.steps.length; i++) w = step(SPELLING.steps[i], w);
+    return w;
   }
 
   /* Weights: how much a query word matching a field counts, per kind of
@@ -101,7 +96,7 @@
   function Index(ix) {
     var i, b = this.base = [0];
     this.ix = ix;
-    VARIANTS = ix.variants || {};
+    useSpelling(ix.spelling);
     this.terms = decodeTerms(ix.terms);
     this.decoded = new Array(this.terms.length);
     b[PARTY] = ix.meetings.length;
@@ -176,7 +171,7 @@
   Index.prototype.text = function (rec, f) {
     var ix = this.ix, type = this.type(rec), r = rec - this.base[type];
     switch (type) {
-      case MEETING: return f === 0 ? ix.meetings[r][1] : ix.meetings[r][2] + ' ' + ix.meetings[r][3];
+      case MEETING: return f === 0 ? ix.meetings[r][1] : ix.meetings[r].slice(2).join(' ');
       case PARTY: return f === 0 ? ix.parties[r][1] : ix.parties[r][2].join(', ');
       case DOC: return f === 0 ? this.docTitle(r) : f === 1 ? ix.docs[r][8] || '' : ix.docs[r][7] || '';
       case PARA: return f === 0 ? ix.paras[r][2] : ix.paras[r][3];
@@ -226,7 +221,7 @@
 
   Index.prototype.docID = function (d) {
     var ix = this.ix, doc = ix.docs[d];
-    return doc[5] || ix.meetings[doc[0]][0] + '-' + ix.kinds[doc[1]][1] + '-' + ix.parties[doc[2]][0];
+    return doc[5] || ix.id_format.replace('{meeting}', ix.meetings[doc[0]][0]).replace('{kind}', ix.kinds[doc[1]][1]).replace('{party}', ix.parties[doc[2]][0]);
   };
 
   Index.prototype.url = function (rec) {
@@ -239,11 +234,48 @@
     }
   };
 
+  /* stateIn finds a state's name among the query's words: the state's
+     position and the words without the name, or state -1. */
+  Index.prototype.stateIn = function (all) {
+    var names = this.stateNames || [];
+    for (var st = 0; st < names.length; st++) {
+      for (var v = 0; v < names[st].length; v++) {
+        var name = names[st][v];
+        if (!name.length) continue;
+        for (var i = 0; i + name.length <= all.length; i++) {
+          var k = 0;
+          while (k < name.length && all[i + k] === name[k]) k++;
+          if (k === name.length) return { state: st, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
+        }
+      }
+    }
+    return { state: -1, rest: all };
+  };
+
   /* search finds every record that matches all query words: their record
-     numbers, best first. */
+     numbers, best first. A state's name in the query keeps the documents
+     (and their paragraphs) in that state; alone, it lists them. */
   Index.prototype.search = function (query) {
+    var found = this.stateIn(words(query).map(term));
+    var res = this.match(query, found.rest), state = found.state;
+    if (state < 0) return res;
+    var f3 = this.facet[3], bd = this.base[DOC], out = [], i;
+    if (!found.rest.length) {
+      for (i = 0; i < this.byRank.length; i++) {
+        var r = this.byRank[i];
+        if (r >= bd && r < this.base[PARA] && f3[r - bd] === state) out.push(r);
+      }
+    } else {
+      for (i = 0; i < res.recs.length; i++) if (res.recs[i] >= bd && f3[res.recs[i] - bd] === state) out.push(res.recs[i]);
+    }
+    return { words: res.words, recs: Int32Array.from(out), state: state };
+  };
+
+  /* match finds every record that matches all words qws (terms of the
+     query): their record numbers, best first. */
+  Index.prototype.match = function (query, qws) {
     var qw = [], seen = {};
-    words(query).map(term).forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
+    qws.forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
     if (!qw.length) return { words: qw, recs: new Int32Array(0) };
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
     var recs = [], scores = [], masks = [];
@@ -369,6 +401,12 @@
     this.s = strings;
     this.index = index;
     this.mode = mode; // 'page' or 'popup'
+    // A state's name in the page's language, or its id in words, selects
+    // the state ("withheld", "not submitted").
+    var self = this;
+    index.stateNames = index.ix.states.map(function (st) {
+      return [words(self.t('state_' + st)).map(term), words(st.replace(/_/g, ' ')).map(term)];
+    });
   }
 
   Search.prototype.t = function (key, vars) {
@@ -406,6 +444,7 @@
       meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
       if (mt[2]) marked(meta, ' · ' + mt[2], qw);
       if (mt[3]) marked(meta, ' · ' + mt[3], qw);
+      if (mt[4]) marked(meta, ' · ' + mt[4], qw);
     } else if (type === DOC) {
       var doc = ix.docs[r];
       marked(title, index.docTitle(r), qw);
@@ -546,7 +585,7 @@
   Search.prototype.run = function (sync) {
     // data-query names the query whose results are all shown (for tests).
     this.els.list.removeAttribute('data-query');
-    var els = this.els, q = els.input.value, res = this.index.search(q), qw = res.words;
+    var els = this.els, q = els.input.value, res = this.index.search(q), qw = res.words, active = qw.length > 0 || res.state >= 0;
     var page = this.mode === 'page', hits = res.recs, shown = [], i, g, index = this.index, f = index.facet, bd = index.base[DOC];
     var sel = FACETS.map(function (f) { return this.selected[f] || ''; }, this);
     var anyFacet = page && sel.join('') !== '';
@@ -583,14 +622,14 @@
     els.list.setAttribute('data-documents', docs);
     if (page) {
       els.more.hidden = shown.length <= limit;
-      if (els.browse) els.browse.hidden = qw.length > 0;
+      if (els.browse) els.browse.hidden = active;
     } else {
       els.all.href = els.form.action + (q.trim() ? '?q=' + encodeURIComponent(q.trim()) : '');
       els.all.textContent = this.t('all_results', { q: q.trim() });
-      this.root.classList.toggle('search-open', qw.length > 0);
-      els.popup.hidden = !qw.length;
+      this.root.classList.toggle('search-open', active);
+      els.popup.hidden = !active;
     }
-    this.status(qw.length ? (shown.length === 0 ? this.t('results_none', { q: q.trim() }) : this.t(shown.length === 1 ? 'results_one' : 'results_other', { n: shown.length, q: q.trim() })) : '');
+    this.status(active ? (shown.length === 0 ? this.t('results_none', { q: q.trim() }) : this.t(shown.length === 1 ? 'results_one' : 'results_other', { n: shown.length, q: q.trim() })) : '');
     cancelIdle(this.idle);
     this.idle = null;
     var rest = function () {
@@ -599,10 +638,10 @@
       for (var j = first; j < shown.length && j < limit; j++) frag.appendChild(self.item(shown[j], qw, j));
       els.list.appendChild(frag);
       if (page) {
-        els.facets.hidden = !qw.length;
-        if (qw.length) self.facets(counts, sel);
+        els.facets.hidden = !active;
+        if (active) self.facets(counts, sel);
         if (els.suggest) {
-          var better = qw.length && shown.length === 0 ? self.suggest(q) : '';
+          var better = active && shown.length === 0 ? self.suggest(q) : '';
           els.suggest.hidden = !better;
           els.suggest.textContent = '';
           if (better) {
@@ -730,7 +769,7 @@
       if (!r.ok) throw new Error('search index: HTTP ' + r.status);
       return r.json();
     }).then(function (ix) {
-      if (ix.version !== 1) throw new Error('search index: version ' + ix.version);
+      if (ix.version !== 2) throw new Error('search index: version ' + ix.version);
       return new Index(ix);
     });
   }

@@ -1,0 +1,78 @@
+package browsertest
+
+// Search finds what the meeting pages say, and a state's name selects the
+// state (issue 24), on the edge catalog as of 1 October 2017.
+
+import (
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// The President of the 6th Review Meeting is named on its page only: his
+// name finds the meeting, first.
+func TestSearchOfficerFindsTheMeetingFirst(t *testing.T) {
+	tab := searchBrowser(t)
+	srv := Serve(t, edgeSite(t), "")
+	searchOpen(t, tab, srv, "q=Lacoste")
+	hits := searchWait(t, tab, "Lacoste")
+	if len(hits) == 0 || hits[0].Href != "/meetings/rm06/" {
+		t.Fatalf("results for Lacoste = %+v, want the 6th Review Meeting first", hits)
+	}
+	if !slices.Contains(hits[0].Marks, "Lacoste") {
+		t.Errorf("the result does not show the name it was found by: %+v", hits[0])
+	}
+	searchClean(t, tab, srv)
+}
+
+// "withheld" lists the documents withheld on the build's day, and only
+// them; with a facet chosen, only what the facet also allows.
+func TestSearchStateWordSelectsTheState(t *testing.T) {
+	c, err := catalog.Load(os.DirFS(edgeData(t)), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := catalog.Date{Year: 2017, Month: time.October, Day: 1}.Start(c.Rules.Location)
+	decisions := publication.DecideAll(c, at)
+	byState := map[publication.State][]string{}
+	for _, d := range c.Documents {
+		s := decisions[d.ID].State
+		byState[s] = append(byState[s], disclosure.DocumentURL(d.ID))
+	}
+	if len(byState[publication.Withheld]) == 0 || len(byState[publication.NotSubmitted]) == 0 {
+		t.Fatalf("the edge catalog has no withheld or not submitted document: %v", byState)
+	}
+
+	tab := searchBrowser(t)
+	srv := Serve(t, edgeSite(t), "")
+	for _, tc := range []struct {
+		query, address string
+		want           []string
+	}{
+		{"withheld", "q=withheld", byState[publication.Withheld]},
+		{"Withheld", "q=Withheld", byState[publication.Withheld]},
+		{"not submitted", "q=not+submitted", byState[publication.NotSubmitted]},
+		// A state's name and a country's: that country's documents in the state.
+		{"withheld aland", "q=withheld+aland", byState[publication.Withheld]},
+		// The facet still narrows: no withheld document is a Summary Report.
+		{"withheld", "q=withheld&kind=summary_report", nil},
+	} {
+		searchOpen(t, tab, srv, tc.address)
+		hits := searchWait(t, tab, tc.query)
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Href)
+		}
+		slices.Sort(got)
+		want := slices.Sorted(slices.Values(tc.want))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: results %v, want %v", tc.address, got, want)
+		}
+	}
+	searchClean(t, tab, srv)
+}
