@@ -169,7 +169,7 @@ func (l *loader) checkRules(r *Rules) {
 	} else {
 		r.Location = loc
 	}
-	r.byKind = map[string]*KindRule{}
+	r.byKind = map[string]*Kind{}
 	slugs := map[string]bool{}
 	for _, k := range r.Kinds {
 		if k == nil {
@@ -231,7 +231,7 @@ func (l *loader) checkParties(c *Catalog) {
 
 // checkRule validates one version of a kind's rule on its own; the
 // meetings it names are resolved once meetings.yaml is read (resolveRules).
-func (l *loader) checkRule(k *KindRule, v *Rule) {
+func (l *loader) checkRule(k *Kind, v *RuleVersion) {
 	if v.From == "" {
 		l.errorf(v.Pos, "kind %q: a rule needs from: the id of the first meeting it covers", k.Kind)
 	}
@@ -284,7 +284,7 @@ func (l *loader) resolveRules(rules *Rules, meetings []*Meeting) {
 		if k == nil || rules.byKind[k.Kind] != k {
 			continue
 		}
-		owner := map[string]*Rule{}
+		owner := map[string]*RuleVersion{}
 		for _, v := range k.Rules {
 			if v == nil || v.From == "" {
 				continue
@@ -444,7 +444,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 				l.errorf(d.Field("party"), "party %q is not among the parties of meeting %q", d.Party, m.ID)
 			}
 		}
-		var version *Rule
+		var version *RuleVersion
 		if ruleOK {
 			var covered bool
 			if version, covered = rule.For(m.ID); !covered && len(rule.Rules) > 0 {
@@ -484,7 +484,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 
 // checkDocument validates one document's fields against its kind's rule.
 // Contradictory permission data is an error: the engine would not guess.
-func (l *loader) checkDocument(d *Document, rule *Rule) {
+func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 	l.checkLine(d.Where, "title", d.Title, false)
 	l.checkText(d.Where, "summary", d.Summary)
 	l.checkLine(d.Where, "symbol", d.Symbol, false)

@@ -73,24 +73,24 @@ func (w Where) Has(name string) bool { _, ok := w.fields[name]; return ok }
 // Rules say, per document kind, when a document may be public.
 type Rules struct {
 	Where    `yaml:"-"`
-	Timezone string      `yaml:"timezone"`
-	Sources  []string    `yaml:"sources"`
-	Kinds    []*KindRule `yaml:"kinds"`
+	Timezone string   `yaml:"timezone"`
+	Sources  []string `yaml:"sources"`
+	Kinds    []*Kind  `yaml:"kinds"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `yaml:"-"`
-	byKind   map[string]*KindRule
+	byKind   map[string]*Kind
 }
 
 // Kind returns the rules of a document kind.
-func (r *Rules) Kind(kind string) (*KindRule, bool) {
+func (r *Rules) Kind(kind string) (*Kind, bool) {
 	k, ok := r.byKind[kind]
 	return k, ok
 }
 
 // For returns the rule that decides documents of a kind at a meeting: the
 // one version of the kind's rule whose range of meetings includes it.
-func (r *Rules) For(kind, meeting string) (*Rule, bool) {
+func (r *Rules) For(kind, meeting string) (*RuleVersion, bool) {
 	k, ok := r.byKind[kind]
 	if !ok {
 		return nil, false
@@ -109,19 +109,19 @@ const (
 // PublicBases lists every value of a rule's public: field.
 var PublicBases = []string{PublicAfterAdjournment, PublicByParty, PublicOnAdoption, PublicWithConsent}
 
-// KindRule is a kind of document and the versions of its publication rule.
-type KindRule struct {
+// Kind is a kind of document and the versions of its publication rule.
+type Kind struct {
 	Where       `yaml:"-"`
-	Kind        string  `yaml:"kind"`
-	Slug        string  `yaml:"slug"`
-	Label       string  `yaml:"label"`
-	Description string  `yaml:"description"`
-	PerParty    bool    `yaml:"per_party"`
-	Rules       []*Rule `yaml:"rules"`
+	Kind        string         `yaml:"kind"`
+	Slug        string         `yaml:"slug"`
+	Label       string         `yaml:"label"`
+	Description string         `yaml:"description"`
+	PerParty    bool           `yaml:"per_party"`
+	Rules       []*RuleVersion `yaml:"rules"`
 }
 
 // For returns the version of the kind's rule that covers a meeting.
-func (k *KindRule) For(meeting string) (*Rule, bool) {
+func (k *Kind) For(meeting string) (*RuleVersion, bool) {
 	for _, r := range k.Rules {
 		if r != nil && r.covers[meeting] {
 			return r, true
@@ -130,11 +130,11 @@ func (k *KindRule) For(meeting string) (*Rule, bool) {
 	return nil, false
 }
 
-// Rule is one version of a kind's publication rule: how documents of the
+// RuleVersion is one version of a kind's publication rule: how documents of the
 // kind become public at the meetings from From to Until, in the order of
 // meetings.yaml. A meeting that no version covers publishes nothing of the
 // kind.
-type Rule struct {
+type RuleVersion struct {
 	Where            `yaml:"-"`
 	From             string   `yaml:"from"`  // the first meeting it covers
 	Until            string   `yaml:"until"` // the last; empty for every meeting from From on

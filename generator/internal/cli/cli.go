@@ -379,7 +379,7 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	line("as of", at.In(loc).Format("2 January 2006 15:04 MST"))
 	line("state", string(dec.State))
 	line("reason", dec.Reason)
-	line("rule", dec.Rule)
+	line("rule", dec.RuleText)
 	if v := dec.Version; v != nil {
 		line("rule at", fmt.Sprintf("%s:%d", v.Pos.File, v.Pos.Line))
 		for _, src := range v.Sources {

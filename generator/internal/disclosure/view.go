@@ -184,7 +184,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	dec := w.in.Decisions[d.ID]
 	p := DocPage{
 		DocRef:     ref,
-		Rule:       dec.Rule,
+		Rule:       dec.RuleText,
 		Reason:     dec.Reason,
 		NextChange: dec.NextChange,
 		History:    w.history(d, ref),
@@ -257,11 +257,11 @@ func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 
 // kind returns a kind's rules; a kind the catalog lacks gets a stand-in
 // labelled by its key, as lists show it.
-func (w *View) kind(k string) *catalog.KindRule {
+func (w *View) kind(k string) *catalog.Kind {
 	if kr, ok := w.in.Catalog.Rules.Kind(k); ok {
 		return kr
 	}
-	return &catalog.KindRule{Kind: k, Label: k}
+	return &catalog.Kind{Kind: k, Label: k}
 }
 
 // Meeting is what the site says of a meeting.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
@@ -161,7 +162,7 @@ func (c Change) factLines() []string {
 }
 
 // view says what the public sees in the words the site's pages use.
-func view(v View) string {
+func view(v disclosure.Status) string {
 	switch {
 	case v.State == "":
 		return "no such document"

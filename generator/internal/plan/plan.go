@@ -57,16 +57,14 @@ type Plan struct {
 	Changes []Change  `json:"changes"`
 }
 
-// View is what the public sees of a document in one catalog on one day,
-// as every output of the site says it (disclosure.StatusOf); empty State
-// when the document does not exist in that catalog.
-type View = disclosure.Status
-
 // Period is a stretch of days over which base and head disagree.
 type Period struct {
-	From   string `json:"from"` // YYYY-MM-DD; the as-of day for the first, when it differs now
-	Before View   `json:"before"`
-	After  View   `json:"after"`
+	From string `json:"from"` // YYYY-MM-DD; the as-of day for the first, when it differs now
+	// Before and After are what the public sees of the document in the base
+	// and in the head, as every output of the site says it
+	// (disclosure.StatusOf); an empty State where it does not exist.
+	Before disclosure.Status `json:"before"`
+	After  disclosure.Status `json:"after"`
 }
 
 // Change is one document in the plan.
@@ -201,9 +199,9 @@ type comparer struct {
 }
 
 // decide gives the public view of a document of c (nil: it does not exist).
-func decide(c *catalog.Catalog, d *catalog.Document, at time.Time) (View, publication.Decision) {
+func decide(c *catalog.Catalog, d *catalog.Document, at time.Time) (disclosure.Status, publication.Decision) {
 	if d == nil {
-		return View{}, publication.Decision{}
+		return disclosure.Status{}, publication.Decision{}
 	}
 	m, _ := c.Meeting(d.Meeting)
 	dec := publication.Decide(d, m, &c.Rules, at)
@@ -379,7 +377,7 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 	return facts, hidden
 }
 
-func ruleName(c *catalog.Catalog, kind string, r *catalog.Rule) string {
+func ruleName(c *catalog.Catalog, kind string, r *catalog.RuleVersion) string {
 	k, ok := c.Rules.Kind(kind)
 	if !ok || r == nil {
 		return "no rule"

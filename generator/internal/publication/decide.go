@@ -92,11 +92,11 @@ type Decision struct {
 	BasisText string
 	// Version is the version of the kind's rule that applied; nil when no
 	// rule covers the document (it is then never public).
-	Version *catalog.Rule
-	// Rule is the rule applied, in words, named by the meetings it covers;
+	Version *catalog.RuleVersion
+	// RuleText is the rule applied, in words, named by the meetings it covers;
 	// Reason says why this state.
-	Rule   string
-	Reason string
+	RuleText string
+	Reason   string
 }
 
 // DecideAll decides every document of c as of at, each by the version of
@@ -113,7 +113,9 @@ func DecideAll(c *catalog.Catalog, at time.Time) map[string]Decision {
 // IsPublic reports whether anything beyond the document's existence may be shown.
 func (d Decision) IsPublic() bool { return d.State == Public }
 
-// Decide gives the state of doc, a document of meeting m, as of asOf.
+// Decide gives the state of doc, a document of meeting m, as of asOf, in
+// three steps: the version of the rule that covers it, the day that rule
+// makes it public, then what its party did by the moment.
 func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asOf time.Time) Decision {
 	loc := rules.Location
 	if loc == nil {
@@ -121,27 +123,46 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	started := func(d catalog.Date) bool { return !d.IsZero() && !asOf.Before(d.Start(loc)) }
 
+	rule, dec, ok := version(doc, m, rules)
+	if !ok {
+		return dec
+	}
+	dec.PublicFrom, dec.Basis, dec.Reason = publicDay(doc, m, rule, started)
+	if dec.PublicFrom.IsZero() {
+		dec.State, dec.Basis = Restricted, BasisNone
+		return dec
+	}
+	return events(dec, doc, rule, started)
+}
+
+// version finds the version of the kind's rule that covers the document's
+// meeting; without one (or with nothing submitted) the decision is final.
+func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*catalog.RuleVersion, Decision, bool) {
 	kind, ok := rules.Kind(doc.Kind)
 	if !ok {
-		return Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}
+		return nil, Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}, false
 	}
 	if doc.NotSubmitted {
-		return Decision{State: NotSubmitted, Reason: "the Contracting Party submitted no document"}
+		return nil, Decision{State: NotSubmitted, Reason: "the Contracting Party submitted no document"}, false
 	}
 	if m == nil {
-		return Decision{State: Restricted, Reason: "the document's meeting is not known, so no rule can be chosen"}
+		return nil, Decision{State: Restricted, Reason: "the document's meeting is not known, so no rule can be chosen"}, false
 	}
 	rule, ok := kind.For(m.ID)
 	if !ok {
-		return Decision{State: Restricted, Reason: fmt.Sprintf("no %s rule covers the %s, and a meeting no rule covers publishes nothing", kind.Label, m.Title)}
+		return nil, Decision{State: Restricted, Reason: fmt.Sprintf("no %s rule covers the %s, and a meeting no rule covers publishes nothing", kind.Label, m.Title)}, false
 	}
+	return rule, Decision{Version: rule, RuleText: RuleName(kind, rule) + ": " + RuleText(rule)}, true
+}
 
-	dec := Decision{Version: rule, Rule: RuleName(kind, rule) + ": " + RuleText(rule)}
+// publicDay is the day the rule makes the document public and on what
+// basis, or a zero day and the reason it never is under the facts
+// recorded. A consent counts only once its day has come.
+func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVersion, started func(catalog.Date) bool) (catalog.Date, Basis, string) {
 	switch rule.Public {
 	case catalog.PublicAfterAdjournment:
 		if rule.Days <= 0 {
-			dec.State, dec.Reason = Restricted, "the rule gives no number of days"
-			return dec
+			return catalog.Date{}, BasisNone, "the rule gives no number of days"
 		}
 		// The rule's day needs the adjournment; a publication by the party
 		// does not. A report its party published before the meeting closed
@@ -151,53 +172,49 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 		early := rule.EarlyPublication && !doc.Published.IsZero()
 		switch {
 		case !m.Adjournment.IsZero():
-			dec.PublicFrom, dec.Basis = m.Adjournment.AddDays(rule.Days), BasisAfterAdjournment
-			if early && doc.Published.Before(dec.PublicFrom) {
-				dec.PublicFrom, dec.Basis = doc.Published, BasisEarly
+			due := m.Adjournment.AddDays(rule.Days)
+			if early && doc.Published.Before(due) {
+				return doc.Published, BasisEarly, ""
 			}
+			return due, BasisAfterAdjournment, ""
 		case early:
-			dec.PublicFrom, dec.Basis = doc.Published, BasisEarly
-		default:
-			dec.State, dec.Reason = Restricted, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
-			return dec
+			return doc.Published, BasisEarly, ""
 		}
+		return catalog.Date{}, BasisNone, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
 	case catalog.PublicByParty:
-		// Public from the day the party published it, or from the day it
-		// consented to publication, whichever came first; consent counts
-		// only once its day has come, as in the consent rule.
-		if !doc.Published.IsZero() {
-			dec.PublicFrom, dec.Basis = doc.Published, BasisParty
+		// From the day the party published it, or from the day it consented
+		// to publication, whichever came first.
+		from, basis := doc.Published, BasisParty
+		if started(doc.Consent) && (from.IsZero() || doc.Consent.Before(from)) {
+			from, basis = doc.Consent, BasisConsent
 		}
-		if started(doc.Consent) && (dec.PublicFrom.IsZero() || doc.Consent.Before(dec.PublicFrom)) {
-			dec.PublicFrom, dec.Basis = doc.Consent, BasisConsent
+		if from.IsZero() {
+			return from, BasisNone, "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
 		}
-		if dec.PublicFrom.IsZero() {
-			dec.State, dec.Reason = Restricted, "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
-			return dec
-		}
+		return from, basis, ""
 	case catalog.PublicOnAdoption:
 		if doc.Adopted.IsZero() {
-			dec.State, dec.Reason = Restricted, "no adoption date is recorded"
-			return dec
+			return catalog.Date{}, BasisNone, "no adoption date is recorded"
 		}
-		dec.PublicFrom, dec.Basis = doc.Adopted, BasisAdoption
+		return doc.Adopted, BasisAdoption, ""
 	case catalog.PublicWithConsent:
 		if !started(doc.Consent) {
-			dec.State, dec.Reason = Restricted, "no consent to publication has been recorded"
-			return dec
+			return catalog.Date{}, BasisNone, "no consent to publication has been recorded"
 		}
-		dec.PublicFrom, dec.Basis = doc.Consent, BasisConsent
-	default:
-		dec.State, dec.Reason = Restricted, fmt.Sprintf("the rule's basis %q is not known", rule.Public)
-		return dec
+		return doc.Consent, BasisConsent, ""
 	}
+	return catalog.Date{}, BasisNone, fmt.Sprintf("the rule's basis %q is not known", rule.Public)
+}
 
-	// An objection received by the moment withholds a document not yet public
-	// and withdraws one already public. The same day counts as before: a
-	// document objected to on the day it was due is never public.
+// events applies what happened by the moment to a document due to become
+// public on dec.PublicFrom. An objection received by the moment withholds
+// a document not yet public and withdraws one already public; the same day
+// counts as before: a document objected to on the day it was due is never
+// public.
+func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, started func(catalog.Date) bool) Decision {
 	if started(doc.Objection) {
-		if doc.Objection.Before(dec.PublicFrom) || doc.Objection == dec.PublicFrom {
-			return Decision{State: Withheld, Version: rule, Rule: dec.Rule, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
+		if !dec.PublicFrom.Before(doc.Objection) {
+			return Decision{State: Withheld, Version: rule, RuleText: dec.RuleText, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Objection, basisText(dec.Basis, rule)
 		dec.Reason = fmt.Sprintf("public from %s; the Contracting Party's objection was received on %s", dec.PublicFrom.Long(), doc.Objection.Long())
@@ -205,7 +222,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	if started(doc.Withdrawn) {
 		if !dec.PublicFrom.Before(doc.Withdrawn) {
-			return Decision{State: Restricted, Version: rule, Rule: dec.Rule, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
+			return Decision{State: Restricted, Version: rule, RuleText: dec.RuleText, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Withdrawn, basisText(dec.Basis, rule)
 		dec.Reason = fmt.Sprintf("public from %s; withdrawn on %s: %s", dec.PublicFrom.Long(), doc.Withdrawn.Long(), doc.WithdrawnReason)
@@ -226,7 +243,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 }
 
 // basisText says a basis in words.
-func basisText(b Basis, rule *catalog.Rule) string {
+func basisText(b Basis, rule *catalog.RuleVersion) string {
 	switch b {
 	case BasisEarly:
 		return "published early by the Contracting Party"
@@ -244,7 +261,7 @@ func basisText(b Basis, rule *catalog.Rule) string {
 
 // RuleName names one version of a kind's rule by the meetings it covers:
 // "National Report rule for the 7th Review Meeting and every later meeting".
-func RuleName(k *catalog.KindRule, r *catalog.Rule) string {
+func RuleName(k *catalog.Kind, r *catalog.RuleVersion) string {
 	if r.Span == "" {
 		return k.Label + " rule"
 	}
@@ -253,7 +270,7 @@ func RuleName(k *catalog.KindRule, r *catalog.Rule) string {
 
 // RuleText says a rule in one sentence, from the same fields the engine
 // reads: the words explain, document pages and the rules page show.
-func RuleText(r *catalog.Rule) string {
+func RuleText(r *catalog.RuleVersion) string {
 	var s string
 	switch r.Public {
 	case catalog.PublicAfterAdjournment:

@@ -162,15 +162,15 @@ func TestDecide(t *testing.T) {
 			}
 			// The decision names the version of the rule that covers the
 			// meeting, and none where no version does.
-			var want *catalog.Rule
+			var want *catalog.RuleVersion
 			if tt.meeting != nil {
 				want, _ = rules.For(tt.doc.Kind, tt.meeting.ID)
 			}
 			if got.Version != want && got.State != NotSubmitted {
 				t.Errorf("Version = %+v, want %+v", got.Version, want)
 			}
-			if want != nil && got.State != NotSubmitted && !strings.Contains(got.Rule, want.Span) {
-				t.Errorf("Rule %q does not name the meetings it covers (%q)", got.Rule, want.Span)
+			if want != nil && got.State != NotSubmitted && !strings.Contains(got.RuleText, want.Span) {
+				t.Errorf("Rule %q does not name the meetings it covers (%q)", got.RuleText, want.Span)
 			}
 		})
 	}
