@@ -1,5 +1,5 @@
 // Package hugosite runs Hugo in-process. It is the only package that
-// imports Hugo, so a Hugo upgrade touches this file alone.
+// imports Hugo, so a Hugo upgrade touches this package alone.
 //
 // Hugo reads its configuration from site/hugo.toml; everything that depends
 // on the build (where content comes from, where output goes, the base URL)

@@ -3,14 +3,18 @@
 //
 // # What it serves
 //
-// Only files inside the site's folder. Requests go through the standard
-// library's file server over an fs.FS opened with os.OpenRoot, so that a
-// path with "..", an absolute path or a symbolic link pointing out of the
-// folder cannot reach any other file on the machine. The folder is opened
-// again for every request, because each rebuild replaces it whole.
+// Only files inside the site's folder. Every file is read through an fs.FS
+// opened with os.OpenRoot, so that a path with "..", an absolute path or a
+// symbolic link pointing out of the folder cannot reach any other file on
+// the machine; a request's path is cleaned and checked with fs.ValidPath
+// first (resolve), which also sends a folder to its address with a slash
+// and serves its index.html. Files other than HTML go out through the
+// standard library's http.ServeFileFS. The folder is opened again for every
+// request, because each rebuild replaces it whole.
 //
 // HTML pages get a small script that listens on ReloadPath and reloads the
-// page when told; the files in the folder are never changed.
+// page when told (not from a server made with NewStatic); the files in the
+// folder are never changed.
 package preview
 
 import (
@@ -86,8 +90,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	site := root.FS()
 	w.Header().Set("Cache-Control", "no-store")
 
-	// The file server cleans the path and answers redirects and directory
-	// indexes; HTML is read here so that the reload script can be added.
+	// resolve cleans the path, redirects a folder and finds its index;
+	// HTML is read here so that the reload script can be added, every
+	// other file is served by the standard file server.
 	name, status := s.resolve(site, r.URL.Path)
 	switch {
 	case status == http.StatusMovedPermanently:

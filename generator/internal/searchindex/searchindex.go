@@ -186,11 +186,23 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-// builder collects the postings while records are added.
+// builder collects the records and their postings, record by record: the
+// meetings, the parties, the kinds, the documents, then the paragraphs of
+// the texts the view gives.
 type builder struct {
+	v      *disclosure.View
 	ix     *Index
 	places map[string][]int // term -> record*4+field, in the order added
 	record int
+	// Positions of meetings, parties, kinds and states in the index.
+	meetings, parties, kinds, states map[string]int
+	texts                            []docText
+}
+
+// docText is a document's parsed text, by the document's position.
+type docText struct {
+	doc    int
+	parsed *catalog.Text
 }
 
 // add indexes text as a field of the current record.
@@ -233,43 +245,58 @@ func Build(v *disclosure.View) (*Index, error) {
 		Kinds: [][3]string{}, Meetings: [][5]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
 		Spelling: &English, IDFormat: catalog.DefaultID("{meeting}", "{kind}", "{party}"),
 	}
-	b := &builder{ix: ix, places: map[string][]int{}}
-
-	states := map[string]int{}
+	b := &builder{v: v, ix: ix, places: map[string][]int{},
+		meetings: map[string]int{}, parties: map[string]int{}, kinds: map[string]int{}, states: map[string]int{}}
 	for i, s := range publication.States {
 		ix.States = append(ix.States, string(s))
-		states[string(s)] = i
+		b.states[string(s)] = i
 	}
+	b.addMeetings()
+	b.addParties()
+	b.addKinds()
+	if err := b.addDocs(); err != nil {
+		return nil, err
+	}
+	b.addParas()
+	b.finish()
+	return ix, nil
+}
 
-	meetings := map[string]int{}
-	for i, m := range c.Meetings {
-		mi := v.Meeting(m)
+func (b *builder) addMeetings() {
+	for i, m := range b.v.Input().Catalog.Meetings {
+		mi := b.v.Meeting(m)
 		held := disclosure.HeldText(m)
 		officers := officersText(mi.Officers)
-		ix.Meetings = append(ix.Meetings, [5]string{mi.ID, mi.Title, held, mi.Place, officers})
-		meetings[mi.ID] = i
+		b.ix.Meetings = append(b.ix.Meetings, [5]string{mi.ID, mi.Title, held, mi.Place, officers})
+		b.meetings[mi.ID] = i
 		b.add(FieldName, mi.Title)
 		b.add(FieldOther, held, mi.Place, mi.Type, officers)
 		b.add(FieldOther, counts(mi)...)
 		b.next()
 	}
+}
 
-	parties := slices.Clone(c.Parties)
-	slices.SortStableFunc(parties, func(a, b *catalog.Party) int { return disclosure.CompareNames(a.Name, b.Name) })
-	partyPos := map[string]int{}
+// addParties adds the parties ordered by name, as the site lists them.
+func (b *builder) addParties() {
+	parties := slices.Clone(b.v.Input().Catalog.Parties)
+	slices.SortStableFunc(parties, func(x, y *catalog.Party) int { return disclosure.CompareNames(x.Name, y.Name) })
 	for i, p := range parties {
-		pi := v.Party(p)
-		ix.Parties = append(ix.Parties, Party{ID: pi.ID, Name: pi.Name, OtherNames: pi.OtherNames})
-		partyPos[pi.ID] = i
+		pi := b.v.Party(p)
+		b.ix.Parties = append(b.ix.Parties, Party{ID: pi.ID, Name: pi.Name, OtherNames: pi.OtherNames})
+		b.parties[pi.ID] = i
 		b.add(FieldName, pi.Name)
 		b.add(FieldOther, pi.OtherNames...)
 		b.next()
 	}
+}
 
-	kinds := map[string]int{}
+// addKinds adds the kinds in rule order, then any kind a document has and
+// no rule names (such a document is never public, but it is listed).
+func (b *builder) addKinds() {
+	c := b.v.Input().Catalog
 	addKind := func(id, slug, label string) {
-		kinds[id] = len(ix.Kinds)
-		ix.Kinds = append(ix.Kinds, [3]string{id, slug, label})
+		b.kinds[id] = len(b.ix.Kinds)
+		b.ix.Kinds = append(b.ix.Kinds, [3]string{id, slug, label})
 		b.add(FieldName, label)
 		b.next()
 	}
@@ -278,36 +305,33 @@ func Build(v *disclosure.View) (*Index, error) {
 			addKind(k.Kind, k.Slug, k.Label)
 		}
 	}
-	// A document of a kind with no rule is never public, but it is listed.
 	for _, d := range c.Documents {
-		if _, ok := kinds[d.Kind]; !ok {
-			r := v.Ref(d)
+		if _, ok := b.kinds[d.Kind]; !ok {
+			r := b.v.Ref(d)
 			addKind(r.Kind, "", r.KindLabel)
 		}
 	}
+}
 
-	type text struct {
-		doc    int
-		parsed *catalog.Text
-	}
-	var texts []text
-	for i, d := range c.Documents {
-		page, _ := v.Page(d)
+// addDocs adds every document as its page shows it.
+func (b *builder) addDocs() error {
+	for i, d := range b.v.Input().Catalog.Documents {
+		page, _ := b.v.Page(d)
 		r := page.DocRef
-		mi, ok := meetings[r.Meeting]
+		mi, ok := b.meetings[r.Meeting]
 		if !ok {
-			return nil, fmt.Errorf("searchindex: document %s: meeting %q is not in the catalog", r.ID, r.Meeting)
+			return fmt.Errorf("searchindex: document %s: meeting %q is not in the catalog", r.ID, r.Meeting)
 		}
 		pi := -1
 		if r.Party != "" {
-			pi = partyPos[r.Party]
+			pi = b.parties[r.Party]
 		}
-		state, ok := states[string(r.State)]
+		state, ok := b.states[string(r.State)]
 		if !ok {
-			return nil, fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
+			return fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
 		}
-		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
-		slug := ix.Kinds[doc.Kind][1]
+		doc := Doc{Meeting: mi, Kind: b.kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
+		slug := b.ix.Kinds[doc.Kind][1]
 		if r.Party == "" || slug == "" || r.ID != catalog.DefaultID(r.Meeting, slug, r.Party) {
 			doc.ID = r.ID
 		}
@@ -321,21 +345,29 @@ func Build(v *disclosure.View) (*Index, error) {
 		b.add(FieldOther, page.Symbol)
 		b.add(FieldText, page.Summary)
 		if page.Text != nil {
-			texts = append(texts, text{i, page.Text})
+			b.texts = append(b.texts, docText{i, page.Text})
 		}
-		ix.Docs = append(ix.Docs, doc)
+		b.ix.Docs = append(b.ix.Docs, doc)
 		b.next()
 	}
+	return nil
+}
 
-	for _, t := range texts {
+// addParas adds each numbered paragraph of the texts, after every document.
+func (b *builder) addParas() {
+	for _, t := range b.texts {
 		for _, p := range paragraphs(t.parsed) {
-			ix.Paras = append(ix.Paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
+			b.ix.Paras = append(b.ix.Paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
 			b.add(FieldName, p.Section)
 			b.add(FieldText, p.Text)
 			b.next()
 		}
 	}
+}
 
+// finish sorts the terms and delta-encodes their postings.
+func (b *builder) finish() {
+	ix := b.ix
 	ix.Terms = make([]string, 0, len(b.places))
 	for w := range b.places {
 		ix.Terms = append(ix.Terms, w)
@@ -353,7 +385,6 @@ func Build(v *disclosure.View) (*Index, error) {
 		}
 		ix.Postings[i] = deltas
 	}
-	return ix, nil
 }
 
 // officersText says a meeting's officers as its page lists them, from the

@@ -343,6 +343,8 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 
 const recentCount, upcomingDays, upcomingDocs = 10, 5, 8
 
+// homePage is the front matter of the home page: the latest meeting, the
+// documents most recently public, the next publication days, the rules.
 func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	c := w.Input().Catalog
 	loc := c.Rules.Location
@@ -350,27 +352,32 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		AsOf:     catalog.DateOf(w.Input().AsOf.In(loc)).String(),
 		AsOfTime: w.Input().AsOf.In(loc).Format(time.RFC3339),
 		Timezone: c.Rules.Timezone,
-		Recent:   []disclosure.DocRef{},
-		Upcoming: []Upcoming{},
 
 		LedgerPageSize: w.Input().LedgerPageSize,
 	}
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))
 	}
-	// The latest meeting that has begun by the as-of day and has documents;
-	// without one, the latest that has begun.
+	if m := w.latestMeeting(); m != nil {
+		mi := w.Meeting(m)
+		h.LatestMeeting = &mi
+	}
+	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
+	h.Rules = rulesInfo(&c.Rules)
+	return h
+}
+
+// latestMeeting is the latest meeting that has begun by the as-of day and
+// has documents; without one, the latest that has begun.
+func (w *writer) latestMeeting() *catalog.Meeting {
+	c := w.Input().Catalog
 	hasDocs := map[string]bool{}
 	for _, d := range c.Documents {
 		hasDocs[d.Meeting] = true
 	}
-	order := map[string]int{}
-	for i, m := range c.Meetings {
-		order[m.ID] = i
-	}
 	var latest, latestWithDocs *catalog.Meeting
 	for _, m := range c.Meetings {
-		if m.Opening.IsZero() || !w.Input().AsOf.Before(m.Opening.Start(loc)) {
+		if m.Opening.IsZero() || !w.Input().AsOf.Before(m.Opening.Start(c.Rules.Location)) {
 			latest = m
 			if hasDocs[m.ID] {
 				latestWithDocs = m
@@ -378,11 +385,19 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		}
 	}
 	if latestWithDocs != nil {
-		latest = latestWithDocs
+		return latestWithDocs
 	}
-	if latest != nil {
-		mi := w.Meeting(latest)
-		h.LatestMeeting = &mi
+	return latest
+}
+
+// recentAndUpcoming are the documents most recently public, newest first,
+// and the next days on which documents become public, each with the
+// first of its documents.
+func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, []Upcoming) {
+	c := w.Input().Catalog
+	order := map[string]int{}
+	for i, m := range c.Meetings {
+		order[m.ID] = i
 	}
 	var public, scheduled []disclosure.DocRef
 	for _, d := range c.Documents {
@@ -405,23 +420,30 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		}
 		return disclosure.CompareNames(a.Title, b.Title)
 	})
-	h.Recent = append(h.Recent, public[:min(recentCount, len(public))]...)
+	recent := append([]disclosure.DocRef{}, public[:min(recentCount, len(public))]...)
+	upcoming := []Upcoming{}
 	slices.SortStableFunc(scheduled, func(a, b disclosure.DocRef) int { return strings.Compare(a.PublicFrom.String(), b.PublicFrom.String()) })
 	for _, r := range scheduled {
-		if n := len(h.Upcoming); n > 0 && h.Upcoming[n-1].Date == r.PublicFrom.String() {
-			u := &h.Upcoming[n-1]
+		if n := len(upcoming); n > 0 && upcoming[n-1].Date == r.PublicFrom.String() {
+			u := &upcoming[n-1]
 			u.Count++
 			if len(u.Documents) < upcomingDocs {
 				u.Documents = append(u.Documents, r)
 			}
 			continue
 		}
-		if len(h.Upcoming) == upcomingDays {
+		if len(upcoming) == upcomingDays {
 			break
 		}
-		h.Upcoming = append(h.Upcoming, Upcoming{Date: r.PublicFrom.String(), Count: 1, Documents: []disclosure.DocRef{r}})
+		upcoming = append(upcoming, Upcoming{Date: r.PublicFrom.String(), Count: 1, Documents: []disclosure.DocRef{r}})
 	}
-	for _, k := range c.Rules.Kinds {
+	return recent, upcoming
+}
+
+// rulesInfo is every kind's rule versions, in words, for the rules table.
+func rulesInfo(rules *catalog.Rules) []RuleInfo {
+	var out []RuleInfo
+	for _, k := range rules.Kinds {
 		if k == nil {
 			continue
 		}
@@ -436,7 +458,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 				Text: publication.RuleText(r), Note: r.Note, Sources: r.Sources,
 			})
 		}
-		h.Rules = append(h.Rules, ri)
+		out = append(out, ri)
 	}
-	return h
+	return out
 }
