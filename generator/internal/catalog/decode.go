@@ -92,6 +92,32 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		v.Set(p)
 	case reflect.Struct:
 		d.decodeStruct(n, v)
+	case reflect.Map:
+		// Maps have text keys (language codes); each value is decoded like
+		// any other, so its problems carry their own line.
+		if n.Tag == "!!null" {
+			return
+		}
+		if n.Kind != yaml.MappingNode || v.Type().Key().Kind() != reflect.String {
+			d.probs.add(d.pos(n), "want a mapping of keys to values, found %s", describe(n))
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				d.probs.add(d.pos(k), "want a key, found %s", describe(k))
+				continue
+			}
+			if m.MapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key())).IsValid() {
+				d.probs.add(d.pos(k), "%q is given twice", k.Value)
+				continue
+			}
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, e)
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), e)
+		}
+		v.Set(m)
 	case reflect.Slice:
 		if n.Tag == "!!null" {
 			return

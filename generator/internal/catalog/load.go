@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -15,6 +16,8 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Vienna must resolve on machines without a zoneinfo database.
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 )
@@ -208,6 +211,7 @@ func (l *loader) checkRules(r *Rules) {
 }
 
 func (l *loader) checkParties(c *Catalog) {
+	isoSeen := map[string]string{}
 	for _, p := range c.Parties {
 		if p == nil {
 			continue
@@ -222,6 +226,21 @@ func (l *loader) checkParties(c *Catalog) {
 		}
 		if p.Type != "state" && p.Type != "organisation" {
 			l.errorf(p.Field("type"), "party %q: type must be state or organisation, not %q", p.ID, p.Type)
+		}
+		if p.ISO != "" {
+			if r, err := language.ParseRegion(p.ISO); err != nil || r.String() != p.ISO || len(p.ISO) != 2 {
+				l.errorf(p.Field("iso"), "party %q: iso %q is not an ISO 3166-1 alpha-2 code (two capital letters, such as AL)", p.ID, p.ISO)
+			} else if other, ok := isoSeen[p.ISO]; ok {
+				l.errorf(p.Field("iso"), "party %q: iso %q is also the code of party %q", p.ID, p.ISO, other)
+			} else {
+				isoSeen[p.ISO] = p.ID
+			}
+		}
+		for _, lang := range slices.Sorted(maps.Keys(p.Names)) {
+			if _, err := language.Parse(lang); err != nil || lang == "" {
+				l.errorf(p.Field("names"), "party %q: names: %q is not a language code (ar, zh, fr, ru, es …)", p.ID, lang)
+			}
+			l.checkLine(p.Where, "names", p.Names[lang], false)
 		}
 		l.checkText(p.Where, "note", p.Note)
 		l.checkURL(p.Where, "reports_url", p.ReportsURL)

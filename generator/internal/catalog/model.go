@@ -161,6 +161,12 @@ type Party struct {
 	OtherNames []string `yaml:"other_names"`
 	FormerIDs  []string `yaml:"former_ids"`
 	Type       string   `yaml:"type"`
+	// ISO is the party's ISO 3166-1 alpha-2 code (a State's; empty for an
+	// organisation): its name in each language comes from CLDR by it.
+	ISO string `yaml:"iso"`
+	// Names are the party's names in other languages where the United
+	// Nations' short name differs from CLDR's, by language code.
+	Names map[string]string `yaml:"names"`
 	// ReportsURL is the party's own page that lists its reports under the
 	// Convention: where a reader goes when the catalog has no copy.
 	ReportsURL string   `yaml:"reports_url"`
