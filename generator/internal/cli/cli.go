@@ -22,6 +22,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
 
 // Exit codes.
@@ -309,7 +310,47 @@ func runCheck(args []string, env Env) error {
 	if line := readAtLine(cat, decisions, moment); line != "" {
 		fmt.Fprintln(env.Stdout, line)
 	}
+	// What each language lacks: warnings, never errors, since a string or
+	// a name missing in a language shows in English.
+	conf, err := prepare.ReadSiteConfig(*site)
+	if err != nil {
+		return err
+	}
+	strs, err := translations.Load(os.DirFS(*themes), "cns/i18n")
+	if err != nil {
+		return err
+	}
+	for _, line := range languageLines(cat, conf.LanguageCodes(), translations.Gaps(strs)) {
+		fmt.Fprintln(env.Stdout, line)
+	}
 	return nil
+}
+
+// languageLines say, for each language of the site but English, how many
+// interface strings and party names it lacks (shown in English, marked as
+// such), naming them when they are few.
+func languageLines(cat *catalog.Catalog, langs []string, gaps map[string]translations.Gap) []string {
+	v := disclosure.NewView(disclosure.Input{Catalog: cat, Languages: langs})
+	var out []string
+	for _, lang := range langs {
+		if lang == "en" {
+			continue
+		}
+		var unnamed []string
+		for _, p := range cat.Parties {
+			if v.PartyNames(p)[lang] == "" {
+				unnamed = append(unnamed, p.ID)
+			}
+		}
+		g := gaps[lang]
+		line := fmt.Sprintf("language %s: %d interface strings and %d plural forms missing, %d of %d parties without a name of their own",
+			lang, len(g.Missing), len(g.Forms), len(unnamed), len(cat.Parties))
+		if few := slices.Concat(g.Missing, g.Forms, unnamed); len(few) > 0 && len(few) <= 8 {
+			line += " (" + strings.Join(few, ", ") + ")"
+		}
+		out = append(out, "warning: "+line)
+	}
+	return out
 }
 
 // readAtLine says where readers can read the public documents: how many

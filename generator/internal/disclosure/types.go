@@ -193,4 +193,6 @@ type PartyInfo struct {
 	OtherNames []string `json:"other_names,omitempty"`
 	Type       string   `json:"type"` // state | organisation
 	URL        string   `json:"url"`  // "/countries/<id>/"
+	// Names in the site's other languages (View.PartyNames).
+	Names map[string]string `json:"names,omitempty"`
 }

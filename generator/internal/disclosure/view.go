@@ -28,6 +28,7 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -46,6 +47,9 @@ type Input struct {
 	// (pagination.pagerSize in hugo.toml), for links to a document's row;
 	// 0 when not known.
 	LedgerPageSize int
+	// Languages are the site's language codes, the default first; nil
+	// means English alone.
+	Languages []string
 }
 
 // URLs of generated pages and files, from the site's root; View.URL puts
@@ -326,7 +330,49 @@ func CompareNames(a, b string) int {
 
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
-	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID))}
+	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p)}
+}
+
+// PartyNames are a party's names in the site's languages other than
+// English: the catalog's names: where given (the United Nations' short
+// name where it differs from CLDR's), else CLDR's name of its ISO code. A
+// language with neither is left out, and pages show the English name,
+// marked as English. Nil for an English-only site.
+func (w *View) PartyNames(p *catalog.Party) map[string]string {
+	var out map[string]string
+	for _, lang := range w.in.Languages {
+		if lang == "en" {
+			continue
+		}
+		name := p.Names[lang]
+		if name == "" && p.ISO != "" {
+			name = regionName(lang, p.ISO)
+		}
+		if name != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[lang] = name
+		}
+	}
+	return out
+}
+
+// regionName is CLDR's name of an ISO 3166-1 region in a language, or ""
+// when CLDR has none.
+func regionName(lang, iso string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	region, err := language.ParseRegion(iso)
+	if err != nil {
+		return ""
+	}
+	if n := display.Regions(tag); n != nil {
+		return n.Name(region)
+	}
+	return ""
 }
 
 // Input is what the view was made from.

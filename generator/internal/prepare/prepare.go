@@ -6,10 +6,16 @@
 package prepare
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
@@ -51,3 +57,51 @@ var Outputs = []Output{
 	{Name: "open data, feeds, calendar and checksums", Write: opendata.Write},
 	{Name: "search index", Write: searchindex.Write},
 }
+
+// SiteConfig is what the generator reads of site/hugo.toml.
+type SiteConfig struct {
+	Title      string `toml:"title"`
+	BaseURL    string `toml:"baseURL"`
+	// Languages of the site, by code, with their order.
+	Languages map[string]struct {
+		Weight int `toml:"weight"`
+	} `toml:"languages"`
+	Pagination struct {
+		PagerSize int `toml:"pagerSize"`
+	} `toml:"pagination"`
+}
+
+// hugoPagerSize is Hugo's number of rows a page when hugo.toml sets none.
+const hugoPagerSize = 10
+
+// ReadSiteConfig reads the title (for the home page), the address the
+// site is served from and the ledger's rows a page.
+func ReadSiteConfig(siteDir string) (SiteConfig, error) {
+	var conf SiteConfig
+	name := filepath.Join(siteDir, "hugo.toml")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return conf, fmt.Errorf("reading the site configuration: %w", err)
+	}
+	if err := toml.Unmarshal(b, &conf); err != nil {
+		return conf, fmt.Errorf("%s: %w", name, err)
+	}
+	if conf.Pagination.PagerSize <= 0 {
+		conf.Pagination.PagerSize = hugoPagerSize
+	}
+	return conf, nil
+}
+
+// LanguageCodes lists the site's language codes in their order (weight, then
+// code); a site that names none has English alone.
+func (c SiteConfig) LanguageCodes() []string {
+	if len(c.Languages) == 0 {
+		return []string{"en"}
+	}
+	codes := slices.Collect(maps.Keys(c.Languages))
+	slices.SortFunc(codes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(c.Languages[a].Weight, c.Languages[b].Weight), strings.Compare(a, b))
+	})
+	return codes
+}
+

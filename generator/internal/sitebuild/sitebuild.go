@@ -26,7 +26,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
@@ -223,7 +222,7 @@ func (b *build) writeContent() error {
 		return err
 	}
 	b.contentDir = filepath.Join(b.run, "content")
-	conf, err := readSiteConfig(b.paths.site)
+	conf, err := prepare.ReadSiteConfig(b.paths.site)
 	if err != nil {
 		return err
 	}
@@ -242,7 +241,7 @@ func (b *build) writeContent() error {
 		hand = os.DirFS(filepath.Join(b.paths.site, "content"))
 	}
 	res := b.res
-	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize}
+	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize, Languages: conf.LanguageCodes()}
 	b.content = afero.NewMemMapFs()
 	if b.o.ContentOnDisk {
 		b.content = afero.NewOsFs()
@@ -566,36 +565,6 @@ func swap(next, out string) error {
 		return fmt.Errorf("moving the new site in: %w", err)
 	}
 	return os.RemoveAll(old)
-}
-
-// siteConfig is what the build reads of hugo.toml itself.
-type siteConfig struct {
-	Title      string `toml:"title"`
-	BaseURL    string `toml:"baseURL"`
-	Pagination struct {
-		PagerSize int `toml:"pagerSize"`
-	} `toml:"pagination"`
-}
-
-// hugoPagerSize is Hugo's number of rows a page when hugo.toml sets none.
-const hugoPagerSize = 10
-
-// readSiteConfig reads the title (for the home page), the address the
-// site is served from and the ledger's rows a page.
-func readSiteConfig(siteDir string) (siteConfig, error) {
-	var conf siteConfig
-	name := filepath.Join(siteDir, "hugo.toml")
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return conf, fmt.Errorf("reading the site configuration: %w", err)
-	}
-	if err := toml.Unmarshal(b, &conf); err != nil {
-		return conf, fmt.Errorf("%s: %w", name, err)
-	}
-	if conf.Pagination.PagerSize <= 0 {
-		conf.Pagination.PagerSize = hugoPagerSize
-	}
-	return conf, nil
 }
 
 // addressWarning says what is wrong with the site's address for a

@@ -1,0 +1,98 @@
+package translations
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestFormsFollowCLDR(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"other", "one"},
+		"zh": {"other"},
+		// CLDR's "many" of French and Spanish (a million, in compact
+		// notation) needs an operand x/text's rules do not take; the
+		// theme's files give it anyway, for Hugo's go-i18n.
+		"fr": {"other", "one"},
+		"es": {"other", "one"},
+		"ru": {"other", "one", "few", "many"},
+		"ar": {"other", "zero", "one", "two", "few", "many"},
+	} {
+		if got := Forms(lang); !slices.Equal(got, want) {
+			t.Errorf("Forms(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
+
+func TestGapsNameMissingKeysAndForms(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[a]\nother = \"A\"\n[n]\none = \"{{ .Count }} thing\"\nother = \"{{ .Count }} things\"\n")},
+		"i18n/ru.toml": {Data: []byte("[n]\none = \"x\"\nother = \"y\"\n")},
+		"i18n/fr.toml": {Data: []byte("[a]\nother = \"A\"\n[n]\none = \"x\"\nmany = \"y\"\nother = \"y\"\n")},
+	}
+	all, err := Load(fsys, "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaps := Gaps(all)
+	if g := gaps["ru"]; !slices.Equal(g.Missing, []string{"a"}) || !slices.Equal(g.Forms, []string{"n: few", "n: many"}) {
+		t.Errorf("ru: %+v", g)
+	}
+	if g, ok := gaps["fr"]; ok {
+		t.Errorf("fr lacks nothing, Gaps says %+v", g)
+	}
+}
+
+// placeholder is a value Hugo or a script fills in a string.
+var placeholder = regexp.MustCompile(`\{\{[^}]*\}\}|\{[a-z]+\}`)
+
+// The theme's strings in every language: every key English has, every
+// plural form CLDR's rules need, and in each form the placeholders of the
+// English string, so that no page of a language shows English where a
+// string is missing, or loses a number (issue 21).
+func TestThemeStringsAreCompleteInEveryLanguage(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		if all[lang] == nil {
+			t.Errorf("no strings for %s", lang)
+		}
+	}
+	for lang, g := range Gaps(all) {
+		t.Errorf("%s lacks keys %v and plural forms %v", lang, g.Missing, g.Forms)
+	}
+	for lang, s := range all {
+		for key, forms := range s {
+			en, ok := all["en"][key]
+			if !ok {
+				t.Errorf("%s has key %q, which English does not", lang, key)
+				continue
+			}
+			want := sortedPlaceholders(en["other"])
+			for form, text := range forms {
+				got := sortedPlaceholders(text)
+				// A form for one thing, or none, may leave the number out.
+				if (form == "zero" || form == "one" || form == "two") && len(got) < len(want) {
+					continue
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s %s (%s): placeholders %v, English has %v", lang, key, form, got, want)
+				}
+			}
+		}
+	}
+}
+
+func sortedPlaceholders(s string) []string {
+	p := placeholder.FindAllString(s, -1)
+	for i := range p {
+		p[i] = strings.Join(strings.Fields(p[i]), " ")
+	}
+	slices.Sort(p)
+	return slices.Compact(p)
+}
