@@ -60,8 +60,8 @@ var Outputs = []Output{
 
 // SiteConfig is what the generator reads of site/hugo.toml.
 type SiteConfig struct {
-	Title      string `toml:"title"`
-	BaseURL    string `toml:"baseURL"`
+	Title   string `toml:"title"`
+	BaseURL string `toml:"baseURL"`
 	// Languages of the site, by code, with their order.
 	Languages map[string]struct {
 		Weight int `toml:"weight"`
@@ -104,4 +104,3 @@ func (c SiteConfig) LanguageCodes() []string {
 	})
 	return codes
 }
-
