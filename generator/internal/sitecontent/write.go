@@ -196,7 +196,14 @@ func (w *writer) writeAll() error {
 
 	home := w.homePage(refs)
 	home.Counts = counts(c.Documents)
-	return w.page("_index.md", map[string]any{"title": w.Input().SiteTitle, "params": home}, "")
+	front := map[string]any{"title": w.Input().SiteTitle, "params": home}
+	if len(w.Input().Languages) > 1 {
+		// Every page in every language of the site: one content tree,
+		// which the templates render in each language.
+		all := map[string]any{"matrix": map[string]any{"languages": []string{"**"}}}
+		front["sites"], front["cascade"] = all, map[string]any{"sites": all}
+	}
+	return w.page("_index.md", front, "")
 }
 
 // LedgerOrder is the order of the publication-status ledger, which the
