@@ -132,19 +132,23 @@
     function longDate(d) {
       return Number(d.slice(8, 10)) + " " + (months[Number(d.slice(5, 7)) - 1] || "") + " " + d.slice(0, 4);
     }
-    // A copy of a template part with its slots filled: <time data-slot> by
-    // a day, any other slot by text.
+    // A copy of a template part with its slots filled: a slot marked
+    // data-date becomes a <time> of that day (the template holds a neutral
+    // span, since an empty <time> is not valid HTML), any other slot gets
+    // the value as text.
     function fill(selector, values) {
       var part = tpl.content.querySelector(selector).cloneNode(true);
       Array.prototype.forEach.call(part.querySelectorAll("[data-slot]"), function (e) {
         var v = values[e.getAttribute("data-slot")] || "";
-        if (e.tagName === "TIME") {
-          e.setAttribute("datetime", v);
-          e.textContent = longDate(v);
+        if (e.hasAttribute("data-date")) {
+          var t = document.createElement("time");
+          t.setAttribute("datetime", v);
+          t.textContent = longDate(v);
+          e.replaceWith(t);
         } else {
           e.textContent = v;
+          e.removeAttribute("data-slot");
         }
-        e.removeAttribute("data-slot");
       });
       return part;
     }
