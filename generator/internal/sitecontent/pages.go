@@ -104,4 +104,8 @@ type HomePage struct {
 	States        []string                `json:"states"`
 	// LedgerPageSize is the ledger's rows a page, for links to a row.
 	LedgerPageSize int `json:"ledger_page_size,omitempty"`
+	// PartyNames are the parties' names in the site's other languages,
+	// by party id and language (disclosure.View.PartyNames), for every
+	// page that names a party; nil for an English-only site.
+	PartyNames map[string]map[string]string `json:"party_names,omitempty"`
 }

@@ -370,6 +370,14 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		h.LatestMeeting = &mi
 	}
 	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
+	for _, p := range c.Parties {
+		if names := w.PartyNames(p); names != nil {
+			if h.PartyNames == nil {
+				h.PartyNames = map[string]map[string]string{}
+			}
+			h.PartyNames[p.ID] = names
+		}
+	}
 	h.Rules = rulesInfo(&c.Rules)
 	return h
 }

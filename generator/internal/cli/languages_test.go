@@ -1,0 +1,271 @@
+package cli
+
+// The site in the six official languages of the United Nations (issue 21),
+// checked on the built fixture site: every page in every language, with its
+// language and direction; a switcher that leads to the same page in each
+// other language and back; hreflang alternates; dates and names in the
+// language; and no English interface string outside markup that says it is
+// English.
+
+import (
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/cns-transparency/cns-site/generator/internal/translations"
+)
+
+var siteLanguages = map[string]string{"en": "ltr", "ar": "rtl", "zh": "ltr", "fr": "ltr", "ru": "ltr", "es": "ltr"}
+
+// langPrefix is where a language's pages are: English at the root.
+func langPrefix(lang string) string {
+	if lang == "en" {
+		return ""
+	}
+	return lang + "/"
+}
+
+func parseHTML(t testing.TB, path string) *html.Node {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func attr(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func walk(n *html.Node, f func(*html.Node) bool) {
+	if !f(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+// englishPages are the HTML pages of the English site, as paths from the
+// site's root.
+func englishPages(t testing.TB, site string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(site, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if _, ok := siteLanguages[rel]; ok && rel != "." {
+				return filepath.SkipDir // another language, or /en/, the redirect to the root
+			}
+			return nil
+		}
+		if strings.HasSuffix(rel, ".html") {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEveryPageInEveryLanguage(t *testing.T) {
+	site := buildFixture(t, "2017-07-06")
+	pages := englishPages(t, site)
+	if len(pages) < 40 {
+		t.Fatalf("only %d English pages", len(pages))
+	}
+	// Links are under the site's path (baseURL in hugo.toml): pathOf is a
+	// link's path below it.
+	base := ""
+	walk(parseHTML(t, filepath.Join(site, "index.html")), func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "link" {
+			if r, _ := attr(n, "rel"); r == "canonical" {
+				h, _ := attr(n, "href")
+				u, _ := url.Parse(h)
+				base = strings.TrimSuffix(u.Path, "/")
+			}
+		}
+		return true
+	})
+	pathOf := func(href string) string {
+		u, err := url.Parse(href)
+		if err != nil {
+			return href
+		}
+		return strings.TrimPrefix(u.Path, base)
+	}
+	for _, rel := range pages {
+		for lang, dir := range siteLanguages {
+			path := filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))
+			doc := parseHTML(t, path)
+			var root *html.Node
+			walk(doc, func(n *html.Node) bool {
+				if n.Type == html.ElementNode && n.Data == "html" {
+					root = n
+					return false
+				}
+				return true
+			})
+			if root == nil {
+				t.Errorf("%s%s: no <html>", langPrefix(lang), rel)
+				continue
+			}
+			if got, _ := attr(root, "lang"); got != lang {
+				t.Errorf("%s%s: lang %q, want %q", langPrefix(lang), rel, got, lang)
+			}
+			if got, _ := attr(root, "dir"); got != dir {
+				t.Errorf("%s%s: dir %q, want %q", langPrefix(lang), rel, got, dir)
+			}
+			if rel == "404.html" {
+				continue
+			}
+			// The switcher names every other language once and leads to this
+			// same page there; hreflang alternates name the same pages.
+			want := map[string]string{}
+			for other := range siteLanguages {
+				if other != lang {
+					want[other] = "/" + langPrefix(other) + strings.TrimSuffix(rel, "index.html")
+				}
+			}
+			switcher, alternates := map[string]string{}, map[string]string{}
+			walk(doc, func(n *html.Node) bool {
+				if n.Type != html.ElementNode {
+					return true
+				}
+				if n.Data == "nav" {
+					if c, _ := attr(n, "class"); c == "languages" {
+						walk(n, func(a *html.Node) bool {
+							if a.Type == html.ElementNode && a.Data == "a" {
+								l, _ := attr(a, "hreflang")
+								h, _ := attr(a, "href")
+								switcher[l] = pathOf(h)
+							}
+							return true
+						})
+					}
+				}
+				if n.Data == "link" {
+					if r, _ := attr(n, "rel"); r == "alternate" {
+						if l, ok := attr(n, "hreflang"); ok {
+							h, _ := attr(n, "href")
+							alternates[l] = pathOf(h)
+						}
+					}
+				}
+				return true
+			})
+			for other, href := range want {
+				if switcher[other] != href {
+					t.Errorf("%s%s: the switcher leads to %q for %s, want %q", langPrefix(lang), rel, switcher[other], other, href)
+				}
+				if alternates[other] != href {
+					t.Errorf("%s%s: hreflang %s is %q, want %q", langPrefix(lang), rel, other, alternates[other], href)
+				}
+			}
+			if len(switcher) != len(want) {
+				t.Errorf("%s%s: the switcher names %d languages, want %d", langPrefix(lang), rel, len(switcher), len(want))
+			}
+		}
+	}
+}
+
+// No interface string of English shows on a page of another language,
+// except inside an element marked lang="en" (text the catalog has in
+// English alone). Strings a language writes as English does (a name, a
+// word both share) do not count.
+func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
+	site := buildFixture(t, "2017-07-06")
+	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang := range siteLanguages {
+		if lang == "en" {
+			continue
+		}
+		// English strings without placeholders, long enough to be
+		// sentences, and not the same in the language.
+		var english []string
+		for key, forms := range all["en"] {
+			s := forms["other"]
+			if strings.Contains(s, "{") || strings.Contains(s, "<") || len(strings.Fields(s)) < 3 || all[lang][key]["other"] == s {
+				continue
+			}
+			english = append(english, s)
+		}
+		if len(english) < 100 {
+			t.Fatalf("only %d English strings to look for", len(english))
+		}
+		for _, rel := range englishPages(t, site) {
+			doc := parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel)))
+			var visible strings.Builder
+			walk(doc, func(n *html.Node) bool {
+				if n.Type == html.ElementNode {
+					if l, ok := attr(n, "lang"); ok && l == "en" {
+						return false
+					}
+					if n.Data == "script" || n.Data == "style" || n.Data == "template" {
+						return false
+					}
+				}
+				if n.Type == html.TextNode {
+					visible.WriteString(n.Data)
+					visible.WriteString("\n")
+				}
+				return true
+			})
+			text := strings.Join(strings.Fields(visible.String()), " ")
+			for _, s := range english {
+				if strings.Contains(text, strings.Join(strings.Fields(s), " ")) {
+					t.Errorf("%s%s shows the English %q outside lang=\"en\"", langPrefix(lang), rel, s)
+				}
+			}
+		}
+	}
+}
+
+// A party is named in the page's language: the catalog's UN short name
+// where it gives one, CLDR's name of its ISO code otherwise, and its English
+// name, marked as English, when it has neither (Euratom).
+func TestPartyNamesInEachLanguage(t *testing.T) {
+	site := buildFixture(t, "2017-07-06")
+	for _, tc := range []struct{ page, want string }{
+		{"fr/countries/korea/index.html", "<h1>République de Corée</h1>"},
+		{"ru/countries/korea/index.html", "<h1>Республика Корея</h1>"},
+		{"zh/countries/albania/index.html", "<h1>阿尔巴尼亚</h1>"},
+		{"ar/countries/albania/index.html", "<h1>ألبانيا</h1>"},
+		{"es/countries/turkiye/index.html", "<h1>Türkiye</h1>"},
+		{"fr/countries/euratom/index.html", `<h1><span lang="en">Euratom</span></h1>`},
+		{"countries/korea/index.html", "<h1>Republic of Korea</h1>"},
+		{"fr/documents/rm07-nr-albania/index.html", `6 juillet 2017`},
+		{"zh/documents/rm07-nr-albania/index.html", `2017年7月6日`},
+	} {
+		if page := read(t, filepath.Join(site, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
+			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+}
