@@ -202,6 +202,7 @@ func runBuild(args []string, env Env) error {
 	themes := fs.String("themes", "themes", "the themes folder")
 	work := fs.String("work", ".build", "the build area (git-ignored): generated content and Hugo's caches")
 	baseURL := fs.String("base-url", "", "the address the site is served from, such as https://example.org/cns/ (default: the one in hugo.toml)")
+	langs := fs.String("languages", "", "build only these of the site's languages, comma-separated, such as en or en,fr (default: every language in hugo.toml); for a quicker preview")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	wait := fs.Duration("wait", 0, "when another build is writing the same output folder, wait this long for it\n(such as 10m) before giving up with exit status 7; default: give up at once")
 	memLimit := memoryLimitFlag(fs)
@@ -213,6 +214,17 @@ func runBuild(args []string, env Env) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fs.Args())
+	}
+	if l := splitList(*langs); len(l) > 0 {
+		conf, err := prepare.ReadSiteConfig(*site)
+		if err != nil {
+			return err
+		}
+		for _, lang := range l {
+			if !slices.Contains(conf.LanguageCodes(), lang) {
+				return fmt.Errorf("%w: --languages: %q is not a language of the site (%s)", errUsage, lang, strings.Join(conf.LanguageCodes(), ", "))
+			}
+		}
 	}
 	at, err := c.moment(env)
 	if err != nil {
@@ -226,7 +238,7 @@ func runBuild(args []string, env Env) error {
 	}
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-		BaseURL: *baseURL, AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress, Wait: *wait,
+		BaseURL: *baseURL, Languages: splitList(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress, Wait: *wait,
 	})
 	if progress != nil {
 		fmt.Fprint(env.Stderr, "\r\033[K")
@@ -312,15 +324,19 @@ func runCheck(args []string, env Env) error {
 	}
 	// What each language lacks: warnings, never errors, since a string or
 	// a name missing in a language shows in English.
-	conf, err := prepare.ReadSiteConfig(*site)
-	if err != nil {
+	// A site folder without hugo.toml (checking a catalog on its own) has
+	// no languages to speak of.
+	langs := []string{"en"}
+	if conf, err := prepare.ReadSiteConfig(*site); err == nil {
+		langs = conf.LanguageCodes()
+	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	strs, err := translations.Load(os.DirFS(*themes), "cns/i18n")
 	if err != nil {
 		return err
 	}
-	for _, line := range languageLines(cat, conf.LanguageCodes(), translations.Gaps(strs)) {
+	for _, line := range languageLines(cat, langs, translations.Gaps(strs)) {
 		fmt.Fprintln(env.Stdout, line)
 	}
 	return nil
@@ -456,4 +472,15 @@ func orUnknown(d catalog.Date) string {
 		return "(date not recorded)"
 	}
 	return d.Long()
+}
+
+// splitList reads a comma-separated flag; empty gives nil.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -92,11 +92,15 @@ func TestAddressFromSiteConfigMakesLinksAbsolute(t *testing.T) {
 	const base = "https://cns.test.invalid/reports/"
 	for file, re := range map[string]string{
 		"documents/rm07-nr-albania/index.html": `rel="canonical" href="` + base + `documents/rm07-nr-albania/"`,
-		"sitemap.xml":                          `<loc>` + base + `documents/`,
-		"feed.atom":                            `<link rel="self" type="application/atom+xml" href="` + base + `feed.atom">`,
-		"documents.csv":                        `,` + base + `documents/rm07-nr-albania/,`,
-		"documents.json":                       `"page_url": "` + base + `documents/rm07-nr-albania/"`,
-		"calendar.ics":                         `URL:` + base,
+		// A sitemap per language, under an index at the root.
+		"sitemap.xml":    `<loc>` + base + `en/sitemap.xml</loc>`,
+		"en/sitemap.xml": `<loc>` + base + `documents/`,
+		"fr/sitemap.xml": `hreflang="en"
+                href="` + base + `documents/`,
+		"feed.atom":      `<link rel="self" type="application/atom+xml" href="` + base + `feed.atom">`,
+		"documents.csv":  `,` + base + `documents/rm07-nr-albania/,`,
+		"documents.json": `"page_url": "` + base + `documents/rm07-nr-albania/"`,
+		"calendar.ics":   `URL:` + base,
 	} {
 		if !strings.Contains(read(t, filepath.Join(out, filepath.FromSlash(file))), re) {
 			t.Errorf("%s lacks %s", file, re)

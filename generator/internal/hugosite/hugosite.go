@@ -40,7 +40,10 @@ type Options struct {
 	PublishDir string // a fresh, empty directory
 	CacheDir   string // Hugo's caches and processed resources; kept between builds
 	BaseURL    string
-	Log        io.Writer // Hugo's warnings and errors; nil discards them
+	// Disabled are languages of hugo.toml not to build (Hugo's
+	// disableLanguages).
+	Disabled []string
+	Log      io.Writer // Hugo's warnings and errors; nil discards them
 	// Written, when set, is handed each file Hugo creates in PublishDir as
 	// it is closed: its path from PublishDir (slash-separated), its bytes,
 	// and what the disk said of it just before. It is called from Hugo's
@@ -102,6 +105,9 @@ func Build(o Options) (Stats, error) {
 	flags.Set("environment", "production")
 	if o.BaseURL != "" {
 		flags.Set("baseURL", o.BaseURL)
+	}
+	if len(o.Disabled) > 0 {
+		flags.Set("disableLanguages", o.Disabled)
 	}
 
 	fs := afero.NewOsFs()

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -45,6 +46,9 @@ type Options struct {
 	OutDir    string // where the site goes (public/)
 	WorkDir   string // the build area (.build/), git-ignored
 	BaseURL   string
+	// Languages, when set, are the only languages of hugo.toml built; each
+	// must be one of them. Nil builds every language.
+	Languages []string
 	AsOf      publication.AsOf
 	// DataName is how messages name the catalog folder; default "data".
 	DataName string
@@ -146,6 +150,7 @@ type build struct {
 	contentDir string
 	content    afero.Fs // holds contentDir: in memory, or the disk
 	input      disclosure.Input
+	disabled   []string // languages of hugo.toml not built
 	stream     *audit.Stream
 	swapped    bool
 }
@@ -241,7 +246,17 @@ func (b *build) writeContent() error {
 		hand = os.DirFS(filepath.Join(b.paths.site, "content"))
 	}
 	res := b.res
-	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize, Languages: conf.LanguageCodes()}
+	langs := conf.LanguageCodes()
+	if len(b.o.Languages) > 0 {
+		for _, l := range b.o.Languages {
+			if !slices.Contains(langs, l) {
+				return fmt.Errorf("the languages to build name %q, which is not a language of %s (%s)", l, filepath.Join(b.paths.site, "hugo.toml"), strings.Join(langs, ", "))
+			}
+		}
+		b.disabled = slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return slices.Contains(b.o.Languages, l) })
+		langs = slices.DeleteFunc(langs, func(l string) bool { return slices.Contains(b.disabled, l) })
+	}
+	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize, Languages: langs}
 	b.content = afero.NewMemMapFs()
 	if b.o.ContentOnDisk {
 		b.content = afero.NewOsFs()
@@ -288,6 +303,7 @@ func (b *build) render() error {
 		PublishDir: b.next,
 		CacheDir:   filepath.Join(b.paths.work, "hugo"),
 		BaseURL:    b.o.BaseURL,
+		Disabled:   b.disabled,
 		Log:        b.o.HugoLog,
 		Written:    written,
 	})
