@@ -42,14 +42,15 @@ func need(t *testing.T, ok bool, what string) {
 }
 
 // build builds a site from a catalog with the generator's build command, as
-// a webmaster would, and returns its output folder.
-func build(t *testing.T, data, asOf string) string {
+// a webmaster would, and returns its output folder. more adds flags
+// (--languages).
+func build(t *testing.T, data, asOf string, more ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	args := []string{"build", "--quiet", "--data", data, "--as-of", asOf,
+	args := append([]string{"build", "--quiet", "--data", data, "--as-of", asOf,
 		"--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"),
-		"--out", out, "--work", filepath.Join(dir, ".build")}
+		"--out", out, "--work", filepath.Join(dir, ".build")}, more...)
 	var stdout, stderr bytes.Buffer
 	code := cli.Run(context.Background(), args, cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
 	if code != 0 {
@@ -174,9 +175,11 @@ func TestEveryPageIsValidHTML(t *testing.T) {
 	}
 	middle := m.From.Add(m.To.Sub(m.From) / 2).Format(time.DateOnly)
 	sites := []struct{ name, dir string }{
+		// Every language once; the other sites in English and Arabic (the
+		// one right-to-left language): the markup is the same in each.
 		{"fixture as of 2017-07-06", build(t, fixture, "2017-07-06")},
-		{"fixture as of 2017-05-01", build(t, fixture, "2017-05-01")},
-		{"corpus of 300 documents as of " + middle, build(t, m.Dir, middle)},
+		{"fixture as of 2017-05-01", build(t, fixture, "2017-05-01", "--languages", "en,ar")},
+		{"corpus of 300 documents as of " + middle, build(t, m.Dir, middle, "--languages", "en,ar")},
 	}
 	// The corpus's site should show documents in most states, each with
 	// pages and rows of its own.
