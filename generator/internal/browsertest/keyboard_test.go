@@ -212,7 +212,7 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 	// Copy the link to paragraph 18 with the keyboard.
 	var origin string
 	run(chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"), chromedp.Evaluate(`location.origin`, &origin))
-	if err := chromedp.Run(tab.Ctx, browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin)); err != nil {
+	if err := chromedp.Run(tab.Ctx, browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin).WithBrowserContextID(tab.browserContext)); err != nil {
 		t.Logf("clipboard permission: %v", err)
 	}
 	var status, copied, label string
