@@ -6,29 +6,39 @@
 // the test with a clear message when Chromium is missing, except under CI
 // (CI=true), where a missing browser is a failure: .ci/run installs it.
 //
+// The test binary runs one Chromium, started by the first Browser call; each
+// test gets a tab of its own (a target with its own browser context), so
+// tests may run side by side.
+//
 // The page tests also need axe-core (AxeSource): .ci/run installs the pinned
 // release into .build/npm; $AXE_CORE_JS names another copy. Screenshots and
-// printed PDFs are test artifacts: keep them with
+// printed PDFs prove nothing by themselves: they are taken only when asked
+// for, as test artifacts, with
 //
 //	go test -artifacts -outputdir /tmp/out ./generator/internal/browsertest
-//
-// (without -artifacts they are written to temporary folders and removed).
 package browsertest
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
+	goruntime "runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
@@ -59,6 +69,14 @@ func Need(t testing.TB, ok bool, what string) {
 		t.Fatal(msg)
 	}
 	t.Skip(msg)
+}
+
+// keepArtifacts reports whether the test binary was asked to keep test
+// artifacts (go test -artifacts): screenshots and printed PDFs are made only
+// then.
+func keepArtifacts() bool {
+	f := flag.Lookup("test.artifacts")
+	return f != nil && f.Value.String() == "true"
 }
 
 // Server serves a built site on loopback.
@@ -96,47 +114,118 @@ func Serve(t testing.TB, dir, prefix string) *Server {
 type Tab struct {
 	Ctx context.Context
 	t   testing.TB
+	// browserContext is the tab's own browser context, for the commands
+	// that apply to one (permissions).
+	browserContext cdp.BrowserContextID
 
 	mu       sync.Mutex
 	requests []string // every URL the page requested
 	console  []string // console errors and uncaught exceptions
 }
 
-// Browser opens headless Chromium with a fresh profile and returns a tab.
-// The browser and its profile go away when the test ends.
+// The test binary's one Chromium: started by the first call of Browser,
+// stopped by stopChromium (TestMain) once every test has ended. Starting a
+// browser costs about a second, and the tests open dozens of tabs.
+var chromium struct {
+	once sync.Once
+	ctx  context.Context // the browser's first tab; tests' tabs are opened from it
+	stop func()
+	err  error
+}
+
+// startChromium starts the shared browser, once, with a fresh profile.
+func startChromium(path string) (context.Context, error) {
+	chromium.once.Do(func() {
+		// The profile is removed after the browser has gone: Chromium's
+		// helper processes may still be writing to it for a moment after it
+		// exits.
+		profile, err := os.MkdirTemp("", "cns-chromium-")
+		if err != nil {
+			chromium.err = err
+			return
+		}
+		removeProfile := func() {
+			for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.UserDataDir(profile),
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-features", "site-per-process,Translate,BlinkGenPropertyTrees,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"),
+			chromedp.WindowSize(1280, 900),
+		)
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelC := chromedp.NewContext(actx)
+		if err := chromedp.Run(ctx); err != nil {
+			cancelC()
+			cancelA()
+			removeProfile()
+			chromium.err = fmt.Errorf("starting Chromium (%s): %w", path, err)
+			return
+		}
+		chromium.ctx = ctx
+		chromium.stop = func() {
+			// Closed gracefully, within a few seconds; then killed.
+			sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+			chromedp.Cancel(sctx)
+			cancel()
+			cancelC()
+			cancelA()
+			removeProfile()
+		}
+	})
+	return chromium.ctx, chromium.err
+}
+
+// stopChromium stops the shared browser, if a test started it.
+func stopChromium() {
+	if chromium.stop != nil {
+		chromium.stop()
+	}
+}
+
+// Browser returns a new tab of the test binary's headless Chromium (started
+// by the first call) in a window of 1280 by 900 px. Each tab has a browser
+// context of its own (cookies, storage, cache and permissions, as with a
+// fresh profile) and keeps the focus a window's only tab has, so tests may
+// run side by side. The tab and its context go when the test ends.
 func Browser(t testing.TB) *Tab {
 	t.Helper()
 	path := ChromiumPath()
 	Need(t, path != "", "Chromium")
-	// The profile is removed after the browser has gone, and without failing
-	// the test: Chromium's helper processes may still be writing to it for a
-	// moment after it exits (t.TempDir would fail the test then).
-	profile, err := os.MkdirTemp("", "cns-chromium-")
+	bctx, err := startChromium(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(50 * time.Millisecond)
-		}
-	})
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
+	// Chromium opens the first tab of a new browser context only in a
+	// window of its own.
+	bex := cdp.WithExecutor(bctx, chromedp.FromContext(bctx).Browser)
+	bcid, err := target.CreateBrowserContext().Do(bex)
+	if err != nil {
+		t.Fatalf("Chromium (%s): a new browser context: %v", path, err)
+	}
+	tid, err := target.CreateTarget("about:blank").WithBrowserContextID(bcid).WithNewWindow(true).Do(bex)
+	if err != nil {
+		target.DisposeBrowserContext(bcid).Do(bex)
+		t.Fatalf("Chromium (%s): a new tab: %v", path, err)
+	}
+	ctx, cancelC := chromedp.NewContext(bctx, chromedp.WithTargetID(tid))
 	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	tab := &Tab{Ctx: ctx, t: t}
+	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the tab and waits for it
+		cancelT()
+		cancelC()
+		target.DisposeBrowserContext(bcid).Do(bex)
+	})
+	tab := &Tab{Ctx: ctx, t: t, browserContext: bcid}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		tab.mu.Lock()
 		defer tab.mu.Unlock()
@@ -155,9 +244,45 @@ func Browser(t testing.TB) *Tab {
 			tab.console = append(tab.console, "exception: "+e.ExceptionDetails.Text+" "+exceptionText(e.ExceptionDetails))
 		}
 	})
-	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable()); err != nil {
-		t.Fatalf("starting Chromium (%s): %v", path, err)
+	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), emulation.SetFocusEmulationEnabled(true)); err != nil {
+		t.Fatalf("opening a tab in Chromium (%s): %v", path, err)
 	}
+	return tab
+}
+
+// tabPool is a few tabs that the subtests of one test take turns in:
+// opening a tab (its window, browser context and renderer) costs more
+// Chromium time than loading a page in one. Subtests that take one start
+// from the state the previous one left (emulation, history), as they would
+// in one tab, and set what they depend on.
+type tabPool chan *Tab
+
+// newTabPool opens, for t, as many tabs as tests run side by side
+// (go test -parallel, one per core by default).
+func newTabPool(t testing.TB) tabPool {
+	t.Helper()
+	n := goruntime.GOMAXPROCS(0)
+	if f := flag.Lookup("test.parallel"); f != nil {
+		if v, err := strconv.Atoi(f.Value.String()); err == nil && v > 0 {
+			n = v
+		}
+	}
+	p := make(tabPool, n)
+	for range n {
+		p <- Browser(t)
+	}
+	return p
+}
+
+// take waits for a free tab and lends it to t until t ends; Run then fails
+// t, and the requests and console errors are t's from now on.
+func (p tabPool) take(t testing.TB) *Tab {
+	t.Helper()
+	tab := <-p
+	t.Cleanup(func() { p <- tab })
+	tab.mu.Lock()
+	tab.t, tab.requests, tab.console = t, nil, nil
+	tab.mu.Unlock()
 	return tab
 }
 

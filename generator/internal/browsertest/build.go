@@ -3,6 +3,7 @@ package browsertest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,13 +21,23 @@ const Repo = "../../.."
 // which they may not of data/.
 var Fixture = filepath.Join(Repo, "generator", "testdata", "catalog")
 
+// builtSite is a site BuildSite builds or has built.
+type builtSite struct {
+	done chan struct{} // closed once out or err is set
+	out  string
+	err  error
+}
+
 var (
-	buildMu sync.Mutex
-	built   = map[string]string{}
+	buildMu  sync.Mutex // guards built
+	built    = map[string]*builtSite{}
+	building sync.Mutex // one build at a time: each uses both cores
 )
 
 // BuildSite builds a site with the generator's build command, once per test
-// binary for the same flags, and returns the output folder. Flags add to
+// binary for the same flags, and returns the output folder. Tests that ask
+// for a site being built wait for it; a build that fails, fails every test
+// that asks for it without being tried again. Flags add to
 // --data (Fixture unless given), --base-url ("/" unless given), --site,
 // --themes (the repository's, unless given) and --out.
 // The folder is shared: tests must not change it.
@@ -34,13 +45,31 @@ func BuildSite(t testing.TB, flags ...string) string {
 	t.Helper()
 	key := strings.Join(flags, "\x00")
 	buildMu.Lock()
-	defer buildMu.Unlock()
-	if out, ok := built[key]; ok {
-		return out
+	b, ok := built[key]
+	if !ok {
+		b = &builtSite{done: make(chan struct{})}
+		built[key] = b
 	}
+	buildMu.Unlock()
+	if !ok {
+		func() {
+			defer close(b.done)
+			building.Lock()
+			defer building.Unlock()
+			b.out, b.err = buildSite(flags)
+		}()
+	}
+	<-b.done
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.out
+}
+
+func buildSite(flags []string) (string, error) {
 	dir, err := os.MkdirTemp("", "cns-browsertest-")
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	out := filepath.Join(dir, "public")
 	args := []string{"build", "--quiet", "--out", out, "--work", filepath.Join(dir, ".build")}
@@ -69,8 +98,7 @@ func BuildSite(t testing.TB, flags ...string) string {
 	var stdout, stderr bytes.Buffer
 	code := cli.Run(context.Background(), args, cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
 	if code != 0 {
-		t.Fatalf("build %q exited %d:\n%s%s", flags, code, stdout.String(), stderr.String())
+		return "", fmt.Errorf("build %q exited %d:\n%s%s", flags, code, stdout.String(), stderr.String())
 	}
-	built[key] = out
-	return out
+	return out, nil
 }

@@ -24,33 +24,46 @@ const focusables = `(() => {
   const look = e => { const cs = getComputedStyle(e); return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow].join("|"); };
   window.__kb = {look, base: els.map(look), names: els.map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + " " + JSON.stringify((e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 40)))};
   els.forEach((e, i) => e.setAttribute("data-kb", i));
+  // The focused element: its index, whether its look differs from unfocused
+  // with a visible outline or shadow, and whether it is in view.
+  window.__kb.describe = () => {
+    const e = document.activeElement;
+    if (!e || e === document.body || e === document.documentElement) return {index: -1};
+    const cs = getComputedStyle(e);
+    const i = e.hasAttribute("data-kb") ? Number(e.getAttribute("data-kb")) : -2;
+    const look = window.__kb.look(e);
+    const marked = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
+    const r = e.getBoundingClientRect();
+    return {index: i, visible: marked && (i < 0 || look !== window.__kb.base[i]), inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+      name: e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + (r.bottom > 0 && r.top < innerHeight ? "" : " (at y=" + Math.round(r.top) + ")")};
+  };
   return els.length;
 })()`
+
+// focusLog keeps, from now on, a log of where each Tab found the focus: on
+// every Tab keydown (before the key moves the focus) the page notes the
+// focused element (window.__kb.describe). Each entry is thus where the
+// previous Tab put the focus, once the browser had scrolled it into view
+// (which happens after the focusin event) and before the next key.
+const focusLog = `(() => {
+  window.__kb.log = [];
+  addEventListener("keydown", e => { if (e.key === "Tab") window.__kb.log.push(window.__kb.describe()); }, true);
+  return true;
+})()`
+
+// takeLog returns the entries logged so far and empties the log.
+const takeLog = `window.__kb.log.splice(0)`
 
 // focusedAfter waits for the next frame (two after the first Tab on a newly
 // loaded page, whose focus styles Chromium applies a frame later) and
 // describes the focused element.
 func focusedAfter(first bool) string {
+	frames := "false"
 	if first {
-		return strings.Replace(focused, "FRAMES", "true", 1)
+		frames = "true"
 	}
-	return strings.Replace(focused, "FRAMES", "false", 1)
+	return `new Promise(r => requestAnimationFrame(() => ` + frames + ` ? requestAnimationFrame(r) : r())).then(() => window.__kb.describe())`
 }
-
-// focused describes the focused element: its tag index, whether its look
-// differs from unfocused with a visible outline or shadow, and whether it is
-// in view.
-const focused = `new Promise(r => requestAnimationFrame(() => FRAMES ? requestAnimationFrame(r) : r())).then(() => {
-  const e = document.activeElement;
-  if (!e || e === document.body || e === document.documentElement) return {index: -1};
-  const cs = getComputedStyle(e);
-  const i = e.hasAttribute("data-kb") ? Number(e.getAttribute("data-kb")) : -2;
-  const look = window.__kb.look(e);
-  const marked = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
-  const r = e.getBoundingClientRect();
-  return {index: i, visible: marked && (i < 0 || look !== window.__kb.base[i]), inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
-    name: e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + (r.bottom > 0 && r.top < innerHeight ? "" : " (at y=" + Math.round(r.top) + ")")};
-})`
 
 type focusState struct {
 	Index   int    `json:"index"`
@@ -63,7 +76,8 @@ type focusState struct {
 // the main content; Tab reaches every link and control, in the light of a
 // visible focus indicator, scrolled into view.
 func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
-	tab := Browser(t)
+	t.Parallel()
+	tabs := newTabPool(t)
 	real := Serve(t, realSite(t), "")
 	edge := Serve(t, edgeSite(t), "")
 	cases := []struct {
@@ -82,6 +96,8 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			tab := tabs.take(t)
 			run := func(actions ...chromedp.Action) {
 				t.Helper()
 				if err := chromedp.Run(tab.Ctx, actions...); err != nil {
@@ -125,22 +141,24 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 				t.Error("after the skip link, Tab went back into the header instead of on into the main content")
 			}
 
-			// Tab through the whole page from the top.
+			// Tab through the whole page from the top, in batches of keys:
+			// the page logs where each Tab put the focus (focusLog), read
+			// back after each batch.
 			run(chromedp.Navigate(u), chromedp.Evaluate(focusables, &n))
 			var names []string
 			run(chromedp.Evaluate(`window.__kb.names`, &names))
 			reached := make([]bool, n)
 			var notVisible, notInView []string
 			prev := -3
-			for step := 0; step < n+20; step++ {
-				var f focusState
-				run(chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(focusedAfter(step == 0), &f, awaitPromise))
+			// visit takes where one Tab put the focus, and says whether
+			// the walk is over.
+			visit := func(f focusState) bool {
 				if f.Index >= 0 && f.Index == prev {
-					continue // the next field inside one control (a date's day, month, year)
+					return false // the next field inside one control (a date's day, month, year)
 				}
 				prev = f.Index
 				if f.Index == -1 || (f.Index >= 0 && reached[f.Index]) {
-					break // left the page, or came round again
+					return true // left the page, or came round again
 				}
 				if f.Index >= 0 {
 					reached[f.Index] = true
@@ -151,6 +169,32 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 				if !f.InView && len(notInView) < 10 {
 					notInView = append(notInView, f.Name)
 				}
+				return false
+			}
+			const batch = 40
+			steps, over := n+20, false
+			// The first Tab on the newly loaded page, and the frames its
+			// focus style takes.
+			run(chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(focusedAfter(true), nil, awaitPromise), chromedp.Evaluate(focusLog, nil))
+			for sent := 1; !over && sent < steps; {
+				k := min(batch, steps-sent)
+				keys := make([]chromedp.Action, 0, k+1)
+				for range k {
+					keys = append(keys, chromedp.KeyEvent(kb.Tab))
+				}
+				var log []focusState
+				run(append(keys, chromedp.Evaluate(takeLog, &log))...)
+				sent += k
+				for _, f := range log {
+					if over = visit(f); over {
+						break
+					}
+				}
+			}
+			if !over {
+				var last focusState
+				run(chromedp.Evaluate(focusedAfter(false), &last, awaitPromise))
+				visit(last)
 			}
 			var missed []string
 			for i, ok := range reached {
@@ -183,6 +227,7 @@ func first10(s []string) []string {
 // them the table is already in meeting and party order (checked by the
 // ledger test on the built files) and each paragraph number is its own link.
 func TestSortAndCopyLinkByKeyboard(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, realSite(t), "")
 	run := func(actions ...chromedp.Action) {
@@ -212,7 +257,7 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 	// Copy the link to paragraph 18 with the keyboard.
 	var origin string
 	run(chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"), chromedp.Evaluate(`location.origin`, &origin))
-	if err := chromedp.Run(tab.Ctx, browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin)); err != nil {
+	if err := chromedp.Run(tab.Ctx, browser.GrantPermissions([]browser.PermissionType{browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(origin).WithBrowserContextID(tab.browserContext)); err != nil {
 		t.Logf("clipboard permission: %v", err)
 	}
 	var status, copied, label string

@@ -52,6 +52,7 @@ const readLedger = `(() => ({
 // 8 behind. The counts follow the rows, the note names the day, and the
 // pager keeps the day.
 func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
+	t.Parallel()
 	site := largeSite(t)
 	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
 	if err != nil {
@@ -176,6 +177,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 // JavaScript, to its row on that day, public, and the day before shows it
 // scheduled.
 func TestLedgerDayWithoutJavaScriptAndFromADocumentPage(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, realSite(t), "")
 	var now, asked ledgerPage

@@ -13,7 +13,8 @@ import (
 
 // LinkChecker reaches link targets on a local server: a target resolves when
 // it is served with 200 and, for a URL with a fragment, the page it names has
-// an element with that id. Results are cached.
+// an element with that id. Results are cached; tests running side by side
+// may share one checker.
 type LinkChecker struct {
 	Client *http.Client
 
@@ -22,8 +23,9 @@ type LinkChecker struct {
 }
 
 type linkTarget struct {
-	err error
-	ids map[string]bool // for HTML pages
+	once sync.Once
+	err  error
+	ids  map[string]bool // for HTML pages
 }
 
 // Check reaches u (absolute, on the local server).
@@ -46,15 +48,21 @@ func (lc *LinkChecker) Check(u string) error {
 
 func (lc *LinkChecker) fetch(u string) *linkTarget {
 	lc.mu.Lock()
-	defer lc.mu.Unlock()
 	if lc.pages == nil {
 		lc.pages = map[string]*linkTarget{}
 	}
-	if t, ok := lc.pages[u]; ok {
-		return t
+	t, ok := lc.pages[u]
+	if !ok {
+		t = &linkTarget{}
+		lc.pages[u] = t
 	}
-	t := &linkTarget{}
-	lc.pages[u] = t
+	lc.mu.Unlock()
+	t.once.Do(func() { lc.get(t, u) })
+	return t
+}
+
+// get reaches u and records what it found in t.
+func (lc *LinkChecker) get(t *linkTarget, u string) {
 	client := lc.Client
 	if client == nil {
 		client = http.DefaultClient
@@ -62,19 +70,18 @@ func (lc *LinkChecker) fetch(u string) *linkTarget {
 	resp, err := client.Get(u)
 	if err != nil {
 		t.err = err
-		return t
+		return
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.err = fmt.Errorf("%s: %s", u, resp.Status)
-		return t
+		return
 	}
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.ids = HTMLIDs(resp.Body)
 	} else {
 		io.Copy(io.Discard, resp.Body)
 	}
-	return t
 }
 
 // HTMLIDs returns the ids (and anchor names) of an HTML document's elements.

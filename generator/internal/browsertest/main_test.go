@@ -10,6 +10,7 @@ import (
 // it ends: the sites built once per binary (BuildSite), the catalogs they
 // are built from, and what Chromium makes in the temporary folder of its
 // own (it reads TMPDIR, as os.MkdirTemp does), so a run leaves nothing.
+// The one browser the tests share (Browser) is stopped first.
 func TestMain(m *testing.M) {
 	root, err := os.MkdirTemp("", "cns-browsertest-run-")
 	if err != nil {
@@ -18,6 +19,7 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("TMPDIR", root)
 	code := m.Run()
+	stopChromium()
 	os.RemoveAll(root)
 	os.Exit(code)
 }

@@ -30,6 +30,7 @@ const readNav = `(() => {
 // view and leads to the page chosen. On a wide screen the navigation is the
 // row under the title and there is no menu button.
 func TestPhoneMenuWorksWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, realSite(t), "")
 	tab.Run(emulation.SetScriptExecutionDisabled(true))

@@ -58,6 +58,7 @@ var rankingWant = map[string][]string{
 }
 
 func TestSearchScriptKeepsTheIndexContract(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 
@@ -176,6 +177,7 @@ func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
 // ("safty culture" → "safety culture"), and a facet menu that cannot
 // narrow the results is not shown.
 func TestSearchSuggestsAndHidesMenusThatCannotNarrow(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	searchType(tab, "safty culture")

@@ -47,14 +47,10 @@ func searchSite(t *testing.T) (*Tab, *Server) {
 	return tab, Serve(t, BuildSite(t, "--as-of", "2017-07-06"), "")
 }
 
-// searchBrowser is Browser, closed gracefully at the end of the test so that
-// Chromium has stopped writing into its profile before the profile's
-// temporary folder is removed.
+// searchBrowser is Browser (which closes its tab gracefully).
 func searchBrowser(t testing.TB) *Tab {
 	t.Helper()
-	tab := Browser(t)
-	t.Cleanup(func() { chromedp.Cancel(tab.Ctx) })
-	return tab
+	return Browser(t)
 }
 
 // searchWait waits until the results on the page are those of query q.
@@ -114,6 +110,7 @@ func searchClean(t testing.TB, tab *Tab, srv *Server) {
 // "supply chain" is the heading of paragraph 31 of the 7th Summary Report:
 // that paragraph comes first, linked to its anchor, with the words marked.
 func TestSearchSupplyChainPutsParagraph31First(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	searchType(tab, "supply chain")
@@ -143,6 +140,7 @@ func TestSearchSupplyChainPutsParagraph31First(t *testing.T) {
 // Other names: "Korea" finds the Republic of Korea, "Turkiye" and "Turkey"
 // find Türkiye, first, before their documents.
 func TestSearchFindsCountriesByOtherNames(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	for _, c := range []struct{ q, href, title, also string }{
@@ -173,6 +171,7 @@ func searchFirst(hits []searchHit) any {
 // is first once "viet" is typed, without pressing Enter. The query is kept
 // in the address while typing.
 func TestSearchFindsVietNamAsYouType(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	typed := ""
@@ -201,6 +200,7 @@ func TestSearchFindsVietNamAsYouType(t *testing.T) {
 // one narrows the results to its count; they combine; they are in the
 // address, and Back undoes the last one.
 func TestSearchFacetsNarrowAndCountsAddUp(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	searchType(tab, "report")
@@ -273,6 +273,7 @@ func TestSearchFacetsNarrowAndCountsAddUp(t *testing.T) {
 
 // A shared address opens with its results, and the live region says how many.
 func TestSearchOpensWithQueryFromAddress(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "q=safety+culture")
 	hits := searchWait(t, tab, "safety culture")
@@ -295,6 +296,7 @@ func TestSearchOpensWithQueryFromAddress(t *testing.T) {
 // Keyboard: Down moves from the box into the results and through them, Up
 // goes back, Enter opens the focused result; Back returns to the search.
 func TestSearchKeyboardMovesThroughResultsAndOpensOne(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	searchOpen(t, tab, srv, "")
 	searchType(tab, "national report fr")
@@ -332,6 +334,7 @@ func TestSearchKeyboardMovesThroughResultsAndOpensOne(t *testing.T) {
 // reader starts to search; then the first results appear under the box and
 // Down, Enter opens one.
 func TestSearchHeaderBoxLoadsOnFocusAndShowsResults(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	tab.Run(chromedp.Navigate(srv.URL+"meetings/"), chromedp.WaitReady("#site-search", chromedp.ByID))
 	for _, r := range tab.Requests() {
@@ -362,6 +365,7 @@ func TestSearchHeaderBoxLoadsOnFocusAndShowsResults(t *testing.T) {
 // Without JavaScript the header box still leads somewhere useful: the search
 // page, which offers the browse pages.
 func TestSearchWithoutJavaScriptLeadsToBrowsePages(t *testing.T) {
+	t.Parallel()
 	tab, srv := searchSite(t)
 	tab.Run(emulation.SetScriptExecutionDisabled(true))
 	tab.Run(chromedp.Navigate(srv.URL), chromedp.SendKeys("#site-search", "korea\n", chromedp.ByID),
@@ -384,6 +388,7 @@ func TestSearchWithoutJavaScriptLeadsToBrowsePages(t *testing.T) {
 // A catalog with "Côte d'Ivoire", built for a subpath: "cote" finds it, and
 // the index and links are found below the subpath.
 func TestSearchCoteFindsCoteDIvoireUnderSubpath(t *testing.T) {
+	t.Parallel()
 	data := searchCatalog(t)
 	tab := searchBrowser(t)
 	srv := Serve(t, BuildSite(t, "--data", data, "--as-of", "2024-01-01", "--base-url", "https://example.org/cns/"), "/cns/")

@@ -10,6 +10,7 @@ import (
 // The harness itself: a built site is served on loopback, the browser loads
 // its home page, and nothing is requested from another host.
 func TestHarnessLoadsHomePageWithoutForeignRequests(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, BuildSite(t, "--as-of", "2017-07-06"), "")
 	var title string

@@ -14,6 +14,7 @@ import (
 // browser, every link, stylesheet and script of each kind of page stays
 // under /cns/ and resolves, and nothing is requested outside it.
 func TestSubpathSitePassesBrowserLinkCheck(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, BuildSite(t, "--as-of", "2017-07-06", "--base-url", "https://example.org/cns/"), "/cns/")
 	links := &LinkChecker{Client: &http.Client{Timeout: 10 * time.Second}}

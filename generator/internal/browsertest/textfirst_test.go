@@ -11,6 +11,7 @@ import (
 // history and citation follow the text, and a "Back to contents" link stays
 // in view while the text scrolls.
 func TestSummaryReportTextFirst(t *testing.T) {
+	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, realSite(t), "")
 	type layout struct {
