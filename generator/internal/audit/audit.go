@@ -113,7 +113,7 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 			add(d.ID, "checksum", fi.SHA256)
 			add(d.ID, "file name", fi.Name)
 		}
-		for _, run := range TextRuns(d.Body) {
+		for _, run := range textRuns(d.Body) {
 			if !strings.Contains(publicText.String(), run) {
 				add(d.ID, "text", run)
 			}
@@ -130,10 +130,10 @@ func plain(v string) string {
 	return strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(v, " "))), " ")
 }
 
-// TextRuns picks distinctive runs of plain words from a Markdown text: runs of
+// textRuns picks distinctive runs of plain words from a Markdown text: runs of
 // letters, digits, spaces and commas, which rendering leaves as they are
 // (quotes and dashes may be turned into typographic ones).
-func TextRuns(md string) []string {
+func textRuns(md string) []string {
 	var runs []string
 	var b strings.Builder
 	flush := func() {
@@ -209,7 +209,8 @@ type Report struct {
 	Bytes int64
 }
 
-// Reader audits one stream, for outputs that are not files on disk.
+// Reader audits one output held in memory. The build audits through a
+// Stream; only tests of other packages (searchindex) call Reader.
 func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {

@@ -149,16 +149,6 @@ func hasFoldedPrefix(text, lower []byte) bool {
 	return true
 }
 
-// scan calls found with the index of every secret whose lower-cased value
-// occurs in the text, ASCII letters compared whatever their case. buf is
-// scratch space the caller may reuse; the grown buffer is returned. A
-// secret may be reported more than once.
-func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
-	buf = m.scanShort(text, buf, found)
-	m.scanRange(text, 0, len(text), found)
-	return buf
-}
-
 // scanShort tests the secrets shorter than a window one by one.
 func (m *matcher) scanShort(text []byte, buf []byte, found func(int)) []byte {
 	if len(m.short) > 0 {

@@ -20,6 +20,16 @@ func naive(secrets []Secret, text []byte) []int {
 	return out
 }
 
+// scan calls found with the index of every secret whose lower-cased value
+// occurs in the text, ASCII letters compared whatever their case. buf is
+// scratch space the caller may reuse; the grown buffer is returned. A
+// secret may be reported more than once.
+func (m *matcher) scan(text []byte, buf []byte, found func(int)) []byte {
+	buf = m.scanShort(text, buf, found)
+	m.scanRange(text, 0, len(text), found)
+	return buf
+}
+
 // randomWords makes words of n letters drawn from the alphabet.
 func randomWords(rng *rand.Rand, alphabet string) func(n int) string {
 	return func(n int) string {

@@ -117,9 +117,9 @@ func (a *Stream) Verify(dir string) (Report, error) {
 // need it, several at a time.
 func (a *Stream) walk(dir string, need func(rel string, info fs.FileInfo) bool) (Report, error) {
 	var rep Report
-	// The one worker pool of the generator (errgroup with a limit): files
-	// are read and searched several at a time while the walk goes on, and
-	// the walk waits when every worker is busy.
+	// Files are read and searched several at a time while the walk goes
+	// on, and the walk waits when every worker is busy: an errgroup with a
+	// limit, as parallel.Each is, which needs the count of the work first.
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

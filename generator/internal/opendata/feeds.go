@@ -54,8 +54,26 @@ type atomFeed struct {
 	Entries []atomEntry `xml:"entry"`
 }
 
-// stableID is a URN that names the same change in every build, whatever
-// the site's address: a name-based UUID of the document, change and date.
+// stableID is a URN that names the same thing in every build, whatever the
+// site's address or the day of the build. Feed readers tell entries apart
+// by id, and show one whose id they have not seen as new: were the scheme
+// to change, every reader would show every change again. So it never
+// changes (TestFeedIDsArePinned pins it, data/README.md documents it):
+//
+//	urn:uuid: and the first 16 bytes of SHA-1("cns-site/" + parts joined by "/"),
+//	written as a UUID, with the version nibble set to 5 and the variant to RFC 4122's
+//
+// with parts
+//
+//	an entry (EntryID)    document id, change kind, day: rm07-nr-albania, public, 2017-07-06
+//	a feed                "feed", then "site", "meeting/<id>" or "country/<id>"
+//	a calendar event      "calendar", day (its UID adds "@cns-site")
+//
+// It is shaped as a version-5 UUID but hashes no namespace UUID before the
+// name, as RFC 9562 would: a tool that makes name-based UUIDs makes other
+// ids. A title, text or address is no part of an id, so editing one shows
+// no entry again; a document given a new id (even with former_ids) gets
+// new entry ids, and a corrected date makes another change.
 func stableID(parts ...string) string {
 	h := sha1.Sum([]byte("cns-site/" + strings.Join(parts, "/")))
 	h[6] = h[6]&0x0f | 0x50 // version 5
@@ -63,7 +81,8 @@ func stableID(parts ...string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
-// EntryID is the Atom id of a change.
+// EntryID is the Atom id of a change: stableID of its document's id, its
+// kind and its day.
 func EntryID(c disclosure.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date.String()) }
 
 // dayTime is the start of a day in the rules' time zone, as Atom writes it.

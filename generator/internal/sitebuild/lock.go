@@ -1,6 +1,7 @@
 package sitebuild
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -35,29 +36,35 @@ func lockPath(out string) string {
 }
 
 // lockOutput takes the lock of the output folder, waiting up to wait for a
-// build that holds it. The lock file says which process holds it.
+// build that holds it (none: it fails at once). The lock file says which
+// process holds it. The caller keeps the lock until it unlocks it: the
+// garbage collector closes the file of a lock nothing refers to, and that
+// releases it.
 func lockOutput(out string, wait time.Duration) (*flock.Flock, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, err
 	}
 	l := flock.New(lockPath(out))
-	deadline := time.Now().Add(wait)
-	for {
-		ok, err := l.TryLock()
-		if err != nil {
-			return nil, fmt.Errorf("locking %s: %w", out, err)
+	// TryLockContext gives up before its first try once its context is
+	// done, so a build that does not wait tries exactly once itself.
+	ok, err := l.TryLock()
+	if err == nil && !ok && wait > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		ok, err = l.TryLockContext(ctx, lockRetry)
+		cancel()
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = nil
 		}
-		if ok {
-			break
+	}
+	if err != nil {
+		return nil, fmt.Errorf("locking %s: %w", out, err)
+	}
+	if !ok {
+		holder := "another process"
+		if b, err := os.ReadFile(lockPath(out)); err == nil && len(b) > 0 {
+			holder = strings.TrimSpace(string(b))
 		}
-		if !time.Now().Before(deadline) {
-			holder := "another process"
-			if b, err := os.ReadFile(lockPath(out)); err == nil && len(b) > 0 {
-				holder = strings.TrimSpace(string(b))
-			}
-			return nil, fmt.Errorf("%w: %s is being built by %s; wait for it to finish, or pass --wait to wait (lock %s)", ErrBusy, out, holder, lockPath(out))
-		}
-		time.Sleep(min(100*time.Millisecond, time.Until(deadline)+time.Millisecond))
+		return nil, fmt.Errorf("%w: %s is being built by %s; wait for it to finish, or pass --wait to wait (lock %s)", ErrBusy, out, holder, lockPath(out))
 	}
 	// Say who holds it, for the message a second build prints. The file
 	// is written in place: its lock belongs to the open file.
@@ -67,6 +74,10 @@ func lockOutput(out string, wait time.Duration) (*flock.Flock, error) {
 	}
 	return l, nil
 }
+
+// lockRetry is how often a waiting build tries the lock again: flock and
+// LockFileEx wait without a deadline or not at all.
+const lockRetry = 100 * time.Millisecond
 
 // cleanLeftovers removes what builds that are no longer running left beside
 // out and in the build area. The caller holds out's lock, so nothing beside
