@@ -39,7 +39,8 @@ var (
 // for a site being built wait for it; a build that fails, fails every test
 // that asks for it without being tried again. Flags add to
 // --data (Fixture unless given), --base-url ("/" unless given), --site,
-// --themes (the repository's, unless given) and --out.
+// --themes (the repository's, unless given), --languages (en unless given)
+// and --out.
 // The folder is shared: tests must not change it.
 func BuildSite(t testing.TB, flags ...string) string {
 	t.Helper()
@@ -93,6 +94,12 @@ func buildSite(flags []string) (string, error) {
 		if !has("--" + d) {
 			args = append(args, "--"+d, filepath.Join(Repo, d))
 		}
+	}
+	// English alone unless a test asks for languages: the other languages
+	// have tests of their own (languages_test.go), and every language of a
+	// site multiplies its pages.
+	if !has("--languages") {
+		args = append(args, "--languages", "en")
 	}
 	args = append(args, flags...)
 	var stdout, stderr bytes.Buffer
