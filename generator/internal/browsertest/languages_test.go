@@ -37,7 +37,6 @@ var languageCases = []struct{ name, path string }{
 	{"search", "search/?q=albania"},
 }
 
-
 func TestEveryLanguageInBrowser(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
