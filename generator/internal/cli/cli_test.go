@@ -45,17 +45,21 @@ func run(t testing.TB, env map[string]string, args ...string) result {
 }
 
 // buildArgs are the flags that point a build at the repository's site and
-// theme, with the catalog, output and build area given.
+// theme, with the catalog, output and build area given, in English alone
+// unless more names --languages (a later flag wins).
 func buildArgs(data, out, work string, more ...string) []string {
 	return append([]string{"build", "--data", data, "--site", filepath.Join(repo, "site"),
-		"--themes", filepath.Join(repo, "themes"), "--out", out, "--work", work, "--quiet"}, more...)
+		"--themes", filepath.Join(repo, "themes"), "--out", out, "--work", work, "--quiet", "--languages", "en"}, more...)
 }
 
-func buildFixture(t testing.TB, asOf string) string {
+// allLanguages is the flag that builds every language of the site.
+var allLanguages = []string{"--languages", "en,ar,zh,fr,ru,es"}
+
+func buildFixture(t testing.TB, asOf string, more ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), "--as-of", asOf)...)
+	r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), append([]string{"--as-of", asOf}, more...)...)...)
 	if r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}

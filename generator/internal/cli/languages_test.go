@@ -93,7 +93,7 @@ func englishPages(t testing.TB, site string) []string {
 }
 
 func TestEveryPageInEveryLanguage(t *testing.T) {
-	site := buildFixture(t, "2017-07-06")
+	site := buildFixture(t, "2017-07-06", allLanguages...)
 	pages := englishPages(t, site)
 	if len(pages) < 40 {
 		t.Fatalf("only %d English pages", len(pages))
@@ -198,7 +198,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 // English alone). Strings a language writes as English does (a name, a
 // word both share) do not count.
 func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
-	site := buildFixture(t, "2017-07-06")
+	site := buildFixture(t, "2017-07-06", allLanguages...)
 	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +252,7 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 // where it gives one, CLDR's name of its ISO code otherwise, and its English
 // name, marked as English, when it has neither (Euratom).
 func TestPartyNamesInEachLanguage(t *testing.T) {
-	site := buildFixture(t, "2017-07-06")
+	site := buildFixture(t, "2017-07-06", allLanguages...)
 	for _, tc := range []struct{ page, want string }{
 		{"fr/countries/korea/index.html", "<h1>République de Corée</h1>"},
 		{"ru/countries/korea/index.html", "<h1>Республика Корея</h1>"},

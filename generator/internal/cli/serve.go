@@ -22,6 +22,7 @@ func runServe(args []string, env Env) error {
 	site := fs.String("site", "site", "the Hugo site folder")
 	themes := fs.String("themes", "themes", "the themes folder")
 	work := fs.String("work", ".build", "the build area; the preview is built in <work>/serve")
+	langs := fs.String("languages", "", "preview only these of the site's languages, comma-separated, such as en (default: every language); rebuilds are quicker")
 	memLimit := memoryLimitFlag(fs)
 	if err := c.parse(args); err != nil {
 		return err
@@ -49,7 +50,7 @@ func runServe(args []string, env Env) error {
 		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(root, ".build"),
-			BaseURL: base, AsOf: at, DataName: c.data, HugoLog: env.Stderr,
+			BaseURL: base, Languages: splitList(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr,
 		})
 		if err != nil {
 			return err
