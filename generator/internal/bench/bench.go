@@ -26,6 +26,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
@@ -86,7 +87,7 @@ func runBench(args []string, env Env) error {
 	fs.SetOutput(env.Stderr)
 	sizes := fs.String("docs", "1000,10000,50000", "catalog sizes to measure, in documents")
 	work := fs.String("work", ".build/bench", "where corpora and sites are written")
-	site, themes := siteFlags(fs)
+	site, themes, langs := siteFlags(fs)
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
 	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
 	onDisk := fs.Bool("content-on-disk", false, "full builds write the content Hugo reads to the disk, as builds did before it was handed over in memory")
@@ -129,7 +130,7 @@ func runBench(args []string, env Env) error {
 			return err
 		}
 		defer os.RemoveAll(runs)
-		common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", *site, "--themes", *themes, "--docs", strconv.Itoa(n)}
+		common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", *site, "--themes", *themes, "--languages", *langs, "--docs", strconv.Itoa(n)}
 		content := ""
 		prof := func(mode string) []string {
 			if *profile == "" {
@@ -224,9 +225,11 @@ func benchChild(self string, args []string) (benchRun, error) {
 	return r, nil
 }
 
-// siteFlags adds --site and --themes, which the bench hands to each run.
-func siteFlags(fs *flag.FlagSet) (site, themes *string) {
-	return fs.String("site", "site", "the Hugo site folder"), fs.String("themes", "themes", "the themes folder")
+// siteFlags adds --site, --themes and --languages, which the bench hands
+// to each run.
+func siteFlags(fs *flag.FlagSet) (site, themes, langs *string) {
+	return fs.String("site", "site", "the Hugo site folder"), fs.String("themes", "themes", "the themes folder"),
+		fs.String("languages", "", "build only these of the site's languages, comma-separated (default: all)")
 }
 
 // runOne is one measured run, in its own process.
@@ -239,7 +242,7 @@ func runOne(args []string, env Env) error {
 	out := fs.String("out", "", "where the site goes; must not exist")
 	keep := fs.String("keep-content", "", "where the full build leaves the content it gave Hugo")
 	content := fs.String("content", "", "the content Hugo alone builds")
-	site, themes := siteFlags(fs)
+	site, themes, langs := siteFlags(fs)
 	docs := fs.Int("docs", 0, "")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	onDisk := fs.Bool("content-on-disk", false, "write the content Hugo reads to the disk")
@@ -272,6 +275,7 @@ func runOne(args []string, env Env) error {
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
 			AsOf: publication.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep, ContentOnDisk: *onDisk,
+			Languages: splitList(*langs),
 		})
 		if err != nil {
 			return err
@@ -290,10 +294,19 @@ func runOne(args []string, env Env) error {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
+		// The same languages as the full build: the others disabled.
+		var disabled []string
+		if l := splitList(*langs); len(l) > 0 {
+			conf, err := prepare.ReadSiteConfig(*site)
+			if err != nil {
+				return err
+			}
+			disabled = slices.DeleteFunc(conf.LanguageCodes(), func(c string) bool { return slices.Contains(l, c) })
+		}
 		start := time.Now()
 		if _, err := hugosite.Build(hugosite.Options{
 			SiteDir: abs(*site), ThemesDir: abs(*themes), ContentDir: abs(*content), PublishDir: abs(*out),
-			CacheDir: filepath.Join(abs(*work), "hugo"),
+			CacheDir: filepath.Join(abs(*work), "hugo"), Disabled: disabled,
 		}); err != nil {
 			return err
 		}
@@ -303,4 +316,15 @@ func runOne(args []string, env Env) error {
 		return fmt.Errorf("%w: --mode %q", errUsage, *mode)
 	}
 	return json.NewEncoder(env.Stdout).Encode(r)
+}
+
+// splitList reads a comma-separated flag; empty gives nil.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
