@@ -2,8 +2,9 @@
 // chromedp) against a built site served on loopback, for the tests of the
 // site, search and anything a reader does in a browser.
 //
-// Tests call Site to build once and serve, then Browser for a tab. Both skip
-// the test with a clear message when Chromium is missing, except under CI
+// Tests build a site with BuildSite (once per test binary for the same
+// flags), serve it with Serve, and open a tab with Browser, which skips the
+// test with a clear message when Chromium is missing, except under CI
 // (CI=true), where a missing browser is a failure: .ci/run installs it.
 //
 // The test binary runs one Chromium, started by the first Browser call; each

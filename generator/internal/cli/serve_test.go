@@ -42,8 +42,10 @@ func get(t testing.TB, url string) string {
 	return string(b)
 }
 
-// serve answers on localhost; an edit to a data file shows on the page
-// within two seconds, without a restart, and open pages are told to reload.
+// serve answers on localhost; an edit to a data file is rebuilt without a
+// restart, open pages are told to reload, and the page then shows the edit.
+// The test waits for those events, not for a time: how long they took is
+// logged (the deadlines only stop a test that would wait for ever).
 func TestServeRebuildsOnDataChange(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
@@ -62,14 +64,14 @@ func TestServeRebuildsOnDataChange(t *testing.T) {
 		cancel()
 		select {
 		case <-done:
-		case <-time.After(10 * time.Second):
+		case <-time.After(time.Minute):
 			t.Error("serve did not stop when cancelled")
 		}
 	}()
 
 	addr := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
 	var base string
-	for deadline := time.Now().Add(60 * time.Second); base == ""; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); base == ""; time.Sleep(20 * time.Millisecond) {
 		if m := addr.FindStringSubmatch(stdout.String()); m != nil {
 			base = m[1]
 		}
@@ -82,49 +84,47 @@ func TestServeRebuildsOnDataChange(t *testing.T) {
 		t.Fatalf("the country page is not served with the reload script:\n%.500s", page)
 	}
 
-	// Listen for the reload event as an open page would.
+	// Listen for reload events as an open page would.
 	resp, err := http.Get(base + "__cns_reload")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	reloaded := make(chan bool, 1)
+	reloaded := make(chan struct{}, 16)
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
 			if sc.Text() == "data: reload" {
-				reloaded <- true
-				return
+				select {
+				case reloaded <- struct{}{}:
+				default: // the test has enough to read
+				}
 			}
 		}
 	}()
 
-	// The edit shows once the rebuild is done, however long the shared
-	// machine takes: wait for it, with a generous deadline, and log the time.
-	next := "Albania (renamed in preview)"
+	// An edit: the open page is told to reload, and then shows it.
+	const name = "Albania (renamed in preview)"
 	edited := time.Now()
-	edit(t, filepath.Join(data, "parties.yaml"), "name: Albania", "name: "+next)
-	for !strings.Contains(get(t, base+"countries/albania/"), next) {
-		if time.Since(edited) > 2*time.Minute {
-			t.Fatalf("the edit did not show within 2 minutes:\n%s\n%s", stdout.String(), stderr.String())
+	edit(t, filepath.Join(data, "parties.yaml"), "name: Albania", "name: "+name)
+	for shown := false; !shown; {
+		select {
+		case <-reloaded:
+			shown = strings.Contains(get(t, base+"countries/albania/"), name)
+		case <-time.After(time.Minute):
+			t.Fatalf("no reload event after which the page showed the edit:\n%s\n%s", stdout.String(), stderr.String())
 		}
-		time.Sleep(25 * time.Millisecond)
 	}
-	t.Logf("the edit showed after %s", time.Since(edited).Round(time.Millisecond))
-	select {
-	case <-reloaded:
-	case <-time.After(time.Minute):
-		t.Error("no reload event reached the open page")
-	}
+	t.Logf("the open page was told to reload, and showed the edit, %s after it", time.Since(edited).Round(time.Millisecond))
 
 	// A broken edit keeps the last good site and says what is wrong.
-	edit(t, filepath.Join(data, "parties.yaml"), "name: "+next, "nam: Albania")
-	for deadline := time.Now().Add(2 * time.Minute); !strings.Contains(stderr.String(), "unknown field \"nam\""); time.Sleep(50 * time.Millisecond) {
+	edit(t, filepath.Join(data, "parties.yaml"), "name: "+name, "nam: Albania")
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(stderr.String(), "unknown field \"nam\""); time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the problem was not reported:\n%s", stderr.String())
 		}
 	}
-	if !strings.Contains(get(t, base+"countries/albania/"), next) {
+	if !strings.Contains(get(t, base+"countries/albania/"), name) {
 		t.Error("a failed rebuild replaced the last good site")
 	}
 }

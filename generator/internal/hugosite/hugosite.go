@@ -149,7 +149,10 @@ func Build(o Options) (Stats, error) {
 	}
 	built := make(chan error, 1)
 	go func() { built <- sites.Build(hugolib.BuildCfg{}) }()
-	if err := awaitProgress(built, &progress, stall); err != nil {
+	tick := time.NewTicker(stall / 8)
+	err = awaitProgress(built, &progress, stall, time.Now(), tick.C)
+	tick.Stop()
+	if err != nil {
 		// A hung Hugo is left as it is: closing it could hang too.
 		return Stats{}, fmt.Errorf("%w: %w", ErrHugo, err)
 	}
@@ -168,19 +171,19 @@ func Build(o Options) (Stats, error) {
 }
 
 // awaitProgress waits for the build's result, unless progress stays the
-// same for the stall time.
-func awaitProgress(built <-chan error, progress *atomic.Int64, stall time.Duration) error {
-	tick := time.NewTicker(stall / 8)
-	defer tick.Stop()
-	last, since := progress.Load(), time.Now()
+// same for the stall time. It looks at progress on each tick, which carries
+// the time (a time.Ticker's channel; tests send their own times), from
+// start.
+func awaitProgress(built <-chan error, progress *atomic.Int64, stall time.Duration, start time.Time, ticks <-chan time.Time) error {
+	last, since := progress.Load(), start
 	for {
 		select {
 		case err := <-built:
 			return err
-		case <-tick.C:
+		case now := <-ticks:
 			if n := progress.Load(); n != last {
-				last, since = n, time.Now()
-			} else if time.Since(since) >= stall {
+				last, since = n, now
+			} else if now.Sub(since) >= stall {
 				return fmt.Errorf("%w for %s (no file opened or written), so the build was abandoned. "+
 					"Hugo hangs like this, hiding their errors, when ten or more pages fail to render; "+
 					"a build of a catalog with fewer than ten documents, meetings and parties shows the errors", ErrStalled, stall)

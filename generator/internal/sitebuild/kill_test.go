@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -84,6 +85,25 @@ func startStoppedBuild(t *testing.T, dir, stage string) (pid int, kill func()) {
 	kill = func() { once.Do(func() { cmd.Process.Kill(); <-exited }) }
 	t.Cleanup(kill)
 	return cmd.Process.Pid, kill
+}
+
+// waitingForLock reports whether a goroutine of this process waits inside
+// the build's lockOutput: asleep or blocked on a timer or channel there, as
+// a build told to wait does between tries of a lock another process holds.
+// A build that does not wait never blocks there (it tries the lock once and
+// returns), so this tells waiting from failing without a clock.
+func waitingForLock() bool {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		// "goroutine 7 [sleep]:", "goroutine 7 [select, 2 minutes]:"
+		header, frames, _ := strings.Cut(g, "\n")
+		blocked := strings.Contains(header, " [sleep") || strings.Contains(header, " [select") || strings.Contains(header, " [chan receive")
+		if blocked && strings.Contains(frames, "/sitebuild.lockOutput(") {
+			return true
+		}
+	}
+	return false
 }
 
 // treeHash maps every file below dir to its SHA-256.
@@ -168,10 +188,17 @@ func TestSecondBuildOfOneFolderWaitsOrStops(t *testing.T) {
 		_, err := sitebuild.Build(o)
 		done <- err
 	}()
-	select {
-	case err := <-done:
-		t.Fatalf("a build told to wait did not wait: %v", err)
-	case <-time.After(300 * time.Millisecond):
+	// Wait until the build is waiting for the lock (a condition, not a
+	// time), and fail if it returns before.
+	for deadline := time.Now().Add(time.Minute); !waitingForLock(); {
+		select {
+		case err := <-done:
+			t.Fatalf("a build told to wait did not wait: %v", err)
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a build told to wait never waited for the lock")
+		}
 	}
 	kill()
 	select {
