@@ -10,9 +10,9 @@ import (
 )
 
 // matcher finds many secrets in a text in one pass. A site of 50,000
-// documents has some 10^5 secrets and 10^5 files: testing each secret in
-// each file is quadratic, and an Aho–Corasick automaton over that many
-// patterns costs gigabytes.
+// documents has some 3×10^5 secrets and 5×10^4 files: testing each secret
+// in each file is quadratic, and an Aho–Corasick automaton over that many
+// patterns costs gigabytes (below).
 //
 // Instead every secret of at least eight bytes is keyed by `stride`
 // consecutive eight-byte windows of its lower-cased value. Any place the
@@ -25,6 +25,36 @@ import (
 // (secrets often share a prefix: "https://", "Title "), so that a common
 // run of text calls few candidates. Secrets shorter than a window are few
 // and tested one by one.
+//
+// Why not an Aho–Corasick library (issue 23): BenchmarkMatcher
+// (match_bench_test.go, with the libraries in ahocorasick_bench_test.go,
+// tag acbench) measured it against them on 30 November 2026: the 309,525
+// secrets (10.8 MiB) of cmd/bench's corpus of 50,000 documents as of
+// 2020-01-01, over the 609 MiB of its site that the audit searches, each
+// file searched by each matcher in turn in the same run, as findings does
+// it (an automaton over the lower-cased secrets, the text lower-cased, the
+// same escapes undone). Five runs on the shared 2-core machine (this
+// matcher searched at 21.6 to 56.2 MB/s, as busy as the machine was); the
+// search time is relative to this matcher's in the same run:
+//
+//	                                    build      live heap   search time
+//	this matcher                        0.8–5.7 s  56 MiB      1
+//	coregx/ahocorasick v0.3.1 (DFA)     40–75 s    1,697 MiB   0.96–1.27
+//	petar-dambovaliev/aho-corasick NFA  18–33 s    628 MiB     2.97–3.65
+//
+// The fastest automaton searches no faster, takes 30 times the memory
+// (the whole build is held under 2 GiB) and about as long to build as the
+// rest of the 50,000-document build takes. petar-dambovaliev's DFA took
+// 234 s and 2.8 GiB, and searched at a quarter of its NFA's speed (one
+// run, on an 8 MiB sample).
+// cloudflare/ahocorasick and BobuSumisu/aho-corasick keep a table of 256
+// transitions a trie node (4 and 2 KiB): up to 44 and 22 GiB here; at
+// 2,000 documents (6,991 secrets) they took 986 and 295 MiB against this
+// matcher's 1.3 MiB and 1.4–1.9 times its search time (coregx 1.1–1.2,
+// petar-dambovaliev 2.4–2.6). Each automaton finds what this matcher finds,
+// overlapping and nested secrets included (TestAutomataFindWhatMatcherFinds;
+// the benchmark checks the site and a text planted with secrets), so the
+// choice is speed and memory alone, and this matcher stays.
 type matcher struct {
 	secrets []Secret
 	lower   [][]byte // each secret lower-cased
