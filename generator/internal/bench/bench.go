@@ -275,7 +275,7 @@ func runOne(args []string, env Env) error {
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: *data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
 			AsOf: publication.AsOf{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, KeepContent: *keep, ContentOnDisk: *onDisk,
-			Languages: splitList(*langs),
+			Languages: prepare.ParseLanguages(*langs),
 		})
 		if err != nil {
 			return err
@@ -296,7 +296,7 @@ func runOne(args []string, env Env) error {
 		}
 		// The same languages as the full build: the others disabled.
 		var disabled []string
-		if l := splitList(*langs); len(l) > 0 {
+		if l := prepare.ParseLanguages(*langs); len(l) > 0 {
 			conf, err := prepare.ReadSiteConfig(*site)
 			if err != nil {
 				return err
@@ -316,15 +316,4 @@ func runOne(args []string, env Env) error {
 		return fmt.Errorf("%w: --mode %q", errUsage, *mode)
 	}
 	return json.NewEncoder(env.Stdout).Encode(r)
-}
-
-// splitList reads a comma-separated flag; empty gives nil.
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }

@@ -215,7 +215,7 @@ func runBuild(args []string, env Env) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fs.Args())
 	}
-	if l := splitList(*langs); len(l) > 0 {
+	if l := prepare.ParseLanguages(*langs); len(l) > 0 {
 		conf, err := prepare.ReadSiteConfig(*site)
 		if err != nil {
 			return err
@@ -238,7 +238,7 @@ func runBuild(args []string, env Env) error {
 	}
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: *out, WorkDir: *work,
-		BaseURL: *baseURL, Languages: splitList(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress, Wait: *wait,
+		BaseURL: *baseURL, Languages: prepare.ParseLanguages(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr, Progress: progress, Wait: *wait,
 	})
 	if progress != nil {
 		fmt.Fprint(env.Stderr, "\r\033[K")
@@ -472,15 +472,4 @@ func orUnknown(d catalog.Date) string {
 		return "(date not recorded)"
 	}
 	return d.Long()
-}
-
-// splitList reads a comma-separated flag; empty gives nil.
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }

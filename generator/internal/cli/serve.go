@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
@@ -50,7 +51,7 @@ func runServe(args []string, env Env) error {
 		}
 		res, err := sitebuild.Build(sitebuild.Options{
 			DataDir: c.data, SiteDir: *site, ThemesDir: *themes, OutDir: out, WorkDir: filepath.Join(root, ".build"),
-			BaseURL: base, Languages: splitList(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr,
+			BaseURL: base, Languages: prepare.ParseLanguages(*langs), AsOf: at, DataName: c.data, HugoLog: env.Stderr,
 		})
 		if err != nil {
 			return err

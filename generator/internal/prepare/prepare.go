@@ -104,3 +104,15 @@ func (c SiteConfig) LanguageCodes() []string {
 	})
 	return codes
 }
+
+// ParseLanguages reads a --languages flag: language codes separated by
+// commas ("en,fr"); empty gives nil, every language.
+func ParseLanguages(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
