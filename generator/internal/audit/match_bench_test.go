@@ -178,7 +178,7 @@ func heapAfter[T any](make func() T) (T, uint64, time.Duration) {
 // order, so that all meet the same moments of a shared, noisy machine:
 // NAME-MB/s is each one's speed, NAME-x its time over the first one's.
 //
-//	CNS_AUDIT_BENCH_DIR=/tmp/auditbench go test -run '^$' -bench Matcher -count 3 ./generator/internal/audit/
+//	CNS_AUDIT_BENCH_DIR=/tmp/auditbench CNS_AUDIT_BENCH_MIB=0 go test -run '^$' -bench Matcher -count 3 ./generator/internal/audit/
 func BenchmarkMatcher(b *testing.B) {
 	in := loadBenchInput(b)
 	var secretBytes int64
