@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -207,17 +206,6 @@ type Options struct {
 type Report struct {
 	Files int
 	Bytes int64
-}
-
-// Reader audits one output held in memory. The build audits through a
-// Stream; only tests of other packages (searchindex) call Reader.
-func Reader(name string, r io.Reader, s Secrets) ([]Finding, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	f, _ := newMatcher(s.Strings).findings(name, b, nil)
-	return append(checksum(name, b, s), f...), nil
 }
 
 // checksum reports a file whose bytes are those of a non-public document.

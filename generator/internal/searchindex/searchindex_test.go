@@ -153,12 +153,16 @@ func TestIndexOfGeneratedCorpusHoldsNoSecretOfNonPublicDocuments(t *testing.T) {
 		if nonPublic == 0 || public == 0 {
 			t.Fatalf("as of %s: %d public and %d non-public documents: the moment tests nothing", at, public, nonPublic)
 		}
-		findings, err := audit.Reader(searchindex.Path, bytes.NewReader(b), audit.Collect(c, decisions))
-		if err != nil {
+		// The build's own audit, over the index as the build writes it.
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(searchindex.Path))), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if len(findings) > 0 {
-			t.Errorf("as of %s: the leak audit finds %v", at, findings)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(searchindex.Path)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := audit.NewStream(audit.Collect(c, decisions), audit.Options{}).Verify(dir); err != nil {
+			t.Errorf("as of %s: the leak audit: %v", at, err)
 		}
 	}
 }
