@@ -340,3 +340,9 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	g.m.Docs = append(g.m.Docs, *d)
 	return nil
 }
+
+// Exhaustive reports whether tests run their full set of generated
+// catalogs (more seeds, every language) rather than the few that give
+// the same coverage of the code in less time: CNS_TEST_EXHAUSTIVE=1, as
+// .ci/run sets.
+func Exhaustive() bool { return os.Getenv("CNS_TEST_EXHAUSTIVE") == "1" }
