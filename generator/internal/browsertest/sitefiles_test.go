@@ -28,7 +28,7 @@ func builtSites(t *testing.T) map[string]string {
 		"real (as of 2017-07-06)":      realSite(t),
 		"scheduled (as of 2017-05-01)": scheduledSite(t),
 		"edge (as of 2017-10-01)":      edgeSite(t),
-		"large (600 documents)":        largeSite(t),
+		"large (300 documents)":        largeSite(t),
 	}
 }
 
