@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -66,6 +68,62 @@ func buildFixture(t testing.TB, asOf string, more ...string) string {
 	return out
 }
 
+// sharedFixture is buildFixture once per test binary for the same day and
+// flags: tests that only read a site share it, and must not change it.
+func sharedFixture(t testing.TB, asOf string, more ...string) string {
+	t.Helper()
+	key := strings.Join(append([]string{asOf}, more...), "\x00")
+	sharedMu.Lock()
+	b, ok := shared[key]
+	if !ok {
+		b = &sharedSite{}
+		shared[key] = b
+	}
+	sharedMu.Unlock()
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp(sharedRoot, "site-")
+		if err != nil {
+			b.err = err.Error()
+			return
+		}
+		out := filepath.Join(dir, "public")
+		r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), append([]string{"--as-of", asOf}, more...)...)...)
+		if r.code != 0 {
+			b.err = fmt.Sprintf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+			return
+		}
+		b.out = out
+	})
+	if b.err != "" {
+		t.Fatal(b.err)
+	}
+	return b.out
+}
+
+type sharedSite struct {
+	once sync.Once
+	out  string
+	err  string
+}
+
+var (
+	sharedMu   sync.Mutex
+	shared     = map[string]*sharedSite{}
+	sharedRoot string // made and removed by TestMain
+)
+
+func TestMain(m *testing.M) {
+	root, err := os.MkdirTemp("", "cns-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sharedRoot = root
+	code := m.Run()
+	os.RemoveAll(root)
+	os.Exit(code)
+}
+
 func read(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -85,7 +143,7 @@ func text(t testing.TB, path string) string {
 }
 
 func TestBuildFixtureCatalog(t *testing.T) {
-	out := buildFixture(t, "2017-07-06")
+	out := sharedFixture(t, "2017-07-06", allLanguages...)
 
 	for _, p := range []string{"index.html", "meetings/index.html", "countries/index.html", "documents/index.html", "publication/index.html", "about/index.html", "404.html", "sitemap.xml"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {

@@ -17,6 +17,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
@@ -93,7 +95,7 @@ func englishPages(t testing.TB, site string) []string {
 }
 
 func TestEveryPageInEveryLanguage(t *testing.T) {
-	site := buildFixture(t, "2017-07-06", allLanguages...)
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	pages := englishPages(t, site)
 	if len(pages) < 40 {
 		t.Fatalf("only %d English pages", len(pages))
@@ -198,7 +200,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 // English alone). Strings a language writes as English does (a name, a
 // word both share) do not count.
 func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
-	site := buildFixture(t, "2017-07-06", allLanguages...)
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +254,7 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 // where it gives one, CLDR's name of its ISO code otherwise, and its English
 // name, marked as English, when it has neither (Euratom).
 func TestPartyNamesInEachLanguage(t *testing.T) {
-	site := buildFixture(t, "2017-07-06", allLanguages...)
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	for _, tc := range []struct{ page, want string }{
 		{"fr/countries/korea/index.html", "<h1>République de Corée</h1>"},
 		{"ru/countries/korea/index.html", "<h1>Республика Корея</h1>"},
@@ -266,6 +268,54 @@ func TestPartyNamesInEachLanguage(t *testing.T) {
 	} {
 		if page := read(t, filepath.Join(site, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+}
+
+// The list of Contracting Parties is in the order of the page's language:
+// its names as that language writes them, sorted by its collation (CLDR's,
+// through golang.org/x/text/collate, as Hugo's sort compares strings);
+// English keeps the catalog's order.
+func TestCountryListInEachLanguagesOrder(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	names := func(lang string) []string {
+		var out []string
+		walk(parseHTML(t, filepath.Join(site, langPrefix(lang)+"countries", "index.html")), func(n *html.Node) bool {
+			if n.Type == html.ElementNode && n.Data == "th" {
+				if scope, _ := attr(n, "scope"); scope == "row" {
+					var b strings.Builder
+					walk(n, func(c *html.Node) bool {
+						if c.Type == html.TextNode {
+							b.WriteString(c.Data)
+						}
+						return true
+					})
+					out = append(out, strings.TrimSpace(b.String()))
+					return false
+				}
+			}
+			return true
+		})
+		return out
+	}
+	english := names("en")
+	if len(english) < 10 {
+		t.Fatalf("%d parties listed in English", len(english))
+	}
+	for lang := range siteLanguages {
+		got := names(lang)
+		if len(got) != len(english) {
+			t.Errorf("%s: %d parties listed; English lists %d", lang, len(got), len(english))
+			continue
+		}
+		want := slices.Clone(got)
+		if lang == "en" {
+			want = english
+		} else {
+			collate.New(language.Make(lang)).SortStrings(want)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the parties are listed\n%q\nnot in the language's order\n%q", lang, got, want)
 		}
 	}
 }
