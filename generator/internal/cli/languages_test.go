@@ -269,6 +269,8 @@ func TestPartyNamesInEachLanguage(t *testing.T) {
 		{"ru/meetings/index.html", `data-search-index="/cns-site/ru/search/index.json"`},
 		{"search/index.html", `data-search-index="/cns-site/search/index.json"`},
 		{"ru/search/index.html", `>Албания</a>`},
+		{"ru/search/index.html", `<h1>Поиск</h1>`},
+		{"zh/search/index.html", `<h1>搜索</h1>`},
 		{"ar/search/index.html", `>ألبانيا</a>`},
 		{"ru/search/index.json", `"lang":"ru"`},
 		{"zh/search/index.json", `"bigrams":["Han"]`},
