@@ -106,6 +106,24 @@ func TestIndexOfEachLanguage(t *testing.T) {
 	if english := indexBytes(t, view(t, c, at)); string(files[searchindex.Path]) != string(english) {
 		t.Error("the English index of a six-language site differs from an English-only site's")
 	}
+	// Every language's index holds the same meetings, kinds, documents
+	// and paragraphs: the documents' parties by id, since each language
+	// orders the parties its own way.
+	same := func(ix *languageIndex) string {
+		docs := make([][]any, len(ix.Docs))
+		for i, d := range ix.Docs {
+			docs[i] = slices.Clone(d)
+			if p := int(d[2].(float64)); p >= 0 {
+				docs[i][2] = ix.Parties[p][0]
+			}
+		}
+		b, err := json.Marshal([]any{ix.Meetings, ix.Kinds, docs, ix.Paras})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	english := same(decodeLanguage(t, files[searchindex.Path]))
 	names := map[string]string{"en": "Albania", "ar": "ألبانيا", "zh": "阿尔巴尼亚", "fr": "Albanie", "ru": "Албания", "es": "Albania"}
 	for _, lang := range siteLanguages {
 		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
@@ -115,6 +133,9 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		}
 		if ix.Lang != wantLang || ix.TextLang != wantText {
 			t.Errorf("%s: lang %q, text_lang %q", lang, ix.Lang, ix.TextLang)
+		}
+		if same(ix) != english {
+			t.Errorf("%s: the meetings, kinds, documents or paragraphs differ from English's", lang)
 		}
 		if sp := searchindex.SpellingOf(lang); ix.Spelling.Form != sp.Form || !slices.Equal(ix.Spelling.Bigrams, sp.Bigrams) || !slices.Equal(ix.Spelling.Prefixes, sp.Prefixes) || len(ix.Spelling.Letters) != len(sp.Letters) {
 			t.Errorf("%s: the index carries the spelling %+v, not the language's", lang, ix.Spelling)
