@@ -148,6 +148,8 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				Date     string   `json:"date"`
 				Meta     string   `json:"meta"`
 				Options  []string `json:"options"`
+				NR       string   `json:"nr"`
+				NRCount  string   `json:"nrCount"`
 			}
 			searchRetype(tab, tc.queries[0])
 			searchWait(t, tab, tc.queries[0])
@@ -163,6 +165,8 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					date: lang(doc.querySelector('time')),
 					meta: country.querySelector('.search-hit-meta').textContent,
 					options: [...document.querySelectorAll('select[name=kind] option')].map(o => lang(o)),
+					nr: document.querySelector('select[name=kind] option[value=national_report]').textContent,
+					nrCount: document.querySelector('select[name=kind] option[value=national_report]').dataset.count,
 				};
 			})()`, &marks))
 			page, others := tc.lang, "en"
@@ -174,6 +178,9 @@ func TestSearchInEveryLanguage(t *testing.T) {
 			}
 			if want := strings.ReplaceAll(strs[tc.lang]["search_other_names"]["other"], "{names}", "Albania"); others == "en" && !strings.Contains(marks.Meta, want) {
 				t.Errorf("the country's other names: %q, want %q", marks.Meta, want)
+			}
+			if want := strings.NewReplacer("{value}", "National Report", "{n}", marks.NRCount).Replace(strs[tc.lang]["search_facet_value"]["other"]); marks.NR != want {
+				t.Errorf("kind menu: %q, want %q", marks.NR, want)
 			}
 			for i, l := range marks.Options {
 				if want := map[bool]string{true: page, false: "en"}[i == 0]; l != want {

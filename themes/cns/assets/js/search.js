@@ -804,7 +804,7 @@
         var val = values[g][i], n = c[val[0]] || 0, id = this.value(g, val[0]);
         if (!n && id !== sel[g]) continue;
         if (n) options++;
-        html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (val[2] ? ' lang="' + esc(val[2]) + '"' : '') + (id === sel[g] ? ' selected' : '') + '>' + esc(val[1] + ' (' + n + ')') + '</option>';
+        html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (val[2] ? ' lang="' + esc(val[2]) + '"' : '') + (id === sel[g] ? ' selected' : '') + '>' + esc(this.t('facet_value', { value: val[1], n: n })) + '</option>';
       }
       els.selects[g].innerHTML = html;
       // A menu that cannot narrow the results (one value or none, and no
