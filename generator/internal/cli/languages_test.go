@@ -265,6 +265,17 @@ func TestPartyNamesInEachLanguage(t *testing.T) {
 		{"countries/korea/index.html", "<h1>Republic of Korea</h1>"},
 		{"fr/documents/rm07-nr-albania/index.html", `6 juillet 2017`},
 		{"zh/documents/rm07-nr-albania/index.html", `2017年7月6日`},
+		// Search: each language's pages load its own index, and the
+		// search page lists the countries by their names in the language.
+		{"ru/search/index.html", `data-search-index="/cns-site/ru/search/index.json"`},
+		{"ru/meetings/index.html", `data-search-index="/cns-site/ru/search/index.json"`},
+		{"search/index.html", `data-search-index="/cns-site/search/index.json"`},
+		{"ru/search/index.html", `>Албания</a>`},
+		{"ru/search/index.html", `<h1>Поиск</h1>`},
+		{"zh/search/index.html", `<h1>搜索</h1>`},
+		{"ar/search/index.html", `>ألبانيا</a>`},
+		{"ru/search/index.json", `"lang":"ru"`},
+		{"zh/search/index.json", `"bigrams":["Han"]`},
 	} {
 		if page := read(t, filepath.Join(site, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)

@@ -328,6 +328,23 @@ func CompareNames(a, b string) int {
 	return byName.CompareString(a, b)
 }
 
+// NameOrder orders names as a reader of the language expects them, by the
+// language's collation with accents and case ignored: CompareNames for
+// English. A language x/text does not know orders as English does.
+func NameOrder(lang string) func(a, b string) int {
+	tag, err := language.Parse(lang)
+	if lang == "en" || err != nil {
+		return CompareNames
+	}
+	var mu sync.Mutex
+	c := collate.New(tag, collate.Loose)
+	return func(a, b string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		return c.CompareString(a, b)
+	}
+}
+
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
 	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p)}

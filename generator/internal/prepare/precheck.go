@@ -28,15 +28,22 @@ import (
 // a daily deploy fails.
 //
 // It writes the outputs that carry the catalog's public text (open data,
-// feeds, search index) into a temporary folder, adds the hand-written
-// pages, the site's configuration and the theme's strings, and audits them.
+// feeds, the search index of every language) into a temporary folder, adds
+// the hand-written pages, the site's configuration and the theme's strings,
+// and audits them.
 func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at time.Time, siteDir, themesDir string) error {
 	tmp, err := os.MkdirTemp("", "cns-precheck-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	view := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})
+	// In every language of the site, as a build writes them: each
+	// language's search index holds the parties' names in the language.
+	var langs []string
+	if conf, err := ReadSiteConfig(siteDir); err == nil {
+		langs = conf.LanguageCodes()
+	}
+	view := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, Languages: langs})
 	for _, out := range Outputs {
 		if err := out.Write(afero.NewOsFs(), filepath.Join(tmp, "outputs"), "", view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)

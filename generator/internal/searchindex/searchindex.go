@@ -1,6 +1,18 @@
-// Package searchindex builds the search index of the site: one JSON file,
-// search/index.json, that the search script (themes/cns/assets/js/search.js)
-// loads when a reader starts to search, and searches in the browser.
+// Package searchindex builds the search indexes of the site: one JSON file
+// per language, search/index.json for the site's default language (English)
+// and <lang>/search/index.json for each other (PathOf), beside the
+// language's search page, which the search script
+// (themes/cns/assets/js/search.js) loads when a reader starts to search, and
+// searches in the browser.
+//
+// # Languages
+//
+// Each language's index holds the same records: the catalog's words, in
+// English, and each party's name in the language (disclosure.View's
+// PartyNames) with its English name and other names as its other names, so
+// that "France" still finds France on /ru/search/. It carries the
+// language's spelling (SpellingOf): how its script folds and splits into
+// words. Parties are in the order of their names in the language.
 //
 // # What is indexed
 //
@@ -40,6 +52,9 @@
 // and meeting (title_formats), its page's address (urls).
 //
 //	version      2
+//	lang         the index's language, left out for English
+//	text_lang    the language of the catalog's words (titles, kinds,
+//	             text, meetings), "en", left out when it is lang
 //	as_of        the as-of day, YYYY-MM-DD
 //	urls         {"document","meeting","country"}: page paths below the site
 //	             root, with {id} for the id ("documents/{id}/")
@@ -49,7 +64,11 @@
 //	kinds        [id, slug, label] per document kind, in rule order
 //	meetings     [id, title, held, place, officers] per meeting, in catalog
 //	             order (officers: "President: Name (Country); …", or "")
-//	parties      [id, name, [other names]] per party, ordered by name
+//	parties      [id, name, [other names], title name] per party, ordered
+//	             by name; title name, in an index of another language than
+//	             English, is the English name that the catalog's titles
+//	             use, given when name is the party's name in the language
+//	             (else name is the English name, and it is left out)
 //	docs         [meeting, kind, party, state, public_from, id, title,
 //	             summary, symbol, withdrawn_on] per document: the first four
 //	             are positions (party -1 for none); trailing empty values are
@@ -98,8 +117,22 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
-// Path is where the index goes, below the site's root.
+// Path is where the index of the site's default language goes, below the
+// site's root.
 const Path = "search/index.json"
+
+// catalogLang is the language the catalog's words are written in.
+const catalogLang = "en"
+
+// PathOf is where the index of a language goes, below the site's root: as
+// Hugo lays out the languages, the default language's at the root and each
+// other's below its code.
+func PathOf(lang, defaultLang string) string {
+	if lang == defaultLang {
+		return Path
+	}
+	return lang + "/" + Path
+}
 
 // Version of the format.
 const Version = 2
@@ -114,6 +147,8 @@ const (
 // Index is the search index, as written.
 type Index struct {
 	Version      int               `json:"version"`
+	Lang         string            `json:"lang,omitempty"`
+	TextLang     string            `json:"text_lang,omitempty"`
 	AsOf         string            `json:"as_of"`
 	URLs         map[string]string `json:"urls"`
 	TitleFormats map[string]string `json:"title_formats"`
@@ -134,16 +169,21 @@ type Index struct {
 	IDFormat string `json:"id_format"`
 }
 
-// Party is [id, name, [other names]].
+// Party is [id, name, [other names], title name]; title name is left out
+// when empty.
 type Party struct {
 	ID, Name   string
 	OtherNames []string
+	TitleName  string
 }
 
 func (p Party) MarshalJSON() ([]byte, error) {
 	o := p.OtherNames
 	if o == nil {
 		o = []string{}
+	}
+	if p.TitleName != "" {
+		return marshal([]any{p.ID, p.Name, o, p.TitleName})
 	}
 	return marshal([]any{p.ID, p.Name, o})
 }
@@ -186,17 +226,115 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-// builder collects the records and their postings, record by record: the
-// meetings, the parties, the kinds, the documents, then the paragraphs of
-// the texts the view gives.
-type builder struct {
-	v      *disclosure.View
-	ix     *Index
-	places map[string][]int // term -> record*4+field, in the order added
-	record int
-	// Positions of meetings, parties, kinds and states in the index.
-	meetings, parties, kinds, states map[string]int
-	texts                            []docText
+// facts are what every language's index is made of, read from the view
+// once: the records of meetings, kinds, documents and paragraphs, which
+// are the same in every language, and the parties, which each language
+// names and orders its own way.
+type facts struct {
+	v        *disclosure.View
+	asOf     string
+	meetings []meetingFacts
+	parties  []disclosure.PartyInfo
+	kinds    [][3]string
+	docs     []docFacts
+	paras    []Para
+}
+
+// meetingFacts are a meeting's record and the other words that find it.
+type meetingFacts struct {
+	record [5]string
+	other  []string
+}
+
+// docFacts are a document's record, with its party's id in place of its
+// position (which depends on the language's order), and the title it is
+// found by (its own, when it has one).
+type docFacts struct {
+	doc   Doc
+	party string
+}
+
+// gather reads the facts of the index from the view: what each document's
+// page may show (View.Page), each meeting, party and kind.
+func gather(v *disclosure.View) (*facts, error) {
+	in := v.Input()
+	c := in.Catalog
+	if c == nil {
+		return nil, fmt.Errorf("searchindex: the view has no catalog")
+	}
+	f := &facts{v: v, asOf: catalog.DateOf(in.AsOf.In(c.Rules.Location)).String()}
+	meetings := map[string]int{}
+	for i, m := range c.Meetings {
+		mi := v.Meeting(m)
+		held := disclosure.HeldText(m)
+		officers := officersText(mi.Officers)
+		f.meetings = append(f.meetings, meetingFacts{
+			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
+			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
+		})
+		meetings[mi.ID] = i
+	}
+	for _, p := range c.Parties {
+		f.parties = append(f.parties, v.Party(p))
+	}
+	// The kinds in rule order, then any kind a document has and no rule
+	// names (such a document is never public, but it is listed).
+	kinds := map[string]int{}
+	addKind := func(id, slug, label string) {
+		kinds[id] = len(f.kinds)
+		f.kinds = append(f.kinds, [3]string{id, slug, label})
+	}
+	for _, k := range c.Rules.Kinds {
+		if k != nil {
+			addKind(k.Kind, k.Slug, k.Label)
+		}
+	}
+	for _, d := range c.Documents {
+		if _, ok := kinds[d.Kind]; !ok {
+			r := v.Ref(d)
+			addKind(r.Kind, "", r.KindLabel)
+		}
+	}
+	states := map[string]int{}
+	for i, s := range publication.States {
+		states[string(s)] = i
+	}
+	// Every document as its page shows it; the paragraphs of the texts it
+	// gives, after every document.
+	var texts []docText
+	for i, d := range c.Documents {
+		page, _ := v.Page(d)
+		r := page.DocRef
+		mi, ok := meetings[r.Meeting]
+		if !ok {
+			return nil, fmt.Errorf("searchindex: document %s: meeting %q is not in the catalog", r.ID, r.Meeting)
+		}
+		state, ok := states[string(r.State)]
+		if !ok {
+			return nil, fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
+		}
+		doc := Doc{Meeting: mi, Kind: kinds[r.Kind], Party: -1, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
+		slug := f.kinds[doc.Kind][1]
+		if r.Party == "" || slug == "" || r.ID != catalog.DefaultID(r.Meeting, slug, r.Party) {
+			doc.ID = r.ID
+		}
+		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
+			doc.Title = r.Title
+		}
+		// The view decides what may be found: Page gives a summary, symbol
+		// and text only where the document's state allows them.
+		doc.Summary, doc.Symbol = page.Summary, page.Symbol
+		if page.Text != nil {
+			texts = append(texts, docText{i, page.Text})
+		}
+		f.docs = append(f.docs, docFacts{doc: doc, party: r.Party})
+	}
+	for _, t := range texts {
+		for _, p := range paragraphs(t.parsed) {
+			f.paras = append(f.paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
+		}
+	}
+	return f, nil
 }
 
 // docText is a document's parsed text, by the document's position.
@@ -205,34 +343,71 @@ type docText struct {
 	parsed *catalog.Text
 }
 
+// builder collects the records of one language's index and their
+// postings, record by record: the meetings, the parties, the kinds, the
+// documents, then the paragraphs.
+type builder struct {
+	ix     *Index
+	sp     *Spelling
+	terms  map[string][]string // word -> the terms it is indexed as
+	places map[string][]int    // term -> record*4+field, in the order added
+	record int
+}
+
 // add indexes text as a field of the current record.
 func (b *builder) add(field int, texts ...string) {
+	place := b.record*4 + field
 	for _, t := range texts {
-		for _, w := range Words(t) {
-			w = Term(w)
-			p := b.places[w]
-			place := b.record*4 + field
-			if n := len(p); n > 0 && p[n-1] == place {
-				continue
+		for _, w := range b.sp.Words(t) {
+			forms, ok := b.terms[w]
+			if !ok {
+				forms = b.sp.Forms(b.sp.Term(w))
+				b.terms[w] = forms
 			}
-			b.places[w] = append(p, place)
+			for _, f := range forms {
+				p := b.places[f]
+				if n := len(p); n > 0 && p[n-1] == place {
+					continue
+				}
+				b.places[f] = append(p, place)
+			}
 		}
 	}
 }
 
 func (b *builder) next() { b.record++ }
 
-// Build makes the index of everything the view may show.
-func Build(v *disclosure.View) (*Index, error) {
-	in := v.Input()
-	c := in.Catalog
-	if c == nil {
-		return nil, fmt.Errorf("searchindex: the view has no catalog")
+// Languages are the languages the view's site is in, the default first:
+// English alone when it names none.
+func Languages(v *disclosure.View) []string {
+	if langs := v.Input().Languages; len(langs) > 0 {
+		return langs
 	}
+	return []string{catalogLang}
+}
+
+// Build makes the index, in the site's default language, of everything the
+// view may show.
+func Build(v *disclosure.View) (*Index, error) { return BuildIn(v, Languages(v)[0]) }
+
+// BuildIn makes the index of everything the view may show for the site in
+// a language.
+func BuildIn(v *disclosure.View, lang string) (*Index, error) {
+	f, err := gather(v)
+	if err != nil {
+		return nil, err
+	}
+	return f.index(lang, map[string][]string{}), nil
+}
+
+// index makes the index of a language from the facts; terms holds the
+// terms of words already seen under the language's spelling.
+func (f *facts) index(lang string, terms map[string][]string) *Index {
 	trim := func(s string) string { return strings.TrimPrefix(s, "/") }
+	sp := SpellingOf(lang)
 	ix := &Index{
 		Version: Version,
-		AsOf:    catalog.DateOf(in.AsOf.In(c.Rules.Location)).String(),
+		AsOf:    f.asOf,
 		URLs: map[string]string{
 			"document": trim(disclosure.DocumentURL("{id}")),
 			"meeting":  trim(disclosure.MeetingURL("{id}")),
@@ -242,127 +417,79 @@ func Build(v *disclosure.View) (*Index, error) {
 			"party":   disclosure.DefaultTitle("{kind}", "{party}", "{meeting}"),
 			"meeting": disclosure.DefaultTitle("{kind}", "", "{meeting}"),
 		},
-		Kinds: [][3]string{}, Meetings: [][5]string{}, Parties: []Party{}, Docs: []Doc{}, Paras: []Para{},
-		Spelling: &English, IDFormat: catalog.DefaultID("{meeting}", "{kind}", "{party}"),
+		Kinds: [][3]string{}, Meetings: [][5]string{}, Parties: []Party{}, Docs: make([]Doc, 0, len(f.docs)), Paras: []Para{},
+		Spelling: sp, IDFormat: catalog.DefaultID("{meeting}", "{kind}", "{party}"),
 	}
-	b := &builder{v: v, ix: ix, places: map[string][]int{},
-		meetings: map[string]int{}, parties: map[string]int{}, kinds: map[string]int{}, states: map[string]int{}}
-	for i, s := range publication.States {
+	if lang != catalogLang {
+		ix.Lang, ix.TextLang = lang, catalogLang
+	}
+	for _, s := range publication.States {
 		ix.States = append(ix.States, string(s))
-		b.states[string(s)] = i
 	}
-	b.addMeetings()
-	b.addParties()
-	b.addKinds()
-	if err := b.addDocs(); err != nil {
-		return nil, err
-	}
-	b.addParas()
-	b.finish()
-	return ix, nil
-}
-
-func (b *builder) addMeetings() {
-	for i, m := range b.v.Input().Catalog.Meetings {
-		mi := b.v.Meeting(m)
-		held := disclosure.HeldText(m)
-		officers := officersText(mi.Officers)
-		b.ix.Meetings = append(b.ix.Meetings, [5]string{mi.ID, mi.Title, held, mi.Place, officers})
-		b.meetings[mi.ID] = i
-		b.add(FieldName, mi.Title)
-		b.add(FieldOther, held, mi.Place, mi.Type, officers)
-		b.add(FieldOther, counts(mi)...)
+	b := &builder{ix: ix, sp: sp, terms: terms, places: map[string][]int{}}
+	for _, m := range f.meetings {
+		ix.Meetings = append(ix.Meetings, m.record)
+		b.add(FieldName, m.record[1])
+		b.add(FieldOther, m.other...)
 		b.next()
 	}
-}
-
-// addParties adds the parties ordered by name, as the site lists them.
-func (b *builder) addParties() {
-	parties := slices.Clone(b.v.Input().Catalog.Parties)
-	slices.SortStableFunc(parties, func(x, y *catalog.Party) int { return disclosure.CompareNames(x.Name, y.Name) })
+	parties := f.partiesIn(lang)
+	position := map[string]int{}
 	for i, p := range parties {
-		pi := b.v.Party(p)
-		b.ix.Parties = append(b.ix.Parties, Party{ID: pi.ID, Name: pi.Name, OtherNames: pi.OtherNames})
-		b.parties[pi.ID] = i
-		b.add(FieldName, pi.Name)
-		b.add(FieldOther, pi.OtherNames...)
+		ix.Parties = append(ix.Parties, p)
+		position[p.ID] = i
+		b.add(FieldName, p.Name)
+		b.add(FieldOther, p.OtherNames...)
 		b.next()
 	}
-}
-
-// addKinds adds the kinds in rule order, then any kind a document has and
-// no rule names (such a document is never public, but it is listed).
-func (b *builder) addKinds() {
-	c := b.v.Input().Catalog
-	addKind := func(id, slug, label string) {
-		b.kinds[id] = len(b.ix.Kinds)
-		b.ix.Kinds = append(b.ix.Kinds, [3]string{id, slug, label})
-		b.add(FieldName, label)
+	for _, k := range f.kinds {
+		ix.Kinds = append(ix.Kinds, k)
+		b.add(FieldName, k[2])
 		b.next()
 	}
-	for _, k := range c.Rules.Kinds {
-		if k != nil {
-			addKind(k.Kind, k.Slug, k.Label)
+	for _, d := range f.docs {
+		doc := d.doc
+		if d.party != "" {
+			doc.Party = position[d.party]
 		}
-	}
-	for _, d := range c.Documents {
-		if _, ok := b.kinds[d.Kind]; !ok {
-			r := b.v.Ref(d)
-			addKind(r.Kind, "", r.KindLabel)
-		}
-	}
-}
-
-// addDocs adds every document as its page shows it.
-func (b *builder) addDocs() error {
-	for i, d := range b.v.Input().Catalog.Documents {
-		page, _ := b.v.Page(d)
-		r := page.DocRef
-		mi, ok := b.meetings[r.Meeting]
-		if !ok {
-			return fmt.Errorf("searchindex: document %s: meeting %q is not in the catalog", r.ID, r.Meeting)
-		}
-		pi := -1
-		if r.Party != "" {
-			pi = b.parties[r.Party]
-		}
-		state, ok := b.states[string(r.State)]
-		if !ok {
-			return fmt.Errorf("searchindex: document %s: unknown state %q", r.ID, r.State)
-		}
-		doc := Doc{Meeting: mi, Kind: b.kinds[r.Kind], Party: pi, State: state, PublicFrom: r.PublicFrom.String(), WithdrawnOn: r.WithdrawnOn.String()}
-		slug := b.ix.Kinds[doc.Kind][1]
-		if r.Party == "" || slug == "" || r.ID != catalog.DefaultID(r.Meeting, slug, r.Party) {
-			doc.ID = r.ID
-		}
-		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
-			doc.Title = r.Title
-			b.add(FieldName, r.Title)
-		}
-		// The view decides what may be found: Page gives a summary, symbol
-		// and text only where the document's state allows them.
-		doc.Summary, doc.Symbol = page.Summary, page.Symbol
-		b.add(FieldOther, page.Symbol)
-		b.add(FieldText, page.Summary)
-		if page.Text != nil {
-			b.texts = append(b.texts, docText{i, page.Text})
-		}
-		b.ix.Docs = append(b.ix.Docs, doc)
+		b.add(FieldName, doc.Title)
+		b.add(FieldOther, doc.Symbol)
+		b.add(FieldText, doc.Summary)
+		ix.Docs = append(ix.Docs, doc)
 		b.next()
 	}
-	return nil
+	for _, p := range f.paras {
+		ix.Paras = append(ix.Paras, p)
+		b.add(FieldName, p.Section)
+		b.add(FieldText, p.Text)
+		b.next()
+	}
+	b.finish()
+	return ix
 }
 
-// addParas adds each numbered paragraph of the texts, after every document.
-func (b *builder) addParas() {
-	for _, t := range b.texts {
-		for _, p := range paragraphs(t.parsed) {
-			b.ix.Paras = append(b.ix.Paras, Para{Doc: t.doc, Number: p.Number, Section: p.Section, Text: p.Text})
-			b.add(FieldName, p.Section)
-			b.add(FieldText, p.Text)
-			b.next()
+// partiesIn are the parties as the index of a language holds them, in the
+// order of their names in the language (disclosure.NameOrder). In a
+// language other than English a party is named as the site names it there,
+// with its English name first among its other names, and with the English
+// name for the catalog's titles.
+func (f *facts) partiesIn(lang string) []Party {
+	var parties []Party
+	for _, pi := range f.parties {
+		party := Party{ID: pi.ID, Name: pi.Name, OtherNames: pi.OtherNames}
+		if local := pi.Names[lang]; lang != catalogLang && local != "" {
+			party.Name, party.TitleName, party.OtherNames = local, pi.Name, nil
+			for _, o := range append([]string{pi.Name}, pi.OtherNames...) {
+				if o != local && !slices.Contains(party.OtherNames, o) {
+					party.OtherNames = append(party.OtherNames, o)
+				}
+			}
 		}
+		parties = append(parties, party)
 	}
+	order := disclosure.NameOrder(lang)
+	slices.SortStableFunc(parties, func(x, y Party) int { return order(x.Name, y.Name) })
+	return parties
 }
 
 // finish sorts the terms and delta-encodes their postings.
@@ -496,17 +623,29 @@ func Plain(md string) string {
 	return strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(out), `\`)), " ")
 }
 
-// Files returns the index's files, by path below the site's root.
+// Files returns the index of each of the site's languages, by path below
+// the site's root (PathOf).
 func Files(v *disclosure.View) (map[string][]byte, error) {
-	ix, err := Build(v)
+	f, err := gather(v)
 	if err != nil {
 		return nil, err
 	}
-	b, err := marshal(ix)
-	if err != nil {
-		return nil, err
+	langs := Languages(v)
+	out := map[string][]byte{}
+	// Languages of one spelling share the terms of their words.
+	terms := map[*Spelling]map[string][]string{}
+	for _, lang := range langs {
+		sp := SpellingOf(lang)
+		if terms[sp] == nil {
+			terms[sp] = map[string][]string{}
+		}
+		b, err := marshal(f.index(lang, terms[sp]))
+		if err != nil {
+			return nil, err
+		}
+		out[PathOf(lang, langs[0])] = append(b, '\n')
 	}
-	return map[string][]byte{Path: append(b, '\n')}, nil
+	return out, nil
 }
 
 // Write writes the index into the site at dir on fsys. It is a sitebuild

@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"maps"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,6 +28,28 @@ type Spelling struct {
 	// variant is final.
 	Variants map[string]string `json:"variants"`
 	Steps    []Step            `json:"steps"`
+
+	// Form is the Unicode normalization that comes before marks are
+	// removed: "" for NFD, or "NFKD", which also writes compatibility
+	// characters as the plain ones: the full-width letters and digits of
+	// an East Asian input method ("ＣＮＳ２０１７"), Arabic presentation
+	// forms and ligatures ("ﻻ").
+	Form string `json:"form,omitempty"`
+	// Bigrams name scripts (Unicode script names, "Han") written without
+	// spaces between words: each run of their letters is split into its
+	// overlapping pairs of letters ("阿尔巴尼亚": "阿尔", "尔巴", "巴尼",
+	// "尼亚"), a run of one letter kept whole, in the index and in the
+	// query alike, so a name is found by any part of it and a query's
+	// pairs must all be found.
+	Bigrams []string `json:"bigrams,omitempty"`
+	// Prefixes are words written joined to the next (the Arabic article
+	// and the words it joins: "ال", "وال" …), longest first. The index
+	// holds a term that begins with one of them, with at least PrefixMin
+	// letters after it, both as it is and without the first it begins
+	// with (Forms): "الجزائر" is found by "الجزائر", "الج" and "جزائر".
+	// The query is not cut, so what is typed finds the word as written.
+	Prefixes  []string `json:"prefixes,omitempty"`
+	PrefixMin int      `json:"prefix_min,omitempty"`
 }
 
 // Step is one rewrite of a word; lengths count letters (Unicode code
@@ -90,6 +113,89 @@ var English = Spelling{
 	},
 }
 
+// The spellings of the site's other languages. Each language's index holds
+// the catalog's words, which are in English, beside the names in the
+// language, so every spelling is English's with what the language's script
+// needs. English's rules change Latin letters alone
+// (TestEnglishRulesChangeOnlyLatin): a word of another script keeps its
+// letters.
+//
+// French and Spanish names are in the Latin script, whose marks folding
+// removes; Russian's Cyrillic needs nothing more either: NFD writes "ё" as
+// "е" and a diaeresis, and "й" as "и" and a breve, and folding drops the
+// marks, so "Ёлка" and "елка" meet, as do "й" and "и" (a reader who types
+// one for the other still finds the word).
+var (
+	// Arabic: NFKD and folding already drop the short vowels and other
+	// harakat (U+064B–U+065F), the superscript alef (U+0670), and the
+	// hamza and madda of "أ", "إ", "آ", "ؤ" and "ئ" (NFD writes each as its
+	// bare letter and a mark), as a reader typing without them would; the
+	// letters below are what no normalization joins. Teh marbuta is
+	// written as heh, as most Arabic search does: the two are told apart
+	// only by two dots, at the end of a word, and are often typed one for
+	// the other; a word that differs from another only there is rare
+	// among the names and titles searched here.
+	Arabic = English.with(Spelling{
+		Form: "NFKD",
+		Letters: map[string]string{
+			"ٱ": "ا", // alef wasla
+			"ى": "ي", // alef maqsura: yeh without dots
+			"ة": "ه", // teh marbuta
+			"ـ": "",  // tatweel, which only lengthens a joined letter
+			"ی": "ي", // Farsi yeh, typed on a Persian keyboard
+			"ک": "ك", // keheh, likewise
+			// Arabic-Indic and Persian digits, as digits.
+			"٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+			"۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+		},
+		// The article, alone and after "and", "with", "as", "so", and
+		// after "for" (where its alef is not written).
+		Prefixes:  []string{"وال", "بال", "كال", "فال", "لل", "ال"},
+		PrefixMin: 2,
+	})
+	// Chinese: names and words are written without spaces, so Han is
+	// searched by pairs of characters; NFKD writes full-width Latin
+	// letters and digits as the plain ones.
+	Chinese = English.with(Spelling{Form: "NFKD", Bigrams: []string{"Han"}})
+)
+
+// spellings are the spelling of each language's index by language code.
+var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &English, "ru": &English, "ar": &Arabic, "zh": &Chinese}
+
+// SpellingOf is the spelling of a language's index: English's for a
+// language without rules of its own.
+func SpellingOf(lang string) *Spelling {
+	if sp, ok := spellings[lang]; ok {
+		return sp
+	}
+	return &English
+}
+
+// with is sp and what extra adds: its letters beside sp's, and its form,
+// scripts written in pairs and prefixes.
+func (sp Spelling) with(extra Spelling) Spelling {
+	out := sp
+	out.Letters = maps.Clone(sp.Letters)
+	maps.Copy(out.Letters, extra.Letters)
+	out.Form, out.Bigrams, out.Prefixes, out.PrefixMin = extra.Form, extra.Bigrams, extra.Prefixes, extra.PrefixMin
+	return out
+}
+
+// Forms are the terms the index holds for a word's term t: t, and t
+// without the first of Prefixes it begins with when at least PrefixMin
+// letters are left.
+func (sp *Spelling) Forms(t string) []string {
+	for _, p := range sp.Prefixes {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			if utf8.RuneCountInString(rest) >= sp.PrefixMin {
+				return []string{t, rest}
+			}
+			break
+		}
+	}
+	return []string{t}
+}
+
 // Term is the index term of a folded word under the English spelling.
 func Term(w string) string { return English.Term(w) }
 
@@ -108,10 +214,11 @@ func (sp *Spelling) Term(w string) string {
 func (s *Step) apply(w string) string {
 	if len(s.Stems) > 0 {
 		for _, stem := range s.Stems {
-			rest, ok := strings.CutPrefix(w, stem+s.From)
-			if !ok {
+			// w begins with stem+From (tested without joining them).
+			if !strings.HasPrefix(w, stem) || !strings.HasPrefix(w[len(stem):], s.From) {
 				continue
 			}
+			rest := w[len(stem)+len(s.From):]
 			for _, end := range s.Ends {
 				if rest == end {
 					return stem + s.To + rest

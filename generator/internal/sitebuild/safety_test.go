@@ -23,7 +23,9 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
@@ -232,6 +234,79 @@ var hexRe = regexp.MustCompile(`[0-9a-f]{64,}`)
 
 const hexLen = 64
 
+// builtLanguages are the languages a build made: those asked for, else
+// every language of the site.
+func builtLanguages(t testing.TB, o sitebuild.Options) []string {
+	t.Helper()
+	if len(o.Languages) > 0 {
+		return o.Languages
+	}
+	conf, err := prepare.ReadSiteConfig(o.SiteDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conf.LanguageCodes()
+}
+
+// indexLeaks lists, for the search index of every language (which must
+// each be there), the tokens of documents that are not public among its
+// terms: the terms are front-coded, so a token may not appear whole in the
+// file's text, which leaks searches.
+func indexLeaks(t testing.TB, files map[string][]byte, langs []string, docs []corpus.Doc, at time.Time) []string {
+	t.Helper()
+	secret, shown := map[string]string{}, map[string]bool{}
+	for _, d := range docs {
+		public, withdrawn := oracle(d, at)
+		if public {
+			for _, tok := range tokenRe.FindAllString(d.Title+" "+d.Secrets[0], -1) {
+				shown[tok] = true
+			}
+		}
+		if public || d.NotSubmitted {
+			continue
+		}
+		values := slices.Clone(d.Secrets)
+		if !withdrawn {
+			values = append(values, d.Title)
+		}
+		for _, v := range values {
+			for _, tok := range tokenRe.FindAllString(v, -1) {
+				secret[tok] = d.ID
+			}
+		}
+	}
+	var out []string
+	for _, lang := range langs {
+		name := searchindex.PathOf(lang, langs[0])
+		b, ok := files[name]
+		if !ok {
+			out = append(out, fmt.Sprintf("no search index %s for %s", name, lang))
+			continue
+		}
+		var ix struct {
+			Terms string `json:"terms"`
+		}
+		if err := json.Unmarshal(b, &ix); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		found := 0
+		for _, term := range searchindex.DecodeTerms(ix.Terms) {
+			if id, ok := secret[term]; ok {
+				out = append(out, fmt.Sprintf("%s holds the term %q of non-public %s", name, term, id))
+			}
+			if shown[term] {
+				found++
+			}
+		}
+		// The tokens of public titles and summaries are terms: the check
+		// looks where a leak would be.
+		if len(shown) > 0 && found == 0 {
+			out = append(out, fmt.Sprintf("%s holds no token of a public title or summary as a term", name))
+		}
+	}
+	return out
+}
+
 var hrefRe = regexp.MustCompile(`(?:href|src)="([^"#]*)`)
 
 // reachable crawls the site from its home page by links and returns the
@@ -325,6 +400,10 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 					t.Errorf("%d documents, and a second ledger page: %v", len(m.Docs), ok)
 				}
 				for _, l := range leaks(files, m.Docs, at) {
+					t.Errorf("as of %s: %s", at, l)
+				}
+				// Every language's search index, down to its terms.
+				for _, l := range indexLeaks(t, files, builtLanguages(t, o), m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
 				}
 				seen := reachable(files)

@@ -11,26 +11,50 @@
   if (window.cnsSearch) return;
 
   /* Folding and terms: the rules are data the index carries (spelling:
-     searchindex.Spelling); this script only applies them, as
-     searchindex.Fold and searchindex.Term do: lower case, marks removed,
-     the spelling's letters spelt out; then a word's variant, else each step
-     in order. Lengths count code points, as Go counts runes.
-     TestSearchScriptKeepsTheIndexContract checks the two agree. */
+     searchindex.Spelling, one per language); this script only applies
+     them, as searchindex's Fold, Words, Term and Forms do: lower case,
+     decomposed (NFD, or NFKD), marks removed, the spelling's letters spelt
+     out; runs of letters and digits, those of the paired scripts (bigrams)
+     as pairs of letters; then a word's variant, else each step in order;
+     and the forms without a prefix. Lengths count code points, as Go
+     counts runes. TestSearchScriptKeepsTheIndexContract and
+     TestSearchInEveryLanguage check the two agree. */
   var MARKS = /\p{M}+/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
   var RAW_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
-  var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null;
+  var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null, PAIRED = null;
 
   function useSpelling(sp) {
     SPELLING = sp || SPELLING;
     var keys = Object.keys(SPELLING.letters).map(function (c) { return c.replace(/[\\\]^-]/g, '\\$&'); });
     SPECIAL = keys.length ? new RegExp('[' + keys.join('') + ']', 'gu') : null;
+    // A run of letters of the paired scripts, captured, to split on.
+    var scripts = (SPELLING.bigrams || []).map(function (s) { return '\\p{Script=' + s + '}'; });
+    PAIRED = scripts.length ? new RegExp('([' + scripts.join('') + ']+)', 'u') : null;
   }
   function fold(s) {
-    s = s.toLowerCase().normalize('NFD').replace(MARKS, '');
+    s = s.toLowerCase();
+    // A compatibility character may stand for a capital ("Ａ").
+    s = SPELLING.form === 'NFKD' ? s.normalize('NFKD').toLowerCase() : s.normalize('NFD');
+    s = s.replace(MARKS, '');
     return SPECIAL ? s.replace(SPECIAL, function (c) { return SPELLING.letters[c]; }) : s;
   }
-  function words(s) { return fold(s).match(WORD) || []; }
+  function words(s) {
+    var runs = fold(s).match(WORD) || [];
+    if (!PAIRED) return runs;
+    var out = [];
+    for (var i = 0; i < runs.length; i++) {
+      // Odd parts are runs of the paired scripts.
+      var parts = runs[i].split(PAIRED);
+      for (var j = 0; j < parts.length; j++) {
+        if (!parts[j]) continue;
+        var cs = Array.from(parts[j]);
+        if (j % 2 === 0 || cs.length === 1) { out.push(parts[j]); continue; }
+        for (var k = 0; k + 1 < cs.length; k++) out.push(cs[k] + cs[k + 1]);
+      }
+    }
+    return out;
+  }
 
   function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
@@ -56,6 +80,28 @@
     if (has(SPELLING.variants, w)) return SPELLING.variants[w];
     for (var i = 0; i < SPELLING.steps.length; i++) w = step(SPELLING.steps[i], w);
     return w;
+  }
+  /* forms are the terms the index holds for a term: itself, and itself
+     without the first prefix it begins with, when enough letters are left. */
+  function forms(t) {
+    var p = SPELLING.prefixes || [];
+    for (var i = 0; i < p.length; i++) {
+      if (t.lastIndexOf(p[i], 0) !== 0) continue;
+      var rest = t.slice(p[i].length);
+      return Array.from(rest).length >= (SPELLING.prefix_min || 0) ? [t, rest] : [t];
+    }
+    return [t];
+  }
+  /* termOf is a word's term, or its forms when the spelling has prefixes;
+     begins says whether it (any form) begins with q. */
+  function termOf(w) {
+    var t = term(w);
+    return SPELLING.prefixes && SPELLING.prefixes.length ? forms(t) : t;
+  }
+  function begins(x, q) {
+    if (typeof x === 'string') return x.lastIndexOf(q, 0) === 0;
+    for (var i = 0; i < x.length; i++) if (x[i].lastIndexOf(q, 0) === 0) return true;
+    return false;
   }
 
   /* Weights: how much a query word matching a field counts, per kind of
@@ -181,7 +227,7 @@
 
   Index.prototype.foldedWords = function (rec, f) {
     var key = rec * 4 + f, w = this.tokens.get(key);
-    if (!w) { w = words(this.text(rec, f)).map(term); this.tokens.set(key, w); }
+    if (!w) { w = words(this.text(rec, f)).map(termOf); this.tokens.set(key, w); }
     return w;
   };
 
@@ -193,12 +239,12 @@
       if (!(mask & (1 << f))) continue;
       var ws = this.foldedWords(rec, f);
       for (var i = 0; i < ws.length; i++) {
-        if (ws[i].lastIndexOf(qw[0], 0) !== 0) continue;
+        if (!begins(ws[i], qw[0])) continue;
         var at = i, ok = true, span = 0;
         for (var k = 1; k < qw.length && ok; k++) {
           ok = false;
           for (var j = at + 1; j < ws.length && j <= at + 4; j++) {
-            if (ws[j].lastIndexOf(qw[k], 0) === 0) { span += j - at - 1; at = j; ok = true; break; }
+            if (begins(ws[j], qw[k])) { span += j - at - 1; at = j; ok = true; break; }
           }
         }
         if (ok) {
@@ -210,12 +256,14 @@
     return best;
   };
 
+  /* docTitle is a document's title as the catalog gives it: in an index
+     of another language, with the party's English name (its title name). */
   Index.prototype.docTitle = function (d) {
     var ix = this.ix, doc = ix.docs[d];
     if (doc[6]) return doc[6];
-    var f = doc[2] < 0 ? ix.title_formats.meeting : ix.title_formats.party;
+    var f = doc[2] < 0 ? ix.title_formats.meeting : ix.title_formats.party, p = ix.parties[doc[2]];
     return f.replace('{kind}', ix.kinds[doc[1]][2])
-      .replace('{party}', doc[2] < 0 ? '' : ix.parties[doc[2]][1])
+      .replace('{party}', doc[2] < 0 ? '' : p[3] || p[1])
       .replace('{meeting}', ix.meetings[doc[0]][1]);
   };
 
@@ -280,7 +328,7 @@
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
     var recs = [], scores = [], masks = [];
     var i, k, s, total, mask, own, rec;
-    var folded = fold(query).trim();
+    var whole = words(query).join(' ');
     // Meetings and parties.
     for (rec = 0; rec < b[KIND]; rec++) {
       total = 0; mask = 7;
@@ -289,7 +337,7 @@
         if (!s) total = -1; else { total += s; mask &= per[k].fields[rec]; }
       }
       if (total > 0) {
-        if (this.isName(rec, folded)) total *= EXACT_NAME;
+        if (this.isName(rec, whole)) total *= EXACT_NAME;
         recs.push(rec); scores.push(total); masks.push(mask);
       }
     }
@@ -339,10 +387,12 @@
     return { words: qw, recs: out };
   };
 
-  Index.prototype.isName = function (rec, folded) {
+  /* isName: the query's words (whole) are all the words of one of the
+     record's names. */
+  Index.prototype.isName = function (rec, whole) {
     var names = this.type(rec) === PARTY ? [this.text(rec, 0)].concat(this.ix.parties[rec - this.base[PARTY]][2]) : [this.text(rec, 0)];
     for (var i = 0; i < names.length; i++) {
-      if (words(names[i]).join(' ') === folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()) return true;
+      if (words(names[i]).join(' ') === whole) return true;
     }
     return false;
   };
@@ -356,21 +406,66 @@
     return e;
   }
 
+  /* matches: a word of the text (a run of letters as written) is found by
+     a query word, as the index finds it. */
   function matches(word, qw) {
-    var f = term(fold(word));
-    for (var i = 0; i < qw.length; i++) if (f.lastIndexOf(qw[i], 0) === 0) return true;
+    var ws = words(word);
+    for (var j = 0; j < ws.length; j++) {
+      var f = termOf(ws[j]);
+      for (var i = 0; i < qw.length; i++) if (begins(f, qw[i])) return true;
+    }
     return false;
   }
 
-  /* marked appends text to parent with the query's words in <mark>. */
-  function marked(parent, text, qw) {
+  /* hits are the parts of a word of the text that the query finds, as
+     [start, end] offsets: the whole word, or in a run of a paired script
+     (which holds many words) each stretch of letters that a query's letter
+     or pair of letters is. */
+  function hits(word, qw) {
+    if (!PAIRED || !PAIRED.test(word)) return matches(word, qw) ? [[0, word.length]] : [];
+    var out = [], at = 0, parts = word.split(PAIRED);
+    for (var j = 0; j < parts.length; at += parts[j].length, j++) {
+      if (!parts[j]) continue;
+      if (j % 2 === 0) {
+        if (matches(parts[j], qw)) out.push([at, at + parts[j].length]);
+        continue;
+      }
+      var cs = Array.from(parts[j]), fc = cs.map(fold), on = new Uint8Array(cs.length), k, i;
+      for (i = 0; i < qw.length; i++) {
+        var q = Array.from(qw[i]);
+        if (q.length > 2) continue;
+        for (k = 0; k + q.length <= cs.length; k++) {
+          if (fc[k] === q[0] && (q.length === 1 || fc[k + 1] === q[1])) { on[k] = 1; on[k + q.length - 1] = 1; }
+        }
+      }
+      for (k = 0, i = at; k < cs.length; i += cs[k].length, k++) {
+        if (!on[k]) continue;
+        if (out.length && out[out.length - 1][1] === i) out[out.length - 1][1] += cs[k].length;
+        else out.push([i, i + cs[k].length]);
+      }
+    }
+    return out;
+  }
+
+  /* marked appends text to parent with the query's words in <mark>; in
+     another language than the page's (lang), inside an element that says so. */
+  function marked(parent, text, qw, lang) {
+    if (lang) {
+      var span = el('span');
+      span.lang = lang;
+      parent.appendChild(span);
+      parent = span;
+    }
     var last = 0, m;
     RAW_WORD.lastIndex = 0;
     while ((m = RAW_WORD.exec(text))) {
-      if (!matches(m[0], qw)) continue;
-      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      parent.appendChild(el('mark', null, m[0]));
-      last = m.index + m[0].length;
+      var hs = hits(m[0], qw);
+      for (var i = 0; i < hs.length; i++) {
+        var from = m.index + hs[i][0], to = m.index + hs[i][1];
+        if (from > last) parent.appendChild(document.createTextNode(text.slice(last, from)));
+        parent.appendChild(el('mark', null, text.slice(from, to)));
+        last = to;
+      }
     }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
     return parent;
@@ -380,7 +475,7 @@
   function excerpt(text, qw, size) {
     var toks = [], m;
     RAW_WORD.lastIndex = 0;
-    while ((m = RAW_WORD.exec(text))) toks.push([m.index, m.index + m[0].length, matches(m[0], qw)]);
+    while ((m = RAW_WORD.exec(text))) toks.push([m.index, m.index + m[0].length, hits(m[0], qw).length > 0]);
     if (toks.length <= size) return text;
     var best = 0, bestAt = 0, count = 0, i;
     for (i = 0; i < toks.length; i++) {
@@ -401,6 +496,9 @@
     this.s = strings;
     this.index = index;
     this.mode = mode; // 'page' or 'popup'
+    // The language of the catalog's words in an index of another language
+    // (titles, kinds, meetings, text, English names), to mark them with.
+    this.en = index.ix.text_lang || '';
     // A state's name in the page's language, or its id in words, selects
     // the state ("withheld", "not submitted").
     var self = this;
@@ -415,11 +513,26 @@
     return v;
   };
 
+  /* date is a day as <time>, written as the page's templates write it:
+     dates holds the pattern of each month, with {d} and {y}. */
   Search.prototype.date = function (ymd) {
-    var p = ymd.split('-'), months = this.s.months || [];
-    var t = el('time', null, +p[2] + ' ' + (months[+p[1] - 1] || p[1]) + ' ' + p[0]);
+    var p = ymd.split('-'), f = (this.s.dates || [])[+p[1] - 1];
+    var t = el('time', null, f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd);
     t.dateTime = ymd;
     return t;
+  };
+
+  /* partyLang is the language to mark a party's name with: the catalog's
+     when the index has no name of its own for it (no title name). */
+  Search.prototype.partyLang = function (p) { return this.en && !p[3] ? this.en : ''; };
+
+  /* around appends a string with one placeholder, the element made by fill
+     standing in its place. */
+  Search.prototype.around = function (parent, key, name, fill) {
+    var parts = this.t(key).split('{' + name + '}');
+    if (parts[0]) parent.appendChild(document.createTextNode(parts[0]));
+    fill(parent);
+    if (parts.length > 1 && parts[1]) parent.appendChild(document.createTextNode(parts.slice(1).join('{' + name + '}')));
   };
 
   /* item makes one result. */
@@ -431,24 +544,29 @@
     a.id = this.idPrefix + n;
     var title = el('span', 'search-hit-title');
     var meta = el('p', 'search-hit-meta'), text = null;
+    var en = this.en;
     if (type === PARTY) {
-      marked(title, ix.parties[r][1], qw);
+      var party = ix.parties[r];
+      marked(title, party[1], qw, this.partyLang(party));
       meta.appendChild(el('span', 'search-hit-type', this.t('type_country')));
-      if (ix.parties[r][2].length) {
-        meta.appendChild(document.createTextNode(' · ' + this.t('other_names') + ': '));
-        marked(meta, ix.parties[r][2].join(', '), qw);
+      if (party[2].length) {
+        meta.appendChild(document.createTextNode(' · '));
+        this.around(meta, 'other_names', 'names', function (m) { marked(m, party[2].join(', '), qw, en); });
       }
     } else if (type === MEETING) {
       var mt = ix.meetings[r];
-      marked(title, mt[1], qw);
+      marked(title, mt[1], qw, en);
       meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
-      if (mt[2]) marked(meta, ' · ' + mt[2], qw);
-      if (mt[3]) marked(meta, ' · ' + mt[3], qw);
-      if (mt[4]) marked(meta, ' · ' + mt[4], qw);
+      for (var k = 2; k < 5; k++) {
+        if (!mt[k]) continue;
+        meta.appendChild(document.createTextNode(' · '));
+        marked(meta, mt[k], qw, en);
+      }
     } else if (type === DOC) {
       var doc = ix.docs[r];
-      marked(title, index.docTitle(r), qw);
-      meta.appendChild(el('span', 'search-hit-type', ix.kinds[doc[1]][2]));
+      marked(title, index.docTitle(r), qw, en);
+      var kind = meta.appendChild(el('span', 'search-hit-type', ix.kinds[doc[1]][2]));
+      if (en) kind.lang = en;
       meta.appendChild(document.createTextNode(' · '));
       var st = ix.states[doc[3]], badge = el('span', 'state state-' + st, this.t('state_' + st));
       meta.appendChild(badge);
@@ -457,14 +575,15 @@
         meta.appendChild(document.createTextNode(' ' + this.t(key) + ' '));
         meta.appendChild(this.date(when));
       }
-      if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw); }
-      if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw);
+      if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw, en); }
+      if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw, en);
     } else if (type === PARA) {
       var p = ix.paras[r];
       title.appendChild(document.createTextNode(this.t('paragraph', { n: p[1] }) + (p[2] ? ' · ' : '')));
-      if (p[2]) marked(title, p[2], qw);
-      meta.appendChild(el('span', 'search-hit-type', index.docTitle(p[0])));
-      text = marked(el('p', 'search-hit-text'), excerpt(p[3], qw, this.mode === 'page' ? 40 : 20), qw);
+      if (p[2]) marked(title, p[2], qw, en);
+      var report = meta.appendChild(el('span', 'search-hit-type', index.docTitle(p[0])));
+      if (en) report.lang = en;
+      text = marked(el('p', 'search-hit-text'), excerpt(p[3], qw, this.mode === 'page' ? 40 : 20), qw, en);
     }
     a.appendChild(title);
     li.appendChild(a);
@@ -647,9 +766,7 @@
           if (better) {
             var a = el('a', null, better);
             a.href = '?q=' + encodeURIComponent(better);
-            els.suggest.appendChild(document.createTextNode(self.t('did_you_mean') + ' '));
-            els.suggest.appendChild(a);
-            els.suggest.appendChild(document.createTextNode('?'));
+            self.around(els.suggest, 'did_you_mean', 'q', function (p) { p.appendChild(a); });
           }
         }
       }
@@ -670,11 +787,12 @@
   };
 
   Search.prototype.facets = function (counts, sel) {
-    var ix = this.index.ix, els = this.els, self = this;
+    var ix = this.index.ix, els = this.els, self = this, en = this.en;
+    // [value, label, language of the label when not the page's]
     var values = [
-      ix.meetings.map(function (m, i) { return [i, m[1]]; }),
-      [[-1, this.t('facet_no_country')]].concat(ix.parties.map(function (p, i) { return [i, p[1]]; })),
-      ix.kinds.map(function (k, i) { return [i, k[2]]; }),
+      ix.meetings.map(function (m, i) { return [i, m[1], en]; }),
+      [[-1, this.t('facet_no_country')]].concat(ix.parties.map(function (p, i) { return [i, p[1], self.partyLang(p)]; })),
+      ix.kinds.map(function (k, i) { return [i, k[2], en]; }),
       ix.states.map(function (s, i) { return [i, self.t('state_' + s)]; })
     ];
     for (var g = 0; g < 4; g++) {
@@ -686,7 +804,7 @@
         var val = values[g][i], n = c[val[0]] || 0, id = this.value(g, val[0]);
         if (!n && id !== sel[g]) continue;
         if (n) options++;
-        html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (id === sel[g] ? ' selected' : '') + '>' + esc(val[1] + ' (' + n + ')') + '</option>';
+        html += '<option value="' + esc(id) + '" data-count="' + n + '"' + (val[2] ? ' lang="' + esc(val[2]) + '"' : '') + (id === sel[g] ? ' selected' : '') + '>' + esc(this.t('facet_value', { value: val[1], n: n })) + '</option>';
       }
       els.selects[g].innerHTML = html;
       // A menu that cannot narrow the results (one value or none, and no
@@ -700,7 +818,9 @@
      (at most two letters added, removed or changed), or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
-    var out = words(query).map(function (w) {
+    var out = (fold(query).match(WORD) || []).map(function (w) {
+      // A run of a paired script is many words: kept as typed.
+      if (PAIRED && PAIRED.test(w)) return w;
       var t = term(w), terms = index.terms;
       var lo = 0, hi = terms.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
@@ -840,5 +960,5 @@
       // The page still works: the form leads to the search page, which lists the browse pages.
       if (window.console) console.warn('search:', err);
     });
-  window.cnsSearch = { fold: fold, words: words, term: term, decodeTerms: decodeTerms, ready: started };
+  window.cnsSearch = { fold: fold, words: words, term: term, forms: forms, decodeTerms: decodeTerms, ready: started };
 })();

@@ -1,0 +1,267 @@
+package browsertest
+
+// Search in every language of the site (issue 21), on the fixture as of 6
+// July 2017 in all six languages (the site the other language tests load):
+// each language's search page loads its own index, whose spelling the
+// script applies as Go does; a country's name in the language finds it
+// first, and its English name too; what the script writes (the suggestion,
+// other names, dates) is in the page's language, and the catalog's English
+// words are marked as English.
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
+	"github.com/cns-transparency/cns-site/generator/internal/translations"
+)
+
+// languageSamples exercise the rules of each script: Cyrillic letters with
+// marks, Arabic harakat, tatweel, alef, yeh and teh marbuta forms, digits
+// and presentation forms, the Arabic article, Han runs of every length and
+// mixed with other letters, full-width Latin letters and digits.
+var languageSamples = []string{
+	"Ёлка ЁЖ Китай", "Российская Федерация", "Республика Корея",
+	"أَلْبَانِيَا", "ألبـــانيا", "إآٱأ", "مصطفى", "جمهورية كوريا", "مؤتمر رئيس", "٢٠١٧ ۲۰۱۷", "ﻻ ﷲ", "کوریا", "هٰذا",
+	"الجزائر", "والصين", "للطاقة", "الم", "ال", "وال",
+	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
+	"Regulators’ ageing programmes",
+}
+
+// searchOpenIn opens a language's search page (prefix "ru/", or "" for
+// English) and waits for its index.
+func searchOpenIn(t testing.TB, tab *Tab, srv *Server, prefix string) {
+	t.Helper()
+	var ready bool
+	tab.Run(chromedp.Navigate(srv.URL+prefix+"search/"),
+		chromedp.Poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, chromedp.WithPollingTimeout(20*time.Second)))
+}
+
+// searchRetype clears the box and types a query.
+func searchRetype(tab *Tab, q string) {
+	tab.Run(chromedp.Evaluate(`(() => { const box = document.querySelector('#search-q'); box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); })()`, nil))
+	searchType(tab, q)
+}
+
+func TestSearchInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tabs := newTabPool(t)
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang    string
+		queries []string // each finds Albania first
+	}{
+		{"ru", []string{"Албания", "албан", "Albania"}},
+		{"ar", []string{"ألبانيا", "البانيا", "أَلْبَانِيَا", "Albania"}},
+		{"zh", []string{"阿尔巴尼亚", "巴尼亚", "ＡＬＢＡＮＩＡ", "Albania"}},
+		{"fr", []string{"Albanie", "Albania"}},
+		{"es", []string{"Albania"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			t.Parallel()
+			tab := tabs.take(t)
+			prefix := tc.lang + "/"
+			searchOpenIn(t, tab, srv, prefix)
+
+			// The page loads its language's index.
+			var index string
+			tab.Run(chromedp.Evaluate(`document.querySelector('[data-search-page]').dataset.searchIndex`, &index))
+			if want := "/" + searchindex.PathOf(tc.lang, "en"); index != want {
+				t.Errorf("the search page loads %q, want %q", index, want)
+			}
+
+			// The script folds, splits and makes terms as Go does, with the
+			// spelling that index carries.
+			sp := searchindex.SpellingOf(tc.lang)
+			samples := append(slices.Clone(foldSamples), languageSamples...)
+			var js struct {
+				Fold  []string     `json:"fold"`
+				Words [][]string   `json:"words"`
+				Terms [][][]string `json:"terms"`
+			}
+			arg, _ := json.Marshal(samples)
+			tab.Run(chromedp.Evaluate(`(s => ({
+				fold: s.map(cnsSearch.fold),
+				words: s.map(x => cnsSearch.words(x)),
+				terms: s.map(x => cnsSearch.words(x).map(w => cnsSearch.forms(cnsSearch.term(w)))),
+			}))(`+string(arg)+`)`, &js))
+			for i, s := range samples {
+				if got, want := at(js.Fold, i), sp.Fold(s); got != want {
+					t.Errorf("fold(%q): script %q, Go %q", s, got, want)
+				}
+				var words []string
+				var terms [][]string
+				for _, w := range sp.Words(s) {
+					words = append(words, w)
+					terms = append(terms, sp.Forms(sp.Term(w)))
+				}
+				if i >= len(js.Words) || !slices.Equal(js.Words[i], words) {
+					t.Errorf("words(%q): script %q, Go %q", s, at(js.Words, i), words)
+				}
+				if i >= len(js.Terms) || fmt.Sprint(js.Terms[i]) != fmt.Sprint(terms) {
+					t.Errorf("terms of %q: script %q, Go %q", s, at(js.Terms, i), terms)
+				}
+			}
+
+			// Albania first, by its name in the language and in English,
+			// named in the language; France by its English name.
+			name := localName(t, site, prefix, "albania")
+			for _, q := range tc.queries {
+				searchRetype(tab, q)
+				hits := searchWait(t, tab, q)
+				if len(hits) == 0 || hits[0].Href != "/"+prefix+"countries/albania/" || hits[0].Title != name {
+					t.Errorf("%q: first result %+v, want Albania (%s)", q, searchFirst(hits), name)
+				}
+				if len(hits) > 1 && hits[1].Href != "/"+prefix+"documents/rm07-nr-albania/" {
+					t.Errorf("%q: second result %+v, want Albania's National Report", q, hits[1])
+				}
+			}
+			searchRetype(tab, "France")
+			if hits := searchWait(t, tab, "France"); len(hits) == 0 || hits[0].Href != "/"+prefix+"countries/france/" {
+				t.Errorf("France: first result %+v", searchFirst(hits))
+			}
+
+			// The catalog's words are marked as English, the page's own
+			// are not: the country's name in the language, the state, the
+			// date; its English name among its other names is.
+			var marks struct {
+				Country  string   `json:"country"`
+				Others   string   `json:"others"`
+				DocTitle string   `json:"docTitle"`
+				Kind     string   `json:"kind"`
+				State    string   `json:"state"`
+				Date     string   `json:"date"`
+				Meta     string   `json:"meta"`
+				Options  []string `json:"options"`
+				NR       string   `json:"nr"`
+				NRCount  string   `json:"nrCount"`
+			}
+			searchRetype(tab, tc.queries[0])
+			searchWait(t, tab, tc.queries[0])
+			tab.Run(chromedp.Evaluate(`(() => {
+				const lang = e => { if (!e) return 'missing'; const el = e.nodeType === 1 ? e : e.parentElement; return (el.closest('[lang]') || {}).lang; };
+				const [country, doc] = document.querySelectorAll('.search-results > li');
+				return {
+					country: lang(country.querySelector('.search-hit-title').firstChild),
+					others: lang(country.querySelector('.search-hit-meta span[lang]')),
+					docTitle: lang(doc.querySelector('.search-hit-title').firstChild),
+					kind: lang(doc.querySelector('.search-hit-type')),
+					state: lang(doc.querySelector('.state')),
+					date: lang(doc.querySelector('time')),
+					meta: country.querySelector('.search-hit-meta').textContent,
+					options: [...document.querySelectorAll('select[name=kind] option')].map(o => lang(o)),
+					nr: document.querySelector('select[name=kind] option[value=national_report]').textContent,
+					nrCount: document.querySelector('select[name=kind] option[value=national_report]').dataset.count,
+				};
+			})()`, &marks))
+			page, others := tc.lang, "en"
+			if name == "Albania" {
+				others = "missing" // the name in the language is the English one
+			}
+			if marks.Country != page || marks.Others != others || marks.DocTitle != "en" || marks.Kind != "en" || marks.State != page || marks.Date != page {
+				t.Errorf("languages of a result's parts: %+v; want the country's name, state and date in %s, the rest in en", marks, page)
+			}
+			if want := strings.ReplaceAll(strs[tc.lang]["search_other_names"]["other"], "{names}", "Albania"); others == "en" && !strings.Contains(marks.Meta, want) {
+				t.Errorf("the country's other names: %q, want %q", marks.Meta, want)
+			}
+			if want := strings.NewReplacer("{value}", "National Report", "{n}", marks.NRCount).Replace(strs[tc.lang]["search_facet_value"]["other"]); marks.NR != want {
+				t.Errorf("kind menu: %q, want %q", marks.NR, want)
+			}
+			for i, l := range marks.Options {
+				if want := map[bool]string{true: page, false: "en"}[i == 0]; l != want {
+					t.Errorf("kind menu option %d is in %q, want %q", i, l, want)
+				}
+			}
+
+			// Days as the document's page writes them.
+			var day string
+			tab.Run(chromedp.Evaluate(`document.querySelectorAll('.search-results > li')[1].querySelector('time[datetime="2017-07-06"]').textContent`, &day))
+			if want := pageDay(t, site, prefix+"documents/rm07-nr-albania/", "2017-07-06"); day != want {
+				t.Errorf("the result writes 6 July 2017 as %q, the document's page as %q", day, want)
+			}
+
+			// A query that finds nothing offers a better one, in the
+			// language's words and punctuation.
+			searchRetype(tab, "safty culture")
+			if hits := searchWait(t, tab, "safty culture"); len(hits) != 0 {
+				t.Fatalf("\"safty culture\" found %d results; the test needs none", len(hits))
+			}
+			var suggest string
+			tab.Run(chromedp.Poll(`(() => { const p = document.querySelector('.search-suggest'); return !p.hidden && p.textContent; })()`, &suggest, chromedp.WithPollingTimeout(10*time.Second)))
+			if want := strings.ReplaceAll(strs[tc.lang]["search_did_you_mean"]["other"], "{q}", "safety culture"); suggest != want {
+				t.Errorf("suggestion %q, want %q", suggest, want)
+			}
+			searchClean(t, tab, srv)
+		})
+	}
+}
+
+// The header box of a page in another language searches that language's
+// index: "Албания" under the box of a Russian page finds Albania first.
+func TestSearchHeaderBoxInAnotherLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	tab.Run(chromedp.Navigate(srv.URL+"ru/meetings/"), chromedp.WaitReady("#site-search", chromedp.ByID))
+	tab.Run(chromedp.Click("#site-search", chromedp.ByID), chromedp.SendKeys("#site-search", "Албания", chromedp.ByID))
+	hits := searchWait(t, tab, "Албания")
+	if len(hits) == 0 || hits[0].Href != "/ru/countries/albania/" || hits[0].Title != "Албания" {
+		t.Errorf("results under the box: %+v", hits)
+	}
+	var loaded []string
+	for _, r := range tab.Requests() {
+		if strings.HasSuffix(r, "/index.json") {
+			loaded = append(loaded, r)
+		}
+	}
+	if len(loaded) != 1 || !strings.HasSuffix(loaded[0], "/ru/search/index.json") {
+		t.Errorf("indexes loaded: %v, want /ru/search/index.json alone", loaded)
+	}
+	searchClean(t, tab, srv)
+}
+
+var h1Re = regexp.MustCompile(`<h1[^>]*>(?:<span[^>]*>)?([^<]*)`)
+
+// localName is a party's name on its page in a language.
+func localName(t testing.TB, site, prefix, id string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(prefix+"countries/"+id+"/index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := h1Re.FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%scountries/%s/ has no heading", prefix, id)
+	}
+	return string(m[1])
+}
+
+// pageDay is how a built page writes a day (its first <time> of it).
+func pageDay(t testing.TB, site, page, day string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(page+"index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<time datetime="` + day + `">([^<]*)</time>`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s does not write %s", page, day)
+	}
+	return string(m[1])
+}

@@ -1,0 +1,415 @@
+package searchindex_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/cns-transparency/cns-site/generator/internal/audit"
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
+)
+
+// siteLanguages are the site's languages, the default first, as
+// site/hugo.toml orders them.
+var siteLanguages = []string{"en", "ar", "zh", "fr", "ru", "es"}
+
+func viewIn(t testing.TB, c *catalog.Catalog, at time.Time, langs []string) *disclosure.View {
+	t.Helper()
+	return disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T", Languages: langs})
+}
+
+// languageIndex is one language's index, decoded, with the terms of each
+// record.
+type languageIndex struct {
+	raw
+	Lang     string
+	TextLang string `json:"text_lang"`
+	Spelling searchindex.Spelling
+	// recordTerms: record → its terms, by field.
+	recordTerms map[int]map[int][]string
+}
+
+func decodeLanguage(t testing.TB, b []byte) *languageIndex {
+	t.Helper()
+	var ix languageIndex
+	if err := json.Unmarshal(b, &ix); err != nil {
+		t.Fatal(err)
+	}
+	ix.Terms = searchindex.DecodeTerms(ix.Coded)
+	if len(ix.Terms) != len(ix.Postings) {
+		t.Fatalf("%d terms, %d postings", len(ix.Terms), len(ix.Postings))
+	}
+	ix.recordTerms = map[int]map[int][]string{}
+	for i, deltas := range ix.Postings {
+		place := 0
+		for _, d := range deltas {
+			place += d
+			rec, field := place/4, place%4
+			if ix.recordTerms[rec] == nil {
+				ix.recordTerms[rec] = map[int][]string{}
+			}
+			ix.recordTerms[rec][field] = append(ix.recordTerms[rec][field], ix.Terms[i])
+		}
+	}
+	return &ix
+}
+
+// partiesFound are the ids of the parties whose name or other names hold,
+// for every word of the query, a term that begins with its term, as the
+// client matches (search.js: Index.scores), with the index's own spelling.
+func (ix *languageIndex) partiesFound(q string) []string {
+	sp := &ix.Spelling
+	var found []string
+	for i, p := range ix.Parties {
+		rec := len(ix.Meetings) + i
+		all := true
+		for _, w := range sp.Words(q) {
+			qt := sp.Term(w)
+			hit := false
+			for _, field := range []int{searchindex.FieldName, searchindex.FieldOther} {
+				for _, term := range ix.recordTerms[rec][field] {
+					hit = hit || strings.HasPrefix(term, qt)
+				}
+			}
+			all = all && hit
+		}
+		if all {
+			found = append(found, p[0].(string))
+		}
+	}
+	return found
+}
+
+// Every language's index: its own file, its language, the party names in
+// the language with the English ones as other names, the catalog's words
+// in English, and the spelling of its script. The English index is the
+// same, byte for byte, whether or not the site has other languages.
+func TestIndexOfEachLanguage(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"ar/search/index.json", "es/search/index.json", "fr/search/index.json", "ru/search/index.json", "search/index.json", "zh/search/index.json"}
+	if got := slices.Sorted(mapKeys(files)); !slices.Equal(got, want) {
+		t.Fatalf("files = %q, want %q", got, want)
+	}
+	if english := indexBytes(t, view(t, c, at)); string(files[searchindex.Path]) != string(english) {
+		t.Error("the English index of a six-language site differs from an English-only site's")
+	}
+	// Every language's index holds the same meetings, kinds, documents
+	// and paragraphs: the documents' parties by id, since each language
+	// orders the parties its own way.
+	same := func(ix *languageIndex) string {
+		docs := make([][]any, len(ix.Docs))
+		for i, d := range ix.Docs {
+			docs[i] = slices.Clone(d)
+			if p := int(d[2].(float64)); p >= 0 {
+				docs[i][2] = ix.Parties[p][0]
+			}
+		}
+		b, err := json.Marshal([]any{ix.Meetings, ix.Kinds, docs, ix.Paras})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	english := same(decodeLanguage(t, files[searchindex.Path]))
+	names := map[string]string{"en": "Albania", "ar": "ألبانيا", "zh": "阿尔巴尼亚", "fr": "Albanie", "ru": "Албания", "es": "Albania"}
+	for _, lang := range siteLanguages {
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		wantLang, wantText := lang, "en"
+		if lang == "en" {
+			wantLang, wantText = "", ""
+		}
+		if ix.Lang != wantLang || ix.TextLang != wantText {
+			t.Errorf("%s: lang %q, text_lang %q", lang, ix.Lang, ix.TextLang)
+		}
+		if same(ix) != english {
+			t.Errorf("%s: the meetings, kinds, documents or paragraphs differ from English's", lang)
+		}
+		if sp := searchindex.SpellingOf(lang); ix.Spelling.Form != sp.Form || !slices.Equal(ix.Spelling.Bigrams, sp.Bigrams) || !slices.Equal(ix.Spelling.Prefixes, sp.Prefixes) || len(ix.Spelling.Letters) != len(sp.Letters) {
+			t.Errorf("%s: the index carries the spelling %+v, not the language's", lang, ix.Spelling)
+		}
+		var albania []any
+		for _, p := range ix.Parties {
+			if p[0] == "albania" {
+				albania = p
+			}
+		}
+		if albania == nil || albania[1] != names[lang] {
+			t.Errorf("%s: Albania is %v, want named %q", lang, albania, names[lang])
+			continue
+		}
+		if lang != "en" {
+			if others := albania[2].([]any); len(albania) != 4 || albania[3] != "Albania" || len(others) == 0 && names[lang] != "Albania" || len(others) > 0 && others[0] != "Albania" {
+				t.Errorf("%s: Albania is %v, want the English name among its other names and as its title name", lang, albania)
+			}
+		}
+		// Meetings keep their English titles, and documents their kinds.
+		if !slices.ContainsFunc(ix.Meetings, func(m [4]string) bool { return m[1] == "7th Review Meeting" }) {
+			t.Errorf("%s: no meeting titled 7th Review Meeting", lang)
+		}
+		// Albania, by its name in the language and in English, is the one
+		// party found: so the client shows it first (its name scores above
+		// its documents, which match only through it).
+		for _, q := range []string{names[lang], "Albania", "albania"} {
+			if got := ix.partiesFound(q); !slices.Equal(got, []string{"albania"}) {
+				t.Errorf("%s: %q finds the parties %q, want Albania alone", lang, q, got)
+			}
+		}
+		// And France in English on every language's site.
+		if got := ix.partiesFound("France"); !slices.Equal(got, []string{"france"}) {
+			t.Errorf("%s: France finds %q", lang, got)
+		}
+	}
+	// Queries a reader of each language types.
+	for _, tc := range []struct {
+		lang, q string
+		want    []string
+	}{
+		{"ru", "Албания", []string{"albania"}},
+		{"ru", "албан", []string{"albania"}},
+		{"ru", "АЛБАНИЯ", []string{"albania"}},
+		{"ru", "Франция", []string{"france"}},
+		{"ru", "Нидерланды", []string{"netherlands"}},
+		{"ar", "ألبانيا", []string{"albania"}},
+		{"ar", "البانيا", []string{"albania"}},        // without the hamza
+		{"ar", "أَلْبَانِيَا", []string{"albania"}},   // with the short vowels
+		{"ar", "ألبـــانيا", []string{"albania"}},     // drawn out with tatweel
+		{"ar", "الصين", []string{"china"}},            // with the article
+		{"ar", "صين", []string{"china"}},              // and without
+		{"ar", "الص", []string{"china"}},              // as it is typed
+		{"zh", "阿尔巴尼亚", []string{"albania"}},          // five characters, four pairs
+		{"zh", "巴尼亚", []string{"albania"}},            // the end of the name
+		{"zh", "阿", []string{"albania", "argentina"}}, // one character: 阿根廷 too
+		{"zh", "阿尔", []string{"albania"}},             // one pair
+		{"zh", "ＡＬＢＡＮＩＡ", []string{"albania"}},        // full-width Latin letters
+		{"fr", "Albanie", []string{"albania"}},
+		{"fr", "republique de coree", []string{"korea"}},
+		{"es", "Corea", []string{"korea"}},
+	} {
+		ix := decodeLanguage(t, files[searchindex.PathOf(tc.lang, "en")])
+		if got := ix.partiesFound(tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q finds %q, want %q", tc.lang, tc.q, got, tc.want)
+		}
+	}
+}
+
+// The rules of each script, on both sides of the index: Go's here, the
+// script's in the browser (TestSearchInEveryLanguage checks they agree).
+func TestFoldingOfEachScript(t *testing.T) {
+	for _, tc := range []struct {
+		lang, in string
+		want     []string
+	}{
+		// Cyrillic: ё and е meet, й and и, case.
+		{"ru", "Ёлка ЁЖ", []string{"елка", "еж"}},
+		{"ru", "Китай", []string{"китаи"}},
+		// Arabic: harakat and the superscript alef removed; tatweel;
+		// alef with hamza or madda, alef wasla; alef maqsura; teh marbuta;
+		// hamza on waw and yeh; digits; a presentation form.
+		{"ar", "أَلْبَانِيَا", []string{"البانيا"}},
+		{"ar", "هٰذا", []string{"هذا"}},
+		{"ar", "ألبـــانيا", []string{"البانيا"}},
+		{"ar", "إآٱأ", []string{"اااا"}},
+		{"ar", "مصطفى", []string{"مصطفي"}},
+		{"ar", "جمهورية", []string{"جمهوريه"}},
+		{"ar", "مؤتمر رئيس", []string{"موتمر", "رييس"}},
+		{"ar", "٢٠١٧ ۲۰۱۷", []string{"2017", "2017"}},
+		{"ar", "ﻻ", []string{"لا"}},
+		{"ar", "کوریا", []string{"كوريا"}},
+		// Chinese: pairs of Han letters, a single one whole, other
+		// letters as words, full-width letters and digits as plain ones.
+		{"zh", "阿尔巴尼亚", []string{"阿尔", "尔巴", "巴尼", "尼亚"}},
+		{"zh", "第7次审议会议", []string{"第", "7", "次审", "审议", "议会", "会议"}},
+		{"zh", "CNS第７次", []string{"cns", "第", "7", "次"}},
+		{"zh", "法国、中国", []string{"法国", "中国"}},
+		{"zh", "ＣＮＳ／２０１７", []string{"cns", "2017"}},
+		// English rules for English words, in every language.
+		{"ru", "Regulators ageing", []string{"regulators", "ageing"}},
+	} {
+		sp := searchindex.SpellingOf(tc.lang)
+		if got := sp.Words(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Words(%q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+	ar := searchindex.SpellingOf("ar")
+	for in, want := range map[string][]string{
+		"الجزائر": {"الجزاير", "جزاير"}, // hamza on yeh as yeh
+		"والصين":  {"والصين", "صين"},
+		"للطاقة":  {"للطاقه", "طاقه"},
+		"الم":     {"الم"}, // too little left
+		"البانيا": {"البانيا", "بانيا"},
+		"صين":     {"صين"},
+	} {
+		var got []string
+		for _, w := range ar.Words(in) {
+			got = append(got, ar.Forms(ar.Term(w))...)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("ar: forms of %q = %q, want %q", in, got, want)
+		}
+	}
+	for _, lang := range []string{"en", "fr", "es", "ru", "zh"} {
+		if got := searchindex.SpellingOf(lang).Forms("الجزائر"); len(got) != 1 {
+			t.Errorf("%s cuts the Arabic article: %q", lang, got)
+		}
+	}
+	// English words keep English's terms in every language.
+	for _, lang := range siteLanguages {
+		sp := searchindex.SpellingOf(lang)
+		for _, w := range []string{"regulators", "ageing", "organisation", "behaviours"} {
+			if sp.Term(w) != searchindex.Term(w) {
+				t.Errorf("%s: Term(%q) = %q, English %q", lang, w, sp.Term(w), searchindex.Term(w))
+			}
+		}
+	}
+}
+
+// English's rules (variants, stems, endings) are written in Latin letters
+// alone, so they change no word of another script: a Russian, Arabic or
+// Chinese word keeps its letters in every language's index.
+func TestEnglishRulesChangeOnlyLatin(t *testing.T) {
+	latin := func(s string) bool {
+		for _, r := range s {
+			if !unicode.Is(unicode.Latin, r) {
+				return false
+			}
+		}
+		return true
+	}
+	sp := searchindex.English
+	var strs []string
+	for k, v := range sp.Variants {
+		strs = append(strs, k, v)
+	}
+	for _, st := range sp.Steps {
+		strs = append(strs, st.Stems...)
+		strs = append(strs, st.Ends...)
+		strs = append(strs, st.Except...)
+		for _, e := range st.Endings {
+			strs = append(strs, e[0], e[1])
+		}
+		if st.From != "" || st.To != "" {
+			strs = append(strs, st.From, st.To)
+		}
+	}
+	for _, s := range strs {
+		if s != "" && !latin(s) {
+			t.Errorf("English's rules hold %q, which is not Latin", s)
+		}
+	}
+	for _, lang := range siteLanguages {
+		sp := searchindex.SpellingOf(lang)
+		for _, w := range []string{"доклады", "вопросы", "стран", "تقارير", "الدول", "国家报告"} {
+			for _, word := range sp.Words(w) {
+				if got := sp.Term(word); got != word {
+					t.Errorf("%s: Term(%q) = %q; English's rules changed a word of another script", lang, word, got)
+				}
+			}
+		}
+	}
+}
+
+// The rules are well formed: a form the client knows, scripts Unicode
+// names, letters one character each, and no prefix hidden behind a
+// shorter one listed before it (only the first a word begins with counts).
+func TestSpellingsAreWellFormed(t *testing.T) {
+	for _, lang := range siteLanguages {
+		sp := searchindex.SpellingOf(lang)
+		if sp.Form != "" && sp.Form != "NFKD" {
+			t.Errorf("%s: form %q", lang, sp.Form)
+		}
+		for _, s := range sp.Bigrams {
+			if unicode.Scripts[s] == nil {
+				t.Errorf("%s: %q is not a Unicode script", lang, s)
+			}
+		}
+		for k := range sp.Letters {
+			if len([]rune(k)) != 1 {
+				t.Errorf("%s: letter %q is not one character", lang, k)
+			}
+		}
+		for i, p := range sp.Prefixes {
+			for _, q := range sp.Prefixes[:i] {
+				if strings.HasPrefix(p, q) {
+					t.Errorf("%s: prefix %q comes after %q, so is never cut", lang, p, q)
+				}
+			}
+		}
+		if len(sp.Prefixes) > 0 && sp.PrefixMin < 1 {
+			t.Errorf("%s: prefixes, and no letters need be left", lang)
+		}
+	}
+}
+
+// A leak in any language's index fails the build's audit, which names the
+// file: the audit reads every index the build writes.
+func TestAuditReadsEveryLanguagesIndex(t *testing.T) {
+	m, c := generated(t, 60, 11)
+	at := m.From.Add(m.To.Sub(m.From) / 2)
+	v := viewIn(t, c, at, siteLanguages)
+	files, err := searchindex.Files(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secret string
+	for _, d := range m.Docs {
+		if st := v.Input().Decisions[d.ID].State; st != publication.Public && st != publication.Withdrawn && !d.NotSubmitted {
+			secret = d.Secrets[0] // its summary
+			break
+		}
+	}
+	if secret == "" {
+		t.Fatal("no document that is not public: the test proves nothing")
+	}
+	for _, lang := range siteLanguages {
+		dir := t.TempDir()
+		for name, b := range files {
+			if name == searchindex.PathOf(lang, "en") {
+				// The summary of a document that is not public, as a broken
+				// index would hold it.
+				b = []byte(strings.Replace(string(b), `"docs":[`, `"docs":[[0,0,0,0,"","","",`+jsonString(secret)+`],`, 1))
+			}
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := audit.NewStream(audit.Collect(c, v.Input().Decisions), audit.Options{}).Verify(dir)
+		if err == nil || !strings.Contains(err.Error(), searchindex.PathOf(lang, "en")) {
+			t.Errorf("%s: a leak in %s: the audit says %v", lang, searchindex.PathOf(lang, "en"), err)
+		}
+	}
+}
+
+func jsonString(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSpace(b.String())
+}
+
+func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
