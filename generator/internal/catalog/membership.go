@@ -82,18 +82,12 @@ func (c *Catalog) Completeness(meeting string) Completeness {
 	if !ok {
 		return Completeness{}
 	}
-	has := map[string]bool{}
-	for _, d := range c.Documents {
-		if d.Meeting == meeting && d.Party != "" {
-			has[d.Party] = true
-		}
-	}
 	var out Completeness
 	for _, p := range c.Parties {
 		switch c.Membership(meeting, p.ID).Standing {
 		case Bound:
 			out.Bound++
-			if has[p.ID] {
+			if c.recorded[[2]string{meeting, p.ID}] {
 				out.WithRecord++
 			} else {
 				out.NoRecord = append(out.NoRecord, p.ID)
@@ -206,6 +200,7 @@ type evidence struct {
 // meeting's own parties: list decides for that meeting.
 func (l *loader) deriveMembership(c *Catalog) {
 	c.membership = map[string]map[string]Membership{}
+	c.recorded = map[[2]string]bool{}
 	docsAt := map[[2]string]*Document{} // meeting, party: the first document
 	for _, d := range c.Documents {
 		if d.Party == "" {
@@ -213,6 +208,7 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 		if k := [2]string{d.Meeting, d.Party}; docsAt[k] == nil {
 			docsAt[k] = d
+			c.recorded[k] = true
 		}
 	}
 	listed := map[string]map[string]bool{}

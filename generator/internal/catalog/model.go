@@ -28,6 +28,9 @@ type Catalog struct {
 	// membership is every party's standing at every meeting (by meeting
 	// id, then party id), derived by the loader (membership.go).
 	membership map[string]map[string]Membership
+	// recorded holds the meetings and parties (meeting id, party id) the
+	// catalog has a document of.
+	recorded map[[2]string]bool
 }
 
 // Party returns the Contracting Party with the given id.
