@@ -54,7 +54,9 @@ func TestRealCatalogPartyPublicationRule(t *testing.T) {
 			continue
 		}
 		for _, p := range c.Parties {
-			if _, taken := c.Document(m.ID + "-nr-" + p.ID); !taken && (len(m.Parties) == 0 || slices.Contains(m.Parties, p.ID)) {
+			// A party the catalog knows was not bound then cannot have a report.
+			st := c.Membership(m.ID, p.ID).Standing
+			if _, taken := c.Document(m.ID + "-nr-" + p.ID); !taken && (len(m.Parties) == 0 || slices.Contains(m.Parties, p.ID)) && (st == catalog.Bound || st == catalog.StandingUnknown) {
 				meeting, party = m, p.ID
 				break
 			}
