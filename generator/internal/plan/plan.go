@@ -243,9 +243,11 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 
 func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change, bool) {
 	loc := c.head.Rules.Location
-	id := b.ID // removed
+	var id string
 	if h != nil {
 		id = h.ID
+	} else {
+		id = b.ID // removed
 	}
 	ch := Change{ID: id, FormerID: former, Change: kind, Periods: []Period{}, Facts: []string{}}
 	if h != nil {
