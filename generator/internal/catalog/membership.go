@@ -339,8 +339,9 @@ func posText(p Pos) string {
 	return fmt.Sprintf("%s:%d", p.File, p.Line)
 }
 
-// reportSlot checks a document's report: against its kind and meeting, and
-// that no other document of its party takes its place.
+// checkReport checks a document's report: against its kind and the rounds of
+// its meeting (that no other document of its party takes its place is
+// checked with the other slots, in checkDocuments).
 func (l *loader) checkReport(m *Meeting, k *Kind, d *Document) {
 	if d.Report == 0 {
 		if d.Has("report") {
