@@ -93,7 +93,8 @@ func (l *loader) load() *Catalog {
 	var pf partiesFile
 	if l.readYAML(PartiesFile, &pf) {
 		c.Parties = pf.Parties
-		l.checkParties(c)
+		c.InForce = pf.EntryIntoForce
+		l.checkParties(c, pf.Where)
 	}
 	var mf meetingsFile
 	if l.readYAML(MeetingsFile, &mf) {
@@ -116,6 +117,7 @@ func (l *loader) load() *Catalog {
 	}
 	l.checkFiles()
 	l.checkFormerIDs(c)
+	l.deriveMembership(c)
 	return c
 }
 
@@ -196,6 +198,9 @@ func (l *loader) checkRules(r *Rules) {
 		if k.Label == "" {
 			l.errorf(k.Pos, "kind %q needs a label", k.Kind)
 		}
+		if k.Numbered && !k.PerParty {
+			l.errorf(k.Field("numbered"), "kind %q: numbered applies to per-party kinds (several reports of one party at a meeting)", k.Kind)
+		}
 		if len(k.Rules) == 0 {
 			l.errorf(k.Pos, "kind %q has no rules: list under rules: the meetings each version covers (from:, until:) and how it makes documents public", k.Kind)
 		}
@@ -210,7 +215,7 @@ func (l *loader) checkRules(r *Rules) {
 	}
 }
 
-func (l *loader) checkParties(c *Catalog) {
+func (l *loader) checkParties(c *Catalog, file Where) {
 	isoSeen := map[string]string{}
 	for _, p := range c.Parties {
 		if p == nil {
@@ -244,6 +249,7 @@ func (l *loader) checkParties(c *Catalog) {
 		}
 		l.checkText(p.Where, "note", p.Note)
 		l.checkURL(p.Where, "reports_url", p.ReportsURL)
+		l.checkPartyDates(c, p, file)
 	}
 	c.Parties = slices.DeleteFunc(c.Parties, func(p *Party) bool { return p == nil || c.partyByID[p.ID] != p })
 }
@@ -442,8 +448,14 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 	for _, id := range m.Parties {
 		inMeeting[id] = true
 	}
-	type slot struct{ kind, party string }
+	type slot struct {
+		kind, party string
+		report      int
+	}
 	taken := map[slot]*Document{}
+	// numbered and unnumbered hold, per kind and party, a document that
+	// names its report and one that does not: the two may not meet.
+	numbered, unnumbered := map[slot]*Document{}, map[slot]*Document{}
 	for _, d := range df.Documents {
 		if d == nil {
 			continue
@@ -474,7 +486,11 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 			l.errorf(d.Pos, "a %s belongs to a party: party: is required", d.Kind)
 		}
 		if d.ID == "" && ruleOK && rule.PerParty && d.Party != "" {
-			d.ID = DefaultID(m.ID, rule.Slug, d.Party)
+			if d.Report != 0 {
+				d.ID = DefaultReportID(m.ID, rule.Slug, d.Report, d.Party)
+			} else {
+				d.ID = DefaultID(m.ID, rule.Slug, d.Party)
+			}
 		}
 		switch {
 		case d.ID == "":
@@ -489,14 +505,32 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 			continue
 		}
 		if ruleOK && rule.PerParty && d.Party != "" {
-			s := slot{d.Kind, d.Party}
-			if prev := taken[s]; prev != nil {
+			s := slot{d.Kind, d.Party, d.Report}
+			switch prev := taken[s]; {
+			case prev != nil && d.Report != 0:
+				l.errorf(d.Field("report"), "party %q has a %s with report %d for meeting %q already (%s, line %d)", d.Party, d.Kind, d.Report, m.ID, prev.ID, prev.Pos.Line)
+			case prev != nil:
 				l.errorf(d.Pos, "party %q has a %s for meeting %q already (%s, line %d)", d.Party, d.Kind, m.ID, prev.ID, prev.Pos.Line)
 			}
 			taken[s] = d
+			k := slot{d.Kind, d.Party, 0}
+			var other *Document
+			if d.Report != 0 {
+				numbered[k], other = d, unnumbered[k]
+			} else {
+				unnumbered[k], other = d, numbered[k]
+			}
+			// A report: 0 is reported on its own (checkReport).
+			zero := func(x *Document) bool { return x.Report == 0 && x.Has("report") }
+			if other != nil && !zero(other) && !zero(d) {
+				l.errorf(d.Pos, "party %q has a %s for meeting %q that names its report and one that does not (%s, line %d): name the report of each", d.Party, d.Kind, m.ID, other.ID, other.Pos.Line)
+			}
 		}
 		c.docByID[d.ID] = d
 		c.Documents = append(c.Documents, d)
+		if ruleOK {
+			l.checkReport(m, rule, d)
+		}
 		l.checkDocument(d, version)
 	}
 }

@@ -98,6 +98,17 @@ func TestLoadRealCatalog(t *testing.T) {
 				t.Errorf("meeting %s lists unknown party %s", m.ID, id)
 			}
 		}
+		// Membership: a party with a document of a meeting was bound at it,
+		// and a meeting's completeness counts every party once.
+		cm := c.Completeness(m.ID)
+		if n := cm.Bound + len(cm.NotYet) + len(cm.Left) + len(cm.Unknown); n != len(c.Parties) {
+			t.Errorf("meeting %s: %d standings for %d parties", m.ID, n, len(c.Parties))
+		}
+	}
+	for _, d := range c.Documents {
+		if st := c.Membership(d.Meeting, d.Party).Standing; d.Party != "" && st != Bound {
+			t.Errorf("%s: its party %s is %s at meeting %s, not bound", d.ID, d.Party, st, d.Meeting)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@
 package catalog
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -17,10 +18,19 @@ type Catalog struct {
 	Parties   []*Party
 	Meetings  []*Meeting
 	Documents []*Document
+	// InForce is the day the Convention itself entered into force (Article
+	// 31(1)), from parties.yaml; the zero Date when not recorded.
+	InForce Date
 
 	partyByID   map[string]*Party
 	meetingByID map[string]*Meeting
 	docByID     map[string]*Document
+	// membership is every party's standing at every meeting (by meeting
+	// id, then party id), derived by the loader (membership.go).
+	membership map[string]map[string]Membership
+	// recorded holds the meetings and parties (meeting id, party id) the
+	// catalog has a document of.
+	recorded map[[2]string]bool
 }
 
 // Party returns the Contracting Party with the given id.
@@ -112,12 +122,16 @@ var PublicBases = []string{PublicAfterAdjournment, PublicByParty, PublicOnAdopti
 // Kind is a kind of document and the versions of its publication rule.
 type Kind struct {
 	Where       `yaml:"-"`
-	Kind        string         `yaml:"kind"`
-	Slug        string         `yaml:"slug"`
-	Label       string         `yaml:"label"`
-	Description string         `yaml:"description"`
-	PerParty    bool           `yaml:"per_party"`
-	Rules       []*RuleVersion `yaml:"rules"`
+	Kind        string `yaml:"kind"`
+	Slug        string `yaml:"slug"`
+	Label       string `yaml:"label"`
+	Description string `yaml:"description"`
+	PerParty    bool   `yaml:"per_party"`
+	// Numbered kinds may have several documents per party at a meeting
+	// that reviews several rounds at once (a joint meeting, numbers: [8,
+	// 9]): one per round, each naming its round in report:.
+	Numbered bool           `yaml:"numbered"`
+	Rules    []*RuleVersion `yaml:"rules"`
 }
 
 // For returns the version of the kind's rule that covers a meeting.
@@ -169,9 +183,30 @@ type Party struct {
 	Names map[string]string `yaml:"names"`
 	// ReportsURL is the party's own page that lists its reports under the
 	// Convention: where a reader goes when the catalog has no copy.
-	ReportsURL string   `yaml:"reports_url"`
-	Note       string   `yaml:"note"`
-	Sources    []string `yaml:"sources"`
+	ReportsURL string `yaml:"reports_url"`
+	// When the Convention bound the party (Article 31): the day it
+	// deposited its instrument of ratification, acceptance, approval or
+	// accession (Deposit), or the day the Convention entered into force
+	// for it (EntryIntoForce) as a source gives it, or both; or, where no
+	// source gives the day, a day by which it had deposited (DepositedBy).
+	// Left is the day it ceased to be a party (a denunciation taking
+	// effect, Article 32). Each is optional: what no source gives stays
+	// unknown.
+	Deposit        Date     `yaml:"deposit"`
+	EntryIntoForce Date     `yaml:"entry_into_force"`
+	DepositedBy    Date     `yaml:"deposited_by"`
+	Left           Date     `yaml:"left"`
+	Note           string   `yaml:"note"`
+	Sources        []string `yaml:"sources"`
+
+	// InForce is the day the Convention entered into force for the party:
+	// EntryIntoForce, or computed from Deposit (InForceComputed); zero
+	// when neither is recorded. InForceBy is, when InForce is not known, a
+	// day by which it was in force at the latest (from DepositedBy), or
+	// zero. Set by the loader.
+	InForce         Date `yaml:"-"`
+	InForceComputed bool `yaml:"-"`
+	InForceBy       Date `yaml:"-"`
 }
 
 // Officer of a meeting.
@@ -228,11 +263,16 @@ type Meeting struct {
 
 // Document is one document of a meeting, with the facts that decide its state.
 type Document struct {
-	Where           `yaml:"-"`
-	ID              string   `yaml:"id"`
-	FormerIDs       []string `yaml:"former_ids"`
-	Kind            string   `yaml:"kind"`
-	Party           string   `yaml:"party"`
+	Where     `yaml:"-"`
+	ID        string   `yaml:"id"`
+	FormerIDs []string `yaml:"former_ids"`
+	Kind      string   `yaml:"kind"`
+	Party     string   `yaml:"party"`
+	// Report is which of a joint meeting's rounds the document is for (8
+	// for the 8th National Report at the Joint 8th and 9th Review
+	// Meeting); 0 when the meeting reviews one round or when the catalog
+	// does not say which.
+	Report          int      `yaml:"report"`
 	Title           string   `yaml:"title"`
 	Summary         string   `yaml:"summary"`
 	Symbol          string   `yaml:"symbol"`
@@ -279,7 +319,10 @@ type documentsFile struct {
 type partiesFile struct {
 	Where   `yaml:"-"`
 	Sources []string `yaml:"sources"`
-	Parties []*Party `yaml:"parties"`
+	// EntryIntoForce is the day the Convention itself entered into force,
+	// from which a party that deposited early enough was bound.
+	EntryIntoForce Date     `yaml:"entry_into_force"`
+	Parties        []*Party `yaml:"parties"`
 }
 
 type meetingsFile struct {
@@ -293,4 +336,10 @@ type meetingsFile struct {
 // search index carries the same form, so its client makes the same ids.
 func DefaultID(meeting, slug, party string) string {
 	return meeting + "-" + slug + "-" + party
+}
+
+// DefaultReportID is the id of a document of a party that names its round
+// (report: 9) and that the catalog gives no id: "rm08-09-nr9-finland".
+func DefaultReportID(meeting, slug string, report int, party string) string {
+	return DefaultID(meeting, fmt.Sprintf("%s%d", slug, report), party)
 }

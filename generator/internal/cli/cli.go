@@ -322,6 +322,9 @@ func runCheck(args []string, env Env) error {
 	if line := readAtLine(cat, decisions, moment); line != "" {
 		fmt.Fprintln(env.Stdout, line)
 	}
+	for _, line := range completenessLines(cat) {
+		fmt.Fprintln(env.Stdout, line)
+	}
 	// What each language lacks: warnings, never errors, since a string or
 	// a name missing in a language shows in English.
 	// A site folder without hugo.toml (checking a catalog on its own) has
@@ -388,8 +391,41 @@ func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision,
 	if public == 0 {
 		return ""
 	}
-	return fmt.Sprintf("where to read the %d public documents: a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d, nowhere recorded %d",
-		public, n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadUnknown])
+	readable := public - n[disclosure.ReadUnknown]
+	return fmt.Sprintf("where to read the %d public documents: %d (%d%%) readable from the site (a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d), nowhere recorded %d",
+		public, readable, (readable*200+public)/(2*public), n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadUnknown])
+}
+
+// completenessLines say, for each meeting, how many of its Contracting
+// Parties have a record in the catalog and how many have none, as far as
+// the catalog knows who was bound (catalog.Completeness).
+func completenessLines(cat *catalog.Catalog) []string {
+	var out []string
+	for _, m := range cat.Meetings {
+		c := cat.Completeness(m.ID)
+		total := fmt.Sprintf("%d Contracting Parties", c.Total)
+		switch {
+		case c.TotalFromCount:
+			total += " (the meeting's count)"
+		case c.Missing() < 0:
+			total = fmt.Sprintf("Contracting Parties not known (at least %d)", c.Bound)
+		}
+		missing := fmt.Sprint(c.Missing())
+		if c.Missing() < 0 {
+			missing = fmt.Sprintf("at least %d", len(c.NoRecord))
+		}
+		line := fmt.Sprintf("meeting %s: %s; %d with a record, %s with no record", m.ID, total, c.WithRecord, missing)
+		for _, x := range []struct {
+			what string
+			ids  []string
+		}{{"not yet parties", c.NotYet}, {"no longer parties", c.Left}, {"not known whether bound", c.Unknown}} {
+			if len(x.ids) > 0 {
+				line += fmt.Sprintf("; %s %d", x.what, len(x.ids))
+			}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func runExplain(args []string, env Env) error {

@@ -11,6 +11,13 @@
 // the national report rule: before the 7th meeting (or the second, in a
 // corpus of fewer), public only once the party published it or consented.
 //
+// Membership varies too: some parties have a day of entry into force, some
+// join after the first meeting (and have no documents there), the first
+// meeting and every third from the second list no parties; and the last
+// meeting of a corpus of two meetings or more is a joint one, reviewing
+// two National Reports per party (report: n and n+1), each with its own
+// permissions, so that one may be public while the other is withheld.
+//
 // Every document carries its own title, summary, symbol, official address,
 // file and (summary reports) text, each holding a token unique to that
 // document, so a test can search the built site for anything of a document
@@ -40,8 +47,11 @@ type Options struct {
 // Doc is what a test needs to know of one generated document.
 type Doc struct {
 	ID, Kind, Meeting, Party string
-	NotSubmitted             bool
-	Adjournment              catalog.Date // of its meeting; zero when not recorded
+	// Report is the round of a National Report at the joint meeting; 0
+	// elsewhere.
+	Report       int
+	NotSubmitted bool
+	Adjournment  catalog.Date // of its meeting; zero when not recorded
 	// ByParty is set for a national report of a meeting before the rules
 	// changed: public only once its party published it or consented.
 	ByParty   bool
@@ -84,7 +94,7 @@ func rulesYAML(change, last string) string {
 	}
 	return `timezone: Europe/Vienna
 kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [` + nr + `{from: ` + change + `, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, numbered: true, rules: [` + nr + `{from: ` + change + `, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
   - {kind: questions_answers, slug: qa, label: Questions and answers, per_party: true, rules: [{from: m01, public: consent}]}
   - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, rules: [{from: m01, public: consent}]}
   - {kind: summary_report, slug: summary-report, label: Summary Report, rules: [{from: m01, public: adoption}]}
@@ -149,8 +159,35 @@ func (g *gen) write() error {
 	if err := g.file("rules.yaml", rulesYAML(fmt.Sprintf("m%02d", change), fmt.Sprintf("m%02d", change-1))); err != nil {
 		return err
 	}
+	// Meetings every three years from 1999; one in ten has no recorded
+	// adjournment; some lie in the future.
+	type meeting struct {
+		id          string
+		opening     catalog.Date
+		adjournment catalog.Date
+		numbers     []int
+	}
+	var ms []meeting
+	for i := range meetings {
+		id := fmt.Sprintf("m%02d", i+1)
+		open := catalog.Date{Year: 1999 + 3*i, Month: time.Month(3 + g.rng.IntN(2)), Day: 1 + g.rng.IntN(25)}
+		adj := open.AddDays(9 + g.rng.IntN(5))
+		if i%10 == 3 {
+			adj = catalog.Date{}
+		}
+		numbers := []int{i + 1}
+		if meetings > 1 && i == meetings-1 {
+			numbers = []int{i + 1, i + 2} // the joint meeting
+		}
+		ms = append(ms, meeting{id, open, adj, numbers})
+		g.m.Meetings = append(g.m.Meetings, id)
+	}
+
+	// Parties: one in five bound from the Convention's first days; one in
+	// seven joins after the first meeting, half of them with a known day.
 	var pb strings.Builder
-	pb.WriteString("parties:\n")
+	pb.WriteString("entry_into_force: 1996-10-24\nsources: [\"generated\"]\nparties:\n")
+	late := map[string]bool{}
 	for i := range parties {
 		id := fmt.Sprintf("p%04d", i+1)
 		name := fmt.Sprintf("%s %s %d", nameParts[i%len(nameParts)], nameParts[(i/len(nameParts))%len(nameParts)], i+1)
@@ -159,35 +196,36 @@ func (g *gen) write() error {
 			typ = "organisation"
 		}
 		fmt.Fprintf(&pb, "  - id: %s\n    name: %q\n    other_names: [%q]\n    type: %s\n", id, name, "Alias "+id, typ)
+		switch {
+		case meetings > 1 && i%7 == 6:
+			late[id] = true
+			if i%14 == 6 {
+				fmt.Fprintf(&pb, "    entry_into_force: %s\n    sources: [\"generated\"]\n", ms[1].opening.AddDays(-30))
+			}
+		case i%5 == 0:
+			pb.WriteString("    entry_into_force: 1997-01-01\n    sources: [\"generated\"]\n")
+		}
 		g.m.Parties = append(g.m.Parties, id)
 	}
 	if err := g.file("parties.yaml", pb.String()); err != nil {
 		return err
 	}
 
-	// Meetings every three years from 1999; one in ten has no recorded
-	// adjournment; some lie in the future.
 	var mb strings.Builder
 	mb.WriteString("meetings:\n")
-	type meeting struct {
-		id          string
-		opening     catalog.Date
-		adjournment catalog.Date
-	}
-	var ms []meeting
-	for i := range meetings {
-		id := fmt.Sprintf("m%02d", i+1)
-		open := catalog.Date{Year: 1999 + 3*i, Month: time.Month(3 + g.rng.IntN(2)), Day: 1 + g.rng.IntN(25)}
-		adj := open.AddDays(9 + g.rng.IntN(5))
-		fmt.Fprintf(&mb, "  - id: %s\n    type: review\n    numbers: [%d]\n    title: \"Review Meeting %d\"\n    opening: %s\n", id, i+1, i+1, open)
-		if i%10 == 3 {
-			adj = catalog.Date{}
-		} else {
-			fmt.Fprintf(&mb, "    adjournment: %s\n", adj)
+	for i, mt := range ms {
+		nums := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(mt.numbers)), ", "), "[]")
+		title := fmt.Sprintf("Review Meeting %d", i+1)
+		if len(mt.numbers) > 1 {
+			title = fmt.Sprintf("Joint Review Meeting %d and %d", mt.numbers[0], mt.numbers[1])
 		}
-		mb.WriteString("    parties: [" + strings.Join(g.m.Parties, ", ") + "]\n")
-		ms = append(ms, meeting{id, open, adj})
-		g.m.Meetings = append(g.m.Meetings, id)
+		fmt.Fprintf(&mb, "  - id: %s\n    type: review\n    numbers: [%s]\n    title: %q\n    opening: %s\n", mt.id, nums, title, mt.opening)
+		if !mt.adjournment.IsZero() {
+			fmt.Fprintf(&mb, "    adjournment: %s\n", mt.adjournment)
+		}
+		if i != 0 && i%3 != 1 {
+			mb.WriteString("    parties: [" + strings.Join(g.m.Parties, ", ") + "]\n")
+		}
 	}
 	if err := g.file("meetings.yaml", mb.String()); err != nil {
 		return err
@@ -210,16 +248,25 @@ func (g *gen) write() error {
 			total++
 		}
 		for _, p := range g.m.Parties {
+			if i == 0 && late[p] {
+				continue // not yet a party
+			}
 			for _, kind := range []string{"national_report", "questions_answers", "country_review_report"} {
-				if total >= g.o.Documents {
-					break
+				reports := []int{0}
+				if kind == "national_report" && len(mt.numbers) > 1 {
+					reports = mt.numbers
 				}
-				d := Doc{Kind: kind, Meeting: mt.id, Party: p, Adjournment: mt.adjournment, ByParty: byParty && kind == "national_report"}
-				g.permissions(&d, mt.opening, mt.adjournment)
-				if err := g.doc(&db, &d, false); err != nil {
-					return err
+				for _, report := range reports {
+					if total >= g.o.Documents {
+						break
+					}
+					d := Doc{Kind: kind, Meeting: mt.id, Party: p, Report: report, Adjournment: mt.adjournment, ByParty: byParty && kind == "national_report"}
+					g.permissions(&d, mt.opening, mt.adjournment)
+					if err := g.doc(&db, &d, false); err != nil {
+						return err
+					}
+					total++
 				}
-				total++
 			}
 		}
 		if err := g.file("documents/"+mt.id+".yaml", db.String()); err != nil {
@@ -284,12 +331,18 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	if d.ID == "" {
 		slug := map[string]string{"national_report": "nr", "questions_answers": "qa", "country_review_report": "crr"}[d.Kind]
 		d.ID = catalog.DefaultID(d.Meeting, slug, d.Party)
+		if d.Report != 0 {
+			d.ID = catalog.DefaultReportID(d.Meeting, slug, d.Report, d.Party)
+		}
 	}
 	fmt.Fprintf(b, "  - kind: %s\n", d.Kind)
 	if summary {
 		fmt.Fprintf(b, "    id: %s\n", d.ID)
 	} else {
 		fmt.Fprintf(b, "    party: %s\n", d.Party)
+	}
+	if d.Report != 0 {
+		fmt.Fprintf(b, "    report: %d\n", d.Report)
 	}
 	if d.NotSubmitted {
 		b.WriteString("    not_submitted: true\n")

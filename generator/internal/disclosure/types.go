@@ -18,6 +18,9 @@ type DocRef struct {
 	PartyName    string `json:"party_name,omitempty"`
 	Meeting      string `json:"meeting"`
 	MeetingTitle string `json:"meeting_title"`
+	// Report is which of a joint meeting's rounds the document is for
+	// (catalog.Document.Report); 0 when not given.
+	Report int `json:"report,omitempty"`
 	// Title is the document's own title only when it is public or withdrawn;
 	// otherwise a title made of kind, party and meeting.
 	Title       string            `json:"title"`
@@ -184,6 +187,33 @@ type MeetingInfo struct {
 	ReportsPast      bool     `json:"reports_past,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
 	URL              string   `json:"url"` // "/meetings/<id>/"
+	// Membership is how complete the record of the meeting is: which
+	// parties were bound at it and how many of them have a record.
+	Membership MembershipInfo `json:"membership"`
+}
+
+// MembershipInfo says how complete the catalog's record of a meeting is
+// (catalog.Completeness): of the Contracting Parties bound at it, how many
+// have at least one document recorded, and which parties were not yet,
+// no longer, or not known to be bound.
+type MembershipInfo struct {
+	// Total is how many Contracting Parties the meeting had; 0 when not
+	// known. TotalFromCount: the meeting's own count gives it, rather
+	// than the parties of the catalog.
+	Total          int  `json:"total,omitempty"`
+	TotalFromCount bool `json:"total_from_count,omitempty"`
+	// Bound is how many parties of the catalog are known to have been
+	// bound; WithRecord how many of them have a document recorded.
+	Bound      int `json:"bound"`
+	WithRecord int `json:"with_record"`
+	// Missing is how many of the Total have no record; -1 when Total is
+	// not known.
+	Missing int `json:"missing"`
+	// Party ids, in the catalog's order.
+	NoRecord []string `json:"no_record"`
+	NotYet   []string `json:"not_yet"`
+	Left     []string `json:"left"`
+	Unknown  []string `json:"unknown"`
 }
 
 // PartyInfo is what the site says of a Contracting Party.
@@ -195,4 +225,15 @@ type PartyInfo struct {
 	URL        string   `json:"url"`  // "/countries/<id>/"
 	// Names in the site's other languages (View.PartyNames).
 	Names map[string]string `json:"names,omitempty"`
+	// When the Convention entered into force for it (YYYY-MM-DD): InForce
+	// when known, read in a source or computed from Deposit
+	// (InForceComputed); else InForceBy, a day by which it was in force at
+	// the latest, having deposited by DepositedBy; Left, the day it ceased
+	// to be a party. Empty when not known.
+	InForce         string `json:"in_force,omitempty"`
+	InForceComputed bool   `json:"in_force_computed,omitempty"`
+	Deposit         string `json:"deposit,omitempty"`
+	InForceBy       string `json:"in_force_by,omitempty"`
+	DepositedBy     string `json:"deposited_by,omitempty"`
+	Left            string `json:"left,omitempty"`
 }

@@ -105,6 +105,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 		ID:      d.ID,
 		Kind:    d.Kind,
 		Meeting: d.Meeting,
+		Report:  d.Report,
 		State:   dec.State,
 		URL:     w.URL(DocumentURL(d.ID)),
 	}
@@ -121,7 +122,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	}
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
-	r.Title = DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle)
+	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
 		r.Title = d.Title
 	}
@@ -179,6 +180,17 @@ func DefaultTitle(kindLabel, partyName, meetingTitle string) string {
 		return fmt.Sprintf("%s, %s", kindLabel, meetingTitle)
 	}
 	return fmt.Sprintf("%s: %s, %s", partyName, kindLabel, meetingTitle)
+}
+
+// ReportLabel names the kind of a document that names its round at a
+// joint meeting: "National Report no. 8"; the kind's label alone for
+// report 0. Titles are in English, as the catalog's labels are; the theme
+// says the same in each language (i18n report_numbered).
+func ReportLabel(kindLabel string, report int) string {
+	if report == 0 {
+		return kindLabel
+	}
+	return fmt.Sprintf("%s no. %d", kindLabel, report)
 }
 
 // Page is what a document's own page may show, and its body (the text of a
@@ -285,6 +297,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if f := m.Findings; f != nil {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
+	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	for _, k := range w.in.Catalog.Rules.Kinds {
 		if k == nil || !k.PerParty || m.Adjournment.IsZero() {
 			continue
@@ -297,6 +310,19 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		}
 	}
 	return mi
+}
+
+func membershipInfo(c catalog.Completeness) MembershipInfo {
+	list := func(ids []string) []string {
+		if ids == nil {
+			return []string{}
+		}
+		return ids
+	}
+	return MembershipInfo{
+		Total: c.Total, TotalFromCount: c.TotalFromCount, Bound: c.Bound, WithRecord: c.WithRecord, Missing: c.Missing(),
+		NoRecord: list(c.NoRecord), NotYet: list(c.NotYet), Left: list(c.Left), Unknown: list(c.Unknown),
+	}
 }
 
 // HeldText says when a meeting was held, as every page and the search index
@@ -347,7 +373,11 @@ func NameOrder(lang string) func(a, b string) int {
 
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
-	return PartyInfo{ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p)}
+	return PartyInfo{
+		ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p),
+		InForce: p.InForce.String(), InForceComputed: p.InForceComputed, Deposit: p.Deposit.String(),
+		InForceBy: p.InForceBy.String(), DepositedBy: p.DepositedBy.String(), Left: p.Left.String(),
+	}
 }
 
 // PartyNames are a party's names in the site's languages other than

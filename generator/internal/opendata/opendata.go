@@ -64,17 +64,25 @@ type Record struct {
 	// party_reports or unknown (then ReadURL is empty).
 	ReadKind string `json:"read_kind"`
 	ReadURL  string `json:"read_url"`
+	// Report is which round of a joint meeting the document is for (8 for
+	// the 8th National Report at the Joint 8th and 9th Review Meeting);
+	// 0 (empty in the CSV) when the catalog does not say.
+	Report int `json:"report"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report"}
 
 func (r Record) row() []string {
 	size := ""
 	if r.FileSize != nil {
 		size = strconv.FormatInt(*r.FileSize, 10)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL}
+	report := ""
+	if r.Report != 0 {
+		report = strconv.Itoa(r.Report)
+	}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report}
 }
 
 // writer holds what all outputs share.
@@ -118,7 +126,7 @@ func (w *writer) records() []Record {
 	for _, d := range in.Catalog.Documents {
 		page, _ := w.v.Page(d)
 		r := Record{
-			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title,
+			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Report: page.Report, Title: page.Title,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 		}

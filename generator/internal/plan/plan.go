@@ -243,9 +243,11 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 
 func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change, bool) {
 	loc := c.head.Rules.Location
-	id := b.ID // removed
+	var id string
 	if h != nil {
 		id = h.ID
+	} else {
+		id = b.ID // removed
 	}
 	ch := Change{ID: id, FormerID: former, Change: kind, Periods: []Period{}, Facts: []string{}}
 	if h != nil {
@@ -325,6 +327,7 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 		a, z string
 	}{
 		{"kind", b.Kind, h.Kind}, {"party", b.Party, h.Party}, {"meeting", b.Meeting, h.Meeting},
+		{"report", reportText(b.Report), reportText(h.Report)},
 		{"not_submitted", fmt.Sprint(b.NotSubmitted), fmt.Sprint(h.NotSubmitted)},
 	} {
 		if f.a != f.z {
@@ -375,6 +378,14 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 		facts = []string{}
 	}
 	return facts, hidden
+}
+
+// reportText is a document's report: as the plan names it.
+func reportText(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return fmt.Sprint(n)
 }
 
 func ruleName(c *catalog.Catalog, kind string, r *catalog.RuleVersion) string {

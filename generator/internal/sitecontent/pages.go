@@ -8,10 +8,14 @@ import "github.com/cns-transparency/cns-site/generator/internal/disclosure"
 // and the theme: a template can show only what is here. JSON keys are what
 // the templates read, as .Params.<key>.
 
-// Column of a meeting's grid: one document kind.
+// Column of a meeting's grid: one document kind, or, at a joint meeting,
+// one round of a numbered kind (Report; 0 for the documents that do not
+// say which, Unnamed when others of the kind do).
 type Column struct {
-	Kind  string `json:"kind"`
-	Label string `json:"label"`
+	Kind    string `json:"kind"`
+	Label   string `json:"label"`
+	Report  int    `json:"report,omitempty"`
+	Unnamed bool   `json:"unnamed,omitempty"`
 }
 
 // Row of a meeting's grid: one Contracting Party.
@@ -23,6 +27,10 @@ type Row struct {
 	Attended        string `json:"attended"`
 	CountryGroup    string `json:"country_group"`
 	PostedQuestions string `json:"posted_questions"`
+	// Standing is whether the party was bound at the meeting
+	// (catalog.Standing: bound, not_yet, left, unknown): an empty cell of
+	// a party bound says "no record", of the others what the standing is.
+	Standing string `json:"standing"`
 	// Cells follow the meeting's columns: the id of the document, whose
 	// page's "doc" the theme shows (partial docref.html), or "" for no
 	// record. Ids, not the documents, keep each document's facts in one
@@ -48,6 +56,7 @@ type CountryMeeting struct {
 	Attended        string   `json:"attended"`
 	CountryGroup    string   `json:"country_group"`
 	PostedQuestions string   `json:"posted_questions"`
+	Standing        string   `json:"standing"`  // as Row.Standing
 	Documents       []string `json:"documents"` // ids, as Row.Cells
 }
 
@@ -90,6 +99,14 @@ type Upcoming struct {
 	Documents []disclosure.DocRef `json:"documents"` // at most a few; Count says how many
 }
 
+// MeetingCompleteness is one meeting's line of the completeness table.
+type MeetingCompleteness struct {
+	ID         string                    `json:"id"`
+	Title      string                    `json:"title"`
+	URL        string                    `json:"url"`
+	Membership disclosure.MembershipInfo `json:"membership"`
+}
+
 // HomePage is the front matter of the home page. Other pages read the site's
 // facts from it (site.Home.Params).
 type HomePage struct {
@@ -104,6 +121,9 @@ type HomePage struct {
 	States        []string                `json:"states"`
 	// LedgerPageSize is the ledger's rows a page, for links to a row.
 	LedgerPageSize int `json:"ledger_page_size,omitempty"`
+	// Completeness is how complete the record of each meeting is, in the
+	// meetings' order, for the home page and the page about the site.
+	Completeness []MeetingCompleteness `json:"completeness"`
 	// PartyNames are the parties' names in the site's other languages,
 	// by party id and language (disclosure.View.PartyNames), for every
 	// page that names a party; nil for an English-only site.

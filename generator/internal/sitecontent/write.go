@@ -240,7 +240,10 @@ func LedgerOrder(c *catalog.Catalog) []*catalog.Document {
 			}
 			return 1
 		}
-		return disclosure.CompareNames(pa, pb)
+		if c := disclosure.CompareNames(pa, pb); c != 0 || a.Party != b.Party {
+			return c
+		}
+		return a.Report - b.Report
 	})
 	return out
 }
@@ -280,46 +283,59 @@ func attendance(m *catalog.Meeting, party string) (attended, group, questions st
 func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]disclosure.DocRef) MeetingPage {
 	c := w.Input().Catalog
 	mp := MeetingPage{Meeting: w.Meeting(m), Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
-	// Columns: the per-party kinds in rule order that this meeting has documents of.
-	has := map[string]bool{}
-	cell := map[[2]string]*disclosure.DocRef{}
-	partySet := map[string]bool{}
+	// Columns: the per-party kinds in rule order that this meeting has
+	// documents of; a numbered kind one per round its documents name, in
+	// order, then one for those that name none.
+	type col struct {
+		kind   string
+		report int
+	}
+	rounds := map[string][]int{}
+	has := map[col]bool{}
+	cell := map[string]map[col]string{} // party, column: document id
 	for _, d := range docs {
-		r := refs[d.ID]
 		if d.Party == "" {
-			mp.Other = append(mp.Other, r)
+			mp.Other = append(mp.Other, refs[d.ID])
 			continue
 		}
-		has[d.Kind] = true
-		cell[[2]string{d.Party, d.Kind}] = &r
-		partySet[d.Party] = true
+		k := col{d.Kind, d.Report}
+		if !has[k] {
+			has[k] = true
+			rounds[d.Kind] = append(rounds[d.Kind], d.Report)
+		}
+		if cell[d.Party] == nil {
+			cell[d.Party] = map[col]string{}
+		}
+		cell[d.Party][k] = d.ID
 	}
+	var cols []col
 	for _, k := range c.Rules.Kinds {
-		if k != nil && has[k.Kind] {
-			mp.Columns = append(mp.Columns, Column{Kind: k.Kind, Label: k.Label})
-		}
-	}
-	// Rows: the meeting's parties, and any party with a document there.
-	ids := slices.Clone(m.Parties)
-	for _, d := range docs {
-		if d.Party != "" && !slices.Contains(ids, d.Party) {
-			ids = append(ids, d.Party)
-		}
-	}
-	rows := make([]Row, 0, len(ids))
-	for _, id := range ids {
-		p, ok := c.Party(id)
-		if !ok {
+		if k == nil || len(rounds[k.Kind]) == 0 {
 			continue
 		}
-		row := Row{Party: id, PartyName: p.Name, PartyURL: w.URL(disclosure.CountryURL(id))}
-		row.Attended, row.CountryGroup, row.PostedQuestions = attendance(m, id)
-		for _, col := range mp.Columns {
-			doc := ""
-			if r := cell[[2]string{id, col.Kind}]; r != nil {
-				doc = r.ID
+		rs := rounds[k.Kind]
+		slices.SortFunc(rs, func(a, b int) int {
+			if (a == 0) != (b == 0) { // the documents that name no round last
+				if a == 0 {
+					return 1
+				}
+				return -1
 			}
-			row.Cells = append(row.Cells, doc)
+			return a - b
+		})
+		for _, r := range rs {
+			cols = append(cols, col{k.Kind, r})
+			mp.Columns = append(mp.Columns, Column{Kind: k.Kind, Label: k.Label, Report: r, Unnamed: r == 0 && len(rs) > 1})
+		}
+	}
+	// Rows: every party of the catalog, with its standing at the meeting.
+	rows := make([]Row, 0, len(c.Parties))
+	for _, p := range c.Parties {
+		row := Row{Party: p.ID, PartyName: p.Name, PartyURL: w.URL(disclosure.CountryURL(p.ID)), Standing: string(c.Membership(m.ID, p.ID).Standing)}
+		row.Attended, row.CountryGroup, row.PostedQuestions = attendance(m, p.ID)
+		row.Cells = make([]string, len(cols))
+		for i, k := range cols {
+			row.Cells[i] = cell[p.ID][k]
 		}
 		rows = append(rows, row)
 	}
@@ -334,16 +350,17 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.Input().Catalog.Meetings {
-		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m), Documents: []string{}}
+		cm := CountryMeeting{
+			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
+			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
+		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
 			if d.Meeting == m.ID {
 				cm.Documents = append(cm.Documents, d.ID)
 			}
 		}
-		if len(cm.Documents) > 0 || slices.Contains(m.Parties, p.ID) {
-			cp.Meetings = append(cp.Meetings, cm)
-		}
+		cp.Meetings = append(cp.Meetings, cm)
 	}
 	return cp
 }
@@ -370,6 +387,10 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		h.LatestMeeting = &mi
 	}
 	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
+	h.Completeness = []MeetingCompleteness{}
+	for _, m := range c.Meetings {
+		h.Completeness = append(h.Completeness, MeetingCompleteness{ID: m.ID, Title: m.Title, URL: w.URL(disclosure.MeetingURL(m.ID)), Membership: w.Meeting(m).Membership})
+	}
 	for _, p := range c.Parties {
 		if names := w.PartyNames(p); names != nil {
 			if h.PartyNames == nil {

@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"html"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// membershipFixture is the catalog of the tests of dated membership and of
+// two reports of one party at one meeting (testdata/membership/README.md).
+var membershipFixture = filepath.Join("testdata", "membership")
+
+// Issue 20: a party bound at a meeting with nothing recorded shows "no
+// record", one the Convention bound only later "not yet a party", one
+// whose standing is not known says so; a joint meeting shows both reports
+// of a party, each under its round, in the grid, the country page, the
+// ledger, the feeds, the open data and the search index; a withheld
+// second report leaks nowhere. One build, in English, for every assertion.
+func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2024-01-01")...)
+	if r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	page := func(p string) string { return html.UnescapeString(text(t, filepath.Join(out, filepath.FromSlash(p)))) }
+
+	t.Run("meeting grid", func(t *testing.T) {
+		grid := read(t, filepath.Join(out, "meetings", "rm08-09", "index.html"))
+		heads := regexp.MustCompile(`<th scope="col">([^<]*)</th>`).FindAllStringSubmatch(grid, -1)
+		var cols []string
+		for _, h := range heads {
+			cols = append(cols, h[1])
+		}
+		if !slices.Contains(cols, "National Report no. 8") || !slices.Contains(cols, "National Report no. 9") || slices.Contains(cols, "National Report") {
+			t.Errorf("the joint meeting's columns are %q, want one per round", cols)
+		}
+		for _, want := range []struct{ party, cells string }{
+			{"Aland", `Public.* Withheld`},        // both reports, in their rounds
+			{"Borduria", `no record.* Public`},    // its 9th alone
+			{"Carpania", `no record.* no record`}, // bound since the 7th, nothing recorded
+			{"Drusia", `no record.* no record`},   // bound by its deposit, nothing recorded
+		} {
+			if row := gridRows(t, grid)[want.party]; !regexp.MustCompile(rowRe(want.party) + want.cells).MatchString(row) {
+				t.Errorf("the joint meeting's row of %s is %q, want %s", want.party, row, want.cells)
+			}
+		}
+		rm07 := gridRows(t, read(t, filepath.Join(out, "meetings", "rm07", "index.html")))
+		if !strings.Contains(rm07["Borduria"], "not yet a party") || strings.Contains(rm07["Borduria"], "no record") {
+			t.Errorf("Borduria at the 7th meeting, before the Convention bound it: %q", rm07["Borduria"])
+		}
+		rm06 := gridRows(t, read(t, filepath.Join(out, "meetings", "rm06", "index.html")))
+		for party, want := range map[string]string{"Carpania": "membership not known", "Drusia": "no record", "Borduria": "not yet a party"} {
+			if !strings.Contains(rm06[party], want) {
+				t.Errorf("%s at the 6th meeting: %q, want %q", party, rm06[party], want)
+			}
+		}
+		// How complete the record is, in the meeting's words.
+		for m, want := range map[string]string{
+			"rm08-09": "Contracting Parties 4 With a record 2 of 4 No record 2",
+			"rm07":    "Contracting Parties 3 (the meeting's own count) With a record 3 of 3 No record 0 Not yet Contracting Parties 1",
+			"rm06":    "Contracting Parties not known; at least 2 With a record 1 No record not known; at least 1 Not yet Contracting Parties 1 Membership not known 1",
+		} {
+			if got := page("meetings/" + m + "/index.html"); !strings.Contains(got, want) {
+				t.Errorf("meeting %s does not say %q", m, want)
+			}
+		}
+	})
+
+	t.Run("country pages", func(t *testing.T) {
+		for party, wants := range map[string][]string{
+			"borduria": {"Contracting Party since 10 April 2019 : the ninetieth day after it deposited its instrument on 10 January 2019 (Article 31)",
+				"6th Review Meeting 24 March 2014 – 4 April 2014: Not yet a Contracting Party at this meeting.",
+				"7th Review Meeting 27 March 2017 – 7 April 2017: Not yet a Contracting Party at this meeting."},
+			"carpania": {"Contracting Party since not known",
+				"Whether it was a Contracting Party at this meeting is not known",
+				"No record: a Contracting Party at this meeting, but this catalog holds no document of it."},
+			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996"},
+			"aland":  {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland Public"},
+		} {
+			got := page("countries/" + party + "/index.html")
+			for _, want := range wants {
+				if !strings.Contains(got, want) {
+					t.Errorf("the page of %s does not say %q:\n%s", party, want, got)
+				}
+			}
+		}
+	})
+
+	t.Run("ledger", func(t *testing.T) {
+		ledger := page("documents/index.html")
+		i8 := strings.Index(ledger, "Eighth National Report of Aland")
+		i9 := strings.Index(ledger, "Aland: National Report no. 9, Joint 8th and 9th Review Meeting")
+		if i8 < 0 || i9 < 0 || i9 < i8 {
+			t.Errorf("the ledger does not list Aland's 8th then its 9th report (%d, %d)", i8, i9)
+		}
+		if _, err := os.Stat(filepath.Join(out, "documents", "rm08-09-nr-aland", "index.html")); err != nil {
+			t.Errorf("the former address of Aland's 9th report leads nowhere: %v", err)
+		}
+	})
+
+	t.Run("feeds", func(t *testing.T) {
+		feed := read(t, filepath.Join(out, "meetings", "rm08-09", "feed.atom"))
+		for _, want := range []string{"Eighth National Report of Aland: public", "Borduria: National Report no. 9, Joint 8th and 9th Review Meeting: public", "documents/rm08-09-nr9-borduria/"} {
+			if !strings.Contains(feed, want) {
+				t.Errorf("the joint meeting's feed lacks %q", want)
+			}
+		}
+		if strings.Contains(feed, "rm08-09-nr9-aland") {
+			t.Error("the joint meeting's feed has an entry of Aland's withheld 9th report")
+		}
+	})
+
+	t.Run("open data", func(t *testing.T) {
+		f, err := os.Open(filepath.Join(out, "documents.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, c := range rows[0] {
+			col[c] = i
+		}
+		reports := map[string]string{}
+		for _, row := range rows[1:] {
+			reports[row[col["id"]]] = row[col["state"]] + " " + row[col["report"]]
+		}
+		for id, want := range map[string]string{"rm08-09-nr8-aland": "public 8", "rm08-09-nr9-aland": "withheld 9", "rm08-09-nr9-borduria": "public 9", "rm07-nr-aland": "public "} {
+			if reports[id] != want {
+				t.Errorf("documents.csv: %s is %q, want %q", id, reports[id], want)
+			}
+		}
+		var meetings struct {
+			Meetings []struct {
+				ID         string `json:"id"`
+				Membership struct {
+					Total      int      `json:"total"`
+					WithRecord int      `json:"with_record"`
+					Missing    int      `json:"missing"`
+					NoRecord   []string `json:"no_record"`
+					NotYet     []string `json:"not_yet"`
+					Unknown    []string `json:"unknown"`
+				} `json:"membership"`
+			} `json:"meetings"`
+		}
+		readJSON(t, filepath.Join(out, "meetings.json"), &meetings)
+		got := map[string]string{}
+		for _, m := range meetings.Meetings {
+			ms := m.Membership
+			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
+		}
+		for id, want := range map[string]string{"rm06": "0 1 -1 drusia borduria carpania", "rm07": "3 3 0  borduria ", "rm08-09": "4 2 2 carpania,drusia  "} {
+			if got[id] != want {
+				t.Errorf("meetings.json: %s membership %q, want %q (total, with a record, missing, no record, not yet, unknown)", id, got[id], want)
+			}
+		}
+		var parties struct {
+			Parties []map[string]any `json:"parties"`
+		}
+		readJSON(t, filepath.Join(out, "parties.json"), &parties)
+		for _, p := range parties.Parties {
+			if p["id"] == "borduria" && (p["in_force"] != "2019-04-10" || p["in_force_computed"] != true || p["deposit"] != "2019-01-10") {
+				t.Errorf("parties.json: Borduria %v, want in force 2019-04-10 computed from its deposit", p)
+			}
+			if p["id"] == "carpania" && p["in_force"] != nil {
+				t.Errorf("parties.json: Carpania's day is not known, but %v", p)
+			}
+		}
+	})
+
+	t.Run("search index", func(t *testing.T) {
+		var ix struct {
+			Docs [][]any `json:"docs"`
+		}
+		readJSON(t, filepath.Join(out, "search", "index.json"), &ix)
+		var titles []string
+		for _, d := range ix.Docs {
+			if len(d) > 6 {
+				titles = append(titles, d[6].(string))
+			}
+		}
+		for _, want := range []string{"Eighth National Report of Aland", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting"} {
+			if !slices.Contains(titles, want) {
+				t.Errorf("the search index has no document titled %q: %q", want, titles)
+			}
+		}
+	})
+
+	t.Run("no leak of the withheld report", func(t *testing.T) {
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err == nil && strings.Contains(string(b), "zqwithheld") {
+				t.Errorf("%s holds something of Aland's withheld 9th report", p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("check", func(t *testing.T) {
+		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
+		for _, want := range []string{
+			"meeting rm06: Contracting Parties not known (at least 2); 1 with a record, at least 1 with no record; not yet parties 1; not known whether bound 1",
+			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 1",
+			"meeting rm08-09: 4 Contracting Parties; 2 with a record, 2 with no record",
+			"where to read the 5 public documents: 0 (0%) readable from the site",
+		} {
+			if r.code != 0 || !strings.Contains(r.stdout, want) {
+				t.Errorf("check (exit %d) does not say %q:\n%s%s", r.code, want, r.stdout, r.stderr)
+			}
+		}
+	})
+}
+
+// gridRows are the rows of a meeting's grid as text, by the party's name.
+func gridRows(t testing.TB, html string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, row := range regexp.MustCompile(`(?s)<tr>\s*<th scope="row">(.*?)</tr>`).FindAllStringSubmatch(html, -1) {
+		s := strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(row[1], " ")), " ")
+		if name, _, ok := strings.Cut(s, " "); ok {
+			out[name] = s
+		}
+	}
+	return out
+}
+
+func rowRe(party string) string { return "^" + regexp.QuoteMeta(party) + " .*" }
+
+func readJSON(t testing.TB, path string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(read(t, path)), v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
