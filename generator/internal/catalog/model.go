@@ -17,6 +17,11 @@ type Catalog struct {
 	Parties   []*Party
 	Meetings  []*Meeting
 	Documents []*Document
+	// Translations are the catalog's words in other languages, by language
+	// (translations/<lang>.yaml); Warnings what the loader found wrong in
+	// them that does not stop a build (a translation of an unknown id).
+	Translations map[string]*Translation
+	Warnings     Problems
 
 	partyByID   map[string]*Party
 	meetingByID map[string]*Meeting
