@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,6 +66,67 @@ func buildFixture(t testing.TB, asOf string, more ...string) string {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	return out
+}
+
+// shared holds the sites sharedFixture built, by their flags, for the
+// whole run of the package's tests; TestMain removes them.
+var shared struct {
+	sync.Mutex
+	dir   string
+	sites map[string]*sharedSite
+}
+
+type sharedSite struct {
+	once sync.Once
+	out  string
+	err  string
+}
+
+// sharedFixture is buildFixture built once per set of flags for every test
+// that only reads the site: the six languages cost a build each, so tests
+// that look at different pages of one site share it.
+func sharedFixture(t testing.TB, asOf string, more ...string) string {
+	t.Helper()
+	key := strings.Join(append([]string{asOf}, more...), " ")
+	shared.Lock()
+	if shared.sites == nil {
+		shared.sites = map[string]*sharedSite{}
+	}
+	if shared.dir == "" {
+		d, err := os.MkdirTemp("", "cns-cli-shared-")
+		if err != nil {
+			shared.Unlock()
+			t.Fatal(err)
+		}
+		shared.dir = d
+	}
+	s := shared.sites[key]
+	if s == nil {
+		s = &sharedSite{}
+		shared.sites[key] = s
+	}
+	dir := filepath.Join(shared.dir, strconv.Itoa(len(shared.sites)))
+	shared.Unlock()
+	s.once.Do(func() {
+		out := filepath.Join(dir, "public")
+		r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), append([]string{"--as-of", asOf}, more...)...)...)
+		if r.code != 0 {
+			s.err = fmt.Sprintf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		s.out = out
+	})
+	if s.err != "" {
+		t.Fatal(s.err)
+	}
+	return s.out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
 }
 
 func read(t testing.TB, path string) string {

@@ -20,7 +20,10 @@ type DocRef struct {
 	MeetingTitle string `json:"meeting_title"`
 	// Title is the document's own title only when it is public or withdrawn;
 	// otherwise a title made of kind, party and meeting.
-	Title       string            `json:"title"`
+	Title string `json:"title"`
+	// OwnTitle says Title is the document's own; otherwise it is made of
+	// kind, party and meeting, which pages make again in their language.
+	OwnTitle    bool              `json:"own_title,omitempty"`
 	State       publication.State `json:"state"`
 	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
 	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn
@@ -65,6 +68,9 @@ type DocPage struct {
 	// RuleRef is the version of the kind's rule that decided the document.
 	RuleRef *RuleRef `json:"rule_ref,omitempty"`
 	Reason  string   `json:"reason"`
+	// Cause is Reason as a code and its facts, which pages say in the
+	// reader's language.
+	Cause publication.Cause `json:"cause"`
 	// Only for public documents:
 	Summary     string       `json:"summary,omitempty"`
 	Symbol      string       `json:"symbol,omitempty"`
@@ -78,8 +84,10 @@ type DocPage struct {
 	// ReadAt is where a reader can read it: never empty for a public
 	// document, and never a file this site does not hold.
 	ReadAt *ReadAt `json:"read_at,omitempty"`
-	// Only for withdrawn documents:
-	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
+	// Only for withdrawn documents: why, as the catalog says it, or that
+	// the party objected (WithdrawnReason is then that in English words).
+	WithdrawnReason    string `json:"withdrawn_reason,omitempty"`
+	WithdrawnObjection bool   `json:"withdrawn_objection,omitempty"`
 	// History is the document's dated changes up to the as-of day, oldest
 	// first (View.History): what the feeds say of it.
 	History []Change `json:"history,omitempty"`
@@ -127,9 +135,25 @@ type RuleRef struct {
 	Name             string   `json:"name"`
 	URL              string   `json:"url"` // its row on the page that explains publication
 	Public           string   `json:"public"`
+	Days             int      `json:"days,omitempty"`
 	EarlyPublication bool     `json:"early_publication,omitempty"`
 	Objection        bool     `json:"objection,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
+	// Kind and Span say Name in parts, for its words in other languages:
+	// the kind, and the meetings the version covers.
+	Kind string `json:"kind"`
+	Span Span   `json:"span"`
+}
+
+// Span is the meetings a version of a rule covers, as its name says them:
+// one meeting, a meeting "and every later meeting" (onward), or a range.
+type Span struct {
+	Form  string `json:"form,omitempty"` // one | onward | range; "" when not known
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+	// The first and last meetings' titles, in English.
+	FirstTitle string `json:"first_title,omitempty"`
+	LastTitle  string `json:"last_title,omitempty"`
 }
 
 // Ways to read a public document, best first.
@@ -184,6 +208,8 @@ type MeetingInfo struct {
 	ReportsPast      bool     `json:"reports_past,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
 	URL              string   `json:"url"` // "/meetings/<id>/"
+	// Titles in the site's other languages (View.MeetingTitles).
+	Titles map[string]string `json:"titles,omitempty"`
 }
 
 // PartyInfo is what the site says of a Contracting Party.

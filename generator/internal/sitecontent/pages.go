@@ -60,11 +60,15 @@ type CountryPage struct {
 
 // RuleInfo explains one kind's rules, for the "how publication works" page.
 type RuleInfo struct {
-	Kind        string        `json:"kind"`
-	Label       string        `json:"label"`
-	Description string        `json:"description,omitempty"`
-	PerParty    bool          `json:"per_party"`
-	Versions    []RuleVersion `json:"versions"`
+	Kind        string `json:"kind"`
+	Label       string `json:"label"`
+	Description string `json:"description,omitempty"`
+	// Labels and Descriptions in the site's other languages, where the
+	// catalog's translations give them.
+	Labels       map[string]string `json:"labels,omitempty"`
+	Descriptions map[string]string `json:"descriptions,omitempty"`
+	PerParty     bool              `json:"per_party"`
+	Versions     []RuleVersion     `json:"versions"`
 }
 
 // RuleVersion is one version of a kind's rule and the meetings it covers.
@@ -80,7 +84,11 @@ type RuleVersion struct {
 	Objection        bool     `json:"objection"`
 	Text             string   `json:"text"` // the rule in one sentence
 	Note             string   `json:"note,omitempty"`
-	Sources          []string `json:"sources,omitempty"`
+	// Notes in the site's other languages; SpanParts says Span in parts,
+	// for its words in each language.
+	Notes     map[string]string `json:"notes,omitempty"`
+	SpanParts disclosure.Span   `json:"span_parts"`
+	Sources   []string          `json:"sources,omitempty"`
 }
 
 // Upcoming is one day on which documents become public.
@@ -108,4 +116,9 @@ type HomePage struct {
 	// by party id and language (disclosure.View.PartyNames), for every
 	// page that names a party; nil for an English-only site.
 	PartyNames map[string]map[string]string `json:"party_names,omitempty"`
+	// MeetingTitles and KindLabels are the meetings' titles and the kinds'
+	// labels in the site's other languages, by id and language, where the
+	// catalog's translations give them (data/translations/<lang>.yaml).
+	MeetingTitles map[string]map[string]string `json:"meeting_titles,omitempty"`
+	KindLabels    map[string]map[string]string `json:"kind_labels,omitempty"`
 }

@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
 func TestFormsFollowCLDR(t *testing.T) {
@@ -95,4 +99,38 @@ func sortedPlaceholders(s string) []string {
 	}
 	slices.Sort(p)
 	return slices.Compact(p)
+}
+
+// Pages say the engine's words from its codes (issue 21): every cause of a
+// decision, basis, kind of rule and change of a document's history has its
+// string, in every language, since a missing one would show a key, not
+// English.
+func TestThemeSaysEveryCodeOfTheEngine(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range publication.Causes {
+		keys = append(keys, "reason_"+c)
+	}
+	for _, b := range publication.Bases {
+		keys = append(keys, "basis_"+string(b))
+	}
+	for _, p := range append(slices.Clone(catalog.PublicBases), "unknown") {
+		keys = append(keys, "rule_text_"+p)
+	}
+	for _, k := range []string{disclosure.ChangeScheduled, disclosure.ChangePublic, disclosure.ChangeWithdrawn} {
+		keys = append(keys, "history_"+k)
+	}
+	for _, form := range []string{"one", "onward", "range"} {
+		keys = append(keys, "rule_span_"+form)
+	}
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		for _, k := range keys {
+			if all[lang][k]["other"] == "" {
+				t.Errorf("%s has no string %s", lang, k)
+			}
+		}
+	}
 }
