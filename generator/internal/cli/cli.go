@@ -350,9 +350,9 @@ func runCheck(args []string, env Env) error {
 }
 
 // catalogLanguageLines say what the catalog's translations lack or get
-// wrong: for each language of the site but English, the meeting titles,
-// kind labels and descriptions and rule notes that have no translation
-// (shown in English, marked as such), every one named; a translation file
+// wrong: for each language of the site but English that lacks any, the
+// meeting titles, kind labels and descriptions and rule notes that have no
+// translation (shown in English, marked as such), every one named; a translation file
 // of a language the site does not have; and each translation of an id the
 // English files do not have, at its line. All are warnings: a catalog
 // edited in English alone still builds.
@@ -363,16 +363,16 @@ func catalogLanguageLines(cat *catalog.Catalog, langs []string, dataName string)
 			continue
 		}
 		missing := cat.Untranslated(lang)
+		if len(missing) == 0 {
+			continue
+		}
 		line := fmt.Sprintf("language %s: %d of %d catalog texts without a translation", lang, len(missing), cat.Translatable())
 		if t := cat.Translations[lang]; t != nil {
 			line += " in " + t.File
 		} else {
 			line += " (no file " + filepath.ToSlash(filepath.Join(dataName, "translations", lang+".yaml")) + ")"
 		}
-		if len(missing) > 0 {
-			line += ", shown in English: " + strings.Join(missing, ", ")
-		}
-		out = append(out, "warning: "+line)
+		out = append(out, "warning: "+line+", shown in English: "+strings.Join(missing, ", "))
 	}
 	for _, lang := range cat.Languages() {
 		if !slices.Contains(langs, lang) {
