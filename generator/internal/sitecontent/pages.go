@@ -41,10 +41,14 @@ type MeetingPage struct {
 
 // CountryMeeting is one meeting on a country's page.
 type CountryMeeting struct {
-	Meeting         string   `json:"meeting"`
-	MeetingTitle    string   `json:"meeting_title"`
-	MeetingURL      string   `json:"meeting_url"`
-	Held            string   `json:"held"`
+	Meeting      string `json:"meeting"`
+	MeetingTitle string `json:"meeting_title"`
+	MeetingURL   string `json:"meeting_url"`
+	Held         string `json:"held"` // in English (disclosure.HeldText)
+	// Opening and Adjournment, when known, which pages of other languages
+	// write Held with.
+	Opening         string   `json:"opening,omitempty"`
+	Adjournment     string   `json:"adjournment,omitempty"`
 	Attended        string   `json:"attended"`
 	CountryGroup    string   `json:"country_group"`
 	PostedQuestions string   `json:"posted_questions"`

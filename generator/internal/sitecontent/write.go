@@ -334,7 +334,8 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		Meetings: []CountryMeeting{},
 	}
 	for _, m := range w.Input().Catalog.Meetings {
-		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m), Documents: []string{}}
+		cm := CountryMeeting{Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m), Documents: []string{},
+			Opening: m.Opening.String(), Adjournment: m.Adjournment.String()}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
 			if d.Meeting == m.ID {

@@ -134,3 +134,32 @@ func TestThemeSaysEveryCodeOfTheEngine(t *testing.T) {
 		}
 	}
 }
+
+// The strings that pages say with HTML in their values (the theme's
+// phrase.html: the engine's words, titles made of names, dated lines) are
+// put into the page as they are, so none may hold markup or an "&" of its
+// own, in any language.
+func TestPhraseStringsHoldNoMarkup(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefixes := []string{"reason_", "basis_", "history_", "rule_name", "rule_with_name", "rule_span_", "rule_text_", "doc_title", "sentence", "dated_line", "read_meeting_documents", "read_party_reports"}
+	n := 0
+	for lang, s := range all {
+		for key, forms := range s {
+			if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(key, p) }) {
+				continue
+			}
+			n++
+			for form, text := range forms {
+				if strings.ContainsAny(placeholder.ReplaceAllString(text, ""), "<>&") {
+					t.Errorf("%s %s (%s) holds markup or &: %q", lang, key, form, text)
+				}
+			}
+		}
+	}
+	if n < 6*40 {
+		t.Errorf("only %d strings checked", n)
+	}
+}
