@@ -108,3 +108,63 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// What the scripts write comes in the page's language (issue 21): on the
+// ledger on a past day, the day in the note and the intro is written as
+// the templates write that day in the language (here as the meeting's page
+// writes its closing day), and the counts in the templates' digits; on a
+// report, the copy-link buttons are named by the language's string and
+// marked with its language inside the English text.
+func TestScriptsSpeakThePageLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tabs := newTabPool(t)
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const day = "2017-04-07" // the 7th meeting adjourned
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			tab := tabs.take(t)
+			var server, note, intro string
+			var counts []string
+			tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
+				chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
+				chromedp.Navigate(srv.URL+prefix+"documents/?on="+day),
+				chromedp.Poll(`(() => { const t = document.querySelector('.ledger-day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, chromedp.WithPollingTimeout(5*time.Second)),
+				chromedp.Evaluate(`document.querySelector(".ledger-intro time").textContent`, &intro),
+				chromedp.Evaluate(`[...document.querySelectorAll(".ledger-counts .count")].map(c => c.textContent)`, &counts))
+			if server == "" || note != server || intro != server {
+				t.Errorf("the day %s: the meeting's page writes %q, the ledger's note %q and intro %q", day, server, note, intro)
+			}
+			for _, c := range counts {
+				if strings.Trim(c, "0123456789") != "" {
+					t.Errorf("a count of the ledger is written %q, not in the templates' digits", c)
+				}
+			}
+
+			var label, labelLang, statusLang string
+			tab.Run(chromedp.Navigate(srv.URL+prefix+"documents/rm07-summary-report/"),
+				chromedp.WaitReady(`#para-18 button.copy-link`, chromedp.ByQuery),
+				chromedp.Evaluate(`document.querySelector("#para-18 button.copy-link").textContent.trim()`, &label),
+				chromedp.Evaluate(`document.querySelector("#para-18 button.copy-link span").closest("[lang]").lang`, &labelLang),
+				chromedp.Evaluate(`document.querySelector(".copy-status").closest("[lang]").lang`, &statusLang))
+			if want := strings.ReplaceAll(strs[lang]["copy_link_label"]["other"], "{n}", "18"); label != want {
+				t.Errorf("copy button's name %q, want %q", label, want)
+			}
+			if labelLang != lang || statusLang != lang {
+				t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, lang)
+			}
+			if c := tab.ConsoleErrors(); len(c) > 0 {
+				t.Errorf("console errors: %v", c)
+			}
+		})
+	}
+}

@@ -118,6 +118,7 @@ func (l *loader) load() *Catalog {
 	l.checkFiles()
 	l.checkFormerIDs(c)
 	l.deriveMembership(c)
+	l.loadTranslations(c)
 	return c
 }
 
@@ -341,15 +342,8 @@ func (l *loader) resolveRules(rules *Rules, meetings []*Meeting) {
 				v.covers[m.ID] = true
 				v.Meetings = append(v.Meetings, m.ID)
 			}
-			from, until := meetings[first].Title, meetings[last].Title
-			switch {
-			case first == last:
-				v.Span = "the " + from
-			case v.Until == "":
-				v.Span = "the " + from + " and every later meeting"
-			default:
-				v.Span = "the " + from + " to the " + until
-			}
+			form, _, _ := v.SpanForm()
+			v.Span = spanText(form, meetings[first].Title, meetings[last].Title)
 		}
 	}
 }

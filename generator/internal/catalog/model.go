@@ -21,6 +21,11 @@ type Catalog struct {
 	// InForce is the day the Convention itself entered into force (Article
 	// 31(1)), from parties.yaml; the zero Date when not recorded.
 	InForce Date
+	// Translations are the catalog's words in other languages, by language
+	// (translations/<lang>.yaml); Warnings what the loader found wrong in
+	// them that does not stop a build (a translation of an unknown id).
+	Translations map[string]*Translation
+	Warnings     Problems
 
 	partyByID   map[string]*Party
 	meetingByID map[string]*Meeting

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -249,6 +250,9 @@ func runBuild(args []string, env Env) error {
 	for _, warn := range res.Warnings {
 		fmt.Fprintln(env.Stderr, "warning:", warn)
 	}
+	for _, warn := range res.Catalog.Warnings.Strings() {
+		fmt.Fprintln(env.Stderr, "warning:", warn)
+	}
 	if *quiet {
 		return nil
 	}
@@ -342,7 +346,46 @@ func runCheck(args []string, env Env) error {
 	for _, line := range languageLines(cat, langs, translations.Gaps(strs)) {
 		fmt.Fprintln(env.Stdout, line)
 	}
+	for _, line := range catalogLanguageLines(cat, langs, c.data) {
+		fmt.Fprintln(env.Stdout, line)
+	}
 	return nil
+}
+
+// catalogLanguageLines say what the catalog's translations lack or get
+// wrong: for each language of the site but English that lacks any, the
+// meeting titles, kind labels and descriptions and rule notes that have no
+// translation (shown in English, marked as such), every one named; a translation file
+// of a language the site does not have; and each translation of an id the
+// English files do not have, at its line. All are warnings: a catalog
+// edited in English alone still builds.
+func catalogLanguageLines(cat *catalog.Catalog, langs []string, dataName string) []string {
+	var out []string
+	for _, lang := range langs {
+		if lang == "en" {
+			continue
+		}
+		missing := cat.Untranslated(lang)
+		if len(missing) == 0 {
+			continue
+		}
+		line := fmt.Sprintf("language %s: %d of %d catalog texts without a translation", lang, len(missing), cat.Translatable())
+		if t := cat.Translations[lang]; t != nil {
+			line += " in " + t.File
+		} else {
+			line += " (no file " + filepath.ToSlash(filepath.Join(dataName, "translations", lang+".yaml")) + ")"
+		}
+		out = append(out, "warning: "+line+", shown in English: "+strings.Join(missing, ", "))
+	}
+	for _, lang := range cat.Languages() {
+		if !slices.Contains(langs, lang) {
+			out = append(out, fmt.Sprintf("warning: %s: %s is not a language of the site; its translations are not shown", cat.Translations[lang].File, lang))
+		}
+	}
+	for _, w := range cat.Warnings.Strings() {
+		out = append(out, "warning: "+w)
+	}
+	return out
 }
 
 // languageLines say, for each language of the site but English, how many

@@ -21,7 +21,9 @@
 // Every document carries its own title, summary, symbol, official address,
 // file and (summary reports) text, each holding a token unique to that
 // document, so a test can search the built site for anything of a document
-// that must not be there.
+// that must not be there. A French translation of the meetings' titles (but
+// one in five) and the kinds' labels makes the other languages' pages show
+// the catalog's words translated and, where missing, in English.
 package corpus
 
 import (
@@ -99,6 +101,25 @@ kinds:
   - {kind: country_review_report, slug: crr, label: Country Review Report, per_party: true, rules: [{from: m01, public: consent}]}
   - {kind: summary_report, slug: summary-report, label: Summary Report, rules: [{from: m01, public: adoption}]}
 `
+}
+
+// frenchYAML translates the corpus's words into French: every kind's label,
+// and every meeting's title but one in five, which shows in English.
+func frenchYAML(meetings []string) string {
+	var b strings.Builder
+	b.WriteString("meetings:\n")
+	for i, id := range meetings {
+		if i%5 != 4 {
+			fmt.Fprintf(&b, "  - {id: %s, title: \"Réunion d'examen %d\"}\n", id, i+1)
+		}
+	}
+	b.WriteString(`kinds:
+  - {kind: national_report, label: Rapport national}
+  - {kind: questions_answers, label: Questions et réponses}
+  - {kind: country_review_report, label: Rapport d'examen de pays}
+  - {kind: summary_report, label: Rapport de synthèse}
+`)
+	return b.String()
 }
 
 var nameParts = []string{"Aland", "Borduria", "Côte", "Syldavia", "Ruritania", "Türk", "Genovia", "Freedonia", "Latveria", "Wakanda", "Zubrowka", "Elbonia", "Krakozhia", "Molvanîa", "São", "Orsinia"}
@@ -232,6 +253,9 @@ func (g *gen) write() error {
 	}
 	g.m.From = ms[0].opening.AddDays(-400).Start(time.UTC)
 	g.m.To = ms[len(ms)-1].opening.AddDays(800).Start(time.UTC)
+	if err := g.file("translations/fr.yaml", frenchYAML(g.m.Meetings)); err != nil {
+		return err
+	}
 
 	total := 0
 	for i, mt := range ms {

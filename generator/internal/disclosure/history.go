@@ -22,8 +22,13 @@ const (
 type Change struct {
 	Date catalog.Date `json:"date"`
 	Kind string       `json:"kind"` // scheduled | public | withdrawn
-	Text string       `json:"text"` // one sentence
-	Doc  DocRef       `json:"-"`
+	Text string       `json:"text"` // one sentence, in English
+	// What pages say the sentence with in each language: the day it is due
+	// (scheduled), the basis and the rule's days (public).
+	Due   catalog.Date      `json:"due,omitzero"`
+	Basis publication.Basis `json:"basis,omitempty"`
+	Days  int               `json:"days,omitempty"`
+	Doc   DocRef            `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -35,9 +40,10 @@ func (w *View) History(d *catalog.Document) []Change { return w.history(d, w.Ref
 func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	dec := w.in.Decisions[d.ID]
 	var out []Change
-	add := func(date catalog.Date, kind, text string) {
-		if !date.IsZero() && !w.in.AsOf.Before(date.Start(w.in.Catalog.Rules.Location)) {
-			out = append(out, Change{Date: date, Kind: kind, Text: text, Doc: ref})
+	add := func(c Change) {
+		if !c.Date.IsZero() && !w.in.AsOf.Before(c.Date.Start(w.in.Catalog.Rules.Location)) {
+			c.Doc = ref
+			out = append(out, c)
 		}
 	}
 	switch dec.State {
@@ -49,14 +55,19 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// meeting adjourns.
 	if dec.Basis == publication.BasisAfterAdjournment {
 		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(dec.PublicFrom) {
-			add(m.Adjournment, ChangeScheduled, "The meeting adjourned; the document is due to become public on "+dec.PublicFrom.Long()+".")
+			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: dec.PublicFrom,
+				Text: "The meeting adjourned; the document is due to become public on " + dec.PublicFrom.Long() + "."})
 		}
 	}
 	if dec.State == publication.Public || dec.State == publication.Withdrawn {
-		add(dec.PublicFrom, ChangePublic, "Became public ("+dec.BasisText+").")
+		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
+		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
+			c.Days = dec.Version.Days
+		}
+		add(c)
 	}
 	if dec.State == publication.Withdrawn {
-		add(dec.WithdrawnOn, ChangeWithdrawn, "Withdrawn from publication.")
+		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
 	}
 	return out
 }

@@ -23,7 +23,10 @@ type DocRef struct {
 	Report int `json:"report,omitempty"`
 	// Title is the document's own title only when it is public or withdrawn;
 	// otherwise a title made of kind, party and meeting.
-	Title       string            `json:"title"`
+	Title string `json:"title"`
+	// OwnTitle says Title is the document's own; otherwise it is made of
+	// kind, party and meeting, which pages make again in their language.
+	OwnTitle    bool              `json:"own_title,omitempty"`
 	State       publication.State `json:"state"`
 	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
 	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn
@@ -68,6 +71,9 @@ type DocPage struct {
 	// RuleRef is the version of the kind's rule that decided the document.
 	RuleRef *RuleRef `json:"rule_ref,omitempty"`
 	Reason  string   `json:"reason"`
+	// Cause is Reason as a code and its facts, which pages say in the
+	// reader's language.
+	Cause publication.Cause `json:"cause"`
 	// Only for public documents:
 	Summary     string       `json:"summary,omitempty"`
 	Symbol      string       `json:"symbol,omitempty"`
@@ -81,8 +87,10 @@ type DocPage struct {
 	// ReadAt is where a reader can read it: never empty for a public
 	// document, and never a file this site does not hold.
 	ReadAt *ReadAt `json:"read_at,omitempty"`
-	// Only for withdrawn documents:
-	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
+	// Only for withdrawn documents: why, as the catalog says it, or that
+	// the party objected (WithdrawnReason is then that in English words).
+	WithdrawnReason    string `json:"withdrawn_reason,omitempty"`
+	WithdrawnObjection bool   `json:"withdrawn_objection,omitempty"`
 	// History is the document's dated changes up to the as-of day, oldest
 	// first (View.History): what the feeds say of it.
 	History []Change `json:"history,omitempty"`
@@ -130,9 +138,25 @@ type RuleRef struct {
 	Name             string   `json:"name"`
 	URL              string   `json:"url"` // its row on the page that explains publication
 	Public           string   `json:"public"`
+	Days             int      `json:"days,omitempty"`
 	EarlyPublication bool     `json:"early_publication,omitempty"`
 	Objection        bool     `json:"objection,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
+	// Kind and Span say Name in parts, for its words in other languages:
+	// the kind, and the meetings the version covers.
+	Kind string `json:"kind"`
+	Span Span   `json:"span"`
+}
+
+// Span is the meetings a version of a rule covers, as its name says them:
+// one meeting, a meeting "and every later meeting" (onward), or a range.
+type Span struct {
+	Form  string `json:"form,omitempty"` // one | onward | range; "" when not known
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+	// The first and last meetings' titles, in English.
+	FirstTitle string `json:"first_title,omitempty"`
+	LastTitle  string `json:"last_title,omitempty"`
 }
 
 // Ways to read a public document, best first.
@@ -190,6 +214,8 @@ type MeetingInfo struct {
 	// Membership is how complete the record of the meeting is: which
 	// parties were bound at it and how many of them have a record.
 	Membership MembershipInfo `json:"membership"`
+	// Titles in the site's other languages (View.MeetingTitles).
+	Titles map[string]string `json:"titles,omitempty"`
 }
 
 // MembershipInfo says how complete the catalog's record of a meeting is

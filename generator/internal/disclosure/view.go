@@ -124,7 +124,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
-		r.Title = d.Title
+		r.Title, r.OwnTitle = d.Title, true
 	}
 	return r
 }
@@ -202,6 +202,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		DocRef:     ref,
 		Rule:       dec.RuleText,
 		Reason:     dec.Reason,
+		Cause:      dec.Cause,
 		NextChange: dec.NextChange,
 		History:    w.history(d, ref),
 		Past:       w.Past(d),
@@ -213,14 +214,15 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if v := dec.Version; v != nil {
 		p.RuleRef = &RuleRef{
 			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
-			Public: v.Public, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
+			Public: v.Public, Days: v.Days, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
+			Kind: d.Kind, Span: w.Span(v),
 		}
 	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
 		p.WithdrawnReason = d.WithdrawnReason
 	}
 	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
-		p.WithdrawnReason = "The Contracting Party objected to its publication."
+		p.WithdrawnReason, p.WithdrawnObjection = "The Contracting Party objected to its publication.", true
 	}
 	if dec.State != publication.Public {
 		return p, ""
@@ -287,6 +289,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
 		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
 		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
+		Titles: w.MeetingTitles(m.ID),
 	}
 	for _, o := range m.Officers {
 		mi.Officers = append(mi.Officers, Officer(o))
@@ -424,3 +427,47 @@ func regionName(lang, iso string) string {
 
 // Input is what the view was made from.
 func (w *View) Input() Input { return w.in }
+
+// Translated is a value in each of the site's languages other than
+// English that has one: get gives it for a language, "" when it has none.
+// Pages show the English value, marked as English, in the others. Nil for
+// an English-only site, or when no language has the value.
+func (w *View) Translated(get func(lang string) string) map[string]string {
+	var out map[string]string
+	for _, lang := range w.in.Languages {
+		if lang == "en" {
+			continue
+		}
+		if v := get(lang); v != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[lang] = v
+		}
+	}
+	return out
+}
+
+// MeetingTitles are a meeting's titles in the site's other languages, from
+// the catalog's translations (data/translations/<lang>.yaml).
+func (w *View) MeetingTitles(id string) map[string]string {
+	return w.Translated(func(lang string) string { return w.in.Catalog.MeetingTitle(id, lang) })
+}
+
+// KindLabels are a kind's labels in the site's other languages.
+func (w *View) KindLabels(kind string) map[string]string {
+	return w.Translated(func(lang string) string { return w.in.Catalog.KindLabel(kind, lang) })
+}
+
+// Span is the meetings a rule version covers, by id and English title.
+func (w *View) Span(r *catalog.RuleVersion) Span {
+	form, first, last := r.SpanForm()
+	s := Span{Form: form, First: first, Last: last}
+	if m, ok := w.in.Catalog.Meeting(first); ok {
+		s.FirstTitle = m.Title
+	}
+	if m, ok := w.in.Catalog.Meeting(last); ok {
+		s.LastTitle = m.Title
+	}
+	return s
+}

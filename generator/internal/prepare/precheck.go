@@ -38,8 +38,9 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 	}
 	defer os.RemoveAll(tmp)
 	// In every language of the site, as a build writes them: each
-	// language's search index holds the parties' names in the language.
-	var langs []string
+	// language's search index holds the parties' names in the language,
+	// and the outputs carry the catalog's words (meetings.json's titles).
+	langs := append([]string{"en"}, c.Languages()...)
 	if conf, err := ReadSiteConfig(siteDir); err == nil {
 		langs = conf.LanguageCodes()
 	}
@@ -58,6 +59,10 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 			return err
 		}
 	}
+	// The catalog's translated words, which pages show beside its English.
+	if err := writeTranslations(c, filepath.Join(tmp, "translations")); err != nil {
+		return err
+	}
 	if b, err := os.ReadFile(filepath.Join(siteDir, "hugo.toml")); err == nil {
 		os.MkdirAll(filepath.Join(tmp, "site"), 0o755)
 		os.WriteFile(filepath.Join(tmp, "site", "hugo.toml"), b, 0o644)
@@ -70,6 +75,36 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 		return err
 	}
 	return findingsAsProblems(c, decisions, at, leak.Findings)
+}
+
+// writeTranslations writes every translated value of the catalog into dir,
+// one file per language, one value a line.
+func writeTranslations(c *catalog.Catalog, dir string) error {
+	for _, lang := range c.Languages() {
+		var b strings.Builder
+		for _, m := range c.Meetings {
+			fmt.Fprintln(&b, c.MeetingTitle(m.ID, lang))
+		}
+		for _, k := range c.Rules.Kinds {
+			if k == nil {
+				continue
+			}
+			fmt.Fprintln(&b, c.KindLabel(k.Kind, lang))
+			fmt.Fprintln(&b, c.KindDescription(k.Kind, lang))
+			for _, r := range k.Rules {
+				if r != nil {
+					fmt.Fprintln(&b, c.RuleNote(k.Kind, r.From, lang))
+				}
+			}
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, lang+".txt"), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyText copies the text files below src (pages, layouts, strings) into
@@ -138,6 +173,8 @@ func describeOutput(rel string) string {
 		return "the catalog's public text, in " + strings.TrimPrefix(rel, "outputs/")
 	case strings.HasPrefix(rel, "site/"), strings.HasPrefix(rel, "themes/"):
 		return rel
+	case strings.HasPrefix(rel, "translations/"):
+		return "the catalog's translations, " + strings.TrimSuffix(strings.TrimPrefix(rel, "translations/"), ".txt") + ".yaml"
 	}
 	return rel
 }

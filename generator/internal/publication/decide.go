@@ -94,9 +94,11 @@ type Decision struct {
 	// rule covers the document (it is then never public).
 	Version *catalog.RuleVersion
 	// RuleText is the rule applied, in words, named by the meetings it covers;
-	// Reason says why this state.
+	// Reason says why this state, in English words; Cause is the same as a
+	// code and its facts, for words in other languages.
 	RuleText string
 	Reason   string
+	Cause    Cause
 }
 
 // DecideAll decides every document of c as of at, each by the version of
@@ -119,7 +121,7 @@ func (d Decision) IsPublic() bool { return d.State == Public }
 func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asOf time.Time) Decision {
 	loc := rules.Location
 	if loc == nil {
-		return Decision{State: Restricted, Reason: "the rules have no time zone, so no date can be read"}
+		return because(Decision{State: Restricted}, Cause{Code: CauseNoTimezone})
 	}
 	started := func(d catalog.Date) bool { return !d.IsZero() && !asOf.Before(d.Start(loc)) }
 
@@ -127,12 +129,19 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	if !ok {
 		return dec
 	}
-	dec.PublicFrom, dec.Basis, dec.Reason = publicDay(doc, m, rule, started)
+	var why Cause
+	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
 	if dec.PublicFrom.IsZero() {
 		dec.State, dec.Basis = Restricted, BasisNone
-		return dec
+		return because(dec, why)
 	}
 	return events(dec, doc, rule, started)
+}
+
+// because gives a decision its cause, and the cause's words as its reason.
+func because(dec Decision, c Cause) Decision {
+	dec.Cause, dec.Reason = c, c.English()
+	return dec
 }
 
 // version finds the version of the kind's rule that covers the document's
@@ -140,29 +149,30 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*catalog.RuleVersion, Decision, bool) {
 	kind, ok := rules.Kind(doc.Kind)
 	if !ok {
-		return nil, Decision{State: Restricted, Reason: fmt.Sprintf("there is no publication rule for documents of kind %q", doc.Kind)}, false
+		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoRule, Kind: doc.Kind}), false
 	}
 	if doc.NotSubmitted {
-		return nil, Decision{State: NotSubmitted, Reason: "the Contracting Party submitted no document"}, false
+		return nil, because(Decision{State: NotSubmitted}, Cause{Code: CauseNotSubmitted}), false
 	}
 	if m == nil {
-		return nil, Decision{State: Restricted, Reason: "the document's meeting is not known, so no rule can be chosen"}, false
+		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoMeeting}), false
 	}
 	rule, ok := kind.For(m.ID)
 	if !ok {
-		return nil, Decision{State: Restricted, Reason: fmt.Sprintf("no %s rule covers the %s, and a meeting no rule covers publishes nothing", kind.Label, m.Title)}, false
+		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoVersion, Kind: kind.Kind, Meeting: m.ID, KindLabel: kind.Label, MeetingTitle: m.Title}), false
 	}
 	return rule, Decision{Version: rule, RuleText: RuleName(kind, rule) + ": " + RuleText(rule)}, true
 }
 
 // publicDay is the day the rule makes the document public and on what
-// basis, or a zero day and the reason it never is under the facts
-// recorded. A consent counts only once its day has come.
-func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVersion, started func(catalog.Date) bool) (catalog.Date, Basis, string) {
+// basis, or a zero day and the cause of its never being public under the
+// facts recorded. A consent counts only once its day has come.
+func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVersion, started func(catalog.Date) bool) (catalog.Date, Basis, Cause) {
+	never := func(code string) (catalog.Date, Basis, Cause) { return catalog.Date{}, BasisNone, Cause{Code: code} }
 	switch rule.Public {
 	case catalog.PublicAfterAdjournment:
 		if rule.Days <= 0 {
-			return catalog.Date{}, BasisNone, "the rule gives no number of days"
+			return never(CauseNoDays)
 		}
 		// The rule's day needs the adjournment; a publication by the party
 		// does not. A report its party published before the meeting closed
@@ -174,13 +184,13 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		case !m.Adjournment.IsZero():
 			due := m.Adjournment.AddDays(rule.Days)
 			if early && doc.Published.Before(due) {
-				return doc.Published, BasisEarly, ""
+				return doc.Published, BasisEarly, Cause{}
 			}
-			return due, BasisAfterAdjournment, ""
+			return due, BasisAfterAdjournment, Cause{}
 		case early:
-			return doc.Published, BasisEarly, ""
+			return doc.Published, BasisEarly, Cause{}
 		}
-		return catalog.Date{}, BasisNone, "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
+		return never(CauseNoAdjournment)
 	case catalog.PublicByParty:
 		// From the day the party published it, or from the day it consented
 		// to publication, whichever came first.
@@ -189,21 +199,21 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 			from, basis = doc.Consent, BasisConsent
 		}
 		if from.IsZero() {
-			return from, BasisNone, "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
+			return never(CauseNotPublished)
 		}
-		return from, basis, ""
+		return from, basis, Cause{}
 	case catalog.PublicOnAdoption:
 		if doc.Adopted.IsZero() {
-			return catalog.Date{}, BasisNone, "no adoption date is recorded"
+			return never(CauseNoAdoption)
 		}
-		return doc.Adopted, BasisAdoption, ""
+		return doc.Adopted, BasisAdoption, Cause{}
 	case catalog.PublicWithConsent:
 		if !started(doc.Consent) {
-			return catalog.Date{}, BasisNone, "no consent to publication has been recorded"
+			return never(CauseNoConsent)
 		}
-		return doc.Consent, BasisConsent, ""
+		return doc.Consent, BasisConsent, Cause{}
 	}
-	return catalog.Date{}, BasisNone, fmt.Sprintf("the rule's basis %q is not known", rule.Public)
+	return catalog.Date{}, BasisNone, Cause{Code: CauseUnknownBasis, Value: rule.Public}
 }
 
 // events applies what happened by the moment to a document due to become
@@ -214,50 +224,33 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, started func(catalog.Date) bool) Decision {
 	if started(doc.Objection) {
 		if !dec.PublicFrom.Before(doc.Objection) {
-			return Decision{State: Withheld, Version: rule, RuleText: dec.RuleText, Reason: fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", doc.Objection.Long(), dec.PublicFrom.Long())}
+			return because(Decision{State: Withheld, Version: rule, RuleText: dec.RuleText}, Cause{Code: CauseObjected, Date: doc.Objection, Due: dec.PublicFrom})
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Objection, basisText(dec.Basis, rule)
-		dec.Reason = fmt.Sprintf("public from %s; the Contracting Party's objection was received on %s", dec.PublicFrom.Long(), doc.Objection.Long())
-		return dec
+		return because(dec, Cause{Code: CauseWithdrawnObjected, Date: doc.Objection, Due: dec.PublicFrom})
 	}
 	if started(doc.Withdrawn) {
 		if !dec.PublicFrom.Before(doc.Withdrawn) {
-			return Decision{State: Restricted, Version: rule, RuleText: dec.RuleText, Reason: fmt.Sprintf("withdrawn on %s, before it was due to become public", doc.Withdrawn.Long())}
+			return because(Decision{State: Restricted, Version: rule, RuleText: dec.RuleText}, Cause{Code: CauseWithdrawnEarly, Date: doc.Withdrawn})
 		}
 		dec.State, dec.WithdrawnOn, dec.BasisText = Withdrawn, doc.Withdrawn, basisText(dec.Basis, rule)
-		dec.Reason = fmt.Sprintf("public from %s; withdrawn on %s: %s", dec.PublicFrom.Long(), doc.Withdrawn.Long(), doc.WithdrawnReason)
-		return dec
+		return because(dec, Cause{Code: CauseWithdrawn, Date: doc.Withdrawn, Due: dec.PublicFrom, Note: doc.WithdrawnReason})
 	}
 	dec.BasisText = basisText(dec.Basis, rule)
 	if started(dec.PublicFrom) {
 		dec.State = Public
-		dec.Reason = fmt.Sprintf("became public on %s (%s)", dec.PublicFrom.Long(), dec.BasisText)
-		return dec
+		c := Cause{Code: CauseBecamePublic, Date: dec.PublicFrom, Basis: dec.Basis}
+		if dec.Basis == BasisAfterAdjournment {
+			c.Days = rule.Days
+		}
+		return because(dec, c)
 	}
 	dec.State, dec.NextChange = Scheduled, dec.PublicFrom
-	dec.Reason = fmt.Sprintf("becomes public on %s", dec.PublicFrom.Long())
-	if rule.Objection {
-		dec.Reason += " unless the Contracting Party objects"
-	}
-	return dec
+	return because(dec, Cause{Code: CauseBecomesPublic, Date: dec.PublicFrom, Objection: rule.Objection})
 }
 
 // basisText says a basis in words.
-func basisText(b Basis, rule *catalog.RuleVersion) string {
-	switch b {
-	case BasisEarly:
-		return "published early by the Contracting Party"
-	case BasisParty:
-		return "published by the Contracting Party"
-	case BasisAfterAdjournment:
-		return fmt.Sprintf("%d days after the meeting adjourned", rule.Days)
-	case BasisAdoption:
-		return "adopted at the meeting"
-	case BasisConsent:
-		return "published with the Contracting Party's consent"
-	}
-	return ""
-}
+func basisText(b Basis, rule *catalog.RuleVersion) string { return BasisWords(b, rule.Days) }
 
 // RuleName names one version of a kind's rule by the meetings it covers:
 // "National Report rule for the 7th Review Meeting and every later meeting".
@@ -274,7 +267,7 @@ func RuleText(r *catalog.RuleVersion) string {
 	var s string
 	switch r.Public {
 	case catalog.PublicAfterAdjournment:
-		s = fmt.Sprintf("public %d days after the meeting adjourns", r.Days)
+		s = fmt.Sprintf("public %d %s after the meeting adjourns", r.Days, dayWord(r.Days))
 		if r.Objection {
 			s += ", unless the Contracting Party objects to the publication of its own document"
 		}

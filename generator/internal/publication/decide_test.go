@@ -2,6 +2,7 @@ package publication
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -148,6 +149,19 @@ func TestDecide(t *testing.T) {
 		{"KindWithoutRuleForTheMeetingFailsClosed", catalog.Document{Kind: "questions_answers", Consent: date(t, "2014-06-01")}, rm06, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"SummaryReportWithoutAdoptionFailsClosed", catalog.Document{Kind: "summary_report"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 	}
+	seen := map[string]bool{}
+	t.Cleanup(func() {
+		// The table reaches every cause a valid catalog can give.
+		for _, c := range Causes {
+			switch c {
+			case CauseNoTimezone, CauseNoRule, CauseNoMeeting, CauseNoDays, CauseUnknownBasis:
+				continue // the loader refuses such a catalog
+			}
+			if !seen[c] {
+				t.Errorf("no case gives the cause %q", c)
+			}
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Decide(&tt.doc, tt.meeting, rules, tt.asOf)
@@ -160,6 +174,12 @@ func TestDecide(t *testing.T) {
 			if got.Reason == "" {
 				t.Error("the decision gives no reason")
 			}
+			// The reason is its cause said in English: pages say the same
+			// cause in every language from its code.
+			if !slices.Contains(Causes, got.Cause.Code) || got.Reason != got.Cause.English() {
+				t.Errorf("cause %+v, reason %q", got.Cause, got.Reason)
+			}
+			seen[got.Cause.Code] = true
 			// The decision names the version of the rule that covers the
 			// meeting, and none where no version does.
 			var want *catalog.RuleVersion

@@ -19,11 +19,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
@@ -406,6 +409,9 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 				for _, l := range indexLeaks(t, files, builtLanguages(t, o), m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
 				}
+				for _, l := range englishAsTheEngine(files, res) {
+					t.Errorf("as of %s: %s", at, l)
+				}
 				seen := reachable(files)
 				for _, d := range m.Docs {
 					if ok, _ := oracle(d, at); ok {
@@ -421,6 +427,39 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// englishAsTheEngine lists where a document's English page does not say,
+// word for word, what the engine says in English (explain, plan and the
+// feeds): the reason, basis, rule and history lines, which the theme says
+// from codes in every language (issue 21).
+func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string {
+	v := disclosure.NewView(disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf})
+	firstUpper := func(s string) string {
+		r, n := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[n:]
+	}
+	var out []string
+	for _, d := range res.Catalog.Documents {
+		page := string(files["documents/"+d.ID+"/index.html"])
+		dec := res.Decisions[d.ID]
+		want := []string{`<p class="status-reason">` + html.EscapeString(firstUpper(strings.TrimSuffix(dec.Reason, "."))) + ".</p>"}
+		if st := disclosure.StatusOf(dec); st.BasisText != "" {
+			want = append(want, "<dd>"+html.EscapeString(firstUpper(st.BasisText))+"</dd>")
+		}
+		if dec.RuleText != "" {
+			want = append(want, "<dd><span>"+html.EscapeString(dec.RuleText)+"</span>")
+		}
+		for _, c := range v.History(d) {
+			want = append(want, "<span>"+html.EscapeString(c.Text)+"</span></li>")
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				out = append(out, fmt.Sprintf("%s (%s): the English page lacks the engine's %s", d.ID, dec.State, w))
+			}
+		}
+	}
+	return out
 }
 
 func hasPrefix(set map[string]bool, prefix string) bool {

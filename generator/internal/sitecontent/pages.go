@@ -49,10 +49,14 @@ type MeetingPage struct {
 
 // CountryMeeting is one meeting on a country's page.
 type CountryMeeting struct {
-	Meeting         string   `json:"meeting"`
-	MeetingTitle    string   `json:"meeting_title"`
-	MeetingURL      string   `json:"meeting_url"`
-	Held            string   `json:"held"`
+	Meeting      string `json:"meeting"`
+	MeetingTitle string `json:"meeting_title"`
+	MeetingURL   string `json:"meeting_url"`
+	Held         string `json:"held"` // in English (disclosure.HeldText)
+	// Opening and Adjournment, when known, which pages of other languages
+	// write Held with.
+	Opening         string   `json:"opening,omitempty"`
+	Adjournment     string   `json:"adjournment,omitempty"`
 	Attended        string   `json:"attended"`
 	CountryGroup    string   `json:"country_group"`
 	PostedQuestions string   `json:"posted_questions"`
@@ -69,11 +73,15 @@ type CountryPage struct {
 
 // RuleInfo explains one kind's rules, for the "how publication works" page.
 type RuleInfo struct {
-	Kind        string        `json:"kind"`
-	Label       string        `json:"label"`
-	Description string        `json:"description,omitempty"`
-	PerParty    bool          `json:"per_party"`
-	Versions    []RuleVersion `json:"versions"`
+	Kind        string `json:"kind"`
+	Label       string `json:"label"`
+	Description string `json:"description,omitempty"`
+	// Labels and Descriptions in the site's other languages, where the
+	// catalog's translations give them.
+	Labels       map[string]string `json:"labels,omitempty"`
+	Descriptions map[string]string `json:"descriptions,omitempty"`
+	PerParty     bool              `json:"per_party"`
+	Versions     []RuleVersion     `json:"versions"`
 }
 
 // RuleVersion is one version of a kind's rule and the meetings it covers.
@@ -89,7 +97,11 @@ type RuleVersion struct {
 	Objection        bool     `json:"objection"`
 	Text             string   `json:"text"` // the rule in one sentence
 	Note             string   `json:"note,omitempty"`
-	Sources          []string `json:"sources,omitempty"`
+	// Notes in the site's other languages; SpanParts says Span in parts,
+	// for its words in each language.
+	Notes     map[string]string `json:"notes,omitempty"`
+	SpanParts disclosure.Span   `json:"span_parts"`
+	Sources   []string          `json:"sources,omitempty"`
 }
 
 // Upcoming is one day on which documents become public.
@@ -128,4 +140,9 @@ type HomePage struct {
 	// by party id and language (disclosure.View.PartyNames), for every
 	// page that names a party; nil for an English-only site.
 	PartyNames map[string]map[string]string `json:"party_names,omitempty"`
+	// MeetingTitles and KindLabels are the meetings' titles and the kinds'
+	// labels in the site's other languages, by id and language, where the
+	// catalog's translations give them (data/translations/<lang>.yaml).
+	MeetingTitles map[string]map[string]string `json:"meeting_titles,omitempty"`
+	KindLabels    map[string]map[string]string `json:"kind_labels,omitempty"`
 }

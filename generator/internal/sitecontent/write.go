@@ -149,7 +149,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Documents.
-	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status"}, ""); err != nil {
+	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status", "title_key": "nav_ledger"}, ""); err != nil {
 		return err
 	}
 	for i, d := range LedgerOrder(c) {
@@ -163,7 +163,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Meetings.
-	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings"}, ""); err != nil {
+	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings"}, ""); err != nil {
 		return err
 	}
 	for i, m := range c.Meetings {
@@ -178,7 +178,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Countries.
-	if err := w.page("countries/_index.md", map[string]any{"title": "Countries"}, ""); err != nil {
+	if err := w.page("countries/_index.md", map[string]any{"title": "Countries", "title_key": "nav_countries"}, ""); err != nil {
 		return err
 	}
 	parties := slices.Clone(c.Parties)
@@ -353,6 +353,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		cm := CountryMeeting{
 			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
 			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
+			Opening: m.Opening.String(), Adjournment: m.Adjournment.String(),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
@@ -399,7 +400,26 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 			h.PartyNames[p.ID] = names
 		}
 	}
-	h.Rules = rulesInfo(&c.Rules)
+	for _, m := range c.Meetings {
+		if titles := w.MeetingTitles(m.ID); titles != nil {
+			if h.MeetingTitles == nil {
+				h.MeetingTitles = map[string]map[string]string{}
+			}
+			h.MeetingTitles[m.ID] = titles
+		}
+	}
+	for _, k := range c.Rules.Kinds {
+		if k == nil {
+			continue
+		}
+		if labels := w.KindLabels(k.Kind); labels != nil {
+			if h.KindLabels == nil {
+				h.KindLabels = map[string]map[string]string{}
+			}
+			h.KindLabels[k.Kind] = labels
+		}
+	}
+	h.Rules = w.rulesInfo(&c.Rules)
 	return h
 }
 
@@ -477,13 +497,17 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 }
 
 // rulesInfo is every kind's rule versions, in words, for the rules table.
-func rulesInfo(rules *catalog.Rules) []RuleInfo {
+func (w *writer) rulesInfo(rules *catalog.Rules) []RuleInfo {
+	c := w.Input().Catalog
 	var out []RuleInfo
 	for _, k := range rules.Kinds {
 		if k == nil {
 			continue
 		}
-		ri := RuleInfo{Kind: k.Kind, Label: k.Label, Description: k.Description, PerParty: k.PerParty}
+		ri := RuleInfo{Kind: k.Kind, Label: k.Label, Description: k.Description, PerParty: k.PerParty,
+			Labels:       w.KindLabels(k.Kind),
+			Descriptions: w.Translated(func(lang string) string { return c.KindDescription(k.Kind, lang) }),
+		}
 		for _, r := range k.Rules {
 			if r == nil {
 				continue
@@ -492,6 +516,8 @@ func rulesInfo(rules *catalog.Rules) []RuleInfo {
 				Name: publication.RuleName(k, r), Span: r.Span, From: r.From, Until: r.Until, Meetings: r.Meetings,
 				Public: r.Public, Days: r.Days, EarlyPublication: r.EarlyPublication, Objection: r.Objection,
 				Text: publication.RuleText(r), Note: r.Note, Sources: r.Sources,
+				Notes:     w.Translated(func(lang string) string { return c.RuleNote(k.Kind, r.From, lang) }),
+				SpanParts: w.Span(r),
 			})
 		}
 		out = append(out, ri)

@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
 func TestFormsFollowCLDR(t *testing.T) {
@@ -95,4 +99,67 @@ func sortedPlaceholders(s string) []string {
 	}
 	slices.Sort(p)
 	return slices.Compact(p)
+}
+
+// Pages say the engine's words from its codes (issue 21): every cause of a
+// decision, basis, kind of rule and change of a document's history has its
+// string, in every language, since a missing one would show a key, not
+// English.
+func TestThemeSaysEveryCodeOfTheEngine(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range publication.Causes {
+		keys = append(keys, "reason_"+c)
+	}
+	for _, b := range publication.Bases {
+		keys = append(keys, "basis_"+string(b))
+	}
+	for _, p := range append(slices.Clone(catalog.PublicBases), "unknown") {
+		keys = append(keys, "rule_text_"+p)
+	}
+	for _, k := range []string{disclosure.ChangeScheduled, disclosure.ChangePublic, disclosure.ChangeWithdrawn} {
+		keys = append(keys, "history_"+k)
+	}
+	for _, form := range []string{"one", "onward", "range"} {
+		keys = append(keys, "rule_span_"+form)
+	}
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		for _, k := range keys {
+			if all[lang][k]["other"] == "" {
+				t.Errorf("%s has no string %s", lang, k)
+			}
+		}
+	}
+}
+
+// The strings that pages say with HTML in their values (the theme's
+// phrase.html: the engine's words, titles made of names, dated lines) are
+// put into the page as they are, so none may hold markup or an "&" of its
+// own, in any language.
+func TestPhraseStringsHoldNoMarkup(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefixes := []string{"reason_", "basis_", "history_", "rule_name", "rule_with_name", "rule_span_", "rule_text_", "doc_title", "sentence", "dated_line", "read_meeting_documents", "read_party_reports"}
+	n := 0
+	for lang, s := range all {
+		for key, forms := range s {
+			if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(key, p) }) {
+				continue
+			}
+			n++
+			for form, text := range forms {
+				if strings.ContainsAny(placeholder.ReplaceAllString(text, ""), "<>&") {
+					t.Errorf("%s %s (%s) holds markup or &: %q", lang, key, form, text)
+				}
+			}
+		}
+	}
+	if n < 6*40 {
+		t.Errorf("only %d strings checked", n)
+	}
 }

@@ -68,10 +68,21 @@
   // Copy-link: a button after each numbered paragraph copies the address of
   // its anchor. Where the clipboard is not available the button follows the
   // anchor, so the address bar holds the link to copy.
+  //
+  // The report may be in another language than the page (lang="en" on a
+  // French page): what the script says is in the page's language, and
+  // marked so.
+  function inPageLanguage(e) {
+    var root = document.documentElement;
+    if (root.lang) e.setAttribute("lang", root.lang);
+    if (root.dir) e.setAttribute("dir", root.dir);
+    return e;
+  }
+
   function status(container) {
     var s = container.querySelector(".copy-status");
     if (!s) {
-      s = document.createElement("p");
+      s = inPageLanguage(document.createElement("p"));
       s.className = "copy-status visually-hidden";
       s.setAttribute("role", "status");
       container.appendChild(s);
@@ -79,10 +90,14 @@
     return s;
   }
 
+  // Every word the buttons say comes from the page (data-copy-label,
+  // data-copied, data-copy-failed: the theme's strings in the page's
+  // language); without them no button is added.
   function addCopyLinks(container) {
-    var label = container.getAttribute("data-copy-label") || "Copy link";
-    var done = container.getAttribute("data-copied") || "Link copied";
-    var failed = container.getAttribute("data-copy-failed") || "";
+    var label = container.getAttribute("data-copy-label");
+    var done = container.getAttribute("data-copied");
+    var failed = container.getAttribute("data-copy-failed");
+    if (!label || !done || !failed) return;
     var links = container.querySelectorAll("p.para > a:first-child[href^='#']");
     if (!links.length) return;
     status(container); // the live region exists before anything is announced in it
@@ -91,7 +106,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      var text = document.createElement("span");
+      var text = inPageLanguage(document.createElement("span"));
       text.className = "visually-hidden";
       text.textContent = label.replace("{n}", a.textContent.replace(/\.$/, ""));
       button.innerHTML = '<svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M6.5 9.5l3-3"/><path d="M7 4.5l1.3-1.3a2.8 2.8 0 0 1 4 4L11 8.5"/><path d="M9 11.5l-1.3 1.3a2.8 2.8 0 0 1-4-4L5 7.5"/></svg>';
@@ -125,12 +140,20 @@
     if (!table || !tpl || !note) return;
     form.hidden = false;
     var asOf = form.getAttribute("data-as-of");
-    var months = JSON.parse(form.getAttribute("data-months") || "[]");
+    // The page's language's long date, one pattern per month ({d} the day,
+    // {y} the year), as the templates write dates.
+    var patterns = JSON.parse(form.getAttribute("data-dates") || "[]");
+    var lang = document.documentElement.lang || undefined;
+    // Numbers in the digits the templates write (Hugo's: Latin digits in
+    // every language of the site).
+    var numbers = new Intl.NumberFormat(lang, { numberingSystem: "latn" });
     var on = new URLSearchParams(location.search).get("on");
     if (on === null || on === "") return;
 
     function longDate(d) {
-      return Number(d.slice(8, 10)) + " " + (months[Number(d.slice(5, 7)) - 1] || "") + " " + d.slice(0, 4);
+      var p = patterns[Number(d.slice(5, 7)) - 1];
+      if (!p) return d;
+      return p.replace("{d}", String(Number(d.slice(8, 10)))).replace("{y}", d.slice(0, 4));
     }
     // A copy of a template part with its slots filled: a slot marked
     // data-date becomes a <time> of that day (the template holds a neutral
@@ -193,7 +216,6 @@
     // The counts: every state in the site's order, as the page shows them.
     var list = document.querySelector(".ledger-counts ul.counts");
     if (list) {
-      var lang = document.documentElement.lang || undefined;
       var items = Array.prototype.slice.call(tpl.content.querySelectorAll("[data-state]"))
         .filter(function (t) { var s = t.getAttribute("data-state"); return s !== "not_public" || counts[s]; })
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
@@ -202,7 +224,7 @@
           var li = document.createElement("li");
           var n = document.createElement("span");
           n.className = "count";
-          n.textContent = (counts[s] || 0).toLocaleString(lang);
+          n.textContent = numbers.format(counts[s] || 0);
           li.appendChild(fill('[data-state="' + s + '"]', {}).firstElementChild);
           li.appendChild(document.createTextNode(" "));
           li.appendChild(n);
