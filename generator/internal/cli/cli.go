@@ -526,6 +526,9 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	if m, ok := c.Meeting(d.Meeting); ok {
 		line("meeting", fmt.Sprintf("%s, adjourned %s", m.Title, orUnknown(m.Adjournment)))
 	}
+	if p, ok := c.Party(d.Party); ok {
+		line("party", fmt.Sprintf("%s, %s", p.Name, standingText(c.Membership(d.Meeting, d.Party))))
+	}
 	line("public from", dec.PublicFrom.Long())
 	line("withdrawn on", dec.WithdrawnOn.Long())
 	if !dec.NextChange.IsZero() {
@@ -544,6 +547,30 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 			line("fact: "+f.k, f.v.Long())
 		}
 	}
+}
+
+// standingText says a party's standing at a meeting and how the catalog
+// knows it, as explain prints it.
+func standingText(m catalog.Membership) string {
+	what := map[catalog.Standing]string{
+		catalog.Bound:           "a Contracting Party at the meeting",
+		catalog.NotYet:          "not yet a Contracting Party at the meeting",
+		catalog.Former:          "no longer a Contracting Party at the meeting",
+		catalog.StandingUnknown: "whether it was a Contracting Party at the meeting is not known",
+	}[m.Standing]
+	how := map[string]string{
+		catalog.BasisList:      "the meeting's list of its parties",
+		catalog.BasisInForce:   "the day the Convention entered into force for it",
+		catalog.BasisInForceBy: "a day by which the Convention was in force for it",
+		catalog.BasisEarlier:   "its being a party at an earlier meeting",
+		catalog.BasisLater:     "its not being a party at a later meeting",
+		catalog.BasisRecord:    "a document of the meeting recorded here",
+		catalog.BasisLeft:      "the day it ceased to be a party",
+	}[m.Basis]
+	if how == "" {
+		return what
+	}
+	return what + " (known from " + how + ")"
 }
 
 func orUnknown(d catalog.Date) string {

@@ -249,3 +249,18 @@ func readJSON(t testing.TB, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+// explain says the party's standing at the meeting and how the catalog
+// knows it (issue 20): from the day the Convention bound it, or from the
+// meeting's own list of its parties.
+func TestExplainSaysThePartysStanding(t *testing.T) {
+	for id, want := range map[string]string{
+		"rm06-nr-aland":    "party:       Aland, a Contracting Party at the meeting (known from the day the Convention entered into force for it)",
+		"rm07-nr-carpania": "party:       Carpania, a Contracting Party at the meeting (known from the meeting's list of its parties)",
+	} {
+		r := run(t, nil, "explain", "--data", membershipFixture, "--as-of", "2024-01-01", id)
+		if r.code != 0 || !strings.Contains(r.stdout, want+"\n") {
+			t.Errorf("explain %s: exit %d\n%s%s\nwant the line %q", id, r.code, r.stdout, r.stderr, want)
+		}
+	}
+}
