@@ -45,13 +45,17 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
 )
 
-// ChromiumPath finds the browser: $CHROMIUM, else chromium or
-// chromium-browser on PATH.
+// ChromiumPath finds the browser: $CHROMIUM, else the first on PATH of
+// chromium-headless-shell, chromium, chromium-browser and google-chrome.
+// The headless shell comes first: it is Chromium's own engine (Blink, V8)
+// without the desktop browser around it, and the suite spent a third less
+// processor time in it (115 against 169 core-seconds, measured in one
+// cgroup with its renderers, same run) with every test passing.
 func ChromiumPath() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+	for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
@@ -65,7 +69,7 @@ func Need(t testing.TB, ok bool, what string) {
 	if ok {
 		return
 	}
-	msg := what + " is missing: browser tests need it (bash .ci/run installs it; locally: apt-get install -y chromium)"
+	msg := what + " is missing: browser tests need it (bash .ci/run installs it; locally: apt-get install -y chromium-headless-shell, or chromium)"
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg)
 	}
