@@ -66,35 +66,46 @@ func TestEveryLanguageInBrowser(t *testing.T) {
 }
 
 // The switcher leads from a page to the same page in each other language,
-// and from there back: every link of every switcher on the way.
+// and from there back: every link of every switcher on the way. Each of the
+// six pages is opened once (not once per link: the pages a switcher leads
+// to are these six), and every link is checked against what the page it
+// names holds.
 func TestLanguageSwitcherRoundTrips(t *testing.T) {
 	t.Parallel()
 	srv := Serve(t, allLanguagesSite(t), "")
 	tab := Browser(t)
 	const page = "documents/rm07-nr-albania/"
 	prefixes := []string{"", "ar/", "zh/", "fr/", "ru/", "es/"}
+	type seen struct {
+		Lang  string   `json:"lang"`
+		Dir   string   `json:"dir"`
+		Hrefs []string `json:"hrefs"`
+	}
+	pages := map[string]seen{} // by path, "/ar/documents/…"
+	for _, p := range prefixes {
+		var s seen
+		tab.Run(chromedp.Navigate(srv.URL+p+page),
+			chromedp.Evaluate(`({lang: document.documentElement.lang, dir: document.documentElement.dir,
+				hrefs: [...document.querySelectorAll(".nav-row nav.languages a")].map(a => a.getAttribute("href"))})`, &s))
+		pages["/"+p+page] = s
+	}
 	for _, from := range prefixes {
-		var hrefs []string
-		tab.Run(chromedp.Navigate(srv.URL+from+page),
-			chromedp.Evaluate(`[...document.querySelectorAll(".nav-row nav.languages a")].map(a => a.getAttribute("href"))`, &hrefs))
-		if len(hrefs) != len(prefixes)-1 {
-			t.Fatalf("/%s%s: the switcher has %d links, want %d", from, page, len(hrefs), len(prefixes)-1)
+		here := "/" + from + page
+		s := pages[here]
+		if len(s.Hrefs) != len(prefixes)-1 {
+			t.Fatalf("%s: the switcher has %d links, want %d", here, len(s.Hrefs), len(prefixes)-1)
 		}
-		for _, href := range hrefs {
-			var back []string
-			var lang, dir string
-			tab.Run(chromedp.Navigate(srv.URL+strings.TrimPrefix(href, "/")),
-				chromedp.Evaluate(`document.documentElement.lang`, &lang),
-				chromedp.Evaluate(`document.documentElement.dir`, &dir),
-				chromedp.Evaluate(`[...document.querySelectorAll(".nav-row nav.languages a")].map(a => a.getAttribute("href"))`, &back))
-			if !strings.HasSuffix(href, page) {
-				t.Errorf("/%s%s leads to %s, not the same page", from, page, href)
+		if (s.Lang == "ar") != (s.Dir == "rtl") {
+			t.Errorf("%s: lang %q, dir %q", here, s.Lang, s.Dir)
+		}
+		for _, href := range s.Hrefs {
+			there, ok := pages[href]
+			if !ok || href == here {
+				t.Errorf("%s leads to %s, not the same page in another language", here, href)
+				continue
 			}
-			if want := "/" + from + page; !contains(back, want) {
-				t.Errorf("%s (lang %s) does not lead back to %s: %v", href, lang, want, back)
-			}
-			if (lang == "ar") != (dir == "rtl") {
-				t.Errorf("%s: lang %q, dir %q", href, lang, dir)
+			if !contains(there.Hrefs, here) {
+				t.Errorf("%s (lang %s) does not lead back to %s: %v", href, there.Lang, here, there.Hrefs)
 			}
 		}
 	}
