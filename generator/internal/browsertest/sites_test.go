@@ -99,6 +99,11 @@ type pageCase struct {
 	want []string // text the page's main content must contain
 	// status is the HTTP status the page is served with (0: 200).
 	status int
+	// sameColours says the page is one checked in full in another
+	// language, with the same markup and style sheet: axe skips the rules
+	// that only compare colours (color-contrast, link-in-text-block), a
+	// third of its time on a page, and runs every other.
+	sameColours bool
 }
 
 // pageCases lists one page of every kind, and a page in every document state.
