@@ -97,7 +97,7 @@ type writer struct {
 func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
 	w := &writer{fs: fsys, dir: dir, v: v}
 	records := w.records()
-	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.checksums, w.calendar, w.feeds} {
 		if err := step(records); err != nil {
 			return err
 		}
