@@ -30,7 +30,9 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -420,11 +422,14 @@ func headerSchema(fsys afero.Fs, p string) (TableSchema, error) {
 	if err != nil {
 		return TableSchema{}, err
 	}
+	s := TableSchema{Fields: []Field{}, MissingValues: []string{""}}
 	header, err := csv.NewReader(bytes.NewReader(b)).Read()
+	if errors.Is(err, io.EOF) {
+		return s, nil // an empty file: no columns
+	}
 	if err != nil {
 		return TableSchema{}, err
 	}
-	s := TableSchema{MissingValues: []string{""}}
 	for _, name := range header {
 		s.Fields = append(s.Fields, Field{Name: name, Type: "string"})
 	}
