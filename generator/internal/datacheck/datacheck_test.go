@@ -92,7 +92,7 @@ func outputSets(t *testing.T) map[string]string {
 		sets[name] = filepath.Join(to, "out")
 	}
 	keep("fixture", outputs(t, filepath.Join(repo, "generator", "testdata", "catalog"), time.Date(2017, 7, 6, 12, 0, 0, 0, time.UTC)))
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 22, Documents: 400})
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 22, Documents: 300})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +179,19 @@ func mutate(t *testing.T, src, file string, change func(*testing.T, map[string]a
 	var v map[string]any
 	if err := json.Unmarshal(b, &v); err != nil {
 		t.Fatal(err)
+	}
+	// One document of each state is enough to show the schema refuses
+	// the change, and keeps the validator's work small.
+	if docs, ok := v["documents"].([]any); ok {
+		var few []any
+		seen := map[any]bool{}
+		for _, d := range docs {
+			if st := d.(map[string]any)["state"]; !seen[st] {
+				seen[st] = true
+				few = append(few, d)
+			}
+		}
+		v["documents"] = few
 	}
 	change(t, v)
 	if b, err = json.Marshal(v); err != nil {
