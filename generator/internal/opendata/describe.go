@@ -19,9 +19,10 @@ package opendata
 //
 // In Data Package v1 (and v2) a resource's "schema" is read as a Table
 // Schema by the Frictionless tools, which would reject a JSON Schema there;
-// the JSON resources name theirs in "jsonSchema", the property the
-// Frictionless framework reserves for it, and each JSON Schema is also
-// published on its own under data/schema/.
+// the JSON resources name theirs in "jsonSchema" (the name the Frictionless
+// Python framework's JSON resource plans for it; the standard allows
+// properties of one's own), and each JSON Schema is published on its own
+// under data/schema/. TestEveryCSVHasATableSchema is in package datacheck.
 
 import (
 	"bytes"
