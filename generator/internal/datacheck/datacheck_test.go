@@ -3,10 +3,12 @@ package datacheck_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,67 +40,77 @@ func need(t *testing.T, ok bool, what string) {
 
 // outputs writes the generator's own outputs (open data, schemas, package,
 // search index: everything but Hugo's pages) of the catalog in data as of
-// at into a folder, as a build writes them, in every language of the site
-// and with the site's address known.
-func outputs(t testing.TB, data string, at time.Time) string {
-	t.Helper()
+// at into dir, as a build writes them, in every language of the site and
+// with the site's address known.
+func outputs(dir, data string, at time.Time) error {
 	c, when, decisions, err := prepare.LoadAndDecide(data, "", publication.AsOf{Time: at})
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	conf, err := prepare.ReadSiteConfig(filepath.Join(repo, "site"))
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	const base = "https://example.net/cns/"
 	v := disclosure.NewView(disclosure.Input{BaseURL: base, Catalog: c, Decisions: decisions, AsOf: when, SiteTitle: conf.Title, Languages: conf.LanguageCodes()})
-	dir := t.TempDir()
 	for _, out := range prepare.Outputs {
 		if err := out.Write(afero.NewOsFs(), dir, base, v); err != nil {
-			t.Fatalf("writing %s: %v", out.Name, err)
+			return fmt.Errorf("%s: writing %s: %w", data, out.Name, err)
 		}
 	}
-	return dir
+	return nil
 }
 
-// sets are the outputs the tests validate, written once for the package:
-// the frozen fixture catalog, a generated corpus at two moments (every
-// state occurs), and the real catalog, whose outputs match their schemas
-// as any valid catalog's must.
-var sets = map[string]string{}
+// sets are the outputs the tests validate, written once for the package
+// (the two validators' tests run side by side): the frozen fixture
+// catalog, a generated corpus at two moments (every state occurs), and the
+// real catalog, whose outputs match their schemas as any valid catalog's
+// must.
+var (
+	sets     = map[string]string{}
+	setsOnce sync.Once
+	setsErr  error
+	root     string // made and removed by TestMain
+)
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	for _, dir := range sets {
-		os.RemoveAll(filepath.Dir(dir))
+	var err error
+	if root, err = os.MkdirTemp("", "cns-datacheck-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
+	code := m.Run()
+	os.RemoveAll(root)
 	os.Exit(code)
 }
 
 func outputSets(t *testing.T) map[string]string {
 	t.Helper()
-	if len(sets) > 0 {
-		return sets
-	}
-	keep := func(name, dir string) {
-		// t.TempDir is removed with its test; these are shared by the tests.
-		to, err := os.MkdirTemp("", "cns-datacheck-")
+	setsOnce.Do(func() {
+		m, err := corpus.Write(filepath.Join(root, "corpus"), corpus.Options{Seed: 22, Documents: 300})
 		if err != nil {
-			t.Fatal(err)
+			setsErr = err
+			return
 		}
-		if err := os.Rename(dir, filepath.Join(to, "out")); err != nil {
-			t.Fatal(err)
+		for _, set := range []struct {
+			name, data string
+			at         time.Time
+		}{
+			{"fixture", filepath.Join(repo, "generator", "testdata", "catalog"), time.Date(2017, 7, 6, 12, 0, 0, 0, time.UTC)},
+			{"corpus, early", m.Dir, m.From.Add(m.To.Sub(m.From) / 3)},
+			{"corpus, late", m.Dir, m.To},
+			{"real catalog", filepath.Join(repo, "data"), time.Now()},
+		} {
+			dir := filepath.Join(root, strings.ReplaceAll(strings.ReplaceAll(set.name, ",", ""), " ", "-"))
+			if setsErr = outputs(dir, set.data, set.at); setsErr != nil {
+				return
+			}
+			sets[set.name] = dir
 		}
-		sets[name] = filepath.Join(to, "out")
+	})
+	if setsErr != nil {
+		t.Fatal(setsErr)
 	}
-	keep("fixture", outputs(t, filepath.Join(repo, "generator", "testdata", "catalog"), time.Date(2017, 7, 6, 12, 0, 0, 0, time.UTC)))
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 22, Documents: 300})
-	if err != nil {
-		t.Fatal(err)
-	}
-	keep("corpus, early", outputs(t, m.Dir, m.From.Add(m.To.Sub(m.From)/3)))
-	keep("corpus, late", outputs(t, m.Dir, m.To))
-	keep("real catalog", outputs(t, filepath.Join(repo, "data"), time.Now()))
 	return sets
 }
 
@@ -210,6 +222,7 @@ func mutate(t *testing.T, src, file string, change func(*testing.T, map[string]a
 // would break it fails, so a broken output fails CI. One Python process
 // validates them all.
 func TestOpenDataMatchesItsJSONSchemas(t *testing.T) {
+	t.Parallel()
 	python := datacheck.Python()
 	need(t, python != "", "python3 with jsonschema (Debian's python3-jsonschema)")
 	all := outputSets(t)
@@ -256,6 +269,7 @@ func TestOpenDataMatchesItsJSONSchemas(t *testing.T) {
 // every CSV match their Table Schemas; a CSV broken as a bug would break it
 // fails. One Node.js process validates them all.
 func TestDataPackageIsValid(t *testing.T) {
+	t.Parallel()
 	node := datacheck.Node()
 	need(t, node != "", "Node.js (node)")
 	module := datacheck.DatapackageDir(repo)
