@@ -253,6 +253,16 @@ func TestOpenDataMatchesItsJSONSchemas(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("python-jsonschema checked %d files in %s", len(cases), time.Since(start).Round(time.Millisecond))
+	// With the site's address, each schema names its own address.
+	for _, f := range opendata.JSONFiles {
+		var schema struct {
+			ID string `json:"$id"`
+		}
+		b, _ := os.ReadFile(filepath.Join(all["fixture"], filepath.FromSlash(f.SchemaPath())))
+		if err := json.Unmarshal(b, &schema); err != nil || schema.ID != "https://example.net/cns/"+f.SchemaPath() {
+			t.Errorf("%s: $id %q (%v)", f.SchemaPath(), schema.ID, err)
+		}
+	}
 	for i, errs := range got {
 		switch {
 		case i < valid && len(errs) > 0:
@@ -409,8 +419,14 @@ func TestPackageListsEveryCSVAndJSONFile(t *testing.T) {
 				t.Errorf("the package names %s's schema %q, want %q", f.Path, r.JSONSchema, f.SchemaPath())
 			}
 		}
-		if ok, _ := afero.Exists(fs, "/site/"+f.SchemaPath()); !ok {
+		// Without the site's address the schema has no $id; and the
+		// catalog's kinds always replace their placeholder.
+		schema, err := afero.ReadFile(fs, "/site/"+f.SchemaPath())
+		if err != nil {
 			t.Errorf("%s's schema %s was not written", f.Path, f.SchemaPath())
+		}
+		if strings.Contains(string(schema), `"$id"`) || strings.Contains(string(schema), `"KINDS"`) {
+			t.Errorf("%s: an $id without the site's address, or the kinds' placeholder:\n%s", f.SchemaPath(), schema)
 		}
 	}
 	if got["files/rm07-nr-albania/annex.csv"] {
