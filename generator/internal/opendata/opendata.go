@@ -1,7 +1,9 @@
 // Package opendata writes the site's machine-readable outputs: the status of
 // every document as JSON and CSV, the meetings and parties as JSON, Atom feeds
 // of publication changes, an iCalendar file of upcoming publication dates and
-// a SHA256SUMS manifest of the published files.
+// a SHA256SUMS manifest of the published files; and what describes them in
+// the standards data tools read: JSON Schemas and a Data Package
+// (describe.go).
 //
 // Every fact comes from disclosure.View, the same view the pages are made
 // from, so the data and the pages cannot disagree, and a document that is not
@@ -97,7 +99,7 @@ type writer struct {
 func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
 	w := &writer{fs: fsys, dir: dir, v: v}
 	records := w.records()
-	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.checksums, w.calendar, w.feeds} {
 		if err := step(records); err != nil {
 			return err
 		}

@@ -56,6 +56,8 @@ type Output struct {
 var Outputs = []Output{
 	{Name: "open data, feeds, calendar and checksums", Write: opendata.Write},
 	{Name: "search index", Write: searchindex.Write},
+	// Last: the package lists every CSV the outputs above wrote.
+	{Name: "data package", Write: opendata.WritePackage},
 }
 
 // SiteConfig is what the generator reads of site/hugo.toml.

@@ -26,6 +26,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
@@ -407,6 +408,17 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 				if _, ok := files["documents/page/2/index.html"]; (len(m.Docs) > 250) != ok {
 					t.Errorf("%d documents, and a second ledger page: %v", len(m.Docs), ok)
 				}
+				// The files that describe the open data (issue 22) are
+				// searched like every other: the JSON Schemas, the data
+				// package and the open data page's Dataset markup.
+				for _, p := range describing {
+					if files[p] == nil {
+						t.Errorf("as of %s: the site lacks %s", at, p)
+					}
+				}
+				if !bytes.Contains(files["data/index.html"], []byte(`<script type="application/ld+json">`)) {
+					t.Errorf("as of %s: the open data page lacks its Dataset markup", at)
+				}
 				for _, l := range leaks(files, m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
 				}
@@ -613,7 +625,22 @@ func TestAuditReadsEveryOutputFile(t *testing.T) {
 	if res.Files != len(files) {
 		t.Errorf("the audit read %d files; the site has %d", res.Files, len(files))
 	}
+	for _, p := range describing {
+		if files[p] == nil {
+			t.Errorf("the site lacks %s", p)
+		}
+	}
 }
+
+// describing are the files that describe the open data (issue 22), which
+// the leak tests and the audit read like every other file.
+var describing = func() []string {
+	out := []string{opendata.Package}
+	for _, f := range opendata.JSONFiles {
+		out = append(out, f.SchemaPath())
+	}
+	return out
+}()
 
 func copyDir(t testing.TB, src, dst string) {
 	t.Helper()

@@ -1,6 +1,9 @@
 package sitecontent
 
-import "github.com/cns-transparency/cns-site/generator/internal/disclosure"
+import (
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+)
 
 // The front matter of the generated pages of meetings, countries and the
 // home page. With the types of package disclosure (DocRef, DocPage,
@@ -145,4 +148,16 @@ type HomePage struct {
 	// catalog's translations give them (data/translations/<lang>.yaml).
 	MeetingTitles map[string]map[string]string `json:"meeting_titles,omitempty"`
 	KindLabels    map[string]map[string]string `json:"kind_labels,omitempty"`
+	// Dataset is what the open data page's schema.org Dataset markup says
+	// of the open data (the dataset partial).
+	OpenData Dataset `json:"open_data"`
+}
+
+// Dataset describes the open data for the schema.org Dataset markup: the
+// licence's address, the time covered (an ISO 8601 interval, "" when not
+// known) and the files.
+type Dataset struct {
+	License  string                 `json:"license"`
+	Coverage string                 `json:"coverage,omitempty"`
+	Files    []opendata.DatasetFile `json:"files"`
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
@@ -379,6 +380,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		Timezone: c.Rules.Timezone,
 
 		LedgerPageSize: w.Input().LedgerPageSize,
+		OpenData:       Dataset{License: opendata.License.URL, Coverage: opendata.Coverage(w.View), Files: opendata.DatasetFiles()},
 	}
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))

@@ -1,0 +1,438 @@
+package opendata
+
+// What describes the open data in the standards researchers' tools read
+// (issue 22): a JSON Schema (draft 2020-12) for each JSON file, a
+// Frictionless Data Package (datapackage.json, Data Package v1) with a Table
+// Schema for each CSV, and the facts the open data page's schema.org
+// Dataset markup gives (DatasetFiles, License, Coverage).
+//
+// # Adding a file
+//
+// A CSV: add a Table to Tables (its path, or a pattern such as
+// "data/figures/*.csv", and its fields). The package lists every CSV the
+// outputs wrote, whatever writes it; one no Table matches is still listed,
+// with a schema read from its header (every column a string), and
+// TestEveryCSVHasATableSchema fails until it has a Table.
+// A JSON file: add it to JSONFiles with its schema in schema/.
+//
+// # Why the JSON Schemas are not in the package's "schema"
+//
+// In Data Package v1 (and v2) a resource's "schema" is read as a Table
+// Schema by the Frictionless tools, which would reject a JSON Schema there;
+// the JSON resources name theirs in "jsonSchema" (the name the Frictionless
+// Python framework's JSON resource plans for it; the standard allows
+// properties of one's own), and each JSON Schema is published on its own
+// under data/schema/. TestEveryCSVHasATableSchema is in package datacheck.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/afero"
+
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// Package is the Data Package descriptor, at the site's root beside the
+// files it lists, so that its paths are relative to it.
+const Package = "datapackage.json"
+
+// SchemaDir holds the JSON Schemas, beside the open data page (/data/).
+const SchemaDir = "data/schema/"
+
+//go:embed schema/*.schema.json
+var schemaFiles embed.FS
+
+// JSONFile is a JSON file of the open data and its JSON Schema.
+type JSONFile struct {
+	Path        string // from the site's root
+	Name        string // the package's resource name
+	Title       string
+	Description string
+	Schema      string // the file in schema/, published under SchemaDir
+}
+
+// SchemaPath is where the file's JSON Schema is published, from the site's root.
+func (f JSONFile) SchemaPath() string { return SchemaDir + f.Schema }
+
+// JSONFiles are the JSON files the site publishes as data. The search
+// indexes (search/index.json) are not among them: they are the search
+// script's own format, made for it and changed with it, not data to rely on.
+var JSONFiles = []JSONFile{
+	{DocumentsJSON, "documents-json", "Documents and their publication status (JSON)", "Every document of every state, one object each, with the moment the status is given for.", "documents.schema.json"},
+	{MeetingsJSON, "meetings-json", "Review meetings (JSON)", "The review meetings: dates, place, officers, findings, sources, how complete the record of each is, titles in the site's languages.", "meetings.schema.json"},
+	{PartiesJSON, "parties-json", "Contracting Parties (JSON)", "The Contracting Parties: names in the site's languages, type, and when the Convention entered into force for each.", "parties.schema.json"},
+}
+
+// Field is a column of a Table Schema.
+type Field struct {
+	Name        string       `json:"name"`
+	Type        string       `json:"type"`
+	Format      string       `json:"format,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Constraints *Constraints `json:"constraints,omitempty"`
+}
+
+// Constraints of a field (Table Schema); an empty cell is a missing value,
+// which only Required refuses.
+type Constraints struct {
+	Required bool     `json:"required,omitempty"`
+	Unique   bool     `json:"unique,omitempty"`
+	Minimum  *int     `json:"minimum,omitempty"`
+	Pattern  string   `json:"pattern,omitempty"`
+	Enum     []string `json:"enum,omitempty"`
+}
+
+// TableSchema is a Frictionless Table Schema.
+type TableSchema struct {
+	Fields        []Field  `json:"fields"`
+	PrimaryKey    []string `json:"primaryKey,omitempty"`
+	MissingValues []string `json:"missingValues"`
+}
+
+// Table is a CSV the site publishes and its Table Schema.
+type Table struct {
+	// Path from the site's root, or a pattern (path.Match) for a family
+	// of files ("data/figures/*.csv").
+	Path        string
+	Title       string
+	Description string
+	Schema      func(v *disclosure.View) TableSchema
+}
+
+// Tables are the CSVs of the open data, each with its Table Schema: the one
+// place to add a CSV to the package.
+var Tables = []Table{
+	{DocumentsCSV, "Documents and their publication status (CSV)", "The same as documents.json, one row per document; an empty cell is a field the document's state does not allow.", documentsTable},
+}
+
+// TableFor is the Table whose path or pattern names a CSV.
+func TableFor(p string) (Table, bool) {
+	for _, t := range Tables {
+		if ok, _ := path.Match(t.Path, p); ok {
+			return t, true
+		}
+	}
+	return Table{}, false
+}
+
+func minimum(n int) *int { return &n }
+
+var idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+func documentsTable(v *disclosure.View) TableSchema {
+	states := make([]string, len(publication.States))
+	for i, s := range publication.States {
+		states[i] = string(s)
+	}
+	url := ""
+	if strings.HasPrefix(v.AbsURL("/"), "http") {
+		url = "uri"
+	}
+	f := []Field{
+		{"id", "string", "", "The document's identifier; its page is /documents/<id>/.", &Constraints{Required: true, Unique: true, Pattern: idPattern}},
+		{"meeting", "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Pattern: idPattern}},
+		{"party", "string", "", "The Contracting Party's identifier (parties.json); empty for a document of a whole meeting.", &Constraints{Pattern: idPattern}},
+		{"kind", "string", "", "The kind of document.", &Constraints{Required: true, Enum: kinds(v)}},
+		{"title", "string", "", "The document's title; its own only once it is public or withdrawn.", &Constraints{Required: true}},
+		{"state", "string", "", "The publication state.", &Constraints{Required: true, Enum: states}},
+		{"basis", "string", "", "Why a public, withdrawn or scheduled document is, was or will be public.", &Constraints{Enum: []string{"published_early", "party_publication", "after_adjournment", "adoption", "consent"}}},
+		{"public_from", "date", "", "The day it became or becomes public.", nil},
+		{"withdrawn_on", "date", "", "The day a withdrawn document was taken down.", nil},
+		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects.", nil},
+		{"file_name", "string", "", "The published file's name.", nil},
+		{"file_size", "integer", "", "Its size in bytes.", &Constraints{Minimum: minimum(0)}},
+		{"sha256", "string", "", "Its SHA-256 checksum, as sha256sum prints it.", &Constraints{Pattern: "^[0-9a-f]{64}$"}},
+		{"file_url", "string", url, "Where to download it from this site.", nil},
+		{"official_url", "string", "", "The official copy's address, where one is known.", nil},
+		{"page_url", "string", url, "The document's page on this site.", &Constraints{Required: true}},
+		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: []string{disclosure.ReadFile, disclosure.ReadText, disclosure.ReadOfficialCopy, disclosure.ReadMeetingDocuments, disclosure.ReadPartyReports, disclosure.ReadUnknown}}},
+		{"read_url", "string", "", "The address read_kind names.", nil},
+		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
+	}
+	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
+}
+
+// kinds are the catalog's kinds of document.
+func kinds(v *disclosure.View) []string {
+	var out []string
+	for _, k := range v.Input().Catalog.Rules.Kinds {
+		if k != nil {
+			out = append(out, k.Kind)
+		}
+	}
+	return out
+}
+
+// schemas writes the JSON Schemas, with their address ($id) when the
+// site's is known and the catalog's kinds of document.
+func (w *writer) schemas([]Record) error {
+	ks, err := json.Marshal(kinds(w.v))
+	if err != nil {
+		return err
+	}
+	for _, f := range JSONFiles {
+		b, err := schemaFiles.ReadFile("schema/" + f.Schema)
+		if err != nil {
+			return err
+		}
+		id := w.url("/" + f.SchemaPath())
+		if strings.HasPrefix(id, "http") {
+			q, _ := json.Marshal(id)
+			b = bytes.Replace(b, []byte(`"$id": "ID"`), append([]byte(`"$id": `), q...), 1)
+		} else {
+			b = bytes.Replace(b, []byte("  \"$id\": \"ID\",\n"), nil, 1)
+		}
+		b = bytes.ReplaceAll(b, []byte(`"KINDS"`), ks)
+		if err := w.file(f.SchemaPath(), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// License is the licence of the open data files (not of the documents they
+// describe, which are their authors'): given by the package, the open data
+// page and its Dataset markup.
+var License = struct{ Name, Title, URL string }{"CC0-1.0", "CC0 1.0 Universal (public domain dedication)", "https://creativecommons.org/publicdomain/zero/1.0/"}
+
+// DatasetFile is a file of the open data as the Dataset markup lists it.
+type DatasetFile struct {
+	Path      string `json:"path"` // from the site's root
+	MediaType string `json:"media_type"`
+}
+
+// DatasetFiles are the open data's files, for the Dataset markup; the
+// package lists the CSVs of figures as well.
+func DatasetFiles() []DatasetFile {
+	out := []DatasetFile{{Package, "application/json"}}
+	for _, f := range JSONFiles {
+		out = append(out, DatasetFile{f.Path, "application/json"})
+	}
+	for _, t := range Tables {
+		if !strings.ContainsAny(t.Path, "*?[") {
+			out = append(out, DatasetFile{t.Path, "text/csv"})
+		}
+	}
+	return append(out, DatasetFile{SiteFeed, "application/atom+xml"}, DatasetFile{Calendar, "text/calendar"}, DatasetFile{Checksums, "text/plain"})
+}
+
+// Coverage is the time the data cover, as an ISO 8601 interval: from the
+// first meeting's opening to the as-of day; "" when no meeting has a date.
+func Coverage(v *disclosure.View) string {
+	in := v.Input()
+	first := ""
+	for _, m := range in.Catalog.Meetings {
+		if s := m.Opening.String(); s != "" && (first == "" || s < first) {
+			first = s
+		}
+	}
+	if first == "" {
+		return ""
+	}
+	return first + "/" + in.AsOf.In(in.Catalog.Rules.Location).Format("2006-01-02")
+}
+
+type resource struct {
+	Profile     string       `json:"profile"`
+	Name        string       `json:"name"`
+	Path        string       `json:"path"`
+	Title       string       `json:"title,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Format      string       `json:"format"`
+	MediaType   string       `json:"mediatype"`
+	Encoding    string       `json:"encoding"`
+	Bytes       int64        `json:"bytes"`
+	Hash        string       `json:"hash"`
+	Schema      *TableSchema `json:"schema,omitempty"`
+	JSONSchema  string       `json:"jsonSchema,omitempty"`
+}
+
+type source struct {
+	Title string `json:"title"`
+	Path  string `json:"path,omitempty"`
+}
+
+type license struct {
+	Name  string `json:"name"`
+	Path  string `json:"path"`
+	Title string `json:"title"`
+}
+
+// WritePackage writes datapackage.json, listing the JSON files and every
+// CSV below dir but the documents' own files: it runs after every other
+// output (prepare.Outputs), so that CSVs written by any of them join.
+func WritePackage(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
+	w := &writer{fs: fsys, dir: dir, v: v}
+	in := v.Input()
+	var resources []resource
+	stat := func(p string) (int64, string, error) {
+		b, err := afero.ReadFile(fsys, filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return 0, "", err
+		}
+		sum := sha256.Sum256(b)
+		return int64(len(b)), "sha256:" + hex.EncodeToString(sum[:]), nil
+	}
+	var csvs []string
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if info.IsDir() && rel == "files" {
+			return filepath.SkipDir // the documents' own files
+		}
+		if !info.IsDir() && strings.HasSuffix(rel, ".csv") {
+			csvs = append(csvs, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(csvs, func(a, b string) int {
+		// documents.csv first, then the others in order.
+		return cmpBool(a != DocumentsCSV, b != DocumentsCSV, strings.Compare(a, b))
+	})
+	for _, p := range csvs {
+		n, hash, err := stat(p)
+		if err != nil {
+			return err
+		}
+		r := resource{Profile: "tabular-data-resource", Name: resourceName(p), Path: p, Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: n, Hash: hash}
+		if t, ok := TableFor(p); ok {
+			s := t.Schema(v)
+			r.Title, r.Description, r.Schema = t.Title, t.Description, &s
+		} else {
+			s, err := headerSchema(fsys, filepath.Join(dir, filepath.FromSlash(p)))
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			r.Schema = &s
+		}
+		resources = append(resources, r)
+	}
+	for _, f := range JSONFiles {
+		n, hash, err := stat(f.Path)
+		if err != nil {
+			return err
+		}
+		resources = append(resources, resource{Profile: "data-resource", Name: f.Name, Path: f.Path, Title: f.Title, Description: f.Description,
+			Format: "json", MediaType: "application/json", Encoding: "utf-8", Bytes: n, Hash: hash, JSONSchema: f.SchemaPath()})
+	}
+	var sources []source
+	seen := map[string]bool{}
+	add := func(ss []string) {
+		for _, s := range ss {
+			if s = strings.TrimSpace(s); s == "" || seen[s] {
+				continue
+			}
+			seen[s] = true
+			src := source{Title: s}
+			if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+				src.Path = s
+			}
+			sources = append(sources, src)
+		}
+	}
+	// The sources the site's pages give for the meetings and the rules.
+	for _, m := range in.Catalog.Meetings {
+		add(m.Sources)
+	}
+	for _, k := range in.Catalog.Rules.Kinds {
+		if k == nil {
+			continue
+		}
+		for _, r := range k.Rules {
+			if r != nil {
+				add(r.Sources)
+			}
+		}
+	}
+	title := in.SiteTitle
+	if title == "" {
+		title = "CNS review process: transparency"
+	}
+	d := struct {
+		Profile     string     `json:"profile"`
+		Name        string     `json:"name"`
+		Title       string     `json:"title"`
+		Description string     `json:"description"`
+		Homepage    string     `json:"homepage,omitempty"`
+		Created     string     `json:"created"`
+		Keywords    []string   `json:"keywords"`
+		Licenses    []license  `json:"licenses"`
+		Sources     []source   `json:"sources,omitempty"`
+		Resources   []resource `json:"resources"`
+	}{
+		Profile:     "data-package",
+		Name:        "cns-review-process-documents",
+		Title:       title,
+		Description: "The documents of the review process of the Convention on Nuclear Safety (CNS): for each, whether it is public, since when, on what basis, or why not; the review meetings and the Contracting Parties. Rebuilt with the site every day from its catalog; the status is as of the moment `created` gives.",
+		Created:     in.AsOf.In(in.Catalog.Rules.Location).Format("2006-01-02T15:04:05Z07:00"),
+		Keywords:    []string{"Convention on Nuclear Safety", "CNS", "review meeting", "national report", "IAEA", "transparency"},
+		Licenses:    []license{{License.Name, License.URL, License.Title}},
+		Sources:     sources,
+		Resources:   resources,
+	}
+	if home := w.url("/data/"); strings.HasPrefix(home, "http") {
+		d.Homepage = home
+	}
+	b, err := marshal(d)
+	if err != nil {
+		return err
+	}
+	return w.file(Package, b)
+}
+
+func cmpBool(a, b bool, then int) int {
+	switch {
+	case a == b:
+		return then
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// resourceName is a CSV's name in the package: its path without ".csv",
+// "/" as "-" ("data/figures/rm07-states.csv": "data-figures-rm07-states").
+func resourceName(p string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(p, ".csv"), "/", "-"))
+}
+
+// headerSchema is the schema of a CSV no Table describes: its header's
+// columns, each a string.
+func headerSchema(fsys afero.Fs, p string) (TableSchema, error) {
+	b, err := afero.ReadFile(fsys, p)
+	if err != nil {
+		return TableSchema{}, err
+	}
+	s := TableSchema{Fields: []Field{}, MissingValues: []string{""}}
+	header, err := csv.NewReader(bytes.NewReader(b)).Read()
+	if errors.Is(err, io.EOF) {
+		return s, nil // an empty file: no columns
+	}
+	if err != nil {
+		return TableSchema{}, err
+	}
+	for _, name := range header {
+		s.Fields = append(s.Fields, Field{Name: name, Type: "string"})
+	}
+	return s, nil
+}
