@@ -38,9 +38,9 @@ const readLedger = `(() => ({
     dates: [...r.querySelectorAll(".date-cell time")].map(t => t.getAttribute("datetime")),
   })),
   counted: [...document.querySelectorAll(".ledger-counts .count")].reduce((n, c) => n + Number(c.textContent.replace(/\D/g, "")), 0),
-  note: (() => { const n = document.querySelector(".ledger-day-note"); return n && !n.hidden ? n.textContent.trim() : ""; })(),
-  formShown: !!document.querySelector("form.ledger-day") && document.querySelector("form.ledger-day").checkVisibility(),
-  input: (document.querySelector("#ledger-on") || {}).value || "",
+  note: (() => { const n = document.querySelector(".day-note"); return n && !n.hidden ? n.textContent.trim() : ""; })(),
+  formShown: !!document.querySelector("form.day-form") && document.querySelector("form.day-form").checkVisibility(),
+  input: (document.querySelector("#day-on") || {}).value || "",
   pager: [...document.querySelectorAll(".pager a[href]")].map(a => a.getAttribute("href")),
 }))()`
 
