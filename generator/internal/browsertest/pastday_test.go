@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
@@ -24,6 +25,7 @@ type pastDoc struct {
 	Word  string   `json:"word"`  // the badge's word
 	Dates []string `json:"dates"` // the days its date says
 	Set   string   `json:"set"`   // which date it says: "phrase" or "day" (a grid's due day)
+	Title string   `json:"title"` // its title as the page says it
 }
 
 // pastView is a meeting's or a country's page as the reader sees it.
@@ -57,6 +59,7 @@ const readPastView = `(() => {
         word: (e.querySelector(".state .state-word") || {}).textContent || "",
         dates: d ? [...d.querySelectorAll("time")].map(t => t.getAttribute("datetime")) : [],
         set: d ? d.getAttribute("data-past-date") : "",
+        title: (e.querySelector("[data-past-title]") || {}).textContent || "",
       };
     }),
     counts,
@@ -77,7 +80,7 @@ const readPastView = `(() => {
 // make it public), the counts are the page's documents by that state, the
 // note names the day and the links to other pages keep it. It returns the
 // states shown, by document.
-func pastCheck(t *testing.T, where string, got pastView, want []string, engine, today map[string]publication.Decision, day, asOf catalog.Date) map[string]string {
+func pastCheck(t *testing.T, where string, got pastView, want []string, engine, today map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
 	t.Helper()
 	shown := map[string]string{}
 	tally := map[string]int{}
@@ -87,6 +90,7 @@ func pastCheck(t *testing.T, where string, got pastView, want []string, engine, 
 		}
 		shown[d.ID] = d.State
 		tally[d.State]++
+		titleCheck(t, where, d.ID, d.State, d.Title, titles)
 		dec, ok := engine[d.ID]
 		if !ok {
 			t.Fatalf("%s: %q is no document of the catalog", where, d.ID)
@@ -138,6 +142,54 @@ func pastCheck(t *testing.T, where string, got pastView, want []string, engine, 
 	return shown
 }
 
+// pastTitle is a document's title today and on a day it was not public.
+type pastTitle struct{ own, made string }
+
+// pastTitles gives, for each document that shows its own title today, that
+// title and the one made of its kind, party and meeting (in English; ""
+// for another language).
+func pastTitles(c *catalog.Catalog, today map[string]publication.Decision, english bool) map[string]pastTitle {
+	out := map[string]pastTitle{}
+	for _, d := range c.Documents {
+		if s := today[d.ID].State; d.Title == "" || s != publication.Public && s != publication.Withdrawn {
+			continue
+		}
+		var made string
+		if english {
+			k, _ := c.Rules.Kind(d.Kind)
+			m, _ := c.Meeting(d.Meeting)
+			var party string
+			if p, ok := c.Party(d.Party); ok {
+				party = p.Name
+			}
+			made = disclosure.DefaultTitle(disclosure.ReportLabel(k.Label, d.Report), party, m.Title)
+		}
+		out[d.ID] = pastTitle{own: d.Title, made: made}
+	}
+	return out
+}
+
+// titleCheck fails t where a document that shows its own title today shows
+// it on a day it was neither public nor withdrawn, or does not show it on a
+// day it was, or shows on other days a title not made of its kind, party
+// and meeting (issue 22: a page shows each document as it was that day).
+func titleCheck(t *testing.T, where, id, state, title string, titles map[string]pastTitle) {
+	t.Helper()
+	want, ok := titles[id]
+	if !ok {
+		return
+	}
+	title = strings.Join(strings.Fields(title), " ")
+	switch {
+	case state == "public" || state == "withdrawn":
+		if !strings.Contains(title, want.own) {
+			t.Errorf("%s: %s, %s, is titled %q, not its own title %q", where, id, state, title, want.own)
+		}
+	case strings.Contains(title, want.own) || title == "" || want.made != "" && title != want.made:
+		t.Errorf("%s: %s, %s that day, is titled %q; want the title made of its parts %q", where, id, state, title, want.made)
+	}
+}
+
 // docsOf lists, sorted, the ids of the documents for which keep is true.
 func docsOf(c *catalog.Catalog, keep func(*catalog.Document) bool) []string {
 	var ids []string
@@ -158,7 +210,8 @@ func docsOf(c *catalog.Catalog, keep func(*catalog.Document) bool) []string {
 // Vienna, the browser in time zones 14 hours ahead of UTC and 8 behind),
 // on a day before any meeting and on the build's day; the counts follow,
 // the note names the day and the links to the party's and meeting's pages
-// keep it.
+// keep it. A document is titled as it was that day: by its own title only
+// on a day it was public or withdrawn.
 func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	t.Parallel()
 	site := largeSite(t)
@@ -169,6 +222,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	loc := c.Rules.Location
 	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
 	today := publication.DecideAll(c, asOf.Start(loc))
+	titles := pastTitles(c, today, true)
 
 	// A document of a party made public (the middle one by day) and one
 	// withdrawn before the as-of day: their meetings' and parties' pages,
@@ -226,7 +280,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 			var got pastView
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, v.day, zone)
-			for id, s := range pastCheck(t, where, got, p.docs, engine, today, v.day, asOf) {
+			for id, s := range pastCheck(t, where, got, p.docs, engine, today, titles, v.day, asOf) {
 				seen[s]++
 				if s != string(today[id].State) {
 					changed++
@@ -276,6 +330,7 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	loc := c.Rules.Location
 	asOf := catalog.Date{Year: 2017, Month: 7, Day: 6}
 	today := publication.DecideAll(c, asOf.Start(loc))
+	titles := pastTitles(c, today, false)
 	meeting := docsOf(c, func(d *catalog.Document) bool { return d.Meeting == "rm07" })
 	party := docsOf(c, func(d *catalog.Document) bool { return d.Party == "albania" })
 
@@ -298,7 +353,7 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got),
 				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
-			for _, s := range pastCheck(t, where, got, p.docs, engine, today, day, asOf) {
+			for _, s := range pastCheck(t, where, got, p.docs, engine, today, titles, day, asOf) {
 				seen[s]++
 			}
 			if got.Lang != "ar" || got.Dir != "rtl" {

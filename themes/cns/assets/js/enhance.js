@@ -139,7 +139,9 @@
   //
   // On each [data-past] element (any element, a map's shape too) it sets
   // data-state to the day's state and, with data-state-class="prefix-",
-  // the class prefix + state; inside it, it replaces the .state badge,
+  // the class prefix + state; inside it, it replaces the .state badge and,
+  // on a day whose state shows no title of its own, the [data-past-title]
+  // with its template[data-title-then] (partial titlethen.html),
   // fills [data-past-date] ("phrase": "public since D"…, "day": the day a
   // scheduled document is due) and sets the sort keys of [data-past-sort]
   // ("state", "state-from", "date"). Then every [data-past-counts] list
@@ -235,6 +237,10 @@
       var shown = fill('[data-state="' + badge + '"]', {});
       var order = shown.getAttribute("data-order");
       Array.prototype.forEach.call(e.querySelectorAll(".state"), function (s) { s.replaceWith(shown.firstElementChild.cloneNode(true)); });
+      // A title of its own only in the states that show it (data-titled);
+      // on other days the title made of kind, party and meeting.
+      var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
+      if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
       var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "";
       within(e, "[data-past-date]").forEach(function (d) {
