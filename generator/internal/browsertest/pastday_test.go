@@ -313,7 +313,8 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 // the 7th meeting's page and a country's on the days either side of the
 // meeting's adjournment and of its National Reports' 90th day, each as the
 // engine decides it, every word the script writes (the note, the badges,
-// the form) in Arabic, and the note's day written as the page writes it.
+// the form) in Arabic, and the note's day written as the page writes it;
+// without JavaScript, the build's states and a note that says so.
 func TestPagesOnAPastDayInArabic(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
@@ -377,6 +378,22 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		}
 	}
 	tab.Run(emulation.SetTimezoneOverride(""))
+
+	// Without JavaScript the page shows the build's states, hides the
+	// day's form and says, in Arabic, that another day needs JavaScript.
+	var now, asked pastView
+	var noscript string
+	tab.Run(emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(readPastView, &now),
+		chromedp.Navigate(srv.URL+"ar/meetings/rm07/?on=2017-07-05"), chromedp.Evaluate(readPastView, &asked),
+		chromedp.Evaluate(`[...document.querySelectorAll("noscript")].map(n => n.textContent).join(" ")`, &noscript),
+		emulation.SetScriptExecutionDisabled(false))
+	if asked.FormShown || asked.Note != "" || !slices.EqualFunc(now.Docs, asked.Docs, func(a, b pastDoc) bool { return a.ID == b.ID && a.State == b.State }) {
+		t.Errorf("without JavaScript ?on= changed the page: form shown %v, note %q", asked.FormShown, asked.Note)
+	}
+	if nojs, _, _ := strings.Cut(ar("ledger_day_nojs"), "{{"); !strings.Contains(noscript, strings.TrimSpace(nojs)) {
+		t.Errorf("without JavaScript the page does not say, in Arabic, that another day needs it: %q", noscript)
+	}
 	for _, s := range []string{"public", "scheduled", "not_submitted"} {
 		if seen[s] == 0 {
 			t.Errorf("no document was shown %s on any day: the fixture did not test that case", s)
