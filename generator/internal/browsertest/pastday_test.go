@@ -77,10 +77,10 @@ const readPastView = `(() => {
 // pastCheck compares a page on a day with the engine's decisions for that
 // day: every document of the meeting or party is on the page once, shows
 // the engine's state and dates (or "not public" where the engine did not
-// make it public), the counts are the page's documents by that state, the
-// note names the day and the links to other pages keep it. It returns the
-// states shown, by document.
-func pastCheck(t *testing.T, where string, got pastView, want []string, engine, today map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
+// make it public) and is titled as it was (titleCheck), the counts are the
+// page's documents by that state, the note names the day and the links to
+// other pages keep it. It returns the states shown, by document.
+func pastCheck(t *testing.T, where string, got pastView, want []string, engine map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
 	t.Helper()
 	shown := map[string]string{}
 	tally := map[string]int{}
@@ -280,7 +280,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 			var got pastView
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, v.day, zone)
-			for id, s := range pastCheck(t, where, got, p.docs, engine, today, titles, v.day, asOf) {
+			for id, s := range pastCheck(t, where, got, p.docs, engine, titles, v.day, asOf) {
 				seen[s]++
 				if s != string(today[id].State) {
 					changed++
@@ -354,7 +354,7 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got),
 				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
-			for _, s := range pastCheck(t, where, got, p.docs, engine, today, titles, day, asOf) {
+			for _, s := range pastCheck(t, where, got, p.docs, engine, titles, day, asOf) {
 				seen[s]++
 			}
 			if got.Lang != "ar" || got.Dir != "rtl" {
