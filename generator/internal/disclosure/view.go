@@ -123,7 +123,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
-	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle = d.Title, true
 	}
 	return r

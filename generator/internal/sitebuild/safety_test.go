@@ -429,6 +429,9 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 				for _, l := range englishAsTheEngine(files, res) {
 					t.Errorf("as of %s: %s", at, l)
 				}
+				for _, l := range pastAsTheView(files, res) {
+					t.Errorf("as of %s: %s", at, l)
+				}
 				seen := reachable(files)
 				for _, d := range m.Docs {
 					if ok, _ := oracle(d, at); ok {
@@ -474,6 +477,72 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 			if !strings.Contains(page, w) {
 				out = append(out, fmt.Sprintf("%s (%s): the English page lacks the engine's %s", d.ID, dec.State, w))
 			}
+		}
+	}
+	return out
+}
+
+// pastAttrs is the attributes by which a page shows a document on a past
+// day (the theme's partial pastattrs.html), in the order it writes them.
+var pastAttrs = regexp.MustCompile(`data-doc="([^"]*)" data-state="([^"]*)" data-past="([^"]*)" data-from="([^"]*)" data-until="([^"]*)"`)
+
+// statePages are the pages that show documents' states on any past day,
+// in any language.
+var statePages = regexp.MustCompile(`^((ar|zh|fr|ru|es)/)?((meetings|countries)/[^/]+/|documents/(page/[0-9]+/)?)index\.html$`)
+
+// pastAsTheView lists where a page (the ledger, a meeting's grid, a
+// country's page, in any language) says of a document's past anything but
+// what disclosure.View.Past says (issue 22): the past is the one the
+// ledger's rows carry, which names no day the document's page does not
+// show (disclosure's TestPastAgreesWithTheEngineOnEveryDay), and the
+// days its phrase names are those of its page; a document not public
+// today has no past beyond "not public" and its state today. It lists
+// too a page that shows states and carries no past, and a catalog whose
+// documents were on no such page.
+func pastAsTheView(files map[string][]byte, res *sitebuild.Result) []string {
+	v := disclosure.NewView(disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf})
+	want := map[string]string{}
+	for _, d := range res.Catalog.Documents {
+		r, p := v.Ref(d), v.Past(d)
+		past := string(p.Before)
+		for _, c := range p.Changes {
+			past += " " + c.From.String() + ":" + string(c.State)
+		}
+		var from, until string
+		if !r.PublicFrom.IsZero() {
+			from = r.PublicFrom.String()
+		}
+		if !r.WithdrawnOn.IsZero() {
+			until = r.WithdrawnOn.String()
+		}
+		want[d.ID] = fmt.Sprintf(`data-doc="%s" data-state="%s" data-past="%s" data-from="%s" data-until="%s"`, d.ID, r.State, past, from, until)
+	}
+	var out []string
+	seen := map[string]bool{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		found := pastAttrs.FindAllSubmatch(data, -1)
+		if n := bytes.Count(data, []byte(" data-past=")); n != len(found) {
+			out = append(out, fmt.Sprintf("%s: %d data-past attributes, %d in the theme's form", name, n, len(found)))
+		}
+		for _, m := range found {
+			id := string(m[1])
+			seen[id] = true
+			if got := string(m[0]); got != want[id] {
+				out = append(out, fmt.Sprintf("%s: %s; the view says %s", name, got, want[id]))
+			}
+		}
+		// A meeting's or a country's page, and the ledger, that show a
+		// state carry their documents' past.
+		if statePages.MatchString(name) && len(found) == 0 && bytes.Contains(data, []byte(`class="state state-`)) {
+			out = append(out, fmt.Sprintf("%s shows states and carries no past", name))
+		}
+	}
+	for _, d := range res.Catalog.Documents {
+		if !seen[d.ID] {
+			out = append(out, fmt.Sprintf("%s is on no page with its past", d.ID))
 		}
 	}
 	return out

@@ -134,6 +134,11 @@ type HomePage struct {
 	Upcoming      []Upcoming              `json:"upcoming"`
 	Rules         []RuleInfo              `json:"rules"`
 	States        []string                `json:"states"`
+	// TitledStates are the states in which a document's own title is
+	// shown (disclosure.FieldShown "details"): a page on a past day shows
+	// a document in any other state by the title made of its kind, party
+	// and meeting, as its page did then.
+	TitledStates []string `json:"titled_states"`
 	// LedgerPageSize is the ledger's rows a page, for links to a row.
 	LedgerPageSize int `json:"ledger_page_size,omitempty"`
 	// Completeness is how complete the record of each meeting is, in the

@@ -384,6 +384,9 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	}
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))
+		if disclosure.FieldShown("details", disclosure.Status{State: s}) {
+			h.TitledStates = append(h.TitledStates, string(s))
+		}
 	}
 	if m := w.latestMeeting(); m != nil {
 		mi := w.Meeting(m)
