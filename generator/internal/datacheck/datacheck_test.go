@@ -20,22 +20,16 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 )
 
 // repo is the repository root, seen from this package.
 const repo = "../../.."
 
-// need skips the test, or fails it under CI, when a validator is missing.
+// need skips the test, or fails it under CI, when what it needs is missing.
 func need(t *testing.T, ok bool, what string) {
 	t.Helper()
-	if ok {
-		return
-	}
-	msg := what + " is missing: the open data check needs it (bash .ci/run installs it)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testneed.Need(t, ok, what, "the open data check")
 }
 
 // outputs writes the generator's own outputs (open data, schemas, package,
