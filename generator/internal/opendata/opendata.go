@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 )
 
 // Paths of the outputs, from the site's root.
@@ -97,7 +98,7 @@ type writer struct {
 func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
 	w := &writer{fs: fsys, dir: dir, v: v}
 	records := w.records()
-	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds} {
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.checksums, w.calendar, w.feeds, w.figures} {
 		if err := step(records); err != nil {
 			return err
 		}
@@ -225,4 +226,19 @@ func (w *writer) checksums(records []Record) error {
 		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(disclosure.FileURL(r.ID, r.FileName), "/"))
 	}
 	return w.file(Checksums, []byte(b.String()))
+}
+
+// figures writes each chart's numbers as CSV (figures.CSVPath), the data the
+// charts of the pages draw.
+func (w *writer) figures([]Record) error {
+	for _, c := range figures.All(w.v) {
+		b, err := c.CSVBytes()
+		if err != nil {
+			return err
+		}
+		if err := w.file(c.CSV, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
