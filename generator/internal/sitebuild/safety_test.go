@@ -402,6 +402,15 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 				if _, ok := files["documents/page/2/index.html"]; (len(m.Docs) > 250) != ok {
 					t.Errorf("%d documents, and a second ledger page: %v", len(m.Docs), ok)
 				}
+				// The charts' CSVs and every language's SVGs (issue 22) are
+				// among the files searched, and say what the open data says.
+				langs := builtLanguages(t, o)
+				if got := len(figureFiles(files)); got < 4+len(langs) {
+					t.Errorf("as of %s: %d chart files, want the 4 CSVs and SVGs in each of %v: %v", at, got, langs, figureFiles(files))
+				}
+				for _, l := range figureMismatches(files, langs) {
+					t.Errorf("as of %s: %s", at, l)
+				}
 				for _, l := range leaks(files, m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
 				}
@@ -607,6 +616,10 @@ func TestAuditReadsEveryOutputFile(t *testing.T) {
 	files := siteFiles(t, res.OutDir)
 	if res.Files != len(files) {
 		t.Errorf("the audit read %d files; the site has %d", res.Files, len(files))
+	}
+	// Among them the charts' CSVs and SVGs (issue 22).
+	if n := len(figureFiles(files)); n < 5 {
+		t.Errorf("the site has %d chart files: %v", n, figureFiles(files))
 	}
 }
 
