@@ -1,7 +1,8 @@
 // Package opendata writes the site's machine-readable outputs: the status of
 // every document as JSON and CSV, the meetings and parties as JSON, Atom feeds
-// of publication changes, an iCalendar file of upcoming publication dates and
-// a SHA256SUMS manifest of the published files.
+// of publication changes, an iCalendar file of upcoming publication dates, a
+// SHA256SUMS manifest of the published files and the numbers of each chart
+// as CSV (package figures).
 //
 // Every fact comes from disclosure.View, the same view the pages are made
 // from, so the data and the pages cannot disagree, and a document that is not
