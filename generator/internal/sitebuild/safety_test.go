@@ -303,7 +303,7 @@ func indexLeaks(t testing.TB, files map[string][]byte, langs []string, docs []co
 	for _, d := range docs {
 		public, withdrawn := oracle(d, at)
 		if public {
-			for _, tok := range tokens(d.Title+" "+d.Secrets[0]) {
+			for _, tok := range tokens(d.Title + " " + d.Secrets[0]) {
 				shown[tok] = true
 			}
 		}
@@ -459,6 +459,15 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 				}
 				if !bytes.Contains(files["data/index.html"], []byte(`<script type="application/ld+json">`)) {
 					t.Errorf("as of %s: the open data page lacks its Dataset markup", at)
+				}
+				// The charts' CSVs and every language's SVGs (issue 22) are
+				// among the files searched, and say what the open data says.
+				langs := builtLanguages(t, o)
+				if got := len(figureFiles(files)); got < 4+len(langs) {
+					t.Errorf("as of %s: %d chart files, want the 4 CSVs and SVGs in each of %v: %v", at, got, langs, figureFiles(files))
+				}
+				for _, l := range figureMismatches(files, langs) {
+					t.Errorf("as of %s: %s", at, l)
 				}
 				for _, l := range leaks(files, m.Docs, at) {
 					t.Errorf("as of %s: %s", at, l)
@@ -739,6 +748,10 @@ func TestAuditReadsEveryOutputFile(t *testing.T) {
 		if files[p] == nil {
 			t.Errorf("the site lacks %s", p)
 		}
+	}
+	// Among them the charts' CSVs and SVGs (issue 22).
+	if n := len(figureFiles(files)); n < 5 {
+		t.Errorf("the site has %d chart files: %v", n, figureFiles(files))
 	}
 }
 

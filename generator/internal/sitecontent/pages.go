@@ -2,6 +2,7 @@ package sitecontent
 
 import (
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 )
 
@@ -48,6 +49,15 @@ type MeetingPage struct {
 	Rows    []Row                  `json:"rows"`
 	Other   []disclosure.DocRef    `json:"other"` // documents of no party (the summary report)
 	Counts  map[string]int         `json:"counts"`
+	// Figures are the charts that have a row for the meeting, each with
+	// that row alone (figures.Chart.Row).
+	Figures []figures.Chart `json:"figures"`
+}
+
+// FiguresPage is the front matter of the figures page (/figures/): every
+// chart, with the numbers its CSV holds.
+type FiguresPage struct {
+	Charts []figures.Chart `json:"charts"`
 }
 
 // CountryMeeting is one meeting on a country's page.

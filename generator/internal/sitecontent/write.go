@@ -24,6 +24,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -167,9 +168,19 @@ func (w *writer) writeAll() error {
 	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings"}, ""); err != nil {
 		return err
 	}
+	charts := figures.All(w.View)
 	for i, m := range c.Meetings {
 		mp := w.meetingPage(m, byMeeting[m.ID], refs)
 		mp.Counts = counts(byMeeting[m.ID])
+		mp.Figures = []figures.Chart{}
+		for _, ch := range charts {
+			if ch.ID == figures.Parties {
+				continue // a meeting's own counts are in its facts
+			}
+			if one, ok := ch.Row(m.ID); ok {
+				mp.Figures = append(mp.Figures, one)
+			}
+		}
 		if err := w.page("meetings/"+m.ID+".md", map[string]any{
 			"title": m.Title, "weight": i + 1, "params": mp,
 			"aliases": aliases(disclosure.MeetingURL, m.FormerIDs),
@@ -193,6 +204,14 @@ func (w *writer) writeAll() error {
 		}, ""); err != nil {
 			return err
 		}
+	}
+
+	// Figures.
+	if err := w.page("figures.md", map[string]any{
+		"title": "Figures", "title_key": "page_figures", "layout": "figures",
+		"params": FiguresPage{Charts: charts},
+	}, ""); err != nil {
+		return err
 	}
 
 	home := w.homePage(refs)
