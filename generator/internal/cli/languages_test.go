@@ -395,3 +395,35 @@ func vienna(t testing.TB) *time.Location {
 	}
 	return loc
 }
+
+// A meeting's officers in another language (issue 21): the roles the
+// interface names (President, Vice-President) in the language, the person's
+// name as the catalog writes it, marked as English, and the country as the
+// party's name in the language when it names a party (France), else as
+// written, marked (Canada, which the fixture does not list); a role the
+// interface does not name stays as written, marked.
+func TestOfficersInEachLanguage(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	copyTree(t, fixture, data)
+	edit(t, filepath.Join(data, "meetings.yaml"), "    documents_url: https://iaea.example/rm06/national-reports\n",
+		"    documents_url: https://iaea.example/rm06/national-reports\n    officers:\n      - {role: President, name: Mr André-Claude Lacoste, country: France}\n      - {role: Rapporteur, name: Ms Test Person}\n")
+	out := filepath.Join(dir, "public")
+	r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-07-06", "--languages", "en,fr,zh")...)
+	if r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, tc := range []struct{ page, want string }{
+		{"meetings/rm06/index.html", `<li>President: Mr André-Claude Lacoste (France)</li>`},
+		{"meetings/rm06/index.html", `<li>Rapporteur: Ms Test Person</li>`},
+		{"meetings/rm07/index.html", `<li>President: Mr Ramzi Jammal (Canada)</li>`},
+		{"fr/meetings/rm06/index.html", `<li>Président : <span lang="en">Mr André-Claude Lacoste</span> (France)</li>`},
+		{"fr/meetings/rm06/index.html", `<li><span lang="en">Rapporteur</span> : <span lang="en">Ms Test Person</span></li>`},
+		{"fr/meetings/rm07/index.html", `<li>Président : <span lang="en">Mr Ramzi Jammal</span> (<span lang="en">Canada</span>)</li>`},
+		{"zh/meetings/rm06/index.html", `<li>主席：<span lang="en">Mr André-Claude Lacoste</span>（法国）</li>`},
+	} {
+		if page := read(t, filepath.Join(out, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
+			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+}

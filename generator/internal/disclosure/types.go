@@ -182,6 +182,10 @@ type Officer struct {
 	Role    string `json:"role"`
 	Name    string `json:"name"`
 	Country string `json:"country,omitempty"`
+	// Party is the id of the Contracting Party the country names (by its
+	// name or one of its other names), so that pages of other languages
+	// name it in theirs; "" when it names none.
+	Party string `json:"party,omitempty"`
 }
 
 // MeetingInfo is what the site says of a meeting.

@@ -22,6 +22,7 @@ import (
 	"mime"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -293,7 +294,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		Titles: w.MeetingTitles(m.ID),
 	}
 	for _, o := range m.Officers {
-		mi.Officers = append(mi.Officers, Officer(o))
+		mi.Officers = append(mi.Officers, Officer{Role: o.Role, Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)})
 	}
 	if n := m.NPP; n != nil {
 		mi.NPP = map[string]int{"operating": n.Operating, "construction": n.Construction, "none": n.None}
@@ -471,4 +472,18 @@ func (w *View) Span(r *catalog.RuleVersion) Span {
 		s.LastTitle = m.Title
 	}
 	return s
+}
+
+// partyNamed is the id of the party whose name or one of whose other names
+// is name (in any case), or "" for none.
+func (w *View) partyNamed(name string) string {
+	if name == "" {
+		return ""
+	}
+	for _, p := range w.in.Catalog.Parties {
+		if strings.EqualFold(p.Name, name) || slices.ContainsFunc(p.OtherNames, func(o string) bool { return strings.EqualFold(o, name) }) {
+			return p.ID
+		}
+	}
+	return ""
 }
