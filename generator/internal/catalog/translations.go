@@ -12,7 +12,8 @@ import (
 
 // TranslationsGlob are the translation files: one per language other than
 // English (translations/fr.yaml), giving the catalog's own words (meeting
-// titles, kind labels and descriptions, rule notes) in that language, by id.
+// titles and places, kind labels and descriptions, rule notes) in that
+// language, by id.
 // The English files stay as they are; a value a file does not give is shown
 // in English.
 const TranslationsGlob = "translations/*.yaml"
@@ -35,11 +36,12 @@ type Translation struct {
 	kinds    map[string]*KindTranslation
 }
 
-// MeetingTranslation is a meeting's title in a language.
+// MeetingTranslation is a meeting's title and place in a language.
 type MeetingTranslation struct {
 	Where `yaml:"-"`
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
+	Place string `yaml:"place"`
 }
 
 // KindTranslation is a kind's label and description, and its rules' notes,
@@ -78,6 +80,24 @@ func (c *Catalog) MeetingTitle(id, lang string) string {
 	if t := c.Translations[lang]; t != nil {
 		if mt := t.meetings[id]; mt != nil {
 			return mt.Title
+		}
+	}
+	return ""
+}
+
+// MeetingPlace is where a meeting was held, in a language: "" when the
+// language's file does not say (pages then show the English, marked).
+// English is the catalog's own place.
+func (c *Catalog) MeetingPlace(id, lang string) string {
+	if lang == "en" {
+		if m, ok := c.Meeting(id); ok {
+			return m.Place
+		}
+		return ""
+	}
+	if t := c.Translations[lang]; t != nil {
+		if mt := t.meetings[id]; mt != nil {
+			return mt.Place
 		}
 	}
 	return ""
@@ -149,6 +169,9 @@ func (c *Catalog) Untranslated(lang string) []string {
 		if m.Title != "" && c.MeetingTitle(m.ID, lang) == "" {
 			out = append(out, "meeting "+m.ID+" title")
 		}
+		if m.Place != "" && c.MeetingPlace(m.ID, lang) == "" {
+			out = append(out, "meeting "+m.ID+" place")
+		}
 	}
 	for _, k := range c.Rules.Kinds {
 		if k == nil {
@@ -175,6 +198,9 @@ func (c *Catalog) Translatable() int {
 	n := 0
 	for _, m := range c.Meetings {
 		if m.Title != "" {
+			n++
+		}
+		if m.Place != "" {
 			n++
 		}
 	}
@@ -242,6 +268,7 @@ func (l *loader) checkTranslation(c *Catalog, t *Translation) {
 			continue
 		}
 		l.checkLine(mt.Where, "title", mt.Title, false)
+		l.checkLine(mt.Where, "place", mt.Place, false)
 		switch first := t.meetings[mt.ID]; {
 		case mt.ID == "":
 			l.errorf(mt.Pos, "a meeting's translation needs id: the meeting's id in %s", l.display(MeetingsFile))

@@ -102,8 +102,8 @@ func TestCheckWarnsOfMissingTranslations(t *testing.T) {
 		t.Fatalf("check exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, want := range []string{
-		`warning: language fr: 1 of 8 catalog texts without a translation in ` + filepath.ToSlash(filepath.Join(fixture, "translations", "fr.yaml")) + `, shown in English: meeting rm08-09 title`,
-		`warning: language es: 8 of 8 catalog texts without a translation (no file ` + filepath.ToSlash(filepath.Join(fixture, "translations", "es.yaml")) + `), shown in English: meeting rm06 title, meeting rm07 title, meeting rm08-09 title, kind national_report label, kind national_report description, rule national_report from rm06 note, kind questions_answers label, kind summary_report label`,
+		`warning: language fr: 2 of 11 catalog texts without a translation in ` + filepath.ToSlash(filepath.Join(fixture, "translations", "fr.yaml")) + `, shown in English: meeting rm08-09 title, meeting rm08-09 place`,
+		`warning: language es: 11 of 11 catalog texts without a translation (no file ` + filepath.ToSlash(filepath.Join(fixture, "translations", "es.yaml")) + `), shown in English: meeting rm06 title, meeting rm06 place, meeting rm07 title, meeting rm07 place, meeting rm08-09 title, meeting rm08-09 place, kind national_report label, kind national_report description, rule national_report from rm06 note, kind questions_answers label, kind summary_report label`,
 	} {
 		if !strings.Contains(r.stdout, want+"\n") {
 			t.Errorf("check does not say\n%s\nit says:\n%s", want, r.stdout)
@@ -115,7 +115,7 @@ func TestCheckWarnsOfMissingTranslations(t *testing.T) {
 	copyTree(t, fixture, data)
 	edit(t, filepath.Join(data, "translations", "fr.yaml"), "  - id: rm07\n", "  - id: rm99\n    title: 99e réunion\n  - id: rm07\n")
 	r = run(t, nil, "check", "--data", data, "--as-of", "2017-07-06", "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"))
-	warn := regexp.QuoteMeta(filepath.ToSlash(data)) + `/translations/fr\.yaml:7:5: meeting "rm99" is not in .*meetings\.yaml; its translation is not shown`
+	warn := regexp.QuoteMeta(filepath.ToSlash(data)) + `/translations/fr\.yaml:8:5: meeting "rm99" is not in .*meetings\.yaml; its translation is not shown`
 	if r.code != 0 || !regexp.MustCompile(`(?m)^warning: `+warn+`$`).MatchString(r.stdout) {
 		t.Errorf("check exited %d, want 0 and a warning matching %s:\n%s%s", r.code, warn, r.stdout, r.stderr)
 	}

@@ -401,8 +401,9 @@ func vienna(t testing.TB) *time.Location {
 // name as the catalog writes it, marked as English, and the country as the
 // party's name in the language when it names a party (France), else as
 // written, marked (Canada, which the fixture does not list); a role the
-// interface does not name stays as written, marked.
-func TestOfficersInEachLanguage(t *testing.T) {
+// interface does not name stays as written, marked. Its place as the
+// language's file of translations gives it, else in English, marked.
+func TestOfficersAndPlaceInEachLanguage(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	copyTree(t, fixture, data)
@@ -421,6 +422,9 @@ func TestOfficersInEachLanguage(t *testing.T) {
 		{"fr/meetings/rm06/index.html", `<li><span lang="en">Rapporteur</span> : <span lang="en">Ms Test Person</span></li>`},
 		{"fr/meetings/rm07/index.html", `<li>Président : <span lang="en">Mr Ramzi Jammal</span> (<span lang="en">Canada</span>)</li>`},
 		{"zh/meetings/rm06/index.html", `<li>主席：<span lang="en">Mr André-Claude Lacoste</span>（法国）</li>`},
+		{"meetings/rm06/index.html", `<dd>Vienna, Austria</dd>`},
+		{"fr/meetings/rm06/index.html", `<dd>Vienne, Autriche</dd>`},
+		{"fr/meetings/rm08-09/index.html", `<dd><span lang="en">Vienna, Austria</span></dd>`},
 	} {
 		if page := read(t, filepath.Join(out, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)

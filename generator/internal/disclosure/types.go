@@ -221,6 +221,8 @@ type MeetingInfo struct {
 	Membership MembershipInfo `json:"membership"`
 	// Titles in the site's other languages (View.MeetingTitles).
 	Titles map[string]string `json:"titles,omitempty"`
+	// Places: where it was held, in the site's other languages.
+	Places map[string]string `json:"places,omitempty"`
 }
 
 // MembershipInfo says how complete the catalog's record of a meeting is

@@ -292,6 +292,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		ParticipatingParties:       m.ParticipatingParties,
 		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
 		Titles: w.MeetingTitles(m.ID),
+		Places: w.Translated(func(lang string) string { return w.in.Catalog.MeetingPlace(m.ID, lang) }),
 	}
 	for _, o := range m.Officers {
 		mi.Officers = append(mi.Officers, Officer{Role: o.Role, Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)})
