@@ -51,7 +51,8 @@ type Shape struct {
 
 // Map is the projected world: its viewBox, the land of countries that are
 // not asked for as one path, and a Shape per asked-for ISO code that the
-// geometry knows.
+// geometry knows, keyed by the code in lower case, as Hugo's params keys
+// are.
 type Map struct {
 	ViewBox string           `json:"view_box"`
 	Width   float64          `json:"width"`
@@ -110,14 +111,14 @@ func Project(isos []string) (Map, error) {
 		}
 		switch g := p.g.(type) {
 		case orb.Point:
-			m.Shapes[p.iso] = Shape{X: round1(g[0]), Y: round1(g[1]), Point: true}
+			m.Shapes[strings.ToLower(p.iso)] = Shape{X: round1(g[0]), Y: round1(g[1]), Point: true}
 		case orb.MultiPolygon:
 			if planar.Area(g) < MinArea {
 				c := largest(g)
-				m.Shapes[p.iso] = Shape{X: round1(c[0]), Y: round1(c[1]), Point: true}
+				m.Shapes[strings.ToLower(p.iso)] = Shape{X: round1(c[0]), Y: round1(c[1]), Point: true}
 				continue
 			}
-			m.Shapes[p.iso] = Shape{D: pathData(g)}
+			m.Shapes[strings.ToLower(p.iso)] = Shape{D: pathData(g)}
 		}
 	}
 	m.Land = land.String()

@@ -56,13 +56,13 @@ func TestProjectDrawsSmallPartiesAsPoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []string{"MT", "SG", "LU", "BH"} {
-		s, ok := m.Shapes[c]
+		s, ok := m.Shapes[strings.ToLower(c)]
 		if !ok || !s.Point || s.D != "" {
 			t.Errorf("%s: %+v, want a point", c, s)
 		}
 	}
 	for _, c := range []string{"FR", "US"} {
-		if s := m.Shapes[c]; s.Point || !strings.HasPrefix(s.D, "M") {
+		if s := m.Shapes[strings.ToLower(c)]; s.Point || !strings.HasPrefix(s.D, "M") {
 			t.Errorf("%s: %+v, want an outline", c, s)
 		}
 	}
@@ -74,7 +74,7 @@ func TestProjectDrawsSmallPartiesAsPoints(t *testing.T) {
 	}
 	// A point lies where its country is: Malta north of the equator
 	// (y grows down), Singapore east of it.
-	if m.Shapes["MT"].Y >= 0 || m.Shapes["SG"].X <= m.Shapes["MT"].X {
-		t.Errorf("points misplaced: MT %+v SG %+v", m.Shapes["MT"], m.Shapes["SG"])
+	if m.Shapes["mt"].Y >= 0 || m.Shapes["sg"].X <= m.Shapes["mt"].X {
+		t.Errorf("points misplaced: MT %+v SG %+v", m.Shapes["mt"], m.Shapes["sg"])
 	}
 }
