@@ -16,6 +16,7 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
 	"github.com/paulmach/orb/simplify"
@@ -120,6 +121,7 @@ func reduce(g orb.Geometry) orb.Geometry {
 	default:
 		return nil
 	}
+	polys = splitAntimeridian(polys)
 	var out orb.MultiPolygon
 	for _, p := range polys {
 		var np orb.Polygon
@@ -139,6 +141,58 @@ func reduce(g orb.Geometry) orb.Geometry {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// splitAntimeridian cuts the polygons that cross longitude ±180° (Russia's
+// Chukotka, Fiji), which the source writes as rings jumping from one side to
+// the other, into a part on each side: each ring is made continuous, then
+// the polygon is clipped to the world and, shifted by a full turn, again.
+func splitAntimeridian(mp orb.MultiPolygon) orb.MultiPolygon {
+	world := orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+	var out orb.MultiPolygon
+	for _, p := range mp {
+		var cont orb.Polygon
+		for _, r := range p {
+			cont = append(cont, unwrap(r))
+		}
+		b := cont.Bound()
+		if b.Min[0] >= -180 && b.Max[0] <= 180 {
+			out = append(out, cont)
+			continue
+		}
+		for _, shift := range []float64{0, 360, -360} {
+			moved := make(orb.Polygon, len(cont))
+			for i, r := range cont {
+				moved[i] = make(orb.Ring, len(r))
+				for j, pt := range r {
+					moved[i][j] = orb.Point{pt[0] + shift, pt[1]}
+				}
+			}
+			if c := clip.Polygon(world, moved); len(c) > 0 && len(c[0]) >= 4 {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// unwrap makes a ring's longitudes continuous: a step of more than 180°
+// is a crossing of the antimeridian, not a trip round the world.
+func unwrap(r orb.Ring) orb.Ring {
+	out := make(orb.Ring, len(r))
+	off := 0.0
+	for i, p := range r {
+		if i > 0 {
+			switch d := p[0] + off - out[i-1][0]; {
+			case d > 180:
+				off -= 360
+			case d < -180:
+				off += 360
+			}
+		}
+		out[i] = orb.Point{p[0] + off, p[1]}
 	}
 	return out
 }
