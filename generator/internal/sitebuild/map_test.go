@@ -1,0 +1,182 @@
+package sitebuild_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+// The meeting maps (issue 22) say what the open data says: the map's table
+// and its SVG name the same state for every party, and each number of the
+// legend is the count of parties whose National Report at the meeting (the
+// latest round, at a joint meeting) has that state in documents.json of the
+// same build; the legend counts every party of parties.json once.
+func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
+	dir := t.TempDir()
+	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 22, Documents: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, data string
+		at         time.Time
+	}{
+		{"fixture", filepath.Join(repo, "generator", "testdata", "catalog"), time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC)},
+		{"corpus", m.Dir, m.From.Add(m.To.Sub(m.From) / 2)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := t.TempDir()
+			res, err := sitebuild.Build(options(c.data, d, c.at))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := siteFiles(t, res.OutDir)
+			maps := 0
+			for _, meeting := range res.Catalog.Meetings {
+				page := string(files["meetings/"+meeting.ID+"/index.html"])
+				if page == "" {
+					t.Fatalf("no page for meeting %s", meeting.ID)
+				}
+				problems, ok := checkMeetingMap(page, meeting.ID, files)
+				if ok {
+					maps++
+				}
+				for _, p := range problems {
+					t.Errorf("meeting %s: %s", meeting.ID, p)
+				}
+			}
+			if maps == 0 {
+				t.Fatal("no meeting page has a map")
+			}
+			t.Logf("%d meetings, %d maps", len(res.Catalog.Meetings), maps)
+		})
+	}
+}
+
+var (
+	mapSVGRe     = regexp.MustCompile(`(?s)<svg class="wm-svg".*?</svg>`)
+	mapBoxRe     = regexp.MustCompile(`(?s)<div class="wm-box">.*?</div>`)
+	mapTableRe   = regexp.MustCompile(`(?s)<details class="wm-table">.*?</details>`)
+	mapLegendRe  = regexp.MustCompile(`(?s)<div class="wm-legend">.*?</div>`)
+	mapLinkRe    = regexp.MustCompile(`<a class="wm-party wm-([a-z_]+)" href="[^"]*"(?: aria-label="([^"]*)")? data-party="([^"]+)" data-state="([a-z_]+)">`)
+	mapBoxLinkRe = regexp.MustCompile(`(?s)<a class="wm-party wm-([a-z_]+)" href="[^"]*" data-party="([^"]+)" data-state="([a-z_]+)">(.*?)</a>`)
+	mapRowRe     = regexp.MustCompile(`(?s)<tr data-party="([^"]+)" data-state="([a-z_]+)"><th scope="row">(.*?)</th><td>(.*?)</td></tr>`)
+	legendRe     = regexp.MustCompile(`(?s)<li data-state="([a-z_]+)">.*?<span class="wm-count">([0-9,]+)</span></li>`)
+	tagRe        = regexp.MustCompile(`<[^>]+>`)
+)
+
+func plainText(s string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(s, ""))), " ")
+}
+
+// checkMeetingMap compares a meeting page's map with its table and with
+// documents.json and parties.json; ok says that the page has a map.
+func checkMeetingMap(page, meeting string, files map[string][]byte) (problems []string, ok bool) {
+	svg := mapSVGRe.FindString(page)
+	if svg == "" {
+		return nil, false
+	}
+	bad := func(format string, a ...any) { problems = append(problems, fmt.Sprintf(format, a...)) }
+	// What the map says of each party: the state its link is drawn in
+	// and the words of its accessible name.
+	said := map[string][2]string{}
+	for _, l := range mapLinkRe.FindAllStringSubmatch(svg, -1) {
+		if l[1] != l[4] {
+			bad("party %s drawn as %s but marked %s", l[3], l[1], l[4])
+		}
+		said[l[3]] = [2]string{l[4], html.UnescapeString(l[2])}
+	}
+	for _, l := range mapBoxLinkRe.FindAllStringSubmatch(mapBoxRe.FindString(page), -1) {
+		said[l[2]] = [2]string{l[3], plainText(l[4])}
+	}
+	rows := mapRowRe.FindAllStringSubmatch(mapTableRe.FindString(page), -1)
+	if len(rows) == 0 {
+		bad("the map has no table")
+	}
+	for _, r := range rows {
+		want := plainText(r[3]) + ": " + plainText(r[4])
+		got, ok := said[r[1]]
+		switch {
+		case !ok:
+			bad("party %s is in the map's table but not on the map", r[1])
+		case got[0] != r[2]:
+			bad("party %s: the map says %s, its table %s", r[1], got[0], r[2])
+		case got[1] != want:
+			bad("party %s: the map says %q, its table %q", r[1], got[1], want)
+		}
+		delete(said, r[1])
+	}
+	for p := range said {
+		bad("party %s is on the map but not in its table", p)
+	}
+
+	// The legend against the open data.
+	var docs struct {
+		Documents []struct {
+			ID, Meeting, Party, Kind, State string
+			Report                          int
+		}
+	}
+	var parties struct{ Parties []struct{ ID string } }
+	if err := json.Unmarshal(files["documents.json"], &docs); err != nil {
+		bad("documents.json: %v", err)
+		return problems, true
+	}
+	if err := json.Unmarshal(files["parties.json"], &parties); err != nil {
+		bad("parties.json: %v", err)
+		return problems, true
+	}
+	type nr struct {
+		report int
+		state  string
+	}
+	latest := map[string]nr{}
+	for _, d := range docs.Documents {
+		if d.Meeting != meeting || d.Kind != "national_report" || d.Party == "" {
+			continue
+		}
+		if l, ok := latest[d.Party]; !ok || d.Report > l.report {
+			latest[d.Party] = nr{d.Report, d.State}
+		}
+	}
+	want := map[string]int{}
+	for _, l := range latest {
+		want[l.state]++
+	}
+	got := map[string]int{}
+	total, withoutReport := 0, 0
+	for _, l := range legendRe.FindAllStringSubmatch(mapLegendRe.FindString(page), -1) {
+		n, err := strconv.Atoi(strings.ReplaceAll(l[2], ",", ""))
+		if err != nil {
+			bad("legend %s: %v", l[1], err)
+			continue
+		}
+		got[l[1]] = n
+		total += n
+		switch l[1] {
+		case "no_record", "not_yet", "left", "unknown":
+			withoutReport += n
+		}
+	}
+	for _, s := range []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn"} {
+		if got[s] != want[s] {
+			bad("legend: %d %s, documents.json: %d", got[s], s, want[s])
+		}
+	}
+	if total != len(parties.Parties) {
+		bad("legend counts %d parties, parties.json has %d", total, len(parties.Parties))
+	}
+	if withoutReport != len(parties.Parties)-len(latest) {
+		bad("legend: %d parties without a National Report, the open data %d", withoutReport, len(parties.Parties)-len(latest))
+	}
+	return problems, true
+}
