@@ -1,9 +1,12 @@
 package sitebuild_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -47,6 +50,9 @@ func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
 					t.Fatalf("no page for meeting %s", meeting.ID)
 				}
 				problems, ok := checkMeetingMap(page, meeting.ID, files)
+				if ok {
+					problems = append(problems, checkMapFile(page, files["meetings/"+meeting.ID+"/map.svg"])...)
+				}
 				if ok {
 					maps++
 				}
@@ -179,4 +185,60 @@ func checkMeetingMap(page, meeting string, files map[string][]byte) (problems []
 		bad("legend: %d parties without a National Report, the open data %d", withoutReport, len(parties.Parties)-len(latest))
 	}
 	return problems, true
+}
+
+var (
+	fileLegendRe = regexp.MustCompile(`<g data-state="([a-z_]+)">.*?<text[^>]*>[^<]*: ([0-9,]+)</text></g>`)
+	linkStateRe  = regexp.MustCompile(`data-party="([^"]+)" data-state="([a-z_]+)"`)
+)
+
+// checkMapFile compares the map's download (map.svg) with the map on the
+// page: a well-formed SVG document with a title, the same state for every
+// party drawn, the same numbers in its legend.
+func checkMapFile(page string, file []byte) (problems []string) {
+	if file == nil {
+		return []string{"no map.svg beside the page"}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(file))
+	root, title := "", false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return []string{fmt.Sprintf("map.svg is not well-formed XML: %v", err)}
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if root == "" {
+				root = se.Name.Space + " " + se.Name.Local
+			}
+			title = title || se.Name.Local == "title"
+		}
+	}
+	if root != "http://www.w3.org/2000/svg svg" || !title {
+		problems = append(problems, fmt.Sprintf("map.svg: root %q, title %v", root, title))
+	}
+	states := func(s string) map[string]string {
+		out := map[string]string{}
+		for _, m := range linkStateRe.FindAllStringSubmatch(s, -1) {
+			out[m[1]] = m[2]
+		}
+		return out
+	}
+	onPage, inFile := states(mapSVGRe.FindString(page)), states(string(file))
+	if fmt.Sprint(onPage) != fmt.Sprint(inFile) {
+		problems = append(problems, fmt.Sprintf("map.svg draws %v, the page %v", inFile, onPage))
+	}
+	legend := func(re *regexp.Regexp, s string) string {
+		var out []string
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			out = append(out, m[1]+"="+m[2])
+		}
+		return strings.Join(out, " ")
+	}
+	if p, f := legend(legendRe, mapLegendRe.FindString(page)), legend(fileLegendRe, string(file)); p != f || p == "" {
+		problems = append(problems, fmt.Sprintf("map.svg's legend %q, the page's %q", f, p))
+	}
+	return problems
 }

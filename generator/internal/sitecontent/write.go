@@ -168,13 +168,22 @@ func (w *writer) writeAll() error {
 	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings"}, ""); err != nil {
 		return err
 	}
+	wm, err := worldMap(c)
+	if err != nil {
+		return err
+	}
 	for i, m := range c.Meetings {
 		mp := w.meetingPage(m, byMeeting[m.ID], refs)
 		mp.Counts = counts(byMeeting[m.ID])
-		if err := w.page("meetings/"+m.ID+".md", map[string]any{
+		front := map[string]any{
 			"title": m.Title, "weight": i + 1, "params": mp,
 			"aliases": aliases(disclosure.MeetingURL, m.FormerIDs),
-		}, ""); err != nil {
+		}
+		if wm != nil {
+			// The map as a file of its own, map.svg (site/hugo.toml).
+			front["outputs"] = []string{"html", "mapsvg"}
+		}
+		if err := w.page("meetings/"+m.ID+".md", front, ""); err != nil {
 			return err
 		}
 	}
@@ -198,10 +207,7 @@ func (w *writer) writeAll() error {
 
 	home := w.homePage(refs)
 	home.Counts = counts(c.Documents)
-	var err error
-	if home.WorldMap, err = worldMap(c); err != nil {
-		return err
-	}
+	home.WorldMap = wm
 	front := map[string]any{"title": w.Input().SiteTitle, "params": home}
 	if len(w.Input().Languages) > 1 {
 		// Every page in every language of the site: one content tree,
