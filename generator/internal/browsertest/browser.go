@@ -43,6 +43,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
+	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 )
 
 // ChromiumPath finds the browser: $CHROMIUM, else the first on PATH of
@@ -66,14 +67,7 @@ func ChromiumPath() string {
 // Need skips the test, or fails it under CI, when what it needs is missing.
 func Need(t testing.TB, ok bool, what string) {
 	t.Helper()
-	if ok {
-		return
-	}
-	msg := what + " is missing: browser tests need it (bash .ci/run installs it; locally: apt-get install -y chromium-headless-shell, or chromium)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testneed.Need(t, ok, what, "the browser tests (locally: apt-get install -y chromium-headless-shell, or chromium)")
 }
 
 // keepArtifacts reports whether the test binary was asked to keep test

@@ -153,7 +153,7 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 			tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
 				chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
 				chromedp.Navigate(srv.URL+prefix+"documents/?on="+day),
-				chromedp.Poll(`(() => { const t = document.querySelector('.ledger-day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, chromedp.WithPollingTimeout(5*time.Second)),
+				chromedp.Poll(`(() => { const t = document.querySelector('.day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, chromedp.WithPollingTimeout(5*time.Second)),
 				chromedp.Evaluate(`document.querySelector(".ledger-intro time").textContent`, &intro),
 				chromedp.Evaluate(`[...document.querySelectorAll(".ledger-counts .count")].map(c => c.textContent)`, &counts))
 			if server == "" || note != server || intro != server {

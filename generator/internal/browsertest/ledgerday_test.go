@@ -20,6 +20,7 @@ type ledgerRow struct {
 	ID    string   `json:"id"`
 	State string   `json:"state"`
 	Dates []string `json:"dates"` // the days in its date cell
+	Title string   `json:"title"`
 }
 
 type ledgerPage struct {
@@ -36,11 +37,12 @@ const readLedger = `(() => ({
     id: r.id.replace(/^doc-/, ""),
     state: r.className.replace(/^row-/, ""),
     dates: [...r.querySelectorAll(".date-cell time")].map(t => t.getAttribute("datetime")),
+    title: r.querySelector("th").textContent,
   })),
   counted: [...document.querySelectorAll(".ledger-counts .count")].reduce((n, c) => n + Number(c.textContent.replace(/\D/g, "")), 0),
-  note: (() => { const n = document.querySelector(".ledger-day-note"); return n && !n.hidden ? n.textContent.trim() : ""; })(),
-  formShown: !!document.querySelector("form.ledger-day") && document.querySelector("form.ledger-day").checkVisibility(),
-  input: (document.querySelector("#ledger-on") || {}).value || "",
+  note: (() => { const n = document.querySelector(".day-note"); return n && !n.hidden ? n.textContent.trim() : ""; })(),
+  formShown: !!document.querySelector("form.day-form") && document.querySelector("form.day-form").checkVisibility(),
+  input: (document.querySelector("#day-on") || {}).value || "",
   pager: [...document.querySelectorAll(".pager a[href]")].map(a => a.getAttribute("href")),
 }))()`
 
@@ -51,7 +53,7 @@ const readLedger = `(() => ({
 // every state, on the days either side of publications and withdrawals
 // (days in Vienna), with the browser in time zones 14 hours ahead of UTC and
 // 8 behind. The counts follow the rows, the note names the day, and the
-// pager keeps the day.
+// pager keeps the day. A document is titled as it was that day (issue 22).
 func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 	t.Parallel()
 	site := largeSite(t)
@@ -62,6 +64,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 	loc := c.Rules.Location
 	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
 	today := publication.DecideAll(c, asOf.Start(loc))
+	titles := pastTitles(c, today, true)
 
 	// Days: either side of a publication and a withdrawal before the as-of
 	// day (with CNS_TEST_EXHAUSTIVE=1, the first and the middle publication
@@ -137,6 +140,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 					t.Fatalf("%s: row %q is no document of the catalog", where, r.ID)
 				}
 				seen[r.State]++
+				titleCheck(t, where, r.ID, r.State, r.Title, titles)
 				if r.State != string(today[r.ID].State) {
 					changed++
 				}

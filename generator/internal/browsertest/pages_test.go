@@ -268,6 +268,17 @@ const layoutProblems = `(() => {
     const room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
     if (ctx.measureText(i.placeholder).width > room + 1) problems.push(name(i) + " cuts its placeholder " + JSON.stringify(i.placeholder) + " short");
   }
+  // A chart (issue 22) fits the page, and none of its words runs out of
+  // the picture, where an SVG cuts it off without a scroll bar.
+  for (const c of document.querySelectorAll("svg.chart")) {
+    if (hidden(c)) continue;
+    const b = c.getBoundingClientRect();
+    if (b.left < -1 || b.right > vw + 1) problems.push("chart " + c.dataset.chart + " is " + Math.round(b.width) + " px wide, beyond the page");
+    for (const x of c.querySelectorAll("text")) {
+      const r = x.getBoundingClientRect();
+      if (r.left < b.left - 1 || r.right > b.right + 1) problems.push("chart " + c.dataset.chart + " cuts off " + JSON.stringify(x.textContent.slice(0, 40)));
+    }
+  }
   const h = document.querySelector(".site-header");
   return {problems, header: h ? h.getBoundingClientRect().height : 0};
 })()`

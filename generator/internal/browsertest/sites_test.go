@@ -128,6 +128,8 @@ var pageCases = []pageCase{
 	{name: "home-scheduled", site: scheduledSite, path: "", want: []string{"Next publication dates", "14 documents"}},
 	{name: "document-scheduled", site: scheduledSite, path: "documents/rm07-nr-albania/", want: []string{"Scheduled", "Public on 6 July 2017 unless the Contracting Party objects"}},
 	{name: "upcoming", site: scheduledSite, path: "upcoming/", want: []string{"6 July 2017", "14 documents", "Albania: National Report"}},
+	{name: "meeting-past-day", site: realSite, path: "meetings/rm07/?on=2017-05-01", want: []string{"States on 1 May 2017", "Show this page as it stood on", "Scheduled", "Back to the current states"}},
+	{name: "country-past-day", site: realSite, path: "countries/albania/?on=2017-05-01", want: []string{"States on 1 May 2017", "Show this page as it stood on", "Scheduled"}},
 	{name: "meeting-scheduled", site: scheduledSite, path: "meetings/rm07/", want: []string{"(to come)", "National Reports become public"}},
 
 	{name: "document-public-file", site: edgeSite, path: "documents/rm07-nr-borduria/", want: []string{"Download", "borduria.pdf", "PDF", "SHA-256", "Official copy"}},
@@ -145,6 +147,8 @@ var pageCases = []pageCase{
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
 	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
+	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports by state", "When National Reports became public", "Withheld", "Cite as"}},
+	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية حسب الحالة"}},
 
 	{name: "ledger-page", site: largeSite, path: "documents/page/2/", want: []string{"rows 251 to 300", "page 2 of 2", "Previous page"}},
 }

@@ -23,10 +23,11 @@ var membershipFixture = filepath.Join("testdata", "membership")
 // whose standing is not known says so; a joint meeting shows both reports
 // of a party, each under its round, in the grid, the country page, the
 // ledger, the feeds, the open data and the search index; a withheld
-// second report leaks nowhere. One build, in English, for every assertion.
+// second report leaks nowhere. One build, in English and French (a title
+// made in another language names the round as the English one does).
 func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2024-01-01")...)
+	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2024-01-01", "--languages", "en,fr")...)
 	if r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -91,6 +92,11 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 					t.Errorf("the page of %s does not say %q:\n%s", party, want, got)
 				}
 			}
+		}
+		// In French, the 9th report's made title names its round (i18n
+		// report_numbered), as the English title does.
+		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "nº 9") {
+			t.Errorf("the French page of Aland does not name the 9th report's round:\n%s", got)
 		}
 	})
 

@@ -198,6 +198,7 @@ type MeetingInfo struct {
 	OrganizationalMeeting      string         `json:"organizational_meeting,omitempty"`
 	Officers                   []Officer      `json:"officers,omitempty"`
 	ContractingParties         int            `json:"contracting_parties,omitempty"`
+	ParticipatingParties       int            `json:"participating_parties,omitempty"`
 	NPP                        map[string]int `json:"npp,omitempty"`      // operating, construction, none
 	Findings                   map[string]int `json:"findings,omitempty"` // good_practices, areas_of_good_performance, challenges, suggestions
 	NationalReportsPublicEarly int            `json:"national_reports_public_early,omitempty"`

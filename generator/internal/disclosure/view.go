@@ -123,7 +123,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
-	if d.Title != "" && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle = d.Title, true
 	}
 	return r
@@ -288,6 +288,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
 		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
 		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
+		ParticipatingParties:       m.ParticipatingParties,
 		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
 		Titles: w.MeetingTitles(m.ID),
 	}

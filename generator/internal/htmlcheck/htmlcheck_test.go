@@ -13,6 +13,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/cli"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 )
 
 // repo is the repository root, seen from this package.
@@ -31,14 +32,7 @@ var allowedWarnings = []struct {
 // need skips the test, or fails it under CI, when what it needs is missing.
 func need(t *testing.T, ok bool, what string) {
 	t.Helper()
-	if ok {
-		return
-	}
-	msg := what + " is missing: the HTML check needs it (bash .ci/run installs it)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testneed.Need(t, ok, what, "the HTML check")
 }
 
 // build builds a site from a catalog with the generator's build command, as

@@ -43,6 +43,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
@@ -117,6 +118,40 @@ type Table struct {
 // place to add a CSV to the package.
 var Tables = []Table{
 	{DocumentsCSV, "Documents and their publication status (CSV)", "The same as documents.json, one row per document; an empty cell is a field the document's state does not allow.", documentsTable},
+	{figures.CSVPath(figures.ReportsByState), "National Reports by state, per meeting (chart data)", "One row per meeting: how many of its National Reports are in each publication state.", figureTable(figures.ReportsByState)},
+	{figures.CSVPath(figures.PublicationTiming), "When National Reports became public, per meeting (chart data)", "For meetings under the rule of days after adjournment whose day is known: reports public before the meeting, on the rule's day, later, or not (yet).", figureTable(figures.PublicationTiming)},
+	{figures.CSVPath(figures.Parties), "Contracting Parties and participating parties, per meeting (chart data)", "The meetings' own counts; an empty cell is a count not known, with the least number the dated membership gives.", figureTable(figures.Parties)},
+	{figures.CSVPath(figures.Findings), "Findings of each meeting (chart data)", "Good practices, areas of good performance, challenges and suggestions, where the Summary Report counts them; an empty cell is not known.", figureTable(figures.Findings)},
+}
+
+// figureTable is the Table Schema of a chart's CSV (figures.Chart.Columns):
+// the meeting, its English title, and counts (whole numbers, empty when not
+// known); publication-timing adds the rule's day and its number of days.
+func figureTable(id string) func(v *disclosure.View) TableSchema {
+	return func(v *disclosure.View) TableSchema {
+		var cols []string
+		for _, c := range figures.All(v) {
+			if c.ID == id {
+				cols = c.Columns()
+			}
+		}
+		var f []Field
+		for _, c := range cols {
+			switch c {
+			case "meeting":
+				f = append(f, Field{c, "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Unique: true, Pattern: idPattern}})
+			case "meeting_title":
+				f = append(f, Field{c, "string", "", "The meeting's title, in English.", &Constraints{Required: true}})
+			case "public_on":
+				f = append(f, Field{c, "date", "", "The day the rule made the meeting's reports public.", nil})
+			case "days":
+				f = append(f, Field{c, "integer", "", "The rule's number of days after the meeting adjourned.", &Constraints{Minimum: minimum(0)}})
+			default:
+				f = append(f, Field{c, "integer", "", "A count (" + strings.ReplaceAll(c, "_", " ") + "); empty when not known.", &Constraints{Minimum: minimum(0)}})
+			}
+		}
+		return TableSchema{Fields: f, PrimaryKey: []string{"meeting"}, MissingValues: []string{""}}
+	}
 }
 
 // TableFor is the Table whose path or pattern names a CSV.

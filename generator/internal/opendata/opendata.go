@@ -1,9 +1,9 @@
 // Package opendata writes the site's machine-readable outputs: the status of
 // every document as JSON and CSV, the meetings and parties as JSON, Atom feeds
-// of publication changes, an iCalendar file of upcoming publication dates and
-// a SHA256SUMS manifest of the published files; and what describes them in
-// the standards data tools read: JSON Schemas and a Data Package
-// (describe.go).
+// of publication changes, an iCalendar file of upcoming publication dates, a
+// SHA256SUMS manifest of the published files and the numbers of each chart
+// as CSV (package figures); and what describes them in the standards data
+// tools read: JSON Schemas and a Data Package (describe.go).
 //
 // Every fact comes from disclosure.View, the same view the pages are made
 // from, so the data and the pages cannot disagree, and a document that is not
@@ -24,6 +24,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 )
 
 // Paths of the outputs, from the site's root.
@@ -99,7 +100,7 @@ type writer struct {
 func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
 	w := &writer{fs: fsys, dir: dir, v: v}
 	records := w.records()
-	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.checksums, w.calendar, w.feeds} {
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.checksums, w.calendar, w.feeds, w.figures} {
 		if err := step(records); err != nil {
 			return err
 		}
@@ -227,4 +228,19 @@ func (w *writer) checksums(records []Record) error {
 		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(disclosure.FileURL(r.ID, r.FileName), "/"))
 	}
 	return w.file(Checksums, []byte(b.String()))
+}
+
+// figures writes each chart's numbers as CSV (figures.CSVPath), the data the
+// charts of the pages draw.
+func (w *writer) figures([]Record) error {
+	for _, c := range figures.All(w.v) {
+		b, err := c.CSVBytes()
+		if err != nil {
+			return err
+		}
+		if err := w.file(c.CSV, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }

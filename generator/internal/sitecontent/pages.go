@@ -2,6 +2,7 @@ package sitecontent
 
 import (
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/worldmap"
 )
@@ -52,6 +53,15 @@ type MeetingPage struct {
 	// Map is every party of the catalog as the meeting's world map shows
 	// it, in the rows' order; the geometry is the home page's WorldMap.
 	Map []MapEntry `json:"map"`
+	// Figures are the charts that have a row for the meeting, each with
+	// that row alone (figures.Chart.Row).
+	Figures []figures.Chart `json:"figures"`
+}
+
+// FiguresPage is the front matter of the figures page (/figures/): every
+// chart, with the numbers its CSV holds.
+type FiguresPage struct {
+	Charts []figures.Chart `json:"charts"`
 }
 
 // MapEntry is one party on a meeting's world map: the state of its
@@ -165,6 +175,11 @@ type HomePage struct {
 	Upcoming      []Upcoming              `json:"upcoming"`
 	Rules         []RuleInfo              `json:"rules"`
 	States        []string                `json:"states"`
+	// TitledStates are the states in which a document's own title is
+	// shown (disclosure.FieldShown "details"): a page on a past day shows
+	// a document in any other state by the title made of its kind, party
+	// and meeting, as its page did then.
+	TitledStates []string `json:"titled_states"`
 	// LedgerPageSize is the ledger's rows a page, for links to a row.
 	LedgerPageSize int `json:"ledger_page_size,omitempty"`
 	// Completeness is how complete the record of each meeting is, in the

@@ -24,6 +24,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -172,9 +173,19 @@ func (w *writer) writeAll() error {
 	if err != nil {
 		return err
 	}
+	charts := figures.All(w.View)
 	for i, m := range c.Meetings {
 		mp := w.meetingPage(m, byMeeting[m.ID], refs)
 		mp.Counts = counts(byMeeting[m.ID])
+		mp.Figures = []figures.Chart{}
+		for _, ch := range charts {
+			if ch.ID == figures.Parties {
+				continue // a meeting's own counts are in its facts
+			}
+			if one, ok := ch.Row(m.ID); ok {
+				mp.Figures = append(mp.Figures, one)
+			}
+		}
 		front := map[string]any{
 			"title": m.Title, "weight": i + 1, "params": mp,
 			"aliases": aliases(disclosure.MeetingURL, m.FormerIDs),
@@ -203,6 +214,14 @@ func (w *writer) writeAll() error {
 		}, ""); err != nil {
 			return err
 		}
+	}
+
+	// Figures.
+	if err := w.page("figures.md", map[string]any{
+		"title": "Figures", "title_key": "page_figures", "layout": "figures",
+		"params": FiguresPage{Charts: charts},
+	}, ""); err != nil {
+		return err
 	}
 
 	home := w.homePage(refs)
@@ -435,6 +454,9 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	}
 	for _, s := range publication.States {
 		h.States = append(h.States, string(s))
+		if disclosure.FieldShown("details", disclosure.Status{State: s}) {
+			h.TitledStates = append(h.TitledStates, string(s))
+		}
 	}
 	if m := w.latestMeeting(); m != nil {
 		mi := w.Meeting(m)

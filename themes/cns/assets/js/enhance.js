@@ -126,18 +126,33 @@
     });
   }
 
-  // The ledger on a past day (/documents/?on=YYYY-MM-DD). Each row carries
-  // what the public record tells of its past in data-past: the state before
-  // its first change, then "YYYY-MM-DD:state" for each change (see
-  // disclosure.Past). The rows on this page, their sort keys and the counts
-  // are recomputed for that day. Days are compared as YYYY-MM-DD strings:
-  // they are days in the rules' time zone, and the reader's own time zone
-  // plays no part (no Date object is made).
-  function datedLedger(form) {
-    var table = document.querySelector("table.ledger");
-    var tpl = document.getElementById("ledger-templates");
-    var note = document.querySelector(".ledger-day-note");
-    if (!table || !tpl || !note) return;
+  // Any page on a past day (?on=YYYY-MM-DD): the ledger, meeting pages,
+  // country pages (partial pastday.html). Every element that shows a
+  // document's state carries what the public record tells of its past in
+  // data-past (partial pastattrs.html: the state before its first change,
+  // then "YYYY-MM-DD:state" for each change; see disclosure.Past). The
+  // script knows no rule: it finds each element's state on the day from
+  // its past, and shows it with the page's own template parts
+  // (#past-templates). Days are compared as YYYY-MM-DD strings: they are
+  // days in the rules' time zone, and the reader's own time zone plays no
+  // part (no Date object is made).
+  //
+  // On each [data-past] element (any element, a map's shape too) it sets
+  // data-state to the day's state and, with data-state-class="prefix-",
+  // the class prefix + state; inside it, it replaces the .state badge and,
+  // on a day whose state shows no title of its own, the [data-past-title]
+  // with its template[data-title-then] (partial titlethen.html),
+  // fills [data-past-date] ("phrase": "public since D"…, "day": the day a
+  // scheduled document is due) and sets the sort keys of [data-past-sort]
+  // ("state", "state-from", "date"). Then every [data-past-counts] list
+  // counts the page's documents (by data-doc, each once) by the day's state
+  // ("all": every state, else those with any), [data-past-day] writes the
+  // day, links marked data-keep-day and the pager's keep it, and a
+  // "pastday" event (detail.on) tells any other script on the page.
+  function pastDay(form) {
+    var tpl = document.getElementById("past-templates");
+    var note = document.querySelector(".day-note");
+    if (!tpl || !note) return;
     form.hidden = false;
     var asOf = form.getAttribute("data-as-of");
     // The page's language's long date, one pattern per month ({d} the day,
@@ -175,9 +190,16 @@
       });
       return part;
     }
+    function children(part) { return Array.prototype.slice.call(part.childNodes); }
     function say(part) {
-      note.replaceChildren.apply(note, Array.prototype.slice.call(part.childNodes));
+      note.replaceChildren.apply(note, children(part));
       note.hidden = false;
+    }
+    // The element itself and those inside it that match.
+    function within(e, selector) {
+      var all = Array.prototype.slice.call(e.querySelectorAll(selector));
+      if (e.matches(selector)) all.unshift(e);
+      return all;
     }
 
     var valid = /^\d{4}-\d{2}-\d{2}$/.test(on) && Number(on.slice(5, 7)) >= 1 && Number(on.slice(5, 7)) <= 12 && Number(on.slice(8, 10)) >= 1 && Number(on.slice(8, 10)) <= 31;
@@ -192,32 +214,52 @@
     }
     if (on === asOf) return;
 
-    var counts = {};
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var past = (row.getAttribute("data-past") || "not_public").split(" ");
+    var counts = {}, counted = {};
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past]"), function (e) {
+      var past = e.getAttribute("data-past").split(" ");
       var state = past[0];
       for (var i = 1; i < past.length; i++) {
         var c = past[i].split(":");
         if (c[0] <= on) state = c[1];
       }
       var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : "not_public";
-      var from = row.getAttribute("data-from") || "", until = row.getAttribute("data-until") || "";
-      counts[badge] = (counts[badge] || 0) + 1;
-      row.className = "row-" + badge;
-      var stateCell = row.querySelector(".state-cell"), dateCell = row.querySelector(".date-cell");
+      var id = e.getAttribute("data-doc");
+      if (id && !counted[id]) {
+        counted[id] = true;
+        counts[badge] = (counts[badge] || 0) + 1;
+      }
+      e.setAttribute("data-state", badge);
+      var prefix = e.getAttribute("data-state-class");
+      if (prefix) {
+        var kept = e.getAttribute("class").split(/\s+/).filter(function (c) { return c && c.indexOf(prefix) !== 0; });
+        e.setAttribute("class", kept.concat(prefix + badge).join(" "));
+      }
       var shown = fill('[data-state="' + badge + '"]', {});
-      stateCell.replaceChildren(shown);
-      stateCell.setAttribute("data-sort", shown.getAttribute("data-order"));
-      var phrase = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from ? fill('[data-phrase="' + badge + '"]', { from: from, until: until }) : null;
-      dateCell.replaceChildren.apply(dateCell, phrase ? Array.prototype.slice.call(phrase.childNodes) : []);
-      dateCell.setAttribute("data-sort", badge === "withdrawn" ? until : phrase ? from : "");
+      var order = shown.getAttribute("data-order");
+      Array.prototype.forEach.call(e.querySelectorAll(".state"), function (s) { s.replaceWith(shown.firstElementChild.cloneNode(true)); });
+      // A title of its own only in the states that show it (data-titled);
+      // on other days the title made of kind, party and meeting.
+      var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
+      if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
+      var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
+      var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "";
+      within(e, "[data-past-date]").forEach(function (d) {
+        var set = d.getAttribute("data-past-date");
+        var sel = "[data-" + set + '="' + badge + '"]';
+        var part = from && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
+        d.replaceChildren.apply(d, part ? children(part) : []);
+      });
+      within(e, "[data-past-sort]").forEach(function (d) {
+        var key = { state: order, "state-from": order + " " + (dated ? from : ""), date: badge === "withdrawn" ? until : dated ? from : "" };
+        d.setAttribute("data-sort", key[d.getAttribute("data-past-sort")] || "");
+      });
     });
 
-    // The counts: every state in the site's order, as the page shows them.
-    var list = document.querySelector(".ledger-counts ul.counts");
-    if (list) {
+    // The counts: states in the site's order, as the page shows them.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-counts] ul.counts"), function (list) {
+      var all = list.closest("[data-past-counts]").getAttribute("data-past-counts") === "all";
       var items = Array.prototype.slice.call(tpl.content.querySelectorAll("[data-state]"))
-        .filter(function (t) { var s = t.getAttribute("data-state"); return s !== "not_public" || counts[s]; })
+        .filter(function (t) { var s = t.getAttribute("data-state"); return counts[s] || (all && s !== "not_public"); })
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
         .map(function (t) {
           var s = t.getAttribute("data-state");
@@ -231,26 +273,27 @@
           return li;
         });
       list.replaceChildren.apply(list, items);
-    }
-    var intro = document.querySelector(".ledger-intro time");
-    if (intro) {
-      intro.setAttribute("datetime", on);
-      intro.textContent = longDate(on);
-    }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-day] time"), function (t) {
+      t.setAttribute("datetime", on);
+      t.textContent = longDate(on);
+    });
     say(fill('[data-note="past"]', { on: on }));
-    // The other pages of the ledger show the same day.
-    Array.prototype.forEach.call(document.querySelectorAll(".pager a[href]"), function (a) {
+    // Other pages of the ledger, and the pages a grid or a country's
+    // meetings lead to, show the same day.
+    Array.prototype.forEach.call(document.querySelectorAll(".pager a[href], a[data-keep-day][href]"), function (a) {
       var u = new URL(a.getAttribute("href"), location.href);
       u.searchParams.set("on", on);
       a.setAttribute("href", u.pathname + u.search + u.hash);
     });
+    document.dispatchEvent(new CustomEvent("pastday", { detail: { on: on } }));
     if (location.hash) {
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target) target.scrollIntoView();
     }
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form.ledger-day"), datedLedger);
+  Array.prototype.forEach.call(document.querySelectorAll("form.day-form"), pastDay);
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   Array.prototype.forEach.call(document.querySelectorAll("[data-copy-label]"), addCopyLinks);
 })();

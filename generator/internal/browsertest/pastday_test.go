@@ -1,0 +1,406 @@
+package browsertest
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/translations"
+)
+
+// pastDoc is one document as a page on a past day shows it.
+type pastDoc struct {
+	ID    string   `json:"id"`
+	State string   `json:"state"` // the badge's state; "not_public" for "Not public"
+	Word  string   `json:"word"`  // the badge's word
+	Dates []string `json:"dates"` // the days its date says
+	Set   string   `json:"set"`   // which date it says: "phrase" or "day" (a grid's due day)
+	Title string   `json:"title"` // its title as the page says it
+}
+
+// pastView is a meeting's or a country's page as the reader sees it.
+type pastView struct {
+	Docs      []pastDoc      `json:"docs"`
+	Counts    map[string]int `json:"counts"` // the counts' numbers by state
+	Note      string         `json:"note"`
+	NoteDay   string         `json:"noteDay"` // the day the note's <time> names
+	NoteText  string         `json:"noteText"`
+	FormShown bool           `json:"formShown"`
+	Label     string         `json:"label"`
+	Input     string         `json:"input"`
+	Kept      []string       `json:"kept"` // links that keep the day
+	Lang      string         `json:"lang"`
+	Dir       string         `json:"dir"`
+}
+
+// readPastView reads in one call what a page on a past day shows.
+const readPastView = `(() => {
+  const stateOf = s => { const c = s ? [...s.classList].find(c => c.startsWith("state-")) : ""; return !c ? "" : c === "state-unknown" ? "not_public" : c.slice(6); };
+  const note = document.querySelector(".day-note");
+  const counts = {};
+  for (const li of document.querySelectorAll("[data-past-counts] li")) counts[stateOf(li.querySelector(".state"))] = Number(li.querySelector(".count").textContent.replace(/\D/g, ""));
+  const form = document.querySelector("form.day-form");
+  return {
+    docs: [...document.querySelectorAll("[data-past]")].map(e => {
+      const d = e.querySelector("[data-past-date]");
+      return {
+        id: e.getAttribute("data-doc"),
+        state: stateOf(e.querySelector(".state")),
+        word: (e.querySelector(".state .state-word") || {}).textContent || "",
+        dates: d ? [...d.querySelectorAll("time")].map(t => t.getAttribute("datetime")) : [],
+        set: d ? d.getAttribute("data-past-date") : "",
+        title: (e.querySelector("[data-past-title]") || {}).textContent || "",
+      };
+    }),
+    counts,
+    note: note && !note.hidden ? note.textContent.trim() : "",
+    noteDay: ((note && note.querySelector("time")) || { getAttribute: () => "" }).getAttribute("datetime"),
+    formShown: !!form && form.checkVisibility(),
+    label: form ? form.querySelector("label").textContent.trim() : "",
+    input: (document.querySelector("#day-on") || {}).value || "",
+    kept: [...document.querySelectorAll("a[data-keep-day]")].map(a => a.getAttribute("href")),
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+  };
+})()`
+
+// pastCheck compares a page on a day with the engine's decisions for that
+// day: every document of the meeting or party is on the page once, shows
+// the engine's state and dates (or "not public" where the engine did not
+// make it public) and is titled as it was (titleCheck), the counts are the
+// page's documents by that state, the note names the day and the links to
+// other pages keep it. It returns the states shown, by document.
+func pastCheck(t *testing.T, where string, got pastView, want []string, engine map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
+	t.Helper()
+	shown := map[string]string{}
+	tally := map[string]int{}
+	for _, d := range got.Docs {
+		if _, twice := shown[d.ID]; twice {
+			t.Errorf("%s: %s is on the page twice", where, d.ID)
+		}
+		shown[d.ID] = d.State
+		tally[d.State]++
+		titleCheck(t, where, d.ID, d.State, d.Title, titles)
+		dec, ok := engine[d.ID]
+		if !ok {
+			t.Fatalf("%s: %q is no document of the catalog", where, d.ID)
+		}
+		if d.State == "not_public" {
+			if dec.State == publication.Public || dec.State == publication.Withdrawn || day == asOf {
+				t.Errorf("%s: %s shown as not public; the engine says %s", where, d.ID, dec.State)
+			}
+			if len(d.Dates) > 0 {
+				t.Errorf("%s: %s, not public, names days %v", where, d.ID, d.Dates)
+			}
+			continue
+		}
+		var dates []string
+		switch {
+		case dec.State == publication.Scheduled:
+			dates = []string{dec.PublicFrom.String()}
+		case d.Set == "day": // a grid names only the day a document is due
+		case dec.State == publication.Public:
+			dates = []string{dec.PublicFrom.String()}
+		case dec.State == publication.Withdrawn:
+			dates = []string{dec.PublicFrom.String(), dec.WithdrawnOn.String()}
+		}
+		if d.State != string(dec.State) || !slices.Equal(d.Dates, dates) && len(d.Dates)+len(dates) > 0 {
+			t.Errorf("%s: %s shown %s %v; the engine says %s %v", where, d.ID, d.State, d.Dates, dec.State, dates)
+		}
+	}
+	if ids := slices.Sorted(maps.Keys(shown)); !slices.Equal(ids, want) {
+		t.Errorf("%s: the page shows documents %v; the catalog has %v", where, ids, want)
+	}
+	if !maps.Equal(got.Counts, tally) {
+		t.Errorf("%s: the counts say %v; the page shows %v", where, got.Counts, tally)
+	}
+	if !got.FormShown || got.Input != min(day.String(), asOf.String()) {
+		t.Errorf("%s: the day's form is shown %v with %q", where, got.FormShown, got.Input)
+	}
+	if day != asOf {
+		if got.NoteDay != day.String() {
+			t.Errorf("%s: the note names %q, not the day: %q", where, got.NoteDay, got.Note)
+		}
+		for _, href := range got.Kept {
+			if !strings.Contains(href, "on="+day.String()) {
+				t.Errorf("%s: the link %q loses the day", where, href)
+			}
+		}
+	} else if got.Note != "" {
+		t.Errorf("%s: on the build's day a note says %q", where, got.Note)
+	}
+	return shown
+}
+
+// pastTitle is a document's title today and on a day it was not public.
+type pastTitle struct{ own, made string }
+
+// pastTitles gives, for each document that shows its own title today, that
+// title and the one made of its kind, party and meeting (in English; ""
+// for another language).
+func pastTitles(c *catalog.Catalog, today map[string]publication.Decision, english bool) map[string]pastTitle {
+	out := map[string]pastTitle{}
+	for _, d := range c.Documents {
+		if s := today[d.ID].State; d.Title == "" || s != publication.Public && s != publication.Withdrawn {
+			continue
+		}
+		var made string
+		if english {
+			k, _ := c.Rules.Kind(d.Kind)
+			m, _ := c.Meeting(d.Meeting)
+			var party string
+			if p, ok := c.Party(d.Party); ok {
+				party = p.Name
+			}
+			made = disclosure.DefaultTitle(disclosure.ReportLabel(k.Label, d.Report), party, m.Title)
+		}
+		out[d.ID] = pastTitle{own: d.Title, made: made}
+	}
+	return out
+}
+
+// titleCheck fails t where a document that shows its own title today shows
+// it on a day it was neither public nor withdrawn, or does not show it on a
+// day it was, or shows on other days a title not made of its kind, party
+// and meeting (issue 22: a page shows each document as it was that day).
+func titleCheck(t *testing.T, where, id, state, title string, titles map[string]pastTitle) {
+	t.Helper()
+	want, ok := titles[id]
+	if !ok {
+		return
+	}
+	title = strings.Join(strings.Fields(title), " ")
+	switch {
+	case state == "public" || state == "withdrawn":
+		if !strings.Contains(title, want.own) {
+			t.Errorf("%s: %s, %s, is titled %q, not its own title %q", where, id, state, title, want.own)
+		}
+	case strings.Contains(title, want.own) || title == "" || want.made != "" && title != want.made:
+		t.Errorf("%s: %s, %s that day, is titled %q; want the title made of its parts %q", where, id, state, title, want.made)
+	}
+}
+
+// docsOf lists, sorted, the ids of the documents for which keep is true.
+func docsOf(c *catalog.Catalog, keep func(*catalog.Document) bool) []string {
+	var ids []string
+	for _, d := range c.Documents {
+		if keep(d) {
+			ids = append(ids, d.ID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Issue 22: a meeting's page and a country's page on a past day
+// (?on=YYYY-MM-DD) show every document of theirs as the engine decides it
+// for that day, as the ledger does (from the same script and the same
+// data): on the generated catalog that has documents in every state, on
+// the days either side of a publication and of a withdrawal (days in
+// Vienna, the browser in time zones 14 hours ahead of UTC and 8 behind),
+// on a day before any meeting and on the build's day; the counts follow,
+// the note names the day and the links to the party's and meeting's pages
+// keep it. A document is titled as it was that day: by its own title only
+// on a day it was public or withdrawn.
+func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
+	t.Parallel()
+	site := largeSite(t)
+	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := c.Rules.Location
+	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
+	today := publication.DecideAll(c, asOf.Start(loc))
+	titles := pastTitles(c, today, true)
+
+	// A document of a party made public (the middle one by day) and one
+	// withdrawn before the as-of day: their meetings' and parties' pages,
+	// on the day before and the day of each change.
+	var public, withdrawn []*catalog.Document
+	for _, d := range c.Documents {
+		if d.Party == "" {
+			continue
+		}
+		switch today[d.ID].State {
+		case publication.Public:
+			public = append(public, d)
+		case publication.Withdrawn:
+			withdrawn = append(withdrawn, d)
+		}
+	}
+	if len(public) == 0 || len(withdrawn) == 0 {
+		t.Fatalf("the generated catalog has %d public and %d withdrawn documents of parties; the test needs both", len(public), len(withdrawn))
+	}
+	slices.SortFunc(public, func(a, b *catalog.Document) int {
+		return strings.Compare(today[a.ID].PublicFrom.String(), today[b.ID].PublicFrom.String())
+	})
+	pub, wd := public[len(public)/2], withdrawn[0]
+	type page struct {
+		path string
+		docs []string
+	}
+	pages := func(d *catalog.Document) []page {
+		return []page{
+			{"meetings/" + d.Meeting + "/", docsOf(c, func(x *catalog.Document) bool { return x.Meeting == d.Meeting })},
+			{"countries/" + d.Party + "/", docsOf(c, func(x *catalog.Document) bool { return x.Party == d.Party })},
+		}
+	}
+	type visit struct {
+		day   catalog.Date
+		pages []page
+	}
+	pd, wdd := today[pub.ID].PublicFrom, today[wd.ID].WithdrawnOn
+	visits := []visit{
+		{catalog.Date{Year: 1995, Month: 6, Day: 1}, pages(pub)[:1]},
+		{pd.AddDays(-1), pages(pub)}, {pd, pages(pub)},
+		{wdd.AddDays(-1), pages(wd)}, {wdd, pages(wd)},
+		{asOf, pages(wd)[1:]},
+	}
+
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	seen := map[string]int{}
+	changed := 0
+	for i, v := range visits {
+		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
+		tab.Run(emulation.SetTimezoneOverride(zone))
+		engine := publication.DecideAll(c, v.day.Start(loc))
+		for _, p := range v.pages {
+			var got pastView
+			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got))
+			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, v.day, zone)
+			for id, s := range pastCheck(t, where, got, p.docs, engine, titles, v.day, asOf) {
+				seen[s]++
+				if s != string(today[id].State) {
+					changed++
+				}
+			}
+			if v.day != asOf && !strings.Contains(got.Note, v.day.Long()) {
+				t.Errorf("%s: the note does not name the day: %q", where, got.Note)
+			}
+			if got.Label != "Show this page as it stood on" {
+				t.Errorf("%s: the form's label is %q", where, got.Label)
+			}
+		}
+	}
+	tab.Run(emulation.SetTimezoneOverride(""))
+	for _, s := range []string{"public", "scheduled", "withdrawn", "not_public"} {
+		if seen[s] == 0 {
+			t.Errorf("no document was shown %s on any day: the catalog did not test that case", s)
+		}
+	}
+	if changed == 0 {
+		t.Error("no document's state differed from today's on any day")
+	}
+	if c := tab.ConsoleErrors(); len(c) > 0 {
+		t.Errorf("console errors: %v", c)
+	}
+	t.Logf("%d visits, documents by state shown: %v", len(visits), seen)
+}
+
+// Issue 22: the same in Arabic (right to left), on the fixture catalog:
+// the 7th meeting's page and a country's on the days either side of the
+// meeting's adjournment and of its National Reports' 90th day, each as the
+// engine decides it, every word the script writes (the note, the badges,
+// the form) in Arabic, and the note's day written as the page writes it;
+// without JavaScript, the build's states and a note that says so.
+func TestPagesOnAPastDayInArabic(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	site := allLanguagesSite(t)
+	c, err := catalog.Load(os.DirFS(Fixture), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar := func(key string) string { return strs["ar"][key]["other"] }
+	loc := c.Rules.Location
+	asOf := catalog.Date{Year: 2017, Month: 7, Day: 6}
+	today := publication.DecideAll(c, asOf.Start(loc))
+	titles := pastTitles(c, today, false)
+	meeting := docsOf(c, func(d *catalog.Document) bool { return d.Meeting == "rm07" })
+	party := docsOf(c, func(d *catalog.Document) bool { return d.Party == "albania" })
+
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	// How the Arabic meeting page writes the day the meeting adjourned.
+	var adjourned string
+	tab.Run(chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(`document.querySelector('time[datetime="2017-04-07"]').textContent`, &adjourned))
+	seen := map[string]int{}
+	for i, day := range []catalog.Date{{Year: 2017, Month: 4, Day: 6}, {Year: 2017, Month: 4, Day: 7}, {Year: 2017, Month: 7, Day: 5}} {
+		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
+		tab.Run(emulation.SetTimezoneOverride(zone))
+		engine := publication.DecideAll(c, day.Start(loc))
+		for _, p := range []struct {
+			path string
+			docs []string
+		}{{"ar/meetings/rm07/", meeting}, {"ar/countries/albania/", party}} {
+			var got pastView
+			var noteTime string
+			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got),
+				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
+			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
+			for _, s := range pastCheck(t, where, got, p.docs, engine, titles, day, asOf) {
+				seen[s]++
+			}
+			if got.Lang != "ar" || got.Dir != "rtl" {
+				t.Errorf("%s: the page is lang %q dir %q", where, got.Lang, got.Dir)
+			}
+			if got.Label != ar("page_day_label") || !strings.Contains(got.Note, ar("ledger_day_today")) {
+				t.Errorf("%s: the form says %q and the note %q, not the Arabic strings", where, got.Label, got.Note)
+			}
+			if day.String() == "2017-04-07" && noteTime != adjourned {
+				t.Errorf("%s: the note writes the day %q; the page writes it %q", where, noteTime, adjourned)
+			}
+			for _, d := range got.Docs {
+				key := "state_" + d.State
+				if d.State == "not_public" {
+					key = "state_unknown"
+				}
+				if d.Word != ar(key) {
+					t.Errorf("%s: %s's badge says %q, not %q", where, d.ID, d.Word, ar(key))
+				}
+			}
+		}
+	}
+	tab.Run(emulation.SetTimezoneOverride(""))
+
+	// Without JavaScript the page shows the build's states, hides the
+	// day's form and says, in Arabic, that another day needs JavaScript.
+	var now, asked pastView
+	var noscript string
+	tab.Run(emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(readPastView, &now),
+		chromedp.Navigate(srv.URL+"ar/meetings/rm07/?on=2017-07-05"), chromedp.Evaluate(readPastView, &asked),
+		chromedp.Evaluate(`[...document.querySelectorAll("noscript")].map(n => n.textContent).join(" ")`, &noscript),
+		emulation.SetScriptExecutionDisabled(false))
+	if asked.FormShown || asked.Note != "" || !slices.EqualFunc(now.Docs, asked.Docs, func(a, b pastDoc) bool { return a.ID == b.ID && a.State == b.State }) {
+		t.Errorf("without JavaScript ?on= changed the page: form shown %v, note %q", asked.FormShown, asked.Note)
+	}
+	if nojs, _, _ := strings.Cut(ar("ledger_day_nojs"), "{{"); !strings.Contains(noscript, strings.TrimSpace(nojs)) {
+		t.Errorf("without JavaScript the page does not say, in Arabic, that another day needs it: %q", noscript)
+	}
+	for _, s := range []string{"public", "scheduled", "not_submitted"} {
+		if seen[s] == 0 {
+			t.Errorf("no document was shown %s on any day: the fixture did not test that case", s)
+		}
+	}
+	if c := tab.ConsoleErrors(); len(c) > 0 {
+		t.Errorf("console errors: %v", c)
+	}
+	t.Logf("documents by state shown: %v", seen)
+}

@@ -1,0 +1,290 @@
+// Package figures computes the numbers the site's charts draw (issue 22),
+// once, language-neutral, from the disclosure view: the same view the pages
+// and the open data are made from, so a chart cannot say more than the
+// documents' own pages, nor disagree with documents.json.
+//
+// # Charts
+//
+//   - reports-by-state: per meeting, its National Reports by state (the
+//     states of documents.json), stacked.
+//   - publication-timing: per meeting whose National Reports become public
+//     a number of days after it adjourned (the 90-day rule) and whose day is
+//     known, when each of its National Reports became public: before that
+//     day (published early by its party), on it, later, not yet
+//     (scheduled), not public (withheld, restricted or withdrawn) or never
+//     (not submitted).
+//   - parties: per meeting, its Contracting Parties and the parties that
+//     took part, from the meeting's own counts; a count the catalog does
+//     not record is not known (-1), with the parties the dated membership
+//     knows to have been bound as a lower bound.
+//   - findings: per meeting whose findings are recorded, the Good
+//     Practices, Areas of Good Performance, Challenges and Suggestions.
+//
+// Each chart is written as a CSV (package opendata, CSVPath) and handed to
+// the theme in the front matter of the figures page and, one meeting's row
+// at a time, of the meetings' pages, where the theme draws it as SVG.
+package figures
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// NationalReport is the kind of document the report charts count.
+const NationalReport = "national_report"
+
+// Chart ids, which are also the CSV's and the SVG's file names.
+const (
+	ReportsByState    = "reports-by-state"
+	PublicationTiming = "publication-timing"
+	Parties           = "parties"
+	Findings          = "findings"
+)
+
+// Series of the publication-timing chart.
+const (
+	Early        = "early"
+	OnDay        = "on_day"
+	Later        = "later"
+	NotYet       = "not_yet"
+	NotPublic    = "not_public"
+	NotSubmitted = "not_submitted"
+)
+
+// Unknown is the value of a count the catalog does not record.
+const Unknown = -1
+
+// Chart is one chart's numbers.
+type Chart struct {
+	ID string `json:"id"`
+	// Stacked: the series are parts of one whole (a bar per row, in
+	// segments); otherwise a bar per series and row.
+	Stacked bool     `json:"stacked"`
+	Series  []string `json:"series"`
+	Rows    []Row    `json:"rows"`
+	// CSV is the path of the chart's data from the site's root.
+	CSV string `json:"csv"`
+}
+
+// Row is one meeting's values, one per series (Unknown when not known).
+type Row struct {
+	Meeting string `json:"meeting"`
+	Title   string `json:"title"` // in English; pages name the meeting in their language
+	Values  []int  `json:"values"`
+	// Total is the sum of the known values of a stacked chart.
+	Total int `json:"total"`
+	// Day is, in publication-timing, the day the rule makes the reports
+	// public (YYYY-MM-DD), and Days how many days after adjournment.
+	Day  string `json:"day,omitempty"`
+	Days int    `json:"days,omitempty"`
+	// AtLeast is, in parties, how many Contracting Parties the catalog
+	// knows to have been bound when their number is not known.
+	AtLeast int `json:"at_least,omitempty"`
+}
+
+// CSVPath is where a chart's data is published, from the site's root.
+func CSVPath(id string) string { return "data/figures/" + id + ".csv" }
+
+// All computes every chart, in the order the figures page shows them.
+func All(v *disclosure.View) []Chart {
+	return []Chart{reportsByState(v), publicationTiming(v), parties(v), findings(v)}
+}
+
+func newChart(id string, stacked bool, series ...string) Chart {
+	return Chart{ID: id, Stacked: stacked, Series: series, Rows: []Row{}, CSV: CSVPath(id)}
+}
+
+func (c *Chart) add(r Row) {
+	if c.Stacked {
+		for _, n := range r.Values {
+			r.Total += max(n, 0)
+		}
+	}
+	c.Rows = append(c.Rows, r)
+}
+
+// Row returns the chart with the one row of a meeting, and whether it has one.
+func (c Chart) Row(meeting string) (Chart, bool) {
+	for _, r := range c.Rows {
+		if r.Meeting == meeting {
+			c.Rows = []Row{r}
+			return c, true
+		}
+	}
+	return c, false
+}
+
+// reports counts each meeting's National Reports by the state their
+// references give (DocRef, which documents.json also shows).
+func reports(v *disclosure.View) map[string][]disclosure.DocRef {
+	out := map[string][]disclosure.DocRef{}
+	for _, d := range v.Input().Catalog.Documents {
+		if d.Kind == NationalReport {
+			out[d.Meeting] = append(out[d.Meeting], v.Ref(d))
+		}
+	}
+	return out
+}
+
+func reportsByState(v *disclosure.View) Chart {
+	var series []string
+	for _, s := range publication.States {
+		series = append(series, string(s))
+	}
+	c := newChart(ReportsByState, true, series...)
+	byMeeting := reports(v)
+	for _, m := range v.Input().Catalog.Meetings {
+		refs := byMeeting[m.ID]
+		if len(refs) == 0 {
+			continue
+		}
+		r := Row{Meeting: m.ID, Title: m.Title, Values: make([]int, len(series))}
+		for _, ref := range refs {
+			for i, s := range publication.States {
+				if ref.State == s {
+					r.Values[i]++
+				}
+			}
+		}
+		c.add(r)
+	}
+	return c
+}
+
+// Timing says when a National Report became public, against the day its
+// meeting's rule makes reports public (YYYY-MM-DD).
+func Timing(ref disclosure.DocRef, day string) string {
+	switch ref.State {
+	case publication.Public:
+		switch from := ref.PublicFrom.String(); {
+		case from < day:
+			return Early
+		case from == day:
+			return OnDay
+		default:
+			return Later
+		}
+	case publication.Scheduled:
+		return NotYet
+	case publication.NotSubmitted:
+		return NotSubmitted
+	}
+	return NotPublic
+}
+
+func publicationTiming(v *disclosure.View) Chart {
+	c := newChart(PublicationTiming, true, Early, OnDay, Later, NotYet, NotPublic, NotSubmitted)
+	byMeeting := reports(v)
+	for _, m := range v.Input().Catalog.Meetings {
+		mi := v.Meeting(m)
+		refs := byMeeting[m.ID]
+		if mi.ReportsPublicOn == "" || len(refs) == 0 {
+			continue
+		}
+		r := Row{Meeting: m.ID, Title: m.Title, Values: make([]int, len(c.Series)), Day: mi.ReportsPublicOn, Days: mi.ReportsDays}
+		for _, ref := range refs {
+			t := Timing(ref, mi.ReportsPublicOn)
+			for i, s := range c.Series {
+				if s == t {
+					r.Values[i]++
+				}
+			}
+		}
+		c.add(r)
+	}
+	return c
+}
+
+func parties(v *disclosure.View) Chart {
+	c := newChart(Parties, false, "contracting_parties", "participating_parties")
+	known := func(n int) int {
+		if n > 0 {
+			return n
+		}
+		return Unknown
+	}
+	for _, m := range v.Input().Catalog.Meetings {
+		mi := v.Meeting(m)
+		r := Row{Meeting: m.ID, Title: m.Title, Values: []int{known(mi.Membership.Total), known(mi.ParticipatingParties)}}
+		if r.Values[0] == Unknown {
+			r.AtLeast = mi.Membership.Bound
+		}
+		c.add(r)
+	}
+	return c
+}
+
+func findings(v *disclosure.View) Chart {
+	series := []string{"good_practices", "areas_of_good_performance", "challenges", "suggestions"}
+	c := newChart(Findings, false, series...)
+	for _, m := range v.Input().Catalog.Meetings {
+		f := v.Meeting(m).Findings
+		if f == nil {
+			continue
+		}
+		r := Row{Meeting: m.ID, Title: m.Title}
+		for _, s := range series {
+			r.Values = append(r.Values, f[s])
+		}
+		c.add(r)
+	}
+	return c
+}
+
+// Columns are the CSV's columns: meeting, meeting_title, one per series,
+// then what the chart adds (total; public_on and days; at_least).
+func (c Chart) Columns() []string {
+	cols := append([]string{"meeting", "meeting_title"}, c.Series...)
+	switch c.ID {
+	case PublicationTiming:
+		cols = append(cols, "total", "public_on", "days")
+	case Parties:
+		cols = append(cols, "contracting_parties_at_least")
+	default:
+		if c.Stacked {
+			cols = append(cols, "total")
+		}
+	}
+	return cols
+}
+
+// CSVBytes is the chart's data as CSV: a header of Columns, a row per
+// meeting; a value not known is empty.
+func (c Chart) CSVBytes() ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(c.Columns())
+	num := func(n int) string {
+		if n == Unknown {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, r := range c.Rows {
+		rec := []string{r.Meeting, r.Title}
+		for _, n := range r.Values {
+			rec = append(rec, num(n))
+		}
+		switch c.ID {
+		case PublicationTiming:
+			rec = append(rec, num(r.Total), r.Day, num(r.Days))
+		case Parties:
+			at := ""
+			if r.Values[0] == Unknown {
+				at = num(r.AtLeast)
+			}
+			rec = append(rec, at)
+		default:
+			if c.Stacked {
+				rec = append(rec, num(r.Total))
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}

@@ -1,0 +1,414 @@
+package sitebuild_test
+
+// The charts (issue 22): every number a chart draws, its table shows and
+// its CSV holds is the same, and is what documents.json and meetings.json
+// of the same build say.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/cns-transparency/cns-site/generator/internal/audit"
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/figures"
+	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+)
+
+// chartValues are a chart's numbers: by meeting, by series (and "total"),
+// the value as text ("" for not known).
+type chartValues map[string]map[string]string
+
+func (c chartValues) set(row, series, v string) {
+	if c[row] == nil {
+		c[row] = map[string]string{}
+	}
+	c[row][series] = v
+}
+
+// shownValues reads the charts of a page or an SVG file: the values of the
+// elements with data-series and data-value (or the totals, data-total)
+// inside an element with data-row inside one with data-chart; "svg" and
+// "table" apart, by chart id.
+func shownValues(b []byte) (map[string]map[string]chartValues, error) {
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]chartValues{}
+	get := func(n *html.Node, k string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val, true
+			}
+		}
+		return "", false
+	}
+	var walk func(n *html.Node, kind, chart, row string)
+	walk = func(n *html.Node, kind, chart, row string) {
+		if n.Type == html.ElementNode {
+			if c, ok := get(n, "data-chart"); ok {
+				kind, chart = n.Data, c
+				if out[kind] == nil {
+					out[kind] = map[string]chartValues{}
+				}
+				if out[kind][chart] == nil {
+					out[kind][chart] = chartValues{}
+				}
+			}
+			if r, ok := get(n, "data-row"); ok {
+				row = r
+			}
+			if chart != "" && row != "" {
+				if s, ok := get(n, "data-series"); ok {
+					v, _ := get(n, "data-value")
+					out[kind][chart].set(row, s, v)
+				}
+				if v, ok := get(n, "data-total"); ok {
+					out[kind][chart].set(row, "total", v)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, kind, chart, row)
+		}
+	}
+	walk(doc, "", "", "")
+	return out, nil
+}
+
+// csvValues reads a chart's CSV: its series and total columns, by meeting.
+func csvValues(b []byte, chart string) (chartValues, []string, error) {
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(recs) == 0 {
+		return nil, nil, fmt.Errorf("%s: %v (%d records)", chart, err, len(recs))
+	}
+	skip := []string{"meeting", "meeting_title", "public_on", "days", "contracting_parties_at_least"}
+	out := chartValues{}
+	var rows []string
+	for _, rec := range recs[1:] {
+		rows = append(rows, rec[0])
+		for i, col := range recs[0] {
+			if !slices.Contains(skip, col) {
+				out.set(rec[0], col, rec[i])
+			}
+		}
+	}
+	return out, rows, nil
+}
+
+// expectedFigures are the charts' numbers counted again, plainly, from
+// documents.json and meetings.json.
+func expectedFigures(files map[string][]byte) (map[string]chartValues, error) {
+	var docs struct {
+		Documents []struct{ Meeting, Kind, State, Public_From string } `json:"documents"`
+	}
+	if err := json.Unmarshal(files["documents.json"], &docs); err != nil {
+		return nil, err
+	}
+	var meetings struct {
+		Meetings []struct {
+			ID                   string         `json:"id"`
+			Title                string         `json:"title"`
+			ReportsPublicOn      string         `json:"reports_public_on"`
+			ParticipatingParties int            `json:"participating_parties"`
+			Findings             map[string]int `json:"findings"`
+			Membership           struct{ Total, Bound int }
+		} `json:"meetings"`
+	}
+	if err := json.Unmarshal(files["meetings.json"], &meetings); err != nil {
+		return nil, err
+	}
+	out := map[string]chartValues{figures.ReportsByState: {}, figures.PublicationTiming: {}, figures.Parties: {}, figures.Findings: {}}
+	count := func(c chartValues, row string, series ...string) {
+		if c[row] == nil {
+			c[row] = map[string]string{}
+		}
+		for _, s := range series {
+			n, _ := strconv.Atoi(c[row][s])
+			c[row][s] = strconv.Itoa(n + 1)
+		}
+	}
+	states := []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn"}
+	timing := []string{"early", "on_day", "later", "not_yet", "not_public", "not_submitted"}
+	for _, m := range meetings.Meetings {
+		n := 0
+		for _, d := range docs.Documents {
+			if d.Meeting != m.ID || d.Kind != "national_report" {
+				continue
+			}
+			n++
+			count(out[figures.ReportsByState], m.ID, d.State, "total")
+			if m.ReportsPublicOn == "" {
+				continue
+			}
+			var when string
+			switch {
+			case d.State == "public" && d.Public_From < m.ReportsPublicOn:
+				when = "early"
+			case d.State == "public" && d.Public_From == m.ReportsPublicOn:
+				when = "on_day"
+			case d.State == "public":
+				when = "later"
+			case d.State == "scheduled":
+				when = "not_yet"
+			case d.State == "not_submitted":
+				when = "not_submitted"
+			default:
+				when = "not_public"
+			}
+			count(out[figures.PublicationTiming], m.ID, when, "total")
+		}
+		if n > 0 {
+			for _, s := range states {
+				out[figures.ReportsByState][m.ID][s] = cmpOr(out[figures.ReportsByState][m.ID][s], "0")
+			}
+			if m.ReportsPublicOn != "" {
+				for _, s := range timing {
+					out[figures.PublicationTiming][m.ID][s] = cmpOr(out[figures.PublicationTiming][m.ID][s], "0")
+				}
+			}
+		}
+		known := func(n int) string {
+			if n > 0 {
+				return strconv.Itoa(n)
+			}
+			return ""
+		}
+		out[figures.Parties].set(m.ID, "contracting_parties", known(m.Membership.Total))
+		out[figures.Parties].set(m.ID, "participating_parties", known(m.ParticipatingParties))
+		if m.Findings != nil {
+			for _, s := range []string{"good_practices", "areas_of_good_performance", "challenges", "suggestions"} {
+				out[figures.Findings].set(m.ID, s, strconv.Itoa(m.Findings[s]))
+			}
+		}
+	}
+	return out, nil
+}
+
+func cmpOr(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+func diffValues(where string, got, want chartValues) []string {
+	var out []string
+	// A stacked bar draws no segment for a series of none.
+	zero := strings.Contains(where, "svg")
+	for row, ws := range want {
+		for s, w := range ws {
+			g, ok := got[row][s]
+			if !ok && zero && w == "0" {
+				continue
+			}
+			if !ok || g != w {
+				out = append(out, fmt.Sprintf("%s: %s %s is %q, want %q", where, row, s, g, w))
+			}
+		}
+	}
+	for row, gs := range got {
+		for s, g := range gs {
+			if _, ok := want[row][s]; !ok {
+				out = append(out, fmt.Sprintf("%s: %s %s is %q, and should not be there", where, row, s, g))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// figureMismatches lists where a chart's CSV, table or SVG (inline and
+// file) differs from the documents and meetings of the open data, in each
+// language built.
+func figureMismatches(files map[string][]byte, langs []string) []string {
+	want, err := expectedFigures(files)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	ids := []string{figures.ReportsByState, figures.PublicationTiming, figures.Parties, figures.Findings}
+	csvs := map[string]chartValues{}
+	for _, id := range ids {
+		b, ok := files[figures.CSVPath(id)]
+		if !ok {
+			out = append(out, "no "+figures.CSVPath(id))
+			continue
+		}
+		got, rows, err := csvValues(b, id)
+		if err != nil {
+			out = append(out, err.Error())
+			continue
+		}
+		if len(rows) != len(want[id]) {
+			out = append(out, fmt.Sprintf("%s has rows %v, want %d", figures.CSVPath(id), rows, len(want[id])))
+		}
+		csvs[id] = got
+		out = append(out, diffValues(figures.CSVPath(id), got, want[id])...)
+	}
+	for _, lang := range langs {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		page := prefix + "figures/index.html"
+		shown, err := shownValues(files[page])
+		if err != nil || files[page] == nil {
+			out = append(out, fmt.Sprintf("%s: %v (%d bytes)", page, err, len(files[page])))
+			continue
+		}
+		for _, id := range ids {
+			for _, kind := range []string{"svg", "table"} {
+				if len(want[id]) == 0 && shown[kind][id] == nil {
+					continue // a chart with no row says so, and draws nothing
+				}
+				out = append(out, diffValues(page+" "+kind, shown[kind][id], csvs[id])...)
+			}
+			file := "figures/" + lang + "/" + id + ".svg"
+			if len(want[id]) == 0 {
+				continue
+			}
+			if !bytes.Contains(files[page], files[file]) || len(files[file]) == 0 {
+				out = append(out, fmt.Sprintf("%s does not show the SVG of %s as it is", page, file))
+			}
+			fromFile, err := shownValues(files[file])
+			if err != nil {
+				out = append(out, err.Error())
+				continue
+			}
+			out = append(out, diffValues(file, fromFile["svg"][id], csvs[id])...)
+		}
+		// Each meeting's page: its own row of each chart but parties.
+		for m := range want[figures.Parties] {
+			page := prefix + "meetings/" + m + "/index.html"
+			shown, err := shownValues(files[page])
+			if err != nil || files[page] == nil {
+				out = append(out, fmt.Sprintf("%s: %v", page, err))
+				continue
+			}
+			for _, id := range []string{figures.ReportsByState, figures.PublicationTiming, figures.Findings} {
+				one := chartValues{}
+				if r, ok := csvs[id][m]; ok {
+					one[m] = r
+				}
+				for _, kind := range []string{"svg", "table"} {
+					out = append(out, diffValues(page+" "+kind+" "+id, shown[kind][id], one)...)
+				}
+				file := path.Join("figures", lang, id+"-"+m+".svg")
+				if _, has := files[file]; has != (len(one) > 0) {
+					out = append(out, fmt.Sprintf("%s: its SVG file %s is there: %v; its row: %v", page, file, has, len(one) > 0))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// figureFiles are the charts' CSVs and SVG files of a built site.
+func figureFiles(files map[string][]byte) []string {
+	var out []string
+	for name := range files {
+		if strings.HasPrefix(name, "data/figures/") || (strings.HasPrefix(name, "figures/") && strings.HasSuffix(name, ".svg")) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// On the fixture catalog, in English and Arabic (right to left): every
+// chart's numbers in its CSV, its table and its SVG are the counts of
+// documents.json and the figures of meetings.json.
+func TestFiguresSayWhatTheOpenDataSays(t *testing.T) {
+	dir := t.TempDir()
+	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2017, 7, 6, 12, 0, 0, 0, vienna))
+	o.Languages = []string{"en", "ar"}
+	res, err := sitebuild.Build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := siteFiles(t, res.OutDir)
+	for _, m := range figureMismatches(files, o.Languages) {
+		t.Error(m)
+	}
+	// The fixture has what every chart needs: reports in several states
+	// at two meetings, a meeting under the 90-day rule, and findings.
+	for _, id := range []string{figures.ReportsByState, figures.PublicationTiming, figures.Findings} {
+		if n := bytes.Count(files[figures.CSVPath(id)], []byte("\n")); n < 2 {
+			t.Errorf("%s has %d lines; the fixture should give it rows", figures.CSVPath(id), n)
+		}
+	}
+	if len(figureFiles(files)) < 4+2*4 {
+		t.Errorf("chart files: %v", figureFiles(files))
+	}
+}
+
+// The same on a generated corpus, at a moment when reports are in every
+// state.
+func TestFiguresOfAGeneratedCorpus(t *testing.T) {
+	dir := t.TempDir()
+	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 21, Documents: 150})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sitebuild.Build(options(m.Dir, dir, m.From.Add(m.To.Sub(m.From)*2/3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := siteFiles(t, res.OutDir)
+	for _, m := range figureMismatches(files, []string{"en"}) {
+		t.Error(m)
+	}
+	if n := bytes.Count(files[figures.CSVPath(figures.PublicationTiming)], []byte("\n")); n < 2 {
+		t.Errorf("the corpus gives the timing chart %d lines", n)
+	}
+}
+
+// A chart's SVG file is published by Hugo as a resource, not as a page; the
+// build's audit reads it all the same: a theme that wrote a non-public
+// document's title into the file alone fails the build, naming the file.
+func TestAuditReadsTheChartsSVGFiles(t *testing.T) {
+	dir := t.TempDir()
+	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 42, Documents: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC) // nothing is public
+	themes := filepath.Join(dir, "themes")
+	copyDir(t, filepath.Join(repo, "themes"), themes)
+	name := filepath.Join(themes, "cns", "layouts", "_partials", "figure.html")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim := m.Docs[0]
+	const at0 = `(string $svg) }}`
+	if !bytes.Contains(b, []byte(at0)) {
+		t.Fatalf("%s no longer publishes the SVG with %s", name, at0)
+	}
+	full := victim.Title + ` <b>&amp; "quoted"</b>` // as the corpus writes it
+	b = bytes.Replace(b, []byte(at0), []byte(fmt.Sprintf(`(print (string $svg) %q) }}`, "\n"+full+"\n")), 1)
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := options(m.Dir, dir, at)
+	o.ThemesDir = themes
+	_, err = sitebuild.Build(o)
+	if !errors.Is(err, audit.ErrLeak) || !regexp.MustCompile(`figures/en/[a-z-]+\.svg`).MatchString(err.Error()) {
+		t.Fatalf("build error = %v, want a leak audit failure naming a chart's SVG file", err)
+	}
+}
