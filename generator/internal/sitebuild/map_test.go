@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -246,28 +245,15 @@ func checkMapFile(page string, file []byte) (problems []string) {
 
 // The figures page (issue 22) includes _partials/figuremaps.html: it shows
 // the map of the latest meeting, the same as on that meeting's page, and
-// links to the maps of the others. The page's own layout is not this
-// test's: a stand-in includes the partial as the figures layout does.
+// links to the maps of the others.
 func TestFiguresPageShowsTheLatestMeetingsMap(t *testing.T) {
 	dir := t.TempDir()
-	site, themes := filepath.Join(dir, "site"), filepath.Join(dir, "themes")
-	copyDir(t, filepath.Join(repo, "site"), site)
-	copyDir(t, filepath.Join(repo, "themes"), themes)
-	if err := os.WriteFile(filepath.Join(site, "content", "figures-maps-test.md"), []byte("---\ntitle: Figures\nlayout: figuresmapstest\n---\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	layout := `{{ define "main" }}<h1>Figures</h1>{{ if templates.Exists "_partials/figuremaps.html" }}{{ partial "figuremaps.html" . }}{{ end }}{{ end }}`
-	if err := os.WriteFile(filepath.Join(themes, "cns", "layouts", "figuresmapstest.html"), []byte(layout), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC))
-	o.SiteDir, o.ThemesDir = site, themes
-	res, err := sitebuild.Build(o)
+	res, err := sitebuild.Build(options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	files := siteFiles(t, res.OutDir)
-	page := string(files["figures-maps-test/index.html"])
+	page := string(files["figures/index.html"])
 	svg := mapSVGRe.FindString(page)
 	if svg == "" {
 		t.Fatalf("the figures page has no map:\n%.2000s", page)
