@@ -122,6 +122,11 @@ func frenchYAML(meetings []string) string {
 	return b.String()
 }
 
+// isoCodes are the ISO 3166-1 codes the generated States take in turn (the
+// meeting maps draw them), large countries and ones drawn as points alike;
+// States beyond the list have none.
+var isoCodes = []string{"FR", "MT", "BR", "SG", "CA", "LU", "CN", "BH", "AU", "ZA", "IN", "JP", "AR", "FI", "EG", "MX", "RU", "NO", "PK", "KR", "US", "SE", "TR", "UA", "CL", "DE", "ES", "IT", "PL", "RO"}
+
 var nameParts = []string{"Aland", "Borduria", "Côte", "Syldavia", "Ruritania", "Türk", "Genovia", "Freedonia", "Latveria", "Wakanda", "Zubrowka", "Elbonia", "Krakozhia", "Molvanîa", "São", "Orsinia"}
 
 // Write generates a corpus into dir (which must not exist or be empty).
@@ -217,6 +222,9 @@ func (g *gen) write() error {
 			typ = "organisation"
 		}
 		fmt.Fprintf(&pb, "  - id: %s\n    name: %q\n    other_names: [%q]\n    type: %s\n", id, name, "Alias "+id, typ)
+		if typ == "state" && i < len(isoCodes) {
+			fmt.Fprintf(&pb, "    iso: %s\n", isoCodes[i])
+		}
 		switch {
 		case meetings > 1 && i%7 == 6:
 			late[id] = true

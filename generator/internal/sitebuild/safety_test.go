@@ -457,6 +457,17 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 						t.Errorf("as of %s: the site lacks %s", at, p)
 					}
 				}
+				// Every meeting's world map (issue 22), drawn inline in
+				// its page and written as map.svg beside it, is searched
+				// like every other file: both must be there.
+				for _, mt := range res.Catalog.Meetings {
+					if !bytes.Contains(files["meetings/"+mt.ID+"/index.html"], []byte(`<svg class="wm-svg"`)) {
+						t.Errorf("as of %s: the page of %s lacks its map", at, mt.ID)
+					}
+					if files["meetings/"+mt.ID+"/map.svg"] == nil {
+						t.Errorf("as of %s: %s lacks its map.svg", at, mt.ID)
+					}
+				}
 				if !bytes.Contains(files["data/index.html"], []byte(`<script type="application/ld+json">`)) {
 					t.Errorf("as of %s: the open data page lacks its Dataset markup", at)
 				}

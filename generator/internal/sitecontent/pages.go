@@ -4,6 +4,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+	"github.com/cns-transparency/cns-site/generator/internal/worldmap"
 )
 
 // The front matter of the generated pages of meetings, countries and the
@@ -49,6 +50,9 @@ type MeetingPage struct {
 	Rows    []Row                  `json:"rows"`
 	Other   []disclosure.DocRef    `json:"other"` // documents of no party (the summary report)
 	Counts  map[string]int         `json:"counts"`
+	// Map is every party of the catalog as the meeting's world map shows
+	// it, in the rows' order; the geometry is the home page's WorldMap.
+	Map []MapEntry `json:"map"`
 	// Figures are the charts that have a row for the meeting, each with
 	// that row alone (figures.Chart.Row).
 	Figures []figures.Chart `json:"figures"`
@@ -59,6 +63,33 @@ type MeetingPage struct {
 type FiguresPage struct {
 	Charts []figures.Chart `json:"charts"`
 }
+
+// MapEntry is one party on a meeting's world map: the state of its
+// National Report at the meeting, or, without one, what its standing says.
+type MapEntry struct {
+	Party     string `json:"party"`
+	PartyName string `json:"party_name"`
+	PartyURL  string `json:"party_url"`
+	// ISO is the party's ISO 3166-1 alpha-2 code, "" for an organisation
+	// (Euratom), which the map shows in a box beside the world.
+	ISO string `json:"iso"`
+	// State is a document state (publication.States) of the report Doc,
+	// or, when the party has no National Report at the meeting,
+	// "no_record" for a party bound then and otherwise its standing
+	// (not_yet, left, unknown), the words the grid uses.
+	State string `json:"state"`
+	Doc   string `json:"doc,omitempty"`
+	// Reports is how many National Reports the party has at the meeting;
+	// with more than one (the joint 8th and 9th meeting) Doc is the one
+	// of the latest round, as the map's legend says.
+	Reports int `json:"reports,omitempty"`
+}
+
+// NationalReport is the kind whose state the meeting maps show.
+const NationalReport = "national_report"
+
+// MapStates are the states a map entry can have, in the legend's order.
+var MapStates = []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn", "no_record", "not_yet", "left", "unknown"}
 
 // CountryMeeting is one meeting on a country's page.
 type CountryMeeting struct {
@@ -163,6 +194,9 @@ type HomePage struct {
 	// catalog's translations give them (data/translations/<lang>.yaml).
 	MeetingTitles map[string]map[string]string `json:"meeting_titles,omitempty"`
 	KindLabels    map[string]map[string]string `json:"kind_labels,omitempty"`
+	// WorldMap is the projected world the meeting maps draw, with a
+	// shape for every party that has an ISO code; nil when none has.
+	WorldMap *worldmap.Map `json:"world_map,omitempty"`
 	// Dataset is what the open data page's schema.org Dataset markup says
 	// of the open data (the dataset partial).
 	OpenData Dataset `json:"open_data"`

@@ -28,6 +28,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/worldmap"
 )
 
 // Stats counts what Write wrote.
@@ -168,6 +169,10 @@ func (w *writer) writeAll() error {
 	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings"}, ""); err != nil {
 		return err
 	}
+	wm, err := worldMap(c)
+	if err != nil {
+		return err
+	}
 	charts := figures.All(w.View)
 	for i, m := range c.Meetings {
 		mp := w.meetingPage(m, byMeeting[m.ID], refs)
@@ -181,10 +186,15 @@ func (w *writer) writeAll() error {
 				mp.Figures = append(mp.Figures, one)
 			}
 		}
-		if err := w.page("meetings/"+m.ID+".md", map[string]any{
+		front := map[string]any{
 			"title": m.Title, "weight": i + 1, "params": mp,
 			"aliases": aliases(disclosure.MeetingURL, m.FormerIDs),
-		}, ""); err != nil {
+		}
+		if wm != nil {
+			// The map as a file of its own, map.svg (site/hugo.toml).
+			front["outputs"] = []string{"html", "mapsvg"}
+		}
+		if err := w.page("meetings/"+m.ID+".md", front, ""); err != nil {
 			return err
 		}
 	}
@@ -216,6 +226,7 @@ func (w *writer) writeAll() error {
 
 	home := w.homePage(refs)
 	home.Counts = counts(c.Documents)
+	home.WorldMap = wm
 	front := map[string]any{"title": w.Input().SiteTitle, "params": home}
 	if len(w.Input().Languages) > 1 {
 		// Every page in every language of the site: one content tree,
@@ -361,7 +372,47 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 	}
 	slices.SortStableFunc(rows, func(a, b Row) int { return disclosure.CompareNames(a.PartyName, b.PartyName) })
 	mp.Rows = rows
+	mp.Map = w.meetingMap(rows, docs, refs)
 	return mp
+}
+
+// meetingMap is each party's entry on the meeting's map: the state of its
+// National Report of the latest round it has at the meeting (a report that
+// names no round counts before the numbered ones), else what its standing
+// says.
+func (w *writer) meetingMap(rows []Row, docs []*catalog.Document, refs map[string]disclosure.DocRef) []MapEntry {
+	c := w.Input().Catalog
+	latest := map[string]*catalog.Document{}
+	n := map[string]int{}
+	for _, d := range docs {
+		if d.Kind != NationalReport || d.Party == "" {
+			continue
+		}
+		n[d.Party]++
+		if l := latest[d.Party]; l == nil || d.Report > l.Report {
+			latest[d.Party] = d
+		}
+	}
+	out := make([]MapEntry, 0, len(rows))
+	for _, r := range rows {
+		e := MapEntry{Party: r.Party, PartyName: r.PartyName, PartyURL: r.PartyURL}
+		if p, ok := c.Party(r.Party); ok {
+			e.ISO = p.ISO
+		}
+		switch d := latest[r.Party]; {
+		case d != nil:
+			e.State, e.Doc = string(refs[d.ID].State), d.ID
+			if n[r.Party] > 1 {
+				e.Reports = n[r.Party]
+			}
+		case r.Standing == string(catalog.Bound):
+			e.State = "no_record"
+		default:
+			e.State = r.Standing
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) CountryPage {
@@ -445,6 +496,25 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	}
 	h.Rules = w.rulesInfo(&c.Rules)
 	return h
+}
+
+// worldMap is the world the meeting maps draw, with a shape for every party
+// with an ISO code; nil when none has one.
+func worldMap(c *catalog.Catalog) (*worldmap.Map, error) {
+	var isos []string
+	for _, p := range c.Parties {
+		if p.ISO != "" {
+			isos = append(isos, p.ISO)
+		}
+	}
+	if len(isos) == 0 {
+		return nil, nil
+	}
+	m, err := worldmap.Project(isos)
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // latestMeeting is the latest meeting that has begun by the as-of day and

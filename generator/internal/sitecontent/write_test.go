@@ -1,6 +1,8 @@
 package sitecontent_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,4 +86,64 @@ func TestGeneratedPageMayNotReplaceHandWrittenOne(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "meetings/_index.md is both hand-written") {
 		t.Errorf("error = %v", err)
 	}
+}
+
+// A party with two National Reports at one meeting (the joint 8th and 9th)
+// is on the meeting's map in the state of the later one, and the entry says
+// that it has two (issue 22).
+func TestMeetingMapShowsTheLatestNationalReport(t *testing.T) {
+	_, c := load(t, 120, 22)
+	at := time.Now()
+	decisions := publication.DecideAll(c, at)
+	// The reports of one party at a joint meeting, made to differ.
+	var first, second *catalog.Document
+	for _, d := range c.Documents {
+		if d.Kind != sitecontent.NationalReport || d.Report == 0 {
+			continue
+		}
+		for _, e := range c.Documents {
+			if e.Kind == d.Kind && e.Meeting == d.Meeting && e.Party == d.Party && e.Report > d.Report {
+				first, second = d, e
+			}
+		}
+		if first != nil {
+			break
+		}
+	}
+	if first == nil {
+		t.Fatal("the corpus has no party with two National Reports at one meeting")
+	}
+	for _, x := range []struct {
+		d *catalog.Document
+		s publication.State
+	}{{first, publication.Withheld}, {second, publication.Restricted}} {
+		dec := decisions[x.d.ID]
+		dec.State = x.s
+		decisions[x.d.ID] = dec
+	}
+	fs := afero.NewMemMapFs()
+	if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/content/meetings/"+first.Meeting+".md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var front struct {
+		Params struct {
+			Map []sitecontent.MapEntry `json:"map"`
+		} `json:"params"`
+	}
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&front); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range front.Params.Map {
+		if e.Party == first.Party {
+			if e.State != "restricted" || e.Doc != second.ID || e.Reports != 2 {
+				t.Errorf("map entry %+v, want state restricted of %s, 2 reports", e, second.ID)
+			}
+			return
+		}
+	}
+	t.Errorf("party %s is not on the map of %s", first.Party, first.Meeting)
 }

@@ -1,0 +1,138 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// mapFacts measures a meeting's world map: whether it fits the screen, and
+// what its table says of each party ("name: state"), by party id.
+const mapFacts = `(() => {
+  const svg = document.querySelector("#wm svg.wm-svg");
+  if (!svg) return {found: false};
+  const r = svg.getBoundingClientRect();
+  const table = {};
+  document.querySelectorAll("#wm .wm-table tr[data-party]").forEach(tr =>
+    table[tr.dataset.party] = (tr.querySelector("th").textContent + ": " + tr.querySelector("td").textContent).replace(/\s+/g, " ").trim());
+  return {found: true, width: r.width, height: r.height, left: r.left, right: r.right, viewport: innerWidth,
+    pageWidth: document.documentElement.scrollWidth, links: document.querySelectorAll("#wm a.wm-party").length, table};
+})()`
+
+type mapState struct {
+	Found                                           bool
+	Width, Height, Left, Right, Viewport, PageWidth float64
+	Links                                           int
+	Table                                           map[string]string
+}
+
+// mapTabLog starts Tab from just before the map and logs, for each focus
+// inside it, the party, its accessible name (its aria-label, or the text
+// of a link in the box of parties without territory) and whether the focus
+// is visible (a thicker stroke on the shape, an outline on a box link).
+const mapTabLog = `(() => {
+  const fig = document.querySelector("#wm");
+  const start = document.createElement("a");
+  start.href = "#"; start.id = "wm-test-start"; start.textContent = "start";
+  fig.before(start);
+  start.focus();
+  window.__map = [];
+  addEventListener("focusin", e => {
+    const a = e.target;
+    if (!a.closest || !a.closest("#wm") || !a.classList.contains("wm-party")) return;
+    const shape = a.querySelector(":scope > path, :scope > circle");
+    let visible;
+    if (shape) {
+      visible = parseFloat(getComputedStyle(shape).strokeWidth) >= 3;
+    } else {
+      const cs = getComputedStyle(a);
+      visible = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0;
+    }
+    window.__map.push({party: a.dataset.party, name: (a.getAttribute("aria-label") || a.textContent).replace(/\s+/g, " ").trim(), visible});
+  }, true);
+  return true;
+})()`
+
+type mapFocus struct {
+	Party, Name string
+	Visible     bool
+}
+
+// axeOn runs axe-core on the map alone.
+func axeOn(src, selector string, res *[]AxeViolation) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var loaded bool
+		if err := chromedp.Evaluate("typeof window.axe === 'object'", &loaded).Do(ctx); err != nil {
+			return err
+		}
+		if !loaded {
+			if err := chromedp.Evaluate(src+"\n;true", nil).Do(ctx); err != nil {
+				return err
+			}
+		}
+		return chromedp.Evaluate(`axe.run(document.querySelector(`+fmt.Sprintf("%q", selector)+`), {resultTypes: ["violations"]}).then(r =>
+  r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary || ""}))})))`, res, awaitPromise).Do(ctx)
+	})
+}
+
+// Issue 22: a meeting's world map fits a phone and a wide screen, axe finds
+// nothing serious in it, and Tab reaches every party on it, in turn, with a
+// visible focus and a name that says the party and the state its table says.
+func TestMeetingMapFitsAndEveryPartyIsReachableByTab(t *testing.T) {
+	t.Parallel()
+	src := AxeSource(t)
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	u := srv.URL + "meetings/rm07/"
+	tab.Run(emulation.SetFocusEmulationEnabled(true))
+	var facts mapState
+	for _, w := range []int64{320, 375, 1280} {
+		var vs []AxeViolation
+		tab.Run(chromedp.EmulateViewport(w, 800), chromedp.Navigate(u), chromedp.Evaluate(mapFacts, &facts), axeOn(src, "#wm", &vs))
+		if !facts.Found {
+			t.Fatalf("at %d px: the meeting page has no map", w)
+		}
+		if facts.Left < 0 || facts.Right > facts.Viewport+0.5 || facts.PageWidth > facts.Viewport+0.5 || facts.Width < facts.Viewport/2 || facts.Height < 20 {
+			t.Errorf("at %d px: map %.0f×%.0f from %.0f to %.0f, page %.0f wide: it does not fit", w, facts.Width, facts.Height, facts.Left, facts.Right, facts.PageWidth)
+		}
+		for _, v := range vs {
+			if v.Severe() {
+				t.Errorf("at %d px: %s", w, v)
+			}
+		}
+	}
+	if facts.Links == 0 || len(facts.Table) == 0 {
+		t.Fatalf("the map has %d links and its table %d rows", facts.Links, len(facts.Table))
+	}
+	// Every Tab press in one batch, the log read once.
+	keys := []chromedp.Action{chromedp.Evaluate(mapTabLog, nil)}
+	for range facts.Links {
+		keys = append(keys, chromedp.KeyEvent(kb.Tab))
+	}
+	var got []mapFocus
+	tab.Run(append(keys, chromedp.Evaluate(`window.__map`, &got))...)
+	if len(got) != facts.Links {
+		t.Errorf("%d Tab presses from before the map reached %d of its %d links", facts.Links, len(got), facts.Links)
+	}
+	seen := map[string]bool{}
+	for _, f := range got {
+		seen[f.Party] = true
+		if want := facts.Table[f.Party]; want == "" || f.Name != want {
+			t.Errorf("party %s announces %q; its table row says %q", f.Party, f.Name, want)
+		}
+		if !f.Visible {
+			t.Errorf("party %s: the focus is not visible", f.Party)
+		}
+	}
+	t.Logf("%d links on the map, %d reached by Tab, %d rows in its table", facts.Links, len(got), len(facts.Table))
+	for p := range facts.Table {
+		if !seen[p] {
+			t.Errorf("party %s is in the table but Tab never reached it on the map", p)
+		}
+	}
+}
