@@ -112,7 +112,8 @@ json.dump(out, sys.stdout)
 // validator did not run, not that a file is invalid.
 func JSON(ctx context.Context, python string, cases []Case) ([][]string, error) {
 	var out [][]string
-	return out, run(ctx, python, []string{"-c", jsonScript}, cases, &out, len(cases))
+	err := run(ctx, python, []string{"-c", jsonScript}, cases, &out, len(cases))
+	return out, err
 }
 
 // packageScript loads each folder's datapackage.json, validates it against
@@ -155,7 +156,8 @@ process.stdin.on('end', async () => {
 // datapackage in module, and returns each folder's errors.
 func Packages(ctx context.Context, node, module string, dirs []string) ([][]string, error) {
 	var out [][]string
-	return out, run(ctx, node, []string{"-e", packageScript, module}, dirs, &out, len(dirs))
+	err := run(ctx, node, []string{"-e", packageScript, module}, dirs, &out, len(dirs))
+	return out, err
 }
 
 func run(ctx context.Context, prog string, args []string, in any, out *[][]string, n int) error {

@@ -135,6 +135,9 @@ func figureTable(id string) func(v *disclosure.View) TableSchema {
 				cols = c.Columns()
 			}
 		}
+		if cols == nil {
+			panic("opendata: no chart " + id + " among figures.All") // a Table names a chart that does not exist
+		}
 		var f []Field
 		for _, c := range cols {
 			switch c {

@@ -236,7 +236,7 @@ func (w *writer) figures([]Record) error {
 	for _, c := range figures.All(w.v) {
 		b, err := c.CSVBytes()
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", c.CSV, err)
 		}
 		if err := w.file(c.CSV, b); err != nil {
 			return err
