@@ -304,16 +304,22 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
+	// The National Reports' day: their kind's rule, else the first kind of
+	// one document per party whose rule counts days after adjournment.
+	var chosen *catalog.Kind
+	var rule *catalog.RuleVersion
 	for _, k := range w.in.Catalog.Rules.Kinds {
 		if k == nil || !k.PerParty || m.Adjournment.IsZero() {
 			continue
 		}
-		if r, ok := k.For(m.ID); ok && r.Public == catalog.PublicAfterAdjournment {
-			on := m.Adjournment.AddDays(r.Days)
-			mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), r.Days, r.Objection
-			mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
-			break
+		if r, ok := k.For(m.ID); ok && r.Public == catalog.PublicAfterAdjournment && (chosen == nil || k.Kind == NationalReport && chosen.Kind != NationalReport) {
+			chosen, rule = k, r
 		}
+	}
+	if chosen != nil {
+		on := m.Adjournment.AddDays(rule.Days)
+		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
+		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 	}
 	return mi
 }
@@ -488,3 +494,7 @@ func (w *View) partyNamed(name string) string {
 	}
 	return ""
 }
+
+// NationalReport is the kind of the National Reports, which the meeting's
+// reports day, its map and its charts are about.
+const NationalReport = "national_report"

@@ -35,7 +35,7 @@ import (
 )
 
 // NationalReport is the kind of document the report charts count.
-const NationalReport = "national_report"
+const NationalReport = disclosure.NationalReport
 
 // Chart ids, which are also the CSV's and the SVG's file names.
 const (

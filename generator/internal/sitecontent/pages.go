@@ -86,7 +86,7 @@ type MapEntry struct {
 }
 
 // NationalReport is the kind whose state the meeting maps show.
-const NationalReport = "national_report"
+const NationalReport = disclosure.NationalReport
 
 // MapStates are the states a map entry can have, in the legend's order.
 var MapStates = []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn", "no_record", "not_yet", "left", "unknown"}
