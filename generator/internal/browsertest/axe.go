@@ -92,17 +92,25 @@ func AxeRun(src, options string, res *[]AxeViolation) chromedp.Action {
     nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary || ""}))}));
 })()`
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		var loaded bool
-		if err := chromedp.Evaluate("typeof window.axe === 'object'", &loaded).Do(ctx); err != nil {
+		if err := loadAxe(ctx, src); err != nil {
 			return err
-		}
-		if !loaded {
-			if err := chromedp.Evaluate(src+"\n;true", nil).Do(ctx); err != nil {
-				return fmt.Errorf("loading axe-core: %w", err)
-			}
 		}
 		return chromedp.Evaluate(run, res, awaitPromise).Do(ctx)
 	})
+}
+
+// loadAxe injects axe-core (src) into the current page unless it is there.
+func loadAxe(ctx context.Context, src string) error {
+	var loaded bool
+	if err := chromedp.Evaluate("typeof window.axe === 'object'", &loaded).Do(ctx); err != nil {
+		return err
+	}
+	if !loaded {
+		if err := chromedp.Evaluate(src+"\n;true", nil).Do(ctx); err != nil {
+			return fmt.Errorf("loading axe-core: %w", err)
+		}
+	}
+	return nil
 }
 
 // awaitPromise makes chromedp.Evaluate wait for the promise the script returns.

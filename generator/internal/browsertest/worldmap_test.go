@@ -65,14 +65,8 @@ type mapFocus struct {
 // axeOn runs axe-core on the map alone.
 func axeOn(src, selector string, res *[]AxeViolation) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		var loaded bool
-		if err := chromedp.Evaluate("typeof window.axe === 'object'", &loaded).Do(ctx); err != nil {
+		if err := loadAxe(ctx, src); err != nil {
 			return err
-		}
-		if !loaded {
-			if err := chromedp.Evaluate(src+"\n;true", nil).Do(ctx); err != nil {
-				return err
-			}
 		}
 		return chromedp.Evaluate(`axe.run(document.querySelector(`+fmt.Sprintf("%q", selector)+`), {resultTypes: ["violations"]}).then(r =>
   r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,

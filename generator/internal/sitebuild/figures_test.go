@@ -382,6 +382,23 @@ func TestFiguresOfAGeneratedCorpus(t *testing.T) {
 // build's audit reads it all the same: a theme that wrote a non-public
 // document's title into the file alone fails the build, naming the file.
 func TestAuditReadsTheChartsSVGFiles(t *testing.T) {
+	const at0 = `(string $svg) }}`
+	err := buildWithPlantedTitle(t, filepath.Join("_partials", "figure.html"), func(b []byte, title string) ([]byte, bool) {
+		return bytes.Replace(b, []byte(at0), []byte(fmt.Sprintf(`(print (string $svg) %q) }}`, "\n"+title+"\n")), 1), bytes.Contains(b, []byte(at0))
+	})
+	if !errors.Is(err, audit.ErrLeak) || !regexp.MustCompile(`figures/en/[a-z0-9-]+\.svg`).MatchString(err.Error()) {
+		t.Fatalf("build error = %v, want a leak audit failure naming a chart's SVG file", err)
+	}
+}
+
+// buildWithPlantedTitle builds a 40-document corpus as of a day when none of
+// its documents is public, with a copy of the theme whose layout (a path
+// under themes/cns/layouts) plant has changed to write the first document's
+// title (as the corpus writes it, with markup and quotes); plant reports
+// whether the layout still has the place it writes into. It returns the
+// build's error.
+func buildWithPlantedTitle(t *testing.T, layout string, plant func(b []byte, title string) ([]byte, bool)) error {
+	t.Helper()
 	dir := t.TempDir()
 	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 42, Documents: 40})
 	if err != nil {
@@ -390,25 +407,20 @@ func TestAuditReadsTheChartsSVGFiles(t *testing.T) {
 	at := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC) // nothing is public
 	themes := filepath.Join(dir, "themes")
 	copyDir(t, filepath.Join(repo, "themes"), themes)
-	name := filepath.Join(themes, "cns", "layouts", "_partials", "figure.html")
+	name := filepath.Join(themes, "cns", "layouts", layout)
 	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	victim := m.Docs[0]
-	const at0 = `(string $svg) }}`
-	if !bytes.Contains(b, []byte(at0)) {
-		t.Fatalf("%s no longer publishes the SVG with %s", name, at0)
+	b, ok := plant(b, m.Docs[0].Title+` <b>&amp; "quoted"</b>`)
+	if !ok {
+		t.Fatalf("%s no longer has the place the test writes into", name)
 	}
-	full := victim.Title + ` <b>&amp; "quoted"</b>` // as the corpus writes it
-	b = bytes.Replace(b, []byte(at0), []byte(fmt.Sprintf(`(print (string $svg) %q) }}`, "\n"+full+"\n")), 1)
 	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	o := options(m.Dir, dir, at)
 	o.ThemesDir = themes
 	_, err = sitebuild.Build(o)
-	if !errors.Is(err, audit.ErrLeak) || !regexp.MustCompile(`figures/en/[a-z0-9-]+\.svg`).MatchString(err.Error()) {
-		t.Fatalf("build error = %v, want a leak audit failure naming a chart's SVG file", err)
-	}
+	return err
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -288,32 +287,11 @@ func TestFiguresPageShowsTheLatestMeetingsMap(t *testing.T) {
 // document that is not public, planted in the map file's template, fails
 // the build naming that file.
 func TestAuditReadsTheMapSVGFiles(t *testing.T) {
-	dir := t.TempDir()
-	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 42, Documents: 40})
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC) // nothing is public
-	themes := filepath.Join(dir, "themes")
-	copyDir(t, filepath.Join(repo, "themes"), themes)
-	name := filepath.Join(themes, "cns", "layouts", "meetings", "page.mapsvg.svg")
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const end = "</svg>"
-	if !bytes.HasSuffix(bytes.TrimSpace(b), []byte(end)) {
-		t.Fatalf("%s no longer ends with %s", name, end)
-	}
-	full := m.Docs[0].Title + ` <b>&amp; "quoted"</b>` // as the corpus writes it
-	planted := fmt.Sprintf("<desc>%s</desc>\n", html.EscapeString(full))
-	b = bytes.Replace(b, []byte(end), []byte(planted+end), 1)
-	if err := os.WriteFile(name, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	o := options(m.Dir, dir, at)
-	o.ThemesDir = themes
-	_, err = sitebuild.Build(o)
+	err := buildWithPlantedTitle(t, filepath.Join("meetings", "page.mapsvg.svg"), func(b []byte, title string) ([]byte, bool) {
+		planted := fmt.Sprintf("<desc>%s</desc>\n", html.EscapeString(title))
+		return bytes.Replace(b, []byte(end), []byte(planted+end), 1), bytes.HasSuffix(bytes.TrimSpace(b), []byte(end))
+	})
 	if !errors.Is(err, audit.ErrLeak) || !regexp.MustCompile(`meetings/[a-z0-9-]+/map\.svg`).MatchString(err.Error()) {
 		t.Fatalf("build error = %v, want a leak audit failure naming a meeting's map.svg", err)
 	}
