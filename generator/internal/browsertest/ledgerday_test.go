@@ -20,6 +20,7 @@ type ledgerRow struct {
 	ID    string   `json:"id"`
 	State string   `json:"state"`
 	Dates []string `json:"dates"` // the days in its date cell
+	Sort  string   `json:"sort"`  // the date cell's sort key
 	Title string   `json:"title"`
 }
 
@@ -37,6 +38,7 @@ const readLedger = `(() => ({
     id: r.id.replace(/^doc-/, ""),
     state: r.className.replace(/^row-/, ""),
     dates: [...r.querySelectorAll(".date-cell time")].map(t => t.getAttribute("datetime")),
+    sort: r.querySelector(".date-cell").getAttribute("data-sort"),
     title: r.querySelector("th").textContent,
   })),
   counted: [...document.querySelectorAll(".ledger-counts .count")].reduce((n, c) => n + Number(c.textContent.replace(/\D/g, "")), 0),
@@ -159,6 +161,11 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 				}
 				if r.State != string(dec.State) || !slices.Equal(r.Dates, want) && !(len(r.Dates) == 0 && len(want) == 0) {
 					t.Errorf("%s: %s shown %s %v; the engine says %s %v", where, r.ID, r.State, r.Dates, dec.State, want)
+				}
+				// The row sorts by the last of its days: a withdrawn
+				// document's withdrawal, else the day it became public.
+				if wantSort := strings.Join(want[max(len(want)-1, 0):], ""); r.Sort != wantSort {
+					t.Errorf("%s: %s sorts by %q, want %q", where, r.ID, r.Sort, wantSort)
 				}
 			}
 			rows += len(got.Rows)

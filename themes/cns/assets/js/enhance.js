@@ -250,7 +250,9 @@
         d.replaceChildren.apply(d, part ? children(part) : []);
       });
       within(e, "[data-past-sort]").forEach(function (d) {
-        var key = { state: order, "state-from": order + " " + (dated ? from : ""), date: badge === "withdrawn" ? until : dated ? from : "" };
+        // The day a row sorts by: the one its state names (data-sort-by:
+        // a withdrawn document's last day), else the day it became public.
+        var key = { state: order, "state-from": order + " " + (dated ? from : ""), date: shown.getAttribute("data-sort-by") === "until" ? until : dated ? from : "" };
         d.setAttribute("data-sort", key[d.getAttribute("data-past-sort")] || "");
       });
     });
