@@ -139,6 +139,23 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				t.Errorf("France: first result %+v", searchFirst(hits))
 			}
 
+			// A meeting by its title in the language (the fixture
+			// translates the 7th's into French), shown in it and not
+			// marked English, with its place in the language.
+			if tc.lang == "fr" {
+				const q = "7e réunion"
+				searchRetype(tab, q)
+				hits := searchWait(t, tab, q)
+				var meeting struct {
+					Title, TitleLang, Meta string
+				}
+				tab.Run(chromedp.Evaluate(`(() => { const li = document.querySelector('.search-results > li'), tt = li.querySelector('.search-hit-title');
+					return {Title: tt.textContent, TitleLang: (tt.firstChild.nodeType === 1 ? tt.firstChild : tt).closest('[lang]').lang, Meta: li.querySelector('.search-hit-meta').textContent}; })()`, &meeting))
+				if len(hits) == 0 || hits[0].Href != "/fr/meetings/rm07/" || meeting.Title != "7e réunion d'examen" || meeting.TitleLang != "fr" || !strings.Contains(meeting.Meta, "Vienne, Autriche") {
+					t.Errorf("%q: first result %+v, shown %+v; want the 7th meeting, titled and placed in French", q, searchFirst(hits), meeting)
+				}
+			}
+
 			// The catalog's words are marked as English, the page's own
 			// are not: the country's name in the language, the state, the
 			// date; its English name among its other names is.

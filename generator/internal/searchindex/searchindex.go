@@ -155,9 +155,14 @@ type Index struct {
 	States       []string          `json:"states"`
 	Kinds        [][3]string       `json:"kinds"`
 	Meetings     [][5]string       `json:"meetings"`
-	Parties      []Party           `json:"parties"`
-	Docs         []Doc             `json:"docs"`
-	Paras        []Para            `json:"paras"`
+	// MeetingNames are, in an index of another language than the
+	// catalog's, each meeting's title and place in that language ("" where
+	// the catalog has no translation); Meetings keep the English, which
+	// documents' titles are made with.
+	MeetingNames [][2]string `json:"meeting_names,omitempty"`
+	Parties      []Party     `json:"parties"`
+	Docs         []Doc       `json:"docs"`
+	Paras        []Para      `json:"paras"`
 	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
 	Terms    []string `json:"-"`
 	Postings [][]int  `json:"postings"`
@@ -244,6 +249,8 @@ type facts struct {
 type meetingFacts struct {
 	record [5]string
 	other  []string
+	// titles and places in the site's other languages.
+	titles, places map[string]string
 }
 
 // docFacts are a document's record, with its party's id in place of its
@@ -271,6 +278,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
+			titles: mi.Titles, places: mi.Places,
 		})
 		meetings[mi.ID] = i
 	}
@@ -430,6 +438,12 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 	for _, m := range f.meetings {
 		ix.Meetings = append(ix.Meetings, m.record)
 		b.add(FieldName, m.record[1])
+		if lang != catalogLang {
+			names := [2]string{m.titles[lang], m.places[lang]}
+			ix.MeetingNames = append(ix.MeetingNames, names)
+			b.add(FieldName, names[0])
+			b.add(FieldOther, names[1])
+		}
 		b.add(FieldOther, m.other...)
 		b.next()
 	}

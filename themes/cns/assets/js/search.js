@@ -217,7 +217,9 @@
   Index.prototype.text = function (rec, f) {
     var ix = this.ix, type = this.type(rec), r = rec - this.base[type];
     switch (type) {
-      case MEETING: return f === 0 ? ix.meetings[r][1] : ix.meetings[r].slice(2).join(' ');
+      case MEETING:
+        var local = (ix.meeting_names || [])[r] || ['', ''];
+        return f === 0 ? [ix.meetings[r][1], local[0]].join(' ') : ix.meetings[r].slice(2).concat(local[1]).join(' ');
       case PARTY: return f === 0 ? ix.parties[r][1] : ix.parties[r][2].join(', ');
       case DOC: return f === 0 ? this.docTitle(r) : f === 1 ? ix.docs[r][8] || '' : ix.docs[r][7] || '';
       case PARA: return f === 0 ? ix.paras[r][2] : ix.paras[r][3];
@@ -554,13 +556,16 @@
         this.around(meta, 'other_names', 'names', function (m) { marked(m, party[2].join(', '), qw, en); });
       }
     } else if (type === MEETING) {
-      var mt = ix.meetings[r];
-      marked(title, mt[1], qw, en);
+      // The title and place in the page's language where the index has
+      // them (meeting_names), else the catalog's, marked as such.
+      var mt = ix.meetings[r], local = (ix.meeting_names || [])[r] || ['', ''];
+      marked(title, local[0] || mt[1], qw, local[0] ? '' : en);
       meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
       for (var k = 2; k < 5; k++) {
-        if (!mt[k]) continue;
+        var part = k === 3 && local[1] ? local[1] : mt[k];
+        if (!part) continue;
         meta.appendChild(document.createTextNode(' · '));
-        marked(meta, mt[k], qw, en);
+        marked(meta, part, qw, k === 3 && local[1] ? '' : en);
       }
     } else if (type === DOC) {
       var doc = ix.docs[r];
