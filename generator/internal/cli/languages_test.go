@@ -425,6 +425,7 @@ func TestOfficersAndPlaceInEachLanguage(t *testing.T) {
 		{"meetings/rm06/index.html", `<dd>Vienna, Austria</dd>`},
 		{"fr/meetings/rm06/index.html", `<dd>Vienne, Autriche</dd>`},
 		{"fr/meetings/rm08-09/index.html", `<dd><span lang="en">Vienna, Austria</span></dd>`},
+		{"fr/meetings/index.html", `">Vienne, Autriche</td>`}, // the list of meetings, as the meeting's page
 	} {
 		if page := read(t, filepath.Join(out, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
