@@ -58,15 +58,8 @@ const readLedger = `(() => ({
 // pager keeps the day. A document is titled as it was that day (issue 22).
 func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 	t.Parallel()
-	site := largeSite(t)
-	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, c, asOf, today, titles := largeSiteAsBuilt(t)
 	loc := c.Rules.Location
-	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
-	today := publication.DecideAll(c, asOf.Start(loc))
-	titles := pastTitles(c, today, true)
 
 	// Days: either side of a publication and a withdrawal before the as-of
 	// day (with CNS_TEST_EXHAUSTIVE=1, the first and the middle publication
@@ -246,4 +239,19 @@ func TestLedgerDayWithoutJavaScriptAndFromADocumentPage(t *testing.T) {
 	if !strings.Contains(bad.Note, "yesterday") || !strings.Contains(bad.Note, "YYYY-MM-DD") {
 		t.Errorf("a day that is no date: note %q", bad.Note)
 	}
+}
+
+// largeSiteAsBuilt is the large generated site with what its tests compare
+// it to: its catalog, the day it is built as of (1 January 2020), the
+// engine's decisions that day and the titles each document shows.
+func largeSiteAsBuilt(t *testing.T) (site string, c *catalog.Catalog, asOf catalog.Date, today map[string]publication.Decision, titles map[string]pastTitle) {
+	t.Helper()
+	site = largeSite(t)
+	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf = catalog.Date{Year: 2020, Month: 1, Day: 1}
+	today = publication.DecideAll(c, asOf.Start(c.Rules.Location))
+	return site, c, asOf, today, pastTitles(c, today, true)
 }

@@ -214,15 +214,8 @@ func docsOf(c *catalog.Catalog, keep func(*catalog.Document) bool) []string {
 // on a day it was public or withdrawn.
 func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	t.Parallel()
-	site := largeSite(t)
-	c, err := catalog.Load(os.DirFS(largeManifest.Dir), "data")
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, c, asOf, today, titles := largeSiteAsBuilt(t)
 	loc := c.Rules.Location
-	asOf := catalog.Date{Year: 2020, Month: 1, Day: 1}
-	today := publication.DecideAll(c, asOf.Start(loc))
-	titles := pastTitles(c, today, true)
 
 	// A document of a party made public (the middle one by day) and one
 	// withdrawn before the as-of day: their meetings' and parties' pages,
