@@ -257,16 +257,7 @@ func TestOpenDataMatchesItsJSONSchemas(t *testing.T) {
 			t.Errorf("%s: $id %q (%v)", f.SchemaPath(), schema.ID, err)
 		}
 	}
-	for i, errs := range got {
-		switch {
-		case i < valid && len(errs) > 0:
-			t.Errorf("%s does not match its schema:\n  %s", what[i], strings.Join(errs, "\n  "))
-		case i >= valid && len(errs) == 0:
-			t.Errorf("the schema accepts %s", what[i])
-		case i >= valid:
-			t.Logf("%s: %s", what[i], errs[0])
-		}
-	}
+	verdicts(t, got, what, valid, "%s does not match its schema", "the schema accepts %s")
 }
 
 // The data package of each set is valid (Data Package v1), and the data of
@@ -339,12 +330,20 @@ func TestDataPackageIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("datapackage checked %d packages in %s", len(dirs), time.Since(start).Round(time.Millisecond))
+	verdicts(t, got, what, valid, "%s: the data package is not valid", "the validator accepts %s")
+}
+
+// verdicts checks a validator's errors per case: none for the first valid
+// cases (else invalid, with the case's name), some for each broken one
+// after them (else accepted, with its name).
+func verdicts(t *testing.T, got [][]string, what []string, valid int, invalid, accepted string) {
+	t.Helper()
 	for i, errs := range got {
 		switch {
 		case i < valid && len(errs) > 0:
-			t.Errorf("%s: the data package is not valid:\n  %s", what[i], strings.Join(errs, "\n  "))
+			t.Errorf(invalid+":\n  %s", what[i], strings.Join(errs, "\n  "))
 		case i >= valid && len(errs) == 0:
-			t.Errorf("the validator accepts %s", what[i])
+			t.Errorf(accepted, what[i])
 		case i >= valid:
 			t.Logf("%s: %s", what[i], errs[0])
 		}
