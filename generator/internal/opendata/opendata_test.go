@@ -66,7 +66,9 @@ func written(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) sit
 }
 
 // build builds a generated corpus as of a moment, served from baseURL, or
-// from the root of any host when baseURL is "".
+// from the root of any host when baseURL is "". English alone: the open
+// data are one for every language, and the pages these tests look up are
+// the English ones.
 func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site {
 	t.Helper()
 	if baseURL == "" {
@@ -76,7 +78,7 @@ func build(t testing.TB, m *corpus.Manifest, at time.Time, baseURL string) site 
 	res, err := sitebuild.Build(sitebuild.Options{
 		DataDir: m.Dir, SiteDir: filepath.Join(repo, "site"), ThemesDir: filepath.Join(repo, "themes"),
 		OutDir: filepath.Join(dir, "public"), WorkDir: filepath.Join(dir, ".build"),
-		AsOf: publication.AsOf{Time: at}, BaseURL: baseURL,
+		AsOf: publication.AsOf{Time: at}, BaseURL: baseURL, Languages: []string{"en"},
 	})
 	if err != nil {
 		t.Fatal(err)
