@@ -104,6 +104,9 @@ type pageCase struct {
 	// that only compare colours (color-contrast, link-in-text-block), a
 	// third of its time on a page, and runs every other.
 	sameColours bool
+	// noAxe says axe does not run on the page: it is a page checked by
+	// axe in another language with the same markup (languages_test.go).
+	noAxe bool
 }
 
 // pageCases lists one page of every kind, and a page in every document state.
