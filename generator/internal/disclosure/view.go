@@ -72,6 +72,34 @@ type View struct {
 	in       Input
 	basePath string // "/" or "/cns/"
 	origin   string // "https://example.org", or ""
+
+	onceMu sync.Mutex
+	once   map[any]*onceValue
+}
+
+type onceValue struct {
+	sync.Once
+	v any
+}
+
+// Once is what compute makes from the view, computed the first time key is
+// asked for and kept with the view: a build makes one view and every
+// output asks it, so what several outputs share (the charts' numbers) is
+// computed once per build. Safe for use by several goroutines; compute may
+// itself ask for another key. What it returns is shared, not to be changed.
+func (w *View) Once(key any, compute func() any) any {
+	w.onceMu.Lock()
+	if w.once == nil {
+		w.once = map[any]*onceValue{}
+	}
+	o := w.once[key]
+	if o == nil {
+		o = &onceValue{}
+		w.once[key] = o
+	}
+	w.onceMu.Unlock()
+	o.Do(func() { o.v = compute() })
+	return o.v
 }
 
 // NewView makes the view of a catalog as of its decisions.

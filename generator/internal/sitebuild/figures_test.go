@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/net/html"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
@@ -337,9 +338,15 @@ func TestFiguresSayWhatTheOpenDataSays(t *testing.T) {
 	dir := t.TempDir()
 	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2017, 7, 6, 12, 0, 0, 0, vienna))
 	o.Languages = []string{"en", "ar"}
+	before := figures.Computations()
 	res, err := sitebuild.Build(o)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The pages, the CSVs and the data package's Table Schemas all take
+	// the charts from the one computation of the build.
+	if n := figures.Computations() - before; n != 1 {
+		t.Errorf("the build computed the charts %d times, want once", n)
 	}
 	files := siteFiles(t, res.OutDir)
 	for _, m := range figureMismatches(files, o.Languages) {
@@ -423,4 +430,138 @@ func buildWithPlantedTitle(t *testing.T, layout string, plant func(b []byte, tit
 	o.ThemesDir = themes
 	_, err = sitebuild.Build(o)
 	return err
+}
+
+// figure.html names each series by the label its chart gives it
+// (figures.Series), knowing no chart: a chart drawn through a stand-in
+// layout, with the id of a real chart but series labelled with other
+// strings, shows those strings in its table's head and its SVG's legend,
+// in English and in Arabic.
+func TestFigureNamesEachSeriesByItsOwnLabel(t *testing.T) {
+	dir := t.TempDir()
+	themes := filepath.Join(dir, "themes")
+	copyDir(t, filepath.Join(repo, "themes"), themes)
+	layout := filepath.Join(themes, "cns", "layouts", "figures.html")
+	b, err := os.ReadFile(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = `{{ if templates.Exists "_partials/figuremaps.html" }}`
+	standIn := `{{ partial "figure.html" (dict "page" . "level" 2 "scope" "standin" "chart" (dict
+  "id" "findings" "stacked" true "dated" false "csv" "data/figures/findings.csv"
+  "series" (slice (dict "id" "good_practices" "label" "state_withheld") (dict "id" "challenges" "label" "figure_timing_on_day"))
+  "rows" (slice (dict "meeting" "rm07" "title" "7th Review Meeting" "values" (slice 2 3) "total" 5)))) }}
+`
+	if !bytes.Contains(b, []byte(at)) {
+		t.Fatalf("%s no longer has the place the test writes into", layout)
+	}
+	if err := os.WriteFile(layout, bytes.Replace(b, []byte(at), []byte(standIn+at), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2017, 7, 6, 12, 0, 0, 0, vienna))
+	o.ThemesDir = themes
+	o.Languages = []string{"en", "ar"}
+	res, err := sitebuild.Build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := siteFiles(t, res.OutDir)
+	for _, lang := range o.Languages {
+		strs := themeStrings(t, lang)
+		want := []string{strs["state_withheld"], strs["figure_timing_on_day"]}
+		page := "figures/index.html"
+		if lang != "en" {
+			page = lang + "/" + page
+		}
+		heads, legend := figureLabels(t, files[page], "fig-findings-standin")
+		if len(heads) != 1+len(want)+1 || !slices.Equal(heads[1:1+len(want)], want) {
+			t.Errorf("%s: the stand-in chart's table heads are %q, want the meeting, %q and the total", page, heads, want)
+		}
+		if !slices.Equal(legend, want) {
+			t.Errorf("%s: the stand-in chart's legend says %q, want %q", page, legend, want)
+		}
+	}
+}
+
+// themeStrings are the theme's strings in a language (the "other" form).
+func themeStrings(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "themes", "cns", "i18n", lang+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]map[string]string
+	if err := toml.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, forms := range raw {
+		out[k] = forms["other"]
+	}
+	return out
+}
+
+// figureLabels are the texts of the column heads of the table of a
+// figure's section (by its id), and of the legend of its SVG (the texts
+// beside the swatches, before the first row's group).
+func figureLabels(t *testing.T, page []byte, id string) (heads, legend []string) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attr := func(n *html.Node, k string) string {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	var text func(n *html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		s := ""
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s += text(c)
+		}
+		return s
+	}
+	var section *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "section" && attr(n, "id") == id {
+			section = n
+		}
+		for c := n.FirstChild; c != nil && section == nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if section == nil {
+		t.Fatalf("no section %s", id)
+	}
+	var walk func(n *html.Node, inSVG bool)
+	rowsBegun := false
+	walk = func(n *html.Node, inSVG bool) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "th" && attr(n, "scope") == "col":
+				heads = append(heads, strings.TrimSpace(text(n)))
+			case n.Data == "svg":
+				inSVG = true
+			case inSVG && n.Data == "g" && attr(n, "data-row") != "":
+				rowsBegun = true
+			case inSVG && !rowsBegun && n.Data == "text":
+				legend = append(legend, strings.TrimSpace(text(n)))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inSVG)
+		}
+	}
+	walk(section, false)
+	return heads, legend
 }
