@@ -173,6 +173,45 @@ func StatusOf(dec publication.Decision) Status {
 	return s
 }
 
+// Facts a document's state lets the public see beside the state itself
+// (StatesShowing).
+const (
+	FactFile        = "file"         // its file, checksum and address: Page offers them only when it is public
+	FactPublicFrom  = "public_from"  // the day it became or becomes public (StatusOf)
+	FactWithdrawnOn = "withdrawn_on" // the day it was taken down (StatusOf)
+	FactBasis       = "basis"        // why it is, was or will be public (StatusOf)
+)
+
+// StatesShowing lists the states, in the order of publication.States, in
+// which a document shows a fact (Fact…), as StatusOf and the decision
+// decide it for a decision that has every fact: the open data's JSON
+// Schema takes its rules from it rather than restating them.
+func StatesShowing(fact string) []publication.State {
+	day := catalog.DateOf(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	var out []publication.State
+	for _, s := range publication.States {
+		dec := publication.Decision{State: s, Basis: publication.BasisAfterAdjournment, PublicFrom: day, WithdrawnOn: day, NextChange: day}
+		st := StatusOf(dec)
+		var shown bool
+		switch fact {
+		case FactFile:
+			shown = dec.IsPublic()
+		case FactPublicFrom:
+			shown = !st.PublicFrom.IsZero()
+		case FactWithdrawnOn:
+			shown = !st.WithdrawnOn.IsZero()
+		case FactBasis:
+			shown = st.Basis != publication.BasisNone
+		default:
+			panic("disclosure: no fact " + fact)
+		}
+		if shown {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // FieldShown says whether the value of a field of a document's catalog
 // entry may be shown (by the plan, which compares two catalogs), given
 // what the public sees of the document in each: every field of a document

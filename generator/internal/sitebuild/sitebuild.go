@@ -151,7 +151,7 @@ type build struct {
 	content    afero.Fs // holds contentDir: in memory, or the disk
 	input      disclosure.Input
 	view       *disclosure.View // of input: one for the whole build, shared by every output
-	disabled   []string // languages of hugo.toml not built
+	disabled   []string         // languages of hugo.toml not built
 	stream     *audit.Stream
 	swapped    bool
 }
