@@ -230,7 +230,7 @@ func (l *loader) checkParties(c *Catalog, file Where) {
 		for _, n := range p.OtherNames {
 			l.checkLine(p.Where, "other_names", n, true)
 		}
-		if p.Type != "state" && p.Type != "organisation" {
+		if !slices.Contains(PartyTypes, p.Type) {
 			l.errorf(p.Field("type"), "party %q: type must be state or organisation, not %q", p.ID, p.Type)
 		}
 		if p.ISO != "" {
@@ -383,7 +383,7 @@ func (l *loader) checkMeetings(c *Catalog) {
 		}
 		c.meetingByID[m.ID] = m
 		l.checkLine(m.Where, "title", m.Title, true)
-		if m.Type != "review" && m.Type != "extraordinary" {
+		if !slices.Contains(MeetingTypes, m.Type) {
 			l.errorf(m.Field("type"), "meeting %q: type must be review or extraordinary, not %q", m.ID, m.Type)
 		}
 		if !m.Opening.IsZero() && !m.Adjournment.IsZero() && m.Adjournment.Before(m.Opening) {

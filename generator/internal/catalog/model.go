@@ -236,6 +236,14 @@ type Findings struct {
 	Suggestions            int `yaml:"suggestions"`
 }
 
+// MeetingTypes are the types a meeting may have, and PartyTypes a
+// Contracting Party's: the catalog refuses any other, and the open data's
+// JSON Schemas take their values from these lists.
+var (
+	MeetingTypes = []string{"review", "extraordinary"}
+	PartyTypes   = []string{"state", "organisation"}
+)
+
 // Meeting is a review meeting (or an extraordinary meeting).
 type Meeting struct {
 	Where                      `yaml:"-"`

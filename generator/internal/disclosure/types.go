@@ -169,6 +169,11 @@ const (
 	ReadUnknown          = "unknown"           // nowhere known: the page says how to ask
 )
 
+// ReadKinds lists every way to read a public document, best first: the
+// open data's schemas take their values from it, and a test fails when a
+// Read constant is declared and not listed.
+var ReadKinds = []string{ReadFile, ReadText, ReadOfficialCopy, ReadMeetingDocuments, ReadPartyReports, ReadUnknown}
+
 // ReadAt is where a reader can read a public document.
 type ReadAt struct {
 	Kind string `json:"kind"`

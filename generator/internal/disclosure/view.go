@@ -72,6 +72,34 @@ type View struct {
 	in       Input
 	basePath string // "/" or "/cns/"
 	origin   string // "https://example.org", or ""
+
+	onceMu sync.Mutex
+	once   map[any]*onceValue
+}
+
+type onceValue struct {
+	sync.Once
+	v any
+}
+
+// Once is what compute makes from the view, computed the first time key is
+// asked for and kept with the view: a build makes one view and every
+// output asks it, so what several outputs share (the charts' numbers) is
+// computed once per build. Safe for use by several goroutines; compute may
+// itself ask for another key. What it returns is shared, not to be changed.
+func (w *View) Once(key any, compute func() any) any {
+	w.onceMu.Lock()
+	if w.once == nil {
+		w.once = map[any]*onceValue{}
+	}
+	o := w.once[key]
+	if o == nil {
+		o = &onceValue{}
+		w.once[key] = o
+	}
+	w.onceMu.Unlock()
+	o.Do(func() { o.v = compute() })
+	return o.v
 }
 
 // NewView makes the view of a catalog as of its decisions.
@@ -143,6 +171,45 @@ func StatusOf(dec publication.Decision) Status {
 		s.Basis, s.BasisText, s.PublicFrom, s.WithdrawnOn = dec.Basis, dec.BasisText, dec.PublicFrom, dec.WithdrawnOn
 	}
 	return s
+}
+
+// Facts a document's state lets the public see beside the state itself
+// (StatesShowing).
+const (
+	FactFile        = "file"         // its file, checksum and address: Page offers them only when it is public
+	FactPublicFrom  = "public_from"  // the day it became or becomes public (StatusOf)
+	FactWithdrawnOn = "withdrawn_on" // the day it was taken down (StatusOf)
+	FactBasis       = "basis"        // why it is, was or will be public (StatusOf)
+)
+
+// StatesShowing lists the states, in the order of publication.States, in
+// which a document shows a fact (Fact…), as StatusOf and the decision
+// decide it for a decision that has every fact: the open data's JSON
+// Schema takes its rules from it rather than restating them.
+func StatesShowing(fact string) []publication.State {
+	day := catalog.DateOf(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	var out []publication.State
+	for _, s := range publication.States {
+		dec := publication.Decision{State: s, Basis: publication.BasisAfterAdjournment, PublicFrom: day, WithdrawnOn: day, NextChange: day}
+		st := StatusOf(dec)
+		var shown bool
+		switch fact {
+		case FactFile:
+			shown = dec.IsPublic()
+		case FactPublicFrom:
+			shown = !st.PublicFrom.IsZero()
+		case FactWithdrawnOn:
+			shown = !st.WithdrawnOn.IsZero()
+		case FactBasis:
+			shown = st.Basis != publication.BasisNone
+		default:
+			panic("disclosure: no fact " + fact)
+		}
+		if shown {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // FieldShown says whether the value of a field of a document's catalog

@@ -29,6 +29,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -64,10 +65,41 @@ type Chart struct {
 	// Stacked: the series are parts of one whole (a bar per row, in
 	// segments); otherwise a bar per series and row.
 	Stacked bool     `json:"stacked"`
-	Series  []string `json:"series"`
+	Series  []Series `json:"series"`
 	Rows    []Row    `json:"rows"`
+	// Dated: each row has the day the rule makes its meeting's reports
+	// public (Row.Day), a column of its own in the chart's table.
+	Dated bool `json:"dated"`
 	// CSV is the path of the chart's data from the site's root.
 	CSV string `json:"csv"`
+}
+
+// Series is one series of a chart: its id (a CSV column, and what the
+// theme picks its colour and pattern by) and the key of its name among the
+// theme's strings (themes/cns/i18n), so that the theme names every series
+// without knowing any chart.
+type Series struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// IDs are the series' ids, in order.
+func IDs(series []Series) []string {
+	out := make([]string, len(series))
+	for i, s := range series {
+		out[i] = s.ID
+	}
+	return out
+}
+
+// labelled is a series for each id, its label key the prefix and the id
+// ("state_" and "public": "state_public").
+func labelled(prefix string, ids ...string) []Series {
+	out := make([]Series, len(ids))
+	for i, id := range ids {
+		out[i] = Series{id, prefix + id}
+	}
+	return out
 }
 
 // Row is one meeting's values, one per series (Unknown when not known).
@@ -89,12 +121,29 @@ type Row struct {
 // CSVPath is where a chart's data is published, from the site's root.
 func CSVPath(id string) string { return "data/figures/" + id + ".csv" }
 
-// All computes every chart, in the order the figures page shows them.
+// All is every chart, in the order the figures page shows them: computed
+// once per view (disclosure.View.Once), which a build makes once and every
+// output that draws or writes the charts shares. The charts are shared:
+// not to be changed (Row returns a copy).
 func All(v *disclosure.View) []Chart {
+	return v.Once(allKey{}, func() any { return compute(v) }).([]Chart)
+}
+
+type allKey struct{}
+
+// computed counts the times the charts were computed.
+var computed atomic.Int64
+
+// Computations is how many times this process has computed the charts:
+// the tests show by it that a build computes them once.
+func Computations() int64 { return computed.Load() }
+
+func compute(v *disclosure.View) []Chart {
+	computed.Add(1)
 	return []Chart{reportsByState(v), publicationTiming(v), parties(v), findings(v)}
 }
 
-func newChart(id string, stacked bool, series ...string) Chart {
+func newChart(id string, stacked bool, series ...Series) Chart {
 	return Chart{ID: id, Stacked: stacked, Series: series, Rows: []Row{}, CSV: CSVPath(id)}
 }
 
@@ -131,9 +180,9 @@ func reports(v *disclosure.View) map[string][]disclosure.DocRef {
 }
 
 func reportsByState(v *disclosure.View) Chart {
-	var series []string
+	var series []Series
 	for _, s := range publication.States {
-		series = append(series, string(s))
+		series = append(series, Series{string(s), "state_" + string(s)})
 	}
 	c := newChart(ReportsByState, true, series...)
 	byMeeting := reports(v)
@@ -177,7 +226,9 @@ func Timing(ref disclosure.DocRef, day string) string {
 }
 
 func publicationTiming(v *disclosure.View) Chart {
-	c := newChart(PublicationTiming, true, Early, OnDay, Later, NotYet, NotPublic, NotSubmitted)
+	c := newChart(PublicationTiming, true, append(labelled("figure_timing_", Early, OnDay, Later, NotYet, NotPublic),
+		Series{NotSubmitted, "state_" + NotSubmitted})...)
+	c.Dated = true
 	byMeeting := reports(v)
 	for _, m := range v.Input().Catalog.Meetings {
 		mi := v.Meeting(m)
@@ -189,7 +240,7 @@ func publicationTiming(v *disclosure.View) Chart {
 		for _, ref := range refs {
 			t := Timing(ref, mi.ReportsPublicOn)
 			for i, s := range c.Series {
-				if s == t {
+				if s.ID == t {
 					r.Values[i]++
 				}
 			}
@@ -200,7 +251,7 @@ func publicationTiming(v *disclosure.View) Chart {
 }
 
 func parties(v *disclosure.View) Chart {
-	c := newChart(Parties, false, "contracting_parties", "participating_parties")
+	c := newChart(Parties, false, Series{"contracting_parties", "meeting_parties"}, Series{"participating_parties", "figure_participating_parties"})
 	known := func(n int) int {
 		if n > 0 {
 			return n
@@ -219,7 +270,7 @@ func parties(v *disclosure.View) Chart {
 }
 
 func findings(v *disclosure.View) Chart {
-	series := []string{"good_practices", "areas_of_good_performance", "challenges", "suggestions"}
+	series := labelled("findings_", "good_practices", "areas_of_good_performance", "challenges", "suggestions")
 	c := newChart(Findings, false, series...)
 	for _, m := range v.Input().Catalog.Meetings {
 		f := v.Meeting(m).Findings
@@ -228,7 +279,7 @@ func findings(v *disclosure.View) Chart {
 		}
 		r := Row{Meeting: m.ID, Title: m.Title}
 		for _, s := range series {
-			r.Values = append(r.Values, f[s])
+			r.Values = append(r.Values, f[s.ID])
 		}
 		c.add(r)
 	}
@@ -238,7 +289,7 @@ func findings(v *disclosure.View) Chart {
 // Columns are the CSV's columns: meeting, meeting_title, one per series,
 // then what the chart adds (total; public_on and days; at_least).
 func (c Chart) Columns() []string {
-	cols := append([]string{"meeting", "meeting_title"}, c.Series...)
+	cols := append([]string{"meeting", "meeting_title"}, IDs(c.Series)...)
 	switch c.ID {
 	case PublicationTiming:
 		cols = append(cols, "total", "public_on", "days")

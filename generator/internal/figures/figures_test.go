@@ -1,6 +1,9 @@
 package figures
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,7 +52,7 @@ func TestTimingSortsReportsByTheRulesDay(t *testing.T) {
 // empty cell (never 0 or -1), and the lower bound only where the count is
 // not known.
 func TestCSVLeavesWhatIsNotKnownEmpty(t *testing.T) {
-	c := newChart(Parties, false, "contracting_parties", "participating_parties")
+	c := newChart(Parties, false, Series{"contracting_parties", "meeting_parties"}, Series{"participating_parties", "figure_participating_parties"})
 	c.add(Row{Meeting: "rm01", Title: "1st Review Meeting", Values: []int{Unknown, 45}, AtLeast: 37})
 	c.add(Row{Meeting: "rm07", Title: "7th Review Meeting", Values: []int{80, 77}, AtLeast: 80})
 	b, err := c.CSVBytes()
@@ -62,7 +65,7 @@ func TestCSVLeavesWhatIsNotKnownEmpty(t *testing.T) {
 	if string(b) != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", b, want)
 	}
-	s := newChart(ReportsByState, true, "public", "withheld")
+	s := newChart(ReportsByState, true, labelled("state_", "public", "withheld")...)
 	s.add(Row{Meeting: "rm07", Title: "7th", Values: []int{79, 1}})
 	if b, _ := s.CSVBytes(); !strings.HasSuffix(string(b), "rm07,7th,79,1,80\n") {
 		t.Errorf("a stacked chart's row ends with its total: %q", b)
@@ -72,5 +75,43 @@ func TestCSVLeavesWhatIsNotKnownEmpty(t *testing.T) {
 	}
 	if _, ok := s.Row("rm08"); ok {
 		t.Error("Row(rm08) found a row the chart does not have")
+	}
+}
+
+// The charts are computed once per view, however many outputs ask for
+// them, and again for another view.
+func TestAllIsComputedOncePerView(t *testing.T) {
+	in := disclosure.Input{Catalog: &catalog.Catalog{}}
+	v := disclosure.NewView(in)
+	before := Computations()
+	a, b := All(v), All(v)
+	if n := Computations() - before; n != 1 {
+		t.Errorf("two calls on one view computed the charts %d times, want once", n)
+	}
+	if &a[0] != &b[0] {
+		t.Error("the second call on one view did not return the charts of the first")
+	}
+	All(disclosure.NewView(in))
+	if n := Computations() - before; n != 2 {
+		t.Errorf("a second view: %d computations in all, want 2", n)
+	}
+}
+
+// Every series names its label by a key the theme's strings have, so that
+// the theme needs to know no chart to name it.
+func TestEverySeriesHasALabelTheThemeHas(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "themes", "cns", "i18n", "en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range All(disclosure.NewView(disclosure.Input{Catalog: &catalog.Catalog{}})) {
+		if len(c.Series) == 0 {
+			t.Errorf("%s has no series", c.ID)
+		}
+		for _, s := range c.Series {
+			if s.ID == "" || s.Label == "" || !bytes.Contains(b, []byte("\n["+s.Label+"]\n")) {
+				t.Errorf("%s: series %+v has no label among the theme's strings", c.ID, s)
+			}
+		}
 	}
 }

@@ -37,11 +37,13 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/spf13/afero"
 
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -187,7 +189,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"kind", "string", "", "The kind of document.", &Constraints{Required: true, Enum: kinds(v)}},
 		{"title", "string", "", "The document's title; its own only once it is public or withdrawn.", &Constraints{Required: true}},
 		{"state", "string", "", "The publication state.", &Constraints{Required: true, Enum: states}},
-		{"basis", "string", "", "Why a public, withdrawn or scheduled document is, was or will be public.", &Constraints{Enum: []string{"published_early", "party_publication", "after_adjournment", "adoption", "consent"}}},
+		{"basis", "string", "", "Why a public, withdrawn or scheduled document is, was or will be public.", &Constraints{Enum: SchemaValues(v)["BASES"][1:]}},
 		{"public_from", "date", "", "The day it became or becomes public.", nil},
 		{"withdrawn_on", "date", "", "The day a withdrawn document was taken down.", nil},
 		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects.", nil},
@@ -197,7 +199,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"file_url", "string", url, "Where to download it from this site.", nil},
 		{"official_url", "string", "", "The official copy's address, where one is known.", nil},
 		{"page_url", "string", url, "The document's page on this site.", &Constraints{Required: true}},
-		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: []string{disclosure.ReadFile, disclosure.ReadText, disclosure.ReadOfficialCopy, disclosure.ReadMeetingDocuments, disclosure.ReadPartyReports, disclosure.ReadUnknown}}},
+		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
 	}
@@ -216,12 +218,10 @@ func kinds(v *disclosure.View) []string {
 }
 
 // schemas writes the JSON Schemas, with their address ($id) when the
-// site's is known and the catalog's kinds of document.
+// site's is known, and their enumerations (SchemaValues) from the Go that
+// decides them.
 func (w *writer) schemas([]Record) error {
-	ks, err := json.Marshal(kinds(w.v))
-	if err != nil {
-		return err
-	}
+	values := SchemaValues(w.v)
 	for _, f := range JSONFiles {
 		b, err := schemaFiles.ReadFile("schema/" + f.Schema)
 		if err != nil {
@@ -234,12 +234,96 @@ func (w *writer) schemas([]Record) error {
 		} else {
 			b = bytes.Replace(b, []byte("  \"$id\": \"ID\",\n"), nil, 1)
 		}
-		b = bytes.ReplaceAll(b, []byte(`"KINDS"`), ks)
+		if b, err = fillSchema(b, values); err != nil {
+			return fmt.Errorf("%s: %w", f.Schema, err)
+		}
 		if err := w.file(f.SchemaPath(), b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// SchemaValues are the lists the JSON Schemas in schema/ name by a
+// placeholder ("enum": "STATES"), each taken from the one place that
+// decides it, so that a state, basis or way to read added in Go is in the
+// schemas with nothing to remember:
+//
+//   - STATES: publication.States; BASES: "" and publication.Bases;
+//     READ_KINDS: "" and disclosure.ReadKinds; KINDS: the catalog's kinds.
+//   - STATES_WITH_FILE, the states whose documents may show a file,
+//     checksum and address (disclosure.StatesShowing(FactFile));
+//     STATES_WITHOUT_DAY, those that show no day (nor basis) of
+//     publication; STATES_WITHDRAWN, those that show when they were taken
+//     down; STATES_TO_COME, those that show a day of publication but
+//     neither a file nor a withdrawal (a day to come).
+//   - MEETING_TYPES, PARTY_TYPES: catalog.MeetingTypes, catalog.PartyTypes.
+func SchemaValues(v *disclosure.View) map[string][]string {
+	str := func(ss []publication.State) []string {
+		out := []string{}
+		for _, s := range ss {
+			out = append(out, string(s))
+		}
+		return out
+	}
+	without := func(all []publication.State, less ...[]publication.State) []publication.State {
+		return slices.DeleteFunc(slices.Clone(all), func(s publication.State) bool {
+			for _, l := range less {
+				if slices.Contains(l, s) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	bases := []string{string(publication.BasisNone)}
+	for _, b := range publication.Bases {
+		bases = append(bases, string(b))
+	}
+	withFile := disclosure.StatesShowing(disclosure.FactFile)
+	dated := disclosure.StatesShowing(disclosure.FactPublicFrom)
+	withdrawn := disclosure.StatesShowing(disclosure.FactWithdrawnOn)
+	return map[string][]string{
+		"STATES":             str(publication.States),
+		"BASES":              bases,
+		"READ_KINDS":         append([]string{""}, disclosure.ReadKinds...),
+		"KINDS":              kinds(v),
+		"STATES_WITH_FILE":   str(withFile),
+		"STATES_WITHOUT_DAY": str(without(publication.States, dated)),
+		"STATES_WITHDRAWN":   str(withdrawn),
+		"STATES_TO_COME":     str(without(dated, withFile, withdrawn)),
+		"MEETING_TYPES":      catalog.MeetingTypes,
+		"PARTY_TYPES":        catalog.PartyTypes,
+	}
+}
+
+// placeholder is a value of schema/ to be filled in: a string in capitals.
+var placeholder = regexp.MustCompile(`"[A-Z][A-Z_]*"`)
+
+// fillSchema puts each list of values in place of its placeholder, and
+// refuses a placeholder it has no list for, or a schema no longer JSON.
+func fillSchema(b []byte, values map[string][]string) ([]byte, error) {
+	var missing []string
+	b = placeholder.ReplaceAllFunc(b, func(p []byte) []byte {
+		vs, ok := values[string(p[1:len(p)-1])]
+		if !ok {
+			missing = append(missing, string(p))
+			return p
+		}
+		q := make([]string, len(vs))
+		for i, v := range vs {
+			b, _ := json.Marshal(v)
+			q[i] = string(b)
+		}
+		return []byte("[" + strings.Join(q, ", ") + "]") // as the schemas write lists
+	})
+	if missing != nil {
+		return nil, fmt.Errorf("no values for %s", strings.Join(missing, ", "))
+	}
+	if !json.Valid(b) {
+		return nil, errors.New("not JSON once filled in")
+	}
+	return b, nil
 }
 
 // License is the licence of the open data files (not of the documents they

@@ -110,7 +110,9 @@ var Causes = []string{
 	CauseObjected, CauseWithdrawnObjected, CauseWithdrawnEarly, CauseWithdrawn, CauseBecamePublic, CauseBecomesPublic,
 }
 
-// Bases lists every basis on which a document is public.
+// Bases lists every basis on which a document is public (BasisNone
+// aside): the open data's JSON and Table Schemas take their values from
+// it, and a test fails when a Basis is declared and not listed.
 var Bases = []Basis{BasisEarly, BasisParty, BasisAfterAdjournment, BasisAdoption, BasisConsent}
 
 // BasisWords says a basis in words, with the rule's days for the rule of

@@ -58,7 +58,9 @@ const (
 	Withdrawn    State = "withdrawn"
 )
 
-// States lists every state, in the order the site presents them.
+// States lists every state, in the order the site presents them: the
+// charts, the open data and its schemas take them from it, and a test
+// fails when a State is declared and not listed.
 var States = []State{Public, Scheduled, Withheld, Restricted, NotSubmitted, Withdrawn}
 
 // Basis on which a document is, was or will be public.

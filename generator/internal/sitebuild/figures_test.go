@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/net/html"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
@@ -271,6 +272,9 @@ func figureMismatches(files map[string][]byte, langs []string) []string {
 			out = append(out, fmt.Sprintf("%s: %v (%d bytes)", page, err, len(files[page])))
 			continue
 		}
+		for _, n := range narrowBars(files[page]) {
+			out = append(out, page+": "+n)
+		}
 		for _, id := range ids {
 			for _, kind := range []string{"svg", "table"} {
 				if len(want[id]) == 0 && shown[kind][id] == nil {
@@ -337,9 +341,15 @@ func TestFiguresSayWhatTheOpenDataSays(t *testing.T) {
 	dir := t.TempDir()
 	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2017, 7, 6, 12, 0, 0, 0, vienna))
 	o.Languages = []string{"en", "ar"}
+	before := figures.Computations()
 	res, err := sitebuild.Build(o)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The pages, the CSVs and the data package's Table Schemas all take
+	// the charts from the one computation of the build.
+	if n := figures.Computations() - before; n != 1 {
+		t.Errorf("the build computed the charts %d times, want once", n)
 	}
 	files := siteFiles(t, res.OutDir)
 	for _, m := range figureMismatches(files, o.Languages) {
@@ -423,4 +433,238 @@ func buildWithPlantedTitle(t *testing.T, layout string, plant func(b []byte, tit
 	o.ThemesDir = themes
 	_, err = sitebuild.Build(o)
 	return err
+}
+
+// figure.html names each series by the label its chart gives it
+// (figures.Series), knowing no chart: a chart drawn through a stand-in
+// layout, with the id of a real chart but series labelled with other
+// strings, shows those strings in its table's head and its SVG's legend,
+// in English and in Arabic.
+func TestFigureNamesEachSeriesByItsOwnLabel(t *testing.T) {
+	files := buildWithStandInChart(t, `{{ partial "figure.html" (dict "page" . "level" 2 "scope" "standin" "chart" (dict
+  "id" "findings" "stacked" true "dated" false "csv" "data/figures/findings.csv"
+  "series" (slice (dict "id" "good_practices" "label" "state_withheld") (dict "id" "challenges" "label" "figure_timing_on_day"))
+  "rows" (slice (dict "meeting" "rm07" "title" "7th Review Meeting" "values" (slice 2 3) "total" 5)))) }}`)
+	for _, lang := range []string{"en", "ar"} {
+		strs := themeStrings(t, lang)
+		want := []string{strs["state_withheld"], strs["figure_timing_on_day"]}
+		page := "figures/index.html"
+		if lang != "en" {
+			page = lang + "/" + page
+		}
+		heads, legend := figureLabels(t, files[page], "fig-findings-standin")
+		if len(heads) != 1+len(want)+1 || !slices.Equal(heads[1:1+len(want)], want) {
+			t.Errorf("%s: the stand-in chart's table heads are %q, want the meeting, %q and the total", page, heads, want)
+		}
+		if !slices.Equal(legend, want) {
+			t.Errorf("%s: the stand-in chart's legend says %q, want %q", page, legend, want)
+		}
+	}
+}
+
+// A bar of one among hundreds is still wide enough to show its pattern
+// (WCAG 1.4.1: the state is told by pattern as well as colour), in a
+// stacked and in a grouped chart, left to right and right to left; the
+// numbers the bars carry, the table and the totals stay exact.
+func TestABarOfOneShowsItsPattern(t *testing.T) {
+	rows := `(slice (dict "meeting" "standin-a" "title" "A" "values" (slice 300 1 1 0 1 1) "total" 304) (dict "meeting" "standin-b" "title" "B" "values" (slice 1 1 1 1 1 1) "total" 6))`
+	series := `(slice (dict "id" "public" "label" "state_public") (dict "id" "scheduled" "label" "state_scheduled") (dict "id" "withheld" "label" "state_withheld") (dict "id" "restricted" "label" "state_restricted") (dict "id" "not_submitted" "label" "state_not_submitted") (dict "id" "withdrawn" "label" "state_withdrawn"))`
+	files := buildWithStandInChart(t, `{{ partial "figure.html" (dict "page" . "level" 2 "scope" "narrow" "chart" (dict
+  "id" "reports-by-state" "stacked" true "dated" false "csv" "data/figures/reports-by-state.csv" "series" `+series+` "rows" `+rows+`)) }}
+{{ partial "figure.html" (dict "page" . "level" 2 "scope" "narrow" "chart" (dict
+  "id" "findings" "stacked" false "dated" false "csv" "data/figures/findings.csv" "series" `+series+` "rows" `+rows+`)) }}`)
+	ids := []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn"}
+	for _, page := range []string{"figures/index.html", "ar/figures/index.html"} {
+		shown, err := shownValues(files[page])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for row, values := range map[string][]string{"standin-a": {"300", "1", "1", "0", "1", "1"}, "standin-b": {"1", "1", "1", "1", "1", "1"}} {
+			for i, s := range ids {
+				want := values[i]
+				if g := shown["table"]["reports-by-state"][row][s]; g != want {
+					t.Errorf("%s: the stacked chart's table says %s %s is %q, want %q", page, row, s, g, want)
+				}
+				if g, ok := shown["svg"]["reports-by-state"][row][s]; (ok || want != "0") && g != want {
+					t.Errorf("%s: the stacked bar says %s %s is %q, want %q", page, row, s, g, want)
+				}
+				if g := shown["svg"]["findings"][row][s]; g != want {
+					t.Errorf("%s: the grouped bars say %s %s is %q, want %q", page, row, s, g, want)
+				}
+			}
+		}
+		if g := shown["svg"]["reports-by-state"]["standin-a"]["total"]; g != "304" {
+			t.Errorf("%s: the stacked bar's total is %q, want 304", page, g)
+		}
+		if n := narrowBars(files[page]); len(n) > 0 {
+			t.Errorf("%s: bars narrower than 1.5 of their pattern's tile, or out of their picture:\n%s", page, strings.Join(n, "\n"))
+		}
+	}
+}
+
+// buildWithStandInChart builds the fixture catalog in English and Arabic
+// with a copy of the theme whose figures page also draws standIn (calls of
+// figure.html with charts of the test's own), and returns the built files.
+func buildWithStandInChart(t *testing.T, standIn string) map[string][]byte {
+	t.Helper()
+	dir := t.TempDir()
+	themes := filepath.Join(dir, "themes")
+	copyDir(t, filepath.Join(repo, "themes"), themes)
+	layout := filepath.Join(themes, "cns", "layouts", "figures.html")
+	b, err := os.ReadFile(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = `{{ if templates.Exists "_partials/figuremaps.html" }}`
+	if !bytes.Contains(b, []byte(at)) {
+		t.Fatalf("%s no longer has the place the test writes into", layout)
+	}
+	if err := os.WriteFile(layout, bytes.Replace(b, []byte(at), []byte(standIn+"\n"+at), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := options(filepath.Join(repo, "generator", "testdata", "catalog"), dir, time.Date(2017, 7, 6, 12, 0, 0, 0, vienna))
+	o.ThemesDir = themes
+	o.Languages = []string{"en", "ar"}
+	res, err := sitebuild.Build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return siteFiles(t, res.OutDir)
+}
+
+// narrowBars lists the bars of the charts of a page or SVG file (rects
+// with data-value) of more than none that are narrower than one and a
+// half times the tile of the pattern they are filled with, so that their
+// pattern cannot be made out, and the bars that reach out of their
+// picture (the charts' drawings are 360 units wide, from 0).
+func narrowBars(b []byte) []string {
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return []string{err.Error()}
+	}
+	attr := func(n *html.Node, k string) string {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	tiles := map[string]float64{}
+	var rects []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "pattern":
+				tiles[attr(n, "id")], _ = strconv.ParseFloat(attr(n, "width"), 64)
+			case n.Data == "rect" && attr(n, "data-value") != "":
+				rects = append(rects, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var out []string
+	for _, r := range rects {
+		v, _ := strconv.Atoi(attr(r, "data-value"))
+		w, _ := strconv.ParseFloat(attr(r, "width"), 64)
+		x, _ := strconv.ParseFloat(attr(r, "x"), 64)
+		fill := attr(r, "fill")
+		if v > 0 && strings.HasPrefix(fill, "url(#") {
+			tile, ok := tiles[strings.TrimSuffix(strings.TrimPrefix(fill, "url(#"), ")")]
+			if !ok || w < 1.5*tile {
+				out = append(out, fmt.Sprintf("%s %s=%d: %g wide, its pattern's tile %g", attr(r, "data-series"), "value", v, w, tile))
+			}
+		}
+		if x < 0 || x+w > 360.05 {
+			out = append(out, fmt.Sprintf("%s: from %g to %g, out of the picture", attr(r, "data-series"), x, x+w))
+		}
+	}
+	return out
+}
+
+// themeStrings are the theme's strings in a language (the "other" form).
+func themeStrings(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "themes", "cns", "i18n", lang+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]map[string]string
+	if err := toml.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, forms := range raw {
+		out[k] = forms["other"]
+	}
+	return out
+}
+
+// figureLabels are the texts of the column heads of the table of a
+// figure's section (by its id), and of the legend of its SVG (the texts
+// beside the swatches, before the first row's group).
+func figureLabels(t *testing.T, page []byte, id string) (heads, legend []string) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attr := func(n *html.Node, k string) string {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	var text func(n *html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		s := ""
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s += text(c)
+		}
+		return s
+	}
+	var section *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "section" && attr(n, "id") == id {
+			section = n
+		}
+		for c := n.FirstChild; c != nil && section == nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if section == nil {
+		t.Fatalf("no section %s", id)
+	}
+	var walk func(n *html.Node, inSVG bool)
+	rowsBegun := false
+	walk = func(n *html.Node, inSVG bool) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "th" && attr(n, "scope") == "col":
+				heads = append(heads, strings.TrimSpace(text(n)))
+			case n.Data == "svg":
+				inSVG = true
+			case inSVG && n.Data == "g" && attr(n, "data-row") != "":
+				rowsBegun = true
+			case inSVG && !rowsBegun && n.Data == "text":
+				legend = append(legend, strings.TrimSpace(text(n)))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inSVG)
+		}
+	}
+	walk(section, false)
+	return heads, legend
 }

@@ -150,7 +150,8 @@ type build struct {
 	contentDir string
 	content    afero.Fs // holds contentDir: in memory, or the disk
 	input      disclosure.Input
-	disabled   []string // languages of hugo.toml not built
+	view       *disclosure.View // of input: one for the whole build, shared by every output
+	disabled   []string         // languages of hugo.toml not built
 	stream     *audit.Stream
 	swapped    bool
 }
@@ -257,11 +258,12 @@ func (b *build) writeContent() error {
 		langs = slices.DeleteFunc(langs, func(l string) bool { return slices.Contains(b.disabled, l) })
 	}
 	b.input = disclosure.Input{Catalog: res.Catalog, Decisions: res.Decisions, AsOf: res.AsOf, SiteTitle: conf.Title, BaseURL: b.o.BaseURL, LedgerPageSize: conf.Pagination.PagerSize, Languages: langs}
+	b.view = disclosure.NewView(b.input)
 	b.content = afero.NewMemMapFs()
 	if b.o.ContentOnDisk {
 		b.content = afero.NewOsFs()
 	}
-	if _, err := sitecontent.Write(b.content, b.contentDir, hand, b.input); err != nil {
+	if _, err := sitecontent.WriteView(b.content, b.contentDir, hand, b.view); err != nil {
 		return fmt.Errorf("writing content: %w", err)
 	}
 	return nil
@@ -277,7 +279,7 @@ func (b *build) render() error {
 		return err
 	}
 	c, decisions := b.res.Catalog, b.res.Decisions
-	files := publicFiles(disclosure.NewView(b.input), b.paths.data)
+	files := publicFiles(b.view, b.paths.data)
 	var written func(string, []byte, os.FileInfo)
 	var streamed atomic.Int64
 	if !b.o.NoAudit {
@@ -329,9 +331,8 @@ func (b *build) beside(files []publicFile) error {
 	}
 	b.res.Beside = append(b.res.Beside, Stage{"copy files", time.Since(t)})
 	t = time.Now()
-	view := disclosure.NewView(b.input)
 	for _, out := range prepare.Outputs {
-		if err := out.Write(afero.NewOsFs(), b.extras, b.o.BaseURL, view); err != nil {
+		if err := out.Write(afero.NewOsFs(), b.extras, b.o.BaseURL, b.view); err != nil {
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
 	}

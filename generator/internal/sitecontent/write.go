@@ -49,7 +49,13 @@ type writer struct {
 // hand-written pages (site/content); they are copied first, and a generated
 // page may not replace one.
 func Write(fsys afero.Fs, dir string, hand fs.FS, in disclosure.Input) (Stats, error) {
-	w := &writer{View: disclosure.NewView(in), fs: fsys, dir: dir, names: map[string]bool{}}
+	return WriteView(fsys, dir, hand, disclosure.NewView(in))
+}
+
+// WriteView is Write from a view the build shares with its other outputs,
+// so that what they all compute from it is computed once (View.Once).
+func WriteView(fsys afero.Fs, dir string, hand fs.FS, v *disclosure.View) (Stats, error) {
+	w := &writer{View: v, fs: fsys, dir: dir, names: map[string]bool{}}
 	if hand != nil {
 		if err := w.copyHand(hand); err != nil {
 			return Stats{}, err

@@ -1,0 +1,134 @@
+package opendata_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// The published JSON Schemas enumerate the states, bases, ways to read,
+// and meeting and party types the Go source decides (publication.States,
+// publication.Bases, disclosure.ReadKinds, catalog.MeetingTypes and
+// PartyTypes), and say which states show what as disclosure.StatusOf and
+// the decision decide it: a state added in Go and not in a schema, or
+// the other way round, fails here. The schemas are read as a build
+// publishes them, from a generated corpus's outputs.
+func TestSchemasEnumerateWhatTheGoSourceDecides(t *testing.T) {
+	s := written(t, genCorpus(t, 5, 30), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "https://example.org/")
+	schema := func(name string) map[string]any {
+		var m map[string]any
+		if err := json.Unmarshal(s.read(t, opendata.SchemaDir+name), &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	get := func(m any, keys ...any) any {
+		for _, k := range keys {
+			switch k := k.(type) {
+			case string:
+				m = m.(map[string]any)[k]
+			case int:
+				m = m.([]any)[k]
+			}
+		}
+		return m
+	}
+	strs := func(v any) []string {
+		var out []string
+		list, _ := v.([]any) // a placeholder not filled in is no list
+		for _, x := range list {
+			out = append(out, x.(string))
+		}
+		return out
+	}
+	states := func(ss []publication.State) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, string(s))
+		}
+		return out
+	}
+	var bases []string
+	for _, b := range publication.Bases {
+		bases = append(bases, string(b))
+	}
+	docs := schema("documents.schema.json")
+	doc := get(docs, "$defs", "document")
+	// The rules of allOf, by the words of their description.
+	rule := func(description string) map[string]any {
+		for _, r := range get(doc, "allOf").([]any) {
+			if get(r, "description") == description {
+				return r.(map[string]any)
+			}
+		}
+		t.Fatalf("documents.schema.json has no rule %q", description)
+		return nil
+	}
+	ifStates := func(r map[string]any) []string {
+		st := get(r, "if", "properties", "state").(map[string]any)
+		if not, ok := st["not"]; ok {
+			st = not.(map[string]any)
+		}
+		if c, ok := st["const"]; ok {
+			return []string{c.(string)}
+		}
+		return strs(st["enum"])
+	}
+	dated := disclosure.StatesShowing(disclosure.FactPublicFrom)
+	var undated, toCome []string
+	for _, s := range publication.States {
+		if !slices.Contains(dated, s) {
+			undated = append(undated, string(s))
+		} else if s != publication.Public && s != publication.Withdrawn {
+			toCome = append(toCome, string(s))
+		}
+	}
+	for _, c := range []struct {
+		what      string
+		got, want []string
+	}{
+		{"documents: state", strs(get(doc, "properties", "state", "enum")), states(publication.States)},
+		{"documents: basis", strs(get(doc, "properties", "basis", "enum")), append([]string{""}, bases...)},
+		{"documents: read_kind", strs(get(doc, "properties", "read_kind", "enum")), append([]string{""}, disclosure.ReadKinds...)},
+		{"documents: the states with no file", ifStates(rule("A document that is not public shows no file, checksum or address of its own.")), []string{string(publication.Public)}},
+		{"documents: the states that say where to read", ifStates(rule("A public document says where it can be read, and since when it is public.")), []string{string(publication.Public)}},
+		{"documents: the states with no day", ifStates(rule("A withheld, restricted or not submitted document has no publication day, basis or next change.")), undated},
+		{"documents: the states withdrawn", ifStates(rule("A withdrawn document says when it was public and when it was taken down.")), states(disclosure.StatesShowing(disclosure.FactWithdrawnOn))},
+		{"documents: the states to come", ifStates(rule("A scheduled document says the day it becomes public.")), toCome},
+		{"meetings: type", strs(get(schema("meetings.schema.json"), "$defs", "meeting", "properties", "type", "enum")), catalog.MeetingTypes},
+		{"parties: type", strs(get(schema("parties.schema.json"), "$defs", "party", "properties", "type", "enum")), catalog.PartyTypes},
+	} {
+		if !slices.Equal(c.got, c.want) || len(c.want) == 0 {
+			t.Errorf("%s: the schema enumerates %q, the Go source %q", c.what, c.got, c.want)
+		}
+	}
+}
+
+// The CSV's Table Schema enumerates the same lists as the JSON Schema.
+func TestDocumentsTableEnumeratesWhatTheGoSourceDecides(t *testing.T) {
+	v := disclosure.NewView(disclosure.Input{Catalog: &catalog.Catalog{}})
+	values := opendata.SchemaValues(v)
+	t0, _ := opendata.TableFor(opendata.DocumentsCSV)
+	for _, f := range t0.Schema(v).Fields {
+		var want []string
+		switch f.Name {
+		case "state":
+			want = values["STATES"]
+		case "basis":
+			want = values["BASES"][1:] // an empty cell is a missing value
+		case "read_kind":
+			want = values["READ_KINDS"][1:]
+		default:
+			continue
+		}
+		if !slices.Equal(f.Constraints.Enum, want) {
+			t.Errorf("documents.csv %s: %q, want %q", f.Name, f.Constraints.Enum, want)
+		}
+	}
+}
