@@ -141,7 +141,7 @@ func TestMeetingMapFitsAndEveryPartyIsReachableByTab(t *testing.T) {
 // the words the legend may hold in the file's language): lines of text
 // outside the picture, legend entries that overlap, entries whose words
 // do not follow their swatch on its right, the direction each line is
-// written in ("rtl|" or "ltr|en"), and the words that, with a three-digit
+// written in ("rtl|", or "ltr|wm-url" for the address), and the words that, with a three-digit
 // count, would not fit the legend's column.
 const mapFileLayout = `(words => {
   const svg = document.documentElement, vb = svg.viewBox.baseVal;
@@ -149,7 +149,7 @@ const mapFileLayout = `(words => {
   for (const t of svg.querySelectorAll("text")) {
     const b = t.getBBox();
     if (b.x < vb.x || b.x + b.width > vb.x + vb.width || b.y < vb.y || b.y + b.height > vb.y + vb.height) out.outside.push(t.textContent);
-    out.dirs.push(getComputedStyle(t).direction + "|" + (t.getAttribute("lang") || ""));
+    out.dirs.push(getComputedStyle(t).direction + "|" + (t.getAttribute("class") || ""));
   }
   const items = [...svg.querySelectorAll(".wm-legend > g")], boxes = items.map(g => g.getBBox());
   out.entries = items.length;
@@ -183,7 +183,7 @@ type mapLayout struct {
 // legend runs left to right, each entry's words after its swatch, no
 // entry over another, every word a legend may hold (with a count) fits
 // its column, no line of text leaves the picture, and in Arabic each line
-// is written right to left (the source line, in English, left to right).
+// is written right to left (the map's address left to right).
 func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
 	t.Parallel()
 	site := allLanguagesSite(t)
@@ -224,8 +224,8 @@ func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
 				want = "rtl|"
 			}
 			for _, d := range got.Dirs {
-				if d != want && d != "ltr|en" {
-					t.Errorf("%s: a line is written %q; want %q (or an English line left to right)", where, d, want)
+				if d != want && d != "ltr|wm-url" {
+					t.Errorf("%s: a line is written %q; want %q (or the address left to right)", where, d, want)
 				}
 			}
 			if !strings.Contains(strings.Join(got.Dirs, " "), want) {
