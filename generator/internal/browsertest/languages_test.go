@@ -137,7 +137,9 @@ func contains(list []string, s string) bool {
 // the templates write that day in the language (here as the meeting's page
 // writes its closing day), and the counts in the templates' digits; on a
 // report, the copy-link buttons are named by the language's string and
-// marked with its language inside the English text.
+// marked with its language inside the English text; on a meeting's page on
+// that day, its map says each party's state in the language's words, with
+// the day it is due and the map's day as the page writes them.
 func TestScriptsSpeakThePageLanguage(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
@@ -156,10 +158,11 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			tab := tabs.take(t)
-			var server, note, intro string
+			var server, due, note, intro string
 			var counts []string
 			tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
 				chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
+				chromedp.Evaluate(`document.querySelector('time[datetime="2017-07-06"]').textContent`, &due),
 				chromedp.Navigate(srv.URL+prefix+"documents/?on="+day),
 				chromedp.Poll(`(() => { const t = document.querySelector('.day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, chromedp.WithPollingTimeout(5*time.Second)),
 				chromedp.Evaluate(`document.querySelector(".ledger-intro time").textContent`, &intro),
@@ -170,6 +173,27 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 			for _, c := range counts {
 				if strings.Trim(c, "0123456789") != "" {
 					t.Errorf("a count of the ledger is written %q, not in the templates' digits", c)
+				}
+			}
+
+			var shown bool
+			var row, name, desc string
+			var mapCounts []string
+			tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/?on="+day),
+				chromedp.Poll(`!!document.querySelector(".day-note time")`, &shown, chromedp.WithPollingTimeout(5*time.Second)),
+				chromedp.Evaluate(`document.querySelector('#wm tr[data-party="albania"] td').textContent`, &row),
+				chromedp.Evaluate(`document.querySelector('#wm a.wm-party[data-party="albania"]').getAttribute("aria-label")`, &name),
+				chromedp.Evaluate(`document.querySelector("#wm svg > desc").textContent`, &desc),
+				chromedp.Evaluate(`[...document.querySelectorAll("#wm .wm-legend .wm-count")].map(c => c.textContent)`, &mapCounts))
+			if word := strs[lang]["state_scheduled"]["other"]; !strings.Contains(row, word) || due == "" || !strings.Contains(row, due) || !strings.HasSuffix(name, row) {
+				t.Errorf("on %s the map's row of Albania says %q and its shape %q; want the words %q and %q", day, row, name, word, due)
+			}
+			if !strings.Contains(desc, server) {
+				t.Errorf("on %s the map's description does not write the day as the page does (%q): %q", day, server, desc)
+			}
+			for _, c := range mapCounts {
+				if c == "" || strings.Trim(c, "0123456789") != "" {
+					t.Errorf("a count of the map's legend is written %q, not in the templates' digits", c)
 				}
 			}
 

@@ -51,7 +51,7 @@ const readPastView = `(() => {
   for (const li of document.querySelectorAll("[data-past-counts] li")) counts[stateOf(li.querySelector(".state"))] = Number(li.querySelector(".count").textContent.replace(/\D/g, ""));
   const form = document.querySelector("form.day-form");
   return {
-    docs: [...document.querySelectorAll("[data-past]")].map(e => {
+    docs: [...document.querySelectorAll("[data-past]:not(.worldmap [data-past])")].map(e => {
       const d = e.querySelector("[data-past-date]");
       return {
         id: e.getAttribute("data-doc"),
@@ -73,6 +73,137 @@ const readPastView = `(() => {
     dir: document.documentElement.dir,
   };
 })()`
+
+// pastMap is a meeting's world map as the reader sees it (partial
+// worldmap.html): each party's link (its shape or point, or its line in the
+// box of parties without territory), each row of its table, the legend's
+// counts by state and the map's description.
+type pastMap struct {
+	Found bool `json:"found"`
+	Links []struct {
+		Party   string `json:"party"`
+		State   string `json:"state"`   // its data-state
+		Class   string `json:"class"`   // its wm-<state> class
+		Fill    string `json:"fill"`    // its shape's (or swatch's) fill
+		Pattern bool   `json:"pattern"` // the pattern the fill names is on the page
+		Name    string `json:"name"`    // its accessible name
+	} `json:"links"`
+	Rows []struct {
+		Party string `json:"party"`
+		Doc   string `json:"doc"`
+		State string `json:"state"`
+		Name  string `json:"name"` // "party: what the map says", as its link is named
+		Text  string `json:"text"`
+	} `json:"rows"`
+	Legend map[string]int `json:"legend"`
+	Desc   string         `json:"desc"`
+	AsOf   string         `json:"asOf"` // the day the note under the map names
+}
+
+// readPastMap reads the map of a meeting's page in one call.
+const readPastMap = `(() => {
+  const fig = document.querySelector("figure#wm");
+  if (!fig) return {found: false};
+  const squash = s => s.replace(/\s+/g, " ").trim();
+  const legend = {};
+  for (const li of fig.querySelectorAll(".wm-legend li[data-state]")) legend[li.dataset.state] = Number(li.querySelector(".wm-count").textContent.replace(/\D/g, ""));
+  return {
+    found: true,
+    links: [...fig.querySelectorAll("a.wm-party")].map(a => {
+      const f = a.querySelector("[fill^='url(#']"), fill = f ? f.getAttribute("fill") : "";
+      return {party: a.dataset.party, state: a.dataset.state, class: [...a.classList].filter(c => c !== "wm-party" && c.startsWith("wm-")).join(" "),
+        fill, pattern: !!fill && !!document.getElementById(fill.slice(5, -1)), name: squash(a.getAttribute("aria-label") || a.textContent)};
+    }),
+    rows: [...fig.querySelectorAll(".wm-table tr[data-party]")].map(tr => ({party: tr.dataset.party, doc: tr.dataset.doc || "", state: tr.dataset.state,
+      name: squash(tr.querySelector("th").textContent + ": " + tr.querySelector("td").textContent), text: squash(tr.querySelector("td").textContent)})),
+    legend,
+    desc: squash(fig.querySelector("svg > desc").textContent),
+    asOf: (fig.querySelector("[data-past-day] time") || {getAttribute: () => ""}).getAttribute("datetime"),
+  };
+})()`
+
+// mapCheck compares a meeting's map on a day with the engine's decisions
+// for that day and with the grid (grid: the state it shows, by document):
+// each party's row and link show the state of its latest National Report
+// at the meeting as the grid shows it (the engine's, or "not public"
+// where the engine did not make it public), by pattern, class and words,
+// its link is named as its row, a party without a report keeps its
+// standing, and the legend counts the rows by state.
+//
+// words are the page's language's strings; long writes a day as the page
+// does (nil: the days the map names are not compared).
+func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeting string, engine map[string]publication.Decision, grid map[string]string, words map[string]string, long func(catalog.Date) string, day, asOf catalog.Date) {
+	t.Helper()
+	if !got.Found {
+		t.Errorf("%s: the meeting's page has no map", where)
+		return
+	}
+	report := map[string]*catalog.Document{}
+	for _, d := range c.Documents {
+		if d.Meeting == meeting && d.Kind == disclosure.NationalReport && d.Party != "" {
+			if r := report[d.Party]; r == nil || d.Report > r.Report {
+				report[d.Party] = d
+			}
+		}
+	}
+	row := map[string]string{}
+	tally := map[string]int{}
+	for _, r := range got.Rows {
+		row[r.Party] = r.State
+		tally[r.State]++
+		d := report[r.Party]
+		if d == nil {
+			if r.Doc != "" || !slices.Contains([]string{"no_record", "not_yet", "left", "unknown"}, r.State) {
+				t.Errorf("%s: %s has no National Report, yet its row names %q in state %s", where, r.Party, r.Doc, r.State)
+			}
+			continue
+		}
+		dec := engine[d.ID]
+		if r.Doc != d.ID || r.State != grid[d.ID] {
+			t.Errorf("%s: the map's row of %s shows %s %s; the grid shows %s %s", where, r.Party, r.Doc, r.State, d.ID, grid[d.ID])
+		}
+		if r.State == "not_public" && (dec.State == publication.Public || dec.State == publication.Withdrawn || day == asOf) || r.State != "not_public" && r.State != string(dec.State) {
+			t.Errorf("%s: the map shows %s's report %s %s; the engine says %s", where, r.Party, d.ID, r.State, dec.State)
+		}
+		word := words["state_"+r.State]
+		if r.State == "not_public" {
+			word = words["state_unknown"]
+		}
+		if !strings.Contains(r.Text, word) {
+			t.Errorf("%s: the map's row of %s says %q, not the state %q", where, r.Party, r.Text, word)
+		}
+		if long == nil {
+			continue
+		}
+		if when := long(dec.PublicFrom); (r.State == "public" || r.State == "scheduled") && !dec.PublicFrom.IsZero() && !strings.Contains(r.Text, when) {
+			t.Errorf("%s: the map's row of %s says %q, not the day %s", where, r.Party, r.Text, when)
+		}
+	}
+	if len(got.Links) == 0 {
+		t.Errorf("%s: the map has no party", where)
+	}
+	for _, l := range got.Links {
+		want, ok := row[l.Party]
+		if !ok {
+			t.Errorf("%s: %s is on the map but not in its table", where, l.Party)
+			continue
+		}
+		if l.State != want || l.Class != "wm-"+want || l.Fill != "url(#wm-"+want+")" || !l.Pattern {
+			t.Errorf("%s: %s on the map: state %q, class %q, fill %q (pattern on the page: %v); its row says %s", where, l.Party, l.State, l.Class, l.Fill, l.Pattern, want)
+		}
+		for _, r := range got.Rows {
+			if r.Party == l.Party && r.Name != l.Name {
+				t.Errorf("%s: %s on the map is named %q; its row says %q", where, l.Party, l.Name, r.Name)
+			}
+		}
+	}
+	if !maps.Equal(got.Legend, tally) {
+		t.Errorf("%s: the map's legend counts %v; its table shows %v", where, got.Legend, tally)
+	}
+	if got.AsOf != day.String() || long != nil && !strings.Contains(got.Desc, long(day)) {
+		t.Errorf("%s: the map says it shows %q (%q), not the day %s", where, got.AsOf, got.Desc, day)
+	}
+}
 
 // pastCheck compares a page on a day with the engine's decisions for that
 // day: every document of the meeting or party is on the page once, shows
@@ -261,9 +392,19 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 		{asOf, pages(wd)[1:]},
 	}
 
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]string{}
+	for k, v := range strs["en"] {
+		words[k] = v["other"]
+	}
+
 	tab := Browser(t)
 	srv := Serve(t, site, "")
 	seen := map[string]int{}
+	mapSeen := map[string]int{}
 	changed := 0
 	for i, v := range visits {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
@@ -271,12 +412,20 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 		engine := publication.DecideAll(c, v.day.Start(loc))
 		for _, p := range v.pages {
 			var got pastView
-			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got))
+			var gotMap pastMap
+			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, v.day, zone)
-			for id, s := range pastCheck(t, where, got, p.docs, engine, titles, v.day, asOf) {
+			grid := pastCheck(t, where, got, p.docs, engine, titles, v.day, asOf)
+			for id, s := range grid {
 				seen[s]++
 				if s != string(today[id].State) {
 					changed++
+				}
+			}
+			if meeting, ok := strings.CutPrefix(p.path, "meetings/"); ok {
+				mapCheck(t, where, gotMap, c, strings.TrimSuffix(meeting, "/"), engine, grid, words, catalog.Date.Long, v.day, asOf)
+				for _, r := range gotMap.Rows {
+					mapSeen[r.State]++
 				}
 			}
 			if v.day != asOf && !strings.Contains(got.Note, v.day.Long()) {
@@ -296,10 +445,15 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	if changed == 0 {
 		t.Error("no document's state differed from today's on any day")
 	}
+	for _, s := range []string{"public", "scheduled", "not_public"} {
+		if mapSeen[s] == 0 {
+			t.Errorf("no party was shown %s on a map on any day: the catalog did not test that case", s)
+		}
+	}
 	if c := tab.ConsoleErrors(); len(c) > 0 {
 		t.Errorf("console errors: %v", c)
 	}
-	t.Logf("%d visits, documents by state shown: %v", len(visits), seen)
+	t.Logf("%d visits, documents by state shown: %v; parties on the maps: %v", len(visits), seen, mapSeen)
 }
 
 // Issue 22: the same in Arabic (right to left), on the fixture catalog:
@@ -321,6 +475,11 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		t.Fatal(err)
 	}
 	ar := func(key string) string { return strs["ar"][key]["other"] }
+	arabic := map[string]string{}
+	for k, v := range strs["ar"] {
+		arabic[k] = v["other"]
+	}
+	mapSeen := map[string]int{}
 	loc := c.Rules.Location
 	asOf := catalog.Date{Year: 2017, Month: 7, Day: 6}
 	today := publication.DecideAll(c, asOf.Start(loc))
@@ -343,12 +502,21 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 			docs []string
 		}{{"ar/meetings/rm07/", meeting}, {"ar/countries/albania/", party}} {
 			var got pastView
+			var gotMap pastMap
 			var noteTime string
-			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got),
+			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap),
 				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
-			for _, s := range pastCheck(t, where, got, p.docs, engine, titles, day, asOf) {
+			grid := pastCheck(t, where, got, p.docs, engine, titles, day, asOf)
+			for _, s := range grid {
 				seen[s]++
+			}
+			if p.path == "ar/meetings/rm07/" {
+				// The map too, its words in Arabic.
+				mapCheck(t, where, gotMap, c, "rm07", engine, grid, arabic, nil, day, asOf)
+				for _, r := range gotMap.Rows {
+					mapSeen[r.State]++
+				}
 			}
 			if got.Lang != "ar" || got.Dir != "rtl" {
 				t.Errorf("%s: the page is lang %q dir %q", where, got.Lang, got.Dir)
@@ -390,6 +558,11 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	for _, s := range []string{"public", "scheduled", "not_submitted"} {
 		if seen[s] == 0 {
 			t.Errorf("no document was shown %s on any day: the fixture did not test that case", s)
+		}
+	}
+	for _, s := range []string{"scheduled", "not_submitted"} {
+		if mapSeen[s] == 0 {
+			t.Errorf("no party was shown %s on the map on any day: the fixture did not test that case", s)
 		}
 	}
 	if c := tab.ConsoleErrors(); len(c) > 0 {

@@ -2,12 +2,18 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
 
 // mapFacts measures a meeting's world map: whether it fits the screen, and
@@ -127,6 +133,104 @@ func TestMeetingMapFitsAndEveryPartyIsReachableByTab(t *testing.T) {
 	for p := range facts.Table {
 		if !seen[p] {
 			t.Errorf("party %s is in the table but Tab never reached it on the map", p)
+		}
+	}
+}
+
+// mapFileLayout measures a map.svg opened on its own (the function takes
+// the words the legend may hold in the file's language): lines of text
+// outside the picture, legend entries that overlap, entries whose words
+// do not follow their swatch on its right, the direction each line is
+// written in ("rtl|", or "ltr|wm-url" for the address), and the words that, with a three-digit
+// count, would not fit the legend's column.
+const mapFileLayout = `(words => {
+  const svg = document.documentElement, vb = svg.viewBox.baseVal;
+  const out = {outside: [], overlaps: [], order: [], dirs: [], tooWide: [], entries: 0, columns: 0};
+  for (const t of svg.querySelectorAll("text")) {
+    const b = t.getBBox();
+    if (b.x < vb.x || b.x + b.width > vb.x + vb.width || b.y < vb.y || b.y + b.height > vb.y + vb.height) out.outside.push(t.textContent);
+    out.dirs.push(getComputedStyle(t).direction + "|" + (t.getAttribute("class") || ""));
+  }
+  const items = [...svg.querySelectorAll(".wm-legend > g")], boxes = items.map(g => g.getBBox());
+  out.entries = items.length;
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.overlaps.push(items[i].textContent + " / " + items[i + 1 + j].textContent);
+  }));
+  for (const g of items) {
+    const s = g.querySelector("rect").getBBox(), t = g.querySelector("text").getBBox();
+    if (t.x < s.x + s.width || t.x - (s.x + s.width) > 12) out.order.push(g.textContent);
+  }
+  const xs = [...new Set(items.map(g => g.querySelector("rect").getBBox().x))].sort((a, b) => a - b);
+  out.columns = xs.length;
+  const step = xs.length > 1 ? xs[1] - xs[0] : vb.width;
+  const probe = items[0].querySelector("text");
+  for (const w of words) {
+    const t = probe.cloneNode(false);
+    t.textContent = w + ": 999";
+    probe.parentNode.appendChild(t);
+    if (t.getBBox().width + 22 > step - 8) out.tooWide.push(w);
+    t.remove();
+  }
+  return out;
+})`
+
+type mapLayout struct {
+	Outside, Overlaps, Order, Dirs, TooWide []string
+	Entries, Columns                        int
+}
+
+// Issue 22: the downloadable map (map.svg) reads in every language: its
+// legend runs left to right, each entry's words after its swatch, no
+// entry over another, every word a legend may hold (with a count) fits
+// its column, no line of text leaves the picture, and in Arabic each line
+// is written right to left (the map's address left to right).
+func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	site := allLanguagesSite(t)
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		var words []string
+		for _, k := range []string{"state_public", "state_scheduled", "state_withheld", "state_restricted", "state_not_submitted", "state_withdrawn", "state_unknown", "no_record", "standing_not_yet", "standing_left", "standing_unknown", "map_other_land"} {
+			words = append(words, strs[lang][k]["other"])
+		}
+		arg, _ := json.Marshal(words)
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		for _, m := range []string{"rm06", "rm07"} {
+			where := prefix + "meetings/" + m + "/map.svg"
+			var got mapLayout
+			tab.Run(chromedp.Navigate(srv.URL+where), chromedp.Evaluate(mapFileLayout+"("+string(arg)+")", &got))
+			if got.Entries < 2 {
+				t.Errorf("%s: the legend has %d entries", where, got.Entries)
+				continue
+			}
+			for _, problem := range []struct {
+				what string
+				list []string
+			}{{"lines outside the picture", got.Outside}, {"legend entries over each other", got.Overlaps}, {"legend entries whose words are not right of their swatch", got.Order}, {"words too wide for the legend's columns", got.TooWide}} {
+				if len(problem.list) > 0 {
+					t.Errorf("%s: %s: %q", where, problem.what, problem.list)
+				}
+			}
+			want := "ltr|"
+			if lang == "ar" {
+				want = "rtl|"
+			}
+			for _, d := range got.Dirs {
+				if d != want && d != "ltr|wm-url" {
+					t.Errorf("%s: a line is written %q; want %q (or the address left to right)", where, d, want)
+				}
+			}
+			if !strings.Contains(strings.Join(got.Dirs, " "), want) {
+				t.Errorf("%s: no line is written %q: %v", where, want, got.Dirs)
+			}
 		}
 	}
 }

@@ -146,9 +146,10 @@
   // scheduled document is due) and sets the sort keys of [data-past-sort]
   // ("state", "state-from", "date"). Then every [data-past-counts] list
   // counts the page's documents (by data-doc, each once) by the day's state
-  // ("all": every state, else those with any), [data-past-day] writes the
-  // day, links marked data-keep-day and the pager's keep it, and a
-  // "pastday" event (detail.on) tells any other script on the page.
+  // ("all": every state, else those with any), each world map follows its
+  // table's rows (pastMap), [data-past-day] writes the day, links marked
+  // data-keep-day and the pager's keep it, and a "pastday" event
+  // (detail.on) tells any other script on the page.
   function pastDay(form) {
     var tpl = document.getElementById("past-templates");
     var note = document.querySelector(".day-note");
@@ -174,8 +175,8 @@
     // data-date becomes a <time> of that day (the template holds a neutral
     // span, since an empty <time> is not valid HTML), any other slot gets
     // the value as text.
-    function fill(selector, values) {
-      var part = tpl.content.querySelector(selector).cloneNode(true);
+    function fill(selector, values, source) {
+      var part = (source || tpl).content.querySelector(selector).cloneNode(true);
       Array.prototype.forEach.call(part.querySelectorAll("[data-slot]"), function (e) {
         var v = values[e.getAttribute("data-slot")] || "";
         if (e.hasAttribute("data-date")) {
@@ -256,6 +257,52 @@
         d.setAttribute("data-sort", key[d.getAttribute("data-past-sort")] || "");
       });
     });
+
+    // A meeting's world map (partial worldmap.html): each row of its table
+    // carries its party's report's past, and has the day's state from the
+    // loop above (a row without it, a party without a report, keeps its
+    // state). The party's shape or point, or its link in the box beside
+    // the map, takes that state's pattern and class and an accessible name
+    // saying it; the row says it; the legend counts the rows by state; all
+    // in the words of the map's own template (template.wm-past), which the
+    // same partials as the map's wrote.
+    function pastMap(fig) {
+      var parts = fig.querySelector("template.wm-past");
+      if (!parts) return;
+      var counts = {};
+      Array.prototype.forEach.call(fig.querySelectorAll(".wm-table tr[data-party]"), function (tr) {
+        var state = tr.getAttribute("data-state");
+        counts[state] = (counts[state] || 0) + 1;
+        if (!tr.hasAttribute("data-past")) return;
+        var from = tr.getAttribute("data-from") || "";
+        var sel = '[data-map-phrase="' + state + '"]';
+        sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
+        var text = fill(sel, { from: from }, parts).textContent;
+        tr.querySelector("td").textContent = text;
+        var name = tr.querySelector("th").textContent.replace(/\s+/g, " ").trim();
+        Array.prototype.forEach.call(fig.querySelectorAll('a.wm-party[data-party="' + tr.getAttribute("data-party") + '"]'), function (a) {
+          a.setAttribute("data-state", state);
+          var kept = a.getAttribute("class").split(/\s+/).filter(function (c) { return c && (c === "wm-party" || c.indexOf("wm-") !== 0); });
+          a.setAttribute("class", kept.concat("wm-" + state).join(" "));
+          Array.prototype.forEach.call(a.querySelectorAll("[fill^='url(#']"), function (f) { f.setAttribute("fill", "url(#" + fig.id + "-" + state + ")"); });
+          if (a.hasAttribute("aria-label")) a.setAttribute("aria-label", fill("[data-map-label]", { name: name, text: text }, parts).textContent);
+          var words = a.querySelector("[data-map-text]");
+          if (words) words.textContent = text;
+        });
+      });
+      var legend = fig.querySelector(".wm-legend ul");
+      var land = legend.querySelector("li:not([data-state])");
+      var items = Array.prototype.filter.call(parts.content.querySelectorAll("li[data-state]"), function (li) { return counts[li.getAttribute("data-state")]; })
+        .map(function (li) {
+          var item = li.cloneNode(true);
+          item.querySelector(".wm-count").textContent = numbers.format(counts[li.getAttribute("data-state")]);
+          return item;
+        });
+      legend.replaceChildren.apply(legend, land ? items.concat(land) : items);
+      var desc = fig.querySelector("svg > desc");
+      if (desc) desc.textContent = fill("[data-map-desc]", { on: on }, parts).textContent;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("figure.worldmap"), pastMap);
 
     // The counts: states in the site's order, as the page shows them.
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-counts] ul.counts"), function (list) {
