@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -429,6 +430,36 @@ func TestOfficersAndPlaceInEachLanguage(t *testing.T) {
 	} {
 		if page := read(t, filepath.Join(out, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+}
+
+// No sentence ends in two full stops: a Russian long date ends in "г."
+// (CLDR), so a string that ends with a date adds none of its own. Every
+// page of every language, on a day with scheduled documents and on the day
+// they became public; a document's own text (#doc-text) is shown as its
+// source has it, and is not read.
+func TestNoSentenceEndsTwice(t *testing.T) {
+	twice := regexp.MustCompile(`[^.]\.\s*\.(?:[^.]|$)`)
+	for _, day := range []string{"2017-05-01", "2017-07-06"} {
+		site := sharedFixture(t, day, allLanguages...)
+		for _, rel := range englishPages(t, site) {
+			for lang := range siteLanguages {
+				var text strings.Builder
+				walk(parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))), func(n *html.Node) bool {
+					if n.Type == html.ElementNode {
+						id, _ := attr(n, "id")
+						return n.Data != "script" && n.Data != "style" && id != "doc-text"
+					}
+					if n.Type == html.TextNode {
+						text.WriteString(n.Data)
+					}
+					return true
+				})
+				if loc := twice.FindStringIndex(text.String()); loc != nil {
+					t.Errorf("%s, %s%s: two full stops in %q", day, langPrefix(lang), rel, text.String()[max(0, loc[0]-60):loc[1]])
+				}
+			}
 		}
 	}
 }
