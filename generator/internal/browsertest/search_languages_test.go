@@ -285,3 +285,34 @@ func pageDay(t testing.TB, site, page, day string) string {
 	}
 	return string(m[1])
 }
+
+// A meeting found by its officer's name shows its officers in the page's
+// language: the role in the language's word (officer_president), the
+// person's name as the catalog has it, marked as English.
+func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
+	t.Parallel()
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	for _, lang := range []string{"fr", "ar", "zh"} {
+		searchOpenIn(t, tab, srv, lang+"/")
+		searchRetype(tab, "Jammal")
+		hits := searchWait(t, tab, "Jammal")
+		if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
+			t.Fatalf("%s: results for Jammal = %+v, want the 7th Review Meeting first", lang, hits)
+		}
+		role := strs[lang]["officer_president"]["other"]
+		if !strings.Contains(hits[0].Text, role) || strings.Contains(hits[0].Text, "President") {
+			t.Errorf("%s: the meeting's officers read %q, want the role as %q", lang, hits[0].Text, role)
+		}
+		var nameLang string
+		tab.Run(chromedp.Evaluate(`(() => { const m = [...document.querySelectorAll('.search-results > li mark')].find(m => m.textContent === 'Jammal'); return m ? (m.closest('[lang]') || document.documentElement).lang : '' })()`, &nameLang))
+		if nameLang != "en" {
+			t.Errorf("%s: the officer's name is marked %q, want en", lang, nameLang)
+		}
+	}
+	searchClean(t, tab, srv)
+}

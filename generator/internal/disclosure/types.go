@@ -184,9 +184,14 @@ type ReadAt struct {
 
 // Officer of a meeting.
 type Officer struct {
-	Role    string `json:"role"`
-	Name    string `json:"name"`
-	Country string `json:"country,omitempty"`
+	Role string `json:"role"`
+	// RoleCode names the role apart from any language (officerRoles:
+	// "president", "vice_president"), so that pages say it in theirs
+	// (i18n officer_<code>); "" for a role without one, which pages show as
+	// Role, the catalog's word.
+	RoleCode string `json:"role_code,omitempty"`
+	Name     string `json:"name"`
+	Country  string `json:"country,omitempty"`
 	// Party is the id of the Contracting Party the country names (by its
 	// name or one of its other names), so that pages of other languages
 	// name it in theirs; "" when it names none.

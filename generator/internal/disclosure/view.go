@@ -19,6 +19,7 @@ package disclosure
 
 import (
 	"fmt"
+	"maps"
 	"mime"
 	"net/url"
 	"path"
@@ -362,7 +363,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		Places: w.Translated(func(lang string) string { return w.in.Catalog.MeetingPlace(m.ID, lang) }),
 	}
 	for _, o := range m.Officers {
-		mi.Officers = append(mi.Officers, Officer{Role: o.Role, Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)})
+		mi.Officers = append(mi.Officers, Officer{Role: o.Role, RoleCode: officerRoles[o.Role], Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)})
 	}
 	if n := m.NPP; n != nil {
 		mi.NPP = map[string]int{"operating": n.Operating, "construction": n.Construction, "none": n.None}
@@ -565,3 +566,10 @@ func (w *View) partyNamed(name string) string {
 // NationalReport is the kind of the National Reports, which the meeting's
 // reports day, its map and its charts are about.
 const NationalReport = "national_report"
+
+// officerRoles are the codes of the officers' roles that the site names in
+// every language, by the catalog's English word.
+var officerRoles = map[string]string{"President": "president", "Vice-President": "vice_president"}
+
+// OfficerRoles are the codes of officerRoles, sorted.
+func OfficerRoles() []string { return slices.Sorted(maps.Values(officerRoles)) }

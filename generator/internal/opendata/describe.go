@@ -294,6 +294,7 @@ func SchemaValues(v *disclosure.View) map[string][]string {
 		"STATES_TO_COME":     str(without(dated, withFile, withdrawn)),
 		"MEETING_TYPES":      catalog.MeetingTypes,
 		"PARTY_TYPES":        catalog.PartyTypes,
+		"OFFICER_ROLES":      disclosure.OfficerRoles(),
 	}
 }
 

@@ -64,6 +64,8 @@
 //	kinds        [id, slug, label] per document kind, in rule order
 //	meetings     [id, title, held, place, officers] per meeting, in catalog
 //	             order (officers: "President: Name (Country); …", or "")
+//	meeting_officers  in an index of another language, per meeting: its
+//	             officers as [role code, role, name, party id, country]
 //	parties      [id, name, [other names], title name] per party, ordered
 //	             by name; title name, in an index of another language than
 //	             English, is the English name that the catalog's titles
@@ -160,9 +162,14 @@ type Index struct {
 	// the catalog has no translation); Meetings keep the English, which
 	// documents' titles are made with.
 	MeetingNames [][2]string `json:"meeting_names,omitempty"`
-	Parties      []Party     `json:"parties"`
-	Docs         []Doc       `json:"docs"`
-	Paras        []Para      `json:"paras"`
+	// MeetingOfficers are, in an index of another language than the
+	// catalog's, each meeting's officers as [role code, role, name, party,
+	// country], so that the script names the role and the party in the
+	// page's language (Meetings keep the English words, which are searched).
+	MeetingOfficers [][][5]string `json:"meeting_officers,omitempty"`
+	Parties         []Party       `json:"parties"`
+	Docs            []Doc         `json:"docs"`
+	Paras           []Para        `json:"paras"`
 	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
 	Terms    []string `json:"-"`
 	Postings [][]int  `json:"postings"`
@@ -251,6 +258,7 @@ type meetingFacts struct {
 	other  []string
 	// titles and places in the site's other languages.
 	titles, places map[string]string
+	officers       [][5]string
 }
 
 // docFacts are a document's record, with its party's id in place of its
@@ -278,7 +286,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
-			titles: mi.Titles, places: mi.Places,
+			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers),
 		})
 		meetings[mi.ID] = i
 	}
@@ -441,6 +449,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		if lang != catalogLang {
 			names := [2]string{m.titles[lang], m.places[lang]}
 			ix.MeetingNames = append(ix.MeetingNames, names)
+			ix.MeetingOfficers = append(ix.MeetingOfficers, m.officers)
 			b.add(FieldName, names[0])
 			b.add(FieldOther, names[1])
 		}
@@ -540,6 +549,15 @@ func officersText(os []disclosure.Officer) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// officerFacts are a meeting's officers as MeetingOfficers holds them.
+func officerFacts(os []disclosure.Officer) [][5]string {
+	out := [][5]string{}
+	for _, o := range os {
+		out = append(out, [5]string{o.RoleCode, o.Role, o.Name, o.Party, o.Country})
+	}
+	return out
 }
 
 // counts are the numbers a meeting's page gives (parties, plants,

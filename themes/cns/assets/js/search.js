@@ -515,6 +515,33 @@
     return v;
   };
 
+  /* officers writes a meeting's officers as its page lists them, in the
+     page's language: a role that has a code (and a string of the page's)
+     and the party's name in the language; the person's name, any other
+     role and a country that names no party as the catalog has them. */
+  Search.prototype.officers = function (meta, list, qw) {
+    if (!list.length) return;
+    var self = this, en = this.en;
+    if (!this.partyNames) {
+      this.partyNames = {};
+      this.index.ix.parties.forEach(function (p) { self.partyNames[p[0]] = p[1]; });
+    }
+    meta.appendChild(document.createTextNode(' · '));
+    list.forEach(function (o, i) {
+      if (i) meta.appendChild(document.createTextNode(self.t('officer_separator')));
+      var role = o[0] && self.s['officer_' + o[0]], party = o[3] && self.partyNames[o[3]];
+      var parts = {
+        Role: role ? [role, ''] : [o[1], en],
+        Name: [o[2], en],
+        Country: party ? [party, ''] : [o[4], en]
+      };
+      self.t(o[4] ? 'officer_country' : 'officer').split(/\{(Role|Name|Country)\}/).forEach(function (piece, j) {
+        if (j % 2) marked(meta, parts[piece][0], qw, parts[piece][1]);
+        else if (piece) meta.appendChild(document.createTextNode(piece));
+      });
+    });
+  };
+
   /* date is a day as <time>, written as the page's templates write it:
      dates holds the pattern of each month, with {d} and {y}. */
   Search.prototype.date = function (ymd) {
@@ -562,6 +589,10 @@
       marked(title, local[0] || mt[1], qw, local[0] ? '' : en);
       meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
       for (var k = 2; k < 5; k++) {
+        if (k === 4 && ix.meeting_officers) {
+          this.officers(meta, ix.meeting_officers[r] || [], qw);
+          continue;
+        }
         var part = k === 3 && local[1] ? local[1] : mt[k];
         if (!part) continue;
         meta.appendChild(document.createTextNode(' · '));
