@@ -293,11 +293,38 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 }
 
 // Run runs chromedp actions, failing the test on error.
+//
+// Each action runs in turn. One that Chromium refused because the page's
+// script context it named had just gone (the tab was between two
+// documents, and chromedp had not yet heard of the new one) is tried
+// again for up to two seconds: Chromium ran none of it, so trying again
+// does nothing twice.
 func (tab *Tab) Run(actions ...chromedp.Action) {
 	tab.t.Helper()
-	if err := chromedp.Run(tab.Ctx, actions...); err != nil {
-		tab.t.Fatal(err)
+	for _, a := range actions {
+		if err := runSettled(tab.Ctx, a); err != nil {
+			tab.t.Fatal(err)
+		}
 	}
+}
+
+// runSettled runs a, again while Chromium answers that the execution
+// context it was sent to no longer exists.
+func runSettled(ctx context.Context, a chromedp.Action) error {
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		err := chromedp.Run(ctx, a)
+		if err == nil || !goneContext(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// goneContext tells Chromium's answer to a script sent to an execution
+// context that a navigation has destroyed.
+func goneContext(err error) bool {
+	return strings.Contains(err.Error(), "Cannot find context with specified id")
 }
 
 // Requests returns and forgets the URLs requested so far.

@@ -40,7 +40,7 @@ const searchHitsJS = `[...document.querySelectorAll('.search-results > li')].map
 	marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
 }))`
 
-// searchSite builds the real catalog as of 6 July 2017 and serves it.
+// searchSite builds the fixture catalog as of 6 July 2017 and serves it.
 func searchSite(t *testing.T) (*Tab, *Server) {
 	t.Helper()
 	tab := searchBrowser(t)
@@ -56,14 +56,16 @@ func searchBrowser(t testing.TB) *Tab {
 // searchWait waits until the results on the page are those of query q.
 func searchWait(t testing.TB, tab *Tab, q string) []searchHit {
 	t.Helper()
-	js := fmt.Sprintf(`(() => { const l = document.querySelector('.search-results'); return !!l && l.getAttribute('data-query') === %q })()`, q)
-	// Evaluated again and again, since the page may be between two documents.
+	// The results are read in the same script that checks they are q's,
+	// evaluated again and again, since the page may be between two
+	// documents (after Back, or while the index loads).
+	js := fmt.Sprintf(`(() => { const l = document.querySelector('.search-results'); return !!l && l.getAttribute('data-query') === %q ? %s : null })()`, q, searchHitsJS)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		var ok bool
-		err := chromedp.Run(tab.Ctx, chromedp.Evaluate(js, &ok))
-		if err == nil && ok {
-			break
+		var hits *[]searchHit
+		err := chromedp.Run(tab.Ctx, chromedp.Evaluate(js, &hits))
+		if err == nil && hits != nil {
+			return *hits
 		}
 		if time.Now().After(deadline) {
 			var state string
@@ -72,9 +74,6 @@ func searchWait(t testing.TB, tab *Tab, q string) []searchHit {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	var hits []searchHit
-	tab.Run(chromedp.Evaluate(searchHitsJS, &hits))
-	return hits
 }
 
 // searchOpen opens the search page (with an address query) and waits for
