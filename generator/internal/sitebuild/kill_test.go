@@ -134,7 +134,7 @@ func leftovers(t *testing.T, dir string) []string {
 // whole and no lock; the next build removes what it left and succeeds.
 func TestKilledBuildLeavesSiteWholeAndNextBuildCleansUp(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 3, Documents: 40}); err != nil {
+	if _, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 3, Documents: 10}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := sitebuild.Build(options(filepath.Join(dir, "data"), dir, killAsOf)); err != nil {
