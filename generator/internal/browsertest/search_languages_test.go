@@ -316,3 +316,45 @@ func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// A meeting's result says when it was held as the meeting's page does, in
+// the page's language: its two days as <time>s in the page's long date,
+// joined as meeting_held_days joins them, and no English month.
+func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
+	t.Parallel()
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tab := Browser(t)
+	held := regexp.MustCompile(`<time datetime="2017-03-27">[^<]*</time>[^<]*<time datetime="2017-04-07">[^<]*</time>`)
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
+		b, err := os.ReadFile(filepath.Join(site, lang, "meetings", "rm07", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := held.Find(b)
+		if m == nil {
+			t.Fatalf("%s: the 7th meeting's page does not write its days", lang)
+		}
+		want := tags.ReplaceAllString(string(m), "")
+		searchOpenIn(t, tab, srv, lang+"/")
+		searchRetype(tab, "Jammal")
+		hits := searchWait(t, tab, "Jammal")
+		if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
+			t.Fatalf("%s: results for Jammal = %+v, want the 7th Review Meeting first", lang, hits)
+		}
+		var shown struct {
+			Meta  string   `json:"meta"`
+			Times []string `json:"times"`
+		}
+		tab.Run(chromedp.Evaluate(`(() => { const m = document.querySelector('.search-results > li .search-hit-meta');
+			return {meta: m.textContent, times: [...m.querySelectorAll('time')].map(t => t.dateTime + ' ' + (t.closest('[lang]') || document.documentElement).lang)}; })()`, &shown))
+		if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
+			t.Errorf("%s: the 7th meeting's result reads %q, want its days as its page writes them, %q", lang, shown.Meta, want)
+		}
+		if wantTimes := []string{"2017-03-27 " + lang, "2017-04-07 " + lang}; !slices.Equal(shown.Times, wantTimes) {
+			t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
+		}
+	}
+	searchClean(t, tab, srv)
+}

@@ -2,6 +2,7 @@ package searchindex_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -410,6 +411,48 @@ func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
 			if !yield(k) {
 				return
 			}
+		}
+	}
+}
+
+// An index of another language carries the days each meeting was held
+// (meeting_days), which the script writes in the page's language as the
+// meeting's pages do (meetingdates.html): both days when both are known,
+// the opening day alone when the catalog has no held: wording, else none
+// (the English wording is shown then). The English index carries none.
+func TestIndexOfAnotherLanguageCarriesMeetingDays(t *testing.T) {
+	c := fixtureCatalog(t)
+	// The fixture's three meetings: both days; the opening alone; the
+	// opening and a held: wording, which pages write in its place.
+	c.Meetings[1].Adjournment = catalog.Date{}
+	c.Meetings[2].Adjournment, c.Meetings[2].Held = catalog.Date{}, "from 20 March 2023"
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2014-03-24", "2014-04-04"}, {"2017-03-27"}, {}}
+	for _, lang := range siteLanguages {
+		var ix struct {
+			Meetings    [][5]string `json:"meetings"`
+			MeetingDays [][]string  `json:"meeting_days"`
+		}
+		if err := json.Unmarshal(files[searchindex.PathOf(lang, "en")], &ix); err != nil {
+			t.Fatal(err)
+		}
+		if lang == "en" {
+			if ix.MeetingDays != nil {
+				t.Errorf("en: meeting_days %q, want none", ix.MeetingDays)
+			}
+			continue
+		}
+		if fmt.Sprint(ix.MeetingDays) != fmt.Sprint(want) || len(ix.MeetingDays) != len(ix.Meetings) {
+			t.Errorf("%s: meeting_days %q, want %q", lang, ix.MeetingDays, want)
+		}
+		// The English wording stays, searched and shown where there are
+		// no days.
+		if got := ix.Meetings[2][2]; got != "from 20 March 2023" {
+			t.Errorf("%s: the third meeting is held %q, want the catalog's wording", lang, got)
 		}
 	}
 }

@@ -66,6 +66,9 @@
 //	             order (officers: "President: Name (Country); …", or "")
 //	meeting_officers  in an index of another language, per meeting: its
 //	             officers as [role code, role, name, party id, country]
+//	meeting_days in an index of another language, per meeting: the days
+//	             its pages write for held, YYYY-MM-DD ([opening,
+//	             adjournment], [opening] or [])
 //	parties      [id, name, [other names], title name] per party, ordered
 //	             by name; title name, in an index of another language than
 //	             English, is the English name that the catalog's titles
@@ -167,9 +170,17 @@ type Index struct {
 	// country], so that the script names the role and the party in the
 	// page's language (Meetings keep the English words, which are searched).
 	MeetingOfficers [][][5]string `json:"meeting_officers,omitempty"`
-	Parties         []Party       `json:"parties"`
-	Docs            []Doc         `json:"docs"`
-	Paras           []Para        `json:"paras"`
+	// MeetingDays are, in an index of another language than the
+	// catalog's, the days each meeting was held as its pages write them
+	// (meetingdates.html): [opening, adjournment] when both are known,
+	// [opening] when only it is and the catalog has no held: wording,
+	// else none; YYYY-MM-DD, so that the script writes them in the page's
+	// language (Meetings keep the English words, which are searched, and
+	// shown where there are no days).
+	MeetingDays [][]string `json:"meeting_days,omitempty"`
+	Parties     []Party    `json:"parties"`
+	Docs        []Doc      `json:"docs"`
+	Paras       []Para     `json:"paras"`
 	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
 	Terms    []string `json:"-"`
 	Postings [][]int  `json:"postings"`
@@ -259,6 +270,7 @@ type meetingFacts struct {
 	// titles and places in the site's other languages.
 	titles, places map[string]string
 	officers       [][5]string
+	days           []string
 }
 
 // docFacts are a document's record, with its party's id in place of its
@@ -286,7 +298,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
-			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers),
+			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: heldDays(m),
 		})
 		meetings[mi.ID] = i
 	}
@@ -450,6 +462,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			names := [2]string{m.titles[lang], m.places[lang]}
 			ix.MeetingNames = append(ix.MeetingNames, names)
 			ix.MeetingOfficers = append(ix.MeetingOfficers, m.officers)
+			ix.MeetingDays = append(ix.MeetingDays, m.days)
 			b.add(FieldName, names[0])
 			b.add(FieldOther, names[1])
 		}
@@ -549,6 +562,20 @@ func officersText(os []disclosure.Officer) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// heldDays are the days a meeting's pages write for when it was held, as
+// MeetingDays holds them: both its days when both are known; else, when
+// the catalog gives no held: wording, its opening day if known; else none
+// (its pages then give the wording, in English).
+func heldDays(m *catalog.Meeting) []string {
+	switch {
+	case !m.Opening.IsZero() && !m.Adjournment.IsZero():
+		return []string{m.Opening.String(), m.Adjournment.String()}
+	case m.Held == "" && !m.Opening.IsZero():
+		return []string{m.Opening.String()}
+	}
+	return []string{}
 }
 
 // officerFacts are a meeting's officers as MeetingOfficers holds them.

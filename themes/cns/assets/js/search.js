@@ -543,12 +543,30 @@
   };
 
   /* date is a day as <time>, written as the page's templates write it:
-     dates holds the pattern of each month, with {d} and {y}. */
-  Search.prototype.date = function (ymd) {
+     dates holds the pattern of each month, with {d} and {y}; with the
+     query's words qw, those it finds are marked. */
+  Search.prototype.date = function (ymd, qw) {
     var p = ymd.split('-'), f = (this.s.dates || [])[+p[1] - 1];
-    var t = el('time', null, f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd);
+    var text = f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd, t = el('time');
+    if (qw) marked(t, text, qw); else t.textContent = text;
     t.dateTime = ymd;
     return t;
+  };
+
+  /* heldDays writes when a meeting was held from its days (an index of
+     another language: meeting_days), as its pages write them: both days
+     in the page's pattern (held_days), or the one; false when it has none
+     (the catalog's wording is written then). */
+  Search.prototype.heldDays = function (meta, days, qw) {
+    if (!days.length) return false;
+    var self = this;
+    meta.appendChild(document.createTextNode(' · '));
+    if (days.length === 1) { meta.appendChild(this.date(days[0], qw)); return true; }
+    this.t('held_days').split(/\{(Opening|Adjournment)\}/).forEach(function (piece, j) {
+      if (j % 2) meta.appendChild(self.date(days[piece === 'Opening' ? 0 : 1], qw));
+      else if (piece) meta.appendChild(document.createTextNode(piece));
+    });
+    return true;
   };
 
   /* partyLang is the language to mark a party's name with: the catalog's
@@ -593,6 +611,7 @@
           this.officers(meta, ix.meeting_officers[r] || [], qw);
           continue;
         }
+        if (k === 2 && this.heldDays(meta, (ix.meeting_days || [])[r] || [], qw)) continue;
         var part = k === 3 && local[1] ? local[1] : mt[k];
         if (!part) continue;
         meta.appendChild(document.createTextNode(' · '));
