@@ -71,7 +71,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 	}{
 		{"ru", []string{"Албания", "албан", "Albania"}},
 		{"ar", []string{"ألبانيا", "البانيا", "أَلْبَانِيَا", "Albania"}},
-		{"zh", []string{"阿尔巴尼亚", "巴尼亚", "ＡＬＢＡＮＩＡ", "Albania"}},
+		{"zh", []string{"阿尔巴尼亚", "巴尼亚", "ＡＬＢＡＮＩＡ", "Albania", "阿爾巴尼亞"}},
 		{"fr", []string{"Albanie", "Albania"}},
 		{"es", []string{"Albania"}},
 	} {

@@ -195,6 +195,11 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		{"zh", "阿", []string{"albania", "argentina"}}, // one character: 阿根廷 too
 		{"zh", "阿尔", []string{"albania"}},             // one pair
 		{"zh", "ＡＬＢＡＮＩＡ", []string{"albania"}},        // full-width Latin letters
+		{"zh", "阿爾巴尼亞", []string{"albania"}},          // in Traditional characters (CLDR zh-Hant)
+		{"zh", "爾巴", []string{"albania"}},             // a pair of them
+		{"zh", "南韓", []string{"korea"}},               // a Traditional name unlike the Simplified one
+		{"ru", "阿爾巴尼亞", nil},                          // only Chinese holds them
+		{"en", "阿爾巴尼亞", nil},
 		{"fr", "Albanie", []string{"albania"}},
 		{"fr", "republique de coree", []string{"korea"}},
 		{"es", "Corea", []string{"korea"}},
@@ -453,6 +458,34 @@ func TestIndexOfAnotherLanguageCarriesMeetingDays(t *testing.T) {
 		// no days.
 		if got := ix.Meetings[2][2]; got != "from 20 March 2023" {
 			t.Errorf("%s: the third meeting is held %q, want the catalog's wording", lang, got)
+		}
+	}
+}
+
+// Chinese readers who type Traditional characters find the parties by
+// their names in CLDR's zh-Hant, which the zh index holds as terms but
+// never shows: no party's name or other names is one of them.
+func TestChineseIndexFindsTraditionalNamesWithoutShowingThem(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := decodeLanguage(t, files[searchindex.PathOf("zh", "en")])
+	if got := ix.partiesFound("阿爾巴尼亞"); !slices.Equal(got, []string{"albania"}) {
+		t.Errorf("阿爾巴尼亞 finds %q, want Albania", got)
+	}
+	if strings.Contains(string(files[searchindex.PathOf("zh", "en")]), "阿爾巴尼亞") {
+		t.Error("the zh index writes the Traditional name, which is only to be searched")
+	}
+	for _, lang := range siteLanguages {
+		if lang == "zh" {
+			continue
+		}
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		if slices.ContainsFunc(ix.Terms, func(term string) bool { return strings.Contains(term, "爾") }) {
+			t.Errorf("%s: the index holds Traditional names", lang)
 		}
 	}
 }

@@ -10,7 +10,9 @@
 // Each language's index holds the same records: the catalog's words, in
 // English, and each party's name in the language (disclosure.View's
 // PartyNames) with its English name and other names as its other names, so
-// that "France" still finds France on /ru/search/. It carries the
+// that "France" still finds France on /ru/search/; the Chinese index also
+// finds each party by its name in Traditional characters (namedAlsoIn),
+// which it does not show. It carries the
 // language's spelling (SpellingOf): how its script folds and splits into
 // words. Parties are in the order of their names in the language.
 //
@@ -198,6 +200,10 @@ type Party struct {
 	ID, Name   string
 	OtherNames []string
 	TitleName  string
+	// Searched are names the party is found by, as by its other names,
+	// but which are not shown (only their terms are written): its names
+	// in the language's other scripts (namedAlsoIn).
+	Searched []string
 }
 
 func (p Party) MarshalJSON() ([]byte, error) {
@@ -258,9 +264,11 @@ type facts struct {
 	asOf     string
 	meetings []meetingFacts
 	parties  []disclosure.PartyInfo
-	kinds    [][3]string
-	docs     []docFacts
-	paras    []Para
+	// iso is each party's ISO 3166-1 code, by id.
+	iso   map[string]string
+	kinds [][3]string
+	docs  []docFacts
+	paras []Para
 }
 
 // meetingFacts are a meeting's record and the other words that find it.
@@ -302,8 +310,10 @@ func gather(v *disclosure.View) (*facts, error) {
 		})
 		meetings[mi.ID] = i
 	}
+	f.iso = map[string]string{}
 	for _, p := range c.Parties {
 		f.parties = append(f.parties, v.Party(p))
+		f.iso[p.ID] = p.ISO
 	}
 	// The kinds in rule order, then any kind a document has and no rule
 	// names (such a document is never public, but it is listed).
@@ -476,6 +486,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		position[p.ID] = i
 		b.add(FieldName, p.Name)
 		b.add(FieldOther, p.OtherNames...)
+		b.add(FieldOther, p.Searched...)
 		b.next()
 	}
 	for _, k := range f.kinds {
@@ -504,11 +515,19 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 	return ix
 }
 
+// namedAlsoIn are, by language, the CLDR locales (BCP 47 tags) whose
+// names of the parties the language's index finds them by without showing
+// them (Party.Searched): a Chinese reader may type a name in Traditional
+// characters ("阿爾巴尼亞"), which no folding makes the Simplified ones the
+// site writes ("阿尔巴尼亚").
+var namedAlsoIn = map[string][]string{"zh": {"zh-Hant"}}
+
 // partiesIn are the parties as the index of a language holds them, in the
 // order of their names in the language (disclosure.NameOrder). In a
 // language other than English a party is named as the site names it there,
 // with its English name first among its other names, and with the English
-// name for the catalog's titles.
+// name for the catalog's titles; it is also found by its names in the
+// language's other scripts (namedAlsoIn).
 func (f *facts) partiesIn(lang string) []Party {
 	var parties []Party
 	for _, pi := range f.parties {
@@ -519,6 +538,12 @@ func (f *facts) partiesIn(lang string) []Party {
 				if o != local && !slices.Contains(party.OtherNames, o) {
 					party.OtherNames = append(party.OtherNames, o)
 				}
+			}
+		}
+		for _, tag := range namedAlsoIn[lang] {
+			iso := f.iso[pi.ID]
+			if n := disclosure.RegionName(tag, iso); iso != "" && n != "" && n != party.Name && !slices.Contains(party.OtherNames, n) && !slices.Contains(party.Searched, n) {
+				party.Searched = append(party.Searched, n)
 			}
 		}
 		parties = append(parties, party)
