@@ -318,6 +318,9 @@ func TestEnglishRulesChangeOnlyLatin(t *testing.T) {
 	for _, lang := range siteLanguages {
 		sp := searchindex.SpellingOf(lang)
 		for _, w := range []string{"доклады", "вопросы", "стран", "تقارير", "الدول", "国家报告"} {
+			if lang == "ru" && unicode.Is(unicode.Cyrillic, []rune(w)[0]) {
+				continue // Russian's own endings (TestRussianEndings)
+			}
 			for _, word := range sp.Words(w) {
 				if got := sp.Term(word); got != word {
 					t.Errorf("%s: Term(%q) = %q; English's rules changed a word of another script", lang, word, got)
@@ -355,6 +358,21 @@ func TestSpellingsAreWellFormed(t *testing.T) {
 		}
 		if len(sp.Prefixes) > 0 && sp.PrefixMin < 1 {
 			t.Errorf("%s: prefixes, and no letters need be left", lang)
+		}
+		// Endings are written as folding leaves them ("ией" as "иеи"),
+		// and none comes after a shorter one it ends with, which a word
+		// would meet first.
+		for _, st := range sp.Steps {
+			for i, e := range st.Endings {
+				if f := sp.Fold(e[0]); f != e[0] {
+					t.Errorf("%s: ending %q folds to %q, so no word ends with it", lang, e[0], f)
+				}
+				for _, before := range st.Endings[:i] {
+					if strings.HasSuffix(e[0], before[0]) {
+						t.Errorf("%s: ending %q comes after %q, so is never removed", lang, e[0], before[0])
+					}
+				}
+			}
 		}
 	}
 }
@@ -486,6 +504,64 @@ func TestChineseIndexFindsTraditionalNamesWithoutShowingThem(t *testing.T) {
 		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
 		if slices.ContainsFunc(ix.Terms, func(term string) bool { return strings.Contains(term, "爾") }) {
 			t.Errorf("%s: the index holds Traditional names", lang)
+		}
+	}
+}
+
+// Russian's light ending removal: the case and number forms of a noun or
+// adjective meet ("Албании", "Албанией", "Албанию" find "Албания";
+// "докладов", "доклады" find "доклад"), an ending is removed only when four
+// letters or more are left (so "Чили" and "Перу" stay whole, and "Китая"
+// loses "я", not "ая"), and no other language's spelling removes them.
+func TestRussianEndings(t *testing.T) {
+	ru := searchindex.SpellingOf("ru")
+	term := func(sp *searchindex.Spelling, s string) []string {
+		var out []string
+		for _, w := range sp.Words(s) {
+			out = append(out, sp.Term(w))
+		}
+		return out
+	}
+	for in, want := range map[string]string{
+		"Албания Албании Албанией Албанию":           "албан албан албан албан",
+		"доклад доклады докладов докладами докладах": "доклад доклад доклад доклад доклад",
+		"Китай Китая Китаем":                         "кита кита кита",
+		"Корея Кореи Корее":                          "коре коре коре",
+		"Российская Федерация Российской Федерации":  "россииск федерац россииск федерац",
+		"национальный национального национальные":    "национальн национальн национальн",
+		"безопасность безопасности безопасностью":    "безопасност безопасност безопасност",
+		// Short words keep their letters: fewer than four would be left.
+		"Чили Перу Куба Мали Оман": "чили перу куба мали оман",
+		// English words keep English's terms.
+		"regulators ageing": "regulator aging",
+	} {
+		if got := strings.Join(term(ru, in), " "); got != want {
+			t.Errorf("ru: terms of %q = %q, want %q", in, got, want)
+		}
+	}
+	for _, lang := range siteLanguages {
+		if lang == "ru" {
+			continue
+		}
+		if got := strings.Join(term(searchindex.SpellingOf(lang), "Албании докладов"), " "); got != "албании докладов" {
+			t.Errorf("%s removes Russian endings: %q", lang, got)
+		}
+	}
+	// The Russian index finds Albania by its name's other forms, and the
+	// short names whole.
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := decodeLanguage(t, files[searchindex.PathOf("ru", "en")])
+	for q, want := range map[string][]string{
+		"Албании": {"albania"}, "Албанией": {"albania"}, "Албанию": {"albania"}, "албан": {"albania"},
+		"Китая": {"china"}, "Франции": {"france"}, "Нидерландов": {"netherlands"}, "Чили": {"chile"},
+	} {
+		if got := ix.partiesFound(q); !slices.Equal(got, want) {
+			t.Errorf("ru: %q finds %q, want %q", q, got, want)
 		}
 	}
 }

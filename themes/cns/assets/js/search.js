@@ -70,9 +70,12 @@
       return w;
     }
     if (Array.from(w).length < (st.min || 0) || (st.except && st.except.indexOf(w) >= 0)) return w;
+    // The first ending the word has after at least stem_min letters.
     for (i = 0; i < st.endings.length; i++) {
       var e = st.endings[i];
-      if (ends(w, e[0])) return w.slice(0, w.length - e[0].length) + e[1];
+      if (!ends(w, e[0])) continue;
+      var base = w.slice(0, w.length - e[0].length);
+      if (!st.stem_min || Array.from(base).length >= st.stem_min) return base + e[1];
     }
     return w;
   }
