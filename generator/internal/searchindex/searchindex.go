@@ -12,9 +12,11 @@
 // PartyNames) with its English name and other names as its other names, so
 // that "France" still finds France on /ru/search/; the Chinese index also
 // finds each party by its name in Traditional characters (namedAlsoIn),
-// which it does not show. It carries the
-// language's spelling (SpellingOf): how its script folds and splits into
-// words. Parties are in the order of their names in the language.
+// which it does not show. It carries the language's spelling (SpellingOf):
+// how its script folds and splits into words, and makes terms of them.
+// Parties are in the order of their names in the language. In another
+// language than English, each meeting's days (meeting_days) let the script
+// write when it was held in the page's language.
 //
 // # What is indexed
 //
