@@ -31,6 +31,8 @@ import (
 // mixed with other letters, full-width Latin letters and digits.
 var languageSamples = []string{
 	"Ёлка ЁЖ Китай", "Российская Федерация", "Республика Корея",
+	"Албании Албанией Албанию Албанья", "доклад доклады докладов докладами", "Китая Кореи Корее Чили Перу кита",
+	"Российской Федерацией национального безопасностью", "ия иями ие ь а",
 	"أَلْبَانِيَا", "ألبـــانيا", "إآٱأ", "مصطفى", "جمهورية كوريا", "مؤتمر رئيس", "٢٠١٧ ۲۰۱۷", "ﻻ ﷲ", "کوریا", "هٰذا",
 	"الجزائر", "والصين", "للطاقة", "الم", "ال", "وال",
 	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
@@ -69,9 +71,9 @@ func TestSearchInEveryLanguage(t *testing.T) {
 		lang    string
 		queries []string // each finds Albania first
 	}{
-		{"ru", []string{"Албания", "албан", "Albania"}},
+		{"ru", []string{"Албания", "албан", "Albania", "Албании", "Албанией", "Албанию"}},
 		{"ar", []string{"ألبانيا", "البانيا", "أَلْبَانِيَا", "Albania"}},
-		{"zh", []string{"阿尔巴尼亚", "巴尼亚", "ＡＬＢＡＮＩＡ", "Albania"}},
+		{"zh", []string{"阿尔巴尼亚", "巴尼亚", "ＡＬＢＡＮＩＡ", "Albania", "阿爾巴尼亞"}},
 		{"fr", []string{"Albanie", "Albania"}},
 		{"es", []string{"Albania"}},
 	} {
@@ -312,6 +314,48 @@ func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
 		tab.Run(chromedp.Evaluate(`(() => { const m = [...document.querySelectorAll('.search-results > li mark')].find(m => m.textContent === 'Jammal'); return m ? (m.closest('[lang]') || document.documentElement).lang : '' })()`, &nameLang))
 		if nameLang != "en" {
 			t.Errorf("%s: the officer's name is marked %q, want en", lang, nameLang)
+		}
+	}
+	searchClean(t, tab, srv)
+}
+
+// A meeting's result says when it was held as the meeting's page does, in
+// the page's language: its two days as <time>s in the page's long date,
+// joined as meeting_held_days joins them, and no English month.
+func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
+	t.Parallel()
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tab := Browser(t)
+	held := regexp.MustCompile(`<time datetime="2017-03-27">[^<]*</time>[^<]*<time datetime="2017-04-07">[^<]*</time>`)
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
+		b, err := os.ReadFile(filepath.Join(site, lang, "meetings", "rm07", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := held.Find(b)
+		if m == nil {
+			t.Fatalf("%s: the 7th meeting's page does not write its days", lang)
+		}
+		want := tags.ReplaceAllString(string(m), "")
+		searchOpenIn(t, tab, srv, lang+"/")
+		searchRetype(tab, "Jammal")
+		hits := searchWait(t, tab, "Jammal")
+		if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
+			t.Fatalf("%s: results for Jammal = %+v, want the 7th Review Meeting first", lang, hits)
+		}
+		var shown struct {
+			Meta  string   `json:"meta"`
+			Times []string `json:"times"`
+		}
+		tab.Run(chromedp.Evaluate(`(() => { const m = document.querySelector('.search-results > li .search-hit-meta');
+			return {meta: m.textContent, times: [...m.querySelectorAll('time')].map(t => t.dateTime + ' ' + (t.closest('[lang]') || document.documentElement).lang)}; })()`, &shown))
+		if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
+			t.Errorf("%s: the 7th meeting's result reads %q, want its days as its page writes them, %q", lang, shown.Meta, want)
+		}
+		if wantTimes := []string{"2017-03-27 " + lang, "2017-04-07 " + lang}; !slices.Equal(shown.Times, wantTimes) {
+			t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
 		}
 	}
 	searchClean(t, tab, srv)

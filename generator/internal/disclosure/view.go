@@ -485,6 +485,11 @@ func (w *View) PartyNames(p *catalog.Party) map[string]string {
 	return out
 }
 
+// RegionName is CLDR's name of an ISO 3166-1 region in a language (a
+// BCP 47 tag: "zh", or "zh-Hant" for Chinese in Traditional characters),
+// or "" when CLDR has none.
+func RegionName(lang, iso string) string { return regionName(lang, iso) }
+
 // regionName is CLDR's name of an ISO 3166-1 region in a language, or ""
 // when CLDR has none.
 func regionName(lang, iso string) string {

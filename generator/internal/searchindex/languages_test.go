@@ -2,6 +2,7 @@ package searchindex_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -194,6 +195,11 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		{"zh", "阿", []string{"albania", "argentina"}}, // one character: 阿根廷 too
 		{"zh", "阿尔", []string{"albania"}},             // one pair
 		{"zh", "ＡＬＢＡＮＩＡ", []string{"albania"}},        // full-width Latin letters
+		{"zh", "阿爾巴尼亞", []string{"albania"}},          // in Traditional characters (CLDR zh-Hant)
+		{"zh", "爾巴", []string{"albania"}},             // a pair of them
+		{"zh", "南韓", []string{"korea"}},               // a Traditional name unlike the Simplified one
+		{"ru", "阿爾巴尼亞", nil},                          // only Chinese holds them
+		{"en", "阿爾巴尼亞", nil},
 		{"fr", "Albanie", []string{"albania"}},
 		{"fr", "republique de coree", []string{"korea"}},
 		{"es", "Corea", []string{"korea"}},
@@ -312,6 +318,9 @@ func TestEnglishRulesChangeOnlyLatin(t *testing.T) {
 	for _, lang := range siteLanguages {
 		sp := searchindex.SpellingOf(lang)
 		for _, w := range []string{"доклады", "вопросы", "стран", "تقارير", "الدول", "国家报告"} {
+			if lang == "ru" && unicode.Is(unicode.Cyrillic, []rune(w)[0]) {
+				continue // Russian's own endings (TestRussianEndings)
+			}
 			for _, word := range sp.Words(w) {
 				if got := sp.Term(word); got != word {
 					t.Errorf("%s: Term(%q) = %q; English's rules changed a word of another script", lang, word, got)
@@ -349,6 +358,21 @@ func TestSpellingsAreWellFormed(t *testing.T) {
 		}
 		if len(sp.Prefixes) > 0 && sp.PrefixMin < 1 {
 			t.Errorf("%s: prefixes, and no letters need be left", lang)
+		}
+		// Endings are written as folding leaves them ("ией" as "иеи"),
+		// and none comes after a shorter one it ends with, which a word
+		// would meet first.
+		for _, st := range sp.Steps {
+			for i, e := range st.Endings {
+				if f := sp.Fold(e[0]); f != e[0] {
+					t.Errorf("%s: ending %q folds to %q, so no word ends with it", lang, e[0], f)
+				}
+				for _, before := range st.Endings[:i] {
+					if strings.HasSuffix(e[0], before[0]) {
+						t.Errorf("%s: ending %q comes after %q, so is never removed", lang, e[0], before[0])
+					}
+				}
+			}
 		}
 	}
 }
@@ -410,6 +434,134 @@ func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
 			if !yield(k) {
 				return
 			}
+		}
+	}
+}
+
+// An index of another language carries the days each meeting was held
+// (meeting_days), which the script writes in the page's language as the
+// meeting's pages do (meetingdates.html): both days when both are known,
+// the opening day alone when the catalog has no held: wording, else none
+// (the English wording is shown then). The English index carries none.
+func TestIndexOfAnotherLanguageCarriesMeetingDays(t *testing.T) {
+	c := fixtureCatalog(t)
+	// The fixture's three meetings: both days; the opening alone; the
+	// opening and a held: wording, which pages write in its place.
+	c.Meetings[1].Adjournment = catalog.Date{}
+	c.Meetings[2].Adjournment, c.Meetings[2].Held = catalog.Date{}, "from 20 March 2023"
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2014-03-24", "2014-04-04"}, {"2017-03-27"}, {}}
+	for _, lang := range siteLanguages {
+		var ix struct {
+			Meetings    [][5]string `json:"meetings"`
+			MeetingDays [][]string  `json:"meeting_days"`
+		}
+		if err := json.Unmarshal(files[searchindex.PathOf(lang, "en")], &ix); err != nil {
+			t.Fatal(err)
+		}
+		if lang == "en" {
+			if ix.MeetingDays != nil {
+				t.Errorf("en: meeting_days %q, want none", ix.MeetingDays)
+			}
+			continue
+		}
+		if fmt.Sprint(ix.MeetingDays) != fmt.Sprint(want) || len(ix.MeetingDays) != len(ix.Meetings) {
+			t.Errorf("%s: meeting_days %q, want %q", lang, ix.MeetingDays, want)
+		}
+		// The English wording stays, searched and shown where there are
+		// no days.
+		if got := ix.Meetings[2][2]; got != "from 20 March 2023" {
+			t.Errorf("%s: the third meeting is held %q, want the catalog's wording", lang, got)
+		}
+	}
+}
+
+// Chinese readers who type Traditional characters find the parties by
+// their names in CLDR's zh-Hant, which the zh index holds as terms but
+// never shows: no party's name or other names is one of them.
+func TestChineseIndexFindsTraditionalNamesWithoutShowingThem(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := decodeLanguage(t, files[searchindex.PathOf("zh", "en")])
+	if got := ix.partiesFound("阿爾巴尼亞"); !slices.Equal(got, []string{"albania"}) {
+		t.Errorf("阿爾巴尼亞 finds %q, want Albania", got)
+	}
+	if strings.Contains(string(files[searchindex.PathOf("zh", "en")]), "阿爾巴尼亞") {
+		t.Error("the zh index writes the Traditional name, which is only to be searched")
+	}
+	for _, lang := range siteLanguages {
+		if lang == "zh" {
+			continue
+		}
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		if slices.ContainsFunc(ix.Terms, func(term string) bool { return strings.Contains(term, "爾") }) {
+			t.Errorf("%s: the index holds Traditional names", lang)
+		}
+	}
+}
+
+// Russian's light ending removal: the case and number forms of a noun or
+// adjective meet ("Албании", "Албанией", "Албанию" find "Албания";
+// "докладов", "доклады" find "доклад"), an ending is removed only when four
+// letters or more are left (so "Чили" and "Перу" stay whole, and "Китая"
+// loses "я", not "ая"), and no other language's spelling removes them.
+func TestRussianEndings(t *testing.T) {
+	ru := searchindex.SpellingOf("ru")
+	term := func(sp *searchindex.Spelling, s string) []string {
+		var out []string
+		for _, w := range sp.Words(s) {
+			out = append(out, sp.Term(w))
+		}
+		return out
+	}
+	for in, want := range map[string]string{
+		"Албания Албании Албанией Албанию":           "албан албан албан албан",
+		"доклад доклады докладов докладами докладах": "доклад доклад доклад доклад доклад",
+		"Китай Китая Китаем":                         "кита кита кита",
+		"Корея Кореи Корее":                          "коре коре коре",
+		"Российская Федерация Российской Федерации":  "россииск федерац россииск федерац",
+		"национальный национального национальные":    "национальн национальн национальн",
+		"безопасность безопасности безопасностью":    "безопасност безопасност безопасност",
+		// Short words keep their letters: fewer than four would be left.
+		"Чили Перу Куба Мали Оман": "чили перу куба мали оман",
+		// English words keep English's terms.
+		"regulators ageing": "regulator aging",
+	} {
+		if got := strings.Join(term(ru, in), " "); got != want {
+			t.Errorf("ru: terms of %q = %q, want %q", in, got, want)
+		}
+	}
+	for _, lang := range siteLanguages {
+		if lang == "ru" {
+			continue
+		}
+		if got := strings.Join(term(searchindex.SpellingOf(lang), "Албании докладов"), " "); got != "албании докладов" {
+			t.Errorf("%s removes Russian endings: %q", lang, got)
+		}
+	}
+	// The Russian index finds Albania by its name's other forms, and the
+	// short names whole.
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := decodeLanguage(t, files[searchindex.PathOf("ru", "en")])
+	for q, want := range map[string][]string{
+		"Албании": {"albania"}, "Албанией": {"albania"}, "Албанию": {"albania"}, "албан": {"albania"},
+		"Китая": {"china"}, "Франции": {"france"}, "Нидерландов": {"netherlands"}, "Чили": {"chile"},
+	} {
+		if got := ix.partiesFound(q); !slices.Equal(got, want) {
+			t.Errorf("ru: %q finds %q, want %q", q, got, want)
 		}
 	}
 }

@@ -10,9 +10,13 @@
 // Each language's index holds the same records: the catalog's words, in
 // English, and each party's name in the language (disclosure.View's
 // PartyNames) with its English name and other names as its other names, so
-// that "France" still finds France on /ru/search/. It carries the
-// language's spelling (SpellingOf): how its script folds and splits into
-// words. Parties are in the order of their names in the language.
+// that "France" still finds France on /ru/search/; the Chinese index also
+// finds each party by its name in Traditional characters (namedAlsoIn),
+// which it does not show. It carries the language's spelling (SpellingOf):
+// how its script folds and splits into words, and makes terms of them.
+// Parties are in the order of their names in the language. In another
+// language than English, each meeting's days (meeting_days) let the script
+// write when it was held in the page's language.
 //
 // # What is indexed
 //
@@ -66,6 +70,9 @@
 //	             order (officers: "President: Name (Country); …", or "")
 //	meeting_officers  in an index of another language, per meeting: its
 //	             officers as [role code, role, name, party id, country]
+//	meeting_days in an index of another language, per meeting: the days
+//	             its pages write for held, YYYY-MM-DD ([opening,
+//	             adjournment], [opening] or [])
 //	parties      [id, name, [other names], title name] per party, ordered
 //	             by name; title name, in an index of another language than
 //	             English, is the English name that the catalog's titles
@@ -167,9 +174,17 @@ type Index struct {
 	// country], so that the script names the role and the party in the
 	// page's language (Meetings keep the English words, which are searched).
 	MeetingOfficers [][][5]string `json:"meeting_officers,omitempty"`
-	Parties         []Party       `json:"parties"`
-	Docs            []Doc         `json:"docs"`
-	Paras           []Para        `json:"paras"`
+	// MeetingDays are, in an index of another language than the
+	// catalog's, the days each meeting was held as its pages write them
+	// (meetingdates.html): [opening, adjournment] when both are known,
+	// [opening] when only it is and the catalog has no held: wording,
+	// else none; YYYY-MM-DD, so that the script writes them in the page's
+	// language (Meetings keep the English words, which are searched, and
+	// shown where there are no days).
+	MeetingDays [][]string `json:"meeting_days,omitempty"`
+	Parties     []Party    `json:"parties"`
+	Docs        []Doc      `json:"docs"`
+	Paras       []Para     `json:"paras"`
 	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
 	Terms    []string `json:"-"`
 	Postings [][]int  `json:"postings"`
@@ -187,6 +202,10 @@ type Party struct {
 	ID, Name   string
 	OtherNames []string
 	TitleName  string
+	// Searched are names the party is found by, as by its other names,
+	// but which are not shown (only their terms are written): its names
+	// in the language's other scripts (namedAlsoIn).
+	Searched []string
 }
 
 func (p Party) MarshalJSON() ([]byte, error) {
@@ -247,9 +266,11 @@ type facts struct {
 	asOf     string
 	meetings []meetingFacts
 	parties  []disclosure.PartyInfo
-	kinds    [][3]string
-	docs     []docFacts
-	paras    []Para
+	// iso is each party's ISO 3166-1 code, by id.
+	iso   map[string]string
+	kinds [][3]string
+	docs  []docFacts
+	paras []Para
 }
 
 // meetingFacts are a meeting's record and the other words that find it.
@@ -259,6 +280,7 @@ type meetingFacts struct {
 	// titles and places in the site's other languages.
 	titles, places map[string]string
 	officers       [][5]string
+	days           []string
 }
 
 // docFacts are a document's record, with its party's id in place of its
@@ -286,12 +308,14 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
-			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers),
+			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: heldDays(m),
 		})
 		meetings[mi.ID] = i
 	}
+	f.iso = map[string]string{}
 	for _, p := range c.Parties {
 		f.parties = append(f.parties, v.Party(p))
+		f.iso[p.ID] = p.ISO
 	}
 	// The kinds in rule order, then any kind a document has and no rule
 	// names (such a document is never public, but it is listed).
@@ -450,6 +474,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			names := [2]string{m.titles[lang], m.places[lang]}
 			ix.MeetingNames = append(ix.MeetingNames, names)
 			ix.MeetingOfficers = append(ix.MeetingOfficers, m.officers)
+			ix.MeetingDays = append(ix.MeetingDays, m.days)
 			b.add(FieldName, names[0])
 			b.add(FieldOther, names[1])
 		}
@@ -463,6 +488,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		position[p.ID] = i
 		b.add(FieldName, p.Name)
 		b.add(FieldOther, p.OtherNames...)
+		b.add(FieldOther, p.Searched...)
 		b.next()
 	}
 	for _, k := range f.kinds {
@@ -491,11 +517,19 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 	return ix
 }
 
+// namedAlsoIn are, by language, the CLDR locales (BCP 47 tags) whose
+// names of the parties the language's index finds them by without showing
+// them (Party.Searched): a Chinese reader may type a name in Traditional
+// characters ("阿爾巴尼亞"), which no folding makes the Simplified ones the
+// site writes ("阿尔巴尼亚").
+var namedAlsoIn = map[string][]string{"zh": {"zh-Hant"}}
+
 // partiesIn are the parties as the index of a language holds them, in the
 // order of their names in the language (disclosure.NameOrder). In a
 // language other than English a party is named as the site names it there,
 // with its English name first among its other names, and with the English
-// name for the catalog's titles.
+// name for the catalog's titles; it is also found by its names in the
+// language's other scripts (namedAlsoIn).
 func (f *facts) partiesIn(lang string) []Party {
 	var parties []Party
 	for _, pi := range f.parties {
@@ -506,6 +540,12 @@ func (f *facts) partiesIn(lang string) []Party {
 				if o != local && !slices.Contains(party.OtherNames, o) {
 					party.OtherNames = append(party.OtherNames, o)
 				}
+			}
+		}
+		for _, tag := range namedAlsoIn[lang] {
+			iso := f.iso[pi.ID]
+			if n := disclosure.RegionName(tag, iso); iso != "" && n != "" && n != party.Name && !slices.Contains(party.OtherNames, n) && !slices.Contains(party.Searched, n) {
+				party.Searched = append(party.Searched, n)
 			}
 		}
 		parties = append(parties, party)
@@ -549,6 +589,20 @@ func officersText(os []disclosure.Officer) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// heldDays are the days a meeting's pages write for when it was held, as
+// MeetingDays holds them: both its days when both are known; else, when
+// the catalog gives no held: wording, its opening day if known; else none
+// (its pages then give the wording, in English).
+func heldDays(m *catalog.Meeting) []string {
+	switch {
+	case !m.Opening.IsZero() && !m.Adjournment.IsZero():
+		return []string{m.Opening.String(), m.Adjournment.String()}
+	case m.Held == "" && !m.Opening.IsZero():
+		return []string{m.Opening.String()}
+	}
+	return []string{}
 }
 
 // officerFacts are a meeting's officers as MeetingOfficers holds them.

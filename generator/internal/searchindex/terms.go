@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -60,7 +61,10 @@ type Spelling struct {
 // first stem the word begins with counts.
 //
 // An ending step: a word of at least Min letters that is not one of Except
-// takes, for the first of Endings it ends with, that ending's replacement.
+// takes, for the first of Endings it ends with after at least StemMin
+// letters, that ending's replacement (an ending that would leave fewer
+// letters is passed over: "кореи" ends with "еи" after three letters, and
+// with "и" after four).
 type Step struct {
 	Stems []string `json:"stems,omitempty"`
 	From  string   `json:"from,omitempty"`
@@ -70,6 +74,7 @@ type Step struct {
 	Min     int         `json:"min,omitempty"`
 	Except  []string    `json:"except,omitempty"`
 	Endings [][2]string `json:"endings,omitempty"`
+	StemMin int         `json:"stem_min,omitempty"`
 }
 
 // English is the spelling of the site's English text.
@@ -121,10 +126,11 @@ var English = Spelling{
 // letters.
 //
 // French and Spanish names are in the Latin script, whose marks folding
-// removes; Russian's Cyrillic needs nothing more either: NFD writes "ё" as
-// "е" and a diaeresis, and "й" as "и" and a breve, and folding drops the
-// marks, so "Ёлка" and "елка" meet, as do "й" and "и" (a reader who types
-// one for the other still finds the word).
+// removes. In Russian's Cyrillic, NFD writes "ё" as "е" and a diaeresis,
+// and "й" as "и" and a breve, and folding drops the marks, so "Ёлка" and
+// "елка" meet, as do "й" and "и" (a reader who types one for the other
+// still finds the word); and a light step removes the endings of nouns and
+// adjectives (Russian).
 var (
 	// Arabic: NFKD and folding already drop the short vowels and other
 	// harakat (U+064B–U+065F), the superscript alef (U+0670), and the
@@ -157,10 +163,41 @@ var (
 	// searched by pairs of characters; NFKD writes full-width Latin
 	// letters and digits as the plain ones.
 	Chinese = English.with(Spelling{Form: "NFKD", Bigrams: []string{"Han"}})
+	// Russian: the case and number endings of nouns and adjectives are
+	// removed, so that "Албании", "Албанией" and "Албанию" meet
+	// "Албания" (all "албан"), and "докладов" and "доклады" meet
+	// "доклад". The endings are written folded ("ией" as "иеи", "ий" as
+	// "ии"), each before the shorter ones it ends with (the first a word
+	// ends with counts); an ending is removed only when four letters or
+	// more are left, so short words ("Чили", "Перу") stay whole, and
+	// "Китая" loses "я", not "ая".
+	// Verbs' endings are left alone: names and titles are searched.
+	// Endings are Cyrillic, so English words keep English's terms.
+	Russian = English.with(Spelling{Steps: []Step{{
+		StemMin: 4,
+		Endings: endings(
+			// Nouns in -ия and -ие, before the shorter endings they end with.
+			"иями", "иях", "иям", "иеи", "ием", "ия", "ие", "ию", "ии",
+			// Adjectives.
+			"ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ои", "еи", "ая", "яя", "ое", "ее", "ые", "ую", "юю", "ых", "их", "ым", "им",
+			// Nouns.
+			"ами", "ями", "ов", "ев", "ам", "ям", "ах", "ях", "ом", "ем", "ью", "ья", "ье",
+			"а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
+		),
+	}}})
 )
 
+// endings are the endings of a step, each replaced by nothing.
+func endings(es ...string) [][2]string {
+	out := make([][2]string, len(es))
+	for i, e := range es {
+		out[i] = [2]string{e, ""}
+	}
+	return out
+}
+
 // spellings are the spelling of each language's index by language code.
-var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &English, "ru": &English, "ar": &Arabic, "zh": &Chinese}
+var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &English, "ru": &Russian, "ar": &Arabic, "zh": &Chinese}
 
 // SpellingOf is the spelling of a language's index: English's for a
 // language without rules of its own.
@@ -171,12 +208,13 @@ func SpellingOf(lang string) *Spelling {
 	return &English
 }
 
-// with is sp and what extra adds: its letters beside sp's, and its form,
-// scripts written in pairs and prefixes.
+// with is sp and what extra adds: its letters beside sp's, its steps after
+// sp's, and its form, scripts written in pairs and prefixes.
 func (sp Spelling) with(extra Spelling) Spelling {
 	out := sp
 	out.Letters = maps.Clone(sp.Letters)
 	maps.Copy(out.Letters, extra.Letters)
+	out.Steps = append(slices.Clip(sp.Steps), extra.Steps...)
 	out.Form, out.Bigrams, out.Prefixes, out.PrefixMin = extra.Form, extra.Bigrams, extra.Prefixes, extra.PrefixMin
 	return out
 }
@@ -237,7 +275,7 @@ func (s *Step) apply(w string) string {
 		}
 	}
 	for _, e := range s.Endings {
-		if base, ok := strings.CutSuffix(w, e[0]); ok {
+		if base, ok := strings.CutSuffix(w, e[0]); ok && (s.StemMin == 0 || utf8.RuneCountInString(base) >= s.StemMin) {
 			return base + e[1]
 		}
 	}

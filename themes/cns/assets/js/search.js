@@ -70,9 +70,12 @@
       return w;
     }
     if (Array.from(w).length < (st.min || 0) || (st.except && st.except.indexOf(w) >= 0)) return w;
+    // The first ending the word has after at least stem_min letters.
     for (i = 0; i < st.endings.length; i++) {
       var e = st.endings[i];
-      if (ends(w, e[0])) return w.slice(0, w.length - e[0].length) + e[1];
+      if (!ends(w, e[0])) continue;
+      var base = w.slice(0, w.length - e[0].length);
+      if (!st.stem_min || Array.from(base).length >= st.stem_min) return base + e[1];
     }
     return w;
   }
@@ -543,12 +546,30 @@
   };
 
   /* date is a day as <time>, written as the page's templates write it:
-     dates holds the pattern of each month, with {d} and {y}. */
-  Search.prototype.date = function (ymd) {
+     dates holds the pattern of each month, with {d} and {y}; with the
+     query's words qw, those it finds are marked. */
+  Search.prototype.date = function (ymd, qw) {
     var p = ymd.split('-'), f = (this.s.dates || [])[+p[1] - 1];
-    var t = el('time', null, f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd);
+    var text = f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd, t = el('time');
+    if (qw) marked(t, text, qw); else t.textContent = text;
     t.dateTime = ymd;
     return t;
+  };
+
+  /* heldDays writes when a meeting was held from its days (an index of
+     another language: meeting_days), as its pages write them: both days
+     in the page's pattern (held_days), or the one; false when it has none
+     (the catalog's wording is written then). */
+  Search.prototype.heldDays = function (meta, days, qw) {
+    if (!days.length) return false;
+    var self = this;
+    meta.appendChild(document.createTextNode(' · '));
+    if (days.length === 1) { meta.appendChild(this.date(days[0], qw)); return true; }
+    this.t('held_days').split(/\{(Opening|Adjournment)\}/).forEach(function (piece, j) {
+      if (j % 2) meta.appendChild(self.date(days[piece === 'Opening' ? 0 : 1], qw));
+      else if (piece) meta.appendChild(document.createTextNode(piece));
+    });
+    return true;
   };
 
   /* partyLang is the language to mark a party's name with: the catalog's
@@ -593,6 +614,7 @@
           this.officers(meta, ix.meeting_officers[r] || [], qw);
           continue;
         }
+        if (k === 2 && this.heldDays(meta, (ix.meeting_days || [])[r] || [], qw)) continue;
         var part = k === 3 && local[1] ? local[1] : mt[k];
         if (!part) continue;
         meta.appendChild(document.createTextNode(' · '));
