@@ -346,7 +346,8 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 // the 7th meeting's chart of National Reports by state on the days either
 // side of its reports' 90th day, drawn from the line's end, its words and
 // notes in Arabic; the figures page's map on those days as the meeting's
-// grid and the engine say, its charts hidden with the Arabic note.
+// grid and the engine say, its charts hidden with the Arabic note; on a
+// phone both fit and axe finds nothing serious.
 func TestFiguresOnAPastDayInArabic(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
@@ -404,6 +405,23 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		mapCheck(t, where, figMap, c, "rm07", engine, shown, arabic, nil, day, asOf)
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
 		citeCheck(t, where+", the map", figCite, notes["files"], day, asOf)
+	}
+	// On a phone, the pages on a past day fit, and axe finds nothing
+	// serious in what the day changed.
+	src := AxeSource(t)
+	for _, path := range []string{"ar/meetings/rm07/?on=2017-04-06", "ar/figures/?on=2017-04-06", "meetings/rm07/?on=2017-04-06"} {
+		var vs []AxeViolation
+		var wide bool
+		tab.Run(chromedp.EmulateViewport(320, 800), chromedp.Navigate(srv.URL+path),
+			chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth + 0.5`, &wide), axeOn(src, "main", &vs))
+		if wide {
+			t.Errorf("%s at 320 px: the page is wider than the screen", path)
+		}
+		for _, v := range vs {
+			if v.Severe() {
+				t.Errorf("%s at 320 px: %s", path, v)
+			}
+		}
 	}
 	for _, s := range []string{"scheduled", "not_submitted"} {
 		if seen[s] == 0 {
