@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,7 +80,8 @@ const readPastView = `(() => {
 // box of parties without territory), each row of its table, the legend's
 // counts by state and the map's description.
 type pastMap struct {
-	Found bool `json:"found"`
+	Found bool   `json:"found"`
+	ID    string `json:"id"` // the figure's id, the prefix of its patterns' ids
 	Links []struct {
 		Party   string `json:"party"`
 		State   string `json:"state"`   // its data-state
@@ -101,14 +103,23 @@ type pastMap struct {
 }
 
 // readPastMap reads the map of a meeting's page in one call.
-const readPastMap = `(() => {
-  const fig = document.querySelector("figure#wm");
+var readPastMap = readPastMapOf("figure#wm")
+
+// readPastMapOf reads the map the selector finds (the figures page's is
+// figure#figmap) in one call.
+func readPastMapOf(selector string) string {
+	return strings.Replace(readPastMapJS, "SELECTOR", strconv.Quote(selector), 1)
+}
+
+const readPastMapJS = `(() => {
+  const fig = document.querySelector(SELECTOR);
   if (!fig) return {found: false};
   const squash = s => s.replace(/\s+/g, " ").trim();
   const legend = {};
   for (const li of fig.querySelectorAll(".wm-legend li[data-state]")) legend[li.dataset.state] = Number(li.querySelector(".wm-count").textContent.replace(/\D/g, ""));
   return {
     found: true,
+    id: fig.id,
     links: [...fig.querySelectorAll("a.wm-party")].map(a => {
       const f = a.querySelector("[fill^='url(#']"), fill = f ? f.getAttribute("fill") : "";
       return {party: a.dataset.party, state: a.dataset.state, class: [...a.classList].filter(c => c !== "wm-party" && c.startsWith("wm-")).join(" "),
@@ -188,7 +199,7 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 			t.Errorf("%s: %s is on the map but not in its table", where, l.Party)
 			continue
 		}
-		if l.State != want || l.Class != "wm-"+want || l.Fill != "url(#wm-"+want+")" || !l.Pattern {
+		if l.State != want || l.Class != "wm-"+want || l.Fill != "url(#"+got.ID+"-"+want+")" || !l.Pattern {
 			t.Errorf("%s: %s on the map: state %q, class %q, fill %q (pattern on the page: %v); its row says %s", where, l.Party, l.State, l.Class, l.Fill, l.Pattern, want)
 		}
 		for _, r := range got.Rows {

@@ -72,6 +72,12 @@ type Chart struct {
 	Dated bool `json:"dated"`
 	// CSV is the path of the chart's data from the site's root.
 	CSV string `json:"csv"`
+	// Recount is, for a chart whose series are the states of one kind of
+	// document (reports-by-state: NationalReport), that kind: a page that
+	// carries those documents' public past (the theme's data-past) can
+	// count them again on a past day, as the meeting's page does for its
+	// own row. Empty for a chart no page can work out for another day.
+	Recount string `json:"recount,omitempty"`
 }
 
 // Series is one series of a chart: its id (a CSV column, and what the
@@ -185,6 +191,7 @@ func reportsByState(v *disclosure.View) Chart {
 		series = append(series, Series{string(s), "state_" + string(s)})
 	}
 	c := newChart(ReportsByState, true, series...)
+	c.Recount = NationalReport
 	byMeeting := reports(v)
 	for _, m := range v.Input().Catalog.Meetings {
 		refs := byMeeting[m.ID]

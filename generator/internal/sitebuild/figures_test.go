@@ -43,7 +43,8 @@ func (c chartValues) set(row, series, v string) {
 // shownValues reads the charts of a page or an SVG file: the values of the
 // elements with data-series and data-value (or the totals, data-total)
 // inside an element with data-row inside one with data-chart; "svg" and
-// "table" apart, by chart id.
+// "table" apart, by chart id. A template's content (the frame a past day
+// draws a chart in) is not shown, and not read.
 func shownValues(b []byte) (map[string]map[string]chartValues, error) {
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
@@ -60,6 +61,9 @@ func shownValues(b []byte) (map[string]map[string]chartValues, error) {
 	}
 	var walk func(n *html.Node, kind, chart, row string)
 	walk = func(n *html.Node, kind, chart, row string) {
+		if n.Type == html.ElementNode && n.Data == "template" {
+			return // a past day's frame (figure.html), not shown
+		}
 		if n.Type == html.ElementNode {
 			if c, ok := get(n, "data-chart"); ok {
 				kind, chart = n.Data, c

@@ -548,8 +548,8 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 var pastAttrs = regexp.MustCompile(`data-doc="([^"]*)" data-state="([^"]*)" data-past="([^"]*)" data-from="([^"]*)" data-until="([^"]*)"`)
 
 // statePages are the pages that show documents' states on any past day,
-// in any language.
-var statePages = regexp.MustCompile(`^((ar|zh|fr|ru|es)/)?((meetings|countries)/[^/]+/|documents/(page/[0-9]+/)?)index\.html$`)
+// in any language (the figures page: its map).
+var statePages = regexp.MustCompile(`^((ar|zh|fr|ru|es)/)?((meetings|countries)/[^/]+/|documents/(page/[0-9]+/)?|figures/)index\.html$`)
 
 // pastAsTheView lists where a page (the ledger, a meeting's grid, a
 // country's page, in any language) says of a document's past anything but

@@ -147,8 +147,11 @@
   // ("state", "state-from", "date"). Then every [data-past-counts] list
   // counts the page's documents (by data-doc, each once) by the day's state
   // ("all": every state, else those with any), each world map follows its
-  // table's rows (pastMap), [data-past-day] writes the day, links marked
-  // data-keep-day and the pager's keep it, and a "pastday" event
+  // table's rows (pastMap), each chart of a kind's states is counted again
+  // (pastChart), [data-past-only] shows and [data-past-hide] hides,
+  // [data-past-day] writes the day, a citation's a[data-cite-day] cites
+  // the page on the day, links marked data-keep-day and the pager's keep
+  // it, and a "pastday" event
   // (detail.on) tells any other script on the page.
   function pastDay(form) {
     var tpl = document.getElementById("past-templates");
@@ -303,6 +306,91 @@
       if (desc) desc.textContent = fill("[data-map-desc]", { on: on }, parts).textContent;
     }
     Array.prototype.forEach.call(document.querySelectorAll("figure.worldmap"), pastMap);
+
+    // A chart that counts the states of a kind of document (partial
+    // figure.html: the section's data-past-kind, a meeting's National
+    // Reports by state) is counted again from the page's elements of that
+    // kind (data-kind, each document once), by the day's state set above,
+    // and drawn in the frame its template holds (template.chart-past: the
+    // chart's series and "not public", written by the same partials as
+    // the chart): each segment as wide as chartsvg.html makes it
+    // (data-geometry: the width, the bars' length, a segment's least
+    // width), its number written where it fits, the total after the bar,
+    // the table, and the description dated.
+    function pastChart(sec) {
+      var parts = sec.querySelector("template.chart-past");
+      if (!parts) return;
+      var kind = sec.getAttribute("data-past-kind");
+      var counts = {}, seen = {};
+      Array.prototype.forEach.call(document.querySelectorAll("[data-past][data-kind]"), function (e) {
+        var id = e.getAttribute("data-doc");
+        if (e.getAttribute("data-kind") !== kind || !id || seen[id]) return;
+        seen[id] = true;
+        var s = e.getAttribute("data-state");
+        counts[s] = (counts[s] || 0) + 1;
+      });
+      var chart = parts.content.cloneNode(true);
+      var svg = chart.querySelector("svg");
+      var g = svg.getAttribute("data-geometry").split(" ").map(Number);
+      var W = g[0], L = g[1], minW = g[2];
+      var rtl = svg.getAttribute("direction") === "rtl";
+      var bars = Array.prototype.slice.call(svg.querySelectorAll("[data-row] rect[data-series]"));
+      var total = 0, segs = 0;
+      bars.forEach(function (r) {
+        var n = counts[r.getAttribute("data-series")] || 0;
+        total += n;
+        if (n > 0) segs++;
+      });
+      var scale = (L - minW * segs) / Math.max(total, 1), x = 0;
+      bars.forEach(function (r) {
+        var s = r.getAttribute("data-series"), n = counts[s] || 0;
+        var label = svg.querySelector('[data-for="' + s + '"]');
+        if (n === 0) {
+          r.remove();
+          if (label) label.remove();
+          return;
+        }
+        var w = Math.max(n * scale, minW), bx = rtl ? W - (x + w) : x, txt = numbers.format(n);
+        r.setAttribute("x", bx.toFixed(1));
+        r.setAttribute("width", w.toFixed(1));
+        r.setAttribute("data-value", String(n));
+        if (label && w >= 8 + 7 * txt.length) {
+          label.setAttribute("x", (bx + w / 2).toFixed(1));
+          label.textContent = txt;
+        } else if (label) {
+          label.remove();
+        }
+        x += w;
+      });
+      var end = svg.querySelector("[data-total]");
+      if (end) {
+        end.setAttribute("x", (rtl ? W - (x + 4) : x + 4).toFixed(1));
+        end.setAttribute("data-total", String(total));
+        end.textContent = numbers.format(total);
+      }
+      Array.prototype.forEach.call(chart.querySelectorAll("table [data-row] td[data-series]"), function (td) {
+        var s = td.getAttribute("data-series"), n = s === "total" ? total : counts[s] || 0;
+        td.setAttribute("data-value", String(n));
+        td.textContent = numbers.format(n);
+      });
+      var desc = svg.querySelector("desc");
+      if (desc) desc.textContent = fill("[data-chart-desc]", { on: on }, parts).textContent;
+      sec.querySelector(".chart-svg").replaceWith(chart.querySelector(".chart-svg"));
+      sec.querySelector(".table-scroll").replaceWith(chart.querySelector(".table-scroll"));
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("section.figure[data-past-kind]"), pastChart);
+    // What only a past day shows (a note that the files to download are
+    // the build day's, or why a chart is not shown) and what it hides
+    // (a chart not worked out for another day).
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-only]"), function (e) { e.hidden = false; });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-hide]"), function (e) { e.hidden = true; });
+    // A citation of what follows the day cites the page on that day.
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-cite-day][href]"), function (a) {
+      var u = new URL(a.getAttribute("href"), location.href);
+      u.searchParams.set("on", on);
+      a.setAttribute("href", u.href);
+      a.textContent = u.href;
+    });
 
     // The counts: states in the site's order, as the page shows them.
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-counts] ul.counts"), function (list) {
