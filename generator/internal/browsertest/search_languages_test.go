@@ -357,6 +357,13 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 		if wantTimes := []string{"2017-03-27 " + lang, "2017-04-07 " + lang}; !slices.Equal(shown.Times, wantTimes) {
 			t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
 		}
+		// The closing day, typed as the page writes it ("7 avril 2017",
+		// "7 апреля 2017 г."), finds the meeting first.
+		closing := tags.ReplaceAllString(regexp.MustCompile(`<time datetime="2017-04-07">[^<]*</time>`).FindString(string(m)), "")
+		searchRetype(tab, closing)
+		if hits := searchWait(t, tab, closing); len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
+			t.Errorf("%s: results for %q = %+v, want the 7th Review Meeting first", lang, closing, hits)
+		}
 	}
 	searchClean(t, tab, srv)
 }

@@ -67,26 +67,44 @@ func decodeLanguage(t testing.TB, b []byte) *languageIndex {
 // for every word of the query, a term that begins with its term, as the
 // client matches (search.js: Index.scores), with the index's own spelling.
 func (ix *languageIndex) partiesFound(q string) []string {
-	sp := &ix.Spelling
 	var found []string
 	for i, p := range ix.Parties {
-		rec := len(ix.Meetings) + i
-		all := true
-		for _, w := range sp.Words(q) {
-			qt := sp.Term(w)
-			hit := false
-			for _, field := range []int{searchindex.FieldName, searchindex.FieldOther} {
-				for _, term := range ix.recordTerms[rec][field] {
-					hit = hit || strings.HasPrefix(term, qt)
-				}
-			}
-			all = all && hit
-		}
-		if all {
+		if ix.finds(len(ix.Meetings)+i, q) {
 			found = append(found, p[0].(string))
 		}
 	}
 	return found
+}
+
+// meetingsFound are the ids of the meetings whose name or other words
+// hold every word of q (as prefixes, as the script matches them).
+func (ix *languageIndex) meetingsFound(q string) []string {
+	var found []string
+	for i, m := range ix.Meetings {
+		if ix.finds(i, q) {
+			found = append(found, m[0])
+		}
+	}
+	return found
+}
+
+// finds says whether record rec's name or other words hold every word of
+// q as a prefix.
+func (ix *languageIndex) finds(rec int, q string) bool {
+	sp := &ix.Spelling
+	for _, w := range sp.Words(q) {
+		qt := sp.Term(w)
+		hit := false
+		for _, field := range []int{searchindex.FieldName, searchindex.FieldOther} {
+			for _, term := range ix.recordTerms[rec][field] {
+				hit = hit || strings.HasPrefix(term, qt)
+			}
+		}
+		if !hit {
+			return false
+		}
+	}
+	return true
 }
 
 // Every language's index: its own file, its language, the party names in
@@ -207,6 +225,28 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		ix := decodeLanguage(t, files[searchindex.PathOf(tc.lang, "en")])
 		if got := ix.partiesFound(tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %q finds %q, want %q", tc.lang, tc.q, got, tc.want)
+		}
+	}
+	// A meeting by the month it was held in, named in the language as its
+	// page writes the day (the fixture's 7th: 27 March to 7 April 2017; its
+	// 6th: 24 March to 4 April 2014).
+	for _, tc := range []struct {
+		lang, q string
+		want    []string
+	}{
+		{"fr", "mars 2017", []string{"rm07"}},
+		{"fr", "avril 2017", []string{"rm07"}},
+		{"es", "abril de 2017", []string{"rm07"}},
+		{"ru", "марта 2017", []string{"rm07"}},
+		{"ru", "апреля 2014", []string{"rm06"}},
+		{"ar", "مارس 2017", []string{"rm07"}},
+		{"zh", "2017年4月", []string{"rm07"}},
+		{"en", "mars 2017", nil}, // English words only in English
+		{"fr", "March 2017", []string{"rm07"}},
+	} {
+		ix := decodeLanguage(t, files[searchindex.PathOf(tc.lang, "en")])
+		if got := ix.meetingsFound(tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q finds the meetings %q, want %q", tc.lang, tc.q, got, tc.want)
 		}
 	}
 }

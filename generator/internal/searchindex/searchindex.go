@@ -103,13 +103,6 @@
 package searchindex
 
 import (
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
-	gmtext "github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -117,9 +110,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf16"
 
+	"github.com/bep/golocales"
 	"github.com/spf13/afero"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
@@ -477,6 +478,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			ix.MeetingDays = append(ix.MeetingDays, m.days)
 			b.add(FieldName, names[0])
 			b.add(FieldOther, names[1])
+			b.add(FieldOther, longDates(lang, m.days)...)
 		}
 		b.add(FieldOther, m.other...)
 		b.next()
@@ -603,6 +605,26 @@ func heldDays(m *catalog.Meeting) []string {
 		return []string{m.Opening.String()}
 	}
 	return []string{}
+}
+
+// longDates writes days ("2017-03-27") as the pages of language lang
+// write them: CLDR's long date, from the same locale data as Hugo's
+// :date_long (golocales), so that a reader finds a meeting by the month's
+// name in the language ("mars 2017", "марта"). Nil when the locale data
+// has no such language.
+func longDates(lang string, days []string) []string {
+	tr := golocales.New(lang)
+	if tr == nil {
+		return nil
+	}
+	var out []string
+	for _, d := range days {
+		t, err := time.Parse(time.DateOnly, d)
+		if err == nil {
+			out = append(out, tr.FormatDateLong(t))
+		}
+	}
+	return out
 }
 
 // officerFacts are a meeting's officers as MeetingOfficers holds them.
