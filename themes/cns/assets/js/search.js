@@ -871,9 +871,31 @@
     }
   };
 
+  /* spelled is a word of the index's own texts whose term is t, as the
+     texts write it (folded), or t when none is: a term may be a stem
+     ("албан", "regul") that no reader writes. Names come first (a party's
+     name in the language is the form a reader expects), then other names,
+     then texts; the first word found wins. Made once, when first asked. */
+  Index.prototype.spelled = function (t) {
+    if (!this.surface) {
+      var surface = this.surface = new Map();
+      for (var f = 0; f < 3; f++) {
+        for (var rec = 0; rec < this.size; rec++) {
+          var ws = words(this.text(rec, f));
+          for (var i = 0; i < ws.length; i++) {
+            var x = termOf(ws[i]);
+            (typeof x === 'string' ? [x] : x).forEach(function (y) { if (!surface.has(y)) surface.set(y, ws[i]); });
+          }
+        }
+      }
+    }
+    return this.surface.get(t) || t;
+  };
+
   /* suggest offers, when a query finds nothing, the same query with each
      word that matches no term replaced by the closest term of the index
-     (at most two letters added, removed or changed), or nothing. */
+     (at most two letters added, removed or changed), written as the
+     index's texts write it (spelled), or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
     var out = (fold(query).match(WORD) || []).map(function (w) {
@@ -893,7 +915,7 @@
       }
       if (best === null) return w;
       changed = true;
-      return best;
+      return index.spelled(best);
     });
     return changed ? out.join(' ') : '';
   };
