@@ -72,6 +72,13 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	return out
 }
 
+// PastStates are the states Past gives a document on a day before the
+// as-of day, in the site's order: a document withheld or restricted today
+// is NotPublic on every earlier day, so neither state is among them. The
+// charts that a past day counts again draw one series of each
+// (figures.Chart.PastSeries).
+var PastStates = []publication.State{publication.Public, publication.Scheduled, publication.NotSubmitted, publication.Withdrawn, NotPublic}
+
 // Past says what the public record tells of a document's state on any day
 // up to the as-of day. It uses only what the document's page shows today:
 // its state, the day it became public or is due to, the day it was

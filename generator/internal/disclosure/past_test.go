@@ -31,7 +31,7 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 		}
 		loc := c.Rules.Location
 		days := factDays(c)
-		states := map[publication.State]int{}
+		states, before := map[publication.State]int{}, map[publication.State]int{}
 		for _, at := range []time.Time{m.From.Add(m.To.Sub(m.From) / 3), m.To.Add(30 * 24 * time.Hour)} {
 			decisions := publication.DecideAll(c, at)
 			w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
@@ -55,6 +55,12 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 					}
 					said := past.At(day)
 					states[said]++
+					if day.Before(today) {
+						before[said]++
+						if !slices.Contains(disclosure.PastStates, said) {
+							t.Errorf("seed %d, %s on %s: the past says %s, which PastStates lacks (the charts drawn again on a past day have no series for it)", seed, d.ID, day, said)
+						}
+					}
 					// The first and the last instant of the day in Vienna.
 					for _, moment := range []time.Time{day.Start(loc), day.AddDays(1).Start(loc).Add(-time.Nanosecond)} {
 						dec := publication.Decide(d, mt, &c.Rules, moment)
@@ -71,6 +77,11 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 						}
 					}
 				}
+			}
+		}
+		for _, s := range disclosure.PastStates {
+			if before[s] == 0 {
+				t.Errorf("seed %d: no document was %s on a day before the as-of day, which PastStates names", seed, s)
 			}
 		}
 		// The catalog must have put the comparison through every case.

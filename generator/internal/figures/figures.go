@@ -28,6 +28,7 @@ package figures
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strconv"
 	"sync/atomic"
 
@@ -78,6 +79,11 @@ type Chart struct {
 	// count them again on a past day, as the meeting's page does for its
 	// own row. Empty for a chart no page can work out for another day.
 	Recount string `json:"recount,omitempty"`
+	// PastSeries are the ids of the series a past day can show, of a chart
+	// that Recount names a kind for (disclosure.PastStates, in the chart's
+	// order): the chart drawn again on a past day has these, and "not
+	// public" for the states a past day does not show.
+	PastSeries []string `json:"past_series,omitempty"`
 }
 
 // Series is one series of a chart: its id (a CSV column, and what the
@@ -192,6 +198,11 @@ func reportsByState(v *disclosure.View) Chart {
 	}
 	c := newChart(ReportsByState, true, series...)
 	c.Recount = NationalReport
+	for _, s := range series {
+		if slices.Contains(disclosure.PastStates, publication.State(s.ID)) {
+			c.PastSeries = append(c.PastSeries, s.ID)
+		}
+	}
 	byMeeting := reports(v)
 	for _, m := range v.Input().Catalog.Meetings {
 		refs := byMeeting[m.ID]

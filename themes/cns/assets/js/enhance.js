@@ -335,6 +335,14 @@
       var W = g[0], L = g[1], minW = g[2];
       var rtl = svg.getAttribute("direction") === "rtl";
       var bars = Array.prototype.slice.call(svg.querySelectorAll("[data-row] rect[data-series]"));
+      // A state the chart has no bar for is counted as not public, so
+      // that no document drops out of the total.
+      var drawn = bars.map(function (r) { return r.getAttribute("data-series"); });
+      Object.keys(counts).forEach(function (s) {
+        if (drawn.indexOf(s) >= 0 || s === "not_public") return;
+        counts.not_public = (counts.not_public || 0) + counts[s];
+        delete counts[s];
+      });
       var total = 0, segs = 0;
       bars.forEach(function (r) {
         var n = counts[r.getAttribute("data-series")] || 0;
