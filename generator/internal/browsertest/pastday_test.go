@@ -403,14 +403,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 		{asOf, pages(wd)[1:]},
 	}
 
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := map[string]string{}
-	for k, v := range strs["en"] {
-		words[k] = v["other"]
-	}
+	words := themeStrings(t, "en")
 
 	tab := Browser(t)
 	srv := Serve(t, site, "")
@@ -481,15 +474,8 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ar := func(key string) string { return strs["ar"][key]["other"] }
-	arabic := map[string]string{}
-	for k, v := range strs["ar"] {
-		arabic[k] = v["other"]
-	}
+	arabic := themeStrings(t, "ar")
+	ar := func(key string) string { return arabic[key] }
 	mapSeen := map[string]int{}
 	loc := c.Rules.Location
 	asOf := catalog.Date{Year: 2017, Month: 7, Day: 6}
@@ -580,4 +566,19 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		t.Errorf("console errors: %v", c)
 	}
 	t.Logf("documents by state shown: %v", seen)
+}
+
+// themeStrings are the theme's interface strings in lang, by key (their
+// "other" form).
+func themeStrings(t testing.TB, lang string) map[string]string {
+	t.Helper()
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, v := range strs[lang] {
+		out[k] = v["other"]
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +13,6 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
 
 // pastChart is a chart as the reader sees it (partial figure.html): its
@@ -237,14 +235,7 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 	t.Parallel()
 	site, c, asOf, today, titles := largeSiteAsBuilt(t)
 	loc := c.Rules.Location
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := map[string]string{}
-	for k, v := range strs["en"] {
-		words[k] = v["other"]
-	}
+	words := themeStrings(t, "en")
 	notes := map[string]string{"files": before(words["past_files_note"]), "hidden": before(words["figure_past_hidden"]),
 		"withheld": words["state_withheld"], "not_public": words["state_unknown"]}
 
@@ -356,14 +347,7 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	arabic := map[string]string{}
-	for k, v := range strs["ar"] {
-		arabic[k] = v["other"]
-	}
+	arabic := themeStrings(t, "ar")
 	notes := map[string]string{"files": before(arabic["past_files_note"]), "hidden": before(arabic["figure_past_hidden"]),
 		"withheld": arabic["state_withheld"], "not_public": arabic["state_unknown"]}
 	loc := c.Rules.Location
