@@ -473,7 +473,7 @@ func (w *View) PartyNames(p *catalog.Party) map[string]string {
 		}
 		name := p.Names[lang]
 		if name == "" && p.ISO != "" {
-			name = regionName(lang, p.ISO)
+			name = RegionName(lang, p.ISO)
 		}
 		if name != "" {
 			if out == nil {
@@ -488,11 +488,7 @@ func (w *View) PartyNames(p *catalog.Party) map[string]string {
 // RegionName is CLDR's name of an ISO 3166-1 region in a language (a
 // BCP 47 tag: "zh", or "zh-Hant" for Chinese in Traditional characters),
 // or "" when CLDR has none.
-func RegionName(lang, iso string) string { return regionName(lang, iso) }
-
-// regionName is CLDR's name of an ISO 3166-1 region in a language, or ""
-// when CLDR has none.
-func regionName(lang, iso string) string {
+func RegionName(lang, iso string) string {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return ""
