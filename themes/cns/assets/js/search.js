@@ -881,6 +881,8 @@
       var surface = this.surface = new Map();
       for (var f = 0; f < 3; f++) {
         for (var rec = 0; rec < this.size; rec++) {
+          // A paragraph has no other names: its text is read once, as f 2.
+          if (f === 1 && this.type(rec) === PARA) continue;
           var ws = words(this.text(rec, f));
           for (var i = 0; i < ws.length; i++) {
             var x = termOf(ws[i]);
