@@ -417,6 +417,20 @@ func HeldText(m *catalog.Meeting) string {
 	return m.Opening.Long()
 }
 
+// HeldDays are the days a meeting's pages write for when it was held
+// (meetingdates.html), YYYY-MM-DD: both its days when both are known;
+// else, when the catalog gives no held: wording, its opening day if
+// known; else none (its pages then give the wording, HeldText).
+func HeldDays(m *catalog.Meeting) []string {
+	switch {
+	case !m.Opening.IsZero() && !m.Adjournment.IsZero():
+		return []string{m.Opening.String(), m.Adjournment.String()}
+	case m.Held == "" && !m.Opening.IsZero():
+		return []string{m.Opening.String()}
+	}
+	return []string{}
+}
+
 // byName orders names as readers expect: accents and case ignored
 // ("Türkiye" between "Tunisia" and "Ukraine"). A Collator is not safe for
 // use by two goroutines at once, and outputs are written beside Hugo: the

@@ -309,7 +309,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
-			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: heldDays(m),
+			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: disclosure.HeldDays(m),
 		})
 		meetings[mi.ID] = i
 	}
@@ -591,20 +591,6 @@ func officersText(os []disclosure.Officer) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
-}
-
-// heldDays are the days a meeting's pages write for when it was held, as
-// MeetingDays holds them: both its days when both are known; else, when
-// the catalog gives no held: wording, its opening day if known; else none
-// (its pages then give the wording, in English).
-func heldDays(m *catalog.Meeting) []string {
-	switch {
-	case !m.Opening.IsZero() && !m.Adjournment.IsZero():
-		return []string{m.Opening.String(), m.Adjournment.String()}
-	case m.Held == "" && !m.Opening.IsZero():
-		return []string{m.Opening.String()}
-	}
-	return []string{}
 }
 
 // longDates writes days ("2017-03-27") as the pages of language lang
