@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/testscratch"
 )
 
 // repo is the repository root, seen from this package.
@@ -112,16 +114,20 @@ var (
 	sharedRoot string // made and removed by TestMain
 )
 
-func TestMain(m *testing.M) {
+func TestMain(m *testing.M) { os.Exit(runTests(m)) }
+
+// runTests runs the tests with their temporary files in memory where the
+// machine allows it (testscratch).
+func runTests(m *testing.M) int {
+	defer testscratch.Use()()
 	root, err := os.MkdirTemp("", "cns-cli-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return 1
 	}
+	defer os.RemoveAll(root)
 	sharedRoot = root
-	code := m.Run()
-	os.RemoveAll(root)
-	os.Exit(code)
+	return m.Run()
 }
 
 func read(t testing.TB, path string) string {

@@ -22,6 +22,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/testneed"
+	"github.com/cns-transparency/cns-site/generator/internal/testscratch"
 )
 
 // repo is the repository root, seen from this package.
@@ -68,15 +69,19 @@ var (
 	root     string // made and removed by TestMain
 )
 
-func TestMain(m *testing.M) {
+func TestMain(m *testing.M) { os.Exit(runTests(m)) }
+
+// runTests runs the tests with their temporary files in memory where the
+// machine allows it (testscratch).
+func runTests(m *testing.M) int {
+	defer testscratch.Use()()
 	var err error
 	if root, err = os.MkdirTemp("", "cns-datacheck-"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return 1
 	}
-	code := m.Run()
-	os.RemoveAll(root)
-	os.Exit(code)
+	defer os.RemoveAll(root)
+	return m.Run()
 }
 
 func outputSets(t *testing.T) map[string]string {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/testscratch"
 )
 
 // A test binary started with these variables set runs one build that stops
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 	if stage := os.Getenv(childStage); stage != "" {
 		os.Exit(childBuild(stage, os.Getenv(childDir)))
 	}
-	os.Exit(m.Run())
+	os.Exit(testscratch.Run(m))
 }
 
 func childBuild(stage, dir string) int {
