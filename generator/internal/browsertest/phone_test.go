@@ -1,6 +1,10 @@
 package browsertest
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -59,5 +63,38 @@ func TestPhoneMenuWorksWithoutJavaScript(t *testing.T) {
 		chromedp.Evaluate(`location.pathname`, &path))
 	if path != "/countries/" {
 		t.Errorf("the menu's Countries link led to %q", path)
+	}
+}
+
+// A developer's run lays pages out at 320 px and not at 375 (layoutWidths):
+// that leaves nothing unchecked only while no breakpoint of the style
+// sheets falls between the two, so that both widths get the same rules. A
+// breakpoint added there fails this test, and layoutWidths must then lay
+// out at 375 px in every run.
+func TestLayoutWidthsCoverTheBreakpoints(t *testing.T) {
+	media := regexp.MustCompile(`@media[^{]*\((min|max)-width:\s*([0-9.]+)(rem|em|px)\)`)
+	found := 0
+	for _, name := range []string{"main.css", "search.css"} {
+		b, err := os.ReadFile(filepath.Join(Repo, "themes", "cns", "assets", "css", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range media.FindAllStringSubmatch(string(b), -1) {
+			found++
+			px, err := strconv.ParseFloat(m[2], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m[3] != "px" {
+				px *= 16
+			}
+			// min-width: w applies from w up; max-width: w up to w.
+			if (m[1] == "min" && px > 320 && px <= 375) || (m[1] == "max" && px >= 320 && px < 375) {
+				t.Errorf("%s: %q sets a breakpoint at %.0f px, between 320 and 375 px: layoutWidths must include 375", name, m[0], px)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no width breakpoint found in the style sheets: the pattern no longer reads them")
 	}
 }
