@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -42,6 +43,9 @@ type benchRun struct {
 	MaxRSSKB int64 `json:"max_rss_kb"`
 	OutBytes int64 `json:"out_bytes"`
 	Files    int   `json:"files"`
+	// MemoryLimit is the Go runtime's soft memory limit the run ended
+	// under, in bytes (math.MaxInt64: none).
+	MemoryLimit int64 `json:"memory_limit"`
 }
 
 // Env is what the command takes from its surroundings.
@@ -91,6 +95,7 @@ func runBench(args []string, env Env) error {
 	rounds := fs.Int("rounds", 2, "runs of each kind per size; the best counts")
 	profile := fs.String("profile", "", "write CPU profiles of the runs into this folder (full-N.pprof, hugo-N.pprof) for go tool pprof")
 	onDisk := fs.Bool("content-on-disk", false, "full builds write the content Hugo reads to the disk, as builds did before it was handed over in memory")
+	sameLimit := fs.Bool("same-limit", false, "Hugo alone runs under the full build's soft memory limit (GOMEMLIMIT if set, else the build's default)\ninstead of the Go runtime's defaults, so that the ratio compares the two at equal memory")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -105,6 +110,9 @@ func runBench(args []string, env Env) error {
 	fmt.Fprintf(env.Stdout, "machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	if *profile != "" {
 		fmt.Fprintf(env.Stdout, "CPU profiles of the last run of each kind go to %s\n", *profile)
+	}
+	if *sameLimit {
+		fmt.Fprintln(env.Stdout, "Hugo alone runs under the full build's memory limit (--same-limit)")
 	}
 	fmt.Fprintln(w, "docs\thugo alone\tfull build\tratio\tload+decide+write\taudit\tper doc (full)\tpeak RSS full\tpeak RSS hugo\toutput\t")
 	for _, field := range strings.Split(*sizes, ",") {
@@ -152,8 +160,12 @@ func runBench(args []string, env Env) error {
 			}
 			return benchChild(self, slices.Concat([]string{"run", "--mode", "full", "--out", filepath.Join(runs, fmt.Sprintf("full-%d", i)), "--keep-content", content}, disk, prof("full"), common))
 		}
+		limit := []string{}
+		if *sameLimit {
+			limit = []string{"--same-limit"}
+		}
 		hugoRun := func(i int) (benchRun, error) {
-			return benchChild(self, slices.Concat([]string{"run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, prof("hugo"), common))
+			return benchChild(self, slices.Concat([]string{"run", "--mode", "hugo", "--out", filepath.Join(runs, fmt.Sprintf("hugo-%d", i)), "--content", content}, limit, prof("hugo"), common))
 		}
 		// The first full build writes the content Hugo alone is given and
 		// warms the caches; then the two alternate, and each keeps its best
@@ -247,6 +259,7 @@ func runOne(args []string, env Env) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	onDisk := fs.Bool("content-on-disk", false, "write the content Hugo reads to the disk")
 	memLimit := memlimit.Flag(fs)
+	sameLimit := fs.Bool("same-limit", false, "Hugo alone runs under the soft memory limit a full build sets")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, err)
 	}
@@ -289,7 +302,13 @@ func runOne(args []string, env Env) error {
 		r.TotalNS, r.OutBytes, r.Files = int64(res.Total), res.Bytes, res.Files
 	case "hugo":
 		// Hugo alone on the content a full build wrote: no catalog, no
-		// decisions, no outputs of the generator's own, no audit.
+		// decisions, no outputs of the generator's own, no audit. With
+		// --same-limit, under the full build's memory limit.
+		if *sameLimit {
+			if err := memlimit.Apply(*memLimit, env.Getenv); err != nil {
+				return fmt.Errorf("%w: %s", errUsage, err)
+			}
+		}
 		abs := func(p string) string { a, _ := filepath.Abs(p); return a }
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
@@ -315,5 +334,6 @@ func runOne(args []string, env Env) error {
 	default:
 		return fmt.Errorf("%w: --mode %q", errUsage, *mode)
 	}
+	r.MemoryLimit = debug.SetMemoryLimit(-1)
 	return json.NewEncoder(env.Stdout).Encode(r)
 }

@@ -2,12 +2,16 @@ package bench
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
+	"runtime/debug"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
 )
 
 // One measured run of each kind, as bench starts them: the full pipeline
@@ -70,4 +74,44 @@ func run(args ...string) result {
 	var out, errb strings.Builder
 	code := Main(args, Env{Stdout: &out, Stderr: &errb})
 	return result{code, out.String(), errb.String()}
+}
+
+// Hugo alone runs with the Go runtime's defaults, or, with --same-limit,
+// under the soft memory limit a full build sets (its default here, as
+// GOMEMLIMIT is not set for the run), so that a ratio can compare the two
+// at equal memory.
+func TestHugoAloneRunsUnderTheFullBuildsLimitWhenAsked(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if _, err := corpus.Write(data, corpus.Options{Seed: 2, Documents: 10}); err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"--data", data, "--work", filepath.Join(dir, ".build"), "--site", filepath.Join(repo, "site"), "--themes", filepath.Join(repo, "themes"), "--languages", "en", "--docs", "10"}
+	content := filepath.Join(dir, "content")
+	if r := run(append([]string{"run", "--mode", "full", "--out", filepath.Join(dir, "full"), "--keep-content", content}, common...)...); r.code != 0 {
+		t.Fatalf("full run exited %d: %s", r.code, r.stderr)
+	}
+	want, err := memlimit.ParseBytes(memlimit.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []struct {
+		flags []string
+		want  int64
+	}{{nil, math.MaxInt64}, {[]string{"--same-limit"}, want}} {
+		debug.SetMemoryLimit(math.MaxInt64) // as a new process starts
+		args := append([]string{"run", "--mode", "hugo", "--out", filepath.Join(dir, fmt.Sprintf("hugo-%d", i)), "--content", content}, c.flags...)
+		r := run(append(args, common...)...)
+		if r.code != 0 {
+			t.Fatalf("hugo run %v exited %d: %s", c.flags, r.code, r.stderr)
+		}
+		var br benchRun
+		if err := json.Unmarshal([]byte(r.stdout), &br); err != nil {
+			t.Fatal(err)
+		}
+		if br.MemoryLimit != c.want {
+			t.Errorf("hugo run %v: memory limit %d, want %d", c.flags, br.MemoryLimit, c.want)
+		}
+	}
 }
