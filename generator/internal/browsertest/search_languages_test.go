@@ -379,3 +379,44 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// Two names that share their first letters in every language (issue 21):
+// Austria and Australia, Австрия and Австралия, النمسا and أستراليا,
+// 奥地利 and 澳大利亚. On each language's search page, either name, in the
+// language or in English (and in Russian an inflected form), finds its own
+// country first: a word matched whole outranks one it only begins.
+func TestSearchTellsAustriaFromAustralia(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	dir, err := writeTxtarCatalog(filepath.Join("testdata", "austria.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	site := BuildSite(t, "--data", dir, "--as-of", "2024-01-01", "--languages", "en,ar,zh,fr,ru,es")
+	srv := Serve(t, site, "")
+	tab := Browser(t)
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		searchOpenIn(t, tab, srv, prefix)
+		extra := map[string][]string{}
+		if lang == "ru" {
+			extra["austria"] = []string{"Австрии", "австрию"}
+			extra["australia"] = []string{"Австралии"}
+		}
+		for _, id := range []string{"austria", "australia"} {
+			name := localName(t, site, prefix, id)
+			queries := append([]string{name, map[string]string{"austria": "Austria", "australia": "Australia"}[id]}, extra[id]...)
+			for _, q := range queries {
+				searchRetype(tab, q)
+				hits := searchWait(t, tab, q)
+				if len(hits) == 0 || hits[0].Href != "/"+prefix+"countries/"+id+"/" {
+					t.Errorf("/%ssearch/ %q: first result %+v, want %s (%s)", prefix, q, searchFirst(hits), id, name)
+				}
+			}
+		}
+	}
+}
