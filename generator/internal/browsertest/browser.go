@@ -8,8 +8,9 @@
 // (CI=true), where a missing browser is a failure: .ci/run installs it.
 //
 // The test binary runs one Chromium, started by the first Browser call; each
-// test gets a tab of its own (a target with its own browser context), so
-// tests may run side by side.
+// test is lent a tab of its own (a target with its own browser context), so
+// tests may run side by side. Tabs that tests give back are reset and lent
+// again (TestTabLentAgainStartsClean).
 //
 // The page tests also need axe-core (AxeSource): .ci/run installs the pinned
 // release into .build/npm; $AXE_CORE_JS names another copy. Screenshots and
@@ -35,10 +36,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
@@ -111,15 +114,18 @@ func Serve(t testing.TB, dir, prefix string) *Server {
 
 // Tab is a browser tab that records what the page did.
 type Tab struct {
-	Ctx context.Context
-	t   testing.TB
+	Ctx   context.Context // the tab, for the test it is lent to
+	base  context.Context // the tab, for as long as it is open
+	close func()          // closes the tab and its browser context
+	t     testing.TB
 	// browserContext is the tab's own browser context, for the commands
 	// that apply to one (permissions).
 	browserContext cdp.BrowserContextID
 
 	mu       sync.Mutex
-	requests []string // every URL the page requested
-	console  []string // console errors and uncaught exceptions
+	requests []string        // every URL the page requested
+	console  []string        // console errors and uncaught exceptions
+	origins  map[string]bool // the origins requested since the tab was lent, whose data reset clears
 }
 
 // The test binary's one Chromium: started by the first call of Browser,
@@ -191,11 +197,14 @@ func stopChromium() {
 	}
 }
 
-// Browser returns a new tab of the test binary's headless Chromium (started
-// by the first call) in a window of 1280 by 900 px. Each tab has a browser
-// context of its own (cookies, storage, cache and permissions, as with a
-// fresh profile) and keeps the focus a window's only tab has, so tests may
-// run side by side. The tab and its context go when the test ends.
+// Browser lends t a tab of the test binary's headless Chromium (started by
+// the first call) in a window of 1280 by 900 px, until t ends. Each tab has a
+// browser context of its own (cookies, storage, cache and permissions, as
+// with a fresh profile) and keeps the focus a window's only tab has, so
+// tests may run side by side. A tab is opened for t, or one a test that
+// passed has given back is lent again, reset first (reset): opening a tab,
+// its window, browser context and renderer costs more of Chromium's time
+// than loading a page in one.
 func Browser(t testing.TB) *Tab {
 	t.Helper()
 	path := ChromiumPath()
@@ -204,33 +213,73 @@ func Browser(t testing.TB) *Tab {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tab := idle.take()
+	if tab == nil {
+		if tab, err = openTab(bctx); err != nil {
+			t.Fatalf("Chromium (%s): %v", path, err)
+		}
+	}
+	tab.lend(t)
+	return tab
+}
+
+// idle are the tabs given back by tests that passed, reset, ready to be
+// lent again.
+var idle idleTabs
+
+type idleTabs struct {
+	mu   sync.Mutex
+	tabs []*Tab
+}
+
+func (p *idleTabs) take() *Tab {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.tabs) == 0 {
+		return nil
+	}
+	tab := p.tabs[len(p.tabs)-1]
+	p.tabs = p.tabs[:len(p.tabs)-1]
+	return tab
+}
+
+func (p *idleTabs) put(tab *Tab) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.tabs = append(p.tabs, tab)
+}
+
+// openTab opens a tab, with a browser context and a window of its own, and
+// starts recording its requests and console errors.
+func openTab(bctx context.Context) (*Tab, error) {
 	// Chromium opens the first tab of a new browser context only in a
 	// window of its own.
 	bex := cdp.WithExecutor(bctx, chromedp.FromContext(bctx).Browser)
 	bcid, err := target.CreateBrowserContext().Do(bex)
 	if err != nil {
-		t.Fatalf("Chromium (%s): a new browser context: %v", path, err)
+		return nil, fmt.Errorf("a new browser context: %w", err)
 	}
 	tid, err := target.CreateTarget("about:blank").WithBrowserContextID(bcid).WithNewWindow(true).Do(bex)
 	if err != nil {
 		target.DisposeBrowserContext(bcid).Do(bex)
-		t.Fatalf("Chromium (%s): a new tab: %v", path, err)
+		return nil, fmt.Errorf("a new tab: %w", err)
 	}
-	ctx, cancelC := chromedp.NewContext(bctx, chromedp.WithTargetID(tid))
-	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
-	t.Cleanup(func() {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(tid))
+	tab := &Tab{base: ctx, browserContext: bcid}
+	tab.close = func() {
 		chromedp.Cancel(ctx) // closes the tab and waits for it
-		cancelT()
-		cancelC()
+		cancel()
 		target.DisposeBrowserContext(bcid).Do(bex)
-	})
-	tab := &Tab{Ctx: ctx, t: t, browserContext: bcid}
+	}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		tab.mu.Lock()
 		defer tab.mu.Unlock()
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			tab.requests = append(tab.requests, e.Request.URL)
+			if u, err := url.Parse(e.Request.URL); err == nil && u.Host != "" && tab.origins != nil {
+				tab.origins[u.Scheme+"://"+u.Host] = true
+			}
 		case *runtime.EventConsoleAPICalled:
 			if e.Type == runtime.APITypeError {
 				var parts []string
@@ -244,9 +293,58 @@ func Browser(t testing.TB) *Tab {
 		}
 	})
 	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), emulation.SetFocusEmulationEnabled(true)); err != nil {
-		t.Fatalf("opening a tab in Chromium (%s): %v", path, err)
+		tab.close()
+		return nil, fmt.Errorf("opening a tab: %w", err)
 	}
-	return tab
+	return tab, nil
+}
+
+// lend gives the tab to t: its requests and console errors are t's from
+// now on, its actions fail t and time out after five minutes. When t ends,
+// the tab is reset and kept for another test, or closed if t failed or the
+// reset did.
+func (tab *Tab) lend(t testing.TB) {
+	ctx, cancel := context.WithTimeout(tab.base, 5*time.Minute)
+	tab.mu.Lock()
+	tab.Ctx, tab.t, tab.requests, tab.console, tab.origins = ctx, t, nil, nil, map[string]bool{}
+	tab.mu.Unlock()
+	t.Cleanup(func() {
+		cancel()
+		if t.Failed() || tab.reset() != nil {
+			tab.close()
+			return
+		}
+		idle.put(tab)
+	})
+}
+
+// reset undoes what a test may have changed in a tab: the page (about:blank),
+// what the tests emulate (viewport, media features, time zone, script
+// execution, touch), the permissions granted, and the cookies, storage and
+// cache of every origin the tab has loaded from.
+func (tab *Tab) reset() error {
+	ctx, cancel := context.WithTimeout(tab.base, 10*time.Second)
+	defer cancel()
+	tab.mu.Lock()
+	origins := tab.origins
+	tab.origins = nil
+	tab.mu.Unlock()
+	actions := []chromedp.Action{
+		chromedp.Navigate("about:blank"),
+		emulation.ClearDeviceMetricsOverride(),
+		emulation.SetTouchEmulationEnabled(false),
+		emulation.SetEmulatedMedia().WithMedia("").WithFeatures([]*emulation.MediaFeature{}),
+		emulation.SetTimezoneOverride(""),
+		emulation.SetScriptExecutionDisabled(false),
+		emulation.SetFocusEmulationEnabled(true),
+		browser.ResetPermissions().WithBrowserContextID(tab.browserContext),
+		network.ClearBrowserCookies(),
+		network.ClearBrowserCache(),
+	}
+	for o := range origins {
+		actions = append(actions, storage.ClearDataForOrigin(o, "all"))
+	}
+	return chromedp.Run(ctx, actions...)
 }
 
 // tabPool is a few tabs that the subtests of one test take turns in:
