@@ -14,6 +14,7 @@ import (
 // the disk instead (ContentOnDisk, which bench measures against), the site
 // is byte for byte the same, and neither leaves content in the build area.
 func TestContentInMemoryBuildsTheSameSiteAsOnDisk(t *testing.T) {
+	t.Parallel() // builds of their own, in folders of their own
 	dir := t.TempDir()
 	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 12, Documents: 120})
 	if err != nil {

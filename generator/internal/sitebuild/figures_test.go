@@ -374,6 +374,7 @@ func TestFiguresSayWhatTheOpenDataSays(t *testing.T) {
 // The same on a generated corpus, at a moment when reports are in every
 // state.
 func TestFiguresOfAGeneratedCorpus(t *testing.T) {
+	t.Parallel() // builds of their own, in folders of their own
 	dir := t.TempDir()
 	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 21, Documents: 150})
 	if err != nil {

@@ -26,6 +26,7 @@ import (
 // latest round, at a joint meeting) has that state in documents.json of the
 // same build; the legend counts every party of parties.json once.
 func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
+	t.Parallel() // builds of their own, in folders of their own
 	dir := t.TempDir()
 	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 22, Documents: 120})
 	if err != nil {

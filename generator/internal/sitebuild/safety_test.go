@@ -402,6 +402,7 @@ func reachable(files map[string][]byte) map[string]bool {
 // CNS_TEST_EXHAUSTIVE=1 (as .ci/run sets) six catalogs, all but the largest
 // in six languages.
 func TestGeneratedCorporaLeakNothing(t *testing.T) {
+	t.Parallel() // builds of their own, in folders of their own
 	corpora, moments := 3, 2
 	if corpus.Exhaustive() {
 		corpora = 6
@@ -411,6 +412,7 @@ func TestGeneratedCorporaLeakNothing(t *testing.T) {
 	for i := range corpora {
 		seed := uint64(1000 + i)
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			n := 60 + 40*i
 			if i == 1 {
@@ -624,6 +626,7 @@ func hasPrefix(set map[string]bool, prefix string) bool {
 // careless edit or a template bug would) fails the build, and the previous
 // site stays as it was.
 func TestAuditFailsBuildThatLeaksAndKeepsPreviousSite(t *testing.T) {
+	t.Parallel() // builds of their own, in folders of their own
 	dir := t.TempDir()
 	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 42, Documents: 40})
 	if err != nil {
