@@ -28,7 +28,6 @@ package figures
 import (
 	"bytes"
 	"encoding/csv"
-	"slices"
 	"strconv"
 	"sync/atomic"
 
@@ -79,11 +78,10 @@ type Chart struct {
 	// count them again on a past day, as the meeting's page does for its
 	// own row. Empty for a chart no page can work out for another day.
 	Recount string `json:"recount,omitempty"`
-	// PastSeries are the ids of the series a past day can show, of a chart
-	// that Recount names a kind for (disclosure.PastStates, in the chart's
-	// order): the chart drawn again on a past day has these, and "not
-	// public" for the states a past day does not show.
-	PastSeries []string `json:"past_series,omitempty"`
+	// PastSeries are the series of the chart drawn again on a past day, of
+	// a chart that Recount names a kind for: one per state a past day can
+	// show (disclosure.PastStates, in its order), "not public" among them.
+	PastSeries []Series `json:"past_series,omitempty"`
 }
 
 // Series is one series of a chart: its id (a CSV column, and what the
@@ -191,17 +189,24 @@ func reports(v *disclosure.View) map[string][]disclosure.DocRef {
 	return out
 }
 
+// stateLabel is the i18n key of a state's name: "not public", which only a
+// past day shows, is named as the site names a state it cannot tell.
+func stateLabel(s publication.State) string {
+	if s == disclosure.NotPublic {
+		return "state_unknown"
+	}
+	return "state_" + string(s)
+}
+
 func reportsByState(v *disclosure.View) Chart {
 	var series []Series
 	for _, s := range publication.States {
-		series = append(series, Series{string(s), "state_" + string(s)})
+		series = append(series, Series{string(s), stateLabel(s)})
 	}
 	c := newChart(ReportsByState, true, series...)
 	c.Recount = NationalReport
-	for _, s := range series {
-		if slices.Contains(disclosure.PastStates, publication.State(s.ID)) {
-			c.PastSeries = append(c.PastSeries, s.ID)
-		}
+	for _, s := range disclosure.PastStates {
+		c.PastSeries = append(c.PastSeries, Series{string(s), stateLabel(s)})
 	}
 	byMeeting := reports(v)
 	for _, m := range v.Input().Catalog.Meetings {
