@@ -38,6 +38,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -292,7 +293,10 @@ func openTab(bctx context.Context) (*Tab, error) {
 			tab.console = append(tab.console, "exception: "+e.ExceptionDetails.Text+" "+exceptionText(e.ExceptionDetails))
 		}
 	})
-	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), emulation.SetFocusEmulationEnabled(true)); err != nil {
+	// chromedp enables the CSS domain on every tab; no test reads it, and
+	// Chromium then reports every style sheet of every page: 4-9% of its
+	// time in the page tests, measured.
+	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), emulation.SetFocusEmulationEnabled(true), css.Disable()); err != nil {
 		tab.close()
 		return nil, fmt.Errorf("opening a tab: %w", err)
 	}
