@@ -88,8 +88,9 @@ type MapEntry struct {
 // NationalReport is the kind whose state the meeting maps show.
 const NationalReport = disclosure.NationalReport
 
-// MapStates are the states a map entry can have, in the legend's order.
-var MapStates = []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn", "no_record", "not_yet", "left", "unknown"}
+// NoRecord is the state of a map entry for a party bound at the meeting
+// that has no document of it in the catalog.
+const NoRecord = "no_record"
 
 // CountryMeeting is one meeting on a country's page.
 type CountryMeeting struct {
@@ -175,6 +176,14 @@ type HomePage struct {
 	Upcoming      []Upcoming              `json:"upcoming"`
 	Rules         []RuleInfo              `json:"rules"`
 	States        []string                `json:"states"`
+	// PastStates are the states a page on a past day may show a document
+	// in: States, then disclosure.NotPublic (the badges and phrases
+	// enhance.js takes from a page, pastday.html and worldmap.html).
+	PastStates []string `json:"past_states"`
+	// MapKeys are the entries of a meeting map's legend on a past day:
+	// PastStates, then NoRecord and each standing of a party that is not
+	// bound (catalog.Standings).
+	MapKeys []string `json:"map_keys"`
 	// TitledStates are the states in which a document's own title is
 	// shown (disclosure.FieldShown "details"): a page on a past day shows
 	// a document in any other state by the title made of its kind, party

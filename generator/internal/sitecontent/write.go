@@ -412,7 +412,7 @@ func (w *writer) meetingMap(rows []Row, docs []*catalog.Document, refs map[strin
 				e.Reports = n[r.Party]
 			}
 		case r.Standing == string(catalog.Bound):
-			e.State = "no_record"
+			e.State = NoRecord
 		default:
 			e.State = r.Standing
 		}
@@ -462,6 +462,13 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		h.States = append(h.States, string(s))
 		if disclosure.FieldShown("details", disclosure.Status{State: s}) {
 			h.TitledStates = append(h.TitledStates, string(s))
+		}
+	}
+	h.PastStates = append(slices.Clone(h.States), string(disclosure.NotPublic))
+	h.MapKeys = append(slices.Clone(h.PastStates), NoRecord)
+	for _, st := range catalog.Standings {
+		if st != catalog.Bound {
+			h.MapKeys = append(h.MapKeys, string(st))
 		}
 	}
 	if m := w.latestMeeting(); m != nil {

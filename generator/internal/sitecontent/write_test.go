@@ -147,3 +147,69 @@ func TestMeetingMapShowsTheLatestNationalReport(t *testing.T) {
 	}
 	t.Errorf("party %s is not on the map of %s", first.Party, first.Meeting)
 }
+
+// The legend of a meeting's map on a past day (the home page's map_keys,
+// which worldmap.html draws) has an entry for every state a map entry takes
+// in a generated corpus, and for "not public", the state a past day may
+// show; past_states are the document states and "not public".
+func TestMapKeysCoverEveryMapEntry(t *testing.T) {
+	_, c := load(t, 200, 23)
+	at := time.Now()
+	fs := afero.NewMemMapFs()
+	if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"}); err != nil {
+		t.Fatal(err)
+	}
+	var home struct {
+		Params struct {
+			States     []string `json:"states"`
+			PastStates []string `json:"past_states"`
+			MapKeys    []string `json:"map_keys"`
+		} `json:"params"`
+	}
+	b, err := afero.ReadFile(fs, "/content/_index.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&home); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, k := range home.Params.MapKeys {
+		keys[k] = true
+	}
+	want := append([]string{}, home.Params.States...)
+	want = append(want, string(disclosure.NotPublic))
+	if strings.Join(home.Params.PastStates, " ") != strings.Join(want, " ") {
+		t.Errorf("past_states %v, want the states and not_public: %v", home.Params.PastStates, want)
+	}
+	for _, s := range home.Params.PastStates {
+		if !keys[s] {
+			t.Errorf("map_keys %v lack the past state %q", home.Params.MapKeys, s)
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range c.Meetings {
+		b, err := afero.ReadFile(fs, "/content/meetings/"+m.ID+".md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var front struct {
+			Params struct {
+				Map []sitecontent.MapEntry `json:"map"`
+			} `json:"params"`
+		}
+		if err := json.NewDecoder(bytes.NewReader(b)).Decode(&front); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range front.Params.Map {
+			seen[e.State] = true
+			if !keys[e.State] {
+				t.Errorf("%s: %s's entry is %q, which map_keys %v lack", m.ID, e.Party, e.State, home.Params.MapKeys)
+			}
+		}
+	}
+	t.Logf("map entries' states in the corpus: %v", seen)
+	if !seen[sitecontent.NoRecord] {
+		t.Errorf("no entry of the corpus says %q: choose another seed", sitecontent.NoRecord)
+	}
+}
