@@ -125,19 +125,7 @@ func TestMeetingMapShowsTheLatestNationalReport(t *testing.T) {
 	if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := afero.ReadFile(fs, "/content/meetings/"+first.Meeting+".md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var front struct {
-		Params struct {
-			Map []sitecontent.MapEntry `json:"map"`
-		} `json:"params"`
-	}
-	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&front); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range front.Params.Map {
+	for _, e := range frontMatter[meetingFront](t, fs, "meetings/"+first.Meeting+".md").Params.Map {
 		if e.Party == first.Party {
 			if e.State != "restricted" || e.Doc != second.ID || e.Reports != 2 {
 				t.Errorf("map entry %+v, want state restricted of %s, 2 reports", e, second.ID)
@@ -159,20 +147,13 @@ func TestMapKeysCoverEveryMapEntry(t *testing.T) {
 	if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"}); err != nil {
 		t.Fatal(err)
 	}
-	var home struct {
+	home := frontMatter[struct {
 		Params struct {
 			States     []string `json:"states"`
 			PastStates []string `json:"past_states"`
 			MapKeys    []string `json:"map_keys"`
 		} `json:"params"`
-	}
-	b, err := afero.ReadFile(fs, "/content/_index.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&home); err != nil {
-		t.Fatal(err)
-	}
+	}](t, fs, "_index.md")
 	keys := map[string]bool{}
 	for _, k := range home.Params.MapKeys {
 		keys[k] = true
@@ -189,19 +170,7 @@ func TestMapKeysCoverEveryMapEntry(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, m := range c.Meetings {
-		b, err := afero.ReadFile(fs, "/content/meetings/"+m.ID+".md")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var front struct {
-			Params struct {
-				Map []sitecontent.MapEntry `json:"map"`
-			} `json:"params"`
-		}
-		if err := json.NewDecoder(bytes.NewReader(b)).Decode(&front); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range front.Params.Map {
+		for _, e := range frontMatter[meetingFront](t, fs, "meetings/"+m.ID+".md").Params.Map {
 			seen[e.State] = true
 			if !keys[e.State] {
 				t.Errorf("%s: %s's entry is %q, which map_keys %v lack", m.ID, e.Party, e.State, home.Params.MapKeys)
@@ -212,4 +181,26 @@ func TestMapKeysCoverEveryMapEntry(t *testing.T) {
 	if !seen[sitecontent.NoRecord] {
 		t.Errorf("no entry of the corpus says %q: choose another seed", sitecontent.NoRecord)
 	}
+}
+
+// meetingFront is the part of a meeting page's front matter these tests read.
+type meetingFront struct {
+	Params struct {
+		Map []sitecontent.MapEntry `json:"map"`
+	} `json:"params"`
+}
+
+// frontMatter decodes the front matter (JSON) of a page Write wrote below
+// /content.
+func frontMatter[T any](t testing.TB, fs afero.Fs, name string) T {
+	t.Helper()
+	var v T
+	b, err := afero.ReadFile(fs, "/content/"+name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return v
 }
