@@ -1,5 +1,7 @@
 // Package htmlcheck runs the W3C Nu Html Checker (vnu) over built sites, for
-// the test that every page of the site is valid HTML (issue 24).
+// the test that every page of the site is valid HTML (issue 24), which is
+// in package cli's tests: it reads the sites the command builds there, so
+// that no site is built twice and no second test binary links Hugo.
 //
 // # What it needs
 //
