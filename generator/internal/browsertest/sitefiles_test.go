@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -44,15 +45,28 @@ type htmlFile struct {
 	ids  map[string]bool
 }
 
+// readHTML reads the HTML pages of a built site, by site path, once per
+// site for the tests that read them all; they must not change them.
 func readHTML(t *testing.T, dir string) map[string]*htmlFile {
 	t.Helper()
+	readMu.Lock()
+	defer readMu.Unlock()
+	if pages, ok := readSites[dir]; ok {
+		return pages
+	}
 	pages := map[string]*htmlFile{}
 	eachHTML(t, dir, func(rel string, b []byte) {
 		site := strings.TrimSuffix(rel, "index.html")
 		pages[site] = &htmlFile{site: site, refs: htmlRefs(b), ids: HTMLIDs(bytes.NewReader(b))}
 	})
+	readSites[dir] = pages
 	return pages
 }
+
+var (
+	readMu    sync.Mutex
+	readSites = map[string]map[string]*htmlFile{}
+)
 
 // eachHTML hands fn every HTML file of a built site: its path from the
 // site's root ("/documents/x/index.html") and its bytes. A site with no
