@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -126,7 +127,7 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 	var mainText string
 	run(
 		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}),
-		chromedp.EmulateViewport(1280, 900),
+		chromedp.EmulateViewport(desktopWidth, pageHeight),
 		chromedp.Navigate(u),
 		chromedp.Evaluate(`(document.querySelector("main") || document.body).innerText`, &mainText),
 	)
@@ -225,13 +226,21 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 	// Phones first (issue 15): at each of layoutWidths the page does not
 	// scroll sideways, no table is wider than the page, nothing scrolls
 	// sideways inside its box or is cut off, and on a phone the header
-	// takes at most 120 px. One layout per width.
-	for _, w := range layoutWidths() {
+	// takes at most 120 px. One layout per width, widest first: the page
+	// was loaded at desktopWidth, and is read as it stands at that width.
+	widths := slices.Clone(layoutWidths())
+	slices.Sort(widths)
+	slices.Reverse(widths)
+	for _, w := range widths {
 		var overflow int
 		var l phoneLayout
-		run(chromedp.EmulateViewport(w, 800),
+		var resize []chromedp.Action
+		if w != desktopWidth {
+			resize = append(resize, chromedp.EmulateViewport(w, pageHeight))
+		}
+		run(append(resize,
 			chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow),
-			chromedp.Evaluate(layoutProblems, &l))
+			chromedp.Evaluate(layoutProblems, &l))...)
 		if overflow > 0 {
 			var culprits []string
 			run(chromedp.Evaluate(`[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : ""))`, &culprits))
@@ -260,6 +269,11 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 	}
 }
 
+// desktopWidth and pageHeight are the viewport, in CSS pixels, at which
+// checkPage loads a page; it then lays it out at each narrower width of
+// layoutWidths, at the same height.
+const desktopWidth, pageHeight = 1280, 900
+
 // layoutWidths are the widths, in CSS pixels, at which checkPage lays a
 // page out: a small phone and a desktop in a developer's run, and a common
 // phone (375 px) as well under CNS_TEST_EXHAUSTIVE, which .ci/run sets.
@@ -268,9 +282,9 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 // checks), and what fits in 320 px has more room in 375.
 func layoutWidths() []int64 {
 	if corpus.Exhaustive() {
-		return []int64{320, 375, 1280}
+		return []int64{320, 375, desktopWidth}
 	}
-	return []int64{320, 1280}
+	return []int64{320, desktopWidth}
 }
 
 type phoneLayout struct {
