@@ -27,18 +27,18 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		{"meetings/rm07/index.html", "<h1>7th Review Meeting</h1>"},
 		// A document's title made of party, kind and meeting, made again in
 		// the language; on Spanish pages its English parts are marked.
-		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie : Rapport national, 7e réunion d&#39;examen</h1>"},
+		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: Rapport national, 7e réunion d&#39;examen</h1>"},
 		{"es/documents/rm07-nr-albania/index.html", `<h1>Albania: <span lang="en">National Report</span>, <span lang="en">7th Review Meeting</span></h1>`},
 		// The engine's words in the language, from its codes.
 		{"fr/documents/rm07-nr-albania/index.html", `<p class="status-reason">Devenu public le 6 juillet 2017 (90 jours après la clôture de la réunion).</p>`},
-		{"fr/documents/rm07-nr-albania/index.html", `<dd><span>Règle « Rapport national » pour la 7e réunion d&#39;examen et toutes les réunions suivantes : public 90 jours après la clôture de la réunion`},
-		{"fr/documents/rm07-nr-albania/index.html", `<span>La réunion a été close ; le document doit devenir public le 6 juillet 2017.</span>`},
+		{"fr/documents/rm07-nr-albania/index.html", "<dd><span>Règle «\u00a0Rapport national\u00a0» pour la 7e réunion d&#39;examen et toutes les réunions suivantes\u00a0: public 90 jours après la clôture de la réunion"},
+		{"fr/documents/rm07-nr-albania/index.html", "<span>La réunion a été close\u202f; le document doit devenir public le 6 juillet 2017.</span>"},
 		{"es/documents/rm07-nr-albania/index.html", `<p class="status-reason">Se hizo público el 6 de julio de 2017 (90 días después de la clausura de la reunión).</p>`},
 		{"es/documents/rm07-nr-albania/index.html", `<dd><span>Norma «<span lang="en">National Report</span>» para la <span lang="en">7th Review Meeting</span> y todas las reuniones posteriores: público 90 días`},
 		{"ru/documents/rm07-nr-albania/index.html", `через 90 дней после закрытия совещания`},
 		{"ar/documents/rm07-nr-albania/index.html", `بعد 90 يومًا من رفع الاجتماع`},
 		{"zh/documents/rm07-nr-libya/index.html", `<p class="status-reason">缔约方未提交文件。</p>`},
-		{"fr/documents/rm07-nr-albania/index.html", `<li><time datetime="2017-07-06">6 juillet 2017</time> : <span>Devenu public (90 jours après la clôture de la réunion).</span></li>`},
+		{"fr/documents/rm07-nr-albania/index.html", "<li><time datetime=\"2017-07-06\">6 juillet 2017</time>\u00a0: <span>Devenu public (90 jours après la clôture de la réunion).</span></li>"},
 		// The rules of the publication page: kind, description and note.
 		{"fr/publication/index.html", `<span class="rule-label">Rapport national</span><span class="rule-description">Le rapport d&#39;une Partie contractante`},
 		{"fr/publication/index.html", `<span class="rule-note">Avant la 7e réunion d&#39;examen, un rapport ne devenait public que lorsque sa Partie le publiait.</span>`},
