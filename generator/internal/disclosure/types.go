@@ -208,6 +208,9 @@ type MeetingInfo struct {
 	Opening                    string         `json:"opening,omitempty"`
 	Adjournment                string         `json:"adjournment,omitempty"`
 	Held                       string         `json:"held,omitempty"`
+	// HeldDays are the days the site writes for when the meeting was held
+	// (HeldDays): none, its opening, or its opening and adjournment.
+	HeldDays []string `json:"held_days"`
 	Note                       string         `json:"note,omitempty"`
 	OrganizationalMeeting      string         `json:"organizational_meeting,omitempty"`
 	Officers                   []Officer      `json:"officers,omitempty"`

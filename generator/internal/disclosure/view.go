@@ -355,7 +355,7 @@ func (w *View) kind(k string) *catalog.Kind {
 func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	mi := MeetingInfo{
 		ID: m.ID, Title: m.Title, Type: m.Type, Numbers: m.Numbers, Place: m.Place,
-		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, Note: m.Note,
+		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, HeldDays: HeldDays(m), Note: m.Note,
 		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
 		ParticipatingParties:       m.ParticipatingParties,
 		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
@@ -418,7 +418,8 @@ func HeldText(m *catalog.Meeting) string {
 }
 
 // HeldDays are the days a meeting's pages write for when it was held
-// (meetingdates.html), YYYY-MM-DD: both its days when both are known;
+// (MeetingInfo.HeldDays, which meetingdates.html writes; the search index's
+// meeting_days), YYYY-MM-DD: both its days when both are known;
 // else, when the catalog gives no held: wording, its opening day if
 // known; else none (its pages then give the wording, HeldText).
 func HeldDays(m *catalog.Meeting) []string {

@@ -309,7 +309,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
-			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: disclosure.HeldDays(m),
+			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: mi.HeldDays,
 		})
 		meetings[mi.ID] = i
 	}
