@@ -157,6 +157,9 @@
     var tpl = document.getElementById("past-templates");
     var note = document.querySelector(".day-note");
     if (!tpl || !note) return;
+    // The state a document shows when the page has no badge for its state
+    // on the day (the template's data-fallback: "not public").
+    var fallback = (tpl.content.querySelector("[data-fallback]") || { getAttribute: function () { return ""; } }).getAttribute("data-state");
     form.hidden = false;
     var asOf = form.getAttribute("data-as-of");
     // The page's language's long date, one pattern per month ({d} the day,
@@ -226,7 +229,7 @@
         var c = past[i].split(":");
         if (c[0] <= on) state = c[1];
       }
-      var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : "not_public";
+      var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : fallback;
       var id = e.getAttribute("data-doc");
       if (id && !counted[id]) {
         counted[id] = true;
@@ -335,12 +338,12 @@
       var W = g[0], L = g[1], minW = g[2];
       var rtl = svg.getAttribute("direction") === "rtl";
       var bars = Array.prototype.slice.call(svg.querySelectorAll("[data-row] rect[data-series]"));
-      // A state the chart has no bar for is counted as not public, so
-      // that no document drops out of the total.
+      // A state the chart has no bar for is counted in the fallback's
+      // (not public), so that no document drops out of the total.
       var drawn = bars.map(function (r) { return r.getAttribute("data-series"); });
       Object.keys(counts).forEach(function (s) {
-        if (drawn.indexOf(s) >= 0 || s === "not_public") return;
-        counts.not_public = (counts.not_public || 0) + counts[s];
+        if (drawn.indexOf(s) >= 0 || s === fallback) return;
+        counts[fallback] = (counts[fallback] || 0) + counts[s];
         delete counts[s];
       });
       var total = 0, segs = 0;
@@ -404,7 +407,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-counts] ul.counts"), function (list) {
       var all = list.closest("[data-past-counts]").getAttribute("data-past-counts") === "all";
       var items = Array.prototype.slice.call(tpl.content.querySelectorAll("[data-state]"))
-        .filter(function (t) { var s = t.getAttribute("data-state"); return counts[s] || (all && s !== "not_public"); })
+        .filter(function (t) { var s = t.getAttribute("data-state"); return counts[s] || (all && s !== fallback); })
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
         .map(function (t) {
           var s = t.getAttribute("data-state");
