@@ -126,7 +126,7 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 				t.Fatalf("the first Tab stop is %s, not the skip link", first.Name)
 			}
 			if !first.Visible || !first.InView {
-				t.Errorf("the focused skip link is not visible (outline %v, in view %v)", first.Visible, first.InView)
+				t.Errorf("the focused skip link is not visible (outline %v, in view %v): %s", first.Visible, first.InView, first.Name)
 			}
 			run(chromedp.KeyEvent(kb.Enter))
 			// Wait for the focus to move (a condition, not a fixed time);
