@@ -159,7 +159,8 @@
     if (!tpl || !note) return;
     // The state a document shows when the page has no badge for its state
     // on the day (the template's data-fallback: "not public").
-    var fallback = (tpl.content.querySelector("[data-fallback]") || { getAttribute: function () { return ""; } }).getAttribute("data-state");
+    var fallbackBadge = tpl.content.querySelector("[data-fallback]");
+    var fallback = fallbackBadge ? fallbackBadge.getAttribute("data-state") : "";
     form.hidden = false;
     var asOf = form.getAttribute("data-as-of");
     // The page's language's long date, one pattern per month ({d} the day,
