@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -228,10 +227,7 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 	// sideways inside its box or is cut off, and on a phone the header
 	// takes at most 120 px. One layout per width, widest first: the page
 	// was loaded at desktopWidth, and is read as it stands at that width.
-	widths := slices.Clone(layoutWidths())
-	slices.Sort(widths)
-	slices.Reverse(widths)
-	for _, w := range widths {
+	for _, w := range layoutWidths() {
 		var overflow int
 		var l phoneLayout
 		var resize []chromedp.Action
@@ -275,16 +271,17 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 const desktopWidth, pageHeight = 1280, 900
 
 // layoutWidths are the widths, in CSS pixels, at which checkPage lays a
-// page out: a small phone and a desktop in a developer's run, and a common
-// phone (375 px) as well under CNS_TEST_EXHAUSTIVE, which .ci/run sets.
+// page out, widest first: a desktop and a small phone in a developer's run,
+// and a common phone (375 px) as well under CNS_TEST_EXHAUSTIVE, which
+// .ci/run sets.
 // 320 and 375 px fall under the same style rules (the style sheet's
 // narrowest breakpoint is 30rem, 480 px, as TestLayoutWidthsCoverTheBreakpoints
 // checks), and what fits in 320 px has more room in 375.
 func layoutWidths() []int64 {
 	if corpus.Exhaustive() {
-		return []int64{320, 375, desktopWidth}
+		return []int64{desktopWidth, 375, 320}
 	}
-	return []int64{320, desktopWidth}
+	return []int64{desktopWidth, 320}
 }
 
 type phoneLayout struct {
