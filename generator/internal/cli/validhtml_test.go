@@ -58,7 +58,7 @@ func htmlFiles(t *testing.T, dir string, skip ...string) []string {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != dir && slices.Contains(skip, d.Name()) && filepath.Dir(p) == dir {
+		if d.IsDir() && filepath.Dir(p) == dir && slices.Contains(skip, d.Name()) {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".html") {
@@ -213,9 +213,16 @@ func TestEveryPageIsValidHTML(t *testing.T) {
 		// in a developer's run the pages of a shape the first lacks).
 		{name: "corpus of 300 documents as of " + middle, dir: buildHTMLSite(t, m.Dir, middle)},
 	}
+	// The pages of the languages other than English and Arabic are left out.
+	var others []string
+	for lang := range siteLanguages {
+		if lang != "en" && lang != "ar" {
+			others = append(others, lang)
+		}
+	}
 	seen := map[[32]byte]bool{}
 	for i := range sites {
-		files := htmlFiles(t, sites[i].dir, "zh", "fr", "ru", "es")
+		files := htmlFiles(t, sites[i].dir, others...)
 		sites[i].all = len(files)
 		sites[i].files = oneOfEachShape(t, files, seen)
 		if i == 0 || (i == 1 && corpus.Exhaustive()) {
