@@ -200,17 +200,15 @@ type Officer struct {
 
 // MeetingInfo is what the site says of a meeting.
 type MeetingInfo struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	Type        string `json:"type"`
-	Numbers     []int  `json:"numbers"`
-	Place       string `json:"place,omitempty"`
-	Opening     string `json:"opening,omitempty"`
-	Adjournment string `json:"adjournment,omitempty"`
-	Held        string `json:"held,omitempty"`
-	// HeldDays are the days the site writes for when the meeting was held
-	// (HeldDays): none, its opening, or its opening and adjournment.
-	HeldDays                   []string       `json:"held_days"`
+	ID                         string         `json:"id"`
+	Title                      string         `json:"title"`
+	Type                       string         `json:"type"`
+	Numbers                    []int          `json:"numbers"`
+	Place                      string         `json:"place,omitempty"`
+	Opening                    string         `json:"opening,omitempty"`
+	Adjournment                string         `json:"adjournment,omitempty"`
+	Held                       string         `json:"held,omitempty"`
+	HeldDays                   []string       `json:"held_days"` // the days written for when it was held (HeldDays): none, the opening, or both
 	Note                       string         `json:"note,omitempty"`
 	OrganizationalMeeting      string         `json:"organizational_meeting,omitempty"`
 	Officers                   []Officer      `json:"officers,omitempty"`
