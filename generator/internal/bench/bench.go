@@ -46,6 +46,8 @@ type benchRun struct {
 	// MemoryLimit is the Go runtime's soft memory limit the run ended
 	// under, in bytes (math.MaxInt64: none).
 	MemoryLimit int64 `json:"memory_limit"`
+	// GCPercent is the collector's pace the run ended at (GOGC's number).
+	GCPercent int `json:"gc_percent"`
 }
 
 // Env is what the command takes from its surroundings.
@@ -302,8 +304,11 @@ func runOne(args []string, env Env) error {
 		r.TotalNS, r.OutBytes, r.Files = int64(res.Total), res.Bytes, res.Files
 	case "hugo":
 		// Hugo alone on the content a full build wrote: no catalog, no
-		// decisions, no outputs of the generator's own, no audit. With
-		// --same-limit, under the full build's memory limit.
+		// decisions, no outputs of the generator's own, no audit; at the
+		// collector's pace of a full build, which is the runtime's setting,
+		// not the generator's work. With --same-limit, also under the full
+		// build's memory limit.
+		memlimit.Pace(env.Getenv)
 		if *sameLimit {
 			if err := memlimit.Apply(*memLimit, env.Getenv); err != nil {
 				return fmt.Errorf("%w: %s", errUsage, err)
@@ -335,5 +340,7 @@ func runOne(args []string, env Env) error {
 		return fmt.Errorf("%w: --mode %q", errUsage, *mode)
 	}
 	r.MemoryLimit = debug.SetMemoryLimit(-1)
+	r.GCPercent = debug.SetGCPercent(-1)
+	debug.SetGCPercent(r.GCPercent)
 	return json.NewEncoder(env.Stdout).Encode(r)
 }

@@ -76,12 +76,13 @@ func run(args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
-// Hugo alone runs with the Go runtime's defaults, or, with --same-limit,
-// under the soft memory limit a full build sets (its default here, as
-// GOMEMLIMIT is not set for the run), so that a ratio can compare the two
-// at equal memory.
+// Hugo alone runs at the collector's pace of a full build, with no memory
+// limit, or, with --same-limit, under the soft memory limit a full build
+// sets (its default here, as GOMEMLIMIT is not set for the run), so that a
+// ratio can compare the two at equal memory.
 func TestHugoAloneRunsUnderTheFullBuildsLimitWhenAsked(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	if _, err := corpus.Write(data, corpus.Options{Seed: 2, Documents: 10}); err != nil {
@@ -101,6 +102,7 @@ func TestHugoAloneRunsUnderTheFullBuildsLimitWhenAsked(t *testing.T) {
 		want  int64
 	}{{nil, math.MaxInt64}, {[]string{"--same-limit"}, want}} {
 		debug.SetMemoryLimit(math.MaxInt64) // as a new process starts
+		debug.SetGCPercent(100)
 		args := append([]string{"run", "--mode", "hugo", "--out", filepath.Join(dir, fmt.Sprintf("hugo-%d", i)), "--content", content}, c.flags...)
 		r := run(append(args, common...)...)
 		if r.code != 0 {
@@ -112,6 +114,9 @@ func TestHugoAloneRunsUnderTheFullBuildsLimitWhenAsked(t *testing.T) {
 		}
 		if br.MemoryLimit != c.want {
 			t.Errorf("hugo run %v: memory limit %d, want %d", c.flags, br.MemoryLimit, c.want)
+		}
+		if br.GCPercent != memlimit.GCPercent {
+			t.Errorf("hugo run %v: GC percent %d, want the full build's %d", c.flags, br.GCPercent, memlimit.GCPercent)
 		}
 	}
 }

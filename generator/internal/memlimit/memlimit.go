@@ -1,6 +1,7 @@
-// Package memlimit sets the Go runtime's soft memory limit for commands
-// that build: from a flag, else GOMEMLIMIT, else a default that keeps a
-// build of 50,000 documents under 2 GiB.
+// Package memlimit sets the Go runtime's memory settings for commands that
+// build: the soft memory limit, from a flag, else GOMEMLIMIT, else a
+// default that keeps a build of 50,000 documents under 2 GiB; and, below
+// it, how often the collector runs (GCPercent, unless GOGC sets it).
 package memlimit
 
 import (
@@ -22,15 +23,32 @@ import (
 // and the build is slower, not stopped.
 const Default = "1792MiB"
 
+// GCPercent is how far the heap of a build grows over what is live before
+// the collector runs, when GOGC does not say (Go's default is 100). A build
+// makes a great deal of short-lived garbage (Hugo's templates); collecting
+// less often took 12-14% less processor time on the real catalog, for a
+// peak memory of 354 MB instead of 175 MB. The soft limit still bounds the
+// heap: near it the runtime collects sooner whatever this pace says.
+const GCPercent = 400
+
+// Pace sets the collector's pace for a build: GCPercent, unless GOGC is
+// set (the runtime read it at start).
+func Pace(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(GCPercent)
+	}
+}
+
 // Flag adds --memory-limit to a command that builds.
 func Flag(fs *flag.FlagSet) *string {
 	return fs.String("memory-limit", "", "soft limit on the build's memory, as GOMEMLIMIT writes it (1792MiB, 4GiB; 0 for none);\ndefault GOMEMLIMIT if set, else "+Default)
 }
 
-// Apply sets the Go runtime's soft memory limit from the flag's value v,
-// else leaves GOMEMLIMIT's, else sets the default. The error says what is
-// wrong with v.
+// Apply sets the collector's pace (Pace) and the Go runtime's soft memory
+// limit from the flag's value v, else leaves GOMEMLIMIT's, else sets the
+// default. The error says what is wrong with v.
 func Apply(v string, getenv func(string) string) error {
+	Pace(getenv)
 	if v == "" {
 		if getenv("GOMEMLIMIT") != "" {
 			return nil // the runtime read it at start

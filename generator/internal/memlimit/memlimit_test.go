@@ -1,6 +1,9 @@
 package memlimit
 
-import "testing"
+import (
+	"runtime/debug"
+	"testing"
+)
 
 func TestParseBytesReadsGOMEMLIMITSizes(t *testing.T) {
 	for in, want := range map[string]int64{
@@ -13,6 +16,28 @@ func TestParseBytesReadsGOMEMLIMITSizes(t *testing.T) {
 	for _, in := range []string{"", "2GB", "1.5GiB", "-1", "GiB", "99999999999TiB"} {
 		if _, err := ParseBytes(in); err == nil {
 			t.Errorf("ParseBytes(%q) accepted", in)
+		}
+	}
+}
+
+// A build collects at GCPercent unless GOGC says otherwise, and Apply sets
+// that pace with the limit.
+func TestApplySetsThePaceUnlessGOGCDoes(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	for _, tt := range []struct {
+		env  map[string]string
+		want int
+	}{
+		{nil, GCPercent},
+		{map[string]string{"GOGC": "50"}, 77}, // left as the runtime had it
+	} {
+		debug.SetGCPercent(77)
+		if err := Apply("", func(k string) string { return tt.env[k] }); err != nil {
+			t.Fatal(err)
+		}
+		if got := debug.SetGCPercent(100); got != tt.want {
+			t.Errorf("with %v: GC percent %d, want %d", tt.env, got, tt.want)
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/memlimit"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 	"github.com/cns-transparency/cns-site/generator/internal/testscratch"
 )
@@ -29,7 +30,9 @@ const (
 	childMarker = "stopped"
 )
 
+// The tests build sites at the collector's pace of the build command.
 func TestMain(m *testing.M) {
+	memlimit.Pace(os.Getenv)
 	if stage := os.Getenv(childStage); stage != "" {
 		os.Exit(childBuild(stage, os.Getenv(childDir)))
 	}
