@@ -27,7 +27,7 @@ const Default = "1792MiB"
 // the collector runs, when GOGC does not say (Go's default is 100). A build
 // makes a great deal of short-lived garbage (Hugo's templates); collecting
 // less often took 12-14% less processor time on the real catalog, for a
-// peak memory of 354 MB instead of 175 MB. The soft limit still bounds the
+// peak memory of 346 MiB instead of 171 MiB. The soft limit still bounds the
 // heap: near it the runtime collects sooner whatever this pace says.
 const GCPercent = 400
 
