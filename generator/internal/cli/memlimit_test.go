@@ -10,12 +10,18 @@ import (
 )
 
 // build sets the runtime's soft memory limit: from --memory-limit, else
-// leaving GOMEMLIMIT's, else the default; a bad size is a usage error.
+// leaving GOMEMLIMIT's, else the default; a bad size is a usage error. (A
+// catalog of one party and one meeting: the limit is the same whatever the
+// catalog, and each build here is a tenth of the fixture's.)
 func TestBuildSetsMemoryLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm10, type: review, numbers: [10], title: 10th Review Meeting, held: 2026}\n",
+	})
 	dir := t.TempDir()
 	args := func(extra ...string) []string {
-		return buildArgs(fixture, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-07-06"}, extra...)...)
+		return buildArgs(data, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), extra...)
 	}
 	def, _ := memlimit.ParseBytes(memlimit.Default)
 	for _, tt := range []struct {
