@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
-	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
@@ -27,23 +26,22 @@ import (
 // same build; the legend counts every party of parties.json once.
 func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
 	t.Parallel() // builds of their own, in folders of their own
-	dir := t.TempDir()
-	m, err := corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 22, Documents: 120})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []struct {
 		name, data string
 		at         time.Time
 	}{
 		{"fixture", filepath.Join(repo, "generator", "testdata", "catalog"), time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC)},
-		{"corpus", m.Dir, m.From.Add(m.To.Sub(m.From) / 2)},
+		{"corpus", "", time.Time{}}, // the shared site
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := t.TempDir()
-			res, err := sitebuild.Build(options(c.data, d, c.at))
-			if err != nil {
-				t.Fatal(err)
+			var res *sitebuild.Result
+			if c.data == "" {
+				_, _, res = sharedSite(t)
+			} else {
+				var err error
+				if res, err = sitebuild.Build(options(c.data, t.TempDir(), c.at)); err != nil {
+					t.Fatal(err)
+				}
 			}
 			files := siteFiles(t, res.OutDir)
 			maps := 0

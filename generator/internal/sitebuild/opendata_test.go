@@ -8,10 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
 )
 
 // The open data as a built site holds them beside Hugo's pages: SHA256SUMS
@@ -20,14 +18,7 @@ import (
 // in opendata, write them without building a site.)
 func TestOpenDataAgreesWithTheBuiltSite(t *testing.T) {
 	t.Parallel()
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 6, Documents: 120})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := sitebuild.Build(options(m.Dir, t.TempDir(), m.To))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _, res := sharedSite(t)
 	read := func(t *testing.T, name string) []byte {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join(res.OutDir, filepath.FromSlash(name)))
