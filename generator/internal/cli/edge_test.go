@@ -142,10 +142,7 @@ func TestMarkupInCatalogIsEscaped(t *testing.T) {
 // A catalog with parties and meetings but no documents yet builds a site
 // that says so.
 func TestBuildCatalogOfNoDocuments(t *testing.T) {
-	data := writeCatalog(t, map[string]string{
-		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n",
-		"meetings.yaml": "meetings:\n  - {id: rm10, type: review, numbers: [10], title: 10th Review Meeting, held: 2026}\n",
-	})
+	data := noDocumentsCatalog(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	r := run(t, nil, append(buildArgs(data, out, filepath.Join(dir, ".build")), "--quiet=false")...)
@@ -160,6 +157,16 @@ func TestBuildCatalogOfNoDocuments(t *testing.T) {
 			t.Errorf("missing %s", p)
 		}
 	}
+}
+
+// noDocumentsCatalog writes a catalog of one party and one meeting and no
+// document, the smallest that builds, and returns its folder: for the
+// tests of what a build does whatever its catalog.
+func noDocumentsCatalog(t *testing.T) string {
+	return writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm10, type: review, numbers: [10], title: 10th Review Meeting, held: 2026}\n",
+	})
 }
 
 // A renamed country keeps its old address, which leads to the new page.

@@ -15,10 +15,7 @@ import (
 // catalog, and each build here is a tenth of the fixture's.)
 func TestBuildSetsMemoryLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	data := writeCatalog(t, map[string]string{
-		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n",
-		"meetings.yaml": "meetings:\n  - {id: rm10, type: review, numbers: [10], title: 10th Review Meeting, held: 2026}\n",
-	})
+	data := noDocumentsCatalog(t)
 	dir := t.TempDir()
 	args := func(extra ...string) []string {
 		return buildArgs(data, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), extra...)
