@@ -12,7 +12,7 @@ import (
 // build sets the runtime's soft memory limit: from --memory-limit, else
 // leaving GOMEMLIMIT's, else the default; a bad size is a usage error. (A
 // catalog of one party and one meeting: the limit is the same whatever the
-// catalog, and each build here is a tenth of the fixture's.)
+// catalog, and each build here takes a third of the fixture's time.)
 func TestBuildSetsMemoryLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	data := noDocumentsCatalog(t)
