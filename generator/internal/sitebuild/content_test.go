@@ -13,8 +13,9 @@ import (
 // the disk instead (ContentOnDisk, which bench measures against), the site
 // is byte for byte the same, and neither leaves content in the build area.
 func TestContentInMemoryBuildsTheSameSiteAsOnDisk(t *testing.T) {
-	t.Parallel()                  // builds of its own, in folders of its own
-	_, shared, _ := sharedSite(t) // content in memory, the default
+	t.Parallel() // a build of its own, in a folder of its own
+	// The shared site was built with the content in memory, the default.
+	_, shared, _ := sharedSite(t)
 	sites := map[bool]map[string]string{}
 	for _, onDisk := range []bool{false, true} {
 		o := shared

@@ -36,7 +36,9 @@ func TestMain(m *testing.M) {
 	if stage := os.Getenv(childStage); stage != "" {
 		os.Exit(childBuild(stage, os.Getenv(childDir)))
 	}
-	os.Exit(testscratch.Run(m))
+	code := testscratch.Run(m)
+	removeShared()
+	os.Exit(code)
 }
 
 func childBuild(stage, dir string) int {

@@ -17,6 +17,7 @@ import (
 // before (about 5 core-s of the package's time).
 var shared struct {
 	once sync.Once
+	dir  string
 	m    *corpus.Manifest
 	o    sitebuild.Options
 	res  *sitebuild.Result
@@ -24,8 +25,8 @@ var shared struct {
 }
 
 // sharedSite returns the shared catalog, the options it was built with and
-// the build's result. Its folders are the test binary's scratch; no test
-// writes to them.
+// the build's result. No test writes to its folders; TestMain removes them
+// (removeShared).
 func sharedSite(t *testing.T) (*corpus.Manifest, sitebuild.Options, *sitebuild.Result) {
 	t.Helper()
 	shared.once.Do(func() {
@@ -34,6 +35,7 @@ func sharedSite(t *testing.T) (*corpus.Manifest, sitebuild.Options, *sitebuild.R
 			shared.err = err
 			return
 		}
+		shared.dir = dir
 		if shared.m, shared.err = corpus.Write(filepath.Join(dir, "data"), corpus.Options{Seed: 22, Documents: 120}); shared.err != nil {
 			return
 		}
@@ -45,4 +47,11 @@ func sharedSite(t *testing.T) (*corpus.Manifest, sitebuild.Options, *sitebuild.R
 		t.Fatalf("the shared site: %v", shared.err)
 	}
 	return shared.m, shared.o, shared.res
+}
+
+// removeShared removes the shared site's folders, if a test built it.
+func removeShared() {
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
 }
