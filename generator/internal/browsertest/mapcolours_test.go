@@ -34,7 +34,7 @@ type mapMarkColours struct {
 // is marked in a colour no other state or standing has, in the light and
 // in the dark scheme, at 3:1 or more against the page (WCAG 1.4.11: its
 // pattern is the only way it is told apart on the map); axe checks the
-// page's text in both schemes (darkSample has the figures page).
+// page's text in both schemes (colourSample has the figures page).
 func TestMapUnknownHasAColourOfItsOwn(t *testing.T) {
 	t.Parallel()
 	tab := Browser(t)

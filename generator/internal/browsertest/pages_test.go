@@ -20,9 +20,10 @@ import (
 
 // Every kind of page, in a real browser (issue 4): axe-core finds no serious
 // or critical violation in the light scheme (on axeSample in a developer's
-// run, on every page under CNS_TEST_EXHAUSTIVE), nor in the dark one on a
-// sample of pages (darkSample); nothing is requested from another host; nothing is
-// logged as an error; every link target on the page resolves; the page does
+// run, on every page under CNS_TEST_EXHAUSTIVE), nor in the colours of the
+// dark one on a sample of pages (colourSample, which says which scheme's
+// colours a developer's run reads); nothing is requested from another
+// host; nothing is logged as an error; every link target on the page resolves; the page does
 // not scroll sideways at 320 or 375 px. With go test -artifacts, screenshots
 // at 375 and 1280 px (and 375 px in the dark scheme) are kept. Pages are
 // checked side by side, in a few tabs.
@@ -34,9 +35,12 @@ func TestEveryKindOfPageInBrowser(t *testing.T) {
 	for _, pc := range pageCases {
 		names[pc.name] = true
 	}
-	for name := range darkSample {
-		if !names[name] {
-			t.Errorf("darkSample names %q, which is no page case: the dark scheme is not checked there", name)
+	for name, scheme := range colourSample {
+		if !names[name] || !axeSample[name] {
+			t.Errorf("colourSample names %q, which is no page case of axeSample: its colours are not checked", name)
+		}
+		if scheme != "light" && scheme != "dark" {
+			t.Errorf("colourSample: %q is to be read in the %q scheme, which is neither light nor dark", name, scheme)
 		}
 	}
 	for name := range axeSample {
@@ -61,16 +65,21 @@ func TestEveryKindOfPageInBrowser(t *testing.T) {
 	}
 }
 
-// darkSample are the pages axe also checks in the dark colour scheme
-// (contrast only), and in a developer's run the only pages of axeSample
-// whose colours it checks (lightColours): one of each layout, the pages that show every document
-// state side by side (each state has colours of its own), search and the
-// notices of a document page. On every page it took 0.1 to 0.7 s a page,
-// some 15 s of Chromium's time in all.
-var darkSample = map[string]bool{
-	"home": true, "meeting-mixed": true, "ledger-mixed": true, "summary-report": true, "search-results": true,
-	"document-public-file": true, "document-withdrawn": true, "how-publication-works": true,
-	"figures": true, // the charts and the map, whose states and standings have colours of their own
+// colourSample are the pages whose colours axe checks in both colour
+// schemes under CNS_TEST_EXHAUSTIVE (the rules color-contrast and
+// link-in-text-block; every other page of axeSample in the light scheme
+// alone): one of each layout, the pages that show every document state
+// side by side (each state has colours of its own), search and the notices
+// of a document page. A developer's run reads each in the one scheme named
+// here, about half in each, so that the pages of every state are read in
+// both (meeting-mixed light, ledger-mixed dark), as are the charts
+// (meeting-mixed's light, the figures page's dark). axe took 0.1 to 0.7 s a
+// page for these two rules, some 15 s of Chromium's time on every page.
+var colourSample = map[string]string{
+	"meeting-mixed": "light", "summary-report": "light", "document-public-file": "light",
+	"how-publication-works": "light", "search-results": "light",
+	"home": "dark", "ledger-mixed": "dark", "document-withdrawn": "dark",
+	"figures": "dark", // the charts and the map, whose states and standings have colours of their own
 }
 
 // axeSample are the pages axe reads in a developer's run (all of them
@@ -90,20 +99,23 @@ var axeSample = map[string]bool{
 	"open-data": true, "upcoming": true, "not-found": true, "figures": true, "figures-arabic": true,
 }
 
-// lightColours says whether axe's colour rules read a page in the light
-// scheme. They read the style sheet every page shares: of axeSample, in a
-// developer's run, only the pages of darkSample (about 3 s of Chromium's
-// time less than all of axeSample), which are read in both schemes. Pages
-// of other tests (the languages') are read whole unless sameColours says
-// their colours are checked elsewhere.
-func lightColours(pc pageCase) bool {
+// colours says in which schemes axe's colour rules read a page. The pages
+// of axeSample: those of colourSample in the schemes it says (both under
+// CNS_TEST_EXHAUSTIVE), the others in neither in a developer's run and in
+// the light one under CNS_TEST_EXHAUSTIVE. Pages of other tests (the
+// languages') are read in the light scheme unless sameColours says their
+// colours are checked elsewhere.
+func colours(pc pageCase) (light, dark bool) {
+	scheme, sampled := colourSample[pc.name]
 	switch {
 	case pc.sameColours:
-		return false
-	case corpus.Exhaustive() || !axeSample[pc.name]:
-		return true
+		return false, false
+	case !axeSample[pc.name]:
+		return true, false
+	case corpus.Exhaustive():
+		return true, sampled
 	}
-	return darkSample[pc.name]
+	return scheme == "light", scheme == "dark"
 }
 
 // pageLink is a URL a page refers to.
@@ -153,17 +165,18 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 		}
 	}
 
-	// axe-core, light scheme, every rule (the colour rules as lightColours
-	// says); then, on the sample, the dark scheme's contrast.
+	// axe-core, light scheme, every rule (the colour rules as colours
+	// says); then, where colours says so, the dark scheme's colours.
 	var light, dark []AxeViolation
+	lightColours, darkColours := colours(pc)
 	opts := ""
-	if !lightColours(pc) {
+	if !lightColours {
 		opts = `{rules: {"color-contrast": {enabled: false}, "link-in-text-block": {enabled: false}}}`
 	}
 	if !pc.noAxe && (axeSample[pc.name] || corpus.Exhaustive()) {
 		run(AxeRun(axeSrc, opts, &light))
 	}
-	if darkSample[pc.name] && !pc.noAxe {
+	if darkColours && !pc.noAxe {
 		run(
 			emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}),
 			AxeRun(axeSrc, `{runOnly: {type: "rule", values: ["color-contrast", "link-in-text-block"]}}`, &dark),

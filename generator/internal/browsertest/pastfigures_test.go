@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
@@ -391,13 +392,19 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		citeCheck(t, where+", the map", figCite, notes["files"], day, asOf)
 	}
 	// On a phone, the pages on a past day fit, and axe finds nothing
-	// serious in what the day changed.
+	// serious in what the day changed. In a developer's run axe reads the
+	// first page alone, the Arabic meeting's, whose grid, chart and map the
+	// day changed (axe took about 2 core-seconds a page here, the pages
+	// being long at 320 px); under CNS_TEST_EXHAUSTIVE it reads all three.
 	src := AxeSource(t)
-	for _, path := range []string{"ar/meetings/rm07/?on=2017-04-06", "ar/figures/?on=2017-04-06", "meetings/rm07/?on=2017-04-06"} {
+	for i, path := range []string{"ar/meetings/rm07/?on=2017-04-06", "ar/figures/?on=2017-04-06", "meetings/rm07/?on=2017-04-06"} {
 		var vs []AxeViolation
 		var wide bool
 		tab.Run(chromedp.EmulateViewport(320, 800), chromedp.Navigate(srv.URL+path),
-			chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth + 0.5`, &wide), axeOn(src, "main", &vs))
+			chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth + 0.5`, &wide))
+		if i == 0 || corpus.Exhaustive() {
+			tab.Run(axeOn(src, "main", &vs))
+		}
 		if wide {
 			t.Errorf("%s at 320 px: the page is wider than the screen", path)
 		}
