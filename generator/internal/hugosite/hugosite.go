@@ -150,7 +150,7 @@ func Build(o Options) (Stats, error) {
 	built := make(chan error, 1)
 	go func() { built <- sites.Build(hugolib.BuildCfg{}) }()
 	tick := time.NewTicker(stall / 8)
-	err = awaitProgress(built, &progress, stall, time.Now(), tick.C)
+	err = awaitProgress(built, progress.Load, stall, time.Now(), tick.C)
 	tick.Stop()
 	if err != nil {
 		// A hung Hugo is left as it is: closing it could hang too.
@@ -170,18 +170,19 @@ func Build(o Options) (Stats, error) {
 	return Stats{Pages: pages}, nil
 }
 
-// awaitProgress waits for the build's result, unless progress stays the
-// same for the stall time. It looks at progress on each tick, which carries
-// the time (a time.Ticker's channel; tests send their own times), from
-// start.
-func awaitProgress(built <-chan error, progress *atomic.Int64, stall time.Duration, start time.Time, ticks <-chan time.Time) error {
-	last, since := progress.Load(), start
+// awaitProgress waits for the build's result, unless progress (a count
+// that grows as the build works) stays the same for the stall time. It
+// reads progress once at the start and then on each tick, which carries
+// the time (a time.Ticker's channel; tests send their own times, and
+// their own counts), from start.
+func awaitProgress(built <-chan error, progress func() int64, stall time.Duration, start time.Time, ticks <-chan time.Time) error {
+	last, since := progress(), start
 	for {
 		select {
 		case err := <-built:
 			return err
 		case now := <-ticks:
-			if n := progress.Load(); n != last {
+			if n := progress(); n != last {
 				last, since = n, now
 			} else if now.Sub(since) >= stall {
 				return fmt.Errorf("%w for %s (no file opened or written), so the build was abandoned. "+

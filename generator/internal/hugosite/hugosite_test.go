@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -83,14 +82,19 @@ func TestAwaitProgress(t *testing.T) {
 		{"progress then none", func(d time.Duration) bool { return d <= 600*time.Millisecond }, 600*time.Millisecond + stall},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var progress atomic.Int64
+			// The count awaitProgress reads, handed over at each reading:
+			// the test decides what it reads at each tick, however the
+			// two goroutines are scheduled.
+			counts := make(chan int64)
 			built := make(chan error, 1)
 			ticks := make(chan time.Time)
 			res := make(chan error, 1)
-			go func() { res <- awaitProgress(built, &progress, stall, start, ticks) }()
+			go func() { res <- awaitProgress(built, func() int64 { return <-counts }, stall, start, ticks) }()
+			var n int64
+			counts <- n // the reading at the start
 			for d := 50 * time.Millisecond; d <= 1200*time.Millisecond; d += 50 * time.Millisecond {
 				if c.progress(d) {
-					progress.Add(1)
+					n++
 				}
 				// A tick is taken only while awaitProgress waits.
 				select {
@@ -98,6 +102,7 @@ func TestAwaitProgress(t *testing.T) {
 				case err := <-res:
 					t.Fatalf("ended before the tick at %s: %v", d, err)
 				}
+				counts <- n
 				if d == c.stalledAt {
 					select {
 					case err := <-res:
