@@ -7,9 +7,9 @@ package browsertest
 // in full elsewhere; nothing clipped or wider than its box at 320 and
 // 1280 px, and 375 under CNS_TEST_EXHAUSTIVE; links, no request off the
 // site): every Arabic page, and each page in one of the other four
-// languages in turn (all four under CNS_TEST_EXHAUSTIVE); and the language switcher,
-// followed by keyboard-free clicks, leading to the same page in each
-// language and back. With -artifacts the Arabic pages' screenshots are kept.
+// languages in turn (all four under CNS_TEST_EXHAUSTIVE); and the language
+// switcher, followed by keyboard-free clicks, leading to the same page in
+// each language and back. With -artifacts the Arabic pages' screenshots are kept.
 
 import (
 	"net/http"

@@ -23,8 +23,9 @@ import (
 // run, on every page under CNS_TEST_EXHAUSTIVE), nor in the colours of the
 // dark one on a sample of pages (colourSample, which says which scheme's
 // colours a developer's run reads); nothing is requested from another
-// host; nothing is logged as an error; every link target on the page resolves; the page does
-// not scroll sideways at 320 or 375 px. With go test -artifacts, screenshots
+// host; nothing is logged as an error; every link target on the page
+// resolves; the page does not scroll sideways at any width of
+// layoutWidths. With go test -artifacts, screenshots
 // at 375 and 1280 px (and 375 px in the dark scheme) are kept. Pages are
 // checked side by side, in a few tabs.
 func TestEveryKindOfPageInBrowser(t *testing.T) {

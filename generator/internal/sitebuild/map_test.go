@@ -25,7 +25,7 @@ import (
 // latest round, at a joint meeting) has that state in documents.json of the
 // same build; the legend counts every party of parties.json once.
 func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
-	t.Parallel() // builds of their own, in folders of their own
+	t.Parallel() // the fixture's build in a folder of its own; the corpus's is the shared site
 	for _, c := range []struct {
 		name, data string
 		at         time.Time
