@@ -168,9 +168,10 @@ func startChromium(path string) (context.Context, error) {
 			// RenderDocument gives every page loaded in a tab a new frame
 			// in the renderer, and the browser and GPU processes their
 			// side of it: off, a load of a page of the site costs
-			// Chromium about a quarter less (100 loads of the 404 page,
-			// 79 → 57 ms each; 52 → 35 ms for an empty page), and the
-			// browser tests some 8% of their time. Pages behave the same.
+			// Chromium a quarter to a third less (100 loads of the 404
+			// page, 79 → 57 ms each; 52 → 35 ms for an empty page), and
+			// the browser tests some 8% of their time. Pages behave the
+			// same.
 			chromedp.Flag("disable-features", "site-per-process,Translate,BlinkGenPropertyTrees,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,RenderDocument"),
 			chromedp.WindowSize(1280, 900),
 		)
