@@ -46,6 +46,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
 	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 )
@@ -127,20 +128,36 @@ type Tab struct {
 	requests []string        // every URL the page requested
 	console  []string        // console errors and uncaught exceptions
 	origins  map[string]bool // the origins requested since the tab was lent, whose data reset clears
+	idle     *idleTabs       // where the tab goes back to, its browser's
 }
 
-// The test binary's one Chromium: started by the first call of Browser,
-// stopped by stopChromium (TestMain) once every test has ended. Starting a
-// browser costs about a second, and the tests open dozens of tabs.
-var chromium struct {
+// The test binary's Chromiums: one that draws no frames and one that does
+// (drawsFrames), each started by the first test that asks for one of its
+// tabs, stopped by stopChromium (TestMain) once every test has ended, and
+// each with the tabs tests have given back. Starting a browser costs about
+// a second, and the tests open dozens of tabs. When every browser draws
+// frames (drawsFrames), the tests share the one that does.
+var chromiums [2]struct {
 	once sync.Once
 	ctx  context.Context // the browser's first tab; tests' tabs are opened from it
 	stop func()
 	err  error
+	idle idleTabs // the tabs given back by tests that passed, reset, ready to be lent again
 }
 
-// startChromium starts the shared browser, once, with a fresh profile.
-func startChromium(path string) (context.Context, error) {
+// chromiumFor is the index in chromiums of the browser that draws frames,
+// or of the one that does not.
+func chromiumFor(draws bool) int {
+	if draws || drawsFrames() {
+		return 1
+	}
+	return 0
+}
+
+// startChromium starts the shared browser that draws frames, or the one
+// that does not, once, with a fresh profile.
+func startChromium(path string, draws bool) (context.Context, error) {
+	chromium := &chromiums[chromiumFor(draws)]
 	chromium.once.Do(func() {
 		// The profile is removed after the browser has gone: Chromium's
 		// helper processes may still be writing to it for a moment after it
@@ -175,6 +192,9 @@ func startChromium(path string) (context.Context, error) {
 			chromedp.Flag("disable-features", "site-per-process,Translate,BlinkGenPropertyTrees,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,RenderDocument"),
 			chromedp.WindowSize(1280, 900),
 		)
+		if !draws && !drawsFrames() {
+			opts = append(opts, chromedp.Flag("disable-threaded-compositing", true))
+		}
 		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelC := chromedp.NewContext(actx)
 		if err := chromedp.Run(ctx); err != nil {
@@ -198,15 +218,43 @@ func startChromium(path string) (context.Context, error) {
 	return chromium.ctx, chromium.err
 }
 
-// stopChromium stops the shared browser, if a test started it.
+// drawsFrames reports whether every tab the tests are lent draws frames, as
+// a reader's browser does: under CNS_TEST_EXHAUSTIVE (as .ci/run sets) and
+// when screenshots are asked for (-artifacts). In a developer's run the
+// tabs of Browser draw none (headless Chromium with its compositor on the
+// page's own thread produces no frame unless asked to): pages load, lay
+// out, run their scripts and take keys as before, and what a test reads of
+// them (text, boxes, styles, focus, axe's findings, printed PDFs) is
+// computed when it is read, but nothing is painted, and a page load costs
+// Chromium about a third less (four pages of the site, 20 loads each: 570 to
+// 580 ms against 360 to 385 ms). What waits for a frame never happens
+// there: requestAnimationFrame callbacks (the site's scripts use none; the
+// tests wait by timer, poll) and the mouse (chromedp.Click waits for its
+// move to be handled, which waits for a frame); idle callbacks run only at
+// their timeout (the search script's, searchBrowser). Tests that need
+// frames take a tab of DrawingBrowser.
+func drawsFrames() bool { return corpus.Exhaustive() || keepArtifacts() }
+
+// poll waits, for at most timeout, until the script's value is true or
+// truthy, and stores it in res (nil: not kept). It evaluates the script
+// every 20 ms, not on every frame as chromedp.Poll does by default, since
+// Chromium may draw no frames (drawsFrames).
+func poll(script string, res any, timeout time.Duration) chromedp.Action {
+	return chromedp.Poll(script, res, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(20*time.Millisecond))
+}
+
+// stopChromium stops the shared browsers that tests started.
 func stopChromium() {
-	if chromium.stop != nil {
-		chromium.stop()
+	for i := range chromiums {
+		if chromiums[i].stop != nil {
+			chromiums[i].stop()
+		}
 	}
 }
 
 // Browser lends t a tab of the test binary's headless Chromium (started by
-// the first call) in a window of 1280 by 900 px, until t ends. Each tab has a
+// the first call) in a window of 1280 by 900 px, until t ends; a tab that
+// draws no frames in a developer's run (drawsFrames). Each tab has a
 // browser context of its own (cookies, storage, cache and permissions, as
 // with a fresh profile) and keeps the focus a window's only tab has, so
 // tests may run side by side. A tab is opened for t, or one a test that
@@ -215,25 +263,35 @@ func stopChromium() {
 // than loading a page in one.
 func Browser(t testing.TB) *Tab {
 	t.Helper()
+	return lendTab(t, false)
+}
+
+// DrawingBrowser is Browser with a tab that draws frames in every run, for
+// a test that clicks with the mouse or waits for a frame.
+func DrawingBrowser(t testing.TB) *Tab {
+	t.Helper()
+	return lendTab(t, true)
+}
+
+func lendTab(t testing.TB, draws bool) *Tab {
+	t.Helper()
 	path := ChromiumPath()
 	Need(t, path != "", "Chromium")
-	bctx, err := startChromium(path)
+	bctx, err := startChromium(path, draws)
 	if err != nil {
 		t.Fatal(err)
 	}
+	idle := &chromiums[chromiumFor(draws)].idle
 	tab := idle.take()
 	if tab == nil {
 		if tab, err = openTab(bctx); err != nil {
 			t.Fatalf("Chromium (%s): %v", path, err)
 		}
+		tab.idle = idle
 	}
 	tab.lend(t)
 	return tab
 }
-
-// idle are the tabs given back by tests that passed, reset, ready to be
-// lent again.
-var idle idleTabs
 
 type idleTabs struct {
 	mu   sync.Mutex
@@ -325,7 +383,7 @@ func (tab *Tab) lend(t testing.TB) {
 			tab.close()
 			return
 		}
-		idle.put(tab)
+		tab.idle.put(tab)
 	})
 }
 
@@ -365,9 +423,9 @@ func (tab *Tab) reset() error {
 // in one tab, and set what they depend on.
 type tabPool chan *Tab
 
-// newTabPool opens, for t, as many tabs as tests run side by side
-// (go test -parallel, one per core by default).
-func newTabPool(t testing.TB) tabPool {
+// newTabPool opens, for t, as many tabs of open (Browser or DrawingBrowser)
+// as tests run side by side (go test -parallel, one per core by default).
+func newTabPool(t testing.TB, open func(testing.TB) *Tab) tabPool {
 	t.Helper()
 	n := goruntime.GOMAXPROCS(0)
 	if f := flag.Lookup("test.parallel"); f != nil {
@@ -377,7 +435,7 @@ func newTabPool(t testing.TB) tabPool {
 	}
 	p := make(tabPool, n)
 	for range n {
-		p <- Browser(t)
+		p <- open(t)
 	}
 	return p
 }

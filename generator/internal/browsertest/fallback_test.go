@@ -42,7 +42,7 @@ func TestPastDayFallsBackToTheTemplatesFallbackState(t *testing.T) {
 	srv := Serve(t, dir, "")
 	tab.Run(chromedp.Navigate(srv.URL+"meetings/rm07/?on=2017-05-01"),
 		// A script that fails to fall back stops before it writes the day.
-		chromedp.Poll(`!!document.querySelector(".day-note time")`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		poll(`!!document.querySelector(".day-note time")`, nil, 5*time.Second),
 		chromedp.Evaluate(`({rows: [...document.querySelectorAll("[data-past][data-state]")].reduce((n, e) => (n[e.dataset.state] = (n[e.dataset.state] || 0) + 1, n), {}),
 			fallback: document.getElementById("past-templates").content.querySelector("[data-fallback]").dataset.state})`, &got))
 	if got.Fallback != "not_public" {

@@ -79,7 +79,7 @@ type focusState struct {
 // visible focus indicator, scrolled into view.
 func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 	t.Parallel()
-	tabs := newTabPool(t)
+	tabs := newTabPool(t, DrawingBrowser) // its walk waits for a frame after each Tab
 	real := Serve(t, realSite(t), "")
 	edge := Serve(t, edgeSite(t), "")
 	// In a developer's run the pages marked: the home page, the page with
@@ -142,7 +142,7 @@ func TestKeyboardReachesEverythingWithVisibleFocus(t *testing.T) {
 			run(chromedp.KeyEvent(kb.Enter))
 			// Wait for the focus to move (a condition, not a fixed time);
 			// a timeout leaves mainFocused false and the test says so.
-			chromedp.Run(tab.Ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "main" && location.hash === "#main"`, &mainFocused, chromedp.WithPollingTimeout(3*time.Second)))
+			chromedp.Run(tab.Ctx, poll(`document.activeElement && document.activeElement.id === "main" && location.hash === "#main"`, &mainFocused, 3*time.Second))
 			run(chromedp.KeyEvent(kb.Tab),
 				chromedp.Evaluate(`document.querySelector("main").contains(document.activeElement) || document.querySelector("footer").contains(document.activeElement)`, &afterSkip.InView))
 			if !mainFocused {
@@ -279,7 +279,7 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 		chromedp.KeyEvent(kb.Enter))
 	// Wait until the status says something (a timeout leaves it empty, and
 	// the switch below reports it).
-	chromedp.Run(tab.Ctx, chromedp.Poll(`(document.querySelector(".copy-status") || {}).textContent || false`, &status, chromedp.WithPollingTimeout(3*time.Second)))
+	chromedp.Run(tab.Ctx, poll(`(document.querySelector(".copy-status") || {}).textContent || false`, &status, 3*time.Second))
 	if label != "Copy the link to paragraph 18" {
 		t.Errorf("copy button's name = %q", label)
 	}

@@ -47,7 +47,7 @@ func TestEveryLanguageInBrowser(t *testing.T) {
 	axeSrc := AxeSource(t)
 	srv := Serve(t, allLanguagesSite(t), "")
 	links := &LinkChecker{Client: &http.Client{Timeout: 10 * time.Second}}
-	tabs := newTabPool(t)
+	tabs := newTabPool(t, Browser)
 	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
-	tabs := newTabPool(t)
+	tabs := newTabPool(t, Browser)
 	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -177,7 +177,7 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				var note, intro string
 				var counts []string
 				tab.Run(chromedp.Navigate(srv.URL+prefix+"documents/?on="+day),
-					chromedp.Poll(`(() => { const t = document.querySelector('.day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, chromedp.WithPollingTimeout(5*time.Second)),
+					poll(`(() => { const t = document.querySelector('.day-note time[datetime="`+day+`"]'); return t ? t.textContent : false })()`, &note, 5*time.Second),
 					chromedp.Evaluate(`document.querySelector(".ledger-intro time").textContent`, &intro),
 					chromedp.Evaluate(`[...document.querySelectorAll(".ledger-counts .count")].map(c => c.textContent)`, &counts))
 				if server == "" || note != server || intro != server {
@@ -195,7 +195,7 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				var row, name, desc string
 				var mapCounts []string
 				tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/?on="+day),
-					chromedp.Poll(`!!document.querySelector(".day-note time")`, &shown, chromedp.WithPollingTimeout(5*time.Second)),
+					poll(`!!document.querySelector(".day-note time")`, &shown, 5*time.Second),
 					chromedp.Evaluate(`document.querySelector('#wm tr[data-party="albania"] td').textContent`, &row),
 					chromedp.Evaluate(`document.querySelector('#wm a.wm-party[data-party="albania"]').getAttribute("aria-label")`, &name),
 					chromedp.Evaluate(`document.querySelector("#wm svg > desc").textContent`, &desc),

@@ -51,7 +51,7 @@ func TestEveryKindOfPageInBrowser(t *testing.T) {
 	}
 	servers := map[string]*Server{}
 	links := &LinkChecker{Client: &http.Client{Timeout: 10 * time.Second}}
-	tabs := newTabPool(t)
+	tabs := newTabPool(t, Browser)
 	for _, pc := range pageCases {
 		dir := pc.site(t)
 		srv, ok := servers[dir]

@@ -35,7 +35,7 @@ const readNav = `(() => {
 // row under the title and there is no menu button.
 func TestPhoneMenuWorksWithoutJavaScript(t *testing.T) {
 	t.Parallel()
-	tab := Browser(t)
+	tab := DrawingBrowser(t) // it clicks
 	srv := Serve(t, realSite(t), "")
 	tab.Run(emulation.SetScriptExecutionDisabled(true))
 	defer tab.Run(emulation.SetScriptExecutionDisabled(false))

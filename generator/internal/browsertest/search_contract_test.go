@@ -203,7 +203,7 @@ func TestSearchSuggestsAndHidesMenusThatCannotNarrow(t *testing.T) {
 	searchType(tab, "libya")
 	searchWait(t, tab, "libya")
 	var shown map[string]bool
-	tab.Run(chromedp.Poll(`(() => { const f = document.querySelector('.search-facets'); if (f.hidden) return false; return Object.fromEntries([...f.querySelectorAll('select')].map(s => [s.name, !s.parentNode.hidden])); })()`, &shown, chromedp.WithPollingTimeout(10*time.Second)))
+	tab.Run(poll(`(() => { const f = document.querySelector('.search-facets'); if (f.hidden) return false; return Object.fromEntries([...f.querySelectorAll('select')].map(s => [s.name, !s.parentNode.hidden])); })()`, &shown, 10*time.Second))
 	if shown["meeting"] || !shown["kind"] {
 		t.Errorf("menus shown for libya: %v; want no meeting menu (one meeting) and a kind menu", shown)
 	}

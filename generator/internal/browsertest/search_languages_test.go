@@ -45,7 +45,7 @@ func searchOpenIn(t testing.TB, tab *Tab, srv *Server, prefix string) {
 	t.Helper()
 	var ready bool
 	tab.Run(chromedp.Navigate(srv.URL+prefix+"search/"),
-		chromedp.Poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, chromedp.WithPollingTimeout(20*time.Second)))
+		poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, 20*time.Second))
 }
 
 // searchRetype replaces the box's query with q at once, as a paste does:
@@ -62,7 +62,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 	Need(t, ChromiumPath() != "", "Chromium")
 	site := allLanguagesSite(t)
 	srv := Serve(t, site, "")
-	tabs := newTabPool(t)
+	tabs := newTabPool(t, searchBrowser)
 	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +224,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				t.Fatalf("\"safty culture\" found %d results; the test needs none", len(hits))
 			}
 			var suggest string
-			tab.Run(chromedp.Poll(`(() => { const p = document.querySelector('.search-suggest'); return !p.hidden && p.textContent; })()`, &suggest, chromedp.WithPollingTimeout(10*time.Second)))
+			tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return !p.hidden && p.textContent; })()`, &suggest, 10*time.Second))
 			if want := strings.ReplaceAll(strs[tc.lang]["search_did_you_mean"]["other"], "{q}", "safety culture"); suggest != want {
 				t.Errorf("suggestion %q, want %q", suggest, want)
 			}
@@ -235,7 +235,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				if hits := searchWait(t, tab, "Албнии"); len(hits) != 0 {
 					t.Fatalf("\"Албнии\" found %d results; the test needs none", len(hits))
 				}
-				tab.Run(chromedp.Poll(`(() => { const p = document.querySelector('.search-suggest'); return !p.hidden && p.textContent; })()`, &suggest, chromedp.WithPollingTimeout(10*time.Second)))
+				tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return !p.hidden && p.textContent; })()`, &suggest, 10*time.Second))
 				if want := strings.ReplaceAll(strs[tc.lang]["search_did_you_mean"]["other"], "{q}", "албания"); suggest != want {
 					t.Errorf("suggestion %q, want %q", suggest, want)
 				}
@@ -251,7 +251,7 @@ func TestSearchHeaderBoxInAnotherLanguage(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
-	tab := Browser(t)
+	tab := searchBrowser(t)
 	tab.Run(chromedp.Navigate(srv.URL+"ru/meetings/"), chromedp.WaitReady("#site-search", chromedp.ByID))
 	tab.Run(chromedp.Click("#site-search", chromedp.ByID), chromedp.SendKeys("#site-search", "Албания", chromedp.ByID))
 	hits := searchWait(t, tab, "Албания")
@@ -310,7 +310,7 @@ func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := Serve(t, allLanguagesSite(t), "")
-	tab := Browser(t)
+	tab := searchBrowser(t)
 	for _, lang := range []string{"fr", "ar", "zh"} {
 		searchOpenIn(t, tab, srv, lang+"/")
 		searchRetype(tab, "Jammal")
@@ -338,7 +338,7 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 	t.Parallel()
 	site := allLanguagesSite(t)
 	srv := Serve(t, site, "")
-	tab := Browser(t)
+	tab := searchBrowser(t)
 	held := regexp.MustCompile(`<time datetime="2017-03-27">[^<]*</time>[^<]*<time datetime="2017-04-07">[^<]*</time>`)
 	tags := regexp.MustCompile(`<[^>]*>`)
 	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
@@ -395,7 +395,7 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	site := BuildSite(t, "--data", dir, "--as-of", "2024-01-01", "--languages", "en,ar,zh,fr,ru,es")
 	srv := Serve(t, site, "")
-	tab := Browser(t)
+	tab := searchBrowser(t)
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
 		prefix := lang + "/"
 		if lang == "en" {

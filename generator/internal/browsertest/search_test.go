@@ -47,10 +47,14 @@ func searchSite(t *testing.T) (*Tab, *Server) {
 	return tab, Serve(t, BuildSite(t, "--as-of", "2017-07-06"), "")
 }
 
-// searchBrowser is Browser (which closes its tab gracefully).
+// searchBrowser lends the search tests a tab that draws frames
+// (DrawingBrowser): the search script leaves work to the browser's idle
+// time (requestIdleCallback), which comes after a frame, so without frames
+// each search would wait for the callback's timeout of 200 ms; and some of
+// the tests click.
 func searchBrowser(t testing.TB) *Tab {
 	t.Helper()
-	return Browser(t)
+	return DrawingBrowser(t)
 }
 
 // searchWait waits until the results on the page are those of query q.
@@ -86,7 +90,7 @@ func searchOpen(t testing.TB, tab *Tab, srv *Server, query string) {
 	}
 	var ready bool
 	tab.Run(chromedp.Navigate(u),
-		chromedp.Poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, chromedp.WithPollingTimeout(20*time.Second)))
+		poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, 20*time.Second))
 }
 
 // searchType types into the search page's box, key by key.
@@ -186,7 +190,7 @@ func TestSearchFindsVietNamAsYouType(t *testing.T) {
 	}
 	// Once typing pauses.
 	var ok bool
-	if err := chromedp.Run(tab.Ctx, chromedp.Poll(`location.search === '?q=viet'`, &ok, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if err := chromedp.Run(tab.Ctx, poll(`location.search === '?q=viet'`, &ok, 5*time.Second)); err != nil {
 		var loc string
 		tab.Run(chromedp.Evaluate(`location.search`, &loc))
 		t.Errorf("address query = %q", loc)
@@ -491,7 +495,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	w.Write(raw)
 	w.Close()
 
-	tab := searchBrowser(b)
+	tab := searchBrowser(b) // it times keys to the next frame painted
 	srv := Serve(b, out, "")
 	start := time.Now()
 	searchOpen(b, tab, srv, "")
