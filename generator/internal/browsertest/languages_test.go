@@ -168,10 +168,14 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			tab := tabs.take(t)
+			// The days as the meeting's page writes them, which the ledger's
+			// and the map's checks compare with.
 			var server, due string
-			tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
-				chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
-				chromedp.Evaluate(`document.querySelector('time[datetime="2017-07-06"]').textContent`, &due))
+			if checks(0) || checks(1) {
+				tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
+					chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
+					chromedp.Evaluate(`document.querySelector('time[datetime="2017-07-06"]').textContent`, &due))
+			}
 
 			if checks(0) {
 				var note, intro string
