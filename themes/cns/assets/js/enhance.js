@@ -161,7 +161,6 @@
     // on the day (the template's data-fallback: "not public").
     var fallbackBadge = tpl.content.querySelector("[data-fallback]");
     var fallback = fallbackBadge ? fallbackBadge.getAttribute("data-state") : "";
-    form.hidden = false;
     var asOf = form.getAttribute("data-as-of");
     // The page's language's long date, one pattern per month ({d} the day,
     // {y} the year), as the templates write dates.

@@ -1,0 +1,127 @@
+package browsertest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cns-transparency/cns-site/generator/internal/preview"
+)
+
+// scriptGate serves a built site, holding back every script until the
+// test opens the gate: the page is parsed and painted first, and what
+// the script then changes shows as a layout shift. Without it a fast
+// loopback load may run the deferred script before the first paint, and a
+// shift would go unseen.
+type scriptGate struct {
+	mu   sync.Mutex
+	open chan struct{}
+}
+
+func (g *scriptGate) close() {
+	g.mu.Lock()
+	g.open = make(chan struct{})
+	g.mu.Unlock()
+}
+
+func (g *scriptGate) release() {
+	g.mu.Lock()
+	close(g.open)
+	g.mu.Unlock()
+}
+
+func (g *scriptGate) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".js") {
+			g.mu.Lock()
+			open := g.open
+			g.mu.Unlock()
+			select {
+			case <-open:
+			case <-r.Context().Done():
+				return
+			case <-time.After(20 * time.Second): // a failed test's page must not hang its server
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Nothing on a page moves when its script starts (a layout shift, which
+// Lighthouse sums as Cumulative Layout Shift): what the script adds takes
+// no room, or room the page keeps for it from its first paint where
+// scripts run (main.css, "scripting: enabled"). Two things moved pages
+// before: the day's form above the ledger, a meeting's grid and the
+// figures, which the script showed (0.06 to 0.08 here at a phone's width,
+// 0.07 to 0.12 in Lighthouse), and the sortable tables' headers, which grew
+// by their buttons' icons and, on a phone, appeared as a row of buttons
+// above the cards (0.002 to 0.014). Each page is painted with its script
+// held back, then the script is let through, and every shift the page
+// records is summed, at a phone's width and a desktop's.
+func TestPagesDoNotMoveWhenTheirScriptStarts(t *testing.T) {
+	t.Parallel()
+	tab := DrawingBrowser(t) // layout shifts are found when a frame is drawn
+	gate := &scriptGate{}
+	srv := httptest.NewServer(gate.wrap(preview.NewStatic(realSite(t))))
+	t.Cleanup(srv.Close)
+	// Every shift from the first paint on is kept (buffered: also those
+	// before the observer). Shifts caused by input (none here) are not
+	// counted, as Lighthouse and the browser's own score do not count them.
+	const observe = `window.shiftsSeen = [];
+window.shiftObserver = new PerformanceObserver(list => window.shiftsSeen.push(...list.getEntries()));
+window.shiftObserver.observe({type: "layout-shift", buffered: true});
+true`
+	const shifts = `[...window.shiftsSeen, ...window.shiftObserver.takeRecords()].filter(e => !e.hadRecentInput).map(e => ({
+  value: e.value,
+  nodes: e.sources.map(s => s.node ? s.node.nodeName + (s.node.getAttribute && s.node.getAttribute("class") ? "." + s.node.getAttribute("class").split(" ")[0] : "") : "?"),
+}))`
+	// Two frames after a change: a shift is found when the frame after the
+	// change is drawn.
+	const settled = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`
+	for _, path := range []string{"documents/", "countries/", "meetings/rm07/", "figures/"} {
+		for _, width := range []int64{375, desktopWidth} {
+			gate.close()
+			var painted, held, ran, ok bool
+			// The script is fetched anew for each load (not from the cache,
+			// which the gate would not hold back).
+			tab.Run(network.SetCacheDisabled(true), chromedp.EmulateViewport(width, 800),
+				chromedp.ActionFunc(func(ctx context.Context) error {
+					_, _, _, _, err := page.Navigate(srv.URL + "/" + path).Do(ctx)
+					return err
+				}),
+				poll(`performance.getEntriesByName("first-contentful-paint").length > 0`, &painted, 10*time.Second),
+				chromedp.Evaluate(settled, &ok, awaitPromise),
+				chromedp.Evaluate(observe, &ok),
+				chromedp.Evaluate(`!!document.querySelector("script[defer]") && document.readyState !== "complete"`, &held))
+			gate.release()
+			if !held {
+				t.Fatalf("%s at %d px: the page has no deferred script, or it ran before the test let it through", path, width)
+			}
+			tab.Run(poll(`document.readyState === "complete"`, &ran, 10*time.Second),
+				chromedp.Evaluate(settled, &ok, awaitPromise))
+			tab.Run(network.SetCacheDisabled(false))
+			var found []struct {
+				Value float64  `json:"value"`
+				Nodes []string `json:"nodes"`
+			}
+			tab.Run(chromedp.Evaluate(shifts, &found))
+			total := 0.0
+			for _, s := range found {
+				total += s.Value
+			}
+			// A shift of a thousandth is a pixel or two of a line; the
+			// day's form moved the page by about 0.05 on a desktop.
+			if total > 0.001 {
+				t.Errorf("%s at %d px: the page moved when its script started (layout shift %.3f): %+v", path, width, total, found)
+			}
+		}
+	}
+}
