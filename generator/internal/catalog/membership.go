@@ -28,6 +28,7 @@ const (
 	BasisList          = "list"            // the meeting's parties: list names it, or does not
 	BasisInForce       = "in_force"        // the day the Convention entered into force for it
 	BasisInForceBy     = "in_force_by"     // a day by which it was in force at the latest
+	BasisNotBoundOn    = "not_bound_on"    // a day on which it was not yet bound
 	BasisEarlier       = "earlier_meeting" // a party at an earlier meeting, and still one
 	BasisLater         = "later_meeting"   // not a party at a later meeting
 	BasisRecord        = "record"          // it has a document of the meeting
@@ -126,7 +127,7 @@ func (l *loader) checkPartyDates(c *Catalog, p *Party, fileW Where) {
 	for _, f := range []struct {
 		name string
 		d    Date
-	}{{"deposit", p.Deposit}, {"entry_into_force", p.EntryIntoForce}, {"deposited_by", p.DepositedBy}, {"left", p.Left}} {
+	}{{"deposit", p.Deposit}, {"entry_into_force", p.EntryIntoForce}, {"deposited_by", p.DepositedBy}, {"not_bound_on", p.NotBoundOn}, {"left", p.Left}} {
 		if !f.d.IsZero() {
 			dated = true
 			if len(p.Sources) == 0 {
@@ -153,6 +154,9 @@ func (l *loader) checkPartyDates(c *Catalog, p *Party, fileW Where) {
 	}
 	if !p.DepositedBy.IsZero() && (!p.Deposit.IsZero() || !p.EntryIntoForce.IsZero()) {
 		l.errorf(p.Field("deposited_by"), "party %q: deposited_by is for a party whose day of deposit and of entry into force are not known; this one has %s", p.ID, map[bool]string{true: "deposit", false: "entry_into_force"}[!p.Deposit.IsZero()])
+	}
+	if !p.NotBoundOn.IsZero() && (!p.Deposit.IsZero() || !p.EntryIntoForce.IsZero()) {
+		l.errorf(p.Field("not_bound_on"), "party %q: not_bound_on is for a party whose day of deposit and of entry into force are not known; this one has %s", p.ID, map[bool]string{true: "deposit", false: "entry_into_force"}[!p.Deposit.IsZero()])
 	}
 	if !p.EntryIntoForce.IsZero() && !c.InForce.IsZero() && p.EntryIntoForce.Before(c.InForce) {
 		l.errorf(p.Field("entry_into_force"), "party %q: entry_into_force %s is before the Convention itself entered into force (%s)", p.ID, p.EntryIntoForce, c.InForce)
@@ -245,6 +249,9 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 		if !p.InForceBy.IsZero() {
 			bound(evidence{day: p.InForceBy, basis: BasisInForceBy, text: fmt.Sprintf("it had deposited its instrument by %s, so the Convention was in force for it by %s", p.DepositedBy, p.InForceBy), pos: p.Field("deposited_by")})
+		}
+		if !p.NotBoundOn.IsZero() {
+			notBound(evidence{day: p.NotBoundOn, basis: BasisNotBoundOn, text: fmt.Sprintf("the Convention did not yet bind it on %s (not_bound_on)", p.NotBoundOn), pos: p.Field("not_bound_on")})
 		}
 		for _, m := range c.Meetings {
 			r := ReferenceDay(m)

@@ -8,8 +8,9 @@ import (
 
 // membershipCatalog has meetings with and without a list of parties and
 // one with no dates, and parties known by every kind of fact: a day of
-// entry into force, a deposit, a day by which they had deposited, a
-// meeting's list, a document, a day they left, and nothing at all.
+// entry into force, a deposit, a day by which they had deposited, a day
+// on which they were not yet bound, a meeting's list, a document, a day
+// they left, and nothing at all.
 func membershipCatalog() fstest.MapFS {
 	return fstest.MapFS{
 		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
@@ -25,11 +26,13 @@ parties:
   - {id: d, name: Drusia, type: state, deposit: 2015-01-01, sources: ["fixture"]}
   - {id: e, name: Elbonia, type: state, deposited_by: 1996-10-24, sources: ["fixture"]}
   - {id: f, name: Freedonia, type: state, entry_into_force: 2005-01-01, left: 2012-01-01, sources: ["fixture"]}
+  - {id: g, name: Genovia, type: state, not_bound_on: 2011-01-01, deposited_by: 2018-01-01, sources: ["fixture"]}
+  - {id: h, name: Hyrkania, type: state, not_bound_on: 2015-01-01, sources: ["fixture"]}
 `)},
 		"meetings.yaml": {Data: []byte(`meetings:
   - {id: m1, type: review, numbers: [1], title: 1st, opening: 2000-04-01}
   - {id: m2, type: review, numbers: [2], title: 2nd, opening: 2010-04-01, parties: [a, b, e, f]}
-  - {id: m3, type: review, numbers: [3], title: 3rd, opening: 2020-04-01, contracting_parties: 5}
+  - {id: m3, type: review, numbers: [3], title: 3rd, opening: 2020-04-01, contracting_parties: 6}
   - {id: m4, type: review, numbers: [4], title: 4th, held: some day}
 `)},
 		"documents/m3.yaml": {Data: []byte("meeting: m3\ndocuments:\n  - {kind: national_report, party: c}\n  - {kind: national_report, party: a}\n")},
@@ -52,14 +55,17 @@ func TestMembershipStandings(t *testing.T) {
 		"m1": {
 			"a": {Bound, BasisInForce}, "b": {StandingUnknown, BasisNoInformation}, "c": {NotYet, BasisLater},
 			"d": {NotYet, BasisInForce}, "e": {Bound, BasisInForceBy}, "f": {NotYet, BasisInForce},
+			"g": {NotYet, BasisNotBoundOn}, "h": {NotYet, BasisNotBoundOn},
 		},
 		"m2": {
 			"a": {Bound, BasisList}, "b": {Bound, BasisList}, "c": {NotYet, BasisList},
 			"d": {NotYet, BasisList}, "e": {Bound, BasisList}, "f": {Bound, BasisList},
+			"g": {NotYet, BasisList}, "h": {NotYet, BasisList},
 		},
 		"m3": {
 			"a": {Bound, BasisInForce}, "b": {Bound, BasisEarlier}, "c": {Bound, BasisRecord},
 			"d": {Bound, BasisInForce}, "e": {Bound, BasisInForceBy}, "f": {Former, BasisLeft},
+			"g": {Bound, BasisInForceBy}, "h": {StandingUnknown, BasisNoInformation},
 		},
 		"m4": {
 			"a": {StandingUnknown, BasisNoInformation}, "c": {Bound, BasisRecord},
@@ -74,12 +80,12 @@ func TestMembershipStandings(t *testing.T) {
 	}
 
 	m1 := c.Completeness("m1")
-	if m1.Bound != 2 || m1.WithRecord != 0 || !slices.Equal(m1.Unknown, []string{"b"}) || !slices.Equal(m1.NotYet, []string{"c", "d", "f"}) || m1.Total != 0 || m1.Missing() != -1 {
-		t.Errorf("m1: %+v (missing %d): want 2 bound, none with a record, b unknown, c, d, f not yet, the total not known", m1, m1.Missing())
+	if m1.Bound != 2 || m1.WithRecord != 0 || !slices.Equal(m1.Unknown, []string{"b"}) || !slices.Equal(m1.NotYet, []string{"c", "d", "f", "g", "h"}) || m1.Total != 0 || m1.Missing() != -1 {
+		t.Errorf("m1: %+v (missing %d): want 2 bound, none with a record, b unknown, c, d, f, g, h not yet, the total not known", m1, m1.Missing())
 	}
 	m3 := c.Completeness("m3")
-	if m3.Bound != 5 || m3.WithRecord != 2 || !slices.Equal(m3.NoRecord, []string{"b", "d", "e"}) || !slices.Equal(m3.Left, []string{"f"}) || m3.Total != 5 || !m3.TotalFromCount || m3.Missing() != 3 {
-		t.Errorf("m3: %+v (missing %d): want 5 bound, 2 with a record, b, d, e with none, f gone, 5 by the meeting's count", m3, m3.Missing())
+	if m3.Bound != 6 || m3.WithRecord != 2 || !slices.Equal(m3.NoRecord, []string{"b", "d", "e", "g"}) || !slices.Equal(m3.Left, []string{"f"}) || !slices.Equal(m3.Unknown, []string{"h"}) || m3.Total != 6 || !m3.TotalFromCount || m3.Missing() != 4 {
+		t.Errorf("m3: %+v (missing %d): want 6 bound, 2 with a record, b, d, e, g with none, f gone, h not known, 6 by the meeting's count", m3, m3.Missing())
 	}
 	m2 := c.Completeness("m2")
 	if m2.Total != 4 || m2.TotalFromCount || m2.Missing() != 4 || len(m2.Unknown) != 0 {

@@ -194,12 +194,15 @@ type Party struct {
 	// accession (Deposit), or the day the Convention entered into force
 	// for it (EntryIntoForce) as a source gives it, or both; or, where no
 	// source gives the day, a day by which it had deposited (DepositedBy).
-	// Left is the day it ceased to be a party (a denunciation taking
-	// effect, Article 32). Each is optional: what no source gives stays
-	// unknown.
+	// NotBoundOn is, where neither day is known, a day on which a source
+	// shows that the Convention did not yet bind it (it was about to join,
+	// or became a party only later). Left is the day it ceased to be a
+	// party (a denunciation taking effect, Article 32). Each is optional:
+	// what no source gives stays unknown.
 	Deposit        Date     `yaml:"deposit"`
 	EntryIntoForce Date     `yaml:"entry_into_force"`
 	DepositedBy    Date     `yaml:"deposited_by"`
+	NotBoundOn     Date     `yaml:"not_bound_on"`
 	Left           Date     `yaml:"left"`
 	Note           string   `yaml:"note"`
 	Sources        []string `yaml:"sources"`

@@ -559,13 +559,14 @@ func standingText(m catalog.Membership) string {
 		catalog.StandingUnknown: "whether it was a Contracting Party at the meeting is not known",
 	}[m.Standing]
 	how := map[string]string{
-		catalog.BasisList:      "the meeting's list of its parties",
-		catalog.BasisInForce:   "the day the Convention entered into force for it",
-		catalog.BasisInForceBy: "a day by which the Convention was in force for it",
-		catalog.BasisEarlier:   "its being a party at an earlier meeting",
-		catalog.BasisLater:     "its not being a party at a later meeting",
-		catalog.BasisRecord:    "a document of the meeting recorded here",
-		catalog.BasisLeft:      "the day it ceased to be a party",
+		catalog.BasisList:       "the meeting's list of its parties",
+		catalog.BasisInForce:    "the day the Convention entered into force for it",
+		catalog.BasisInForceBy:  "a day by which the Convention was in force for it",
+		catalog.BasisNotBoundOn: "a day on which the Convention did not yet bind it",
+		catalog.BasisEarlier:    "its being a party at an earlier meeting",
+		catalog.BasisLater:      "its not being a party at a later meeting",
+		catalog.BasisRecord:     "a document of the meeting recorded here",
+		catalog.BasisLeft:       "the day it ceased to be a party",
 	}[m.Basis]
 	if how == "" {
 		return what

@@ -210,7 +210,9 @@ func (g *gen) write() error {
 	}
 
 	// Parties: one in five bound from the Convention's first days; one in
-	// seven joins after the first meeting, half of them with a known day.
+	// seven joins after the first meeting, half of them with a known day
+	// and the other half known only not to have been bound at the first
+	// meeting (not_bound_on).
 	var pb strings.Builder
 	pb.WriteString("entry_into_force: 1996-10-24\nsources: [\"generated\"]\nparties:\n")
 	late := map[string]bool{}
@@ -230,6 +232,8 @@ func (g *gen) write() error {
 			late[id] = true
 			if i%14 == 6 {
 				fmt.Fprintf(&pb, "    entry_into_force: %s\n    sources: [\"generated\"]\n", ms[1].opening.AddDays(-30))
+			} else {
+				fmt.Fprintf(&pb, "    not_bound_on: %s\n    sources: [\"generated\"]\n", ms[0].opening)
 			}
 		case i%5 == 0:
 			pb.WriteString("    entry_into_force: 1997-01-01\n    sources: [\"generated\"]\n")

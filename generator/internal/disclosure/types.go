@@ -272,12 +272,14 @@ type PartyInfo struct {
 	// When the Convention entered into force for it (YYYY-MM-DD): InForce
 	// when known, read in a source or computed from Deposit
 	// (InForceComputed); else InForceBy, a day by which it was in force at
-	// the latest, having deposited by DepositedBy; Left, the day it ceased
-	// to be a party. Empty when not known.
+	// the latest, having deposited by DepositedBy; NotBoundOn, a day on
+	// which it was not yet bound; Left, the day it ceased to be a party.
+	// Empty when not known.
 	InForce         string `json:"in_force,omitempty"`
 	InForceComputed bool   `json:"in_force_computed,omitempty"`
 	Deposit         string `json:"deposit,omitempty"`
 	InForceBy       string `json:"in_force_by,omitempty"`
 	DepositedBy     string `json:"deposited_by,omitempty"`
+	NotBoundOn      string `json:"not_bound_on,omitempty"`
 	Left            string `json:"left,omitempty"`
 }

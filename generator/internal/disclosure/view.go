@@ -471,7 +471,7 @@ func (w *View) Party(p *catalog.Party) PartyInfo {
 	return PartyInfo{
 		ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p),
 		InForce: p.InForce.String(), InForceComputed: p.InForceComputed, Deposit: p.Deposit.String(),
-		InForceBy: p.InForceBy.String(), DepositedBy: p.DepositedBy.String(), Left: p.Left.String(),
+		InForceBy: p.InForceBy.String(), DepositedBy: p.DepositedBy.String(), NotBoundOn: p.NotBoundOn.String(), Left: p.Left.String(),
 	}
 }
 
