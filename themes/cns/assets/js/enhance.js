@@ -441,7 +441,13 @@
     }
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form.day-form"), pastDay);
+  // The page's past-day parts were kept hidden until now (pastday.html,
+  // "past-pending"): shown once the day is applied, whatever happened.
+  try {
+    Array.prototype.forEach.call(document.querySelectorAll("form.day-form"), pastDay);
+  } finally {
+    document.documentElement.classList.remove("past-pending");
+  }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   Array.prototype.forEach.call(document.querySelectorAll("[data-copy-label]"), addCopyLinks);
 })();
