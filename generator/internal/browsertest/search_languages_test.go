@@ -420,3 +420,35 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 		}
 	}
 }
+
+// A document's own title in a language of its own (title_lang) is marked
+// with it in the search results, on the English page as on the French;
+// an English title on the French page keeps its lang="en" (issue 21).
+func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
+	t.Parallel()
+	tab := searchBrowser(t)
+	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
+	srv := Serve(t, BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr"), "")
+	const titleLangs = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
+  li.querySelector('a').getAttribute('href'),
+  (li.querySelector('.search-hit-title [lang]') || { lang: '' }).lang,
+]))`
+	for _, tc := range []struct {
+		prefix, q   string
+		href, want string
+	}{
+		{"", "carpania", "/documents/rm07-nr-carpania/", "es"},
+		{"fr/", "carpania", "/fr/documents/rm07-nr-carpania/", "es"},
+		{"fr/", "eighth", "/fr/documents/rm08-09-nr8-aland/", "en"},
+	} {
+		var ready bool
+		tab.Run(chromedp.Navigate(srv.URL+tc.prefix+"search/?q="+tc.q),
+			poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, 20*time.Second))
+		searchWait(t, tab, tc.q)
+		var langs map[string]string
+		tab.Run(chromedp.Evaluate(titleLangs, &langs))
+		if got, ok := langs[tc.href]; !ok || got != tc.want {
+			t.Errorf("%ssearch/?q=%s: the title of %s is marked %q (found %v), want %q: %v", tc.prefix, tc.q, tc.href, got, ok, tc.want, langs)
+		}
+	}
+}

@@ -533,6 +533,14 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 // Contradictory permission data is an error: the engine would not guess.
 func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 	l.checkLine(d.Where, "title", d.Title, false)
+	if d.TitleLang != "" {
+		switch tag, err := language.Parse(d.TitleLang); {
+		case err != nil || tag.String() != d.TitleLang:
+			l.errorf(d.Field("title_lang"), "document %q: title_lang %q is not a language code (es, cs, de, zh-Hant …)", d.ID, d.TitleLang)
+		case d.Title == "":
+			l.errorf(d.Field("title_lang"), "document %q: title_lang says the language of its title, but it has no title", d.ID)
+		}
+	}
 	l.checkText(d.Where, "summary", d.Summary)
 	l.checkLine(d.Where, "symbol", d.Symbol, false)
 	l.checkText(d.Where, "withdrawn_reason", d.WithdrawnReason)

@@ -288,8 +288,11 @@ type Document struct {
 	// for the 8th National Report at the Joint 8th and 9th Review
 	// Meeting); 0 when the meeting reviews one round or when the catalog
 	// does not say which.
-	Report          int      `yaml:"report"`
-	Title           string   `yaml:"title"`
+	Report int    `yaml:"report"`
+	Title  string `yaml:"title"`
+	// TitleLang is the language Title is written in, a BCP 47 code
+	// (es, cs, de …); empty for English, the catalog's language.
+	TitleLang       string   `yaml:"title_lang"`
 	Summary         string   `yaml:"summary"`
 	Symbol          string   `yaml:"symbol"`
 	File            string   `yaml:"file"`

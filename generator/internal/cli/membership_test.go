@@ -100,6 +100,29 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		}
 	})
 
+	// A title in a language of its own is marked with it wherever it
+	// shows, on the English pages as on the French (issue 21: documents
+	// stay in their language, marked with it).
+	t.Run("title language", func(t *testing.T) {
+		const marked = `<span lang="es">Séptimo Informe Nacional de Carpania</span>`
+		for _, p := range []string{"countries/carpania/index.html", "fr/countries/carpania/index.html", "documents/index.html", "fr/documents/index.html", "documents/rm07-nr-carpania/index.html", "fr/documents/rm07-nr-carpania/index.html"} {
+			if got := read(t, filepath.Join(out, filepath.FromSlash(p))); !strings.Contains(got, marked) {
+				t.Errorf("%s does not mark the Spanish title as Spanish (%s)", p, marked)
+			}
+		}
+		var docs []map[string]any
+		readJSON(t, filepath.Join(out, "documents.json"), &struct {
+			Documents *[]map[string]any `json:"documents"`
+		}{&docs})
+		langs := map[string]any{}
+		for _, d := range docs {
+			langs[d["id"].(string)] = d["title_lang"]
+		}
+		if langs["rm07-nr-carpania"] != "es" || langs["rm08-09-nr8-aland"] != "" {
+			t.Errorf("documents.json: title_lang of Carpania's 7th report %q (want es), of Aland's English 8th %q (want empty)", langs["rm07-nr-carpania"], langs["rm08-09-nr8-aland"])
+		}
+	})
+
 	t.Run("ledger", func(t *testing.T) {
 		ledger := page("documents/index.html")
 		i8 := strings.Index(ledger, "Eighth National Report of Aland")
@@ -200,6 +223,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			if !slices.Contains(titles, want) {
 				t.Errorf("the search index has no document titled %q: %q", want, titles)
 			}
+		}
+		// A title in Spanish carries its language, which search.js marks.
+		spanish := false
+		for _, d := range ix.Docs {
+			if len(d) > 10 && d[6] == "Séptimo Informe Nacional de Carpania" && d[10] == "es" {
+				spanish = true
+			}
+		}
+		if !spanish {
+			t.Error("the search index does not give Carpania's Spanish title its language (es)")
 		}
 	})
 

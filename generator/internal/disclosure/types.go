@@ -26,7 +26,10 @@ type DocRef struct {
 	Title string `json:"title"`
 	// OwnTitle says Title is the document's own; otherwise it is made of
 	// kind, party and meeting, which pages make again in their language.
-	OwnTitle    bool              `json:"own_title,omitempty"`
+	OwnTitle bool `json:"own_title,omitempty"`
+	// TitleLang is the language of its own title when that is not
+	// English (catalog.Document.TitleLang); pages mark the title with it.
+	TitleLang   string            `json:"title_lang,omitempty"`
 	State       publication.State `json:"state"`
 	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
 	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn

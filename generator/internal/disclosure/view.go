@@ -155,6 +155,9 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle = d.Title, true
+		if d.TitleLang != "en" {
+			r.TitleLang = d.TitleLang
+		}
 	}
 	return r
 }

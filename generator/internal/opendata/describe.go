@@ -202,6 +202,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
+		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", nil},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }

@@ -71,10 +71,13 @@ type Record struct {
 	// the 8th National Report at the Joint 8th and 9th Review Meeting);
 	// 0 (empty in the CSV) when the catalog does not say.
 	Report int `json:"report"`
+	// TitleLang is the language of a document's own title when it is not
+	// English (es, cs, de …); empty for English and for a made title.
+	TitleLang string `json:"title_lang"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang"}
 
 func (r Record) row() []string {
 	size := ""
@@ -85,7 +88,7 @@ func (r Record) row() []string {
 	if r.Report != 0 {
 		report = strconv.Itoa(r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang}
 }
 
 // writer holds what all outputs share.
@@ -129,7 +132,7 @@ func (w *writer) records() []Record {
 	for _, d := range in.Catalog.Documents {
 		page, _ := w.v.Page(d)
 		r := Record{
-			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Report: page.Report, Title: page.Title,
+			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Report: page.Report, Title: page.Title, TitleLang: page.TitleLang,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 		}

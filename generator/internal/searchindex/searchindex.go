@@ -79,9 +79,10 @@
 //	             use, given when name is the party's name in the language
 //	             (else name is the English name, and it is left out)
 //	docs         [meeting, kind, party, state, public_from, id, title,
-//	             summary, symbol, withdrawn_on] per document: the first four
-//	             are positions (party -1 for none); trailing empty values are
-//	             left out
+//	             summary, symbol, withdrawn_on, title_lang] per document: the
+//	             first four are positions (party -1 for none); title_lang is
+//	             the language of its own title when not English; trailing
+//	             empty values are left out
 //	paras        [doc, number, section, text] per paragraph
 //	terms        the terms, sorted and front-coded in one string
 //	             (EncodeTerms)
@@ -228,10 +229,11 @@ type Doc struct {
 	Title                       string // "" when it is the default title
 	Summary, Symbol             string
 	WithdrawnOn                 string
+	TitleLang                   string // the language of Title when not English
 }
 
 func (d Doc) MarshalJSON() ([]byte, error) {
-	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn}
+	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang}
 	for len(v) > 4 && v[len(v)-1] == "" {
 		v = v[:len(v)-1]
 	}
@@ -360,7 +362,7 @@ func gather(v *disclosure.View) (*facts, error) {
 			doc.ID = r.ID
 		}
 		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
-			doc.Title = r.Title
+			doc.Title, doc.TitleLang = r.Title, r.TitleLang
 		}
 		// The view decides what may be found: Page gives a summary, symbol
 		// and text only where the document's state allows them.

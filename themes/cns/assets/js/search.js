@@ -622,7 +622,10 @@
       }
     } else if (type === DOC) {
       var doc = ix.docs[r];
-      marked(title, index.docTitle(r), qw, en);
+      // A title of its own in a language other than English (doc[10]) is
+      // marked with that language, unless it is the page's.
+      var tl = doc[6] && doc[10] ? (doc[10] === (ix.lang || 'en') ? '' : doc[10]) : en;
+      marked(title, index.docTitle(r), qw, tl);
       var kind = meta.appendChild(el('span', 'search-hit-type', ix.kinds[doc[1]][2]));
       if (en) kind.lang = en;
       meta.appendChild(document.createTextNode(' · '));
