@@ -27,7 +27,7 @@ var membershipFixture = filepath.Join("testdata", "membership")
 // made in another language names the round as the English one does).
 func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2024-01-01", "--languages", "en,fr")...)
+	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2024-01-01", "--languages", "en,fr,es")...)
 	if r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -106,8 +106,20 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	t.Run("title language", func(t *testing.T) {
 		const marked = `<span lang="es">Séptimo Informe Nacional de Carpania</span>`
 		for _, p := range []string{"countries/carpania/index.html", "fr/countries/carpania/index.html", "documents/index.html", "fr/documents/index.html", "documents/rm07-nr-carpania/index.html", "fr/documents/rm07-nr-carpania/index.html"} {
-			if got := read(t, filepath.Join(out, filepath.FromSlash(p))); !strings.Contains(got, marked) {
+			got := read(t, filepath.Join(out, filepath.FromSlash(p)))
+			if !strings.Contains(got, marked) {
 				t.Errorf("%s does not mark the Spanish title as Spanish (%s)", p, marked)
+			}
+			// The document's own page: its heading too.
+			if strings.HasSuffix(p, "rm07-nr-carpania/index.html") && !strings.Contains(got, "<h1>"+marked+"</h1>") {
+				t.Errorf("%s: the heading does not mark the Spanish title as Spanish", p)
+			}
+		}
+		// On the Spanish pages the title is in the page's language: shown, not marked.
+		for _, p := range []string{"es/countries/carpania/index.html", "es/documents/rm07-nr-carpania/index.html"} {
+			got := read(t, filepath.Join(out, filepath.FromSlash(p)))
+			if !strings.Contains(got, "Séptimo Informe Nacional de Carpania") || strings.Contains(got, marked) {
+				t.Errorf("%s: the Spanish title is missing, or marked although the page is Spanish", p)
 			}
 		}
 		var docs []map[string]any
