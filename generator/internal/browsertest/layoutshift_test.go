@@ -24,6 +24,7 @@ import (
 type scriptGate struct {
 	mu   sync.Mutex
 	open chan struct{}
+	fail bool // answer every script with 404 Not Found
 }
 
 func (g *scriptGate) close() {
@@ -42,8 +43,12 @@ func (g *scriptGate) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, ".js") {
 			g.mu.Lock()
-			open := g.open
+			open, fail := g.open, g.fail
 			g.mu.Unlock()
+			if fail {
+				http.NotFound(w, r)
+				return
+			}
 			select {
 			case <-open:
 			case <-r.Context().Done():
@@ -93,8 +98,16 @@ true`
 	// A page on a past day keeps what the day changes hidden until the
 	// script has applied it: the rows below the day's form are not seen
 	// in today's states, and show once the day is applied.
-	const pending = `(() => { const next = document.querySelector(".day-form + *"); return next ? getComputedStyle(next).visibility : "no day form"; })()`
-	for _, path := range []string{"documents/", "countries/", "meetings/rm07/", "figures/", "documents/?on=2017-05-01", "meetings/rm07/?on=2017-05-01"} {
+	// What the day changes: the first element that shows a document's
+	// state (a row, a cell), and on the ledger its intro's day; "hidden"
+	// only if each is.
+	const pending = `(() => {
+  if (!document.querySelector(".day-form")) return "no day form";
+  const parts = [document.querySelector("[data-past]"), document.querySelector("[data-past-day]")].filter(e => e);
+  if (!parts.length) return "nothing the day changes";
+  return parts.every(e => getComputedStyle(e).visibility === "hidden") ? "hidden" : parts.every(e => getComputedStyle(e).visibility === "visible") ? "visible" : "partly hidden";
+})()`
+	for _, path := range []string{"documents/", "countries/", "meetings/rm07/", "figures/", "documents/?on=2017-05-01", "meetings/rm07/?on=2017-05-01", "countries/albania/?on=2017-05-01", "figures/?on=2017-05-01"} {
 		past := strings.Contains(path, "?on=")
 		for _, width := range []int64{375, desktopWidth} {
 			gate.close()
@@ -120,7 +133,7 @@ true`
 				chromedp.Evaluate(settled, &ok, awaitPromise),
 				chromedp.Evaluate(pending, &after))
 			if want := map[bool]string{true: "hidden", false: "visible"}[past]; (past || before != "no day form") && (before != want || after != "visible") {
-				t.Errorf("%s at %d px: what follows the day's form is %s before the script runs (want %s) and %s after (want visible)", path, width, before, want, after)
+				t.Errorf("%s at %d px: what the day changes is %s before the script runs (want %s) and %s after (want visible)", path, width, before, want, after)
 			}
 			tab.Run(network.SetCacheDisabled(false))
 			var found []struct {
@@ -138,5 +151,16 @@ true`
 				t.Errorf("%s at %d px: the page moved when its script started (layout shift %.3f): %+v", path, width, total, found)
 			}
 		}
+	}
+	// Should the script fail to load, its onerror shows at once what a
+	// past day kept hidden for it, with today's states (as without scripts).
+	gate.mu.Lock()
+	gate.fail = true
+	gate.mu.Unlock()
+	var shown string
+	tab.Run(network.SetCacheDisabled(true), chromedp.Navigate(srv.URL+"/documents/?on=2017-05-01"),
+		chromedp.Evaluate(pending, &shown), network.SetCacheDisabled(false))
+	if shown != "visible" {
+		t.Errorf("with its script failing to load, a page on a past day shows what the day changes: %s (want visible)", shown)
 	}
 }
