@@ -422,24 +422,26 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 }
 
 // A document's own title in a language of its own (title_lang) is marked
-// with it in the search results, on the English page as on the French;
-// an English title on the French page keeps its lang="en" (issue 21).
+// with it in the search results, on the English page as on the French,
+// and not on a page in its language; an English title on the French page
+// keeps its lang="en" (issue 21).
 func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 	t.Parallel()
 	tab := searchBrowser(t)
 	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
-	srv := Serve(t, BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr"), "")
+	srv := Serve(t, BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es"), "")
 	const titleLangs = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
   li.querySelector('a').getAttribute('href'),
   (li.querySelector('.search-hit-title [lang]') || { lang: '' }).lang,
 ]))`
 	for _, tc := range []struct {
-		prefix, q   string
+		prefix, q  string
 		href, want string
 	}{
 		{"", "carpania", "/documents/rm07-nr-carpania/", "es"},
 		{"fr/", "carpania", "/fr/documents/rm07-nr-carpania/", "es"},
 		{"fr/", "eighth", "/fr/documents/rm08-09-nr8-aland/", "en"},
+		{"es/", "carpania", "/es/documents/rm07-nr-carpania/", ""}, // the page's own language
 	} {
 		var ready bool
 		tab.Run(chromedp.Navigate(srv.URL+tc.prefix+"search/?q="+tc.q),

@@ -537,6 +537,8 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 		switch tag, err := language.Parse(d.TitleLang); {
 		case err != nil || tag.String() != d.TitleLang:
 			l.errorf(d.Field("title_lang"), "document %q: title_lang %q is not a language code (es, cs, de, zh-Hant …)", d.ID, d.TitleLang)
+		case d.TitleLang == "en" || strings.HasPrefix(d.TitleLang, "en-"):
+			l.errorf(d.Field("title_lang"), "document %q: title_lang %q: English is the catalog's own language; leave title_lang out", d.ID, d.TitleLang)
 		case d.Title == "":
 			l.errorf(d.Field("title_lang"), "document %q: title_lang says the language of its title, but it has no title", d.ID)
 		}

@@ -154,10 +154,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
-		r.Title, r.OwnTitle = d.Title, true
-		if d.TitleLang != "en" {
-			r.TitleLang = d.TitleLang
-		}
+		r.Title, r.OwnTitle, r.TitleLang = d.Title, true, d.TitleLang
 	}
 	return r
 }

@@ -202,7 +202,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
-		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", nil},
+		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: "^([a-z]{2,3}(-[A-Za-z0-9]+)*)?$"}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }
