@@ -94,6 +94,13 @@ type Server struct {
 // subpath; "" serves at the root. Unknown paths get the site's 404.html.
 func Serve(t testing.TB, dir, prefix string) *Server {
 	t.Helper()
+	return serveThrough(t, dir, prefix, nil)
+}
+
+// serveThrough is Serve with every request passed through wrap (nil: none),
+// for a test that holds back or refuses some files.
+func serveThrough(t testing.TB, dir, prefix string, wrap func(http.Handler) http.Handler) *Server {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +110,9 @@ func Serve(t testing.TB, dir, prefix string) *Server {
 	var h http.Handler = preview.NewStatic(dir)
 	if prefix != "" && prefix != "/" {
 		h = http.StripPrefix(strings.TrimSuffix(prefix, "/"), h)
+	}
+	if wrap != nil {
+		h = wrap(h)
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)

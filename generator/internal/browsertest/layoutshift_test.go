@@ -3,7 +3,6 @@ package browsertest
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -14,11 +13,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
-	"github.com/cns-transparency/cns-site/generator/internal/preview"
 )
 
-// scriptGate serves a built site, holding back every script until the
-// test opens the gate: the page is parsed and painted first, and what
+// scriptGate holds back every script a served site is asked for until the
+// test opens the gate (serveThrough): the page is parsed and painted first, and what
 // the script then changes shows as a layout shift. Without it a fast
 // loopback load may run the deferred script before the first paint, and a
 // shift would go unseen.
@@ -73,16 +71,14 @@ func (g *scriptGate) wrap(h http.Handler) http.Handler {
 // the day changes hidden until the script has applied it, where it moved
 // by 0.11 to 0.17 in Lighthouse as the day's note and states replaced
 // today's (and showed today's states, for a moment, under the day's
-// address). Each page is painted with its script
-// held back, then the script is let through, and every shift the page
-// records is summed, at a phone's width and a desktop's (in turn, in a
-// developer's run).
+// address). Each page is painted with its script held back, then the
+// script is let through, and every shift the page records is summed, at a
+// phone's width and a desktop's (in turn, in a developer's run).
 func TestPagesDoNotMoveWhenTheirScriptStarts(t *testing.T) {
 	t.Parallel()
 	tab := DrawingBrowser(t) // layout shifts are found when a frame is drawn
 	gate := &scriptGate{}
-	srv := httptest.NewServer(gate.wrap(preview.NewStatic(realSite(t))))
-	t.Cleanup(srv.Close)
+	srv := serveThrough(t, realSite(t), "", gate.wrap)
 	// The shifts from when the page is parsed and drawn, its script held
 	// back, on: the script's. (A long table may move while it is still
 	// being parsed, as later rows widen its columns; that is not the
@@ -100,12 +96,9 @@ true`
 	// Two frames after a change: a shift is found when the frame after the
 	// change is drawn.
 	const settled = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`
-	// A page on a past day keeps what the day changes hidden until the
-	// script has applied it: the rows below the day's form are not seen
-	// in today's states, and show once the day is applied.
-	// What the day changes: the first element that shows a document's
-	// state (a row, a cell), and on the ledger its intro's day; "hidden"
-	// only if each is.
+	// Whether what a past day changes is seen: the first element that
+	// shows a document's state (a row, a cell) and the ledger intro's day;
+	// "hidden" only if each is.
 	const pending = `(() => {
   if (!document.querySelector(".day-form")) return "no day form";
   const parts = [document.querySelector("[data-past]"), document.querySelector("[data-past-day]")].filter(e => e);
@@ -130,7 +123,7 @@ true`
 			// which the gate would not hold back).
 			tab.Run(network.SetCacheDisabled(true), chromedp.EmulateViewport(width, 800),
 				chromedp.ActionFunc(func(ctx context.Context) error {
-					_, _, _, _, err := page.Navigate(srv.URL + "/" + path).Do(ctx)
+					_, _, _, _, err := page.Navigate(srv.URL + path).Do(ctx)
 					return err
 				}),
 				// Parsed (the deferred script waits at the gate) and painted.
@@ -172,7 +165,7 @@ true`
 	gate.fail = true
 	gate.mu.Unlock()
 	var shown string
-	tab.Run(network.SetCacheDisabled(true), chromedp.Navigate(srv.URL+"/documents/?on=2017-05-01"),
+	tab.Run(network.SetCacheDisabled(true), chromedp.Navigate(srv.URL+"documents/?on=2017-05-01"),
 		chromedp.Evaluate(pending, &shown), network.SetCacheDisabled(false))
 	if shown != "visible" {
 		t.Errorf("with its script failing to load, a page on a past day shows what the day changes: %s (want visible)", shown)
