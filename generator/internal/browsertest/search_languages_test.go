@@ -443,14 +443,13 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		{"fr/", "eighth", "/fr/documents/rm08-09-nr8-aland/", "en"},
 		{"es/", "carpania", "/es/documents/rm07-nr-carpania/", ""}, // the page's own language
 	} {
-		var ready bool
-		tab.Run(chromedp.Navigate(srv.URL+tc.prefix+"search/?q="+tc.q),
-			poll(`document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, 20*time.Second))
+		searchOpenIn(t, tab, srv, tc.prefix)
+		searchRetype(tab, tc.q)
 		searchWait(t, tab, tc.q)
 		var langs map[string]string
 		tab.Run(chromedp.Evaluate(titleLangs, &langs))
 		if got, ok := langs[tc.href]; !ok || got != tc.want {
-			t.Errorf("%ssearch/?q=%s: the title of %s is marked %q (found %v), want %q: %v", tc.prefix, tc.q, tc.href, got, ok, tc.want, langs)
+			t.Errorf("/%ssearch/ %q: the title of %s is marked %q (found %v), want %q: %v", tc.prefix, tc.q, tc.href, got, ok, tc.want, langs)
 		}
 	}
 }
