@@ -36,7 +36,11 @@ const (
 	maxText = 20_000 // summaries, notes
 )
 
-var idRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+// IDPattern is what an id of a meeting, party or document may be: the
+// loader checks it, and the open data's schemas publish it.
+const IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+var idRe = regexp.MustCompile(IDPattern)
 
 // Load reads and validates the catalog in fsys. Problems name files as
 // prefix/name (prefix is how the user knows the folder, such as "data").

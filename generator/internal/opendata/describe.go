@@ -171,7 +171,21 @@ func TableFor(p string) (Table, bool) {
 
 func minimum(n int) *int { return &n }
 
-var idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+// langCode is the form of a language code the open data's files accept
+// (en, zh-Hant, es-419): the keys of their names per language, and a
+// title's language. The loader checks a code more closely (language.Parse).
+const langCode = "[a-z]{2,3}(-[A-Za-z0-9]+)*"
+
+// SchemaPatterns are the patterns the JSON Schemas in schema/ name by a
+// placeholder ("pattern": "ID_PATTERN"), each written once here and used
+// by the CSVs' Table Schemas too.
+var SchemaPatterns = map[string]string{
+	"ID_PATTERN":            catalog.IDPattern,
+	"LANG_PATTERN":          "^" + langCode + "$",
+	"LANG_OR_EMPTY_PATTERN": "^(" + langCode + ")?$",
+}
+
+var idPattern = SchemaPatterns["ID_PATTERN"]
 
 func documentsTable(v *disclosure.View) TableSchema {
 	states := make([]string, len(publication.States))
@@ -202,7 +216,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
-		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: "^([a-z]{2,3}(-[A-Za-z0-9]+)*)?$"}},
+		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }
@@ -302,12 +316,17 @@ func SchemaValues(v *disclosure.View) map[string][]string {
 // placeholder is a value of schema/ to be filled in: a string in capitals.
 var placeholder = regexp.MustCompile(`"[A-Z][A-Z_]*"`)
 
-// fillSchema puts each list of values in place of its placeholder, and
-// refuses a placeholder it has no list for, or a schema no longer JSON.
+// fillSchema puts each list of values, or pattern (SchemaPatterns), in
+// place of its placeholder, and refuses a placeholder it has no list for, or a schema no longer JSON.
 func fillSchema(b []byte, values map[string][]string) ([]byte, error) {
 	var missing []string
 	b = placeholder.ReplaceAllFunc(b, func(p []byte) []byte {
-		vs, ok := values[string(p[1:len(p)-1])]
+		name := string(p[1 : len(p)-1])
+		if pat, ok := SchemaPatterns[name]; ok {
+			q, _ := json.Marshal(pat)
+			return q
+		}
+		vs, ok := values[name]
 		if !ok {
 			missing = append(missing, string(p))
 			return p
