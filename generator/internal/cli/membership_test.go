@@ -79,12 +79,18 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		for party, wants := range map[string][]string{
 			"borduria": {"Contracting Party since 10 April 2019 : the ninetieth day after it deposited its instrument on 10 January 2019 (Article 31)",
 				// The meetings before it joined, in one list.
-				"Not yet a Contracting Party at these meetings 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting (27 March 2017 – 7 April 2017) Joint 8th and 9th Review Meeting"},
+				"Not yet a Contracting Party at these meetings 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting (27 March 2017 – 7 April 2017) Joint 8th and 9th Review Meeting Held"},
 			"carpania": {"Contracting Party since not known; not yet a Contracting Party on 1 January 2010",
-				"Whether it was a Contracting Party at this meeting is not known",
-				"No record: a Contracting Party at this meeting, but this catalog holds no document of it."},
-			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996"},
-			"aland":  {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland Public"},
+				// Two meetings of membership not known, in one list; one
+				// meeting of no record, in one line beside its days.
+				"Membership not known at these meetings Whether it was a Contracting Party at these meetings is not known; this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting Held",
+				"Joint 8th and 9th Review Meeting 20 March 2023 – 31 March 2023: No record: a Contracting Party at this meeting, but this catalog holds no document of it."},
+			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
+				// Two meetings of no record, in one list, before the 7th, of which it has a record.
+				"No record at these meetings A Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting Held"},
+			"aland": {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland Public",
+				// A meeting that holds nothing of it: one line, no facts "not recorded".
+				"5th Review Meeting 4 April 2011 – 14 April 2011: No record: a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
 		} {
 			got := page("countries/" + party + "/index.html")
 			for _, want := range wants {
@@ -92,6 +98,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 					t.Errorf("the page of %s does not say %q:\n%s", party, want, got)
 				}
 			}
+		}
+		// The runs in the page's language.
+		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
+			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)
 		}
 		// In French, the 9th report's made title names its round (i18n
 		// report_numbered), as the English title does.
