@@ -290,6 +290,12 @@ func (l *loader) deriveMembership(c *Catalog) {
 			}
 			l.errorf(at, "party %q: %s, but %s; correct one of them", p.ID, first.text, second.text)
 		}
+		if boundFrom != nil {
+			p.BoundAt = boundFrom.meeting
+		}
+		if notUntil != nil {
+			p.NotBoundAt = notUntil.meeting
+		}
 		for _, m := range c.Meetings {
 			c.membership[m.ID][p.ID] = standing(m, p, listed[m.ID], docsAt[[2]string{m.ID, p.ID}] != nil, boundFrom, notUntil)
 		}

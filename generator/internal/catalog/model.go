@@ -215,6 +215,13 @@ type Party struct {
 	InForce         Date `yaml:"-"`
 	InForceComputed bool `yaml:"-"`
 	InForceBy       Date `yaml:"-"`
+	// BoundAt is, when the earliest day the catalog shows the party bound
+	// is a meeting's (its list of parties names it, or it has a document
+	// there), that meeting's id; NotBoundAt, when the latest day it shows
+	// it not yet bound is a meeting's (its list leaves it out), that
+	// meeting's id. Empty otherwise. Set by the loader (deriveMembership).
+	BoundAt    string `yaml:"-"`
+	NotBoundAt string `yaml:"-"`
 }
 
 // Officer of a meeting.

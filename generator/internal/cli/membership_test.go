@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io/fs"
 	"os"
@@ -65,9 +66,9 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		}
 		// How complete the record is, in the meeting's words.
 		for m, want := range map[string]string{
-			"rm08-09": "Contracting Parties 4 With a record 2 of 4 No record 2",
-			"rm07":    "Contracting Parties 3 (the meeting's own count) With a record 3 of 3 No record 0 Not yet Contracting Parties 1",
-			"rm06":    "Contracting Parties not known; at least 2 With a record 1 No record not known; at least 1 Not yet Contracting Parties 1 Membership not known 1",
+			"rm08-09": "Contracting Parties 5 With a record 3 of 5 No record 2",
+			"rm07":    "Contracting Parties 3 (the meeting's own count) With a record 3 of 3 No record 0 Not yet Contracting Parties 2",
+			"rm06":    "Contracting Parties not known; at least 2 With a record 1 No record not known; at least 1 Not yet Contracting Parties 2 Membership not known 1",
 		} {
 			if got := page("meetings/" + m + "/index.html"); !strings.Contains(got, want) {
 				t.Errorf("meeting %s does not say %q", m, want)
@@ -80,11 +81,15 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			"borduria": {"Contracting Party since 10 April 2019 : the ninetieth day after it deposited its instrument on 10 January 2019 (Article 31)",
 				// The meetings before it joined, in one list.
 				"Not yet a Contracting Party at these meetings 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting (27 March 2017 – 7 April 2017) Joint 8th and 9th Review Meeting Held"},
-			"carpania": {"Contracting Party since not known; not yet a Contracting Party on 1 January 2010",
+			// The 7th meeting's list names it: the earliest day known it was bound.
+			"carpania": {"Contracting Party since not known; already a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017 ; not yet a Contracting Party on 1 January 2010",
 				// Two meetings of membership not known, in one list; one
 				// meeting of no record, in one line beside its days.
 				"Membership not known at these meetings Whether it was a Contracting Party at these meetings is not known; this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting Held",
 				"Joint 8th and 9th Review Meeting 20 March 2023 – 31 March 2023: No record: a Contracting Party at this meeting, but this catalog holds no document of it."},
+			// No day of its own: the meetings bracket it, the 7th's list
+			// leaving it out and its report at the joint meeting.
+			"elbonia": {"Contracting Party since not known; already a Contracting Party at the Joint 8th and 9th Review Meeting , which opened on 20 March 2023 ; not yet a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017"},
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
 				"No record at these meetings A Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting Held"},
@@ -211,7 +216,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			ms := m.Membership
 			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
 		}
-		for id, want := range map[string]string{"rm06": "0 1 -1 drusia borduria carpania", "rm07": "3 3 0  borduria ", "rm08-09": "4 2 2 carpania,drusia  "} {
+		for id, want := range map[string]string{"rm06": "0 1 -1 drusia borduria,elbonia carpania", "rm07": "3 3 0  borduria,elbonia ", "rm08-09": "5 3 2 carpania,drusia  "} {
 			if got[id] != want {
 				t.Errorf("meetings.json: %s membership %q, want %q (total, with a record, missing, no record, not yet, unknown)", id, got[id], want)
 			}
@@ -226,6 +231,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			}
 			if p["id"] == "carpania" && (p["in_force"] != nil || p["not_bound_on"] != "2010-01-01") {
 				t.Errorf("parties.json: Carpania's day is not known, only that it was not yet bound on 2010-01-01, but %v", p)
+			}
+			// What the meetings tell, when the day is not known.
+			bracket := fmt.Sprintf("%v %v %v %v", p["bound_at_meeting"], p["bound_at_day"], p["not_bound_at_meeting"], p["not_bound_at_day"])
+			if want := map[string]string{
+				"elbonia":  "rm08-09 2023-03-20 rm07 2017-03-27",
+				"carpania": "rm07 2017-03-27 <nil> <nil>", // no meeting's list leaves it out: its not_bound_on says it
+				"borduria": "<nil> <nil> <nil> <nil>",     // its day is known
+				"drusia":   "<nil> <nil> <nil> <nil>",     // in force by 1997, before any meeting
+			}[p["id"].(string)]; want != "" && bracket != want {
+				t.Errorf("parties.json: %s's meetings bracket %q, want %q", p["id"], bracket, want)
 			}
 		}
 	})
@@ -277,10 +292,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	t.Run("check", func(t *testing.T) {
 		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
 		for _, want := range []string{
-			"meeting rm06: Contracting Parties not known (at least 2); 1 with a record, at least 1 with no record; not yet parties 1; not known whether bound 1",
-			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 1",
-			"meeting rm08-09: 4 Contracting Parties; 2 with a record, 2 with no record",
-			"where to read the 5 public documents: 0 (0%) readable from the site",
+			"meeting rm06: Contracting Parties not known (at least 2); 1 with a record, at least 1 with no record; not yet parties 2; not known whether bound 1",
+			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 2",
+			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record",
+			"where to read the 6 public documents: 0 (0%) readable from the site",
 		} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {
 				t.Errorf("check (exit %d) does not say %q:\n%s%s", r.code, want, r.stdout, r.stderr)

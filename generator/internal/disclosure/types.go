@@ -285,4 +285,15 @@ type PartyInfo struct {
 	DepositedBy     string `json:"deposited_by,omitempty"`
 	NotBoundOn      string `json:"not_bound_on,omitempty"`
 	Left            string `json:"left,omitempty"`
+	// When InForce is not known, what the meetings tell: BoundAt, the
+	// earliest meeting at which the catalog shows it a Contracting Party
+	// (its list of parties names it, or it has a document there), which
+	// opened on BoundAtDay, when that is the earliest day the catalog
+	// shows it bound; NotBoundAt, the latest meeting whose list of parties
+	// leaves it out, which opened on NotBoundAtDay, when that is the
+	// latest day the catalog shows it not yet bound.
+	BoundAt       string `json:"bound_at_meeting,omitempty"`
+	BoundAtDay    string `json:"bound_at_day,omitempty"`
+	NotBoundAt    string `json:"not_bound_at_meeting,omitempty"`
+	NotBoundAtDay string `json:"not_bound_at_day,omitempty"`
 }

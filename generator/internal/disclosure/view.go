@@ -468,11 +468,20 @@ func NameOrder(lang string) func(a, b string) int {
 
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
-	return PartyInfo{
+	info := PartyInfo{
 		ID: p.ID, Name: p.Name, OtherNames: p.OtherNames, Type: p.Type, URL: w.URL(CountryURL(p.ID)), Names: w.PartyNames(p),
 		InForce: p.InForce.String(), InForceComputed: p.InForceComputed, Deposit: p.Deposit.String(),
 		InForceBy: p.InForceBy.String(), DepositedBy: p.DepositedBy.String(), NotBoundOn: p.NotBoundOn.String(), Left: p.Left.String(),
 	}
+	if p.InForce.IsZero() {
+		if m, ok := w.in.Catalog.Meeting(p.BoundAt); ok {
+			info.BoundAt, info.BoundAtDay = m.ID, catalog.ReferenceDay(m).String()
+		}
+		if m, ok := w.in.Catalog.Meeting(p.NotBoundAt); ok {
+			info.NotBoundAt, info.NotBoundAtDay = m.ID, catalog.ReferenceDay(m).String()
+		}
+	}
+	return info
 }
 
 // PartyNames are a party's names in the site's languages other than
