@@ -104,6 +104,11 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				}
 			}
 		}
+		// Attendance is told of the meetings that record it (the 7th's
+		// list), and left out of the others rather than "not recorded".
+		if got := page("countries/aland/index.html"); !strings.Contains(got, "7th Review Meeting Held 27 March 2017 – 7 April 2017 Attended Yes") || strings.Contains(got, "Attended – not recorded") {
+			t.Errorf("the page of Aland tells attendance at a meeting that does not record it, or not at the 7th:\n%s", got)
+		}
 		// The runs in the page's language.
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
 			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)

@@ -100,13 +100,17 @@ type CountryMeeting struct {
 	Held         string `json:"held"` // in English (disclosure.HeldText)
 	// Opening and Adjournment, when known, which pages of other languages
 	// write Held with.
-	Opening         string   `json:"opening,omitempty"`
-	Adjournment     string   `json:"adjournment,omitempty"`
-	Attended        string   `json:"attended"`
-	CountryGroup    string   `json:"country_group"`
-	PostedQuestions string   `json:"posted_questions"`
-	Standing        string   `json:"standing"`  // as Row.Standing
-	Documents       []string `json:"documents"` // ids, as Row.Cells
+	Opening         string `json:"opening,omitempty"`
+	Adjournment     string `json:"adjournment,omitempty"`
+	Attended        string `json:"attended"`
+	CountryGroup    string `json:"country_group"`
+	PostedQuestions string `json:"posted_questions"`
+	// AttendanceRecorded is whether the catalog records who attended the
+	// meeting at all (its list of parties); where it does not, the page
+	// leaves out the three facts rather than say "not recorded" of each.
+	AttendanceRecorded bool     `json:"attendance_recorded,omitempty"`
+	Standing           string   `json:"standing"`  // as Row.Standing
+	Documents          []string `json:"documents"` // ids, as Row.Cells
 }
 
 // CountryPage is the front matter of a country's page.

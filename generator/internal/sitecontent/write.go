@@ -431,6 +431,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
 			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
 			Opening: m.Opening.String(), Adjournment: m.Adjournment.String(),
+			AttendanceRecorded: len(m.Parties) > 0,
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
