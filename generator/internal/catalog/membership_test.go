@@ -79,6 +79,20 @@ func TestMembershipStandings(t *testing.T) {
 		}
 	}
 
+	// The meetings that bracket a party's day, when they are what tells
+	// it: b is named by m2's list; c is left out of m2's and has a
+	// document at m3. A day of the party's own that says as much or more
+	// (a's, d's, e's and f's days, g's and h's not_bound_on) leaves them
+	// empty.
+	for id, want := range map[string][2]string{
+		"a": {"", ""}, "b": {"m2", ""}, "c": {"m3", "m2"}, "d": {"", ""},
+		"e": {"", ""}, "f": {"", ""}, "g": {"", ""}, "h": {"", ""},
+	} {
+		if p, _ := c.Party(id); p.BoundAt != want[0] || p.NotBoundAt != want[1] {
+			t.Errorf("%s: bound at %q, not bound at %q; want %q, %q", id, p.BoundAt, p.NotBoundAt, want[0], want[1])
+		}
+	}
+
 	m1 := c.Completeness("m1")
 	if m1.Bound != 2 || m1.WithRecord != 0 || !slices.Equal(m1.Unknown, []string{"b"}) || !slices.Equal(m1.NotYet, []string{"c", "d", "f", "g", "h"}) || m1.Total != 0 || m1.Missing() != -1 {
 		t.Errorf("m1: %+v (missing %d): want 2 bound, none with a record, b unknown, c, d, f, g, h not yet, the total not known", m1, m1.Missing())

@@ -68,7 +68,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		for m, want := range map[string]string{
 			"rm08-09": "Contracting Parties 5 With a record 3 of 5 No record 2",
 			"rm07":    "Contracting Parties 3 (the meeting's own count) With a record 3 of 3 No record 0 Not yet Contracting Parties 2",
-			"rm06":    "Contracting Parties not known; at least 2 With a record 1 No record not known; at least 1 Not yet Contracting Parties 2 Membership not known 1",
+			"rm06":    "Contracting Parties not known; at least 3 With a record 1 No record not known; at least 2 Not yet Contracting Parties 2 Membership not known 1",
 		} {
 			if got := page("meetings/" + m + "/index.html"); !strings.Contains(got, want) {
 				t.Errorf("meeting %s does not say %q", m, want)
@@ -90,6 +90,9 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			// No day of its own: the meetings bracket it, the 7th's list
 			// leaving it out and its report at the joint meeting.
 			"elbonia": {"Contracting Party since not known; already a Contracting Party at the Joint 8th and 9th Review Meeting , which opened on 20 March 2023 ; not yet a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017"},
+			// Two runs, the last ending the page: bound with no record,
+			// then no longer a party.
+			"freedonia": {"No record at these meetings A Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting (27 March 2017 – 7 April 2017) Joint 8th and 9th Review Meeting (20 March 2023 – 31 March 2023) Status as of"},
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
 				"No record at these meetings A Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting (4 April 2011 – 14 April 2011) 6th Review Meeting (24 March 2014 – 4 April 2014) 7th Review Meeting Held"},
@@ -109,9 +112,13 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("countries/aland/index.html"); !strings.Contains(got, "7th Review Meeting Held 27 March 2017 – 7 April 2017 Attended Yes") || strings.Contains(got, "Attended – not recorded") {
 			t.Errorf("the page of Aland tells attendance at a meeting that does not record it, or not at the 7th:\n%s", got)
 		}
-		// The runs in the page's language.
+		// The runs, and a lone meeting's line, in the page's language
+		// (its label's colon too, figure_labelled: a space before it in French).
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
 			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)
+		}
+		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011 : Aucune donnée : Partie contractante lors de cette réunion") {
+			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)
 		}
 		// In French, the 9th report's made title names its round (i18n
 		// report_numbered), as the English title does.
@@ -221,7 +228,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			ms := m.Membership
 			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
 		}
-		for id, want := range map[string]string{"rm06": "0 1 -1 drusia borduria,elbonia carpania", "rm07": "3 3 0  borduria,elbonia ", "rm08-09": "5 3 2 carpania,drusia  "} {
+		for id, want := range map[string]string{"rm06": "0 1 -1 drusia,freedonia borduria,elbonia carpania", "rm07": "3 3 0  borduria,elbonia ", "rm08-09": "5 3 2 carpania,drusia  "} {
 			if got[id] != want {
 				t.Errorf("meetings.json: %s membership %q, want %q (total, with a record, missing, no record, not yet, unknown)", id, got[id], want)
 			}
@@ -230,6 +237,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			Parties []map[string]any `json:"parties"`
 		}
 		readJSON(t, filepath.Join(out, "parties.json"), &parties)
+		seen := map[string]bool{}
 		for _, p := range parties.Parties {
 			if p["id"] == "borduria" && (p["in_force"] != "2019-04-10" || p["in_force_computed"] != true || p["deposit"] != "2019-01-10") {
 				t.Errorf("parties.json: Borduria %v, want in force 2019-04-10 computed from its deposit", p)
@@ -246,6 +254,12 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				"drusia":   "<nil> <nil> <nil> <nil>",     // in force by 1997, before any meeting
 			}[p["id"].(string)]; want != "" && bracket != want {
 				t.Errorf("parties.json: %s's meetings bracket %q, want %q", p["id"], bracket, want)
+			}
+			seen[p["id"].(string)] = true
+		}
+		for _, id := range []string{"aland", "borduria", "carpania", "drusia", "elbonia", "freedonia"} {
+			if !seen[id] {
+				t.Errorf("parties.json lists no party %s", id)
 			}
 		}
 	})
@@ -297,7 +311,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	t.Run("check", func(t *testing.T) {
 		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
 		for _, want := range []string{
-			"meeting rm06: Contracting Parties not known (at least 2); 1 with a record, at least 1 with no record; not yet parties 2; not known whether bound 1",
+			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1",
 			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 2",
 			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record",
 			"where to read the 6 public documents: 0 (0%) readable from the site",

@@ -291,7 +291,8 @@ type PartyInfo struct {
 	// opened on BoundAtDay, when that is the earliest day the catalog
 	// shows it bound; NotBoundAt, the latest meeting whose list of parties
 	// leaves it out, which opened on NotBoundAtDay, when that is the
-	// latest day the catalog shows it not yet bound.
+	// latest day the catalog shows it not yet bound. Each only for a
+	// meeting whose opening day is known.
 	BoundAt       string `json:"bound_at_meeting,omitempty"`
 	BoundAtDay    string `json:"bound_at_day,omitempty"`
 	NotBoundAt    string `json:"not_bound_at_meeting,omitempty"`

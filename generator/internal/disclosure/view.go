@@ -473,12 +473,14 @@ func (w *View) Party(p *catalog.Party) PartyInfo {
 		InForce: p.InForce.String(), InForceComputed: p.InForceComputed, Deposit: p.Deposit.String(),
 		InForceBy: p.InForceBy.String(), DepositedBy: p.DepositedBy.String(), NotBoundOn: p.NotBoundOn.String(), Left: p.Left.String(),
 	}
+	// A meeting whose opening day is not known (its evidence is its
+	// adjournment) is left out: the page says "which opened on".
 	if p.InForce.IsZero() {
-		if m, ok := w.in.Catalog.Meeting(p.BoundAt); ok {
-			info.BoundAt, info.BoundAtDay = m.ID, catalog.ReferenceDay(m).String()
+		if m, ok := w.in.Catalog.Meeting(p.BoundAt); ok && !m.Opening.IsZero() {
+			info.BoundAt, info.BoundAtDay = m.ID, m.Opening.String()
 		}
-		if m, ok := w.in.Catalog.Meeting(p.NotBoundAt); ok {
-			info.NotBoundAt, info.NotBoundAtDay = m.ID, catalog.ReferenceDay(m).String()
+		if m, ok := w.in.Catalog.Meeting(p.NotBoundAt); ok && !m.Opening.IsZero() {
+			info.NotBoundAt, info.NotBoundAtDay = m.ID, m.Opening.String()
 		}
 	}
 	return info
