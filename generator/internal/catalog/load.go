@@ -379,6 +379,15 @@ func (l *loader) checkMeetings(c *Catalog) {
 			last = m
 		}
 		l.checkURL(m.Where, "documents_url", m.DocumentsURL)
+		if ds := m.DocumentsSite; ds != nil {
+			if ds.URL == "" {
+				l.errorf(m.Field("documents_site"), "meeting %q: documents_site needs url:, the site's address", m.ID)
+			}
+			l.checkURL(m.Where, "documents_site", ds.URL)
+			if _, ok := c.Rules.Kind(ds.Kind); !ok {
+				l.errorf(m.Field("documents_site"), "meeting %q: documents_site: kind %q is not a kind of %s", m.ID, ds.Kind, l.display(RulesFile))
+			}
+		}
 		if m.ParticipatingParties > 0 && m.ContractingParties > 0 && m.ParticipatingParties > m.ContractingParties {
 			l.errorf(m.Field("participating_parties"), "meeting %q: %d participating parties, more than its %d Contracting Parties", m.ID, m.ParticipatingParties, m.ContractingParties)
 		}

@@ -280,8 +280,21 @@ type Meeting struct {
 	PostedNoQuestions          []string   `yaml:"posted_no_questions"`
 	// DocumentsURL is the official page that lists the meeting's documents
 	// (its National Reports): where a reader goes when the catalog has no copy.
-	DocumentsURL string   `yaml:"documents_url"`
-	Sources      []string `yaml:"sources"`
+	DocumentsURL string `yaml:"documents_url"`
+	// DocumentsSite is the website on which a source says the meeting's
+	// documents of one kind were all made public, where the catalog has no
+	// address of each: a reader of one without an address of its own is
+	// told to look there.
+	DocumentsSite *DocumentsSite `yaml:"documents_site"`
+	Sources       []string       `yaml:"sources"`
+}
+
+// DocumentsSite is a website (URL, the site's own address) on which a
+// meeting's documents of one kind (Kind, a kind of rules.yaml) were all
+// made public.
+type DocumentsSite struct {
+	URL  string `yaml:"url"`
+	Kind string `yaml:"kind"`
 }
 
 // Document is one document of a meeting, with the facts that decide its state.

@@ -434,9 +434,11 @@ func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision,
 	if public == 0 {
 		return ""
 	}
-	readable := public - n[disclosure.ReadUnknown]
-	return fmt.Sprintf("where to read the %d public documents: %d (%d%%) readable from the site (a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d), nowhere recorded %d",
-		public, readable, (readable*200+public)/(2*public), n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadUnknown])
+	// A site named for the meeting's documents, with no address of the
+	// document itself, tells a reader where to look, not where to read.
+	readable := public - n[disclosure.ReadUnknown] - n[disclosure.ReadMeetingSite]
+	return fmt.Sprintf("where to read the %d public documents: %d (%d%%) readable from the site (a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d), on a site named without an address of their own %d, nowhere recorded %d",
+		public, readable, (readable*200+public)/(2*public), n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadMeetingSite], n[disclosure.ReadUnknown])
 }
 
 // completenessLines say, for each meeting, how many of its Contracting

@@ -112,6 +112,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("countries/aland/index.html"); !strings.Contains(got, "7th Review Meeting Held 27 March 2017 – 7 April 2017 Attended Yes") || strings.Contains(got, "Attended – not recorded") {
 			t.Errorf("the page of Aland tells attendance at a meeting that does not record it, or not at the 7th:\n%s", got)
 		}
+		// A report with no address of its own points to the site its
+		// meeting's reports were made public on, in the page's language.
+		for p, want := range map[string]string{
+			"documents/rm06-nr-aland/index.html":    "Published on reports.example.org , where a source says every National Report of the 6th Review Meeting was made public",
+			"fr/documents/rm06-nr-aland/index.html": "Publié sur reports.example.org , où, selon une source, chaque",
+		} {
+			if got := page(p); !strings.Contains(got, want) {
+				t.Errorf("%s does not say %q:\n%s", p, want, got)
+			}
+		}
 		// The runs, and a lone meeting's line, in the page's language
 		// (its label's colon too, figure_labelled: a space before it in French).
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
@@ -208,6 +218,15 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			if reports[id] != want {
 				t.Errorf("documents.csv: %s is %q, want %q", id, reports[id], want)
 			}
+		}
+		// Where to read a report that has no address of its own: the site
+		// its meeting's reports were all made public on.
+		readAt := map[string]string{}
+		for _, row := range rows[1:] {
+			readAt[row[col["id"]]] = row[col["read_kind"]] + " " + row[col["read_url"]]
+		}
+		if got := readAt["rm06-nr-aland"]; got != "meeting_site https://reports.example.org/" {
+			t.Errorf("documents.csv: Aland's 6th report is read at %q, want the 6th meeting's site", got)
 		}
 		var meetings struct {
 			Meetings []struct {
@@ -314,7 +333,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1",
 			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 2",
 			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record",
-			"where to read the 6 public documents: 0 (0%) readable from the site",
+			"where to read the 6 public documents: 0 (0%) readable from the site (a file here 0, the text here 0, an official copy 0, the meeting's list of documents 0, the party's page of reports 0), on a site named without an address of their own 1, nowhere recorded 5",
 		} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {
 				t.Errorf("check (exit %d) does not say %q:\n%s%s", r.code, want, r.stdout, r.stderr)

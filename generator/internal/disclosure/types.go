@@ -169,13 +169,14 @@ const (
 	ReadOfficialCopy     = "official_copy"     // the catalog has the official copy's address
 	ReadMeetingDocuments = "meeting_documents" // the official page listing the meeting's documents
 	ReadPartyReports     = "party_reports"     // the party's own page of its reports
+	ReadMeetingSite      = "meeting_site"      // the site where its meeting's documents of its kind were all made public
 	ReadUnknown          = "unknown"           // nowhere known: the page says how to ask
 )
 
 // ReadKinds lists every way to read a public document, best first: the
 // open data's schemas take their values from it, and a test fails when a
 // Read constant is declared and not listed.
-var ReadKinds = []string{ReadFile, ReadText, ReadOfficialCopy, ReadMeetingDocuments, ReadPartyReports, ReadUnknown}
+var ReadKinds = []string{ReadFile, ReadText, ReadOfficialCopy, ReadMeetingDocuments, ReadPartyReports, ReadMeetingSite, ReadUnknown}
 
 // ReadAt is where a reader can read a public document.
 type ReadAt struct {

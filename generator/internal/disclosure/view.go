@@ -322,7 +322,8 @@ func (w *View) File(d *catalog.Document) *FileRef {
 
 // readAt says where a reader can read a public document: its file here,
 // its text on its page here, its official copy, the official list of its meeting's documents, its
-// party's own page of reports, or nowhere known.
+// party's own page of reports, the site where its meeting's documents of its kind were all made
+// public, or nowhere known.
 func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 	c := w.in.Catalog
 	switch {
@@ -338,6 +339,9 @@ func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 	}
 	if p, ok := c.Party(d.Party); ok && p.ReportsURL != "" {
 		return &ReadAt{Kind: ReadPartyReports, URL: p.ReportsURL, Of: p.Name}
+	}
+	if m, ok := c.Meeting(d.Meeting); ok && m.DocumentsSite != nil && m.DocumentsSite.Kind == d.Kind {
+		return &ReadAt{Kind: ReadMeetingSite, URL: m.DocumentsSite.URL, Of: m.Title}
 	}
 	return &ReadAt{Kind: ReadUnknown}
 }
