@@ -380,12 +380,22 @@ func (l *loader) checkMeetings(c *Catalog) {
 		}
 		l.checkURL(m.Where, "documents_url", m.DocumentsURL)
 		if ds := m.DocumentsSite; ds != nil {
-			if ds.URL == "" {
-				l.errorf(m.Field("documents_site"), "meeting %q: documents_site needs url:, the site's address", m.ID)
+			at := m.Field("documents_site")
+			switch u, err := url.Parse(ds.URL); {
+			case ds.URL == "":
+				l.errorf(at, "meeting %q: documents_site needs url:, the site's address", m.ID)
+			case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(ds.URL, " \t\r\n"):
+				l.errorf(at, "meeting %q: documents_site url %q is not an absolute http(s) address", m.ID, ds.URL)
 			}
-			l.checkURL(m.Where, "documents_site", ds.URL)
 			if _, ok := c.Rules.Kind(ds.Kind); !ok {
-				l.errorf(m.Field("documents_site"), "meeting %q: documents_site: kind %q is not a kind of %s", m.ID, ds.Kind, l.display(RulesFile))
+				if ds.Kind == "" {
+					l.errorf(at, "meeting %q: documents_site needs kind:, the kind of document (rules.yaml) made public there", m.ID)
+				} else {
+					l.errorf(at, "meeting %q: documents_site: kind %q is not a kind of %s", m.ID, ds.Kind, l.display(RulesFile))
+				}
+			}
+			if m.DocumentsURL != "" {
+				l.errorf(at, "meeting %q: documents_site would never be used: documents_url sends every document of the meeting to its list", m.ID)
 			}
 		}
 		if m.ParticipatingParties > 0 && m.ContractingParties > 0 && m.ParticipatingParties > m.ContractingParties {

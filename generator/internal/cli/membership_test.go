@@ -115,8 +115,8 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// A report with no address of its own points to the site its
 		// meeting's reports were made public on, in the page's language.
 		for p, want := range map[string]string{
-			"documents/rm06-nr-aland/index.html":    "Published on reports.example.org , where a source says every National Report of the 6th Review Meeting was made public",
-			"fr/documents/rm06-nr-aland/index.html": "Publié sur reports.example.org , où, selon une source, chaque",
+			"documents/rm06-nr-aland/index.html":    "The sources of the 6th Review Meeting say that every document of the kind “National Report” of that meeting was made public on reports.example.org ; the catalog does not know this one's address there.",
+			"fr/documents/rm06-nr-aland/index.html": "a été rendu public sur reports.example.org ; le catalogue ne connaît pas son adresse sur ce site.",
 		} {
 			if got := page(p); !strings.Contains(got, want) {
 				t.Errorf("%s does not say %q:\n%s", p, want, got)

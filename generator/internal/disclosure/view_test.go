@@ -28,6 +28,12 @@ kinds:
     rules:
       - {from: rm06, until: rm06, public: party_publication}
       - {from: rm07, public: after_adjournment, days: 90, early_publication: true, objection: true}
+  - kind: questions_answers
+    slug: qa
+    label: Questions and Answers
+    per_party: true
+    rules:
+      - {from: rm07, public: after_adjournment, days: 90}
 `)},
 	"parties.yaml": {Data: []byte(`parties:
   - {id: aland, name: Aland, type: state}
@@ -37,7 +43,7 @@ kinds:
 `)},
 	"meetings.yaml": {Data: []byte(`meetings:
   - {id: rm06, type: review, title: 6th Review Meeting, opening: 2014-03-24, adjournment: 2014-04-04, documents_url: "https://iaea.example/rm06"}
-  - {id: rm07, type: review, title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}
+  - {id: rm07, type: review, title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07, documents_site: {url: "https://site.example/", kind: national_report}}
   - {id: rm08, type: review, title: 8th Review Meeting, opening: 2020-04-01}
 `)},
 	"documents/rm06.yaml": {Data: []byte(`meeting: rm06
@@ -52,6 +58,7 @@ documents:
   - {kind: national_report, party: borduria}
   - {kind: national_report, party: aland, published: 2017-01-10}
   - {kind: national_report, party: carpania, objection: 2017-05-01, url: "https://carpania.example/nr7-secret.pdf"}
+  - {kind: questions_answers, party: dorado}
 `)},
 }
 
@@ -73,8 +80,12 @@ func TestEveryPublicDocumentSaysWhereToReadIt(t *testing.T) {
 		"rm06-nr-aland":    {Kind: disclosure.ReadOfficialCopy, URL: "https://aland.example/nr6.pdf"},
 		"rm06-nr-borduria": {Kind: disclosure.ReadMeetingDocuments, URL: "https://iaea.example/rm06", Of: "6th Review Meeting"},
 		"rm07-nr-borduria": {Kind: disclosure.ReadPartyReports, URL: "https://borduria.example/cns", Of: "Borduria"},
-		"rm07-nr-dorado":   {Kind: disclosure.ReadUnknown},
-		"rm07-nr-aland":    {Kind: disclosure.ReadUnknown},
+		// The 7th meeting names the site of all its National Reports:
+		// after a party's own page, before nothing known; a document of
+		// another kind is not sent there.
+		"rm07-nr-dorado": {Kind: disclosure.ReadMeetingSite, URL: "https://site.example/", Of: "7th Review Meeting"},
+		"rm07-nr-aland":  {Kind: disclosure.ReadMeetingSite, URL: "https://site.example/", Of: "7th Review Meeting"},
+		"rm07-qa-dorado": {Kind: disclosure.ReadUnknown},
 	}
 	for _, d := range c.Documents {
 		page, _ := v.Page(d)
@@ -134,7 +145,7 @@ func TestHomeFeaturesLatestMeetingWithDocumentsAndNewestFirst(t *testing.T) {
 	for _, r := range home.Recent {
 		got = append(got, r.ID)
 	}
-	want := "rm07-nr-borduria rm07-nr-dorado rm07-nr-aland rm06-nr-borduria rm06-nr-aland"
+	want := "rm07-nr-borduria rm07-nr-dorado rm07-qa-dorado rm07-nr-aland rm06-nr-borduria rm06-nr-aland"
 	if strings.Join(got, " ") != want {
 		t.Errorf("recent: %s\nwant     %s", strings.Join(got, " "), want)
 	}
