@@ -420,25 +420,15 @@ func languageLines(cat *catalog.Catalog, langs []string, gaps map[string]transla
 // reports, or nothing known.
 func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) string {
 	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: at})
-	n := map[string]int{}
-	public := 0
-	for _, d := range cat.Documents {
-		if !decisions[d.ID].IsPublic() {
-			continue
-		}
-		public++
-		if page, _ := v.Page(d); page.ReadAt != nil {
-			n[page.ReadAt.Kind]++
-		}
-	}
-	if public == 0 {
+	r := v.ReadCounts(cat.Documents)
+	if r.Public == 0 {
 		return ""
 	}
 	// A site named for the meeting's documents, with no address of the
 	// document itself, tells a reader where to look, not where to read.
-	readable := public - n[disclosure.ReadUnknown] - n[disclosure.ReadMeetingSite]
+	n := r.ByKind
 	return fmt.Sprintf("where to read the %d public documents: %d (%d%%) readable from the site (a file here %d, the text here %d, an official copy %d, the meeting's list of documents %d, the party's page of reports %d), on a site named without an address of their own %d, nowhere recorded %d",
-		public, readable, (readable*200+public)/(2*public), n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], n[disclosure.ReadMeetingSite], n[disclosure.ReadUnknown])
+		r.Public, r.Readable, (r.Readable*200+r.Public)/(2*r.Public), n[disclosure.ReadFile], n[disclosure.ReadText], n[disclosure.ReadOfficialCopy], n[disclosure.ReadMeetingDocuments], n[disclosure.ReadPartyReports], r.Site, r.Unknown)
 }
 
 // completenessLines say, for each meeting, how many of its Contracting

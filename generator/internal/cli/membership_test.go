@@ -74,6 +74,17 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				t.Errorf("meeting %s does not say %q", m, want)
 			}
 		}
+		// Where its public documents can be read (as check counts them),
+		// hidden on a past day, whose states are others.
+		for m, want := range map[string]string{
+			"rm06":    "Public documents (today) 1 Readable from this site 0 of 1 On a site the sources name, with no address of their own 1 Where to read them not recorded 0",
+			"rm08-09": "Public documents (today) 3 Readable from this site 0 of 3 Where to read them not recorded 3",
+		} {
+			raw := read(t, filepath.Join(out, "meetings", m, "index.html"))
+			if got := page("meetings/" + m + "/index.html"); !strings.Contains(got, want) || !strings.Contains(raw, "<div data-past-hide>\n  <dl class=\"facts completeness reading\">") {
+				t.Errorf("meeting %s does not say %q where a past day hides it", m, want)
+			}
+		}
 	})
 
 	t.Run("country pages", func(t *testing.T) {

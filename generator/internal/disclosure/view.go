@@ -346,6 +346,36 @@ func (w *View) readAt(d *catalog.Document, file *FileRef) *ReadAt {
 	return &ReadAt{Kind: ReadUnknown}
 }
 
+// ReadCounts is where the public documents of a set can be read.
+type ReadCounts struct {
+	Public int `json:"public"`
+	// Readable can be read from the site: a file or text here, or an
+	// address it gives (an official copy, a meeting's or party's list).
+	Readable int `json:"readable"`
+	// Site are on a site a meeting's sources name, with no address of
+	// their own (ReadMeetingSite); Unknown, nowhere recorded.
+	Site    int            `json:"site"`
+	Unknown int            `json:"unknown"`
+	ByKind  map[string]int `json:"-"` // by ReadAt.Kind
+}
+
+// ReadCounts counts where the public documents among docs can be read,
+// as their pages say it (readAt): the figures check prints for the
+// catalog and a meeting's page shows for its documents.
+func (w *View) ReadCounts(docs []*catalog.Document) ReadCounts {
+	r := ReadCounts{ByKind: map[string]int{}}
+	for _, d := range docs {
+		if w.in.Decisions[d.ID].State != publication.Public {
+			continue
+		}
+		r.Public++
+		r.ByKind[w.readAt(d, w.File(d)).Kind]++
+	}
+	r.Site, r.Unknown = r.ByKind[ReadMeetingSite], r.ByKind[ReadUnknown]
+	r.Readable = r.Public - r.Site - r.Unknown
+	return r
+}
+
 // kind returns a kind's rules; a kind the catalog lacks gets a stand-in
 // labelled by its key, as lists show it.
 func (w *View) kind(k string) *catalog.Kind {

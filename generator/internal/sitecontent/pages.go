@@ -56,6 +56,9 @@ type MeetingPage struct {
 	// Figures are the charts that have a row for the meeting, each with
 	// that row alone (figures.Chart.Row).
 	Figures []figures.Chart `json:"figures"`
+	// Reading is where the meeting's public documents can be read, as of
+	// the build (a past day's page hides it).
+	Reading disclosure.ReadCounts `json:"reading"`
 }
 
 // FiguresPage is the front matter of the figures page (/figures/): every

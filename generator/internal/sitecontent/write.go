@@ -379,6 +379,7 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 	slices.SortStableFunc(rows, func(a, b Row) int { return disclosure.CompareNames(a.PartyName, b.PartyName) })
 	mp.Rows = rows
 	mp.Map = w.meetingMap(rows, docs, refs)
+	mp.Reading = w.ReadCounts(docs)
 	return mp
 }
 
