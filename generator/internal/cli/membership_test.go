@@ -74,6 +74,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				t.Errorf("meeting %s does not say %q", m, want)
 			}
 		}
+		// The home page's table of every meeting says it too.
+		if got := page("index.html"); !strings.Contains(got, "6th Review Meeting not known; at least 3 1 not known; at least 2 1 0 of 1 7th Review Meeting") {
+			t.Errorf("the home page's completeness table does not give the 6th meeting's row with its readable documents:\n%s", got)
+		}
 		// Where its public documents can be read (as check counts them),
 		// hidden on a past day, whose states are others.
 		for m, want := range map[string]string{

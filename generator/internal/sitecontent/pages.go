@@ -169,6 +169,9 @@ type MeetingCompleteness struct {
 	Title      string                    `json:"title"`
 	URL        string                    `json:"url"`
 	Membership disclosure.MembershipInfo `json:"membership"`
+	// Reading is where its public documents can be read (the meeting
+	// page's counts).
+	Reading disclosure.ReadCounts `json:"reading"`
 }
 
 // HomePage is the front matter of the home page. Other pages read the site's

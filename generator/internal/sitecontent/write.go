@@ -479,8 +479,12 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	}
 	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
 	h.Completeness = []MeetingCompleteness{}
+	docsOf := map[string][]*catalog.Document{}
+	for _, d := range c.Documents {
+		docsOf[d.Meeting] = append(docsOf[d.Meeting], d)
+	}
 	for _, m := range c.Meetings {
-		h.Completeness = append(h.Completeness, MeetingCompleteness{ID: m.ID, Title: m.Title, URL: w.URL(disclosure.MeetingURL(m.ID)), Membership: w.Meeting(m).Membership})
+		h.Completeness = append(h.Completeness, MeetingCompleteness{ID: m.ID, Title: m.Title, URL: w.URL(disclosure.MeetingURL(m.ID)), Membership: w.Meeting(m).Membership, Reading: w.ReadCounts(docsOf[m.ID])})
 	}
 	for _, p := range c.Parties {
 		if names := w.PartyNames(p); names != nil {
