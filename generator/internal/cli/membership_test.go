@@ -254,11 +254,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 					NotYet     []string `json:"not_yet"`
 					Unknown    []string `json:"unknown"`
 				} `json:"membership"`
+				Reading struct{ Public, Readable, Site, Unknown int } `json:"reading"`
 			} `json:"meetings"`
 		}
 		readJSON(t, filepath.Join(out, "meetings.json"), &meetings)
 		got := map[string]string{}
 		for _, m := range meetings.Meetings {
+			// Where its public documents can be read, as its page says.
+			if r := m.Reading; m.ID == "rm06" && (r.Public != 1 || r.Readable != 0 || r.Site != 1 || r.Unknown != 0) {
+				t.Errorf("meetings.json: rm06 reading %+v, want 1 public, on the site its sources name", r)
+			}
 			ms := m.Membership
 			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
 		}

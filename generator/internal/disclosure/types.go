@@ -234,6 +234,9 @@ type MeetingInfo struct {
 	// Membership is how complete the record of the meeting is: which
 	// parties were bound at it and how many of them have a record.
 	Membership MembershipInfo `json:"membership"`
+	// Reading is where the meeting's public documents can be read, as of
+	// the as-of moment (View.ReadCounts).
+	Reading ReadCounts `json:"reading"`
 	// Titles in the site's other languages (View.MeetingTitles).
 	Titles map[string]string `json:"titles,omitempty"`
 	// Places: where it was held, in the site's other languages.

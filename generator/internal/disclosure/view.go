@@ -376,6 +376,23 @@ func (w *View) ReadCounts(docs []*catalog.Document) ReadCounts {
 	return r
 }
 
+// meetingReadCounts are ReadCounts of each meeting's documents, by meeting
+// id, counted once per view.
+func (w *View) meetingReadCounts() map[string]ReadCounts {
+	type key struct{}
+	return w.Once(key{}, func() any {
+		byMeeting := map[string][]*catalog.Document{}
+		for _, d := range w.in.Catalog.Documents {
+			byMeeting[d.Meeting] = append(byMeeting[d.Meeting], d)
+		}
+		out := map[string]ReadCounts{}
+		for id, docs := range byMeeting {
+			out[id] = w.ReadCounts(docs)
+		}
+		return out
+	}).(map[string]ReadCounts)
+}
+
 // kind returns a kind's rules; a kind the catalog lacks gets a stand-in
 // labelled by its key, as lists show it.
 func (w *View) kind(k string) *catalog.Kind {
@@ -406,6 +423,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
+	mi.Reading = w.meetingReadCounts()[m.ID]
 	// The National Reports' day: their kind's rule, else the first kind of
 	// one document per party whose rule counts days after adjournment.
 	var chosen *catalog.Kind

@@ -56,9 +56,6 @@ type MeetingPage struct {
 	// Figures are the charts that have a row for the meeting, each with
 	// that row alone (figures.Chart.Row).
 	Figures []figures.Chart `json:"figures"`
-	// Reading is where the meeting's public documents can be read, as of
-	// the build (a past day's page hides it).
-	Reading disclosure.ReadCounts `json:"reading"`
 }
 
 // FiguresPage is the front matter of the figures page (/figures/): every
@@ -169,8 +166,8 @@ type MeetingCompleteness struct {
 	Title      string                    `json:"title"`
 	URL        string                    `json:"url"`
 	Membership disclosure.MembershipInfo `json:"membership"`
-	// Reading is where its public documents can be read (the meeting
-	// page's counts).
+	// Reading is where its public documents can be read (its
+	// MeetingInfo's).
 	Reading disclosure.ReadCounts `json:"reading"`
 }
 

@@ -379,7 +379,6 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 	slices.SortStableFunc(rows, func(a, b Row) int { return disclosure.CompareNames(a.PartyName, b.PartyName) })
 	mp.Rows = rows
 	mp.Map = w.meetingMap(rows, docs, refs)
-	mp.Reading = w.ReadCounts(docs)
 	return mp
 }
 
@@ -479,12 +478,9 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 	}
 	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
 	h.Completeness = []MeetingCompleteness{}
-	docsOf := map[string][]*catalog.Document{}
-	for _, d := range c.Documents {
-		docsOf[d.Meeting] = append(docsOf[d.Meeting], d)
-	}
 	for _, m := range c.Meetings {
-		h.Completeness = append(h.Completeness, MeetingCompleteness{ID: m.ID, Title: m.Title, URL: w.URL(disclosure.MeetingURL(m.ID)), Membership: w.Meeting(m).Membership, Reading: w.ReadCounts(docsOf[m.ID])})
+		mi := w.Meeting(m)
+		h.Completeness = append(h.Completeness, MeetingCompleteness{ID: m.ID, Title: m.Title, URL: mi.URL, Membership: mi.Membership, Reading: mi.Reading})
 	}
 	for _, p := range c.Parties {
 		if names := w.PartyNames(p); names != nil {
