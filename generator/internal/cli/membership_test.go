@@ -44,6 +44,14 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if !slices.Contains(cols, "National Report no. 8") || !slices.Contains(cols, "National Report no. 9") || slices.Contains(cols, "National Report") {
 			t.Errorf("the joint meeting's columns are %q, want one per round", cols)
 		}
+		// Attendance is a column only where the meeting records it (the
+		// 7th's list of parties), not three columns of "not recorded".
+		if slices.Contains(cols, "Attended") {
+			t.Errorf("the joint meeting, which records no attendance, has its columns: %q", cols)
+		}
+		if rm07 := read(t, filepath.Join(out, "meetings", "rm07", "index.html")); !strings.Contains(rm07, `<th scope="col">Attended</th>`) {
+			t.Error("the 7th meeting, which records attendance, has no column of it")
+		}
 		for _, want := range []struct{ party, cells string }{
 			{"Aland", `Public.* Withheld`},        // both reports, in their rounds
 			{"Borduria", `no record.* Public`},    // its 9th alone

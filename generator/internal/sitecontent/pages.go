@@ -46,10 +46,14 @@ type Row struct {
 // MeetingPage is the front matter of a meeting's page.
 type MeetingPage struct {
 	Meeting disclosure.MeetingInfo `json:"meeting"`
-	Columns []Column               `json:"columns"`
-	Rows    []Row                  `json:"rows"`
-	Other   []disclosure.DocRef    `json:"other"` // documents of no party (the summary report)
-	Counts  map[string]int         `json:"counts"`
+	// AttendanceRecorded is whether the catalog records who attended (the
+	// meeting's list of parties): the grid's columns of attendance, country
+	// group sessions and questions are shown only then.
+	AttendanceRecorded bool                `json:"attendance_recorded,omitempty"`
+	Columns            []Column            `json:"columns"`
+	Rows               []Row               `json:"rows"`
+	Other              []disclosure.DocRef `json:"other"` // documents of no party (the summary report)
+	Counts             map[string]int      `json:"counts"`
 	// Map is every party of the catalog as the meeting's world map shows
 	// it, in the rows' order; the geometry is the home page's WorldMap.
 	Map []MapEntry `json:"map"`

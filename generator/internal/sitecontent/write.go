@@ -319,7 +319,7 @@ func attendance(m *catalog.Meeting, party string) (attended, group, questions st
 
 func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]disclosure.DocRef) MeetingPage {
 	c := w.Input().Catalog
-	mp := MeetingPage{Meeting: w.Meeting(m), Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
+	mp := MeetingPage{Meeting: w.Meeting(m), AttendanceRecorded: len(m.Parties) > 0, Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
 	// Columns: the per-party kinds in rule order that this meeting has
 	// documents of; a numbered kind one per round its documents name, in
 	// order, then one for those that name none.
