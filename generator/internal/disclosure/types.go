@@ -237,6 +237,10 @@ type MeetingInfo struct {
 	// Reading is where the meeting's public documents can be read, as of
 	// the as-of moment (View.ReadCounts).
 	Reading ReadCounts `json:"reading"`
+	// DocumentsSite is the site on which a source says the meeting's
+	// documents of one kind were all made public (catalog.DocumentsSite),
+	// which Reading.Site counts.
+	DocumentsSite string `json:"documents_site,omitempty"`
 	// Titles in the site's other languages (View.MeetingTitles).
 	Titles map[string]string `json:"titles,omitempty"`
 	// Places: where it was held, in the site's other languages.

@@ -424,6 +424,9 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	mi.Reading = w.meetingReadCounts()[m.ID]
+	if ds := m.DocumentsSite; ds != nil {
+		mi.DocumentsSite = ds.URL
+	}
 	// The National Reports' day: their kind's rule, else the first kind of
 	// one document per party whose rule counts days after adjournment.
 	var chosen *catalog.Kind

@@ -144,7 +144,7 @@ func TestPhraseStringsHoldNoMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefixes := []string{"reason_", "basis_", "history_", "rule_name", "rule_with_name", "rule_span_", "rule_text_", "doc_title", "sentence", "dated_line", "read_meeting_documents", "read_party_reports", "read_meeting_site"}
+	prefixes := []string{"reason_", "basis_", "history_", "rule_name", "rule_with_name", "rule_span_", "rule_text_", "doc_title", "sentence", "dated_line", "read_meeting_documents", "read_party_reports", "read_meeting_site", "reading_site"}
 	n := 0
 	for lang, s := range all {
 		for key, forms := range s {
