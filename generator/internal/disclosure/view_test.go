@@ -150,3 +150,33 @@ func TestHomeFeaturesLatestMeetingWithDocumentsAndNewestFirst(t *testing.T) {
 		t.Errorf("recent: %s\nwant     %s", strings.Join(got, " "), want)
 	}
 }
+
+// ReadCounts counts the public documents by where their pages say they can
+// be read: what check prints, a meeting's page shows and meetings.json
+// gives (MeetingInfo.Reading) are these counts.
+func TestReadCountsAgreeWithEachPage(t *testing.T) {
+	c, v, _ := recordView(t, time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC))
+	all := v.ReadCounts(c.Documents)
+	if got, want := [4]int{all.Public, all.Readable, all.Site, all.Unknown}, [4]int{6, 3, 2, 1}; got != want {
+		t.Errorf("the catalog: public, readable, on the named site, unknown = %v, want %v (%+v)", got, want, all)
+	}
+	sum := disclosure.ReadCounts{ByKind: map[string]int{}}
+	for _, m := range c.Meetings {
+		r := v.Meeting(m).Reading
+		sum.Public, sum.Readable, sum.Site, sum.Unknown = sum.Public+r.Public, sum.Readable+r.Readable, sum.Site+r.Site, sum.Unknown+r.Unknown
+	}
+	if sum.Public != all.Public || sum.Readable != all.Readable || sum.Site != all.Site || sum.Unknown != all.Unknown {
+		t.Errorf("the meetings' counts add up to %+v, the catalog's are %+v", sum, all)
+	}
+	for _, d := range c.Documents {
+		page, _ := v.Page(d)
+		if page.ReadAt != nil {
+			all.ByKind[page.ReadAt.Kind]--
+		}
+	}
+	for kind, n := range all.ByKind {
+		if n != 0 {
+			t.Errorf("read kind %s: the count and the pages differ by %d", kind, n)
+		}
+	}
+}
