@@ -326,7 +326,7 @@ func runCheck(args []string, env Env) error {
 	if line := readAtLine(cat, decisions, moment); line != "" {
 		fmt.Fprintln(env.Stdout, line)
 	}
-	for _, line := range completenessLines(cat) {
+	for _, line := range completenessLines(cat, decisions, moment) {
 		fmt.Fprintln(env.Stdout, line)
 	}
 	// What each language lacks: warnings, never errors, since a string or
@@ -433,8 +433,10 @@ func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision,
 
 // completenessLines say, for each meeting, how many of its Contracting
 // Parties have a record in the catalog and how many have none, as far as
-// the catalog knows who was bound (catalog.Completeness).
-func completenessLines(cat *catalog.Catalog) []string {
+// the catalog knows who was bound (catalog.Completeness), and where its
+// public documents can be read (disclosure.MeetingInfo.Reading).
+func completenessLines(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) []string {
+	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: at})
 	var out []string
 	for _, m := range cat.Meetings {
 		c := cat.Completeness(m.ID)
@@ -457,6 +459,14 @@ func completenessLines(cat *catalog.Catalog) []string {
 			if len(x.ids) > 0 {
 				line += fmt.Sprintf("; %s %d", x.what, len(x.ids))
 			}
+		}
+		// Where its public documents can be read, as its page says.
+		if r := v.Meeting(m).Reading; r.Public > 0 {
+			line += fmt.Sprintf("; public documents %d: readable from the site %d", r.Public, r.Readable)
+			if m.DocumentsSite != nil {
+				line += fmt.Sprintf(", only on %s %d", m.DocumentsSite.URL, r.Site)
+			}
+			line += fmt.Sprintf(", nowhere recorded %d", r.Unknown)
 		}
 		out = append(out, line)
 	}

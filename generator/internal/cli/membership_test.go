@@ -358,9 +358,9 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 	t.Run("check", func(t *testing.T) {
 		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
 		for _, want := range []string{
-			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1",
+			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1; public documents 1: readable from the site 0, only on https://reports.example.org/ 1, nowhere recorded 0\n",
 			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 2",
-			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record",
+			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record; no longer parties 1; public documents 3: readable from the site 1, nowhere recorded 2\n",
 			"where to read the 6 public documents: 1 (17%) readable from the site (a file here 0, the text here 0, an official copy 1, the meeting's list of documents 0, the party's page of reports 0), on a site named without an address of their own 1, nowhere recorded 4",
 		} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {
