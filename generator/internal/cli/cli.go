@@ -533,6 +533,12 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	}
 	line("public from", dec.PublicFrom.Long())
 	line("withdrawn on", dec.WithdrawnOn.Long())
+	if dec.State == publication.Public {
+		v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: map[string]publication.Decision{d.ID: dec}, AsOf: at})
+		if page, _ := v.Page(d); page.ReadAt != nil {
+			line("read at", readAtText(*page.ReadAt))
+		}
+	}
 	if !dec.NextChange.IsZero() {
 		line("next change", dec.NextChange.Long()+" (00:00 "+c.Rules.Timezone+")")
 	} else {
@@ -549,6 +555,26 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 			line("fact: "+f.k, f.v.Long())
 		}
 	}
+}
+
+// readAtText says where a public document can be read, as its page says
+// it, in the words of the catalog's fields (explain).
+func readAtText(r disclosure.ReadAt) string {
+	switch r.Kind {
+	case disclosure.ReadFile:
+		return "its file on this site, " + r.URL
+	case disclosure.ReadText:
+		return "its text on its page, " + r.URL
+	case disclosure.ReadOfficialCopy:
+		return "its official copy (url), " + r.URL
+	case disclosure.ReadMeetingDocuments:
+		return "its meeting's list of documents (documents_url), " + r.URL
+	case disclosure.ReadPartyReports:
+		return "its party's page of reports (reports_url), " + r.URL
+	case disclosure.ReadMeetingSite:
+		return "only the site its meeting's sources name (documents_site), " + r.URL + "; no address of its own"
+	}
+	return "nowhere recorded: give it url: (its official copy), or its party reports_url:"
 }
 
 // standingText says a party's standing at a meeting and how the catalog

@@ -355,6 +355,22 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		}
 	})
 
+	t.Run("explain", func(t *testing.T) {
+		for id, want := range map[string]string{
+			"rm06-nr-aland":        "read at:     only the site its meeting's sources name (documents_site), https://reports.example.org/; no address of its own\n",
+			"rm08-09-nr9-borduria": "read at:     its official copy (url), https://borduria.example/nr9.pdf\n",
+			"rm08-09-nr8-aland":    "read at:     nowhere recorded",
+		} {
+			if r := run(t, nil, "explain", "--data", membershipFixture, "--as-of", "2024-01-01", id); r.code != 0 || !strings.Contains(r.stdout, want) {
+				t.Errorf("explain %s (exit %d) does not say %q:\n%s%s", id, r.code, want, r.stdout, r.stderr)
+			}
+		}
+		// A document that is not public says nothing of where to read it.
+		if r := run(t, nil, "explain", "--data", membershipFixture, "--as-of", "2024-01-01", "rm08-09-nr9-aland"); strings.Contains(r.stdout, "read at") {
+			t.Errorf("explain of the withheld report says where to read it:\n%s", r.stdout)
+		}
+	})
+
 	t.Run("check", func(t *testing.T) {
 		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
 		for _, want := range []string{
