@@ -381,10 +381,10 @@ func (l *loader) checkMeetings(c *Catalog) {
 		l.checkURL(m.Where, "documents_url", m.DocumentsURL)
 		if ds := m.DocumentsSite; ds != nil {
 			at := m.Field("documents_site")
-			switch u, err := url.Parse(ds.URL); {
+			switch {
 			case ds.URL == "":
 				l.errorf(at, "meeting %q: documents_site needs url:, the site's address", m.ID)
-			case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(ds.URL, " \t\r\n"):
+			case !absoluteHTTP(ds.URL):
 				l.errorf(at, "meeting %q: documents_site url %q is not an absolute http(s) address", m.ID, ds.URL)
 			}
 			if _, ok := c.Rules.Kind(ds.Kind); !ok {
@@ -735,13 +735,16 @@ func (l *loader) readText(d *Document) {
 // checkURL reports an address readers could not follow: only absolute
 // http(s) addresses are links.
 func (l *loader) checkURL(w Where, field, v string) {
-	if v == "" {
-		return
-	}
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(v, " \t\r\n") {
+	if v != "" && !absoluteHTTP(v) {
 		l.errorf(w.Field(field), "%s %q is not an absolute http(s) address", field, v)
 	}
+}
+
+// absoluteHTTP is whether v is an absolute http(s) address, as the
+// catalog's addresses must be.
+func absoluteHTTP(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(v, " \t\r\n")
 }
 
 func (l *loader) checkLine(w Where, field, v string, required bool) {
