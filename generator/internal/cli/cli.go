@@ -323,10 +323,12 @@ func runCheck(args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d parties, %d meetings, %d documents; no problems\n", c.data, len(cat.Parties), len(cat.Meetings), len(cat.Documents))
 	fmt.Fprintf(env.Stdout, "as of %s: %s\n", moment.In(cat.Rules.Location).Format("2 January 2006 15:04 MST"), countsLine(counts))
-	if line := readAtLine(cat, decisions, moment); line != "" {
+	// One view for both: where documents can be read is counted once.
+	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: moment})
+	if line := readAtLine(v, cat); line != "" {
 		fmt.Fprintln(env.Stdout, line)
 	}
-	for _, line := range completenessLines(cat, decisions, moment) {
+	for _, line := range completenessLines(v, cat) {
 		fmt.Fprintln(env.Stdout, line)
 	}
 	// What each language lacks: warnings, never errors, since a string or
@@ -418,8 +420,7 @@ func languageLines(cat *catalog.Catalog, langs []string, gaps map[string]transla
 // readAtLine says where readers can read the public documents: how many
 // have a file here, an official copy, a meeting's or a party's page of
 // reports, or nothing known.
-func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) string {
-	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: at})
+func readAtLine(v *disclosure.View, cat *catalog.Catalog) string {
 	r := v.ReadCounts(cat.Documents)
 	if r.Public == 0 {
 		return ""
@@ -435,8 +436,7 @@ func readAtLine(cat *catalog.Catalog, decisions map[string]publication.Decision,
 // Parties have a record in the catalog and how many have none, as far as
 // the catalog knows who was bound (catalog.Completeness), and where its
 // public documents can be read (disclosure.MeetingInfo.Reading).
-func completenessLines(cat *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) []string {
-	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: at})
+func completenessLines(v *disclosure.View, cat *catalog.Catalog) []string {
 	var out []string
 	for _, m := range cat.Meetings {
 		c := cat.Completeness(m.ID)
