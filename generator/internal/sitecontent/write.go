@@ -305,6 +305,10 @@ func yesNo(known, v bool) string {
 	return "no"
 }
 
+// attendanceRecorded is whether the catalog records who attended the
+// meeting at all: its list of parties, which attendance reads.
+func attendanceRecorded(m *catalog.Meeting) bool { return len(m.Parties) > 0 }
+
 // attendance says what the catalog records of a party at a meeting.
 func attendance(m *catalog.Meeting, party string) (attended, group, questions string) {
 	if !slices.Contains(m.Parties, party) {
@@ -319,7 +323,7 @@ func attendance(m *catalog.Meeting, party string) (attended, group, questions st
 
 func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]disclosure.DocRef) MeetingPage {
 	c := w.Input().Catalog
-	mp := MeetingPage{Meeting: w.Meeting(m), AttendanceRecorded: len(m.Parties) > 0, Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
+	mp := MeetingPage{Meeting: w.Meeting(m), AttendanceRecorded: attendanceRecorded(m), Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
 	// Columns: the per-party kinds in rule order that this meeting has
 	// documents of; a numbered kind one per round its documents name, in
 	// order, then one for those that name none.
@@ -431,7 +435,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
 			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
 			Opening: m.Opening.String(), Adjournment: m.Adjournment.String(),
-			AttendanceRecorded: len(m.Parties) > 0,
+			AttendanceRecorded: attendanceRecorded(m),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
