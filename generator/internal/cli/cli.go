@@ -419,7 +419,8 @@ func languageLines(cat *catalog.Catalog, langs []string, gaps map[string]transla
 
 // readAtLine says where readers can read the public documents: how many
 // have a file here, an official copy, a meeting's or a party's page of
-// reports, or nothing known.
+// reports, only the site their meeting names (documents_site), or nothing
+// known.
 func readAtLine(v *disclosure.View, cat *catalog.Catalog) string {
 	r := v.ReadCounts(cat.Documents)
 	if r.Public == 0 {
@@ -574,7 +575,7 @@ func readAtText(r disclosure.ReadAt) string {
 	case disclosure.ReadMeetingSite:
 		return "only the site its meeting's sources name (documents_site), " + r.URL + "; no address of its own"
 	}
-	return "nowhere recorded: give it url: (its official copy), or its party reports_url:"
+	return "nowhere recorded: give it url: (its official copy), its party reports_url:, or its meeting documents_url: or documents_site:"
 }
 
 // standingText says a party's standing at a meeting and how the catalog
