@@ -193,6 +193,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if langs["rm07-nr-carpania"] != "es" || langs["rm08-09-nr8-aland"] != "" {
 			t.Errorf("documents.json: title_lang of Carpania's 7th report %q (want es), of Aland's English 8th %q (want empty)", langs["rm07-nr-carpania"], langs["rm08-09-nr8-aland"])
 		}
+		// A withheld document's title is not shown, nor its language.
+		if langs["rm08-09-nr9-aland"] != "" {
+			t.Errorf("documents.json: the withheld 9th report of Aland gives its title's language %q", langs["rm08-09-nr9-aland"])
+		}
 	})
 
 	t.Run("ledger", func(t *testing.T) {
@@ -336,6 +340,12 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		}
 		if !spanish {
 			t.Error("the search index does not give Carpania's Spanish title its language (es)")
+		}
+		// Nor does the index give the withheld report's (French) title's language.
+		for _, d := range ix.Docs {
+			if len(d) > 10 && d[10] == "fr" {
+				t.Errorf("the search index gives a title in French, which only the withheld report has: %v", d)
+			}
 		}
 	})
 
