@@ -228,6 +228,7 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 		}
 	}
 	engine = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(engine))), func(s string) bool { return s == "" })
+	handWritten := handWrittenEnglish(t)
 	if len(engine) < 8 {
 		t.Fatalf("only %d sentences of the engine to look for: %q", len(engine), engine)
 	}
@@ -276,11 +277,21 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 		if lang == "fr" && translated < 7 {
 			t.Errorf("the fixture's French translates %d of the catalog's words; the test needs them", translated)
 		}
+		english = append(english, handWritten...)
 		for _, rel := range englishPages(t, site) {
 			doc := parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel)))
-			var visible strings.Builder
+			var visible, attrs strings.Builder
 			walk(doc, func(n *html.Node) bool {
 				if n.Type == html.ElementNode {
+					// Words in attributes cannot be marked as English: a
+					// page's description, a link's or an image's title,
+					// a label, must be in the page's language.
+					for _, a := range n.Attr {
+						if a.Key == "title" || a.Key == "aria-label" || a.Key == "alt" || a.Key == "placeholder" || (a.Key == "content" && n.Data == "meta") {
+							attrs.WriteString(a.Val)
+							attrs.WriteString("\n")
+						}
+					}
 					if l, ok := attr(n, "lang"); ok && l == "en" {
 						return false
 					}
@@ -298,9 +309,14 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 				return true
 			})
 			text := strings.Join(strings.Fields(visible.String()), " ")
+			inAttrs := strings.Join(strings.Fields(attrs.String()), " ")
 			for _, s := range english {
-				if strings.Contains(text, strings.Join(strings.Fields(s), " ")) {
+				s = strings.Join(strings.Fields(s), " ")
+				if strings.Contains(text, s) {
 					t.Errorf("%s%s shows the English %q outside lang=\"en\"", langPrefix(lang), rel, s)
+				}
+				if strings.Contains(inAttrs, s) {
+					t.Errorf("%s%s has the English %q in an attribute", langPrefix(lang), rel, s)
 				}
 			}
 		}
@@ -462,4 +478,50 @@ func TestNoSentenceEndsTwice(t *testing.T) {
 			}
 		}
 	}
+}
+
+// handWrittenEnglish are the English words of the site's configuration and
+// hand-written pages that another language must not show unmarked: the
+// owner's name (the languages name it their own way in site/hugo.toml),
+// each page's description, and each plain paragraph of the pages' text
+// (a page of another language shows that text only inside lang="en").
+func handWrittenEnglish(t *testing.T) []string {
+	t.Helper()
+	config, err := os.ReadFile(filepath.Join(repo, "site", "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	owner := regexp.MustCompile(`(?m)^  owner = "([^"]+)"$`).FindSubmatch(config)
+	if owner == nil {
+		t.Fatal("site/hugo.toml: no owner in [params]")
+	}
+	out = append(out, string(owner[1]))
+	files, err := filepath.Glob(filepath.Join(repo, "site", "content", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no hand-written pages (%v)", err)
+	}
+	plain := regexp.MustCompile(`^[A-Za-z][A-Za-z ,.;:]+$`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.SplitN(string(b), "---\n", 3)
+		if len(parts) < 3 {
+			t.Fatalf("%s: no front matter", f)
+		}
+		for _, line := range strings.Split(parts[1], "\n") {
+			if d, ok := strings.CutPrefix(line, "description: "); ok {
+				out = append(out, d)
+			}
+		}
+		for _, para := range strings.Split(parts[2], "\n\n") {
+			para = strings.Join(strings.Fields(para), " ")
+			if plain.MatchString(para) && len(strings.Fields(para)) >= 6 {
+				out = append(out, para)
+			}
+		}
+	}
+	return out
 }

@@ -221,6 +221,11 @@ type MeetingInfo struct {
 	NPP                        map[string]int `json:"npp,omitempty"`      // operating, construction, none
 	Findings                   map[string]int `json:"findings,omitempty"` // good_practices, areas_of_good_performance, challenges, suggestions
 	NationalReportsPublicEarly int            `json:"national_reports_public_early,omitempty"`
+	// NationalReportsEarlyRecorded is how many of the meeting's National
+	// Reports are public, as of the view, from a day their party published
+	// them before the meeting opened: of the parties a source counts in
+	// NationalReportsPublicEarly, those the catalog knows.
+	NationalReportsEarlyRecorded int `json:"national_reports_early_recorded,omitempty"`
 	// ReportsPublicOn is the day national reports become public by the rule
 	// of days after adjournment, when the adjournment is known.
 	ReportsPublicOn string `json:"reports_public_on,omitempty"`

@@ -424,6 +424,13 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	mi.Reading = w.meetingReadCounts()[m.ID]
+	if m.NationalReportsPublicEarly > 0 && !m.Opening.IsZero() {
+		for _, d := range w.in.Catalog.Documents {
+			if dec := w.in.Decisions[d.ID]; d.Meeting == m.ID && d.Kind == NationalReport && dec.State == publication.Public && dec.Basis == publication.BasisEarly && d.Published.Before(m.Opening) {
+				mi.NationalReportsEarlyRecorded++
+			}
+		}
+	}
 	if ds := m.DocumentsSite; ds != nil {
 		mi.DocumentsSite = ds.URL
 	}
