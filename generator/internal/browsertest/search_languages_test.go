@@ -11,6 +11,7 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -162,10 +163,12 @@ func TestSearchInEveryLanguage(t *testing.T) {
 			// are not: the country's name in the language, the state, the
 			// date; its English name among its other names is.
 			var marks struct {
-				Country  string   `json:"country"`
-				Others   string   `json:"others"`
-				DocTitle string   `json:"docTitle"`
-				Kind     string   `json:"kind"`
+				Country   string      `json:"country"`
+				Others    string      `json:"others"`
+				DocTitle  string      `json:"docTitle"`
+				DocParts  [][2]string `json:"docParts"`
+				Kind      string      `json:"kind"`
+				KindLabel string      `json:"kindLabel"`
 				State    string   `json:"state"`
 				Date     string   `json:"date"`
 				Meta     string   `json:"meta"`
@@ -181,8 +184,10 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				return {
 					country: lang(country.querySelector('.search-hit-title').firstChild),
 					others: lang(country.querySelector('.search-hit-meta span[lang]')),
-					docTitle: lang(doc.querySelector('.search-hit-title').firstChild),
+					docTitle: doc.querySelector('.search-hit-title').textContent,
+					docParts: [...doc.querySelectorAll('.search-hit-title [lang]')].map(e => [e.lang, e.textContent]),
 					kind: lang(doc.querySelector('.search-hit-type')),
+					kindLabel: doc.querySelector('.search-hit-type').textContent,
 					state: lang(doc.querySelector('.state')),
 					date: lang(doc.querySelector('time')),
 					meta: country.querySelector('.search-hit-meta').textContent,
@@ -195,17 +200,29 @@ func TestSearchInEveryLanguage(t *testing.T) {
 			if name == "Albania" {
 				others = "missing" // the name in the language is the English one
 			}
-			if marks.Country != page || marks.Others != others || marks.DocTitle != "en" || marks.Kind != "en" || marks.State != page || marks.Date != page {
-				t.Errorf("languages of a result's parts: %+v; want the country's name, state and date in %s, the rest in en", marks, page)
+			// The kind in the language where the catalog translates it
+			// (the index's kind_names), else in English, marked.
+			kindLabel, kindLang := "National Report", "en"
+			if names := indexKindNames(t, site, prefix); len(names) > 0 && names[0] != "" {
+				kindLabel, kindLang = names[0], page
+			}
+			if marks.Country != page || marks.Others != others || marks.Kind != kindLang || marks.KindLabel != kindLabel || marks.State != page || marks.Date != page {
+				t.Errorf("languages of a result's parts: %+v; want the country's name, state and date in %s, the kind %q in %s, the rest in en", marks, page, kindLabel, kindLang)
+			}
+			// A document's title as its page's heading writes it, in the
+			// page's language, with the same parts marked as English.
+			heading, headingParts := pageHeading(t, site, prefix+"documents/rm07-nr-albania/")
+			if marks.DocTitle != heading || fmt.Sprint(marks.DocParts) != fmt.Sprint(headingParts) {
+				t.Errorf("Albania's report is titled %q (parts in other languages %q); its page's heading is %q (%q)", marks.DocTitle, marks.DocParts, heading, headingParts)
 			}
 			if want := strings.ReplaceAll(strs[tc.lang]["search_other_names"]["other"], "{names}", "Albania"); others == "en" && !strings.Contains(marks.Meta, want) {
 				t.Errorf("the country's other names: %q, want %q", marks.Meta, want)
 			}
-			if want := strings.NewReplacer("{value}", "National Report", "{n}", marks.NRCount).Replace(strs[tc.lang]["search_facet_value"]["other"]); marks.NR != want {
+			if want := strings.NewReplacer("{value}", kindLabel, "{n}", marks.NRCount).Replace(strs[tc.lang]["search_facet_value"]["other"]); marks.NR != want {
 				t.Errorf("kind menu: %q, want %q", marks.NR, want)
 			}
 			for i, l := range marks.Options {
-				if want := map[bool]string{true: page, false: "en"}[i == 0]; l != want {
+				if want := map[bool]string{true: page, false: kindLang}[i == 0]; l != want {
 					t.Errorf("kind menu option %d is in %q, want %q", i, l, want)
 				}
 			}
@@ -284,6 +301,41 @@ func localName(t testing.TB, site, prefix, id string) string {
 		t.Fatalf("%scountries/%s/ has no heading", prefix, id)
 	}
 	return string(m[1])
+}
+
+// indexKindNames are the kind_names of a language's search index.
+func indexKindNames(t testing.TB, site, prefix string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(prefix+"search/index.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix struct {
+		KindNames []string `json:"kind_names"`
+	}
+	if err := json.Unmarshal(b, &ix); err != nil {
+		t.Fatal(err)
+	}
+	return ix.KindNames
+}
+
+// pageHeading is a built page's <h1> as text, and its parts marked with a
+// language, as [lang, text] pairs.
+func pageHeading(t testing.TB, site, page string) (string, [][2]string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(page+"index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s has no heading", page)
+	}
+	var parts [][2]string
+	for _, p := range regexp.MustCompile(`<span lang="([^"]+)">([^<]*)</span>`).FindAllSubmatch(m[1], -1) {
+		parts = append(parts, [2]string{string(p[1]), html.UnescapeString(string(p[2]))})
+	}
+	return html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(m[1]), "")), parts
 }
 
 // pageDay is how a built page writes a day (its first <time> of it).

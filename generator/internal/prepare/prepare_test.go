@@ -100,7 +100,10 @@ func TestOutputsSayWhatTheViewSays(t *testing.T) {
 			e := ix.Docs[i]
 			title := e.Title
 			if title == "" {
-				title = disclosure.DefaultTitle(page.KindLabel, page.PartyName, page.MeetingTitle)
+				title = disclosure.DefaultTitle(disclosure.ReportLabel(page.KindLabel, e.Report), page.PartyName, page.MeetingTitle)
+			}
+			if e.Report != page.Report {
+				t.Errorf("%s as of %s: the search index's report %d, the view %d", d.ID, at.Format(time.DateOnly), e.Report, page.Report)
 			}
 			for _, f := range []struct{ name, got, want string }{
 				{"state", ix.States[e.State], string(page.State)}, {"public_from", e.PublicFrom, page.PublicFrom.String()},

@@ -31,8 +31,9 @@ func viewIn(t testing.TB, c *catalog.Catalog, at time.Time, langs []string) *dis
 // record.
 type languageIndex struct {
 	raw
-	Lang     string
-	TextLang string `json:"text_lang"`
+	Lang      string
+	TextLang  string   `json:"text_lang"`
+	KindNames []string `json:"kind_names"`
 	Spelling searchindex.Spelling
 	// recordTerms: record → its terms, by field.
 	recordTerms map[int]map[int][]string
@@ -173,6 +174,35 @@ func TestIndexOfEachLanguage(t *testing.T) {
 			if others := albania[2].([]any); len(albania) != 4 || albania[3] != "Albania" || len(others) == 0 && names[lang] != "Albania" || len(others) > 0 && others[0] != "Albania" {
 				t.Errorf("%s: Albania is %v, want the English name among its other names and as its title name", lang, albania)
 			}
+		}
+		// Each kind has its label in the language where the catalog
+		// translates it, and is found by it and by its English label; an
+		// English index carries none.
+		if lang == "en" && ix.KindNames != nil {
+			t.Errorf("en: kind_names %q in the English index", ix.KindNames)
+		}
+		translatedKinds := 0
+		for i, k := range ix.Kinds {
+			if lang == "en" {
+				break
+			}
+			want := c.KindLabel(k[0], lang)
+			if i >= len(ix.KindNames) || ix.KindNames[i] != want {
+				t.Errorf("%s: kind %s named %q, want %q", lang, k[0], ix.KindNames, want)
+				continue
+			}
+			rec := len(ix.Meetings) + len(ix.Parties) + i
+			for _, q := range []string{want, k[2]} {
+				if q != "" && !ix.finds(rec, q) {
+					t.Errorf("%s: %q does not find the kind %s", lang, q, k[0])
+				}
+			}
+			if want != "" {
+				translatedKinds++
+			}
+		}
+		if lang == "fr" && translatedKinds < 2 {
+			t.Errorf("fr: %d kinds translated; the fixture's French translates more", translatedKinds)
 		}
 		// Meetings keep their English titles, and documents their kinds.
 		if !slices.ContainsFunc(ix.Meetings, func(m [4]string) bool { return m[1] == "7th Review Meeting" }) {

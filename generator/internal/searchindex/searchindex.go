@@ -52,8 +52,10 @@
 //
 // The index is a JSON object; positions in arrays are the references other
 // arrays use. Strings of documents are left out where the client can make
-// them: a document's id when it is the catalog's default (id_format), its title when it is the title made of kind, party
-// and meeting (title_formats), its page's address (urls).
+// them: a document's id when it is the catalog's default (id_format), its
+// title when it is not its own (the script makes it of its kind, report,
+// party and meeting with the page's patterns, as the document's page does),
+// its page's address (urls).
 //
 //	version      2
 //	lang         the index's language, left out for English
@@ -62,10 +64,10 @@
 //	as_of        the as-of day, YYYY-MM-DD
 //	urls         {"document","meeting","country"}: page paths below the site
 //	             root, with {id} for the id ("documents/{id}/")
-//	title_formats {"party","meeting"}: the title of a document without one of
-//	             its own, with {kind}, {party}, {meeting}
 //	states       state ids, in the order the site presents them
 //	kinds        [id, slug, label] per document kind, in rule order
+//	kind_names   in an index of another language, per kind: its label in
+//	             that language ("" where the catalog has no translation)
 //	meetings     [id, title, held, place, officers] per meeting, in catalog
 //	             order (officers: "President: Name (Country); …", or "")
 //	meeting_officers  in an index of another language, per meeting: its
@@ -79,10 +81,13 @@
 //	             use, given when name is the party's name in the language
 //	             (else name is the English name, and it is left out)
 //	docs         [meeting, kind, party, state, public_from, id, title,
-//	             summary, symbol, withdrawn_on, title_lang] per document: the
-//	             first four are positions (party -1 for none); title_lang is
-//	             the language of its own title when not English; trailing
-//	             empty values are left out
+//	             summary, symbol, withdrawn_on, title_lang, report] per
+//	             document: the first four are positions (party -1 for none);
+//	             title is its own title, where it has one and may show it;
+//	             title_lang is the language of that title when not English;
+//	             report, which of its party's reports of its kind it is at a
+//	             meeting that reviewed several (0 for none); trailing empty
+//	             values are left out
 //	paras        [doc, number, section, text] per paragraph
 //	terms        the terms, sorted and front-coded in one string
 //	             (EncodeTerms)
@@ -162,9 +167,12 @@ type Index struct {
 	TextLang     string            `json:"text_lang,omitempty"`
 	AsOf         string            `json:"as_of"`
 	URLs         map[string]string `json:"urls"`
-	TitleFormats map[string]string `json:"title_formats"`
 	States       []string          `json:"states"`
 	Kinds        [][3]string       `json:"kinds"`
+	// KindNames are, in an index of another language than the catalog's,
+	// each kind's label in that language ("" where the catalog has no
+	// translation); Kinds keep the English, which are searched too.
+	KindNames []string `json:"kind_names,omitempty"`
 	Meetings     [][5]string       `json:"meetings"`
 	// MeetingNames are, in an index of another language than the
 	// catalog's, each meeting's title and place in that language ("" where
@@ -226,14 +234,19 @@ type Doc struct {
 	Meeting, Kind, Party, State int
 	PublicFrom                  string
 	ID                          string // "" when it is the default id
-	Title                       string // "" when it is the default title
+	Title                       string // "" when it has none of its own (or may not show it)
 	Summary, Symbol             string
 	WithdrawnOn                 string
 	TitleLang                   string // the language of Title when not English
+	Report                      int    // which of its party's reports of its kind (0: the only one)
 }
 
 func (d Doc) MarshalJSON() ([]byte, error) {
-	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang}
+	var report any = ""
+	if d.Report != 0 {
+		report = d.Report
+	}
+	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report}
 	for len(v) > 4 && v[len(v)-1] == "" {
 		v = v[:len(v)-1]
 	}
@@ -361,9 +374,10 @@ func gather(v *disclosure.View) (*facts, error) {
 		if r.Party == "" || slug == "" || r.ID != catalog.DefaultID(r.Meeting, slug, r.Party) {
 			doc.ID = r.ID
 		}
-		if r.Title != disclosure.DefaultTitle(r.KindLabel, r.PartyName, r.MeetingTitle) {
+		if r.OwnTitle {
 			doc.Title, doc.TitleLang = r.Title, r.TitleLang
 		}
+		doc.Report = r.Report
 		// The view decides what may be found: Page gives a summary, symbol
 		// and text only where the document's state allows them.
 		doc.Summary, doc.Symbol = page.Summary, page.Symbol
@@ -456,10 +470,6 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			"meeting":  trim(disclosure.MeetingURL("{id}")),
 			"country":  trim(disclosure.CountryURL("{id}")),
 		},
-		TitleFormats: map[string]string{
-			"party":   disclosure.DefaultTitle("{kind}", "{party}", "{meeting}"),
-			"meeting": disclosure.DefaultTitle("{kind}", "", "{meeting}"),
-		},
 		Kinds: [][3]string{}, Meetings: [][5]string{}, Parties: []Party{}, Docs: make([]Doc, 0, len(f.docs)), Paras: []Para{},
 		Spelling: sp, IDFormat: catalog.DefaultID("{meeting}", "{kind}", "{party}"),
 	}
@@ -498,6 +508,11 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 	for _, k := range f.kinds {
 		ix.Kinds = append(ix.Kinds, k)
 		b.add(FieldName, k[2])
+		if lang != catalogLang {
+			name := f.v.Input().Catalog.KindLabel(k[0], lang)
+			ix.KindNames = append(ix.KindNames, name)
+			b.add(FieldName, name)
+		}
 		b.next()
 	}
 	for _, d := range f.docs {

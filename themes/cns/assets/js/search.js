@@ -261,15 +261,60 @@
     return best;
   };
 
-  /* docTitle is a document's title as the catalog gives it: in an index
-     of another language, with the party's English name (its title name). */
+  /* fill puts parts in a pattern's {name} placeholders: parts are
+     [text, lang] pairs, lang '' for the page's; the pattern's own words
+     are the page's. Neighbours in one language are joined. */
+  function fill(pattern, vars) {
+    var out = [], re = /\{(\w+)\}/g, last = 0, m;
+    var push = function (p) {
+      if (!p[0]) return;
+      var n = out.length;
+      if (n && out[n - 1][1] === p[1]) out[n - 1] = [out[n - 1][0] + p[0], p[1]];
+      else out.push(p);
+    };
+    while ((m = re.exec(pattern))) {
+      push([pattern.slice(last, m.index), '']);
+      (vars[m[1]] || [[m[0], '']]).forEach(push);
+      last = re.lastIndex;
+    }
+    push([pattern.slice(last), '']);
+    return out;
+  }
+
+  /* kindName is a kind's label in the page's language where the index has
+     one (kind_names), else the catalog's: [text, lang]. */
+  Index.prototype.kindName = function (k) {
+    var local = (this.ix.kind_names || [])[k];
+    return local ? [local, ''] : [this.ix.kinds[k][2], this.ix.text_lang || ''];
+  };
+
+  /* meetingName is a meeting's title in the page's language where the
+     index has one (meeting_names), else the catalog's: [text, lang]. */
+  Index.prototype.meetingName = function (m) {
+    var local = ((this.ix.meeting_names || [])[m] || [''])[0];
+    return local ? [local, ''] : [this.ix.meetings[m][1], this.ix.text_lang || ''];
+  };
+
+  /* titleParts is the title of a document without one of its own, made as
+     its page makes it (doctitle.html) from the page's patterns (formats,
+     set by the page's strings) and the names of its kind, report, party
+     and meeting in the page's language: [text, lang] parts, lang naming
+     the catalog's language for a name that has no translation. */
+  Index.prototype.titleParts = function (d) {
+    var ix = this.ix, doc = ix.docs[d], fm = this.formats, p = ix.parties[doc[2]];
+    var kind = [this.kindName(doc[1])];
+    if (doc[11]) kind = fill(fm.numbered, { kind: kind, number: [[String(doc[11]), '']] });
+    var vars = { kind: kind, meeting: [this.meetingName(doc[0])] };
+    if (doc[2] >= 0) vars.party = [[p[1], ix.text_lang && !p[3] ? ix.text_lang : '']];
+    return fill(doc[2] < 0 ? fm.meeting : fm.party, vars);
+  };
+
+  /* docTitle is a document's title as its page shows it: its own, or the
+     one made of its parts (titleParts). */
   Index.prototype.docTitle = function (d) {
-    var ix = this.ix, doc = ix.docs[d];
+    var doc = this.ix.docs[d];
     if (doc[6]) return doc[6];
-    var f = doc[2] < 0 ? ix.title_formats.meeting : ix.title_formats.party, p = ix.parties[doc[2]];
-    return f.replace('{kind}', ix.kinds[doc[1]][2])
-      .replace('{party}', doc[2] < 0 ? '' : p[3] || p[1])
-      .replace('{meeting}', ix.meetings[doc[0]][1]);
+    return this.titleParts(d).map(function (p) { return p[0]; }).join('');
   };
 
   Index.prototype.docID = function (d) {
@@ -504,6 +549,8 @@
     // The language of the catalog's words in an index of another language
     // (titles, kinds, meetings, text, English names), to mark them with.
     this.en = index.ix.text_lang || '';
+    // The patterns a document's title is made with, in the page's words.
+    index.formats = { party: this.t('doc_title_party'), meeting: this.t('doc_title'), numbered: this.t('report_numbered') };
     // A state's name in the page's language, or its id in words, selects
     // the state ("withheld", "not submitted").
     var self = this;
@@ -585,6 +632,20 @@
     if (parts.length > 1 && parts[1]) parent.appendChild(document.createTextNode(parts.slice(1).join('{' + name + '}')));
   };
 
+  /* title appends a document's title to parent as its page shows it
+     (doctitle.html): its own, marked with its language where that is not
+     the page's (English unless title_lang says otherwise), or the one made
+     of its parts in the page's language (titleParts). */
+  Search.prototype.title = function (parent, d, qw) {
+    var ix = this.index.ix, doc = ix.docs[d];
+    if (doc[6]) {
+      var own = doc[10] || this.en || 'en';
+      marked(parent, doc[6], qw, own === (ix.lang || 'en') ? '' : own);
+      return;
+    }
+    this.index.titleParts(d).forEach(function (p) { marked(parent, p[0], qw, p[1]); });
+  };
+
   /* item makes one result. */
   Search.prototype.item = function (rec, qw, n) {
     var index = this.index, ix = index.ix, type = index.type(rec), r = rec - index.base[type];
@@ -624,10 +685,9 @@
       var doc = ix.docs[r];
       // A title of its own in a language other than English (doc[10]) is
       // marked with that language, unless it is the page's.
-      var tl = doc[6] && doc[10] ? (doc[10] === (ix.lang || 'en') ? '' : doc[10]) : en;
-      marked(title, index.docTitle(r), qw, tl);
-      var kind = meta.appendChild(el('span', 'search-hit-type', ix.kinds[doc[1]][2]));
-      if (en) kind.lang = en;
+      this.title(title, r, qw);
+      var kn = index.kindName(doc[1]), kind = meta.appendChild(el('span', 'search-hit-type', kn[0]));
+      if (kn[1]) kind.lang = kn[1];
       meta.appendChild(document.createTextNode(' · '));
       var st = ix.states[doc[3]], badge = el('span', 'state state-' + st, this.t('state_' + st));
       meta.appendChild(badge);
@@ -642,8 +702,7 @@
       var p = ix.paras[r];
       title.appendChild(document.createTextNode(this.t('paragraph', { n: p[1] }) + (p[2] ? ' · ' : '')));
       if (p[2]) marked(title, p[2], qw, en);
-      var report = meta.appendChild(el('span', 'search-hit-type', index.docTitle(p[0])));
-      if (en) report.lang = en;
+      this.title(meta.appendChild(el('span', 'search-hit-type')), p[0], []);
       text = marked(el('p', 'search-hit-text'), excerpt(p[3], qw, this.mode === 'page' ? 40 : 20), qw, en);
     }
     a.appendChild(title);
@@ -851,9 +910,9 @@
     var ix = this.index.ix, els = this.els, self = this, en = this.en;
     // [value, label, language of the label when not the page's]
     var values = [
-      ix.meetings.map(function (m, i) { return [i, m[1], en]; }),
+      ix.meetings.map(function (m, i) { var n = self.index.meetingName(i); return [i, n[0], n[1]]; }),
       [[-1, this.t('facet_no_country')]].concat(ix.parties.map(function (p, i) { return [i, p[1], self.partyLang(p)]; })),
-      ix.kinds.map(function (k, i) { return [i, k[2], en]; }),
+      ix.kinds.map(function (k, i) { var n = self.index.kindName(i); return [i, n[0], n[1]]; }),
       ix.states.map(function (s, i) { return [i, self.t('state_' + s)]; })
     ];
     for (var g = 0; g < 4; g++) {
