@@ -122,8 +122,22 @@ func (l *loader) load() *Catalog {
 	l.checkFiles()
 	l.checkFormerIDs(c)
 	l.deriveMembership(c)
+	deriveCycles(c)
 	l.loadTranslations(c)
 	return c
+}
+
+// deriveCycles sets each meeting's CycleStart from the meetings before it.
+func deriveCycles(c *Catalog) {
+	var last Date
+	for _, m := range c.Meetings {
+		if !last.IsZero() && (m.Opening.IsZero() || last.Before(m.Opening)) {
+			m.CycleStart = last
+		}
+		if a := m.Adjournment; !a.IsZero() && last.Before(a) {
+			last = a
+		}
+	}
 }
 
 // checkFormerIDs makes sure an old address, kept as a redirect after a

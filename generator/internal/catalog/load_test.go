@@ -189,3 +189,28 @@ kinds:
 		"documents/m1.yaml": {Data: []byte("meeting: m1\ndocuments:\n  - {kind: national_report, party: a}\n")},
 	}
 }
+
+// Each meeting's review cycle begins when the latest meeting listed before
+// it adjourned, if that was before it opened: not for the first meeting,
+// nor after a meeting whose adjournment is not known (the one before it
+// counts then), nor when the days overlap.
+func TestMeetingsCycleStart(t *testing.T) {
+	fsys := validCatalog()
+	fsys["meetings.yaml"] = &fstest.MapFile{Data: []byte(`meetings:
+  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2017-03-27, adjournment: 2017-04-07}
+  - {id: m2, type: review, numbers: [2], title: 2nd, held: 2020}
+  - {id: m3, type: review, numbers: [3], title: 3rd, opening: 2023-03-20, adjournment: 2023-03-31}
+  - {id: m4, type: review, numbers: [4], title: 4th, opening: 2023-03-25, adjournment: 2023-04-05}
+  - {id: m5, type: review, numbers: [5], title: 5th, held: 2026}
+`)}
+	c, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"m1": "", "m2": "2017-04-07", "m3": "2017-04-07", "m4": "", "m5": "2023-04-05"}
+	for _, m := range c.Meetings {
+		if got := m.CycleStart.String(); got != want[m.ID] {
+			t.Errorf("%s: review cycle begins %q, want %q", m.ID, got, want[m.ID])
+		}
+	}
+}

@@ -287,6 +287,14 @@ type Meeting struct {
 	// told to look there.
 	DocumentsSite *DocumentsSite `yaml:"documents_site"`
 	Sources       []string       `yaml:"sources"`
+
+	// CycleStart is the day the meeting's review cycle began: the latest
+	// adjournment of the meetings listed before it (the file is in
+	// chronological order) that adjourned before it opened; zero for the
+	// first meeting, or when no such day is known. Its documents are
+	// prepared after it: on an earlier day none of them existed yet
+	// (publication.Decide). Set by the loader.
+	CycleStart Date `yaml:"-"`
 }
 
 // DocumentsSite is a website (URL, the site's own address) on which a

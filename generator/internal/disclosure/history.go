@@ -87,17 +87,42 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 // consent was received), it says NotPublic, which is true on every such day
 // and tells nothing of that fact; on every other day it agrees with Decide.
 //
-//   - not submitted, scheduled: the same state on every day (Decide's
-//     answer for them does not change before the as-of day).
-//   - public, withdrawn: scheduled before the day it became public when
-//     that day followed from a rule or a date fixed in advance, NotPublic
-//     when it came from a consent; then public, then withdrawn.
+//   - not submitted: the same state on every day.
+//   - scheduled: not submitted before its meeting's review cycle began
+//     (catalog.Meeting.CycleStart: the day the meeting before it adjourned,
+//     which the record of meetings gives), then scheduled.
+//   - public, withdrawn: not submitted before the cycle began (or before
+//     the day it became public, if earlier); then scheduled before the day
+//     it became public when that day followed from a rule or a date fixed
+//     in advance, NotPublic when it came from a consent; then public, then
+//     withdrawn.
 //   - withheld, restricted: NotPublic before the as-of day.
 func (w *View) Past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
+	// Before its meeting's review cycle began the document was not yet
+	// submitted; or before it became public, where that was earlier
+	// (Decide).
+	var cycle catalog.Date
+	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok {
+		cycle = m.CycleStart
+	}
+	notYet := func(p Past, until catalog.Date) Past {
+		if cycle.IsZero() {
+			return p
+		}
+		if !until.IsZero() && until.Before(cycle) {
+			cycle = until
+		}
+		if cycle == until {
+			return Past{Before: publication.NotSubmitted, Changes: p.Changes}
+		}
+		return Past{Before: publication.NotSubmitted, Changes: append([]PastChange{{From: cycle, State: p.Before}}, p.Changes...)}
+	}
 	switch dec.State {
-	case publication.NotSubmitted, publication.Scheduled:
+	case publication.NotSubmitted:
 		return Past{Before: dec.State}
+	case publication.Scheduled:
+		return notYet(Past{Before: dec.State}, catalog.Date{})
 	case publication.Public, publication.Withdrawn:
 		p := Past{Before: NotPublic, Changes: []PastChange{{From: dec.PublicFrom, State: publication.Public}}}
 		switch dec.Basis {
@@ -107,7 +132,7 @@ func (w *View) Past(d *catalog.Document) Past {
 		if dec.State == publication.Withdrawn {
 			p.Changes = append(p.Changes, PastChange{From: dec.WithdrawnOn, State: publication.Withdrawn})
 		}
-		return p
+		return notYet(p, dec.PublicFrom)
 	}
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}

@@ -225,7 +225,7 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 		d := side.d
 		dates = append(dates, d.Published, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
 		if m, ok := side.cat.Meeting(d.Meeting); ok {
-			dates = append(dates, m.Opening, m.Adjournment)
+			dates = append(dates, m.Opening, m.Adjournment, m.CycleStart)
 			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok && r.Days > 0 && !m.Adjournment.IsZero() {
 				dates = append(dates, m.Adjournment.AddDays(r.Days))
 			}

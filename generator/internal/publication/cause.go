@@ -14,6 +14,7 @@ const (
 	CauseNoTimezone        = "no_timezone"          // the rules have no time zone
 	CauseNoRule            = "no_rule"              // the kind has no rule (Kind)
 	CauseNotSubmitted      = "not_submitted"        // the party submitted nothing
+	CauseNotYet            = "not_yet_submitted"    // before its meeting's review cycle began (Date)
 	CauseNoMeeting         = "no_meeting"           // the document's meeting is not known
 	CauseNoVersion         = "no_version"           // no version of the kind's rule covers the meeting (Kind, Meeting)
 	CauseNoDays            = "no_days"              // the rule gives no number of days
@@ -66,6 +67,8 @@ func (c Cause) English() string {
 		return fmt.Sprintf("there is no publication rule for documents of kind %q", c.Kind)
 	case CauseNotSubmitted:
 		return "the Contracting Party submitted no document"
+	case CauseNotYet:
+		return fmt.Sprintf("not yet submitted: the review cycle of its meeting began on %s, when the meeting before it adjourned", c.Date.Long())
 	case CauseNoMeeting:
 		return "the document's meeting is not known, so no rule can be chosen"
 	case CauseNoVersion:
@@ -105,7 +108,7 @@ func (c Cause) English() string {
 // Causes lists every cause code, for the tests that hold the theme's words
 // complete.
 var Causes = []string{
-	CauseNoTimezone, CauseNoRule, CauseNotSubmitted, CauseNoMeeting, CauseNoVersion, CauseNoDays,
+	CauseNoTimezone, CauseNoRule, CauseNotSubmitted, CauseNotYet, CauseNoMeeting, CauseNoVersion, CauseNoDays,
 	CauseNoAdjournment, CauseNotPublished, CauseNoAdoption, CauseNoConsent, CauseUnknownBasis,
 	CauseObjected, CauseWithdrawnObjected, CauseWithdrawnEarly, CauseWithdrawn, CauseBecamePublic, CauseBecomesPublic,
 }

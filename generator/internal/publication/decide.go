@@ -133,6 +133,17 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	var why Cause
 	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
+	// Before its meeting's review cycle began no document of it existed
+	// yet, whatever the rule gives later: not submitted until then (or
+	// until the day it became public, where a fact makes that earlier).
+	if first := m.CycleStart; !first.IsZero() {
+		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) {
+			first = dec.PublicFrom
+		}
+		if !started(first) {
+			return because(Decision{State: NotSubmitted, Version: rule, RuleText: dec.RuleText, NextChange: first}, Cause{Code: CauseNotYet, Date: m.CycleStart})
+		}
+	}
 	if dec.PublicFrom.IsZero() {
 		dec.State, dec.Basis = Restricted, BasisNone
 		return because(dec, why)

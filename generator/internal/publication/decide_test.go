@@ -90,6 +90,8 @@ func TestDecide(t *testing.T) {
 	rm06 := &catalog.Meeting{ID: "rm06", Opening: date(t, "2014-03-24"), Adjournment: date(t, "2014-04-04")}
 	rm00 := &catalog.Meeting{ID: "rm00", Adjournment: date(t, "1998-04-01")}
 	noAdjournment := &catalog.Meeting{ID: "rm08", Opening: date(t, "2020-04-14")}
+	// The 7th meeting's review cycle began when the 6th adjourned.
+	rm07cycle := &catalog.Meeting{ID: "rm07", Opening: rm07.Opening, Adjournment: rm07.Adjournment, CycleStart: rm06.Adjournment}
 	day := func(s string) time.Time { return date(t, s).Start(loc) }
 
 	tests := []struct {
@@ -121,6 +123,16 @@ func TestDecide(t *testing.T) {
 		{"WithdrawalAfterPublication", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2018-01-10"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2018-01-10", ""},
 		{"WithdrawalBeforePublicationRestricts", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-06-01"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Restricted, BasisNone, "", "", ""},
 		{"NotSubmitted", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07, day("2017-07-06"), NotSubmitted, BasisNone, "", "", ""},
+		// Before its meeting's review cycle began a document did not yet
+		// exist, whatever the rule gives later; from that day it is what
+		// the rule says (an early publication before it, from its day).
+		{"BeforeTheCycleNotYetSubmitted", catalog.Document{Kind: "national_report"}, rm07cycle, day("2014-04-03"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
+		{"FromTheCycleScheduled", catalog.Document{Kind: "national_report"}, rm07cycle, day("2014-04-04"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"SummaryReportBeforeTheCycleNotYetSubmitted", catalog.Document{Kind: "summary_report", Adopted: date(t, "2017-04-07")}, rm07cycle, day("2010-01-01"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
+		{"QAWithoutConsentBeforeTheCycleNotYetSubmitted", catalog.Document{Kind: "questions_answers"}, rm07cycle, day("2013-01-01"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
+		{"PublishedBeforeTheCycleIsPublicFromItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01")}, rm07cycle, day("2014-01-01"), Public, BasisEarly, "2014-01-01", "", ""},
+		{"PublishedBeforeTheCycleNotYetSubmittedBeforeItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01")}, rm07cycle, day("2013-12-31"), NotSubmitted, BasisNone, "", "", "2014-01-01"},
+		{"NotSubmittedBeforeTheCycleToo", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07cycle, day("2010-01-01"), NotSubmitted, BasisNone, "", "", ""},
 		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		// Issue 20: a report its party published before the meeting's closing
 		// day is recorded is public from the day it was published.
