@@ -147,8 +147,12 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 				}
 				var want []string
 				switch dec.State {
-				case publication.Public, publication.Scheduled:
+				case publication.Public:
 					want = []string{dec.PublicFrom.String()}
+				case publication.Scheduled:
+					if due := dueKnown(c, r.ID, dec, day); !due.IsZero() {
+						want = []string{due.String()}
+					}
 				case publication.Withdrawn:
 					want = []string{dec.PublicFrom.String(), dec.WithdrawnOn.String()}
 				}

@@ -186,7 +186,11 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 		if long == nil {
 			continue
 		}
-		if when := long(dec.PublicFrom); (r.State == "public" || r.State == "scheduled") && !dec.PublicFrom.IsZero() && !strings.Contains(r.Text, when) {
+		due := dec.PublicFrom
+		if r.State == "scheduled" {
+			due = dueKnown(c, d.ID, dec, day)
+		}
+		if when := long(due); (r.State == "public" || r.State == "scheduled") && !due.IsZero() && !strings.Contains(r.Text, when) {
 			t.Errorf("%s: the map's row of %s says %q, not the day %s", where, r.Party, r.Text, when)
 		}
 	}
@@ -222,7 +226,7 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 // make it public) and is titled as it was (titleCheck), the counts are the
 // page's documents by that state, the note names the day and the links to
 // other pages keep it. It returns the states shown, by document.
-func pastCheck(t *testing.T, where string, got pastView, want []string, engine map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
+func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, want []string, engine map[string]publication.Decision, titles map[string]pastTitle, day, asOf catalog.Date) map[string]string {
 	t.Helper()
 	shown := map[string]string{}
 	tally := map[string]int{}
@@ -249,7 +253,9 @@ func pastCheck(t *testing.T, where string, got pastView, want []string, engine m
 		var dates []string
 		switch {
 		case dec.State == publication.Scheduled:
-			dates = []string{dec.PublicFrom.String()}
+			if due := dueKnown(c, d.ID, dec, day); !due.IsZero() {
+				dates = []string{due.String()}
+			}
 		case d.Set == "day": // a grid names only the day a document is due
 		case dec.State == publication.Public:
 			dates = []string{dec.PublicFrom.String()}
@@ -290,6 +296,24 @@ type pastTitle struct{ own, made string }
 // pastTitles gives, for each document that shows its own title today, that
 // title and the one made of its kind, party and meeting (in English; ""
 // for another language).
+// dueKnown is the day a document the engine schedules on day was due, as
+// the record knew it that day: under the rule of days after adjournment,
+// from the day its meeting adjourned; before it, and for a day the party or
+// the meeting set (an early publication, an adoption), none (zero).
+func dueKnown(c *catalog.Catalog, id string, dec publication.Decision, day catalog.Date) catalog.Date {
+	if dec.State != publication.Scheduled || dec.Basis != publication.BasisAfterAdjournment {
+		return catalog.Date{}
+	}
+	d, ok := c.Document(id)
+	if !ok {
+		return catalog.Date{}
+	}
+	if m, ok := c.Meeting(d.Meeting); ok && !m.Adjournment.IsZero() && !day.Before(m.Adjournment) {
+		return dec.PublicFrom
+	}
+	return catalog.Date{}
+}
+
 func pastTitles(c *catalog.Catalog, today map[string]publication.Decision, english bool) map[string]pastTitle {
 	out := map[string]pastTitle{}
 	for _, d := range c.Documents {
@@ -409,6 +433,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	srv := Serve(t, site, "")
 	seen := map[string]int{}
 	mapSeen := map[string]int{}
+	timelineSeen := map[bool]int{}
 	changed := 0
 	for i, v := range visits {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
@@ -419,7 +444,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 			var gotMap pastMap
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+v.day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, v.day, zone)
-			grid := pastCheck(t, where, got, p.docs, engine, titles, v.day, asOf)
+			grid := pastCheck(t, where, got, c, p.docs, engine, titles, v.day, asOf)
 			for id, s := range grid {
 				seen[s]++
 				if s != string(today[id].State) {
@@ -431,6 +456,33 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 				for _, r := range gotMap.Rows {
 					mapSeen[r.State]++
 				}
+				// The timeline shows the steps taken by the day, and on a
+				// past day not the sentence written as of today.
+				var steps struct {
+					Shown, Hidden []string
+					Rule          bool
+				}
+				tab.Run(chromedp.Evaluate(`(() => {
+					const li = [...document.querySelectorAll('ol.timeline li[data-tl-day]')];
+					const rule = [...document.querySelectorAll('.timeline ~ p[data-past-hide]')];
+					return {Shown: li.filter(e => e.offsetParent !== null).map(e => e.dataset.tlDay),
+						Hidden: li.filter(e => e.offsetParent === null).map(e => e.dataset.tlDay),
+						Rule: rule.some(e => e.offsetParent !== null)};
+				})()`, &steps))
+				for _, d := range steps.Shown {
+					if d > v.day.String() {
+						t.Errorf("%s: the timeline shows a step of %s", where, d)
+					}
+				}
+				for _, d := range steps.Hidden {
+					if d <= v.day.String() || v.day == asOf {
+						t.Errorf("%s: the timeline hides a step of %s", where, d)
+					}
+				}
+				if steps.Rule && v.day != asOf {
+					t.Errorf("%s: the timeline's sentence on the National Reports' day shows on a past day", where)
+				}
+				timelineSeen[len(steps.Hidden) > 0]++
 			}
 			if v.day != asOf && !strings.Contains(got.Note, v.day.Long()) {
 				t.Errorf("%s: the note does not name the day: %q", where, got.Note)
@@ -448,6 +500,9 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Error("no document's state differed from today's on any day")
+	}
+	if timelineSeen[true] == 0 || timelineSeen[false] == 0 {
+		t.Errorf("timelines with steps hidden %d, with none %d: the visits did not test both", timelineSeen[true], timelineSeen[false])
 	}
 	for _, s := range []string{"public", "scheduled", "not_public"} {
 		if mapSeen[s] == 0 {
@@ -504,7 +559,7 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap),
 				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
-			grid := pastCheck(t, where, got, p.docs, engine, titles, day, asOf)
+			grid := pastCheck(t, where, got, c, p.docs, engine, titles, day, asOf)
 			for _, s := range grid {
 				seen[s]++
 			}

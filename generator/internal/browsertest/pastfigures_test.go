@@ -297,7 +297,7 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 			chromedp.Evaluate(readPastChartOf(`section.figure[data-past-kind]`), &chart), chromedp.Evaluate(readPastHidden, &hidden),
 			chromedp.Evaluate(mapCite("figure#wm"), &wm))
 		where := fmt.Sprintf("%s on %s", path, day)
-		shown := pastCheck(t, where, grid, all, engine, titles, day, asOf)
+		shown := pastCheck(t, where, grid, c, all, engine, titles, day, asOf)
 		chartCheck(t, where, chart, reports, shown, notes, catalog.Date.Long, day, asOf)
 		for s, n := range chart.SVG {
 			seen[s] += n
@@ -370,7 +370,7 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(readPastView, &grid),
 			chromedp.Evaluate(readPastChartOf(`section.figure[data-past-kind]`), &chart), chromedp.Evaluate(readPastHidden, &hidden))
 		where := fmt.Sprintf("%s on %s", path, day)
-		shown := pastCheck(t, where, grid, all, engine, titles, day, asOf)
+		shown := pastCheck(t, where, grid, c, all, engine, titles, day, asOf)
 		if !chart.RTL {
 			t.Errorf("%s: the chart is not drawn right to left", where)
 		}

@@ -118,11 +118,23 @@ func (w *View) Past(d *catalog.Document) Past {
 		}
 		return Past{Before: publication.NotSubmitted, Changes: append([]PastChange{{From: cycle, State: p.Before}}, p.Changes...)}
 	}
+	// The day the day it became public was known (Past.Fixed).
+	var fixed catalog.Date
+	switch dec.Basis {
+	case publication.BasisAfterAdjournment:
+		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok {
+			fixed = m.Adjournment
+		}
+	case publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
+		fixed = dec.PublicFrom
+	}
 	switch dec.State {
 	case publication.NotSubmitted:
 		return Past{Before: dec.State}
 	case publication.Scheduled:
-		return notYet(Past{Before: dec.State}, catalog.Date{})
+		p := notYet(Past{Before: dec.State}, catalog.Date{})
+		p.Fixed = fixed
+		return p
 	case publication.Public, publication.Withdrawn:
 		p := Past{Before: NotPublic, Changes: []PastChange{{From: dec.PublicFrom, State: publication.Public}}}
 		switch dec.Basis {
@@ -132,7 +144,9 @@ func (w *View) Past(d *catalog.Document) Past {
 		if dec.State == publication.Withdrawn {
 			p.Changes = append(p.Changes, PastChange{From: dec.WithdrawnOn, State: publication.Withdrawn})
 		}
-		return notYet(p, dec.PublicFrom)
+		p = notYet(p, dec.PublicFrom)
+		p.Fixed = fixed
+		return p
 	}
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}

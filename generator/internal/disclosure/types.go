@@ -116,6 +116,12 @@ const NotPublic publication.State = "not_public"
 type Past struct {
 	Before  publication.State `json:"before"`
 	Changes []PastChange      `json:"changes,omitempty"`
+	// Fixed is the first day on which the day it became (or becomes)
+	// public was known: its meeting's adjournment under the rule of days
+	// after it; that day itself when the party published it, or it was
+	// adopted, on a day no rule set in advance. On a day before Fixed a
+	// scheduled document was due on a day not yet set.
+	Fixed catalog.Date `json:"fixed,omitzero"`
 }
 
 // PastChange is a state from a day on.

@@ -143,7 +143,8 @@
   // on a day whose state shows no title of its own, the [data-past-title]
   // with its template[data-title-then] (partial titlethen.html),
   // fills [data-past-date] ("phrase": "public since D"…, "day": the day a
-  // scheduled document is due) and sets the sort keys of [data-past-sort]
+  // scheduled document is due; "not yet set" on a day before data-fixed,
+  // when its meeting had not adjourned) and sets the sort keys of [data-past-sort]
   // ("state", "state-from", "date"). Then every [data-past-counts] list
   // counts the page's documents (by data-doc, each once) by the day's state
   // ("all": every state, else those with any), each world map follows its
@@ -249,10 +250,13 @@
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "";
+      // Scheduled on a day before its public day was known (data-fixed:
+      // its meeting had not adjourned): due on a day not yet set.
+      var fixed = e.getAttribute("data-fixed") || "", unset = badge === "scheduled" && fixed !== "" && on < fixed;
+      var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
-        var sel = "[data-" + set + '="' + badge + '"]';
+        var sel = "[data-" + set + '="' + badge + (unset ? "-unset" : "") + '"]';
         var part = from && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
         d.replaceChildren.apply(d, part ? children(part) : []);
       });
@@ -280,7 +284,8 @@
         var state = tr.getAttribute("data-state");
         counts[state] = (counts[state] || 0) + 1;
         if (!tr.hasAttribute("data-past")) return;
-        var from = tr.getAttribute("data-from") || "";
+        var fixed = tr.getAttribute("data-fixed") || "";
+        var from = state === "scheduled" && fixed !== "" && on < fixed ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from }, parts).textContent;
@@ -395,6 +400,8 @@
     // (a chart not worked out for another day).
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-only]"), function (e) { e.hidden = false; });
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-hide]"), function (e) { e.hidden = true; });
+    // A meeting's timeline shows the steps taken by the day (data-tl-day).
+    Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) { li.hidden = li.getAttribute("data-tl-day") > on; });
     // A citation of what follows the day cites the page on that day.
     Array.prototype.forEach.call(document.querySelectorAll("a[data-cite-day][href]"), function (a) {
       var u = new URL(a.getAttribute("href"), location.href);
