@@ -14,10 +14,14 @@ package opendata
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,14 +100,17 @@ type writer struct {
 	fs  afero.Fs
 	dir string
 	v   *disclosure.View
+	// sums are the SHA-256 checksums of the files written, by path.
+	sums map[string]string
 }
 
 // Write writes every output into dir, the new site's root, on fsys (the
 // disk in a build, memory in tests).
 func Write(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error {
-	w := &writer{fs: fsys, dir: dir, v: v}
+	w := &writer{fs: fsys, dir: dir, v: v, sums: map[string]string{}}
 	records := w.records()
-	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.checksums, w.calendar, w.feeds, w.figures} {
+	// SHA256SUMS last: it lists every file written before it.
+	for _, step := range []func([]Record) error{w.documents, w.meetingsAndParties, w.schemas, w.calendar, w.feeds, w.figures, w.checksums} {
 		if err := step(records); err != nil {
 			return err
 		}
@@ -119,6 +126,10 @@ func (w *writer) url(p string) string { return w.v.AbsURL(p) }
 func (w *writer) abs(link string) string { return w.v.Abs(link) }
 
 func (w *writer) file(name string, b []byte) error {
+	if w.sums != nil {
+		sum := sha256.Sum256(b)
+		w.sums[name] = hex.EncodeToString(sum[:])
+	}
 	p := filepath.Join(w.dir, filepath.FromSlash(name))
 	if err := w.fs.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
@@ -221,7 +232,10 @@ func (w *writer) meetingsAndParties([]Record) error {
 }
 
 // checksums writes SHA256SUMS in the format `sha256sum -c` reads, with
-// paths from the site's root.
+// paths from the site's root: every public document's file, then every
+// open data file written before it (the JSON, CSV, schemas, calendar, feeds
+// and the charts' CSV), by path, so that the build's attestation of
+// SHA256SUMS vouches for them too.
 func (w *writer) checksums(records []Record) error {
 	var b strings.Builder
 	for _, r := range records {
@@ -229,6 +243,9 @@ func (w *writer) checksums(records []Record) error {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s\n", r.SHA256, strings.TrimPrefix(disclosure.FileURL(r.ID, r.FileName), "/"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(w.sums)) {
+		fmt.Fprintf(&b, "%s  %s\n", w.sums[name], name)
 	}
 	return w.file(Checksums, []byte(b.String()))
 }

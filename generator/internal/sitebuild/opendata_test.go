@@ -39,8 +39,21 @@ func TestOpenDataAgreesWithTheBuiltSite(t *testing.T) {
 				}
 			}
 		}
-		if public == 0 || strings.Count(sums, "\n") != public {
-			t.Errorf("SHA256SUMS has %d lines for %d public files", strings.Count(sums, "\n"), public)
+		// And every open data file, which the build's attestation of
+		// SHA256SUMS then vouches for.
+		data := 0
+		for _, name := range []string{opendata.DocumentsJSON, opendata.DocumentsCSV, opendata.MeetingsJSON, opendata.PartiesJSON, opendata.Calendar, opendata.SiteFeed} {
+			if !strings.Contains(sums, "  "+name+"\n") {
+				t.Errorf("SHA256SUMS lacks %s", name)
+			}
+		}
+		for _, line := range strings.Split(strings.TrimSpace(sums), "\n") {
+			if !strings.Contains(line, "  files/") {
+				data++
+			}
+		}
+		if public == 0 || strings.Count(sums, "\n") != public+data || data < 6 {
+			t.Errorf("SHA256SUMS has %d lines for %d public files and %d open data files", strings.Count(sums, "\n"), public, data)
 		}
 		if _, err := exec.LookPath("sha256sum"); err != nil {
 			t.Skip("sha256sum is not installed")
