@@ -169,12 +169,12 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				DocParts  [][2]string `json:"docParts"`
 				Kind      string      `json:"kind"`
 				KindLabel string      `json:"kindLabel"`
-				State    string   `json:"state"`
-				Date     string   `json:"date"`
-				Meta     string   `json:"meta"`
-				Options  []string `json:"options"`
-				NR       string   `json:"nr"`
-				NRCount  string   `json:"nrCount"`
+				State     string      `json:"state"`
+				Date      string      `json:"date"`
+				Meta      string      `json:"meta"`
+				Options   []string    `json:"options"`
+				NR        string      `json:"nr"`
+				NRCount   string      `json:"nrCount"`
 			}
 			searchRetype(tab, tc.queries[0])
 			searchWait(t, tab, tc.queries[0])

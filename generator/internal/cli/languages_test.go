@@ -196,6 +196,12 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			if len(switcher) != len(want) {
 				t.Errorf("%s%s: the switcher names %d languages, want %d", langPrefix(lang), rel, len(switcher), len(want))
 			}
+			// The alternates name the page itself too, and English as the
+			// page for a reader of none of the languages.
+			page := "/" + langPrefix(lang) + strings.TrimSuffix(rel, "index.html")
+			if english := "/" + strings.TrimSuffix(rel, "index.html"); alternates[lang] != page || alternates["x-default"] != english || len(alternates) != len(siteLanguages)+1 {
+				t.Errorf("%s%s: hreflang alternates %q; want every language, itself (%s) among them, and x-default %s", langPrefix(lang), rel, alternates, page, english)
+			}
 		}
 	}
 }

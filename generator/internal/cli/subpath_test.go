@@ -101,6 +101,8 @@ func TestAddressFromSiteConfigMakesLinksAbsolute(t *testing.T) {
 		"documents.csv":  `,` + base + `documents/rm07-nr-albania/,`,
 		"documents.json": `"page_url": "` + base + `documents/rm07-nr-albania/"`,
 		"calendar.ics":   `URL:` + base,
+		// Crawlers find the sitemap from robots.txt.
+		"robots.txt": "Sitemap: " + base + "sitemap.xml\n",
 	} {
 		if !strings.Contains(read(t, filepath.Join(out, filepath.FromSlash(file))), re) {
 			t.Errorf("%s lacks %s", file, re)

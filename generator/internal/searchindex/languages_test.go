@@ -34,7 +34,7 @@ type languageIndex struct {
 	Lang      string
 	TextLang  string   `json:"text_lang"`
 	KindNames []string `json:"kind_names"`
-	Spelling searchindex.Spelling
+	Spelling  searchindex.Spelling
 	// recordTerms: record → its terms, by field.
 	recordTerms map[int]map[int][]string
 }

@@ -162,18 +162,18 @@ const (
 
 // Index is the search index, as written.
 type Index struct {
-	Version      int               `json:"version"`
-	Lang         string            `json:"lang,omitempty"`
-	TextLang     string            `json:"text_lang,omitempty"`
-	AsOf         string            `json:"as_of"`
-	URLs         map[string]string `json:"urls"`
-	States       []string          `json:"states"`
-	Kinds        [][3]string       `json:"kinds"`
+	Version  int               `json:"version"`
+	Lang     string            `json:"lang,omitempty"`
+	TextLang string            `json:"text_lang,omitempty"`
+	AsOf     string            `json:"as_of"`
+	URLs     map[string]string `json:"urls"`
+	States   []string          `json:"states"`
+	Kinds    [][3]string       `json:"kinds"`
 	// KindNames are, in an index of another language than the catalog's,
 	// each kind's label in that language ("" where the catalog has no
 	// translation); Kinds keep the English, which are searched too.
-	KindNames []string `json:"kind_names,omitempty"`
-	Meetings     [][5]string       `json:"meetings"`
+	KindNames []string    `json:"kind_names,omitempty"`
+	Meetings  [][5]string `json:"meetings"`
 	// MeetingNames are, in an index of another language than the
 	// catalog's, each meeting's title and place in that language ("" where
 	// the catalog has no translation); Meetings keep the English, which
