@@ -150,8 +150,8 @@ var pageCases = []pageCase{
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
 	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
-	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports by state", "When National Reports became public", "Withheld", "Cite as"}},
-	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية حسب الحالة"}},
+	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports recorded in this catalog, by state", "When National Reports became public", "Withheld", "Cite as"}},
+	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية المسجّلة في هذا الفهرس، حسب الحالة"}},
 
 	{name: "ledger-page", site: largeSite, path: "documents/page/2/", want: []string{"rows 251 to 300", "page 2 of 2", "Previous page"}},
 }
