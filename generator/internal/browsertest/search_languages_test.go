@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -481,10 +482,14 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 	t.Parallel()
 	tab := searchBrowser(t)
 	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
-	srv := Serve(t, BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es"), "")
+	site := BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es")
+	srv := Serve(t, site, "")
 	const titleLangs = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
   li.querySelector('a').getAttribute('href'),
   (li.querySelector('.search-hit-title [lang]') || { lang: '' }).lang,
+]))`
+	const madeTitles = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
+  li.querySelector('a').getAttribute('href'), li.querySelector('.search-hit-type').textContent,
 ]))`
 	for _, tc := range []struct {
 		prefix, q  string
@@ -502,6 +507,24 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		tab.Run(chromedp.Evaluate(titleLangs, &langs))
 		if got, ok := langs[tc.href]; !ok || got != tc.want {
 			t.Errorf("/%ssearch/ %q: the title of %s is marked %q (found %v), want %q: %v", tc.prefix, tc.q, tc.href, got, ok, tc.want, langs)
+		}
+		// A title of its own may name neither party nor meeting: the
+		// result says them, as the title its page makes of them
+		// (template[data-title-then], titlethen.html).
+		var made map[string]string
+		tab.Run(chromedp.Evaluate(madeTitles, &made))
+		id := path.Base(tc.href)
+		meeting := map[string]string{"rm07-nr-carpania": "rm07", "rm08-09-nr8-aland": "rm08-09"}[id]
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(tc.prefix+"meetings/"+meeting+"/index.html")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		then := regexp.MustCompile(`data-doc="` + id + `"[^>]*><template data-title-then>(.*?)</template>`).FindSubmatch(b)
+		if then == nil {
+			t.Fatalf("the grid of %s gives %s no title made of its parts", meeting, id)
+		}
+		if want := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(then[1]), "")); made[tc.href] != want {
+			t.Errorf("/%ssearch/ %q: %s is said to be %q, want %q", tc.prefix, tc.q, tc.href, made[tc.href], want)
 		}
 	}
 }

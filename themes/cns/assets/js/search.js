@@ -686,8 +686,15 @@
       // A title of its own in a language other than English (doc[10]) is
       // marked with that language, unless it is the page's.
       this.title(title, r, qw);
-      var kn = index.kindName(doc[1]), kind = meta.appendChild(el('span', 'search-hit-type', kn[0]));
-      if (kn[1]) kind.lang = kn[1];
+      // Its kind; for a title of its own, which may name neither its party
+      // nor its meeting, the title its kind, party and meeting make.
+      var kind = meta.appendChild(el('span', 'search-hit-type'));
+      if (doc[6]) index.titleParts(r).forEach(function (p) { marked(kind, p[0], [], p[1]); });
+      else {
+        var kn = index.kindName(doc[1]);
+        kind.textContent = kn[0];
+        if (kn[1]) kind.lang = kn[1];
+      }
       meta.appendChild(document.createTextNode(' · '));
       var st = ix.states[doc[3]], badge = el('span', 'state state-' + st, this.t('state_' + st));
       meta.appendChild(badge);
