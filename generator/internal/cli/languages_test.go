@@ -531,3 +531,21 @@ func handWrittenEnglish(t *testing.T) []string {
 	}
 	return out
 }
+
+// The first of a month is written as each language writes it: "1er mai
+// 2017" in French (day_one), "1 May 2017" in English; the scripts that
+// write days get the same word.
+func TestFirstOfTheMonthInEachLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-05-01", allLanguages...)
+	for _, tc := range []struct{ page, want string }{
+		{"fr/index.html", `<time datetime="2017-05-01">1er mai 2017</time>`},
+		{"index.html", `<time datetime="2017-05-01">1 May 2017</time>`},
+		{"es/index.html", `<time datetime="2017-05-01">1 de mayo de 2017</time>`},
+		{"fr/documents/index.html", `data-day-one="1er"`},
+		{"fr/search/index.html", `&#34;day_one&#34;:&#34;1er&#34;`},
+	} {
+		if page := read(t, filepath.Join(site, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
+			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+}

@@ -166,6 +166,8 @@
     // The page's language's long date, one pattern per month ({d} the day,
     // {y} the year), as the templates write dates.
     var patterns = JSON.parse(form.getAttribute("data-dates") || "[]");
+    // The first of a month as the language writes it ("1er" in French).
+    var dayOne = form.getAttribute("data-day-one") || "1";
     var lang = document.documentElement.lang || undefined;
     // Numbers in the digits the templates write (Hugo's: Latin digits in
     // every language of the site).
@@ -176,7 +178,8 @@
     function longDate(d) {
       var p = patterns[Number(d.slice(5, 7)) - 1];
       if (!p) return d;
-      return p.replace("{d}", String(Number(d.slice(8, 10)))).replace("{y}", d.slice(0, 4));
+      var day = Number(d.slice(8, 10));
+      return p.replace("{d}", day === 1 ? dayOne : String(day)).replace("{y}", d.slice(0, 4));
     }
     // A copy of a template part with its slots filled: a slot marked
     // data-date becomes a <time> of that day (the template holds a neutral

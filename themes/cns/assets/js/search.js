@@ -597,7 +597,8 @@
      query's words qw, those it finds are marked. */
   Search.prototype.date = function (ymd, qw) {
     var p = ymd.split('-'), f = (this.s.dates || [])[+p[1] - 1];
-    var text = f ? f.replace('{y}', p[0]).replace('{d}', String(+p[2])) : ymd, t = el('time');
+    var day = +p[2] === 1 ? this.s.day_one || '1' : String(+p[2]);
+    var text = f ? f.replace('{y}', p[0]).replace('{d}', day) : ymd, t = el('time');
     if (qw) marked(t, text, qw); else t.textContent = text;
     t.dateTime = ymd;
     return t;
