@@ -635,3 +635,37 @@ func TestRussianEndings(t *testing.T) {
 		}
 	}
 }
+
+// A document is found by the year it became (or becomes) public, which its
+// result shows: its record holds the year's term; a document with no such
+// day holds none.
+func TestDocumentFoundByItsYear(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	ix := decodeLanguage(t, indexBytes(t, view(t, c, at)))
+	base := len(ix.Meetings) + len(ix.Parties) + len(ix.Kinds)
+	dated, undated := 0, 0
+	for i, d := range ix.Docs {
+		from := ""
+		if len(d) > 4 {
+			from, _ = d[4].(string)
+		}
+		terms := ix.recordTerms[base+i][searchindex.FieldOther]
+		if from == "" {
+			for _, term := range terms {
+				if len(term) == 4 && strings.HasPrefix(term, "20") {
+					t.Errorf("document %d, with no public day, holds the year %s", i, term)
+				}
+			}
+			undated++
+			continue
+		}
+		if !ix.finds(base+i, from[:4]) {
+			t.Errorf("document %d (public from %s) is not found by its year; terms %q", i, from, terms)
+		}
+		dated++
+	}
+	if dated == 0 || undated == 0 {
+		t.Errorf("%d documents with a public day, %d without: the fixture tests neither case", dated, undated)
+	}
+}

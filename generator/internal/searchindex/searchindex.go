@@ -522,6 +522,11 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		}
 		b.add(FieldName, doc.Title)
 		b.add(FieldOther, doc.Symbol)
+		// The year it became (or becomes) public, which its result
+		// shows: "Finland 2019" finds the report public since 2019.
+		if len(doc.PublicFrom) >= 4 {
+			b.add(FieldOther, doc.PublicFrom[:4])
+		}
 		b.add(FieldText, doc.Summary)
 		ix.Docs = append(ix.Docs, doc)
 		b.next()

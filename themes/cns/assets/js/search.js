@@ -702,7 +702,7 @@
       var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
       if (when && key) {
         meta.appendChild(document.createTextNode(' ' + this.t(key) + ' '));
-        meta.appendChild(this.date(when));
+        meta.appendChild(this.date(when, qw));
       }
       if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw, en); }
       if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw, en);
