@@ -1,11 +1,14 @@
 // Package datacheck validates the site's open data with the validators
 // researchers use (issue 22): every JSON file against its JSON Schema with
 // python-jsonschema, and datapackage.json, with the data of its CSVs against
-// their Table Schemas, with the Frictionless npm library datapackage.
+// their Table Schemas, with the Frictionless npm library datapackage; and
+// reads the feeds and the calendar as readers' software does, with
+// feedparser and icalendar (Feeds).
 //
 // # What it needs
 //
 // Debian's python3-jsonschema (python3 of /usr/bin, or $JSONSCHEMA_PYTHON),
+// python3-feedparser and python3-icalendar (FeedPython),
 // and Node.js with the npm package datapackage, release DatapackageVersion,
 // which .ci/run installs into the git-ignored build area
 // (.build/npm-datapackage; $DATAPACKAGE_JS names another copy of the
@@ -178,4 +181,81 @@ func run(ctx context.Context, prog string, args []string, in any, out *[][]strin
 		return fmt.Errorf("%s reported on %d of %d", filepath.Base(prog), got, n)
 	}
 	return nil
+}
+
+// FeedPython is a Python that imports feedparser and icalendar:
+// $FEEDS_PYTHON, else Debian's /usr/bin/python3; "" when there is none.
+func FeedPython() string {
+	for _, p := range []string{os.Getenv("FEEDS_PYTHON"), "/usr/bin/python3"} {
+		if p != "" && exec.Command(p, "-c", "import feedparser, icalendar").Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// feedScript reads each file as a feed reader or a calendar does: an Atom
+// feed (.atom) with feedparser, which must find it well formed Atom 1.0,
+// with a title, an id, a link and a day of update, and the same in each
+// entry; a calendar (.ics) with icalendar, which must find a VCALENDAR of
+// version 2.0 with a PRODID, and each VEVENT with a UID of its own, a
+// DTSTAMP, a SUMMARY and a DTSTART that is a day. It prints the errors of
+// each file, in order.
+const feedScript = `
+import json, sys, datetime
+import feedparser, icalendar
+out = []
+for path in json.load(sys.stdin):
+    errors = []
+    try:
+        if path.endswith(".atom"):
+            d = feedparser.parse(path)
+            if d.bozo:
+                errors.append("not well formed: %s" % d.bozo_exception)
+            if d.version != "atom10":
+                errors.append("not Atom 1.0: %r" % d.version)
+            f = d.feed
+            for key in ("title", "id", "link", "updated_parsed"):
+                if not f.get(key):
+                    errors.append("the feed has no %s" % key)
+            for i, e in enumerate(d.entries):
+                for key in ("title", "id", "link", "updated_parsed"):
+                    if not e.get(key):
+                        errors.append("entry %d has no %s" % (i, key))
+                if len(errors) >= 20:
+                    break
+        elif path.endswith(".ics"):
+            with open(path, "rb") as f:
+                cal = icalendar.Calendar.from_ical(f.read())
+            if cal.name != "VCALENDAR" or str(cal.get("VERSION")) != "2.0" or not cal.get("PRODID"):
+                errors.append("not an iCalendar 2.0 calendar with a PRODID")
+            uids = set()
+            for ev in cal.walk("VEVENT"):
+                uid = str(ev.get("UID", ""))
+                if not uid or uid in uids:
+                    errors.append("an event without a UID of its own: %r" % uid)
+                uids.add(uid)
+                for key in ("DTSTAMP", "SUMMARY", "DTSTART"):
+                    if ev.get(key) is None:
+                        errors.append("event %s has no %s" % (uid, key))
+                start = ev.decoded("DTSTART", None)
+                if start is not None and (not isinstance(start, datetime.date) or isinstance(start, datetime.datetime)):
+                    errors.append("event %s starts at %r, not on a day" % (uid, start))
+                if len(errors) >= 20:
+                    break
+        else:
+            errors.append("neither a feed nor a calendar")
+    except Exception as e:
+        errors.append("%s: %s" % (type(e).__name__, e))
+    out.append(errors)
+json.dump(out, sys.stdout)
+`
+
+// Feeds reads each Atom feed (.atom) and calendar (.ics) in one Python
+// process with feedparser and icalendar, and returns each file's errors
+// (none: read as it should be). An error means the readers did not run.
+func Feeds(ctx context.Context, python string, files []string) ([][]string, error) {
+	var out [][]string
+	err := run(ctx, python, []string{"-c", feedScript}, files, &out, len(files))
+	return out, err
 }

@@ -456,3 +456,76 @@ func TestCIInstallsThePinnedDatapackage(t *testing.T) {
 		t.Errorf(".ci/run does not install datapackage %s", datacheck.DatapackageVersion)
 	}
 }
+
+// Feed readers and calendars read what the site writes: every Atom feed
+// (the site's, each meeting's and each country's) is well formed Atom 1.0
+// with its title, id, link and day in the feed and in each entry, and the
+// calendar is iCalendar 2.0 whose every event has its own UID, a stamp, a
+// summary and a day, in every set (feedparser and icalendar, as Debian
+// packages them). A feed or a calendar broken as a bug would break it
+// fails.
+func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
+	t.Parallel()
+	python := datacheck.FeedPython()
+	need(t, python != "", "python3 with feedparser and icalendar (Debian's python3-feedparser and python3-icalendar)")
+	all := outputSets(t)
+	var files, what []string
+	events := 0
+	for _, name := range names(all) {
+		dir := all[name]
+		found := []string{filepath.Join(dir, opendata.SiteFeed), filepath.Join(dir, opendata.Calendar)}
+		for _, pattern := range []string{"meetings/*/feed.atom", "countries/*/feed.atom"} {
+			m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+			if err != nil || len(m) == 0 {
+				t.Fatalf("%s: no %s (%v)", name, pattern, err)
+			}
+			found = append(found, m...)
+		}
+		for _, f := range found {
+			rel, _ := filepath.Rel(dir, f)
+			files, what = append(files, f), append(what, name+": "+filepath.ToSlash(rel))
+		}
+		b, err := os.ReadFile(filepath.Join(dir, opendata.Calendar))
+		if err != nil {
+			t.Fatal(err)
+		}
+		events += strings.Count(string(b), "BEGIN:VEVENT")
+	}
+	if events == 0 {
+		t.Fatal("no set's calendar has an event: the readers would read none")
+	}
+	valid := len(files)
+	// Broken copies, each of which a reader must refuse.
+	src := all["corpus, early"]
+	broken := func(name, file string, change func(string) string) {
+		b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := change(string(b))
+		if changed == string(b) {
+			t.Fatalf("%s: the change changed nothing", name)
+		}
+		p := filepath.Join(t.TempDir(), filepath.Base(file))
+		if err := os.WriteFile(p, []byte(changed), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files, what = append(files, p), append(what, name)
+	}
+	broken("a feed cut short", opendata.SiteFeed, func(s string) string { return s[:len(s)*2/3] })
+	broken("an entry without its day", opendata.SiteFeed, func(s string) string {
+		return regexp.MustCompile(`(?s)(<entry>.*?)<updated>[^<]*</updated>`).ReplaceAllString(s, "$1")
+	})
+	broken("an event without its day", opendata.Calendar, func(s string) string {
+		return regexp.MustCompile(`(?m)^DTSTART[^\r\n]*\r?\n`).ReplaceAllString(s, "")
+	})
+	broken("an event at a time of day", opendata.Calendar, func(s string) string {
+		return regexp.MustCompile(`(?m)^DTSTART;VALUE=DATE:(\d{8})`).ReplaceAllString(s, "DTSTART:${1}T120000Z")
+	})
+	got, err := datacheck.Feeds(context.Background(), python, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("feedparser and icalendar read %d files (%d events)", len(files), events)
+	verdicts(t, got, what, valid, "%s is not read as it should be", "the readers accept %s")
+}
