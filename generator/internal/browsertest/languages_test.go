@@ -237,3 +237,29 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 		})
 	}
 }
+
+// On an Arabic page, text marked as another language runs left to right,
+// isolated from the Arabic around it, whether the page or a script wrote
+// it: "20 October 2021" is not drawn as "October 2021 20".
+func TestOtherLanguagesRunLeftToRightInArabic(t *testing.T) {
+	t.Parallel()
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	for _, path := range []string{"ar/meetings/rm07/", "ar/about/", "ar/search/?q=Albania"} {
+		var got struct {
+			Marked int
+			Wrong  []string
+		}
+		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`(() => {
+			const marked = [...document.querySelectorAll("main [lang]")].filter(e => !e.getAttribute("lang").startsWith("ar"));
+			return {Marked: marked.length, Wrong: marked.filter(e => { const s = getComputedStyle(e); return s.direction !== "ltr" || !/isolate/.test(s.unicodeBidi); })
+				.slice(0, 5).map(e => e.tagName + "[lang=" + e.getAttribute("lang") + "] " + e.textContent.slice(0, 40))};
+		})()`, &got))
+		if got.Marked == 0 {
+			t.Errorf("%s: no text marked as another language; the test needs some", path)
+		}
+		for _, w := range got.Wrong {
+			t.Errorf("%s: %s does not run left to right, isolated", path, w)
+		}
+	}
+}

@@ -243,6 +243,19 @@ func TestLedgerDayWithoutJavaScriptAndFromADocumentPage(t *testing.T) {
 	if !strings.Contains(bad.Note, "yesterday") || !strings.Contains(bad.Note, "YYYY-MM-DD") {
 		t.Errorf("a day that is no date: note %q", bad.Note)
 	}
+	// Days the calendar does not have, written as days.
+	for _, day := range []string{"2017-02-29", "2016-02-30", "2017-04-31"} {
+		var none ledgerPage
+		tab.Run(chromedp.Navigate(srv.URL+"documents/?on="+day), chromedp.Evaluate(readLedger, &none))
+		if !strings.Contains(none.Note, day) || !strings.Contains(none.Note, "YYYY-MM-DD") {
+			t.Errorf("%s, no day of the calendar: note %q", day, none.Note)
+		}
+	}
+	var leap ledgerPage
+	tab.Run(chromedp.Navigate(srv.URL+"documents/?on=2016-02-29"), chromedp.Evaluate(readLedger, &leap))
+	if !strings.Contains(leap.Note, "29 February 2016") {
+		t.Errorf("29 February 2016, a leap day: note %q", leap.Note)
+	}
 }
 
 // largeSiteAsBuilt is the large generated site with what its tests compare

@@ -213,7 +213,10 @@
       return all;
     }
 
-    var valid = /^\d{4}-\d{2}-\d{2}$/.test(on) && Number(on.slice(5, 7)) >= 1 && Number(on.slice(5, 7)) <= 12 && Number(on.slice(8, 10)) >= 1 && Number(on.slice(8, 10)) <= 31;
+    // A day of the calendar: 31 February is none.
+    var y = Number(on.slice(0, 4)), mo = Number(on.slice(5, 7)), da = Number(on.slice(8, 10));
+    var leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    var valid = /^\d{4}-\d{2}-\d{2}$/.test(on) && mo >= 1 && mo <= 12 && da >= 1 && da <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
     if (!valid) {
       say(fill('[data-note="invalid"]', { value: on, on: asOf }));
       return;
