@@ -150,7 +150,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
 			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)
 		}
-		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011 : Aucune donnée : Partie contractante lors de cette réunion") {
+		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011 : Aucune donnée : elle était Partie contractante lors de cette réunion") {
 			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)
 		}
 		// In French, the 9th report's made title names its round (i18n
