@@ -53,10 +53,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			t.Error("the 7th meeting, which records attendance, has no column of it")
 		}
 		for _, want := range []struct{ party, cells string }{
-			{"Aland", `Public.* Withheld`},        // both reports, in their rounds
-			{"Borduria", `no record.* Public`},    // its 9th alone
-			{"Carpania", `no record.* no record`}, // bound since the 7th, nothing recorded
-			{"Drusia", `no record.* no record`},   // bound by its deposit, nothing recorded
+			{"Aland", `Public.* Withheld`},         // both reports, in their rounds
+			{"Borduria", `none recorded.* Public`}, // its 9th alone: a record, with no 8th
+			{"Carpania", `no record.* no record`},  // bound since the 7th, nothing recorded
+			{"Drusia", `no record.* no record`},    // bound by its deposit, nothing recorded
 		} {
 			if row := gridRows(t, grid)[want.party]; !regexp.MustCompile(rowRe(want.party) + want.cells).MatchString(row) {
 				t.Errorf("the joint meeting's row of %s is %q, want %s", want.party, row, want.cells)
