@@ -39,6 +39,7 @@ var languageSamples = []string{
 	"الجزائر", "والصين", "للطاقة", "الم", "ال", "وال",
 	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
 	"Regulators’ ageing programmes",
+	"informes nacionales reuniones de examen ciudades Partes Contratantes",
 }
 
 // searchOpenIn opens a language's search page (prefix "ru/", or "" for

@@ -669,3 +669,20 @@ func TestDocumentFoundByItsYear(t *testing.T) {
 		t.Errorf("%d documents with a public day, %d without: the fixture tests neither case", dated, undated)
 	}
 }
+
+// Spanish plurals meet their singulars: "informes nacionales" and
+// "reuniones de examen", as the site's own menus write them, find the kind
+// and the meetings their singulars name.
+func TestSpanishPluralsMeetTheirSingulars(t *testing.T) {
+	sp := searchindex.SpellingOf("es")
+	for plural, singular := range map[string]string{
+		"informes": "informe", "nacionales": "nacional", "reuniones": "reunión", "ciudades": "ciudad", "Contratantes": "Contratante",
+	} {
+		if p, s := sp.Term(sp.Words(plural)[0]), sp.Term(sp.Words(singular)[0]); p != s {
+			t.Errorf("es: %q is %q, %q is %q; want one term", plural, p, singular, s)
+		}
+	}
+	if en := searchindex.SpellingOf("en"); en.Term("nacionales") == sp.Term("nacionales") {
+		t.Error("the English index's terms changed with Spanish's")
+	}
+}

@@ -187,6 +187,17 @@ var (
 	}}})
 )
 
+// Spanish: after English's steps, which take the final "s" off a word
+// of five letters or more, a plural in -es of a word ending in a
+// consonant meets its singular: "reuniones" (now "reunione") and
+// "reunión", "nacionales" and "nacional", "ciudades" and "ciudad", while
+// "informes" already meets "informe". Both sides apply it, so a singular
+// that looks like such a plural ("grande") only meets its own kin.
+var Spanish = English.with(Spelling{Steps: []Step{{
+	StemMin: 3,
+	Endings: [][2]string{{"ione", "ion"}, {"ale", "al"}, {"ile", "il"}, {"ore", "or"}, {"ade", "ad"}},
+}}})
+
 // endings are the endings of a step, each replaced by nothing.
 func endings(es ...string) [][2]string {
 	out := make([][2]string, len(es))
@@ -197,7 +208,7 @@ func endings(es ...string) [][2]string {
 }
 
 // spellings are the spelling of each language's index by language code.
-var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &English, "ru": &Russian, "ar": &Arabic, "zh": &Chinese}
+var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &Spanish, "ru": &Russian, "ar": &Arabic, "zh": &Chinese}
 
 // SpellingOf is the spelling of a language's index: English's for a
 // language without rules of its own.
