@@ -150,6 +150,13 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
 			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)
 		}
+		// A source's count of early publications beside the catalog's: the
+		// timeline says the catalog does not record which, and the timing
+		// chart says it counts as early only those it records.
+		if got := page("meetings/rm07/index.html"); !strings.Contains(got, "2 Contracting Parties had published their National Report before the meeting. The catalog does not record which.") ||
+			!strings.Contains(got, "by a source's count: 2; counted as early in this chart, their day being recorded here: 0.") {
+			t.Error("the 7th meeting's page does not say that the catalog records none of the 2 early publications a source counts")
+		}
 		// An Organizational Meeting given as a day is written in the
 		// page's language, and a past day hides it until it came.
 		if got := read(t, filepath.Join(out, "fr", "meetings", "rm08-09", "index.html")); !strings.Contains(got, `<li class="tl-past" data-tl-day="2021-10-20">`) || !strings.Contains(got, `<time datetime="2021-10-20">20 octobre 2021</time>`) {
