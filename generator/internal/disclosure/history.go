@@ -102,8 +102,9 @@ func (w *View) Past(d *catalog.Document) Past {
 	// Before its meeting's review cycle began the document was not yet
 	// submitted; or before it became public, where that was earlier
 	// (Decide).
+	m, _ := w.in.Catalog.Meeting(d.Meeting)
 	var cycle catalog.Date
-	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok {
+	if m != nil {
 		cycle = m.CycleStart
 	}
 	notYet := func(p Past, until catalog.Date) Past {
@@ -122,7 +123,7 @@ func (w *View) Past(d *catalog.Document) Past {
 	var fixed catalog.Date
 	switch dec.Basis {
 	case publication.BasisAfterAdjournment:
-		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok {
+		if m != nil {
 			fixed = m.Adjournment
 		}
 	case publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:

@@ -135,9 +135,11 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
 	// Before its meeting's review cycle began no document of it existed
 	// yet, whatever the rule gives later: not submitted until then (or
-	// until the day it became public, where a fact makes that earlier).
+	// until the day it became public, where a fact makes that earlier; not
+	// once an objection or a withdrawal is received, whose day, and the
+	// day it would have become public, only the cycle may then tell).
 	if first := m.CycleStart; !first.IsZero() {
-		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) {
+		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) && !started(doc.Objection) && !started(doc.Withdrawn) {
 			first = dec.PublicFrom
 		}
 		if !started(first) {

@@ -132,6 +132,10 @@ func TestDecide(t *testing.T) {
 		{"QAWithoutConsentBeforeTheCycleNotYetSubmitted", catalog.Document{Kind: "questions_answers"}, rm07cycle, day("2013-01-01"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
 		{"PublishedBeforeTheCycleIsPublicFromItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01")}, rm07cycle, day("2014-01-01"), Public, BasisEarly, "2014-01-01", "", ""},
 		{"PublishedBeforeTheCycleNotYetSubmittedBeforeItsDay", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01")}, rm07cycle, day("2013-12-31"), NotSubmitted, BasisNone, "", "", "2014-01-01"},
+		// An objection already received: the day it would have become
+		// public is told by nothing, the next change is the cycle's.
+		{"ObjectedBeforeTheCycleTellsOnlyTheCycle", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01"), Objection: date(t, "2013-06-01")}, rm07cycle, day("2013-07-01"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
+		{"ObjectedBeforeTheCycleWithheldFromIt", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01"), Objection: date(t, "2013-06-01")}, rm07cycle, day("2014-04-04"), Withheld, BasisNone, "", "", ""},
 		{"NotSubmittedBeforeTheCycleToo", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07cycle, day("2010-01-01"), NotSubmitted, BasisNone, "", "", ""},
 		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		// Issue 20: a report its party published before the meeting's closing
