@@ -251,7 +251,9 @@ func TestOtherLanguagesRunLeftToRightInArabic(t *testing.T) {
 			Marked int
 			Wrong  []string
 		}
-		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`(() => {
+		// The search page's results are the script's: wait for them.
+		var ready bool
+		tab.Run(chromedp.Navigate(srv.URL+path), poll(`!document.querySelector('[data-search-page]') || document.querySelector('[data-search-page]').getAttribute('data-search-ready') === 'true'`, &ready, 20*time.Second), chromedp.Evaluate(`(() => {
 			const marked = [...document.querySelectorAll("main [lang]")].filter(e => !e.getAttribute("lang").startsWith("ar") && !e.closest("svg"));
 			return {Marked: marked.length, Wrong: marked.filter(e => { const s = getComputedStyle(e); return s.direction !== "ltr" || !/isolate/.test(s.unicodeBidi); })
 				.slice(0, 5).map(e => e.tagName + "[lang=" + e.getAttribute("lang") + "] " + e.textContent.slice(0, 40))};

@@ -42,9 +42,13 @@ const DatapackageVersion = "1.1.10"
 // Python is a Python that imports jsonschema: $JSONSCHEMA_PYTHON, else
 // Debian's /usr/bin/python3 (a python3 earlier on PATH may be another
 // installation without Debian's modules); "" when there is none.
-func Python() string {
-	for _, p := range []string{os.Getenv("JSONSCHEMA_PYTHON"), "/usr/bin/python3"} {
-		if p != "" && exec.Command(p, "-c", "import jsonschema").Run() == nil {
+func Python() string { return pythonWith("JSONSCHEMA_PYTHON", "jsonschema") }
+
+// pythonWith is the Python named by the environment variable env, else
+// Debian's /usr/bin/python3, that imports modules; "" when neither does.
+func pythonWith(env, modules string) string {
+	for _, p := range []string{os.Getenv(env), "/usr/bin/python3"} {
+		if p != "" && exec.Command(p, "-c", "import "+modules).Run() == nil {
 			return p
 		}
 	}
@@ -185,14 +189,7 @@ func run(ctx context.Context, prog string, args []string, in any, out *[][]strin
 
 // FeedPython is a Python that imports feedparser and icalendar:
 // $FEEDS_PYTHON, else Debian's /usr/bin/python3; "" when there is none.
-func FeedPython() string {
-	for _, p := range []string{os.Getenv("FEEDS_PYTHON"), "/usr/bin/python3"} {
-		if p != "" && exec.Command(p, "-c", "import feedparser, icalendar").Run() == nil {
-			return p
-		}
-	}
-	return ""
-}
+func FeedPython() string { return pythonWith("FEEDS_PYTHON", "feedparser, icalendar") }
 
 // feedScript reads each file as a feed reader or a calendar does: an Atom
 // feed (.atom) with feedparser, which must find it well formed Atom 1.0,

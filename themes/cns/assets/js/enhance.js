@@ -202,6 +202,13 @@
       return part;
     }
     function children(part) { return Array.prototype.slice.call(part.childNodes); }
+    // Whether an element scheduled on the day was so before its public day
+    // was known (data-fixed, pastattrs.html: its meeting had not adjourned,
+    // or no rule set the day): due then on a day not yet set.
+    function unsetOn(e, state) {
+      var fixed = e.getAttribute("data-fixed") || "";
+      return state === "scheduled" && fixed !== "" && on < fixed;
+    }
     function say(part) {
       note.replaceChildren.apply(note, children(part));
       note.hidden = false;
@@ -256,9 +263,7 @@
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      // Scheduled on a day before its public day was known (data-fixed:
-      // its meeting had not adjourned): due on a day not yet set.
-      var fixed = e.getAttribute("data-fixed") || "", unset = badge === "scheduled" && fixed !== "" && on < fixed;
+      var unset = unsetOn(e, badge);
       var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
@@ -290,8 +295,7 @@
         var state = tr.getAttribute("data-state");
         counts[state] = (counts[state] || 0) + 1;
         if (!tr.hasAttribute("data-past")) return;
-        var fixed = tr.getAttribute("data-fixed") || "";
-        var from = state === "scheduled" && fixed !== "" && on < fixed ? "" : tr.getAttribute("data-from") || "";
+        var from = unsetOn(tr, state) ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from }, parts).textContent;

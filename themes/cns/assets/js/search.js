@@ -668,8 +668,8 @@
     } else if (type === MEETING) {
       // The title and place in the page's language where the index has
       // them (meeting_names), else the catalog's, marked as such.
-      var mt = ix.meetings[r], local = (ix.meeting_names || [])[r] || ['', ''];
-      marked(title, local[0] || mt[1], qw, local[0] ? '' : en);
+      var mt = ix.meetings[r], local = (ix.meeting_names || [])[r] || ['', ''], name = index.meetingName(r);
+      marked(title, name[0], qw, name[1]);
       meta.appendChild(el('span', 'search-hit-type', this.t('type_meeting')));
       for (var k = 2; k < 5; k++) {
         if (k === 4 && ix.meeting_officers) {
