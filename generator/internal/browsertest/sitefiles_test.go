@@ -18,6 +18,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 )
 
 // Tests over the built files: they need no browser and cover every page of
@@ -347,6 +349,93 @@ func checkLedgerOrder(t *testing.T, rows [][]string) {
 		}
 		prevMeeting, prevParty = m, party
 	}
+}
+
+// In another language the parties' names differ, and so does their order:
+// the ledger of each language lists a meeting's documents in the order its
+// meeting's grid lists the parties (bypartyname.html, Hugo's collation of
+// the names in the language), not in English's. The generator orders the
+// ledger (sitecontent.ledgerRanks); the two orders are made apart, so a
+// difference in names or collation shows here.
+func TestLedgerFollowsTheGridsOrderInEachLanguage(t *testing.T) {
+	site := allLanguagesSite(t)
+	c, err := catalog.Load(os.DirFS(Fixture), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docRow := regexp.MustCompile(`<tr id="doc-([^"]+)"`)
+	gridLink := regexp.MustCompile(`<th scope="row"><a href="[^"]*/countries/([^/"]+)/"`)
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(p), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	differs := false
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		// The fixture's ledger is one page.
+		var ledger []*catalog.Document
+		for _, m := range docRow.FindAllStringSubmatch(read(prefix+"documents/"), -1) {
+			d, ok := c.Document(m[1])
+			if !ok {
+				t.Fatalf("%s: the ledger lists %q, which is not in the catalog", lang, m[1])
+			}
+			ledger = append(ledger, d)
+		}
+		if len(ledger) != len(c.Documents) {
+			t.Fatalf("%s: the ledger has %d rows; the catalog %d documents", lang, len(ledger), len(c.Documents))
+		}
+		for _, m := range c.Meetings {
+			var got []string
+			for _, d := range ledger {
+				if d.Meeting == m.ID && d.Party != "" && !slices.Contains(got, d.Party) {
+					got = append(got, d.Party)
+				}
+			}
+			if len(got) < 2 {
+				continue
+			}
+			page := read(prefix + "meetings/" + m.ID + "/")
+			i := strings.Index(page, `<table class="grid stack sortable"`)
+			if i < 0 {
+				t.Fatalf("%s: the page of %s has no grid", lang, m.ID)
+			}
+			page = page[i:]
+			page = page[:strings.Index(page, "</table>")]
+			var grid []string
+			for _, g := range gridLink.FindAllStringSubmatch(page, -1) {
+				if slices.Contains(got, g[1]) {
+					grid = append(grid, g[1])
+				}
+			}
+			if !slices.Equal(got, grid) {
+				t.Errorf("%s: the ledger lists the parties of %s as\n%v\nits grid as\n%v", lang, m.ID, got, grid)
+			}
+			if lang != "en" && !slices.Equal(got, englishOrder(c, got)) {
+				differs = true
+			}
+		}
+	}
+	if !differs {
+		t.Error("no language orders the fixture's parties otherwise than English: the test shows nothing")
+	}
+}
+
+// englishOrder is parties in the order of their English names.
+func englishOrder(c *catalog.Catalog, parties []string) []string {
+	col := collate.New(language.English, collate.Loose)
+	out := slices.Clone(parties)
+	slices.SortStableFunc(out, func(a, b string) int {
+		pa, _ := c.Party(a)
+		pb, _ := c.Party(b)
+		return col.CompareString(pa.Name, pb.Name)
+	})
+	return out
 }
 
 // tableRows returns the text of each cell of each body row of the table

@@ -161,10 +161,15 @@ func (w *writer) writeAll() error {
 	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status", "title_key": "nav_ledger"}, ""); err != nil {
 		return err
 	}
-	for i, d := range LedgerOrder(c) {
+	ranks := w.ledgerRanks()
+	for i, d := range LedgerOrder(c, partyName(c, nil), disclosure.CompareNames) {
 		dp, body := w.Page(d)
+		params := map[string]any{"doc": dp}
+		if r := ranks[d.ID]; r != nil {
+			params["ledger"] = r
+		}
 		if err := w.page("documents/"+d.ID+".md", map[string]any{
-			"title": dp.Title, "weight": i + 1, "params": map[string]any{"doc": dp},
+			"title": dp.Title, "weight": i + 1, "params": params,
 			"aliases": aliases(disclosure.DocumentURL, d.FormerIDs),
 		}, body); err != nil {
 			return err
@@ -245,10 +250,11 @@ func (w *writer) writeAll() error {
 
 // LedgerOrder is the order of the publication-status ledger, which the
 // documents' page weights carry: by meeting in the meetings' order (documents
-// of a meeting that is not in the catalog last), within a meeting its own
-// documents first, in the catalog's order, then the Contracting Parties' by
-// name.
-func LedgerOrder(c *catalog.Catalog) []*catalog.Document {
+// of a meeting that is not in the catalog last, in the catalog's order),
+// within a meeting its own documents first, in the catalog's order, then the
+// Contracting Parties' by name (name gives a party's name, cmp orders two),
+// and one party's by report number.
+func LedgerOrder(c *catalog.Catalog, name func(party string) string, cmp func(a, b string) int) []*catalog.Document {
 	rank := make(map[string]int, len(c.Meetings))
 	for i, m := range c.Meetings {
 		rank[m.ID] = i
@@ -259,29 +265,67 @@ func LedgerOrder(c *catalog.Catalog) []*catalog.Document {
 		}
 		return len(c.Meetings)
 	}
-	partyName := func(d *catalog.Document) string {
-		if p, ok := c.Party(d.Party); ok {
-			return p.Name
-		}
-		return ""
-	}
 	out := slices.Clone(c.Documents)
 	slices.SortStableFunc(out, func(a, b *catalog.Document) int {
 		if ra, rb := meetingRank(a), meetingRank(b); ra != rb || ra == len(c.Meetings) {
 			return ra - rb
 		}
-		pa, pb := partyName(a), partyName(b)
+		pa, pb := name(a.Party), name(b.Party)
 		if (pa == "") != (pb == "") {
 			if pa == "" {
 				return -1
 			}
 			return 1
 		}
-		if c := disclosure.CompareNames(pa, pb); c != 0 || a.Party != b.Party {
+		if c := cmp(pa, pb); c != 0 || a.Party != b.Party {
 			return c
 		}
 		return a.Report - b.Report
 	})
+	return out
+}
+
+// partyName gives a party's name in a language: its name there (names, by
+// party id) where it has one, else the catalog's; "" for a document of no
+// party.
+func partyName(c *catalog.Catalog, names map[string]string) func(party string) string {
+	return func(party string) string {
+		if n := names[party]; n != "" {
+			return n
+		}
+		if p, ok := c.Party(party); ok {
+			return p.Name
+		}
+		return ""
+	}
+}
+
+// ledgerRanks are each document's place in the ledger of every language
+// but English (by document id, then language; nil for an English-only
+// site): LedgerOrder with the parties' names in the language and its
+// collation, as the meeting grids order them. The ledger's template sorts
+// by them; the weight gives English's order.
+func (w *writer) ledgerRanks() map[string]map[string]int {
+	c := w.Input().Catalog
+	var out map[string]map[string]int
+	for _, lang := range w.Input().Languages {
+		if lang == "en" {
+			continue
+		}
+		names := make(map[string]string, len(c.Parties))
+		for _, p := range c.Parties {
+			names[p.ID] = w.PartyNames(p)[lang]
+		}
+		if out == nil {
+			out = make(map[string]map[string]int, len(c.Documents))
+		}
+		for i, d := range LedgerOrder(c, partyName(c, names), disclosure.NameOrder(lang)) {
+			if out[d.ID] == nil {
+				out[d.ID] = map[string]int{}
+			}
+			out[d.ID][lang] = i + 1
+		}
+	}
 	return out
 }
 
