@@ -30,13 +30,15 @@ import (
 // languageSamples exercise the rules of each script: Cyrillic letters with
 // marks, Arabic harakat, tatweel, alef, yeh and teh marbuta forms, digits
 // and presentation forms, the Arabic article, Han runs of every length and
-// mixed with other letters, full-width Latin letters and digits.
+// mixed with other letters, full-width Latin letters and digits; Arabic
+// plurals, regular and broken, with and without the article.
 var languageSamples = []string{
 	"Ёлка ЁЖ Китай", "Российская Федерация", "Республика Корея",
 	"Албании Албанией Албанию Албанья", "доклад доклады докладов докладами", "Китая Кореи Корее Чили Перу кита",
 	"Российской Федерацией национального безопасностью", "ия иями ие ь а",
 	"أَلْبَانِيَا", "ألبـــانيا", "إآٱأ", "مصطفى", "جمهورية كوريا", "مؤتمر رئيس", "٢٠١٧ ۲۰۱۷", "ﻻ ﷲ", "کوریا", "هٰذا",
 	"الجزائر", "والصين", "للطاقة", "الم", "ال", "وال",
+	"التقارير الوطنية", "والأسئلة الأجوبة", "اجتماعات اتفاقيات", "الدول للدول", "الصين",
 	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
 	"Regulators’ ageing programmes",
 	"informes nacionales reuniones de examen ciudades Partes Contratantes",
@@ -106,7 +108,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 			tab.Run(chromedp.Evaluate(`(s => ({
 				fold: s.map(cnsSearch.fold),
 				words: s.map(x => cnsSearch.words(x)),
-				terms: s.map(x => cnsSearch.words(x).map(w => cnsSearch.forms(cnsSearch.term(w)))),
+				terms: s.map(x => cnsSearch.words(x).map(cnsSearch.indexForms)),
 			}))(`+string(arg)+`)`, &js))
 			for i, s := range samples {
 				if got, want := at(js.Fold, i), sp.Fold(s); got != want {
@@ -116,7 +118,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				var terms [][]string
 				for _, w := range sp.Words(s) {
 					words = append(words, w)
-					terms = append(terms, sp.Forms(sp.Term(w)))
+					terms = append(terms, sp.IndexForms(w))
 				}
 				if i >= len(js.Words) || !slices.Equal(js.Words[i], words) {
 					t.Errorf("words(%q): script %q, Go %q", s, at(js.Words, i), words)
@@ -158,6 +160,18 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					return {Title: tt.textContent, TitleLang: (tt.firstChild.nodeType === 1 ? tt.firstChild : tt).closest('[lang]').lang, Meta: li.querySelector('.search-hit-meta').textContent}; })()`, &meeting))
 				if len(hits) == 0 || hits[0].Href != "/fr/meetings/rm07/" || meeting.Title != "7e réunion d'examen" || meeting.TitleLang != "fr" || !strings.Contains(meeting.Meta, "Vienne, Autriche") {
 					t.Errorf("%q: first result %+v, shown %+v; want the 7th meeting, titled and placed in French", q, searchFirst(hits), meeting)
+				}
+			}
+
+			// Arabic: a report is found by its kind's plural, with or
+			// without the article, and by a word not yet typed whole.
+			if tc.lang == "ar" {
+				for _, q := range []string{"تقارير ألبانيا", "التقارير الوطنية ألبانيا", "ألبانيا التقر"} {
+					searchRetype(tab, q)
+					hits := searchWait(t, tab, q)
+					if len(hits) == 0 || hits[0].Href != "/ar/documents/rm07-nr-albania/" {
+						t.Errorf("%q: first result %+v, want Albania's National Report", q, searchFirst(hits))
+					}
 				}
 			}
 

@@ -391,6 +391,9 @@ func TestEnglishRulesChangeOnlyLatin(t *testing.T) {
 			if lang == "ru" && unicode.Is(unicode.Cyrillic, []rune(w)[0]) {
 				continue // Russian's own endings (TestRussianEndings)
 			}
+			if lang == "ar" && unicode.Is(unicode.Arabic, []rune(w)[0]) {
+				continue // Arabic's own plurals (TestArabicPluralsMeetTheirSingulars)
+			}
 			for _, word := range sp.Words(w) {
 				if got := sp.Term(word); got != word {
 					t.Errorf("%s: Term(%q) = %q; English's rules changed a word of another script", lang, word, got)
@@ -684,5 +687,70 @@ func TestSpanishPluralsMeetTheirSingulars(t *testing.T) {
 	}
 	if en := searchindex.SpellingOf("en"); en.Term("nacionales") == sp.Term("nacionales") {
 		t.Error("the English index's terms changed with Spanish's")
+	}
+}
+
+// Arabic plurals meet their singulars, with the article or without, and a
+// word being typed still finds the word of the text (Typed): the terms
+// the index holds for each word of the text include the query's term.
+func TestArabicPluralsMeetTheirSingulars(t *testing.T) {
+	sp := searchindex.SpellingOf("ar")
+	found := func(text, query string) bool {
+		qs := sp.Words(query)
+		for _, q := range qs {
+			ok := false
+			for _, w := range sp.Words(text) {
+				for _, f := range sp.IndexForms(w) {
+					if strings.HasPrefix(f, sp.Term(q)) {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return len(qs) > 0
+	}
+	for _, tc := range []struct {
+		text, query string
+		want        bool
+	}{
+		{"التقرير الوطني", "تقارير وطنية", true},
+		{"التقرير الوطني", "التقارير الوطنية", true},
+		{"التقرير الموجز", "تقرير", true},
+		{"اجتماعات الاستعراض", "اجتماع", true},
+		{"اجتماع الاستعراض السابع", "اجتماعات", true},
+		{"الاجتماعات", "الاجتماع", true},
+		{"الأسئلة والأجوبة", "سؤال", true},
+		{"الأسئلة والأجوبة", "أسئلة", true},
+		{"الأسئلة والأجوبة", "الأسئ", true}, // typed, not yet whole
+		{"الأسئلة والأجوبة", "جواب", true},
+		{"الأطراف المتعاقدة", "طرف متعاقد", true},
+		{"الطرف المتعاقد", "الأطراف", true},
+		{"الاتفاقية", "اتفاقيات", true},
+		{"الوثائق", "وثيقة", true},
+		{"الصين", "صين", true}, // not cut as a plural in "ين"
+		{"الصين", "الص", true},
+		{"التقرير الوطني", "أسئلة", false},
+		{"البلدان", "بلد", true},
+		{"بلد", "بلدان", true},
+	} {
+		if got := found(tc.text, tc.query); got != tc.want {
+			t.Errorf("%q found by %q: %v, want %v", tc.text, tc.query, got, tc.want)
+		}
+	}
+	// A plural is its singular's term on both sides, with any prefix.
+	for _, tc := range [][2]string{{"تقارير", "تقرير"}, {"والتقارير", "والتقرير"}, {"للدول", "للدوله"}, {"اجتماعات", "اجتماع"}, {"الوطنية", "الوطني"}} {
+		if got := sp.Term(sp.Fold(tc[0])); got != tc[1] {
+			t.Errorf("Term(%q) = %q, want %q", tc[0], got, tc[1])
+		}
+	}
+	// The other languages hold a word's term alone.
+	for _, lang := range []string{"en", "fr", "es", "ru", "zh"} {
+		sp := searchindex.SpellingOf(lang)
+		if got := sp.IndexForms("reports"); !slices.Equal(got, []string{"report"}) {
+			t.Errorf("%s: IndexForms(%q) = %q", lang, "reports", got)
+		}
 	}
 }

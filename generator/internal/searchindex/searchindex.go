@@ -418,7 +418,7 @@ func (b *builder) add(field int, texts ...string) {
 		for _, w := range b.sp.Words(t) {
 			forms, ok := b.terms[w]
 			if !ok {
-				forms = b.sp.Forms(b.sp.Term(w))
+				forms = b.sp.IndexForms(w)
 				b.terms[w] = forms
 			}
 			for _, f := range forms {

@@ -51,6 +51,11 @@ type Spelling struct {
 	// The query is not cut, so what is typed finds the word as written.
 	Prefixes  []string `json:"prefixes,omitempty"`
 	PrefixMin int      `json:"prefix_min,omitempty"`
+	// Typed: the index also holds each word as it is folded, before its
+	// variant and steps, with its forms (IndexForms), so that a word being
+	// typed finds the text's word before it is whole, though their terms
+	// differ: "الأسئ" finds "الأسئلة", whose term is its singular's.
+	Typed bool `json:"typed,omitempty"`
 }
 
 // Step is one rewrite of a word; lengths count letters (Unicode code
@@ -158,6 +163,17 @@ var (
 		// after "for" (where its alef is not written).
 		Prefixes:  []string{"وال", "بال", "كال", "فال", "لل", "ال"},
 		PrefixMin: 2,
+		// Plurals meet their singulars: the regular feminine plural in
+		// "ات" ("اجتماعات", "اتفاقيات") loses it, and the adjective's
+		// feminine "ية" (written "يه") becomes its masculine "ي", so that
+		// "تقارير وطنية" finds "التقرير الوطني" and "اتفاقيات" "الاتفاقية"
+		// (both "اتفاقي"). Three letters at least are left. The
+		// masculine plurals in "ون" and "ين" are left alone: too many
+		// names end so ("الصين"). The broken plurals of the words the site
+		// searches are variants (arabicPlurals), and the index also holds
+		// each word as typed.
+		Steps: []Step{{StemMin: 3, Endings: [][2]string{{"ات", ""}, {"يه", "ي"}}}},
+		Typed: true,
 	})
 	// Chinese: names and words are written without spaces, so Han is
 	// searched by pairs of characters; NFKD writes full-width Latin
@@ -186,6 +202,32 @@ var (
 		),
 	}}})
 )
+
+// arabicPlurals are the broken plurals of the words the site's Arabic
+// pages and their catalog search (kinds, states, parties, meetings), each
+// with its singular: a reader may type either.
+var arabicPlurals = map[string]string{
+	"تقارير": "تقرير", // reports
+	"أطراف":  "طرف",   // parties
+	"وثائق":  "وثيقة", // documents
+	"دول":    "دولة",  // States
+	"بلدان":  "بلد",   // countries
+	"أسئلة":  "سؤال",  // questions
+	"أجوبة":  "جواب",  // answers
+	"أفرقة":  "فريق",  // groups
+	"مواعيد": "موعد",  // dates
+	"نصوص":   "نص",    // texts
+	"ملفات":  "ملف",   // files (a regular plural, which the step would cut to "ملف" too)
+	"رؤساء":  "رئيس",  // presidents
+	"نواب":   "نائب",  // vice-presidents
+	"محاضر":  "محضر",  // records
+	"أعضاء":  "عضو",   // members
+}
+
+func init() {
+	Arabic.Variants = maps.Clone(Arabic.Variants)
+	maps.Copy(Arabic.Variants, plurals(&Arabic, arabicPlurals))
+}
 
 // Spanish: after English's steps, which take the final "s" off a word
 // of five letters or more, a plural in -es of a word ending in a
@@ -219,14 +261,46 @@ func SpellingOf(lang string) *Spelling {
 	return &English
 }
 
-// with is sp and what extra adds: its letters beside sp's, its steps after
-// sp's, and its form, scripts written in pairs and prefixes.
+// with is sp and what extra adds: its letters and variants beside sp's,
+// its steps after sp's, and its form, scripts written in pairs, prefixes
+// and whether words are indexed as typed.
 func (sp Spelling) with(extra Spelling) Spelling {
 	out := sp
 	out.Letters = maps.Clone(sp.Letters)
 	maps.Copy(out.Letters, extra.Letters)
+	out.Variants = maps.Clone(sp.Variants)
+	maps.Copy(out.Variants, extra.Variants)
 	out.Steps = append(slices.Clip(sp.Steps), extra.Steps...)
-	out.Form, out.Bigrams, out.Prefixes, out.PrefixMin = extra.Form, extra.Bigrams, extra.Prefixes, extra.PrefixMin
+	out.Form, out.Bigrams, out.Prefixes, out.PrefixMin, out.Typed = extra.Form, extra.Bigrams, extra.Prefixes, extra.PrefixMin, extra.Typed
+	return out
+}
+
+// IndexForms are the terms the index holds for a folded word w: the forms
+// of its term, and under Typed the forms of w itself, each once.
+func (sp *Spelling) IndexForms(w string) []string {
+	out := sp.Forms(sp.Term(w))
+	if sp.Typed {
+		for _, f := range sp.Forms(w) {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// plurals are variants of a language's words, written as its texts write
+// them (plural: singular), folded by sp and, where sp has prefixes, also
+// after each prefix: "التقارير" and "تقارير" both become their singular.
+func plurals(sp *Spelling, words map[string]string) map[string]string {
+	out := make(map[string]string, len(words)*(1+len(sp.Prefixes)))
+	for plural, singular := range words {
+		p, s := sp.Fold(plural), sp.Fold(singular)
+		out[p] = s
+		for _, pre := range sp.Prefixes {
+			out[pre+p] = pre + s
+		}
+	}
 	return out
 }
 

@@ -16,7 +16,7 @@
      decomposed (NFD, or NFKD), marks removed, the spelling's letters spelt
      out; runs of letters and digits, those of the paired scripts (bigrams)
      as pairs of letters; then a word's variant, else each step in order;
-     and the forms without a prefix. Lengths count code points, as Go
+     and the forms without a prefix, and the word as typed (IndexForms). Lengths count code points, as Go
      counts runes. TestSearchScriptKeepsTheIndexContract and
      TestSearchInEveryLanguage check the two agree. */
   var MARKS = /\p{M}+/gu;
@@ -95,11 +95,20 @@
     }
     return [t];
   }
-  /* termOf is a word's term, or its forms when the spelling has prefixes;
+  /* termOf is what the index holds for a word of its text: its term, or
+     a list of forms when the spelling has prefixes (the term's forms) or
+     indexes words as typed (then also the word's own forms, each once);
      begins says whether it (any form) begins with q. */
   function termOf(w) {
     var t = term(w);
-    return SPELLING.prefixes && SPELLING.prefixes.length ? forms(t) : t;
+    if (!SPELLING.typed) return SPELLING.prefixes && SPELLING.prefixes.length ? forms(t) : t;
+    var out = forms(t), own = forms(w);
+    for (var i = 0; i < own.length; i++) if (out.indexOf(own[i]) < 0) out.push(own[i]);
+    return out;
+  }
+  function indexForms(w) {
+    var x = termOf(w);
+    return typeof x === 'string' ? [x] : x;
   }
   function begins(x, q) {
     if (typeof x === 'string') return x.lastIndexOf(q, 0) === 0;
@@ -1112,5 +1121,5 @@
       // The page still works: the form leads to the search page, which lists the browse pages.
       if (window.console) console.warn('search:', err);
     });
-  window.cnsSearch = { fold: fold, words: words, term: term, forms: forms, decodeTerms: decodeTerms, ready: started };
+  window.cnsSearch = { fold: fold, words: words, term: term, forms: forms, indexForms: indexForms, decodeTerms: decodeTerms, ready: started };
 })();
