@@ -426,6 +426,46 @@ func TestLedgerFollowsTheGridsOrderInEachLanguage(t *testing.T) {
 	}
 }
 
+// A document's page links the ledger on the day it became public at the
+// ledger's page that holds its row, in every language: in another than
+// English the rows are in that language's order, so the page differs
+// (generated catalog of 300 documents, two ledger pages, in Russian).
+func TestDocumentPagesLinkTheLedgerPageThatHoldsTheirRow(t *testing.T) {
+	largeSite(t) // writes the corpus
+	site := BuildSite(t, "--data", largeManifest.Dir, "--as-of", "2020-01-01", "--languages", "en,ru")
+	link := regexp.MustCompile(`<p class="ledger-link"><a href="/((?:ru/)?documents/(?:page/\d+/)?)\?on=[0-9-]+#doc-([^"]+)">`)
+	checked, elsewhere := 0, 0
+	for _, prefix := range []string{"", "ru/"} {
+		for _, d := range largeManifest.Docs {
+			b, err := os.ReadFile(filepath.Join(site, prefix+"documents", d.ID, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := link.FindSubmatch(b)
+			if m == nil {
+				continue
+			}
+			if string(m[2]) != d.ID {
+				t.Errorf("%s%s links the ledger at row %s", prefix, d.ID, m[2])
+			}
+			ledger, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(string(m[1])), "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(ledger, []byte(`<tr id="doc-`+d.ID+`"`)) {
+				t.Errorf("%s%s links %s, which does not hold its row", prefix, d.ID, m[1])
+			}
+			checked++
+			if strings.Contains(string(m[1]), "page/") {
+				elsewhere++
+			}
+		}
+	}
+	if checked == 0 || elsewhere == 0 {
+		t.Fatalf("%d links checked, %d to a later page of the ledger: the test shows nothing", checked, elsewhere)
+	}
+}
+
 // englishOrder is parties in the order of their English names.
 func englishOrder(c *catalog.Catalog, parties []string) []string {
 	col := collate.New(language.English, collate.Loose)

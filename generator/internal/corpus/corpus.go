@@ -62,6 +62,7 @@ type Doc struct {
 	Consent   catalog.Date
 	Adopted   catalog.Date
 	Withdrawn catalog.Date
+	Submitted catalog.Date
 	// Title is the distinctive part of its own title, which may be shown
 	// when it is public or withdrawn.
 	Title string
@@ -361,6 +362,13 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 			d.Withdrawn = d.Consent.AddDays(1 + g.rng.IntN(100))
 		}
 	}
+	// One National Report in three records the day it was submitted, some
+	// months before the meeting: before it the report did not exist
+	// (publication.Exists). Drawn from the party's id, not the random
+	// source, so that the other facts of a seed stay as they were.
+	if d.Kind == "national_report" && !d.NotSubmitted && d.Party != "" && d.Party[len(d.Party)-1]%3 == 0 {
+		d.Submitted = opening.AddDays(-200 - int(d.Party[len(d.Party)-1]%7)*10)
+	}
 }
 
 func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
@@ -418,7 +426,7 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	for _, f := range []struct {
 		k string
 		v catalog.Date
-	}{{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}} {
+	}{{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}, {"submitted", d.Submitted}} {
 		if !f.v.IsZero() {
 			fmt.Fprintf(b, "    %s: %s\n", f.k, f.v)
 		}

@@ -90,7 +90,8 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //   - not submitted: the same state on every day.
 //   - scheduled: not submitted before its meeting's review cycle began
 //     (catalog.Meeting.CycleStart: the day the meeting before it adjourned,
-//     which the record of meetings gives), then scheduled.
+//     which the record of meetings gives) and before the day it was
+//     submitted, where recorded, then scheduled.
 //   - public, withdrawn: not submitted before the cycle began (or before
 //     the day it became public, if earlier); then scheduled before the day
 //     it became public when that day followed from a rule or a date fixed
@@ -99,13 +100,14 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //   - withheld, restricted: NotPublic before the as-of day.
 func (w *View) Past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
-	// Before its meeting's review cycle began the document was not yet
-	// submitted; or before it became public, where that was earlier
-	// (Decide).
+	// Before its meeting's review cycle began, and before the day it was
+	// submitted (which its page shows: View.Page), the document was not
+	// yet submitted; or before it became public, where that was earlier
+	// (Decide, publication.Exists).
 	m, _ := w.in.Catalog.Meeting(d.Meeting)
 	var cycle catalog.Date
 	if m != nil {
-		cycle = m.CycleStart
+		cycle = publication.Exists(d, m)
 	}
 	notYet := func(p Past, until catalog.Date) Past {
 		if cycle.IsZero() {

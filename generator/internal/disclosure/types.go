@@ -77,12 +77,14 @@ type DocPage struct {
 	// Cause is Reason as a code and its facts, which pages say in the
 	// reader's language.
 	Cause publication.Cause `json:"cause"`
+	// The day it was submitted, for a public, scheduled or withdrawn
+	// document, once that day has come (View.Page).
+	Submitted catalog.Date `json:"submitted,omitzero"`
 	// Only for public documents:
 	Summary     string       `json:"summary,omitempty"`
 	Symbol      string       `json:"symbol,omitempty"`
 	OfficialURL string       `json:"official_url,omitempty"`
 	File        *FileRef     `json:"file,omitempty"`
-	Submitted   catalog.Date `json:"submitted,omitzero"`
 	HasText     bool         `json:"has_text,omitempty"` // the page body is the document's text
 	// Text is the document's text, parsed: its numbered paragraphs, for
 	// the search index.

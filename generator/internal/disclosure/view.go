@@ -293,10 +293,19 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
 		p.WithdrawnReason, p.WithdrawnObjection = "The Contracting Party objected to its publication.", true
 	}
+	// The day it was submitted, a step of the review process that the past
+	// states (Past) rest on: shown for every document whose past the record
+	// tells, once that day has come.
+	switch dec.State {
+	case publication.Public, publication.Scheduled, publication.Withdrawn:
+		if !d.Submitted.IsZero() && !w.in.AsOf.Before(d.Submitted.Start(w.in.Catalog.Rules.Location)) {
+			p.Submitted = d.Submitted
+		}
+	}
 	if dec.State != publication.Public {
 		return p, ""
 	}
-	p.Summary, p.Symbol, p.OfficialURL, p.Submitted = d.Summary, d.Symbol, d.URL, d.Submitted
+	p.Summary, p.Symbol, p.OfficialURL = d.Summary, d.Symbol, d.URL
 	p.File = w.File(d)
 	p.ReadAt = w.readAt(d, p.File)
 	body := ""

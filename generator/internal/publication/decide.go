@@ -134,16 +134,27 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	var why Cause
 	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
 	// Before its meeting's review cycle began no document of it existed
-	// yet, whatever the rule gives later: not submitted until then (or
-	// until the day it became public, where a fact makes that earlier; not
-	// once an objection or a withdrawal is received, whose day, and the
+	// yet, whatever the rule gives later, nor before the day it was
+	// submitted, where the catalog records it: not submitted until then
+	// (or until the day it became public, where a fact makes that earlier;
+	// not once an objection or a withdrawal is received, whose day, and the
 	// day it would have become public, only the cycle may then tell).
-	if first := m.CycleStart; !first.IsZero() {
+	if first := Exists(doc, m); !first.IsZero() {
 		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) && !started(doc.Objection) && !started(doc.Withdrawn) {
 			first = dec.PublicFrom
 		}
 		if !started(first) {
-			return because(Decision{State: NotSubmitted, Version: rule, RuleText: dec.RuleText, NextChange: first}, Cause{Code: CauseNotYet, Date: m.CycleStart})
+			why := Cause{Code: CauseNotYet, Date: m.CycleStart}
+			if m.CycleStart.IsZero() {
+				why = Cause{Code: CauseBeforeSubmission}
+			}
+			// The day a review cycle begins is known in advance; the day
+			// a party submits its report is not: it is no next change.
+			next := first
+			if first == doc.Submitted {
+				next = catalog.Date{}
+			}
+			return because(Decision{State: NotSubmitted, Version: rule, RuleText: dec.RuleText, NextChange: next}, why)
 		}
 	}
 	if dec.PublicFrom.IsZero() {
@@ -151,6 +162,17 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 		return because(dec, why)
 	}
 	return events(dec, doc, rule, started)
+}
+
+// Exists is the first day on which a document of meeting m existed, as
+// far as the catalog tells: the later of the day its meeting's review
+// cycle began and the day it was submitted; zero when neither is known.
+func Exists(doc *catalog.Document, m *catalog.Meeting) catalog.Date {
+	first := m.CycleStart
+	if first.Before(doc.Submitted) {
+		first = doc.Submitted
+	}
+	return first
 }
 
 // because gives a decision its cause, and the cause's words as its reason.

@@ -136,6 +136,14 @@ func TestDecide(t *testing.T) {
 		// public is told by nothing, the next change is the cycle's.
 		{"ObjectedBeforeTheCycleTellsOnlyTheCycle", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01"), Objection: date(t, "2013-06-01")}, rm07cycle, day("2013-07-01"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
 		{"ObjectedBeforeTheCycleWithheldFromIt", catalog.Document{Kind: "national_report", Published: date(t, "2014-01-01"), Objection: date(t, "2013-06-01")}, rm07cycle, day("2014-04-04"), Withheld, BasisNone, "", "", ""},
+		// Nor did it exist before the day it was submitted, where the
+		// catalog records it; without a known cycle the reason says only
+		// that it was not yet submitted.
+		{"BeforeItsSubmissionNotYetSubmitted", catalog.Document{Kind: "national_report", Submitted: date(t, "2016-09-15")}, rm07cycle, day("2016-09-14"), NotSubmitted, BasisNone, "", "", ""},
+		{"FromItsSubmissionScheduled", catalog.Document{Kind: "national_report", Submitted: date(t, "2016-09-15")}, rm07cycle, day("2016-09-15"), Scheduled, BasisAfterAdjournment, "2017-07-06", "", "2017-07-06"},
+		{"SubmittedBeforeTheCycleCountsFromTheCycle", catalog.Document{Kind: "national_report", Submitted: date(t, "2014-01-01")}, rm07cycle, day("2014-04-03"), NotSubmitted, BasisNone, "", "", "2014-04-04"},
+		{"BeforeItsSubmissionWithoutACycle", catalog.Document{Kind: "national_report", Submitted: date(t, "2016-09-15")}, rm07, day("2016-09-14"), NotSubmitted, BasisNone, "", "", ""},
+		{"PublishedBeforeItsSubmissionDayIsPublic", catalog.Document{Kind: "national_report", Published: date(t, "2016-08-01"), Submitted: date(t, "2016-09-15")}, rm07cycle, day("2016-08-01"), Public, BasisEarly, "2016-08-01", "", ""},
 		{"NotSubmittedBeforeTheCycleToo", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07cycle, day("2010-01-01"), NotSubmitted, BasisNone, "", "", ""},
 		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		// Issue 20: a report its party published before the meeting's closing
