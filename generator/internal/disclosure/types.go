@@ -81,11 +81,11 @@ type DocPage struct {
 	// document, once that day has come (View.Page).
 	Submitted catalog.Date `json:"submitted,omitzero"`
 	// Only for public documents:
-	Summary     string       `json:"summary,omitempty"`
-	Symbol      string       `json:"symbol,omitempty"`
-	OfficialURL string       `json:"official_url,omitempty"`
-	File        *FileRef     `json:"file,omitempty"`
-	HasText     bool         `json:"has_text,omitempty"` // the page body is the document's text
+	Summary     string   `json:"summary,omitempty"`
+	Symbol      string   `json:"symbol,omitempty"`
+	OfficialURL string   `json:"official_url,omitempty"`
+	File        *FileRef `json:"file,omitempty"`
+	HasText     bool     `json:"has_text,omitempty"` // the page body is the document's text
 	// Text is the document's text, parsed: its numbered paragraphs, for
 	// the search index.
 	Text *catalog.Text `json:"-"`
