@@ -163,6 +163,20 @@ func textRuns(md string) []string {
 	return runs
 }
 
+// Finder tells whether a text holds a secret, as the audit of a page that
+// showed it would find it: pages leave out what would fail the audit.
+type Finder struct{ m *matcher }
+
+// NewFinder makes a Finder of the secrets' strings.
+func NewFinder(s Secrets) *Finder { return &Finder{newMatcher(s.Strings)} }
+
+// Holds reports whether text holds one of the secrets. Safe for use by
+// several goroutines at once.
+func (f *Finder) Holds(text string) bool {
+	out, _ := f.m.findings("", []byte(text), nil)
+	return len(out) > 0
+}
+
 // Finding is one leak: a file of the output that holds a secret.
 type Finding struct {
 	File   string // relative to the audited directory

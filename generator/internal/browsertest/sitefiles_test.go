@@ -466,6 +466,34 @@ func TestDocumentPagesLinkTheLedgerPageThatHoldsTheirRow(t *testing.T) {
 	}
 }
 
+// A public document's page ends with the sources of its facts, its own
+// and its meeting's file's, the catalog's words marked as English on a
+// page of another language.
+func TestDocumentPageGivesItsSources(t *testing.T) {
+	site := allLanguagesSite(t)
+	for _, prefix := range []string{"", "ar/", "zh/"} {
+		b, err := os.ReadFile(filepath.Join(site, prefix+"documents", "rm07-nr-albania", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		i := strings.Index(page, `<section class="sources" aria-labelledby="doc-sources">`)
+		if i < 0 {
+			t.Fatalf("%sdocuments/rm07-nr-albania/ has no sources", prefix)
+		}
+		section := page[i : i+strings.Index(page[i:], "</section>")]
+		lang := ""
+		if prefix != "" {
+			lang = ` lang="en"`
+		}
+		for _, want := range []string{"<ul" + lang + ">\n    <li>A regulator&#39;s page on Albania&#39;s report (test fixture)</li>", "<li>test fixture</li>"} {
+			if !strings.Contains(section, want) {
+				t.Errorf("%sdocuments/rm07-nr-albania/: the sources lack %q:\n%s", prefix, want, section)
+			}
+		}
+	}
+}
+
 // englishOrder is parties in the order of their English names.
 func englishOrder(c *catalog.Catalog, parties []string) []string {
 	col := collate.New(language.English, collate.Loose)

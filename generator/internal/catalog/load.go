@@ -491,7 +491,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		if d == nil {
 			continue
 		}
-		d.Meeting = m.ID
+		d.Meeting, d.FileSources = m.ID, df.Sources
 		rule, ruleOK := c.Rules.Kind(d.Kind)
 		switch {
 		case d.Kind == "":

@@ -339,6 +339,8 @@ type Document struct {
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`
+	// FileSources are the sources its file gives for all its documents.
+	FileSources []string `yaml:"-"`
 	// Body is the Markdown of Text, read by the loader; Parsed is Body
 	// parsed, once, by the loader (nil when the document has no text).
 	Body   string `yaml:"-"`

@@ -80,6 +80,16 @@ type DocPage struct {
 	// The day it was submitted, for a public, scheduled or withdrawn
 	// document, once that day has come (View.Page).
 	Submitted catalog.Date `json:"submitted,omitzero"`
+	// The sources of its facts, its own and those its meeting's file gives
+	// for all its documents: for a public document, and for one the
+	// catalog records as never submitted (which has no title or address to
+	// tell); a document in another state shows none, as its sources may
+	// name what it does not show. A source that names a document that is
+	// not public (its title, address or words) is left out, and counted in
+	// SourcesHidden.
+	Sources       []string `json:"sources,omitempty"`
+	FileSources   []string `json:"file_sources,omitempty"`
+	SourcesHidden int      `json:"sources_hidden,omitempty"`
 	// Only for public documents:
 	Summary     string   `json:"summary,omitempty"`
 	Symbol      string   `json:"symbol,omitempty"`

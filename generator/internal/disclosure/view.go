@@ -32,6 +32,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
@@ -302,6 +303,12 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.Submitted = d.Submitted
 		}
 	}
+	if dec.State == publication.Public || d.NotSubmitted {
+		var own, file int
+		p.Sources, own = w.showable(d.Sources)
+		p.FileSources, file = w.showable(d.FileSources)
+		p.SourcesHidden = own + file
+	}
 	if dec.State != publication.Public {
 		return p, ""
 	}
@@ -313,6 +320,27 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		body, p.HasText, p.Text = d.Parsed.AnchoredMarkdown(), true, d.Parsed
 	}
 	return p, body
+}
+
+// showable are those of sources that name nothing a page may not show
+// (the title, address or words of a document that is not public, as the
+// leak audit would find them: audit.Collect), and how many were left out.
+// A source of a meeting's documents often names several of them.
+func (w *View) showable(sources []string) ([]string, int) {
+	if len(sources) == 0 {
+		return nil, 0
+	}
+	type key struct{}
+	f := w.Once(key{}, func() any {
+		return audit.NewFinder(audit.Collect(w.in.Catalog, w.in.Decisions))
+	}).(*audit.Finder)
+	var out []string
+	for _, s := range sources {
+		if !f.Holds(s) {
+			out = append(out, s)
+		}
+	}
+	return out, len(sources) - len(out)
 }
 
 // File is the file of a document that this site offers: nil unless the

@@ -1,0 +1,64 @@
+package disclosure_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
+	"github.com/cns-transparency/cns-site/generator/internal/publication"
+)
+
+// A document's page gives the sources of its facts: a public document's,
+// and a never submitted one's, its own and its file's; never those of a
+// document in another state, and never a source that names what a page
+// may not show (the title or address of a document that is not public),
+// which is counted instead.
+func TestDocumentSourcesShowNothingThatIsNotPublic(t *testing.T) {
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 7, Documents: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := m.To
+	decisions := publication.DecideAll(c, at)
+	var public, hidden, never *catalog.Document
+	for _, d := range c.Documents {
+		switch s := decisions[d.ID].State; {
+		case s == publication.Public && public == nil && d.Title != "":
+			public = d
+		case (s == publication.Withheld || s == publication.Restricted) && hidden == nil && d.Title != "" && d.URL != "":
+			hidden = d
+		case d.NotSubmitted && never == nil:
+			never = d
+		}
+	}
+	if public == nil || hidden == nil || never == nil {
+		t.Fatalf("the corpus lacks a public (%v), a hidden (%v) or a never submitted document (%v)", public != nil, hidden != nil, never != nil)
+	}
+	naming := []string{
+		"A page of the party's regulator (a source that names nothing else)",
+		"A report titled " + hidden.Title + ", seen on a copy",
+		"The regulator's list of reports, with " + hidden.URL,
+	}
+	for _, d := range []*catalog.Document{public, hidden, never} {
+		d.Sources = slices.Clone(naming)
+		d.FileSources = []string{"The meeting's list of documents", "A second list naming " + hidden.Title}
+	}
+	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	for _, d := range []*catalog.Document{public, never} {
+		p, _ := w.Page(d)
+		if !slices.Equal(p.Sources, naming[:1]) || !slices.Equal(p.FileSources, []string{"The meeting's list of documents"}) || p.SourcesHidden != 3 {
+			t.Errorf("%s (%s): sources %q, file's %q, %d hidden; want the first of each shown and 3 hidden", d.ID, p.State, p.Sources, p.FileSources, p.SourcesHidden)
+		}
+	}
+	if p, _ := w.Page(hidden); p.Sources != nil || p.FileSources != nil || p.SourcesHidden != 0 {
+		t.Errorf("%s (%s) shows sources %q, %q (%d hidden)", hidden.ID, p.State, p.Sources, p.FileSources, p.SourcesHidden)
+	}
+}
