@@ -62,3 +62,43 @@ func TestDocumentSourcesShowNothingThatIsNotPublic(t *testing.T) {
 		t.Errorf("%s (%s) shows sources %q, %q (%d hidden)", hidden.ID, p.State, p.Sources, p.FileSources, p.SourcesHidden)
 	}
 }
+
+// A National Report public from the rule's day, at a meeting that counts
+// more reports published before it opened than the catalog records the day
+// of, may have been public earlier: its page says so, with both counts. A
+// report whose early day is recorded, or another kind, says nothing.
+func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm07, _ := c.Meeting("rm07")
+	rm07.NationalReportsPublicEarly = 3
+	france, _ := c.Document("rm07-nr-france")
+	france.Published = rm07.Opening.AddDays(-30)
+	at := rm07.Adjournment.AddDays(200).Start(c.Rules.Location)
+	decisions := publication.DecideAll(c, at)
+	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	for id, want := range map[string]*disclosure.EarlyCount{
+		"rm07-nr-albania":     {Published: 3, Recorded: 1},
+		"rm07-nr-france":      nil, // its early day is recorded
+		"rm07-nr-libya":       nil, // never submitted
+		"rm07-summary-report": nil,
+	} {
+		d, ok := c.Document(id)
+		if !ok {
+			t.Fatalf("the fixture has no %s", id)
+		}
+		p, _ := w.Page(d)
+		if (p.EarlierUnrecorded == nil) != (want == nil) || (want != nil && *p.EarlierUnrecorded != *want) {
+			t.Errorf("%s (%s, %s): earlier unrecorded %+v, want %+v", id, p.State, p.Basis, p.EarlierUnrecorded, want)
+		}
+	}
+	// Once the catalog records as many as the meeting counts, nothing.
+	rm07.NationalReportsPublicEarly = 1
+	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	albania, _ := c.Document("rm07-nr-albania")
+	if p, _ := w.Page(albania); p.EarlierUnrecorded != nil {
+		t.Errorf("with every early report recorded: %+v", p.EarlierUnrecorded)
+	}
+}

@@ -80,6 +80,11 @@ type DocPage struct {
 	// The day it was submitted, for a public, scheduled or withdrawn
 	// document, once that day has come (View.Page).
 	Submitted catalog.Date `json:"submitted,omitzero"`
+	// EarlierUnrecorded is set for a National Report public from the day
+	// the rule set when its meeting counts more reports published before
+	// it than the catalog records the day of (View.earlierUnrecorded): it
+	// may have been public earlier.
+	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
 	// The sources of its facts, its own and those its meeting's file gives
 	// for all its documents: for a public document, and for one the
 	// catalog records as never submitted (which has no title or address to
@@ -114,6 +119,14 @@ type DocPage struct {
 	// Past is what the ledger may say of the document's state on an
 	// earlier day (View.Past).
 	Past Past `json:"past"`
+}
+
+// EarlyCount is how many of a meeting's National Reports were published
+// before it (the meeting's count) and of how many the catalog records the
+// day.
+type EarlyCount struct {
+	Published int `json:"published"`
+	Recorded  int `json:"recorded"`
 }
 
 // NotPublic is the state Past gives for earlier days of a document that

@@ -303,6 +303,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.Submitted = d.Submitted
 		}
 	}
+	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
 		p.Sources, own = w.showable(d.Sources)
@@ -320,6 +321,44 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		body, p.HasText, p.Text = d.Parsed.AnchoredMarkdown(), true, d.Parsed
 	}
 	return p, body
+}
+
+// earlyRecorded counts, per meeting, the National Reports that the catalog
+// records as public before the meeting opened (published early by their
+// party), computed once per build.
+func (w *View) earlyRecorded() map[string]int {
+	type key struct{}
+	return w.Once(key{}, func() any {
+		out := map[string]int{}
+		for _, d := range w.in.Catalog.Documents {
+			m, ok := w.in.Catalog.Meeting(d.Meeting)
+			if !ok || m.Opening.IsZero() || d.Kind != NationalReport {
+				continue
+			}
+			if dec := w.in.Decisions[d.ID]; dec.State == publication.Public && dec.Basis == publication.BasisEarly && d.Published.Before(m.Opening) {
+				out[m.ID]++
+			}
+		}
+		return out
+	}).(map[string]int)
+}
+
+// earlierUnrecorded says, for a National Report that became public on the
+// day the rule set, that its meeting counts more reports published before
+// it than the catalog records the day of: this one may be among them, and
+// have been public before the rule's day. Nil otherwise.
+func (w *View) earlierUnrecorded(d *catalog.Document, dec publication.Decision) *EarlyCount {
+	if d.Kind != NationalReport || dec.Basis != publication.BasisAfterAdjournment || (dec.State != publication.Public && dec.State != publication.Withdrawn) {
+		return nil
+	}
+	m, ok := w.in.Catalog.Meeting(d.Meeting)
+	if !ok || m.NationalReportsPublicEarly == 0 {
+		return nil
+	}
+	if recorded := w.earlyRecorded()[m.ID]; recorded < m.NationalReportsPublicEarly {
+		return &EarlyCount{Published: m.NationalReportsPublicEarly, Recorded: recorded}
+	}
+	return nil
 }
 
 // showable are those of sources that name nothing a page may not show
@@ -461,12 +500,8 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	mi.Reading = w.meetingReadCounts()[m.ID]
-	if m.NationalReportsPublicEarly > 0 && !m.Opening.IsZero() {
-		for _, d := range w.in.Catalog.Documents {
-			if dec := w.in.Decisions[d.ID]; d.Meeting == m.ID && d.Kind == NationalReport && dec.State == publication.Public && dec.Basis == publication.BasisEarly && d.Published.Before(m.Opening) {
-				mi.NationalReportsEarlyRecorded++
-			}
-		}
+	if m.NationalReportsPublicEarly > 0 {
+		mi.NationalReportsEarlyRecorded = w.earlyRecorded()[m.ID]
 	}
 	if ds := m.DocumentsSite; ds != nil {
 		mi.DocumentsSite = ds.URL
