@@ -224,5 +224,8 @@ func (w *writer) calendar(records []Record) error {
 		e.SetDescription(desc.String())
 		e.SetURL(w.url("/upcoming/"))
 	}
-	return w.file(Calendar, []byte(cal.Serialize()))
+	// RFC 5545 (3.1) ends every line with CRLF and folds it at 75 octets;
+	// the library folds, at a character's boundary, but ends lines with
+	// LF unless told, which strict clients (Outlook) refuse.
+	return w.file(Calendar, []byte(cal.Serialize(ics.WithNewLineWindows)))
 }

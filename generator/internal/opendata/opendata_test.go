@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
@@ -276,5 +278,51 @@ func TestEveryColumnIsDocumented(t *testing.T) {
 		if !strings.Contains(page, "| `"+c+"` |") {
 			t.Errorf("column %q is not described in site/content/data.md", c)
 		}
+	}
+}
+
+// checkICalendarLines fails unless every line of an iCalendar file ends in
+// CRLF and is at most 75 octets long, longer ones folded onto lines that
+// start with a space, as RFC 5545 (3.1) requires: strict clients refuse a
+// file with bare LF line endings.
+func checkICalendarLines(t testing.TB, name string, b []byte) {
+	t.Helper()
+	if !bytes.HasSuffix(b, []byte("\r\n")) {
+		t.Errorf("%s does not end with CRLF", name)
+	}
+	lines := bytes.Split(bytes.TrimSuffix(b, []byte("\r\n")), []byte("\r\n"))
+	bad := 0
+	for i, l := range lines {
+		problem := ""
+		switch {
+		case bytes.ContainsAny(l, "\r\n"):
+			problem = "a line ending other than CRLF"
+		case len(l) > 75:
+			problem = fmt.Sprintf("%d octets, more than 75", len(l))
+		case len(l) == 0:
+			problem = "nothing"
+		}
+		if problem != "" {
+			t.Errorf("%s: line %d has %s: %.80q", name, i+1, problem, l)
+			if bad++; bad == 5 {
+				return
+			}
+		}
+	}
+}
+
+// The calendar is iCalendar text as RFC 5545 writes it: CRLF line endings,
+// long lines folded at 75 octets (a description naming many documents is
+// long, and titles are UTF-8: a fold never splits a character).
+func TestCalendarLinesEndInCRLFAndFoldAt75Octets(t *testing.T) {
+	m := genCorpus(t, 9, 300)
+	s := written(t, m, m.From.Add(m.To.Sub(m.From)/2), "https://example.org/cns/")
+	b := s.read(t, opendata.Calendar)
+	checkICalendarLines(t, opendata.Calendar, b)
+	if !bytes.Contains(b, []byte("\r\n ")) {
+		t.Error("no line of the calendar is folded: the test proves nothing of folding")
+	}
+	if !utf8.Valid(b) {
+		t.Error("the calendar is not UTF-8: a fold split a character")
 	}
 }
