@@ -446,6 +446,26 @@ func TestPackageListsEveryCSVAndJSONFile(t *testing.T) {
 	}
 }
 
+// emptyCalendar is the calendar of the fixture catalog with its documents
+// taken out, as of a day in 2017.
+func emptyCalendar(t *testing.T) []byte {
+	t.Helper()
+	c, at, decisions, err := prepare.LoadAndDecide(filepath.Join(repo, "generator", "testdata", "catalog"), "", publication.AsOf{Time: time.Date(2017, 7, 6, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Documents = nil
+	fs := afero.NewMemMapFs()
+	if err := opendata.Write(fs, "/site", "", disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/site/"+opendata.Calendar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // .ci/run installs the release of datapackage this package names.
 func TestCIInstallsThePinnedDatapackage(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(repo, ".ci", "run"))
@@ -460,10 +480,12 @@ func TestCIInstallsThePinnedDatapackage(t *testing.T) {
 // Feed readers and calendars read what the site writes: every Atom feed
 // (the site's, each meeting's and each country's) is well formed Atom 1.0
 // with its title, id, link and day in the feed and in each entry, and the
-// calendar is iCalendar 2.0 whose every event has its own UID, a stamp, a
-// summary and a day, in every set (feedparser and icalendar, as Debian
-// packages them). A feed or a calendar broken as a bug would break it
-// fails.
+// calendar is iCalendar 2.0 with CRLF lines of at most 75 octets and at
+// least one component, whose every event has its own UID, a stamp, a
+// summary and a day, in every set, and whose time zone, where it has one
+// (a catalog with nothing public or scheduled), gives the offsets of the
+// IANA database (feedparser and icalendar, as Debian packages them). A feed
+// or a calendar broken as a bug would break it fails.
 func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	t.Parallel()
 	python := datacheck.FeedPython()
@@ -494,6 +516,17 @@ func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	if events == 0 {
 		t.Fatal("no set's calendar has an event: the readers would read none")
 	}
+	// A catalog with nothing public or scheduled yet: its calendar holds
+	// the rules' time zone alone.
+	empty := emptyCalendar(t)
+	if !strings.Contains(string(empty), "BEGIN:VTIMEZONE") {
+		t.Fatalf("the calendar of a catalog without documents has no time zone:\n%s", empty)
+	}
+	p := filepath.Join(t.TempDir(), opendata.Calendar)
+	if err := os.WriteFile(p, empty, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, what = append(files, p), append(what, "fixture without documents: "+opendata.Calendar)
 	valid := len(files)
 	// Broken copies, each of which a reader must refuse.
 	src := all["corpus, early"]
@@ -522,6 +555,15 @@ func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	broken("an event at a time of day", opendata.Calendar, func(s string) string {
 		return regexp.MustCompile(`(?m)^DTSTART;VALUE=DATE:(\d{8})`).ReplaceAllString(s, "DTSTART:${1}T120000Z")
 	})
+	broken("a calendar with LF line endings", opendata.Calendar, func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") })
+	broken("a calendar without any component", opendata.Calendar, func(s string) string {
+		return regexp.MustCompile(`(?s)BEGIN:VEVENT.*END:VEVENT\r\n`).ReplaceAllString(s, "")
+	})
+	p = filepath.Join(t.TempDir(), opendata.Calendar)
+	if err := os.WriteFile(p, []byte(strings.ReplaceAll(string(empty), "TZOFFSETTO:+0200", "TZOFFSETTO:+0300")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, what = append(files, p), append(what, "a time zone an hour off in summer")
 	got, err := datacheck.Feeds(context.Background(), python, files)
 	if err != nil {
 		t.Fatal(err)

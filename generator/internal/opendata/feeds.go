@@ -171,20 +171,41 @@ func (w *writer) feeds([]Record) error {
 // calendarNames is how many documents an event's description names.
 const calendarNames = 40
 
-// calendar writes an all-day event on each day on which documents become
-// public, from the as-of day on.
+// calendar writes an all-day event on each day on which documents became
+// public (public or withdrawn since) or, unless their Contracting Party
+// objects, become public (scheduled).
+//
+// Past days stay in the calendar: a subscribed calendar replaces its
+// events with the file's at each refresh, so an event dropped the day after
+// it happened would vanish from the subscriber's calendar, and the record
+// of what became public when is what the site is for. An event keeps its
+// UID (the day's) from the first build that lists it, so the day it passes
+// changes its words ("became public"), not its identity.
+//
+// RFC 5545 requires a calendar to hold at least one component, and strict
+// clients refuse one with none: a catalog in which nothing has ever become
+// public or been scheduled (a new one) gets the rules' time zone as a
+// VTIMEZONE (timezone), the zone in which the publication days turn.
 func (w *writer) calendar(records []Record) error {
 	in := w.v.Input()
+	today := catalog.DateOf(in.AsOf.In(in.Catalog.Rules.Location)).String()
 	byDay := map[string][]Record{}
 	var days []string
 	for _, r := range records {
-		if r.State != string(publication.Scheduled) || r.NextChange == "" {
+		var day string
+		switch {
+		case r.State == string(publication.Scheduled):
+			day = r.NextChange
+		case r.State == string(publication.Public) || r.State == string(publication.Withdrawn):
+			day = r.PublicFrom
+		}
+		if day == "" {
 			continue
 		}
-		if byDay[r.NextChange] == nil {
-			days = append(days, r.NextChange)
+		if byDay[day] == nil {
+			days = append(days, day)
 		}
-		byDay[r.NextChange] = append(byDay[r.NextChange], r)
+		byDay[day] = append(byDay[day], r)
 	}
 	slices.Sort(days)
 	cal := ics.NewCalendar()
@@ -192,7 +213,7 @@ func (w *writer) calendar(records []Record) error {
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("Publication dates")
 	cal.SetXWRCalName("Publication dates")
-	cal.SetDescription("Days on which documents of the review process become public, unless a Contracting Party objects.")
+	cal.SetDescription("Days on which documents of the review process became public, and days on which they become public unless a Contracting Party objects.")
 	cal.SetRefreshInterval("P1D")
 	cal.SetXPublishedTTL("P1D")
 	stamp := in.AsOf.UTC()
@@ -202,14 +223,19 @@ func (w *writer) calendar(records []Record) error {
 			return fmt.Errorf("calendar: the day %q of %s: %w", day, byDay[day][0].ID, err)
 		}
 		docs := byDay[day]
+		past := day <= today
 		e := cal.AddEvent(stableID("calendar", day) + "@cns-site")
 		e.SetDtStampTime(stamp)
 		e.SetAllDayStartAt(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC))
 		next := d.AddDays(1)
 		e.SetAllDayEndAt(time.Date(next.Year, next.Month, next.Day, 0, 0, 0, 0, time.UTC))
-		if len(docs) == 1 {
-			e.SetSummary(docs[0].Title + " becomes public")
-		} else {
+		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
+		switch {
+		case len(docs) == 1:
+			e.SetSummary(docs[0].Title + " " + verb)
+		case past:
+			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
+		default:
 			e.SetSummary(fmt.Sprintf("%d documents become public", len(docs)))
 		}
 		var desc strings.Builder
@@ -218,14 +244,74 @@ func (w *writer) calendar(records []Record) error {
 				fmt.Fprintf(&desc, "… and %d more.\n", len(docs)-i)
 				break
 			}
-			desc.WriteString(r.Title + "\n")
+			desc.WriteString(r.Title)
+			if r.WithdrawnOn != "" {
+				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
+			}
+			desc.WriteString("\n")
 		}
-		desc.WriteString("Unless the Contracting Party objects.")
-		e.SetDescription(desc.String())
-		e.SetURL(w.url("/upcoming/"))
+		if past {
+			e.SetDescription(strings.TrimSuffix(desc.String(), "\n"))
+			e.SetURL(w.url("/documents/"))
+		} else {
+			desc.WriteString("Unless the Contracting Party objects.")
+			e.SetDescription(desc.String())
+			e.SetURL(w.url("/upcoming/"))
+		}
+	}
+	if len(days) == 0 {
+		timezone(cal, in.Catalog.Rules.Timezone, in.Catalog.Rules.Location, in.AsOf)
 	}
 	// RFC 5545 (3.1) ends every line with CRLF and folds it at 75 octets;
 	// the library folds, at a character's boundary, but ends lines with
 	// LF unless told, which strict clients (Outlook) refuse.
 	return w.file(Calendar, []byte(cal.Serialize(ics.WithNewLineWindows)))
+}
+
+// timezone adds to cal a VTIMEZONE of loc, named tzid, with the offsets Go's
+// time zone database gives it from the start of the year of at to the end
+// of the next: the observance in force when that span begins, then one for
+// each change of offset in it, each from the moment it begins (without
+// rules for other years, which nothing in the calendar refers to).
+func timezone(cal *ics.Calendar, tzid string, loc *time.Location, at time.Time) {
+	tz := cal.AddTimezone(tzid)
+	offset := func(t time.Time) string {
+		_, s := t.Zone()
+		sign := '+'
+		if s < 0 {
+			sign, s = '-', -s
+		}
+		return fmt.Sprintf("%c%02d%02d", sign, s/3600, s/60%60)
+	}
+	end := time.Date(at.In(loc).Year()+2, 1, 1, 0, 0, 0, 0, loc)
+	t := time.Date(at.In(loc).Year(), 1, 1, 0, 0, 0, 0, loc)
+	for {
+		name, _ := t.Zone()
+		start, until := t.ZoneBounds()
+		// Its onset, in the local time of the zone before it, as RFC 5545
+		// writes it; 1970 for a zone that has always been in force.
+		onset, before := "19700101T000000", offset(t)
+		if !start.IsZero() {
+			prev := start.Add(-time.Second)
+			before = offset(prev)
+			_, s := prev.Zone()
+			onset = start.In(time.FixedZone("", s)).Format("20060102T150405")
+		}
+		var o *ics.ComponentBase
+		if t.IsDST() {
+			d := &ics.Daylight{}
+			tz.Components = append(tz.Components, d)
+			o = &d.ComponentBase
+		} else {
+			o = &tz.AddStandard().ComponentBase
+		}
+		o.SetProperty(ics.ComponentProperty(ics.PropertyDtstart), onset)
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), before)
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), offset(t))
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzname), name)
+		if until.IsZero() || !until.Before(end) {
+			return
+		}
+		t = until
+	}
 }

@@ -226,48 +226,133 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	}
 }
 
-// The calendar holds one all-day event on each day on which scheduled
-// documents become public, counting them, as the decisions say.
-func TestCalendarListsUpcomingPublicationDays(t *testing.T) {
+// The calendar holds one all-day event on each day on which documents
+// became public (public or withdrawn since) or, scheduled, become public,
+// counting them, as the decisions say; and a later build keeps every event
+// of an earlier one, with its UID and day, so that a subscriber's
+// calendar keeps the days that have passed.
+func TestCalendarListsPastAndUpcomingPublicationDays(t *testing.T) {
 	m := genCorpus(t, 9, 300)
-	at := m.From.Add(m.To.Sub(m.From) / 2)
-	s := written(t, m, at, "")
-	cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
-	if err != nil {
-		t.Fatal(err)
+	span := m.To.Sub(m.From)
+	type event struct {
+		day   string
+		count int
 	}
-	want := map[string]int{}
-	for id, d := range s.res.Decisions {
-		if d.State == publication.Scheduled {
-			want[d.NextChange.String()]++
-		}
-		_ = id
-	}
-	got := map[string]int{}
-	for _, e := range cal.Events() {
-		start, err := e.GetAllDayStartAt()
+	events := func(s site) map[string]event {
+		t.Helper()
+		cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		day := start.Format(time.DateOnly)
-		summary := e.GetProperty(ics.ComponentPropertySummary).Value
-		n := 1
-		if strings.HasSuffix(summary, "documents become public") {
-			n = 0
-			for _, c := range summary {
-				if c < '0' || c > '9' {
-					break
+		out := map[string]event{}
+		for _, e := range cal.Events() {
+			start, err := e.GetAllDayStartAt()
+			if err != nil {
+				t.Fatal(err)
+			}
+			summary := e.GetProperty(ics.ComponentPropertySummary).Value
+			n := 1
+			if strings.HasSuffix(summary, "documents become public") || strings.HasSuffix(summary, "documents became public") {
+				n = 0
+				for _, c := range summary {
+					if c < '0' || c > '9' {
+						break
+					}
+					n = n*10 + int(c-'0')
 				}
-				n = n*10 + int(c-'0')
+			}
+			out[e.Id()] = event{start.Format(time.DateOnly), n}
+		}
+		return out
+	}
+	var before map[string]event
+	for _, at := range []time.Time{m.From.Add(span / 3), m.From.Add(span / 2)} {
+		s := written(t, m, at, "")
+		want := map[string]int{}
+		past, upcoming := 0, 0
+		for _, d := range s.res.Decisions {
+			switch d.State {
+			case publication.Scheduled:
+				want[d.NextChange.String()]++
+				upcoming++
+			case publication.Public, publication.Withdrawn:
+				want[d.PublicFrom.String()]++
+				past++
 			}
 		}
-		got[day] = n
+		if past == 0 || upcoming == 0 {
+			t.Fatalf("as of %s: %d documents public or withdrawn, %d scheduled: the test proves nothing", at, past, upcoming)
+		}
+		now := events(s)
+		got := map[string]int{}
+		for _, e := range now {
+			got[e.day] = e.count
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("as of %s, days and counts (-decided +calendar):\n%s", at.Format(time.DateOnly), diff)
+		}
+		for uid, e := range before {
+			if got, ok := now[uid]; !ok || got.day != e.day {
+				t.Errorf("as of %s, the event %s of %s is %+v", at.Format(time.DateOnly), uid, e.day, now[uid])
+			}
+		}
+		before = now
 	}
-	if len(want) == 0 {
-		t.Fatal("nothing scheduled: the test proves nothing")
+}
+
+// A catalog in which nothing has become public or been scheduled still
+// gets a calendar with a component, as RFC 5545 requires (an empty
+// VCALENDAR is refused by strict clients): the rules' time zone, with the
+// offsets Go's time zone database gives it around the as-of day.
+func TestCalendarWithNoPublicationDayHoldsTheRulesTimeZone(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("days and counts (-decided +calendar):\n%s", diff)
+	c.Documents = nil // a new catalog, with meetings and parties but no document yet
+	at := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+	fs := afero.NewMemMapFs()
+	v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at})
+	if err := opendata.Write(fs, "/site", "", v); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/site/"+opendata.Calendar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkICalendarLines(t, opendata.Calendar, b)
+	cal, err := ics.ParseCalendar(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cal.Components) != 1 || len(cal.Timezones()) != 1 {
+		t.Fatalf("%d components, %d of them time zones; want one time zone:\n%s", len(cal.Components), len(cal.Timezones()), b)
+	}
+	tz := cal.Timezones()[0]
+	if id := tz.GetProperty(ics.ComponentPropertyTzid); id == nil || id.Value != c.Rules.Timezone {
+		t.Errorf("the time zone is %v, want %s", id, c.Rules.Timezone)
+	}
+	// Vienna, from the start of 2026 to the end of 2027: winter time
+	// since October 2025, then summer and winter time in each year.
+	var got []string
+	for _, o := range tz.Components {
+		var kind string
+		switch o.(type) {
+		case *ics.Standard:
+			kind = "STANDARD"
+		case *ics.Daylight:
+			kind = "DAYLIGHT"
+		}
+		got = append(got, kind)
+	}
+	want := []string{"STANDARD", "DAYLIGHT", "STANDARD", "DAYLIGHT", "STANDARD"}
+	if !slices.Equal(got, want) {
+		t.Errorf("observances %v, want %v:\n%s", got, want, b)
+	}
+	for _, line := range []string{"DTSTART:20251026T030000", "DTSTART:20260329T020000", "DTSTART:20261025T030000", "DTSTART:20270328T020000", "DTSTART:20271031T030000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST"} {
+		if !bytes.Contains(b, []byte(line+"\r\n")) {
+			t.Errorf("the time zone has no line %s:\n%s", line, b)
+		}
 	}
 }
 
