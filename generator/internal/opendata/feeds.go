@@ -90,16 +90,24 @@ func (w *writer) dayTime(d catalog.Date) string {
 	return d.Start(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
 }
 
-func (w *writer) entryTitle(c disclosure.Change) string {
-	switch c.Kind {
-	case disclosure.ChangeScheduled:
-		return c.Doc.Title + ": scheduled"
-	case disclosure.ChangePublic:
-		return c.Doc.Title + ": public"
-	case disclosure.ChangeWithdrawn:
-		return c.Doc.Title + ": withdrawn"
+// docName is what the feeds and the calendar call a document: the title
+// made of its party, kind and meeting, which says whose it is and of which
+// meeting whatever its own title says, then its own title, in quotes,
+// where its state shows one ("Argentina: National Report, 10th
+// Review Meeting, “Décimo Informe Nacional de Seguridad Nuclear”"). Feeds and
+// the calendar are one file for every language, in English, as the
+// catalog's labels and names are.
+func docName(r disclosure.DocRef) string {
+	made := disclosure.DefaultTitle(disclosure.ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
+	if !r.OwnTitle || r.Title == made {
+		return made
 	}
-	return c.Doc.Title
+	return made + ", “" + r.Title + "”"
+}
+
+// entryTitle is the document and the change: "…: public".
+func (w *writer) entryTitle(c disclosure.Change) string {
+	return docName(c.Doc) + ": " + c.Kind
 }
 
 // feed writes one Atom feed of the given changes (newest first).
@@ -189,6 +197,10 @@ const calendarNames = 40
 func (w *writer) calendar(records []Record) error {
 	in := w.v.Input()
 	today := catalog.DateOf(in.AsOf.In(in.Catalog.Rules.Location)).String()
+	names := map[string]string{}
+	for _, d := range in.Catalog.Documents {
+		names[d.ID] = docName(w.v.Ref(d))
+	}
 	byDay := map[string][]Record{}
 	var days []string
 	for _, r := range records {
@@ -232,7 +244,7 @@ func (w *writer) calendar(records []Record) error {
 		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
 		switch {
 		case len(docs) == 1:
-			e.SetSummary(docs[0].Title + " " + verb)
+			e.SetSummary(names[docs[0].ID] + " " + verb)
 		case past:
 			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
 		default:
@@ -244,7 +256,7 @@ func (w *writer) calendar(records []Record) error {
 				fmt.Fprintf(&desc, "… and %d more.\n", len(docs)-i)
 				break
 			}
-			desc.WriteString(r.Title)
+			desc.WriteString(names[r.ID])
 			if r.WithdrawnOn != "" {
 				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
 			}

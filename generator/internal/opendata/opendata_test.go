@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -409,5 +410,57 @@ func TestCalendarLinesEndInCRLFAndFoldAt75Octets(t *testing.T) {
 	}
 	if !utf8.Valid(b) {
 		t.Error("the calendar is not UTF-8: a fold split a character")
+	}
+}
+
+// A feed entry says whose document changed and of which meeting, whatever
+// the document's title: the title made of party, kind and meeting, then
+// the document's own title where it shows one, then the change. So does a
+// calendar event of one document.
+func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
+	m := genCorpus(t, 8, 120)
+	at := m.To
+	s := written(t, m, at, "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: at})
+	names := map[string]string{} // document page → what an entry calls it
+	own := 0
+	for _, d := range s.res.Catalog.Documents {
+		r := v.Ref(d)
+		name := disclosure.DefaultTitle(disclosure.ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
+		if r.OwnTitle {
+			name += ", “" + r.Title + "”"
+		}
+		names[r.URL] = name
+	}
+	for _, it := range parseFeed(t, s, opendata.SiteFeed).Items {
+		want := names[it.Link] + ": " + it.Categories[0]
+		if it.Title != want {
+			t.Errorf("entry %s is titled %q, want %q", it.GUID, it.Title, want)
+		}
+		if strings.Contains(it.Title, "”") {
+			own++
+		}
+	}
+	if own == 0 {
+		t.Error("no entry is of a document with its own title: the test proves little")
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := 0
+	for _, e := range cal.Events() {
+		summary := e.GetProperty(ics.ComponentPropertySummary).Value
+		if strings.Contains(summary, " documents bec") {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(summary, " became public"), " becomes public")
+		if !slices.Contains(slices.Collect(maps.Values(names)), name) {
+			t.Errorf("the event %s names %q, which is not a document's title made of party, kind and meeting", e.Id(), name)
+		}
+		one++
+	}
+	if one == 0 {
+		t.Error("no event is of one document: the test proves little of events")
 	}
 }
