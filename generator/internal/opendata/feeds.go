@@ -110,8 +110,9 @@ func (w *writer) entryTitle(c disclosure.Change) string {
 	return docName(c.Doc) + ": " + c.Kind
 }
 
-// feed writes one Atom feed of the given changes (newest first).
-func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change) error {
+// feed writes one Atom feed of the given changes (newest first), updated
+// at quiet when it has none.
+func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change, quiet string) error {
 	f := atomFeed{ID: stableID("feed", id), Title: title}
 	f.Author.Name = w.v.Input().SiteTitle
 	if f.Author.Name == "" {
@@ -121,9 +122,9 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 		{Rel: "self", Type: "application/atom+xml", Href: w.url("/" + path)},
 		{Rel: "alternate", Type: "text/html", Href: w.url(pageURL)},
 	}
-	// A feed's time is its newest change, not the build's; a feed with no
-	// change yet takes the as-of day.
-	f.Updated = w.v.Input().AsOf.In(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
+	// A feed's time is its newest change, not the build's, so that the
+	// same catalog gives the same feed on any day until something changes.
+	f.Updated = quiet
 	if len(changes) > 0 {
 		f.Updated = w.dayTime(changes[0].Date)
 	}
@@ -152,7 +153,16 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 func (w *writer) feeds([]Record) error {
 	in := w.v.Input()
 	changes := w.v.Changes()
-	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes); err != nil {
+	// A feed with no entry (a country none of whose documents has
+	// changed) has not changed since the record as a whole last did: it is
+	// dated by the site's newest change, or, before any change at all, by
+	// a fixed moment (the Unix epoch), never by the build, whose time would
+	// make it new to feed readers, and its bytes different, every day.
+	quiet := time.Unix(0, 0).UTC().Format(time.RFC3339)
+	if len(changes) > 0 {
+		quiet = w.dayTime(changes[0].Date)
+	}
+	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes, quiet); err != nil {
 		return err
 	}
 	byMeeting := map[string][]disclosure.Change{}
@@ -164,12 +174,12 @@ func (w *writer) feeds([]Record) error {
 		}
 	}
 	for _, m := range in.Catalog.Meetings {
-		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID]); err != nil {
+		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID], quiet); err != nil {
 			return err
 		}
 	}
 	for _, p := range in.Catalog.Parties {
-		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID]); err != nil {
+		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID], quiet); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"maps"
 	"os"
@@ -462,5 +463,67 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 	}
 	if one == 0 {
 		t.Error("no event is of one document: the test proves little of events")
+	}
+}
+
+// A feed with no entry (a country none of whose documents has changed) is
+// dated by the newest change of the whole site, not by the build: two
+// builds of one catalog at two moments with no change between them write
+// the same bytes, and a feed reader sees no update of an empty feed.
+func TestEmptyFeedIsDatedByTheSitesNewestChange(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(at time.Time) afero.Fs {
+		fs := afero.NewMemMapFs()
+		v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at})
+		if err := opendata.Write(fs, "/site", "", v); err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	// Albania's report became public on 6 July 2017; nothing changed
+	// in the fixture for weeks after.
+	early, late := write(time.Date(2017, 7, 20, 8, 0, 0, 0, time.UTC)), write(time.Date(2017, 8, 3, 21, 30, 0, 0, time.UTC))
+	type feed struct {
+		Updated string `xml:"updated"`
+		Entries []struct {
+			ID string `xml:"id"`
+		} `xml:"entry"`
+	}
+	read := func(fs afero.Fs, name string) ([]byte, feed) {
+		b, err := afero.ReadFile(fs, "/site/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f feed
+		if err := xml.Unmarshal(b, &f); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return b, f
+	}
+	_, site := read(late, opendata.SiteFeed)
+	if len(site.Entries) == 0 {
+		t.Fatal("the site's feed has no entry: the test proves nothing")
+	}
+	empty := 0
+	for _, p := range c.Parties {
+		name := opendata.CountryFeed(p.ID)
+		b1, _ := read(early, name)
+		b2, f := read(late, name)
+		if len(f.Entries) > 0 {
+			continue
+		}
+		empty++
+		if f.Updated != site.Updated {
+			t.Errorf("%s has no entry and is updated %s; the site's newest change is of %s", name, f.Updated, site.Updated)
+		}
+		if !bytes.Equal(b1, b2) {
+			t.Errorf("%s has no entry, and differs between two builds with no change between them:\n%s\n%s", name, b1, b2)
+		}
+	}
+	if empty == 0 {
+		t.Fatal("no country's feed is empty: the test proves nothing")
 	}
 }
