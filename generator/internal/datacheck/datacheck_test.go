@@ -168,6 +168,7 @@ var jsonMutations = []mutation{
 		}
 		t.Fatal("no document with a file")
 	}},
+	{"a report numbered 0", opendata.DocumentsJSON, func(t *testing.T, v map[string]any) { documents(v)[0].(map[string]any)["report"] = 0 }},
 	{"a meeting of another type", opendata.MeetingsJSON, func(t *testing.T, v map[string]any) {
 		v["meetings"].([]any)[0].(map[string]any)["type"] = "informal"
 	}},

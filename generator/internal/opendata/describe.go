@@ -215,7 +215,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"page_url", "string", url, "The document's page on this site.", &Constraints{Required: true}},
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
-		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
+		{"report", "integer", "", "Which round of a joint meeting's reports the document is; empty where the meeting reviewed one, or where the catalog does not say.", &Constraints{Minimum: minimum(1)}},
 		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,7 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 	for i, c := range rows[0] {
 		col[c] = i
 	}
+	reports := 0
 	for i, r := range data.Documents {
 		d := s.res.Decisions[r.ID]
 		if r.State != string(d.State) {
@@ -146,9 +148,22 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 			t.Errorf("%s: page_url %q is not under the site's address", r.ID, r.PageURL)
 		}
 		row := rows[i+1]
+		// report: a number from 1 in both files, or nothing in both
+		// (null, an empty cell), never a 0 that the schemas refuse.
+		switch {
+		case r.Report == nil && row[col["report"]] != "":
+			t.Errorf("%s: report null in JSON, %q in CSV", r.ID, row[col["report"]])
+		case r.Report != nil && (*r.Report < 1 || row[col["report"]] != strconv.Itoa(*r.Report)):
+			t.Errorf("%s: report %d in JSON, %q in CSV", r.ID, *r.Report, row[col["report"]])
+		case r.Report != nil:
+			reports++
+		}
 		if row[col["id"]] != r.ID || row[col["state"]] != r.State || row[col["public_from"]] != r.PublicFrom || row[col["sha256"]] != r.SHA256 {
 			t.Errorf("CSV row %d %v disagrees with JSON %+v", i+1, row, r)
 		}
+	}
+	if reports == 0 || reports == len(data.Documents) {
+		t.Errorf("%d of %d documents have a report number: the test proves little of the column", reports, len(data.Documents))
 	}
 }
 
