@@ -389,6 +389,25 @@ func Coverage(v *disclosure.View) string {
 	return first + "/" + in.AsOf.In(in.Catalog.Rules.Location).Format("2006-01-02")
 }
 
+// Dialect is a CSV Dialect (Data Package v1): how a CSV is written. Every
+// CSV of the site is written by encoding/csv, whose defaults these are.
+type Dialect struct {
+	Delimiter      string `json:"delimiter"`
+	LineTerminator string `json:"lineTerminator"`
+	QuoteChar      string `json:"quoteChar"`
+	DoubleQuote    bool   `json:"doubleQuote"`
+	Header         bool   `json:"header"`
+}
+
+// csvDialect is encoding/csv's: commas, rows ending in LF (UseCRLF is
+// false), quotes doubled inside a quoted field, a header row.
+var csvDialect = Dialect{Delimiter: ",", LineTerminator: "\n", QuoteChar: `"`, DoubleQuote: true, Header: true}
+
+// resource is a file of the package. A CSV's encoding is utf-8 without a
+// byte-order mark: with one, programs that read CSV (Python's csv module,
+// Go's encoding/csv, the Frictionless tools) take it as part of the first
+// column's name ("\ufeffid"), so /data/ says instead how to open a CSV as
+// UTF-8 in a spreadsheet.
 type resource struct {
 	Profile     string       `json:"profile"`
 	Name        string       `json:"name"`
@@ -398,6 +417,7 @@ type resource struct {
 	Format      string       `json:"format"`
 	MediaType   string       `json:"mediatype"`
 	Encoding    string       `json:"encoding"`
+	Dialect     *Dialect     `json:"dialect,omitempty"`
 	Bytes       int64        `json:"bytes"`
 	Hash        string       `json:"hash"`
 	Schema      *TableSchema `json:"schema,omitempty"`
@@ -457,7 +477,8 @@ func WritePackage(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error 
 		if err != nil {
 			return err
 		}
-		r := resource{Profile: "tabular-data-resource", Name: resourceName(p), Path: p, Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: n, Hash: hash}
+		dialect := csvDialect
+		r := resource{Profile: "tabular-data-resource", Name: resourceName(p), Path: p, Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Dialect: &dialect, Bytes: n, Hash: hash}
 		if t, ok := TableFor(p); ok {
 			s := t.Schema(v)
 			r.Title, r.Description, r.Schema = t.Title, t.Description, &s

@@ -542,3 +542,55 @@ func TestEmptyFeedIsDatedByTheSitesNewestChange(t *testing.T) {
 		t.Fatal("no country's feed is empty: the test proves nothing")
 	}
 }
+
+// The CSVs are what the data package and /data/ say they are: UTF-8
+// without a byte-order mark (which programs that read CSV would take as
+// part of the first column's name), a header row, rows ending in LF; and
+// /data/ says how to open them in a spreadsheet, which otherwise may guess
+// another encoding.
+func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
+	s := written(t, genCorpus(t, 5, 60), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Resources []struct {
+			Path, Format, Encoding string
+			Dialect                *struct {
+				Delimiter      string `json:"delimiter"`
+				LineTerminator string `json:"lineTerminator"`
+				QuoteChar      string `json:"quoteChar"`
+				DoubleQuote    bool   `json:"doubleQuote"`
+				Header         bool   `json:"header"`
+			}
+		}
+	}
+	if err := json.Unmarshal(s.read(t, opendata.Package), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	csvs := 0
+	for _, r := range pkg.Resources {
+		if r.Format != "csv" {
+			continue
+		}
+		csvs++
+		b := s.read(t, r.Path)
+		d := r.Dialect
+		if r.Encoding != "utf-8" || d == nil || d.Delimiter != "," || d.LineTerminator != "\n" || d.QuoteChar != `"` || !d.DoubleQuote || !d.Header {
+			t.Errorf("%s: encoding %q, dialect %+v; want utf-8 and the dialect encoding/csv writes", r.Path, r.Encoding, d)
+		}
+		if bytes.HasPrefix(b, []byte("\uFEFF")) || !utf8.Valid(b) || bytes.Contains(b, []byte("\r\n")) || !bytes.HasSuffix(b, []byte("\n")) {
+			t.Errorf("%s is not UTF-8 without a byte-order mark, with rows ending in LF", r.Path)
+		}
+	}
+	if csvs < 2 {
+		t.Fatalf("the package lists %d CSVs", csvs)
+	}
+	page := string(readFile(t, filepath.Join(repo, "site", "content", "data.md")))
+	for _, want := range []string{"UTF-8", "byte-order mark", "Excel", "LibreOffice"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("site/content/data.md does not say %q: it must say how the CSVs are encoded and how to open them in a spreadsheet", want)
+		}
+	}
+}
