@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -461,6 +462,80 @@ func emptyCalendar(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	b, err := afero.ReadFile(fs, "/site/"+opendata.Calendar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The package lists every file the outputs write but those it leaves out
+// on purpose (opendata.Unpackaged), and the open data page says which it
+// leaves out: a file added to the outputs joins one list or the other.
+func TestPackageListsEveryDataFileAndThePageSaysWhatItLeavesOut(t *testing.T) {
+	for _, name := range names(outputSets(t)) {
+		dir := sets[name]
+		b, err := os.ReadFile(filepath.Join(dir, opendata.Package))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkg struct{ Resources []struct{ Path string } }
+		if err := json.Unmarshal(b, &pkg); err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, r := range pkg.Resources {
+			listed[r.Path] = true
+		}
+		left := map[string]bool{}
+		err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			if listed[rel] {
+				delete(listed, rel)
+				return nil
+			}
+			for _, u := range opendata.Unpackaged {
+				for _, pattern := range u.Patterns {
+					if ok, _ := path.Match(pattern, rel); ok {
+						left[u.Named] = true
+						return nil
+					}
+				}
+			}
+			t.Errorf("%s: %s is neither a resource of the package nor among opendata.Unpackaged", name, rel)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(listed) > 0 {
+			t.Errorf("%s: the package lists files that were not written: %v", name, listed)
+		}
+		for _, u := range opendata.Unpackaged {
+			if !left[u.Named] {
+				t.Errorf("%s: nothing written is %s, which opendata.Unpackaged names", name, u.Named)
+			}
+		}
+	}
+	page := string(readPage(t))
+	_, says, ok := strings.Cut(page, "Not resources of the package")
+	says, _, _ = strings.Cut(says, "\n\n")
+	if !ok {
+		t.Fatal("site/content/data.md does not say which files are \"Not resources of the package\"")
+	}
+	for _, u := range opendata.Unpackaged {
+		if !strings.Contains(says, u.Named) {
+			t.Errorf("site/content/data.md does not name %s among the files that are not resources of the package", u.Named)
+		}
+	}
+}
+
+func readPage(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "site", "content", "data.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

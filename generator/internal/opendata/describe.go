@@ -80,6 +80,32 @@ var JSONFiles = []JSONFile{
 	{PartiesJSON, "parties-json", "Contracting Parties (JSON)", "The Contracting Parties: names in the site's languages, type, and when the Convention entered into force for each.", "parties.schema.json"},
 }
 
+// Unpackaged are the files the open data's outputs write that the package
+// does not list as resources, each with its paths (path.Match patterns
+// from the site's root) and the name the open data page gives it where it
+// says so: a Data Package lists data, records a data tool reads and checks.
+//
+//   - The feeds and the calendar are ways to follow the changes, in
+//     standards of their own (Atom, iCalendar) that feed readers and
+//     calendars read, not records.
+//   - The JSON Schemas describe resources: each is named by the JSON file
+//     it describes (jsonSchema), as a CSV's Table Schema is given inline.
+//   - SHA256SUMS repeats what the package gives of each resource (hash),
+//     for sha256sum and for the documents' own files.
+//   - The package itself, and the search indexes: the search box's own
+//     format, changed with its script (see JSONFiles).
+var Unpackaged = []struct {
+	Named    string
+	Patterns []string
+}{
+	{"`feed.atom`", []string{SiteFeed, MeetingFeed("*"), CountryFeed("*")}},
+	{"`calendar.ics`", []string{Calendar}},
+	{"`data/schema/`", []string{SchemaDir + "*.schema.json"}},
+	{"`SHA256SUMS`", []string{Checksums}},
+	{"`datapackage.json`", []string{Package}},
+	{"`search/index.json`", []string{"search/index.json", "*/search/index.json"}},
+}
+
 // Field is a column of a Table Schema.
 type Field struct {
 	Name        string       `json:"name"`
