@@ -195,11 +195,15 @@ func FeedPython() string { return pythonWith("FEEDS_PYTHON", "feedparser, icalen
 // feed (.atom) with feedparser, which must find it well formed Atom 1.0,
 // with a title, an id, a link and a day of update, and the same in each
 // entry; a calendar (.ics) with icalendar, which must find a VCALENDAR of
-// version 2.0 with a PRODID, and each VEVENT with a UID of its own, a
-// DTSTAMP, a SUMMARY and a DTSTART that is a day. It prints the errors of
-// each file, in order.
+// version 2.0 with a PRODID and at least one component, and each VEVENT
+// with a UID of its own, a DTSTAMP, a SUMMARY and a DTSTART that is a day,
+// and each VTIMEZONE giving, from its first onset on, the offsets, names
+// and summer time that Python's own time zone database (zoneinfo) gives
+// its TZID. What icalendar forgives, strict clients (Outlook) refuse, so the
+// script checks the lines itself too: each ends in CRLF and is at most 75
+// octets long (RFC 5545, 3.1). It prints the errors of each file, in order.
 const feedScript = `
-import json, sys, datetime
+import json, sys, datetime, zoneinfo
 import feedparser, icalendar
 out = []
 for path in json.load(sys.stdin):
@@ -223,9 +227,29 @@ for path in json.load(sys.stdin):
                     break
         elif path.endswith(".ics"):
             with open(path, "rb") as f:
-                cal = icalendar.Calendar.from_ical(f.read())
+                raw = f.read()
+            lines = raw.split(b"\r\n")
+            if lines[-1] != b"":
+                errors.append("the last line does not end in CRLF")
+            for i, line in enumerate(lines[:-1]):
+                if b"\r" in line or b"\n" in line or len(line) > 75:
+                    errors.append("line %d does not end in CRLF or is longer than 75 octets: %r" % (i + 1, line[:80]))
+                    break
+            cal = icalendar.Calendar.from_ical(raw)
             if cal.name != "VCALENDAR" or str(cal.get("VERSION")) != "2.0" or not cal.get("PRODID"):
                 errors.append("not an iCalendar 2.0 calendar with a PRODID")
+            if not cal.subcomponents:
+                errors.append("a calendar without any component")
+            for tz in cal.walk("VTIMEZONE"):
+                zone = zoneinfo.ZoneInfo(str(tz["TZID"]))
+                onsets = sorted((o.decoded("DTSTART") - o.decoded("TZOFFSETFROM"), o.decoded("TZOFFSETTO"), o.name == "DAYLIGHT", str(o["TZNAME"])) for o in tz.subcomponents)
+                t, hour = onsets[0][0], datetime.timedelta(hours=1)
+                while t <= onsets[-1][0] + 400 * hour and len(errors) < 20:
+                    _, offset, summer, name = [o for o in onsets if o[0] <= t][-1]
+                    real = t.replace(tzinfo=datetime.timezone.utc).astimezone(zone)
+                    if (real.utcoffset(), bool(real.dst()), real.tzname()) != (offset, summer, name):
+                        errors.append("time zone %s at %s UTC: %s, %s, summer time %s; zoneinfo: %s, %s, %s" % (tz["TZID"], t, offset, name, summer, real.utcoffset(), real.tzname(), bool(real.dst())))
+                    t += hour
             uids = set()
             for ev in cal.walk("VEVENT"):
                 uid = str(ev.get("UID", ""))

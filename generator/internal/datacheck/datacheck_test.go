@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -168,6 +169,7 @@ var jsonMutations = []mutation{
 		}
 		t.Fatal("no document with a file")
 	}},
+	{"a report numbered 0", opendata.DocumentsJSON, func(t *testing.T, v map[string]any) { documents(v)[0].(map[string]any)["report"] = 0 }},
 	{"a meeting of another type", opendata.MeetingsJSON, func(t *testing.T, v map[string]any) {
 		v["meetings"].([]any)[0].(map[string]any)["type"] = "informal"
 	}},
@@ -446,6 +448,100 @@ func TestPackageListsEveryCSVAndJSONFile(t *testing.T) {
 	}
 }
 
+// emptyCalendar is the calendar of the fixture catalog with its documents
+// taken out, as of a day in 2017.
+func emptyCalendar(t *testing.T) []byte {
+	t.Helper()
+	c, at, decisions, err := prepare.LoadAndDecide(filepath.Join(repo, "generator", "testdata", "catalog"), "", publication.AsOf{Time: time.Date(2017, 7, 6, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Documents = nil
+	fs := afero.NewMemMapFs()
+	if err := opendata.Write(fs, "/site", "", disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at})); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/site/"+opendata.Calendar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The package lists every file the outputs write but those it leaves out
+// on purpose (opendata.Unpackaged), and the open data page says which it
+// leaves out: a file added to the outputs joins one list or the other.
+func TestPackageListsEveryDataFileAndThePageSaysWhatItLeavesOut(t *testing.T) {
+	for _, name := range names(outputSets(t)) {
+		dir := sets[name]
+		b, err := os.ReadFile(filepath.Join(dir, opendata.Package))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkg struct{ Resources []struct{ Path string } }
+		if err := json.Unmarshal(b, &pkg); err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, r := range pkg.Resources {
+			listed[r.Path] = true
+		}
+		left := map[string]bool{}
+		err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			if listed[rel] {
+				delete(listed, rel)
+				return nil
+			}
+			for _, u := range opendata.Unpackaged {
+				for _, pattern := range u.Patterns {
+					if ok, _ := path.Match(pattern, rel); ok {
+						left[u.Named] = true
+						return nil
+					}
+				}
+			}
+			t.Errorf("%s: %s is neither a resource of the package nor among opendata.Unpackaged", name, rel)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(listed) > 0 {
+			t.Errorf("%s: the package lists files that were not written: %v", name, listed)
+		}
+		for _, u := range opendata.Unpackaged {
+			if !left[u.Named] {
+				t.Errorf("%s: nothing written is %s, which opendata.Unpackaged names", name, u.Named)
+			}
+		}
+	}
+	page := string(readPage(t))
+	_, says, ok := strings.Cut(page, "Not resources of the package")
+	says, _, _ = strings.Cut(says, "\n\n")
+	if !ok {
+		t.Fatal("site/content/data.md does not say which files are \"Not resources of the package\"")
+	}
+	for _, u := range opendata.Unpackaged {
+		if !strings.Contains(says, u.Named) {
+			t.Errorf("site/content/data.md does not name %s among the files that are not resources of the package", u.Named)
+		}
+	}
+}
+
+func readPage(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "site", "content", "data.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // .ci/run installs the release of datapackage this package names.
 func TestCIInstallsThePinnedDatapackage(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(repo, ".ci", "run"))
@@ -460,10 +556,12 @@ func TestCIInstallsThePinnedDatapackage(t *testing.T) {
 // Feed readers and calendars read what the site writes: every Atom feed
 // (the site's, each meeting's and each country's) is well formed Atom 1.0
 // with its title, id, link and day in the feed and in each entry, and the
-// calendar is iCalendar 2.0 whose every event has its own UID, a stamp, a
-// summary and a day, in every set (feedparser and icalendar, as Debian
-// packages them). A feed or a calendar broken as a bug would break it
-// fails.
+// calendar is iCalendar 2.0 with CRLF lines of at most 75 octets and at
+// least one component, whose every event has its own UID, a stamp, a
+// summary and a day, in every set, and whose time zone, where it has one
+// (a catalog with nothing public or scheduled), gives the offsets of the
+// IANA database (feedparser and icalendar, as Debian packages them). A feed
+// or a calendar broken as a bug would break it fails.
 func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	t.Parallel()
 	python := datacheck.FeedPython()
@@ -494,6 +592,17 @@ func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	if events == 0 {
 		t.Fatal("no set's calendar has an event: the readers would read none")
 	}
+	// A catalog with nothing public or scheduled yet: its calendar holds
+	// the rules' time zone alone.
+	empty := emptyCalendar(t)
+	if !strings.Contains(string(empty), "BEGIN:VTIMEZONE") {
+		t.Fatalf("the calendar of a catalog without documents has no time zone:\n%s", empty)
+	}
+	p := filepath.Join(t.TempDir(), opendata.Calendar)
+	if err := os.WriteFile(p, empty, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, what = append(files, p), append(what, "fixture without documents: "+opendata.Calendar)
 	valid := len(files)
 	// Broken copies, each of which a reader must refuse.
 	src := all["corpus, early"]
@@ -522,6 +631,15 @@ func TestFeedsAndCalendarReadAsReadersDo(t *testing.T) {
 	broken("an event at a time of day", opendata.Calendar, func(s string) string {
 		return regexp.MustCompile(`(?m)^DTSTART;VALUE=DATE:(\d{8})`).ReplaceAllString(s, "DTSTART:${1}T120000Z")
 	})
+	broken("a calendar with LF line endings", opendata.Calendar, func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") })
+	broken("a calendar without any component", opendata.Calendar, func(s string) string {
+		return regexp.MustCompile(`(?s)BEGIN:VEVENT.*END:VEVENT\r\n`).ReplaceAllString(s, "")
+	})
+	p = filepath.Join(t.TempDir(), opendata.Calendar)
+	if err := os.WriteFile(p, []byte(strings.ReplaceAll(string(empty), "TZOFFSETTO:+0200", "TZOFFSETTO:+0300")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, what = append(files, p), append(what, "a time zone an hour off in summer")
 	got, err := datacheck.Feeds(context.Background(), python, files)
 	if err != nil {
 		t.Fatal(err)

@@ -80,6 +80,32 @@ var JSONFiles = []JSONFile{
 	{PartiesJSON, "parties-json", "Contracting Parties (JSON)", "The Contracting Parties: names in the site's languages, type, and when the Convention entered into force for each.", "parties.schema.json"},
 }
 
+// Unpackaged are the files the open data's outputs write that the package
+// does not list as resources, each with its paths (path.Match patterns
+// from the site's root) and the name the open data page gives it where it
+// says so: a Data Package lists data, records a data tool reads and checks.
+//
+//   - The feeds and the calendar are ways to follow the changes, in
+//     standards of their own (Atom, iCalendar) that feed readers and
+//     calendars read, not records.
+//   - The JSON Schemas describe resources: each is named by the JSON file
+//     it describes (jsonSchema), as a CSV's Table Schema is given inline.
+//   - SHA256SUMS repeats what the package gives of each resource (hash),
+//     for sha256sum and for the documents' own files.
+//   - The package itself, and the search indexes: the search box's own
+//     format, changed with its script (see JSONFiles).
+var Unpackaged = []struct {
+	Named    string
+	Patterns []string
+}{
+	{"`feed.atom`", []string{SiteFeed, MeetingFeed("*"), CountryFeed("*")}},
+	{"`calendar.ics`", []string{Calendar}},
+	{"`data/schema/`", []string{SchemaDir + "*.schema.json"}},
+	{"`SHA256SUMS`", []string{Checksums}},
+	{"`datapackage.json`", []string{Package}},
+	{"`search/index.json`", []string{"search/index.json", "*/search/index.json"}},
+}
+
 // Field is a column of a Table Schema.
 type Field struct {
 	Name        string       `json:"name"`
@@ -215,7 +241,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"page_url", "string", url, "The document's page on this site.", &Constraints{Required: true}},
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
-		{"report", "integer", "", "Which round of a joint meeting's reports the document is.", &Constraints{Minimum: minimum(1)}},
+		{"report", "integer", "", "Which round of a joint meeting's reports the document is; empty where the meeting reviewed one, or where the catalog does not say.", &Constraints{Minimum: minimum(1)}},
 		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
@@ -389,6 +415,25 @@ func Coverage(v *disclosure.View) string {
 	return first + "/" + in.AsOf.In(in.Catalog.Rules.Location).Format("2006-01-02")
 }
 
+// Dialect is a CSV Dialect (Data Package v1): how a CSV is written. Every
+// CSV of the site is written by encoding/csv, whose defaults these are.
+type Dialect struct {
+	Delimiter      string `json:"delimiter"`
+	LineTerminator string `json:"lineTerminator"`
+	QuoteChar      string `json:"quoteChar"`
+	DoubleQuote    bool   `json:"doubleQuote"`
+	Header         bool   `json:"header"`
+}
+
+// csvDialect is encoding/csv's: commas, rows ending in LF (UseCRLF is
+// false), quotes doubled inside a quoted field, a header row.
+var csvDialect = Dialect{Delimiter: ",", LineTerminator: "\n", QuoteChar: `"`, DoubleQuote: true, Header: true}
+
+// resource is a file of the package. A CSV's encoding is utf-8 without a
+// byte-order mark: with one, programs that read CSV (Python's csv module,
+// Go's encoding/csv, the Frictionless tools) take it as part of the first
+// column's name ("\ufeffid"), so /data/ says instead how to open a CSV as
+// UTF-8 in a spreadsheet.
 type resource struct {
 	Profile     string       `json:"profile"`
 	Name        string       `json:"name"`
@@ -398,6 +443,7 @@ type resource struct {
 	Format      string       `json:"format"`
 	MediaType   string       `json:"mediatype"`
 	Encoding    string       `json:"encoding"`
+	Dialect     *Dialect     `json:"dialect,omitempty"`
 	Bytes       int64        `json:"bytes"`
 	Hash        string       `json:"hash"`
 	Schema      *TableSchema `json:"schema,omitempty"`
@@ -457,7 +503,8 @@ func WritePackage(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error 
 		if err != nil {
 			return err
 		}
-		r := resource{Profile: "tabular-data-resource", Name: resourceName(p), Path: p, Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Bytes: n, Hash: hash}
+		dialect := csvDialect
+		r := resource{Profile: "tabular-data-resource", Name: resourceName(p), Path: p, Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Dialect: &dialect, Bytes: n, Hash: hash}
 		if t, ok := TableFor(p); ok {
 			s := t.Schema(v)
 			r.Title, r.Description, r.Schema = t.Title, t.Description, &s

@@ -90,20 +90,29 @@ func (w *writer) dayTime(d catalog.Date) string {
 	return d.Start(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
 }
 
-func (w *writer) entryTitle(c disclosure.Change) string {
-	switch c.Kind {
-	case disclosure.ChangeScheduled:
-		return c.Doc.Title + ": scheduled"
-	case disclosure.ChangePublic:
-		return c.Doc.Title + ": public"
-	case disclosure.ChangeWithdrawn:
-		return c.Doc.Title + ": withdrawn"
+// docName is what the feeds and the calendar call a document: the title
+// made of its party, kind and meeting, which says whose it is and of which
+// meeting whatever its own title says, then its own title, in quotes,
+// where its state shows one ("Argentina: National Report, 10th
+// Review Meeting, “Décimo Informe Nacional de Seguridad Nuclear”"). Feeds and
+// the calendar are one file for every language, in English, as the
+// catalog's labels and names are.
+func docName(r disclosure.DocRef) string {
+	made := disclosure.DefaultTitle(disclosure.ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
+	if !r.OwnTitle || r.Title == made {
+		return made
 	}
-	return c.Doc.Title
+	return made + ", “" + r.Title + "”"
 }
 
-// feed writes one Atom feed of the given changes (newest first).
-func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change) error {
+// entryTitle is the document and the change: "…: public".
+func (w *writer) entryTitle(c disclosure.Change) string {
+	return docName(c.Doc) + ": " + c.Kind
+}
+
+// feed writes one Atom feed of the given changes (newest first), updated
+// at quiet when it has none.
+func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change, quiet string) error {
 	f := atomFeed{ID: stableID("feed", id), Title: title}
 	f.Author.Name = w.v.Input().SiteTitle
 	if f.Author.Name == "" {
@@ -113,9 +122,9 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 		{Rel: "self", Type: "application/atom+xml", Href: w.url("/" + path)},
 		{Rel: "alternate", Type: "text/html", Href: w.url(pageURL)},
 	}
-	// A feed's time is its newest change, not the build's; a feed with no
-	// change yet takes the as-of day.
-	f.Updated = w.v.Input().AsOf.In(w.v.Input().Catalog.Rules.Location).Format(time.RFC3339)
+	// A feed's time is its newest change, not the build's, so that the
+	// same catalog gives the same feed on any day until something changes.
+	f.Updated = quiet
 	if len(changes) > 0 {
 		f.Updated = w.dayTime(changes[0].Date)
 	}
@@ -144,7 +153,16 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 func (w *writer) feeds([]Record) error {
 	in := w.v.Input()
 	changes := w.v.Changes()
-	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes); err != nil {
+	// A feed with no entry (a country none of whose documents has
+	// changed) has not changed since the record as a whole last did: it is
+	// dated by the site's newest change, or, before any change at all, by
+	// a fixed moment (the Unix epoch), never by the build, whose time would
+	// make it new to feed readers, and its bytes different, every day.
+	quiet := time.Unix(0, 0).UTC().Format(time.RFC3339)
+	if len(changes) > 0 {
+		quiet = w.dayTime(changes[0].Date)
+	}
+	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes, quiet); err != nil {
 		return err
 	}
 	byMeeting := map[string][]disclosure.Change{}
@@ -156,12 +174,12 @@ func (w *writer) feeds([]Record) error {
 		}
 	}
 	for _, m := range in.Catalog.Meetings {
-		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID]); err != nil {
+		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID], quiet); err != nil {
 			return err
 		}
 	}
 	for _, p := range in.Catalog.Parties {
-		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID]); err != nil {
+		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID], quiet); err != nil {
 			return err
 		}
 	}
@@ -171,20 +189,45 @@ func (w *writer) feeds([]Record) error {
 // calendarNames is how many documents an event's description names.
 const calendarNames = 40
 
-// calendar writes an all-day event on each day on which documents become
-// public, from the as-of day on.
+// calendar writes an all-day event on each day on which documents became
+// public (public or withdrawn since) or, unless their Contracting Party
+// objects, become public (scheduled).
+//
+// Past days stay in the calendar: a subscribed calendar replaces its
+// events with the file's at each refresh, so an event dropped the day after
+// it happened would vanish from the subscriber's calendar, and the record
+// of what became public when is what the site is for. An event keeps its
+// UID (the day's) from the first build that lists it, so the day it passes
+// changes its words ("became public"), not its identity.
+//
+// RFC 5545 requires a calendar to hold at least one component, and strict
+// clients refuse one with none: a catalog in which nothing has ever become
+// public or been scheduled (a new one) gets the rules' time zone as a
+// VTIMEZONE (timezone), the zone in which the publication days turn.
 func (w *writer) calendar(records []Record) error {
 	in := w.v.Input()
+	today := catalog.DateOf(in.AsOf.In(in.Catalog.Rules.Location)).String()
+	names := map[string]string{}
+	for _, d := range in.Catalog.Documents {
+		names[d.ID] = docName(w.v.Ref(d))
+	}
 	byDay := map[string][]Record{}
 	var days []string
 	for _, r := range records {
-		if r.State != string(publication.Scheduled) || r.NextChange == "" {
+		var day string
+		switch {
+		case r.State == string(publication.Scheduled):
+			day = r.NextChange
+		case r.State == string(publication.Public) || r.State == string(publication.Withdrawn):
+			day = r.PublicFrom
+		}
+		if day == "" {
 			continue
 		}
-		if byDay[r.NextChange] == nil {
-			days = append(days, r.NextChange)
+		if byDay[day] == nil {
+			days = append(days, day)
 		}
-		byDay[r.NextChange] = append(byDay[r.NextChange], r)
+		byDay[day] = append(byDay[day], r)
 	}
 	slices.Sort(days)
 	cal := ics.NewCalendar()
@@ -192,7 +235,7 @@ func (w *writer) calendar(records []Record) error {
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("Publication dates")
 	cal.SetXWRCalName("Publication dates")
-	cal.SetDescription("Days on which documents of the review process become public, unless a Contracting Party objects.")
+	cal.SetDescription("Days on which documents of the review process became public, and days on which they become public unless a Contracting Party objects.")
 	cal.SetRefreshInterval("P1D")
 	cal.SetXPublishedTTL("P1D")
 	stamp := in.AsOf.UTC()
@@ -202,14 +245,19 @@ func (w *writer) calendar(records []Record) error {
 			return fmt.Errorf("calendar: the day %q of %s: %w", day, byDay[day][0].ID, err)
 		}
 		docs := byDay[day]
+		past := day <= today
 		e := cal.AddEvent(stableID("calendar", day) + "@cns-site")
 		e.SetDtStampTime(stamp)
 		e.SetAllDayStartAt(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC))
 		next := d.AddDays(1)
 		e.SetAllDayEndAt(time.Date(next.Year, next.Month, next.Day, 0, 0, 0, 0, time.UTC))
-		if len(docs) == 1 {
-			e.SetSummary(docs[0].Title + " becomes public")
-		} else {
+		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
+		switch {
+		case len(docs) == 1:
+			e.SetSummary(names[docs[0].ID] + " " + verb)
+		case past:
+			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
+		default:
 			e.SetSummary(fmt.Sprintf("%d documents become public", len(docs)))
 		}
 		var desc strings.Builder
@@ -218,11 +266,74 @@ func (w *writer) calendar(records []Record) error {
 				fmt.Fprintf(&desc, "… and %d more.\n", len(docs)-i)
 				break
 			}
-			desc.WriteString(r.Title + "\n")
+			desc.WriteString(names[r.ID])
+			if r.WithdrawnOn != "" {
+				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
+			}
+			desc.WriteString("\n")
 		}
-		desc.WriteString("Unless the Contracting Party objects.")
-		e.SetDescription(desc.String())
-		e.SetURL(w.url("/upcoming/"))
+		if past {
+			e.SetDescription(strings.TrimSuffix(desc.String(), "\n"))
+			e.SetURL(w.url("/documents/"))
+		} else {
+			desc.WriteString("Unless the Contracting Party objects.")
+			e.SetDescription(desc.String())
+			e.SetURL(w.url("/upcoming/"))
+		}
 	}
-	return w.file(Calendar, []byte(cal.Serialize()))
+	if len(days) == 0 {
+		timezone(cal, in.Catalog.Rules.Timezone, in.Catalog.Rules.Location, in.AsOf)
+	}
+	// RFC 5545 (3.1) ends every line with CRLF and folds it at 75 octets;
+	// the library folds, at a character's boundary, but ends lines with
+	// LF unless told, which strict clients (Outlook) refuse.
+	return w.file(Calendar, []byte(cal.Serialize(ics.WithNewLineWindows)))
+}
+
+// timezone adds to cal a VTIMEZONE of loc, named tzid, with the offsets Go's
+// time zone database gives it from the start of the year of at to the end
+// of the next: the observance in force when that span begins, then one for
+// each change of offset in it, each from the moment it begins (without
+// rules for other years, which nothing in the calendar refers to).
+func timezone(cal *ics.Calendar, tzid string, loc *time.Location, at time.Time) {
+	tz := cal.AddTimezone(tzid)
+	offset := func(t time.Time) string {
+		_, s := t.Zone()
+		sign := '+'
+		if s < 0 {
+			sign, s = '-', -s
+		}
+		return fmt.Sprintf("%c%02d%02d", sign, s/3600, s/60%60)
+	}
+	end := time.Date(at.In(loc).Year()+2, 1, 1, 0, 0, 0, 0, loc)
+	t := time.Date(at.In(loc).Year(), 1, 1, 0, 0, 0, 0, loc)
+	for {
+		name, _ := t.Zone()
+		start, until := t.ZoneBounds()
+		// Its onset, in the local time of the zone before it, as RFC 5545
+		// writes it; 1970 for a zone that has always been in force.
+		onset, before := "19700101T000000", offset(t)
+		if !start.IsZero() {
+			prev := start.Add(-time.Second)
+			before = offset(prev)
+			_, s := prev.Zone()
+			onset = start.In(time.FixedZone("", s)).Format("20060102T150405")
+		}
+		var o *ics.ComponentBase
+		if t.IsDST() {
+			d := &ics.Daylight{}
+			tz.Components = append(tz.Components, d)
+			o = &d.ComponentBase
+		} else {
+			o = &tz.AddStandard().ComponentBase
+		}
+		o.SetProperty(ics.ComponentProperty(ics.PropertyDtstart), onset)
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), before)
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), offset(t))
+		o.SetProperty(ics.ComponentProperty(ics.PropertyTzname), name)
+		if until.IsZero() || !until.Before(end) {
+			return
+		}
+		t = until
+	}
 }

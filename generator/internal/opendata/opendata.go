@@ -73,8 +73,10 @@ type Record struct {
 	ReadURL  string `json:"read_url"`
 	// Report is which round of a joint meeting the document is for (8 for
 	// the 8th National Report at the Joint 8th and 9th Review Meeting);
-	// 0 (empty in the CSV) when the catalog does not say.
-	Report int `json:"report"`
+	// nil when the meeting reviewed one round or the catalog does not say:
+	// null in the JSON and an empty cell in the CSV, as FileSize is, so
+	// that both files, and both schemas (minimum 1), say it alike.
+	Report *int `json:"report"`
 	// TitleLang is the language of a document's own title when it is not
 	// English (es, cs, de …); empty for English and for a made title.
 	TitleLang string `json:"title_lang"`
@@ -89,8 +91,8 @@ func (r Record) row() []string {
 		size = strconv.FormatInt(*r.FileSize, 10)
 	}
 	report := ""
-	if r.Report != 0 {
-		report = strconv.Itoa(r.Report)
+	if r.Report != nil {
+		report = strconv.Itoa(*r.Report)
 	}
 	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang}
 }
@@ -143,9 +145,13 @@ func (w *writer) records() []Record {
 	for _, d := range in.Catalog.Documents {
 		page, _ := w.v.Page(d)
 		r := Record{
-			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Report: page.Report, Title: page.Title, TitleLang: page.TitleLang,
+			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title, TitleLang: page.TitleLang,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
+		}
+		if page.Report != 0 {
+			report := page.Report
+			r.Report = &report
 		}
 		if f := page.File; f != nil {
 			size := f.Size

@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
@@ -120,6 +125,7 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 	for i, c := range rows[0] {
 		col[c] = i
 	}
+	reports := 0
 	for i, r := range data.Documents {
 		d := s.res.Decisions[r.ID]
 		if r.State != string(d.State) {
@@ -142,9 +148,22 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 			t.Errorf("%s: page_url %q is not under the site's address", r.ID, r.PageURL)
 		}
 		row := rows[i+1]
+		// report: a number from 1 in both files, or nothing in both
+		// (null, an empty cell), never a 0 that the schemas refuse.
+		switch {
+		case r.Report == nil && row[col["report"]] != "":
+			t.Errorf("%s: report null in JSON, %q in CSV", r.ID, row[col["report"]])
+		case r.Report != nil && (*r.Report < 1 || row[col["report"]] != strconv.Itoa(*r.Report)):
+			t.Errorf("%s: report %d in JSON, %q in CSV", r.ID, *r.Report, row[col["report"]])
+		case r.Report != nil:
+			reports++
+		}
 		if row[col["id"]] != r.ID || row[col["state"]] != r.State || row[col["public_from"]] != r.PublicFrom || row[col["sha256"]] != r.SHA256 {
 			t.Errorf("CSV row %d %v disagrees with JSON %+v", i+1, row, r)
 		}
+	}
+	if reports == 0 || reports == len(data.Documents) {
+		t.Errorf("%d of %d documents have a report number: the test proves little of the column", reports, len(data.Documents))
 	}
 }
 
@@ -224,48 +243,133 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	}
 }
 
-// The calendar holds one all-day event on each day on which scheduled
-// documents become public, counting them, as the decisions say.
-func TestCalendarListsUpcomingPublicationDays(t *testing.T) {
+// The calendar holds one all-day event on each day on which documents
+// became public (public or withdrawn since) or, scheduled, become public,
+// counting them, as the decisions say; and a later build keeps every event
+// of an earlier one, with its UID and day, so that a subscriber's
+// calendar keeps the days that have passed.
+func TestCalendarListsPastAndUpcomingPublicationDays(t *testing.T) {
 	m := genCorpus(t, 9, 300)
-	at := m.From.Add(m.To.Sub(m.From) / 2)
-	s := written(t, m, at, "")
-	cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
-	if err != nil {
-		t.Fatal(err)
+	span := m.To.Sub(m.From)
+	type event struct {
+		day   string
+		count int
 	}
-	want := map[string]int{}
-	for id, d := range s.res.Decisions {
-		if d.State == publication.Scheduled {
-			want[d.NextChange.String()]++
-		}
-		_ = id
-	}
-	got := map[string]int{}
-	for _, e := range cal.Events() {
-		start, err := e.GetAllDayStartAt()
+	events := func(s site) map[string]event {
+		t.Helper()
+		cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		day := start.Format(time.DateOnly)
-		summary := e.GetProperty(ics.ComponentPropertySummary).Value
-		n := 1
-		if strings.HasSuffix(summary, "documents become public") {
-			n = 0
-			for _, c := range summary {
-				if c < '0' || c > '9' {
-					break
+		out := map[string]event{}
+		for _, e := range cal.Events() {
+			start, err := e.GetAllDayStartAt()
+			if err != nil {
+				t.Fatal(err)
+			}
+			summary := e.GetProperty(ics.ComponentPropertySummary).Value
+			n := 1
+			if strings.HasSuffix(summary, "documents become public") || strings.HasSuffix(summary, "documents became public") {
+				n = 0
+				for _, c := range summary {
+					if c < '0' || c > '9' {
+						break
+					}
+					n = n*10 + int(c-'0')
 				}
-				n = n*10 + int(c-'0')
+			}
+			out[e.Id()] = event{start.Format(time.DateOnly), n}
+		}
+		return out
+	}
+	var before map[string]event
+	for _, at := range []time.Time{m.From.Add(span / 3), m.From.Add(span / 2)} {
+		s := written(t, m, at, "")
+		want := map[string]int{}
+		past, upcoming := 0, 0
+		for _, d := range s.res.Decisions {
+			switch d.State {
+			case publication.Scheduled:
+				want[d.NextChange.String()]++
+				upcoming++
+			case publication.Public, publication.Withdrawn:
+				want[d.PublicFrom.String()]++
+				past++
 			}
 		}
-		got[day] = n
+		if past == 0 || upcoming == 0 {
+			t.Fatalf("as of %s: %d documents public or withdrawn, %d scheduled: the test proves nothing", at, past, upcoming)
+		}
+		now := events(s)
+		got := map[string]int{}
+		for _, e := range now {
+			got[e.day] = e.count
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("as of %s, days and counts (-decided +calendar):\n%s", at.Format(time.DateOnly), diff)
+		}
+		for uid, e := range before {
+			if got, ok := now[uid]; !ok || got.day != e.day {
+				t.Errorf("as of %s, the event %s of %s is %+v", at.Format(time.DateOnly), uid, e.day, now[uid])
+			}
+		}
+		before = now
 	}
-	if len(want) == 0 {
-		t.Fatal("nothing scheduled: the test proves nothing")
+}
+
+// A catalog in which nothing has become public or been scheduled still
+// gets a calendar with a component, as RFC 5545 requires (an empty
+// VCALENDAR is refused by strict clients): the rules' time zone, with the
+// offsets Go's time zone database gives it around the as-of day.
+func TestCalendarWithNoPublicationDayHoldsTheRulesTimeZone(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("days and counts (-decided +calendar):\n%s", diff)
+	c.Documents = nil // a new catalog, with meetings and parties but no document yet
+	at := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+	fs := afero.NewMemMapFs()
+	v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at})
+	if err := opendata.Write(fs, "/site", "", v); err != nil {
+		t.Fatal(err)
+	}
+	b, err := afero.ReadFile(fs, "/site/"+opendata.Calendar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkICalendarLines(t, opendata.Calendar, b)
+	cal, err := ics.ParseCalendar(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cal.Components) != 1 || len(cal.Timezones()) != 1 {
+		t.Fatalf("%d components, %d of them time zones; want one time zone:\n%s", len(cal.Components), len(cal.Timezones()), b)
+	}
+	tz := cal.Timezones()[0]
+	if id := tz.GetProperty(ics.ComponentPropertyTzid); id == nil || id.Value != c.Rules.Timezone {
+		t.Errorf("the time zone is %v, want %s", id, c.Rules.Timezone)
+	}
+	// Vienna, from the start of 2026 to the end of 2027: winter time
+	// since October 2025, then summer and winter time in each year.
+	var got []string
+	for _, o := range tz.Components {
+		var kind string
+		switch o.(type) {
+		case *ics.Standard:
+			kind = "STANDARD"
+		case *ics.Daylight:
+			kind = "DAYLIGHT"
+		}
+		got = append(got, kind)
+	}
+	want := []string{"STANDARD", "DAYLIGHT", "STANDARD", "DAYLIGHT", "STANDARD"}
+	if !slices.Equal(got, want) {
+		t.Errorf("observances %v, want %v:\n%s", got, want, b)
+	}
+	for _, line := range []string{"DTSTART:20251026T030000", "DTSTART:20260329T020000", "DTSTART:20261025T030000", "DTSTART:20270328T020000", "DTSTART:20271031T030000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST"} {
+		if !bytes.Contains(b, []byte(line+"\r\n")) {
+			t.Errorf("the time zone has no line %s:\n%s", line, b)
+		}
 	}
 }
 
@@ -275,6 +379,218 @@ func TestEveryColumnIsDocumented(t *testing.T) {
 	for _, c := range opendata.Columns {
 		if !strings.Contains(page, "| `"+c+"` |") {
 			t.Errorf("column %q is not described in site/content/data.md", c)
+		}
+	}
+}
+
+// checkICalendarLines fails unless every line of an iCalendar file ends in
+// CRLF and is at most 75 octets long, longer ones folded onto lines that
+// start with a space, as RFC 5545 (3.1) requires: strict clients refuse a
+// file with bare LF line endings.
+func checkICalendarLines(t testing.TB, name string, b []byte) {
+	t.Helper()
+	if !bytes.HasSuffix(b, []byte("\r\n")) {
+		t.Errorf("%s does not end with CRLF", name)
+	}
+	lines := bytes.Split(bytes.TrimSuffix(b, []byte("\r\n")), []byte("\r\n"))
+	bad := 0
+	for i, l := range lines {
+		problem := ""
+		switch {
+		case bytes.ContainsAny(l, "\r\n"):
+			problem = "a line ending other than CRLF"
+		case len(l) > 75:
+			problem = fmt.Sprintf("%d octets, more than 75", len(l))
+		case len(l) == 0:
+			problem = "nothing"
+		}
+		if problem != "" {
+			t.Errorf("%s: line %d has %s: %.80q", name, i+1, problem, l)
+			if bad++; bad == 5 {
+				return
+			}
+		}
+	}
+}
+
+// The calendar is iCalendar text as RFC 5545 writes it: CRLF line endings,
+// long lines folded at 75 octets (a description naming many documents is
+// long, and titles are UTF-8: a fold never splits a character).
+func TestCalendarLinesEndInCRLFAndFoldAt75Octets(t *testing.T) {
+	m := genCorpus(t, 9, 300)
+	s := written(t, m, m.From.Add(m.To.Sub(m.From)/2), "https://example.org/cns/")
+	b := s.read(t, opendata.Calendar)
+	checkICalendarLines(t, opendata.Calendar, b)
+	if !bytes.Contains(b, []byte("\r\n ")) {
+		t.Error("no line of the calendar is folded: the test proves nothing of folding")
+	}
+	if !utf8.Valid(b) {
+		t.Error("the calendar is not UTF-8: a fold split a character")
+	}
+}
+
+// A feed entry says whose document changed and of which meeting, whatever
+// the document's title: the title made of party, kind and meeting, then
+// the document's own title where it shows one, then the change. So does a
+// calendar event of one document.
+func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
+	m := genCorpus(t, 8, 120)
+	at := m.To
+	s := written(t, m, at, "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: at})
+	names := map[string]string{} // document page → what an entry calls it
+	own := 0
+	for _, d := range s.res.Catalog.Documents {
+		r := v.Ref(d)
+		name := disclosure.DefaultTitle(disclosure.ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
+		if r.OwnTitle {
+			name += ", “" + r.Title + "”"
+		}
+		names[r.URL] = name
+	}
+	for _, it := range parseFeed(t, s, opendata.SiteFeed).Items {
+		want := names[it.Link] + ": " + it.Categories[0]
+		if it.Title != want {
+			t.Errorf("entry %s is titled %q, want %q", it.GUID, it.Title, want)
+		}
+		if strings.Contains(it.Title, "”") {
+			own++
+		}
+	}
+	if own == 0 {
+		t.Error("no entry is of a document with its own title: the test proves little")
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(s.read(t, opendata.Calendar)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := 0
+	for _, e := range cal.Events() {
+		summary := e.GetProperty(ics.ComponentPropertySummary).Value
+		if strings.Contains(summary, " documents bec") {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(summary, " became public"), " becomes public")
+		if !slices.Contains(slices.Collect(maps.Values(names)), name) {
+			t.Errorf("the event %s names %q, which is not a document's title made of party, kind and meeting", e.Id(), name)
+		}
+		one++
+	}
+	if one == 0 {
+		t.Error("no event is of one document: the test proves little of events")
+	}
+}
+
+// A feed with no entry (a country none of whose documents has changed) is
+// dated by the newest change of the whole site, not by the build: two
+// builds of one catalog at two moments with no change between them write
+// the same bytes, and a feed reader sees no update of an empty feed.
+func TestEmptyFeedIsDatedByTheSitesNewestChange(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(at time.Time) afero.Fs {
+		fs := afero.NewMemMapFs()
+		v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at})
+		if err := opendata.Write(fs, "/site", "", v); err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	// Albania's report became public on 6 July 2017; nothing changed
+	// in the fixture for weeks after.
+	early, late := write(time.Date(2017, 7, 20, 8, 0, 0, 0, time.UTC)), write(time.Date(2017, 8, 3, 21, 30, 0, 0, time.UTC))
+	type feed struct {
+		Updated string `xml:"updated"`
+		Entries []struct {
+			ID string `xml:"id"`
+		} `xml:"entry"`
+	}
+	read := func(fs afero.Fs, name string) ([]byte, feed) {
+		b, err := afero.ReadFile(fs, "/site/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f feed
+		if err := xml.Unmarshal(b, &f); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return b, f
+	}
+	_, site := read(late, opendata.SiteFeed)
+	if len(site.Entries) == 0 {
+		t.Fatal("the site's feed has no entry: the test proves nothing")
+	}
+	empty := 0
+	for _, p := range c.Parties {
+		name := opendata.CountryFeed(p.ID)
+		b1, _ := read(early, name)
+		b2, f := read(late, name)
+		if len(f.Entries) > 0 {
+			continue
+		}
+		empty++
+		if f.Updated != site.Updated {
+			t.Errorf("%s has no entry and is updated %s; the site's newest change is of %s", name, f.Updated, site.Updated)
+		}
+		if !bytes.Equal(b1, b2) {
+			t.Errorf("%s has no entry, and differs between two builds with no change between them:\n%s\n%s", name, b1, b2)
+		}
+	}
+	if empty == 0 {
+		t.Fatal("no country's feed is empty: the test proves nothing")
+	}
+}
+
+// The CSVs are what the data package and /data/ say they are: UTF-8
+// without a byte-order mark (which programs that read CSV would take as
+// part of the first column's name), a header row, rows ending in LF; and
+// /data/ says how to open them in a spreadsheet, which otherwise may guess
+// another encoding.
+func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
+	s := written(t, genCorpus(t, 5, 60), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Resources []struct {
+			Path, Format, Encoding string
+			Dialect                *struct {
+				Delimiter      string `json:"delimiter"`
+				LineTerminator string `json:"lineTerminator"`
+				QuoteChar      string `json:"quoteChar"`
+				DoubleQuote    bool   `json:"doubleQuote"`
+				Header         bool   `json:"header"`
+			}
+		}
+	}
+	if err := json.Unmarshal(s.read(t, opendata.Package), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	csvs := 0
+	for _, r := range pkg.Resources {
+		if r.Format != "csv" {
+			continue
+		}
+		csvs++
+		b := s.read(t, r.Path)
+		d := r.Dialect
+		if r.Encoding != "utf-8" || d == nil || d.Delimiter != "," || d.LineTerminator != "\n" || d.QuoteChar != `"` || !d.DoubleQuote || !d.Header {
+			t.Errorf("%s: encoding %q, dialect %+v; want utf-8 and the dialect encoding/csv writes", r.Path, r.Encoding, d)
+		}
+		if bytes.HasPrefix(b, []byte("\uFEFF")) || !utf8.Valid(b) || bytes.Contains(b, []byte("\r\n")) || !bytes.HasSuffix(b, []byte("\n")) {
+			t.Errorf("%s is not UTF-8 without a byte-order mark, with rows ending in LF", r.Path)
+		}
+	}
+	if csvs < 2 {
+		t.Fatalf("the package lists %d CSVs", csvs)
+	}
+	page := string(readFile(t, filepath.Join(repo, "site", "content", "data.md")))
+	for _, want := range []string{"UTF-8", "byte-order mark", "Excel", "LibreOffice"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("site/content/data.md does not say %q: it must say how the CSVs are encoded and how to open them in a spreadsheet", want)
 		}
 	}
 }
