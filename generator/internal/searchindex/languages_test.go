@@ -251,6 +251,10 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		{"fr", "Albanie", []string{"albania"}},
 		{"fr", "republique de coree", []string{"korea"}},
 		{"es", "Corea", []string{"korea"}},
+		// The language's everyday name (CLDR's), where the site writes the
+		// United Nations' short name: found, never shown.
+		{"fr", "Corée du Sud", []string{"korea"}},
+		{"es", "Corea del Sur", []string{"korea"}},
 	} {
 		ix := decodeLanguage(t, files[searchindex.PathOf(tc.lang, "en")])
 		if got := ix.partiesFound(tc.q); !slices.Equal(got, tc.want) {

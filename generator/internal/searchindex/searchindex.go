@@ -543,9 +543,12 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 
 // namedAlsoIn are, by language, the CLDR locales (BCP 47 tags) whose
 // names of the parties the language's index finds them by without showing
-// them (Party.Searched): a Chinese reader may type a name in Traditional
-// characters ("阿爾巴尼亞"), which no folding makes the Simplified ones the
-// site writes ("阿尔巴尼亚").
+// them (Party.Searched), besides the language's own CLDR names, which the
+// site shows where the United Nations' short name does not differ (a
+// Chinese reader types "美国" and "韩国", the everyday names, where the
+// site writes "美利坚合众国" and "大韩民国"): a Chinese reader may type a
+// name in Traditional characters ("阿爾巴尼亞"), which no folding makes the
+// Simplified ones the site writes ("阿尔巴尼亚").
 var namedAlsoIn = map[string][]string{"zh": {"zh-Hant"}}
 
 // partiesIn are the parties as the index of a language holds them, in the
@@ -566,7 +569,7 @@ func (f *facts) partiesIn(lang string) []Party {
 				}
 			}
 		}
-		for _, tag := range namedAlsoIn[lang] {
+		for _, tag := range append([]string{lang}, namedAlsoIn[lang]...) {
 			iso := f.iso[pi.ID]
 			if n := disclosure.RegionName(tag, iso); iso != "" && n != "" && n != party.Name && !slices.Contains(party.OtherNames, n) && !slices.Contains(party.Searched, n) {
 				party.Searched = append(party.Searched, n)
