@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/collate"
@@ -547,5 +548,48 @@ func TestFirstOfTheMonthInEachLanguage(t *testing.T) {
 		if page := read(t, filepath.Join(site, filepath.FromSlash(tc.page))); !strings.Contains(page, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
 		}
+	}
+}
+
+// Nothing in the page's own script is marked as English: a hand-written
+// page's English text may hold words of the page's language (the site's
+// publisher in /zh/about/'s "This site is published by …"), which must be
+// marked as that language for screen readers and fonts. Checked on every
+// Arabic, Chinese and Russian page of the fixture's site: no letter of the
+// language's script whose nearest lang is "en".
+func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	scripts := map[string]*unicode.RangeTable{"ar": unicode.Arabic, "zh": unicode.Han, "ru": unicode.Cyrillic}
+	checked := 0
+	for lang, script := range scripts {
+		for _, rel := range englishPages(t, site) {
+			var inEnglish func(n *html.Node, en bool)
+			inEnglish = func(n *html.Node, en bool) {
+				if n.Type == html.ElementNode {
+					if n.Data == "script" || n.Data == "style" || n.Data == "template" {
+						return
+					}
+					if l, ok := attr(n, "lang"); ok {
+						en = l == "en"
+					}
+				}
+				if n.Type == html.TextNode && en {
+					for _, r := range n.Data {
+						if unicode.Is(script, r) {
+							t.Errorf("%s%s: %q, in the page's script, is marked as English", langPrefix(lang), rel, strings.TrimSpace(n.Data))
+							break
+						}
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					inEnglish(c, en)
+				}
+			}
+			inEnglish(parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))), false)
+			checked++
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("%d pages checked", checked)
 	}
 }
