@@ -243,6 +243,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is; empty where the meeting reviewed one, or where the catalog does not say.", &Constraints{Minimum: minimum(1)}},
 		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
+		{"submitted", "date", "", "The day a public, scheduled or withdrawn document was submitted, where the catalog records it.", nil},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }
