@@ -8,6 +8,7 @@ package cli
 // English.
 
 import (
+	"bytes"
 	"io/fs"
 	"net/url"
 	"os"
@@ -591,5 +592,27 @@ func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
 	}
 	if checked < 30 {
 		t.Fatalf("%d pages checked", checked)
+	}
+}
+
+// The footer names the rules' time zone by its city in the page's
+// language ("维也纳时间", "heure de Vienne"), not by its identifier
+// ("Europe/Vienna"), which the fixture's rules give.
+func TestFooterNamesTheTimeZoneInEachLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang := range siteLanguages {
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(langPrefix(lang)), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		footer := string(b[bytes.LastIndex(b, []byte("<footer")):])
+		city := all[lang]["timezone_europe_vienna"]["other"]
+		if city == "" || !strings.Contains(footer, city) || strings.Contains(footer, "Europe/Vienna") {
+			t.Errorf("%s: the footer does not name the time zone %q:\n%s", lang, city, footer)
+		}
 	}
 }
