@@ -20,6 +20,7 @@ type ledgerRow struct {
 	ID    string   `json:"id"`
 	State string   `json:"state"`
 	Dates []string `json:"dates"` // the days in its date cell
+	Date  string   `json:"date"`  // the date cell's text
 	Sort  string   `json:"sort"`  // the date cell's sort key
 	Title string   `json:"title"`
 }
@@ -38,6 +39,7 @@ const readLedger = `(() => ({
     id: r.id.replace(/^doc-/, ""),
     state: r.className.replace(/^row-/, ""),
     dates: [...r.querySelectorAll(".date-cell time")].map(t => t.getAttribute("datetime")),
+    date: r.querySelector(".date-cell").textContent.trim(),
     sort: r.querySelector(".date-cell").getAttribute("data-sort"),
     title: r.querySelector("th").textContent,
   })),
@@ -92,7 +94,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 	tab := Browser(t)
 	srv := Serve(t, site, "")
 	seen := map[string]int{}
-	changed := 0
+	changed, notYet := 0, 0
 	for i, day := range days {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
 		tab.Run(emulation.SetTimezoneOverride(zone))
@@ -159,6 +161,19 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 				if r.State != string(dec.State) || !slices.Equal(r.Dates, want) && !(len(r.Dates) == 0 && len(want) == 0) {
 					t.Errorf("%s: %s shown %s %v; the engine says %s %v", where, r.ID, r.State, r.Dates, dec.State, want)
 				}
+				// Not submitted on a day before the document existed (its
+				// state changed later): "not yet submitted"; one never
+				// submitted says nothing more.
+				if dec.State == publication.NotSubmitted {
+					wantText := ""
+					if today[r.ID].State != publication.NotSubmitted {
+						wantText = "not yet submitted"
+						notYet++
+					}
+					if r.Date != wantText {
+						t.Errorf("%s: %s, not submitted, says %q in its date cell; want %q", where, r.ID, r.Date, wantText)
+					}
+				}
 				// The row sorts by the last of its days: a withdrawn
 				// document's withdrawal, else the day it became public.
 				if wantSort := strings.Join(want[max(len(want)-1, 0):], ""); r.Sort != wantSort {
@@ -182,6 +197,9 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Error("no row's state differed from today's on any day")
+	}
+	if notYet == 0 {
+		t.Error("no row was not yet submitted on any day")
 	}
 	t.Logf("%d days, rows by state: %v", len(days), seen)
 }

@@ -205,8 +205,13 @@
     // Whether an element scheduled on the day was so before its public day
     // was known (data-fixed, pastattrs.html: its meeting had not adjourned,
     // or no rule set the day): due then on a day not yet set.
-    function unsetOn(e, state) {
+    // unsetOn: a scheduled document's day was not yet set on the day
+    // shown (before data-fixed); a document not submitted then, which
+    // changed state later (changed is false: no change had come yet), did
+    // not yet exist: "not yet submitted", not a report that never was.
+    function unsetOn(e, state, changed, later) {
       var fixed = e.getAttribute("data-fixed") || "";
+      if (state === "not_submitted") return !changed && later;
       return state === "scheduled" && fixed !== "" && on < fixed;
     }
     function say(part) {
@@ -238,10 +243,10 @@
     var counts = {}, counted = {};
     Array.prototype.forEach.call(document.querySelectorAll("[data-past]"), function (e) {
       var past = e.getAttribute("data-past").split(" ");
-      var state = past[0];
+      var state = past[0], changed = false;
       for (var i = 1; i < past.length; i++) {
         var c = past[i].split(":");
-        if (c[0] <= on) state = c[1];
+        if (c[0] <= on) { state = c[1]; changed = true; }
       }
       var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : fallback;
       var id = e.getAttribute("data-doc");
@@ -263,7 +268,7 @@
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      var unset = unsetOn(e, badge);
+      var unset = unsetOn(e, badge, changed, past.length > 1);
       var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
