@@ -139,7 +139,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// meeting's reports were made public on, in the page's language.
 		for p, want := range map[string]string{
 			"documents/rm06-nr-aland/index.html":    "The sources of the 6th Review Meeting say that every document of the kind “National Report” of that meeting was made public on reports.example.org ; the catalog does not know this one's address there.",
-			"fr/documents/rm06-nr-aland/index.html": "a été rendu public sur reports.example.org ; le catalogue ne connaît pas son adresse sur ce site.",
+			"fr/documents/rm06-nr-aland/index.html": "a été rendu public sur reports.example.org ; le catalogue ne connaît pas son adresse sur ce site-là.",
 		} {
 			if got := page(p); !strings.Contains(got, want) {
 				t.Errorf("%s does not say %q:\n%s", p, want, got)
