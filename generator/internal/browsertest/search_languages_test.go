@@ -42,6 +42,7 @@ var languageSamples = []string{
 	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
 	"Regulators’ ageing programmes",
 	"informes nacionales reuniones de examen ciudades Partes Contratantes",
+	"rapports nationaux internationaux travaux",
 }
 
 // searchOpenIn opens a language's search page (prefix "ru/", or "" for
@@ -163,6 +164,14 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				}
 			}
 
+			// French: by its kind's plural in -aux.
+			if tc.lang == "fr" {
+				const q = "rapports nationaux albanie"
+				searchRetype(tab, q)
+				if hits := searchWait(t, tab, q); len(hits) == 0 || hits[0].Href != "/fr/documents/rm07-nr-albania/" {
+					t.Errorf("%q: first result %+v, want Albania's National Report", q, searchFirst(hits))
+				}
+			}
 			// Arabic: a report is found by its kind's plural, with or
 			// without the article, and by a word not yet typed whole.
 			if tc.lang == "ar" {

@@ -758,3 +758,17 @@ func TestArabicPluralsMeetTheirSingulars(t *testing.T) {
 		}
 	}
 }
+
+// French plurals in -aux meet their singulars in -al, both sides alike:
+// "rapports nationaux" finds "Rapport national".
+func TestFrenchPluralsInAuxMeetTheirSingulars(t *testing.T) {
+	fr := searchindex.SpellingOf("fr")
+	for plural, singular := range map[string]string{"nationaux": "national", "rapports": "rapport", "internationaux": "international"} {
+		if a, b := fr.Term(plural), fr.Term(singular); a != b {
+			t.Errorf("fr: Term(%q) = %q, Term(%q) = %q", plural, a, singular, b)
+		}
+	}
+	if en := searchindex.SpellingOf("en"); en.Term("nationaux") == en.Term("national") {
+		t.Error("the English index's terms changed with French's")
+	}
+}

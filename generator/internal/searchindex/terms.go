@@ -240,6 +240,16 @@ var Spanish = English.with(Spelling{Steps: []Step{{
 	Endings: [][2]string{{"ione", "ion"}, {"ale", "al"}, {"ile", "il"}, {"ore", "or"}, {"ade", "ad"}},
 }}})
 
+// French: after English's steps, which take the final "s" off a word of
+// five letters or more, a plural in -aux meets its singular in -al:
+// "nationaux" and "national", "rapports nationaux" finding "rapport
+// national". Both sides apply it, so a word in -aux whose singular is not
+// in -al ("travaux") only meets its own kin.
+var French = English.with(Spelling{Steps: []Step{{
+	StemMin: 3,
+	Endings: [][2]string{{"aux", "al"}},
+}}})
+
 // endings are the endings of a step, each replaced by nothing.
 func endings(es ...string) [][2]string {
 	out := make([][2]string, len(es))
@@ -250,7 +260,7 @@ func endings(es ...string) [][2]string {
 }
 
 // spellings are the spelling of each language's index by language code.
-var spellings = map[string]*Spelling{"en": &English, "fr": &English, "es": &Spanish, "ru": &Russian, "ar": &Arabic, "zh": &Chinese}
+var spellings = map[string]*Spelling{"en": &English, "fr": &French, "es": &Spanish, "ru": &Russian, "ar": &Arabic, "zh": &Chinese}
 
 // SpellingOf is the spelling of a language's index: English's for a
 // language without rules of its own.
