@@ -102,3 +102,29 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 		t.Errorf("with every early report recorded: %+v", p.EarlierUnrecorded)
 	}
 }
+
+// An officer the catalog names as a woman (Ms, Mrs) has the feminine form of
+// a role the site names, for the languages whose role words agree with the
+// person; any other officer, and a role without a code, has none.
+func TestOfficerRoleForm(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm07, _ := c.Meeting("rm07")
+	rm07.Officers = []catalog.Officer{
+		{Role: "President", Name: "Ms A. Example"},
+		{Role: "Vice-President", Name: "Mrs B. Example"},
+		{Role: "Vice-President", Name: "Mr C. Example"},
+		{Role: "Rapporteur", Name: "Ms D. Example"},
+	}
+	at := rm07.Adjournment.Start(c.Rules.Location)
+	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
+	var got []string
+	for _, o := range w.Meeting(rm07).Officers {
+		got = append(got, o.RoleKey())
+	}
+	if want := []string{"president_f", "vice_president_f", "vice_president", ""}; !slices.Equal(got, want) {
+		t.Errorf("role keys %q, want %q", got, want)
+	}
+}

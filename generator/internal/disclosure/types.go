@@ -225,6 +225,10 @@ type Officer struct {
 	// (i18n officer_<code>); "" for a role without one, which pages show as
 	// Role, the catalog's word.
 	RoleCode string `json:"role_code,omitempty"`
+	// RoleForm is "f" where the catalog names the officer as a woman (Ms,
+	// Mrs): languages whose role words agree with the person (Présidente,
+	// Presidenta) say the role in that form (i18n officer_<code>_f).
+	RoleForm string `json:"role_form,omitempty"`
 	Name     string `json:"name"`
 	Country  string `json:"country,omitempty"`
 	// Party is the id of the Contracting Party the country names (by its

@@ -490,7 +490,11 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		Places: w.Translated(func(lang string) string { return w.in.Catalog.MeetingPlace(m.ID, lang) }),
 	}
 	for _, o := range m.Officers {
-		mi.Officers = append(mi.Officers, Officer{Role: o.Role, RoleCode: officerRoles[o.Role], Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)})
+		off := Officer{Role: o.Role, RoleCode: officerRoles[o.Role], Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)}
+		if off.RoleCode != "" && (strings.HasPrefix(o.Name, "Ms ") || strings.HasPrefix(o.Name, "Mrs ")) {
+			off.RoleForm = "f"
+		}
+		mi.Officers = append(mi.Officers, off)
 	}
 	if n := m.NPP; n != nil {
 		mi.NPP = map[string]int{"operating": n.Operating, "construction": n.Construction, "none": n.None}
@@ -731,6 +735,16 @@ const NationalReport = "national_report"
 // officerRoles are the codes of the officers' roles that the site names in
 // every language, by the catalog's English word.
 var officerRoles = map[string]string{"President": "president", "Vice-President": "vice_president"}
+
+// RoleKey is the officer's role as the theme's strings name it
+// (officer_<RoleKey>): its code, and its form where it has one; "" for a
+// role without a code.
+func (o Officer) RoleKey() string {
+	if o.RoleCode == "" || o.RoleForm == "" {
+		return o.RoleCode
+	}
+	return o.RoleCode + "_" + o.RoleForm
+}
 
 // OfficerRoles are the codes of officerRoles, sorted.
 func OfficerRoles() []string { return slices.Sorted(maps.Values(officerRoles)) }

@@ -642,7 +642,7 @@ func longDates(lang string, days []string) []string {
 func officerFacts(os []disclosure.Officer) [][5]string {
 	out := [][5]string{}
 	for _, o := range os {
-		out = append(out, [5]string{o.RoleCode, o.Role, o.Name, o.Party, o.Country})
+		out = append(out, [5]string{o.RoleKey(), o.Role, o.Name, o.Party, o.Country})
 	}
 	return out
 }
