@@ -163,3 +163,22 @@ func TestPhraseStringsHoldNoMarkup(t *testing.T) {
 		t.Errorf("only %d strings checked", n)
 	}
 }
+
+// French typography: a no-break space (U+00A0 or the narrow U+202F), never
+// an ordinary one, before a colon, semicolon, question or exclamation mark
+// and inside guillemets; an ordinary space could leave the mark alone at
+// the start of a line.
+func TestFrenchPunctuationKeepsItsSpace(t *testing.T) {
+	all, err := Load(os.DirFS("../../../themes/cns"), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := regexp.MustCompile(` [:;?!»]|« `)
+	for key, forms := range all["fr"] {
+		for form, s := range forms {
+			if loc := bad.FindStringIndex(s); loc != nil {
+				t.Errorf("fr %s (%s): an ordinary space in %q", key, form, s[max(0, loc[0]-20):min(len(s), loc[1]+20)])
+			}
+		}
+	}
+}
