@@ -589,13 +589,19 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 			set  bool
 		}{
 			{"file", d.File != ""}, {"url", d.URL != ""}, {"text", d.Text != ""},
-			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()},
+			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_undated", d.PublishedUndated},
 			{"consent", !d.Consent.IsZero()}, {"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()},
 		} {
 			if f.set {
 				l.errorf(d.Field(f.name), "document %q is not_submitted but has %s", d.ID, f.name)
 			}
 		}
+	}
+	if d.PublishedUndated && !d.Published.IsZero() {
+		l.errorf(d.Field("published_undated"), "document %q: published_undated says no source gives the day it was published, but published gives one", d.ID)
+	}
+	if d.PublishedUndated && len(d.Sources) == 0 {
+		l.errorf(d.Field("published_undated"), "document %q: published_undated needs the source that says its party published it, in sources:", d.ID)
 	}
 	if rule != nil {
 		if !d.Published.IsZero() && !rule.EarlyPublication && rule.Public != PublicByParty {

@@ -320,22 +320,26 @@ type Document struct {
 	Title  string `yaml:"title"`
 	// TitleLang is the language Title is written in, a BCP 47 code
 	// (es, cs, de …); empty for English, the catalog's language.
-	TitleLang       string   `yaml:"title_lang"`
-	Summary         string   `yaml:"summary"`
-	Symbol          string   `yaml:"symbol"`
-	File            string   `yaml:"file"`
-	SHA256          string   `yaml:"sha256"`
-	URL             string   `yaml:"url"`
-	Text            string   `yaml:"text"`
-	Submitted       Date     `yaml:"submitted"`
-	NotSubmitted    bool     `yaml:"not_submitted"`
-	Published       Date     `yaml:"published"`
-	Objection       Date     `yaml:"objection"`
-	Consent         Date     `yaml:"consent"`
-	Adopted         Date     `yaml:"adopted"`
-	Withdrawn       Date     `yaml:"withdrawn"`
-	WithdrawnReason string   `yaml:"withdrawn_reason"`
-	Sources         []string `yaml:"sources"`
+	TitleLang    string `yaml:"title_lang"`
+	Summary      string `yaml:"summary"`
+	Symbol       string `yaml:"symbol"`
+	File         string `yaml:"file"`
+	SHA256       string `yaml:"sha256"`
+	URL          string `yaml:"url"`
+	Text         string `yaml:"text"`
+	Submitted    Date   `yaml:"submitted"`
+	NotSubmitted bool   `yaml:"not_submitted"`
+	Published    Date   `yaml:"published"`
+	// PublishedUndated is true where a source says the party published the
+	// document but gives no day: the rule decides as if it had not, and its
+	// page says it may have been public earlier.
+	PublishedUndated bool     `yaml:"published_undated"`
+	Objection        Date     `yaml:"objection"`
+	Consent          Date     `yaml:"consent"`
+	Adopted          Date     `yaml:"adopted"`
+	Withdrawn        Date     `yaml:"withdrawn"`
+	WithdrawnReason  string   `yaml:"withdrawn_reason"`
+	Sources          []string `yaml:"sources"`
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`

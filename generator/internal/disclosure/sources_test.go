@@ -94,10 +94,21 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 			t.Errorf("%s (%s, %s): earlier unrecorded %+v, want %+v", id, p.State, p.Basis, p.EarlierUnrecorded, want)
 		}
 	}
+	// A report whose party published it on a day no source gives says so
+	// instead; one whose early day is recorded does not.
+	albania, _ := c.Document("rm07-nr-albania")
+	albania.PublishedUndated, france.PublishedUndated = true, true
+	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	if p, _ := w.Page(albania); !p.PublishedUndated {
+		t.Errorf("%s: published undated not said", albania.ID)
+	}
+	if p, _ := w.Page(france); p.PublishedUndated {
+		t.Errorf("%s, published early on a known day, says published undated", france.ID)
+	}
+	albania.PublishedUndated, france.PublishedUndated = false, false
 	// Once the catalog records as many as the meeting counts, nothing.
 	rm07.NationalReportsPublicEarly = 1
 	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
-	albania, _ := c.Document("rm07-nr-albania")
 	if p, _ := w.Page(albania); p.EarlierUnrecorded != nil {
 		t.Errorf("with every early report recorded: %+v", p.EarlierUnrecorded)
 	}

@@ -85,6 +85,11 @@ type DocPage struct {
 	// it than the catalog records the day of (View.earlierUnrecorded): it
 	// may have been public earlier.
 	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
+	// PublishedUndated is set for a document whose day the rule of days
+	// sets when a source says its party published it on a day the catalog
+	// does not know (catalog.Document.PublishedUndated): it may have been
+	// public earlier, or be already.
+	PublishedUndated bool `json:"published_undated,omitempty"`
 	// The sources of its facts, its own and those its meeting's file gives
 	// for all its documents: for a public document, and for one the
 	// catalog records as never submitted (which has no title or address to

@@ -304,6 +304,10 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		}
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
+	switch dec.State {
+	case publication.Public, publication.Withdrawn, publication.Scheduled:
+		p.PublishedUndated = d.PublishedUndated && dec.Basis == publication.BasisAfterAdjournment
+	}
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
 		p.Sources, own = w.showable(d.Sources)
