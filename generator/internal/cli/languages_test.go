@@ -616,3 +616,18 @@ func TestFooterNamesTheTimeZoneInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// An Organizational Meeting given as a month (2015-10) is written in each
+// language, as a month of that language; the fixture's 7th meeting has one.
+func TestOrganizationalMeetingMonthInEachLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	for lang, want := range map[string]string{"en": "October 2015", "fr": "octobre 2015", "es": "octubre de 2015", "ru": "10.2015", "ar": "أكتوبر 2015", "zh": "2015年10月"} {
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"meetings/rm07/index.html")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := `<time datetime="2015-10">` + want + `</time>`; !strings.Contains(string(b), w) {
+			t.Errorf("%s: the 7th meeting's page lacks %s", lang, w)
+		}
+	}
+}
