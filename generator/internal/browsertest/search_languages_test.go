@@ -399,6 +399,18 @@ func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
 		if !strings.Contains(hits[0].Text, role) || strings.Contains(hits[0].Text, "President") {
 			t.Errorf("%s: the meeting's officers read %q, want the role as %q", lang, hits[0].Text, role)
 		}
+		// The person's title in the language, as the meeting's page writes it.
+		title := strings.Join(strings.Fields(strings.ReplaceAll(strs[lang]["honorific_mr"]["other"], "{{ .Name }}", "Ramzi Jammal")), " ")
+		if !strings.Contains(hits[0].Text, title) || strings.Contains(hits[0].Text, "Mr ") {
+			t.Errorf("%s: the meeting's officers read %q, want the person as %q", lang, hits[0].Text, title)
+		}
+		b, err := os.ReadFile(filepath.Join(allLanguagesSite(t), lang, "meetings", "rm07", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page := strings.Join(strings.Fields(html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), ""))), " "); !strings.Contains(page, title) {
+			t.Errorf("%s: the meeting's page does not name the person as %q", lang, title)
+		}
 		var nameLang string
 		tab.Run(chromedp.Evaluate(`(() => { const m = [...document.querySelectorAll('.search-results > li mark')].find(m => m.textContent === 'Jammal'); return m ? (m.closest('[lang]') || document.documentElement).lang : '' })()`, &nameLang))
 		if nameLang != "en" {

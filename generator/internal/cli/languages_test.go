@@ -423,7 +423,8 @@ func vienna(t testing.TB) *time.Location {
 
 // A meeting's officers in another language (issue 21): the roles the
 // interface names (President, Vice-President) in the language, the person's
-// name as the catalog writes it, marked as English, and the country as the
+// title in the language (Mr: M., 先生) and name as the catalog writes it,
+// marked as English, and the country as the
 // party's name in the language when it names a party (France), else as
 // written, marked (Canada, which the fixture does not list); a role the
 // interface does not name stays as written, marked. Its place as the
@@ -443,10 +444,10 @@ func TestOfficersAndPlaceInEachLanguage(t *testing.T) {
 		{"meetings/rm06/index.html", `<li>President: Mr André-Claude Lacoste (France)</li>`},
 		{"meetings/rm06/index.html", `<li>Rapporteur: Ms Test Person</li>`},
 		{"meetings/rm07/index.html", `<li>President: Mr Ramzi Jammal (Canada)</li>`},
-		{"fr/meetings/rm06/index.html", "<li>Président\u00a0: <span lang=\"en\">Mr André-Claude Lacoste</span> (France)</li>"},
-		{"fr/meetings/rm06/index.html", "<li><span lang=\"en\">Rapporteur</span>\u00a0: <span lang=\"en\">Ms Test Person</span></li>"},
-		{"fr/meetings/rm07/index.html", "<li>Président\u00a0: <span lang=\"en\">Mr Ramzi Jammal</span> (<span lang=\"en\">Canada</span>)</li>"},
-		{"zh/meetings/rm06/index.html", `<li>主席：<span lang="en">Mr André-Claude Lacoste</span>（法国）</li>`},
+		{"fr/meetings/rm06/index.html", "<li>Président\u00a0: M.\u00a0<span lang=\"en\">André-Claude Lacoste</span> (France)</li>"},
+		{"fr/meetings/rm06/index.html", "<li><span lang=\"en\">Rapporteur</span>\u00a0: Mme\u00a0<span lang=\"en\">Test Person</span></li>"},
+		{"fr/meetings/rm07/index.html", "<li>Président\u00a0: M.\u00a0<span lang=\"en\">Ramzi Jammal</span> (<span lang=\"en\">Canada</span>)</li>"},
+		{"zh/meetings/rm06/index.html", `<li>主席：<span lang="en">André-Claude Lacoste</span>先生（法国）</li>`},
 		{"meetings/rm06/index.html", `<dd>Vienna, Austria</dd>`},
 		{"fr/meetings/rm06/index.html", `<dd>Vienne, Autriche</dd>`},
 		{"fr/meetings/rm08-09/index.html", `<dd><span lang="en">Vienna, Austria</span></dd>`},

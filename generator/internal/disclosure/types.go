@@ -235,7 +235,13 @@ type Officer struct {
 	// Presidenta) say the role in that form (i18n officer_<code>_f).
 	RoleForm string `json:"role_form,omitempty"`
 	Name     string `json:"name"`
-	Country  string `json:"country,omitempty"`
+	// Honorific is the title the catalog gives the person before the name
+	// ("mr", "ms", "mrs", "dr"), and Person the name without it, so that
+	// pages write the title in their language (i18n honorific_<code>);
+	// both empty where the name has none.
+	Honorific string `json:"honorific,omitempty"`
+	Person    string `json:"person,omitempty"`
+	Country   string `json:"country,omitempty"`
 	// Party is the id of the Contracting Party the country names (by its
 	// name or one of its other names), so that pages of other languages
 	// name it in theirs; "" when it names none.

@@ -495,8 +495,14 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	}
 	for _, o := range m.Officers {
 		off := Officer{Role: o.Role, RoleCode: officerRoles[o.Role], Name: o.Name, Country: o.Country, Party: w.partyNamed(o.Country)}
-		if off.RoleCode != "" && (strings.HasPrefix(o.Name, "Ms ") || strings.HasPrefix(o.Name, "Mrs ")) {
-			off.RoleForm = "f"
+		for _, h := range honorifics {
+			if person, ok := strings.CutPrefix(o.Name, h.word+" "); ok && person != "" {
+				off.Honorific, off.Person = h.code, person
+				if off.RoleCode != "" && h.feminine {
+					off.RoleForm = "f"
+				}
+				break
+			}
 		}
 		mi.Officers = append(mi.Officers, off)
 	}
@@ -739,6 +745,13 @@ const NationalReport = "national_report"
 // officerRoles are the codes of the officers' roles that the site names in
 // every language, by the catalog's English word.
 var officerRoles = map[string]string{"President": "president", "Vice-President": "vice_president"}
+
+// honorifics are the titles the catalog writes before an officer's name,
+// which pages write in their language (i18n honorific_<code>).
+var honorifics = []struct {
+	word, code string
+	feminine   bool
+}{{"Mr", "mr", false}, {"Ms", "ms", true}, {"Mrs", "mrs", true}, {"Dr", "dr", false}}
 
 // RoleKey is the officer's role as the theme's strings name it
 // (officer_<RoleKey>): its code, and its form where it has one; "" for a

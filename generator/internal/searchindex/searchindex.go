@@ -71,7 +71,8 @@
 //	meetings     [id, title, held, place, officers] per meeting, in catalog
 //	             order (officers: "President: Name (Country); …", or "")
 //	meeting_officers  in an index of another language, per meeting: its
-//	             officers as [role code, role, name, party id, country]
+//	             officers as [role key, role, name, party id, country,
+//	             honorific] (name without the honorific where it has one)
 //	meeting_days in an index of another language, per meeting: the days
 //	             its pages write for held, YYYY-MM-DD ([opening,
 //	             adjournment], [opening] or [])
@@ -180,10 +181,11 @@ type Index struct {
 	// documents' titles are made with.
 	MeetingNames [][2]string `json:"meeting_names,omitempty"`
 	// MeetingOfficers are, in an index of another language than the
-	// catalog's, each meeting's officers as [role code, role, name, party,
-	// country], so that the script names the role and the party in the
-	// page's language (Meetings keep the English words, which are searched).
-	MeetingOfficers [][][5]string `json:"meeting_officers,omitempty"`
+	// catalog's, each meeting's officers as [role key, role, name, party,
+	// country, honorific], so that the script names the role, the title and
+	// the party in the page's language (Meetings keep the English words,
+	// which are searched).
+	MeetingOfficers [][][6]string `json:"meeting_officers,omitempty"`
 	// MeetingDays are, in an index of another language than the
 	// catalog's, the days each meeting was held as its pages write them
 	// (meetingdates.html): [opening, adjournment] when both are known,
@@ -295,7 +297,7 @@ type meetingFacts struct {
 	other  []string
 	// titles and places in the site's other languages.
 	titles, places map[string]string
-	officers       [][5]string
+	officers       [][6]string
 	days           []string
 }
 
@@ -639,10 +641,14 @@ func longDates(lang string, days []string) []string {
 }
 
 // officerFacts are a meeting's officers as MeetingOfficers holds them.
-func officerFacts(os []disclosure.Officer) [][5]string {
-	out := [][5]string{}
+func officerFacts(os []disclosure.Officer) [][6]string {
+	out := [][6]string{}
 	for _, o := range os {
-		out = append(out, [5]string{o.RoleKey(), o.Role, o.Name, o.Party, o.Country})
+		name := o.Name
+		if o.Honorific != "" {
+			name = o.Person
+		}
+		out = append(out, [6]string{o.RoleKey(), o.Role, name, o.Party, o.Country, o.Honorific})
 	}
 	return out
 }
