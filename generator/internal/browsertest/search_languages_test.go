@@ -43,6 +43,7 @@ var languageSamples = []string{
 	"Regulators’ ageing programmes",
 	"informes nacionales reuniones de examen ciudades Partes Contratantes",
 	"rapports nationaux internationaux travaux",
+	"7.ª reunión, 7-е совещание 8-го 1-a 2017-05-01 CNS/7RM/2017/08 No. 8-ab-c",
 }
 
 // searchOpenIn opens a language's search page (prefix "ru/", or "" for

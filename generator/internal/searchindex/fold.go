@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,10 +46,17 @@ func (sp *Spelling) Fold(s string) string {
 // "cote", "d", "ivoire".
 func Words(s string) []string { return English.Words(s) }
 
+// ordinal is a number and the one or two letters that make it an ordinal,
+// joined by a full stop or a hyphen ("7.ª", "7-е", "8-го"): Words keeps
+// them one word ("7ª", "7е"), so that "7.ª" finds the 7th meeting and not
+// every word beginning with "a".
+var ordinal = regexp.MustCompile(`(\p{N})[.-](\p{L}{1,2})($|[^\p{L}\p{N}])`)
+
 // Words splits text, folded, into the words the index holds: runs of
-// letters and digits, and in the scripts of Bigrams each pair of letters.
+// letters and digits (a number and its ordinal letters as one), and in the
+// scripts of Bigrams each pair of letters.
 func (sp *Spelling) Words(s string) []string {
-	runs := strings.FieldsFunc(sp.Fold(s), func(r rune) bool {
+	runs := strings.FieldsFunc(ordinal.ReplaceAllString(sp.Fold(s), "$1$2$3"), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
 	if len(sp.Bigrams) == 0 {

@@ -772,3 +772,23 @@ func TestFrenchPluralsInAuxMeetTheirSingulars(t *testing.T) {
 		t.Error("the English index's terms changed with French's")
 	}
 }
+
+// A number and its ordinal letters are one word, so that "7.ª" and "7-е"
+// find the 7th meeting and not every word that begins with their letters;
+// a date or a symbol keeps its parts.
+func TestOrdinalsAreOneWord(t *testing.T) {
+	for _, tc := range []struct {
+		lang, in string
+		want     []string
+	}{
+		{"es", "7.ª reunión", []string{"7ª", "reunion"}},
+		{"ru", "7-е совещание, 8-го", []string{"7е", "совещание", "8го"}},
+		{"en", "2017-05-01", []string{"2017", "05", "01"}},
+		{"en", "CNS/7RM/2017/08", []string{"cns", "7rm", "2017", "08"}},
+		{"en", "8-abc", []string{"8", "abc"}},
+	} {
+		if got := searchindex.SpellingOf(tc.lang).Words(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Words(%q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}

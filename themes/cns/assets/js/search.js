@@ -22,6 +22,8 @@
   var MARKS = /\p{M}+/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
   var RAW_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+  // A number and its ordinal letters ("7.ª", "7-е") make one word, as in Go.
+  var ORDINAL = /(\p{N})[.-](\p{L}{1,2})($|[^\p{L}\p{N}])/gu;
   var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null, PAIRED = null;
 
   function useSpelling(sp) {
@@ -40,7 +42,7 @@
     return SPECIAL ? s.replace(SPECIAL, function (c) { return SPELLING.letters[c]; }) : s;
   }
   function words(s) {
-    var runs = fold(s).match(WORD) || [];
+    var runs = fold(s).replace(ORDINAL, '$1$2$3').match(WORD) || [];
     if (!PAIRED) return runs;
     var out = [];
     for (var i = 0; i < runs.length; i++) {
