@@ -217,7 +217,6 @@ var arabicPlurals = map[string]string{
 	"أفرقة":  "فريق",  // groups
 	"مواعيد": "موعد",  // dates
 	"نصوص":   "نص",    // texts
-	"ملفات":  "ملف",   // files (a regular plural, which the step would cut to "ملف" too)
 	"رؤساء":  "رئيس",  // presidents
 	"نواب":   "نائب",  // vice-presidents
 	"محاضر":  "محضر",  // records
