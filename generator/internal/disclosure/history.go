@@ -113,13 +113,14 @@ func (w *View) Past(d *catalog.Document) Past {
 		if cycle.IsZero() {
 			return p
 		}
-		if !until.IsZero() && until.Before(cycle) {
-			cycle = until
+		first := cycle
+		if !until.IsZero() && until.Before(first) {
+			first = until
 		}
-		if cycle == until {
+		if first == until {
 			return Past{Before: publication.NotSubmitted, Changes: p.Changes}
 		}
-		return Past{Before: publication.NotSubmitted, Changes: append([]PastChange{{From: cycle, State: p.Before}}, p.Changes...)}
+		return Past{Before: publication.NotSubmitted, Changes: append([]PastChange{{From: first, State: p.Before}}, p.Changes...)}
 	}
 	// The day the day it became public was known (Past.Fixed).
 	var fixed catalog.Date

@@ -294,24 +294,31 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
 		p.WithdrawnReason, p.WithdrawnObjection = "The Contracting Party objected to its publication.", true
 	}
-	// The day it was submitted, a step of the review process that the past
-	// states (Past) rest on: shown for every document whose past the record
-	// tells, once that day has come.
 	switch dec.State {
 	case publication.Public, publication.Scheduled, publication.Withdrawn:
+		// The day it was submitted, a step of the review process that the
+		// past states (Past) rest on, once that day has come; and that its
+		// party published it on a day the catalog does not know, where the
+		// rule's day is the one shown.
 		if !d.Submitted.IsZero() && !w.in.AsOf.Before(d.Submitted.Start(w.in.Catalog.Rules.Location)) {
 			p.Submitted = d.Submitted
 		}
-	}
-	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
-	switch dec.State {
-	case publication.Public, publication.Withdrawn, publication.Scheduled:
 		p.PublishedUndated = d.PublishedUndated && dec.Basis == publication.BasisAfterAdjournment
 	}
+	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
 		p.Sources, own = w.showable(d.Sources)
-		p.FileSources, file = w.showable(d.FileSources)
+		// The documents of one file share its list of sources (the loader
+		// hands each the same slice): filtered once per file.
+		if len(d.FileSources) > 0 {
+			type fileKey struct{ first *string }
+			shown := w.Once(fileKey{&d.FileSources[0]}, func() any {
+				s, n := w.showable(d.FileSources)
+				return sourcesShown{s, n}
+			}).(sourcesShown)
+			p.FileSources, file = shown.sources, shown.hidden
+		}
 		p.SourcesHidden = own + file
 	}
 	if dec.State != publication.Public {
@@ -363,6 +370,13 @@ func (w *View) earlierUnrecorded(d *catalog.Document, dec publication.Decision) 
 		return &EarlyCount{Published: m.NationalReportsPublicEarly, Recorded: recorded}
 	}
 	return nil
+}
+
+// sourcesShown are the showable sources of a list, and how many were left
+// out.
+type sourcesShown struct {
+	sources []string
+	hidden  int
 }
 
 // showable are those of sources that name nothing a page may not show
