@@ -307,15 +307,22 @@ func partyName(c *catalog.Catalog, names map[string]string) func(party string) s
 // by them; the weight gives English's order.
 func (w *writer) ledgerRanks() map[string]map[string]int {
 	c := w.Input().Catalog
+	// The parties' names by language, then id.
+	byLang := map[string]map[string]string{}
+	for _, p := range c.Parties {
+		for lang, n := range w.PartyNames(p) {
+			if byLang[lang] == nil {
+				byLang[lang] = make(map[string]string, len(c.Parties))
+			}
+			byLang[lang][p.ID] = n
+		}
+	}
 	var out map[string]map[string]int
 	for _, lang := range w.Input().Languages {
 		if lang == "en" {
 			continue
 		}
-		names := make(map[string]string, len(c.Parties))
-		for _, p := range c.Parties {
-			names[p.ID] = w.PartyNames(p)[lang]
-		}
+		names := byLang[lang]
 		if out == nil {
 			out = make(map[string]map[string]int, len(c.Documents))
 		}
