@@ -202,16 +202,15 @@
       return part;
     }
     function children(part) { return Array.prototype.slice.call(part.childNodes); }
-    // Whether an element scheduled on the day was so before its public day
-    // was known (data-fixed, pastattrs.html: its meeting had not adjourned,
-    // or no rule set the day): due then on a day not yet set.
-    // unsetOn: a scheduled document's day was not yet set on the day
-    // shown (before data-fixed); a document not submitted then, which
-    // changed state later (changed is false: no change had come yet), did
-    // not yet exist: "not yet submitted", not a report that never was.
-    function unsetOn(e, state, changed, later) {
+    // unsetOn: whether the day's phrase for an element is its state's
+    // "-unset" one: scheduled on the day before its public day was known
+    // (data-fixed, pastattrs.html: its meeting had not adjourned, or no
+    // rule set the day), so due on a day not yet set; or not submitted
+    // before a later change of state (notYet), so not yet in existence:
+    // "not yet submitted", not a report that never was.
+    function unsetOn(e, state, notYet) {
+      if (state === "not_submitted") return notYet;
       var fixed = e.getAttribute("data-fixed") || "";
-      if (state === "not_submitted") return !changed && later;
       return state === "scheduled" && fixed !== "" && on < fixed;
     }
     function say(part) {
@@ -268,7 +267,7 @@
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      var unset = unsetOn(e, badge, changed, past.length > 1);
+      var unset = unsetOn(e, badge, !changed && past.length > 1);
       var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
@@ -300,7 +299,7 @@
         var state = tr.getAttribute("data-state");
         counts[state] = (counts[state] || 0) + 1;
         if (!tr.hasAttribute("data-past")) return;
-        var from = unsetOn(tr, state) ? "" : tr.getAttribute("data-from") || "";
+        var from = unsetOn(tr, state, false) ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from }, parts).textContent;
