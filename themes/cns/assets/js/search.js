@@ -16,8 +16,8 @@
      decomposed (NFD, or NFKD), marks removed, the spelling's letters spelt
      out; runs of letters and digits, those of the paired scripts (bigrams)
      as pairs of letters; then a word's variant, else each step in order;
-     and the forms without a prefix, and the word as typed (IndexForms). Lengths count code points, as Go
-     counts runes. TestSearchScriptKeepsTheIndexContract and
+     and the forms without a prefix, and the word as typed (IndexForms).
+     Lengths count code points, as Go counts runes. TestSearchScriptKeepsTheIndexContract and
      TestSearchInEveryLanguage check the two agree. */
   var MARKS = /\p{M}+/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
