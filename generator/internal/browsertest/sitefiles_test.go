@@ -353,10 +353,11 @@ func checkLedgerOrder(t *testing.T, rows [][]string) {
 
 // In another language the parties' names differ, and so does their order:
 // the ledger of each language lists a meeting's documents in the order its
-// meeting's grid lists the parties (bypartyname.html, Hugo's collation of
-// the names in the language), not in English's. The generator orders the
-// ledger (sitecontent.ledgerRanks); the two orders are made apart, so a
-// difference in names or collation shows here.
+// meeting's grid lists the parties, not in English's. Both follow the
+// generator's order of the language (disclosure.View.PartyOrder), the grid
+// through bypartyname.html, the ledger through its ranks and its
+// paginator's sort (sitecontent.ledgerRanks, ledgerpager.html); the cli
+// package's test holds that order to CLDR's collation.
 func TestLedgerFollowsTheGridsOrderInEachLanguage(t *testing.T) {
 	site := allLanguagesSite(t)
 	c, err := catalog.Load(os.DirFS(Fixture), "catalog")

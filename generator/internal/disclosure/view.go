@@ -628,6 +628,33 @@ func NameOrder(lang string) func(a, b string) int {
 	}
 }
 
+// PartyOrder is each party's place (from 1, by id) in the order of the
+// parties' names in a language: its name there (PartyNames), else its
+// English name, by the language's collation (NameOrder). Every list of
+// parties in a language follows it: the countries, a meeting's grid and
+// map, the ledger's documents within a meeting, the search index.
+func (w *View) PartyOrder(lang string) map[string]int {
+	type key struct{ lang string }
+	return w.Once(key{lang}, func() any {
+		type named struct{ id, name string }
+		var parties []named
+		for _, p := range w.in.Catalog.Parties {
+			name := p.Name
+			if n := w.PartyNames(p)[lang]; n != "" {
+				name = n
+			}
+			parties = append(parties, named{p.ID, name})
+		}
+		order := NameOrder(lang)
+		slices.SortStableFunc(parties, func(a, b named) int { return order(a.name, b.name) })
+		out := make(map[string]int, len(parties))
+		for i, p := range parties {
+			out[p.id] = i + 1
+		}
+		return out
+	}).(map[string]int)
+}
+
 // Party is what the site says of a Contracting Party.
 func (w *View) Party(p *catalog.Party) PartyInfo {
 	info := PartyInfo{

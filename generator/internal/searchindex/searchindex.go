@@ -554,7 +554,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 var namedAlsoIn = map[string][]string{"zh": {"zh-Hant"}}
 
 // partiesIn are the parties as the index of a language holds them, in the
-// order of their names in the language (disclosure.NameOrder). In a
+// order of their names in the language (disclosure.View.PartyOrder). In a
 // language other than English a party is named as the site names it there,
 // with its English name first among its other names, and with the English
 // name for the catalog's titles; it is also found by its names in the
@@ -579,8 +579,8 @@ func (f *facts) partiesIn(lang string) []Party {
 		}
 		parties = append(parties, party)
 	}
-	order := disclosure.NameOrder(lang)
-	slices.SortStableFunc(parties, func(x, y Party) int { return order(x.Name, y.Name) })
+	rank := f.v.PartyOrder(lang)
+	slices.SortStableFunc(parties, func(x, y Party) int { return rank[x.ID] - rank[y.ID] })
 	return parties
 }
 

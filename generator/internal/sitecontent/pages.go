@@ -209,6 +209,10 @@ type HomePage struct {
 	// by party id and language (disclosure.View.PartyNames), for every
 	// page that names a party; nil for an English-only site.
 	PartyNames map[string]map[string]string `json:"party_names,omitempty"`
+	// PartyOrder is, for each of the site's other languages, each party's
+	// place in the order of its names there (disclosure.View.PartyOrder),
+	// by which the templates list parties; nil for an English-only site.
+	PartyOrder map[string]map[string]int `json:"party_order,omitempty"`
 	// MeetingTitles and KindLabels are the meetings' titles and the kinds'
 	// labels in the site's other languages, by id and language, where the
 	// catalog's translations give them (data/translations/<lang>.yaml).

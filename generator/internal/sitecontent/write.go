@@ -162,7 +162,7 @@ func (w *writer) writeAll() error {
 		return err
 	}
 	ranks := w.ledgerRanks()
-	for i, d := range LedgerOrder(c, partyName(c, nil), disclosure.CompareNames) {
+	for i, d := range LedgerOrder(c, partyName(c), disclosure.CompareNames) {
 		dp, body := w.Page(d)
 		params := map[string]any{"doc": dp}
 		if r := ranks[d.ID]; r != nil {
@@ -285,14 +285,10 @@ func LedgerOrder(c *catalog.Catalog, name func(party string) string, cmp func(a,
 	return out
 }
 
-// partyName gives a party's name in a language: its name there (names, by
-// party id) where it has one, else the catalog's; "" for a document of no
-// party.
-func partyName(c *catalog.Catalog, names map[string]string) func(party string) string {
+// partyName gives a party's name in English, the catalog's; "" for a
+// document of no party.
+func partyName(c *catalog.Catalog) func(party string) string {
 	return func(party string) string {
-		if n := names[party]; n != "" {
-			return n
-		}
 		if p, ok := c.Party(party); ok {
 			return p.Name
 		}
@@ -302,31 +298,28 @@ func partyName(c *catalog.Catalog, names map[string]string) func(party string) s
 
 // ledgerRanks are each document's place in the ledger of every language
 // but English (by document id, then language; nil for an English-only
-// site): LedgerOrder with the parties' names in the language and its
-// collation, as the meeting grids order them. The ledger's template sorts
-// by them; the weight gives English's order.
+// site): LedgerOrder with the parties in the language's order
+// (View.PartyOrder), as the meeting grids and the countries list have them.
+// The ledger's template sorts by them; the weight gives English's order.
 func (w *writer) ledgerRanks() map[string]map[string]int {
 	c := w.Input().Catalog
-	// The parties' names by language, then id.
-	byLang := map[string]map[string]string{}
-	for _, p := range c.Parties {
-		for lang, n := range w.PartyNames(p) {
-			if byLang[lang] == nil {
-				byLang[lang] = make(map[string]string, len(c.Parties))
-			}
-			byLang[lang][p.ID] = n
-		}
-	}
 	var out map[string]map[string]int
 	for _, lang := range w.Input().Languages {
 		if lang == "en" {
 			continue
 		}
-		names := byLang[lang]
+		rank := w.PartyOrder(lang)
+		byRank := func(a, b string) int { return rank[a] - rank[b] }
+		id := func(party string) string {
+			if _, ok := rank[party]; ok {
+				return party
+			}
+			return ""
+		}
 		if out == nil {
 			out = make(map[string]map[string]int, len(c.Documents))
 		}
-		for i, d := range LedgerOrder(c, partyName(c, names), disclosure.NameOrder(lang)) {
+		for i, d := range LedgerOrder(c, id, byRank) {
 			if out[d.ID] == nil {
 				out[d.ID] = map[string]int{}
 			}
@@ -543,6 +536,14 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 				h.PartyNames = map[string]map[string]string{}
 			}
 			h.PartyNames[p.ID] = names
+		}
+	}
+	for _, lang := range w.Input().Languages {
+		if lang != "en" {
+			if h.PartyOrder == nil {
+				h.PartyOrder = map[string]map[string]int{}
+			}
+			h.PartyOrder[lang] = w.PartyOrder(lang)
 		}
 	}
 	for _, m := range c.Meetings {
