@@ -592,15 +592,15 @@
       if (i) meta.appendChild(document.createTextNode(self.t('officer_separator')));
       var role = o[0] && self.s['officer_' + o[0]], party = o[3] && self.partyNames[o[3]];
       // The person's title in the page's language around the name (o[5]).
-      var title = o[5] && self.s['honorific_' + o[5]];
+      var honorific = o[5] && self.s['honorific_' + o[5]];
       var parts = {
         Role: role ? [role, ''] : [o[1], en],
         Name: [o[2], en],
         Country: party ? [party, ''] : [o[4], en]
       };
       self.t(o[4] ? 'officer_country' : 'officer').split(/\{(Role|Name|Country)\}/).forEach(function (piece, j) {
-        if (j % 2 && piece === 'Name' && title) {
-          title.split('{Name}').forEach(function (t, k) {
+        if (j % 2 && piece === 'Name' && honorific) {
+          honorific.split('{Name}').forEach(function (t, k) {
             if (k) marked(meta, o[2], qw, en);
             if (t) meta.appendChild(document.createTextNode(t));
           });
