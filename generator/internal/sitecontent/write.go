@@ -252,8 +252,9 @@ func (w *writer) writeAll() error {
 // documents' page weights carry: by meeting in the meetings' order (documents
 // of a meeting that is not in the catalog last, in the catalog's order),
 // within a meeting its own documents first, in the catalog's order, then the
-// Contracting Parties' by name (name gives a party's name, cmp orders two),
-// and one party's by report number.
+// Contracting Parties' in the order cmp gives of what name gives for each
+// (its English name, or its id ordered by its place in a language), "" for
+// a document of no party; and one party's by report number.
 func LedgerOrder(c *catalog.Catalog, name func(party string) string, cmp func(a, b string) int) []*catalog.Document {
 	rank := make(map[string]int, len(c.Meetings))
 	for i, m := range c.Meetings {
