@@ -519,7 +519,7 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 	t.Parallel()
 	tab := searchBrowser(t)
 	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
-	site := BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es")
+	site := BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es,zh")
 	srv := Serve(t, site, "")
 	const titleLangs = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
   li.querySelector('a').getAttribute('href'),
@@ -535,6 +535,9 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		{"", "carpania", "/documents/rm07-nr-carpania/", "es"},
 		{"fr/", "carpania", "/fr/documents/rm07-nr-carpania/", "es"},
 		{"fr/", "eighth", "/fr/documents/rm08-09-nr8-aland/", "en"},
+		// Chinese writes the report's number in words, as the meeting's
+		// title does (i18n report_number): the script as the page.
+		{"zh/", "eighth", "/zh/documents/rm08-09-nr8-aland/", "en"},
 		{"es/", "carpania", "/es/documents/rm07-nr-carpania/", ""}, // the page's own language
 	} {
 		searchOpenIn(t, tab, srv, tc.prefix)
@@ -562,6 +565,9 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		}
 		if want := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(then[1]), "")); made[tc.href] != want {
 			t.Errorf("/%ssearch/ %q: %s is said to be %q, want %q", tc.prefix, tc.q, tc.href, made[tc.href], want)
+		}
+		if tc.prefix == "zh/" && !strings.Contains(made[tc.href], "第八次") {
+			t.Errorf("/zh/search/: %s is said to be %q, without 第八次 (its number in words)", tc.href, made[tc.href])
 		}
 	}
 }

@@ -92,14 +92,27 @@ func TestThemeStringsAreCompleteInEveryLanguage(t *testing.T) {
 	}
 }
 
+// sortedPlaceholders are the values a string uses: each field its Hugo
+// template actions name ("{{ .Number }}", also in "{{ if eq .Number 1 }}",
+// as a language that writes a number in words does) and each script
+// placeholder ("{q}"), once each.
 func sortedPlaceholders(s string) []string {
-	p := placeholder.FindAllString(s, -1)
-	for i := range p {
-		p[i] = strings.Join(strings.Fields(p[i]), " ")
+	var p []string
+	for _, m := range placeholder.FindAllString(s, -1) {
+		if !strings.HasPrefix(m, "{{") {
+			p = append(p, m)
+			continue
+		}
+		for _, f := range templateField.FindAllString(m, -1) {
+			p = append(p, "{{ "+f+" }}")
+		}
 	}
 	slices.Sort(p)
 	return slices.Compact(p)
 }
+
+// templateField is a field a template action names.
+var templateField = regexp.MustCompile(`\.[A-Z][A-Za-z0-9]*`)
 
 // Pages say the engine's words from its codes (issue 21): every cause of a
 // decision, basis, kind of rule and change of a document's history has its

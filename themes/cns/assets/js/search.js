@@ -314,7 +314,7 @@
   Index.prototype.titleParts = function (d) {
     var ix = this.ix, doc = ix.docs[d], fm = this.formats, p = ix.parties[doc[2]];
     var kind = [this.kindName(doc[1])];
-    if (doc[11]) kind = fill(fm.numbered, { kind: kind, number: [[String(doc[11]), '']] });
+    if (doc[11]) kind = fill(fm.numbered, { kind: kind, number: [[this.numbers[doc[11] - 1] || String(doc[11]), '']] });
     var vars = { kind: kind, meeting: [this.meetingName(doc[0])] };
     if (doc[2] >= 0) vars.party = [[p[1], ix.text_lang && !p[3] ? ix.text_lang : '']];
     return fill(doc[2] < 0 ? fm.meeting : fm.party, vars);
@@ -562,6 +562,8 @@
     this.en = index.ix.text_lang || '';
     // The patterns a document's title is made with, in the page's words.
     index.formats = { party: this.t('doc_title_party'), meeting: this.t('doc_title'), numbered: this.t('report_numbered') };
+    // A report's number in the page's words where they are not digits.
+    index.numbers = this.s.report_numbers || [];
     // A state's name in the page's language, or its id in words, selects
     // the state ("withheld", "not submitted").
     var self = this;
