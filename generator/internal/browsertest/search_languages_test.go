@@ -429,39 +429,58 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 	site := allLanguagesSite(t)
 	srv := Serve(t, site, "")
 	tab := searchBrowser(t)
-	held := regexp.MustCompile(`<time datetime="2017-03-27">[^<]*</time>[^<]*<time datetime="2017-04-07">[^<]*</time>`)
 	tags := regexp.MustCompile(`<[^>]*>`)
+	// The 7th meeting was held across two months, the joint meeting within
+	// one: the page writes each as a span (meetingdates.html), its days as
+	// <time>s, and so must the result.
+	for _, m := range []struct{ id, q, opening, adjournment string }{
+		{"rm07", "Jammal", "2017-03-27", "2017-04-07"},
+		{"rm08-09", "joint", "2023-03-20", "2023-03-31"},
+	} {
+		held := regexp.MustCompile(`<dd>([^<]*<time datetime="` + m.opening + `">[^<]*</time>[^<]*<time datetime="` + m.adjournment + `">[^<]*</time>[^<]*)</dd>`)
+		for _, lang := range []string{"fr", "ar", "zh", "ru"} {
+			b, err := os.ReadFile(filepath.Join(site, lang, "meetings", m.id, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := held.FindSubmatch(b)
+			if found == nil {
+				t.Fatalf("%s: the page of %s does not write its days", lang, m.id)
+			}
+			want := html.UnescapeString(tags.ReplaceAllString(string(found[1]), ""))
+			searchOpenIn(t, tab, srv, lang+"/")
+			searchRetype(tab, m.q)
+			hits := searchWait(t, tab, m.q)
+			if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/"+m.id+"/" {
+				t.Fatalf("%s: results for %s = %+v, want the meeting %s first", lang, m.q, hits, m.id)
+			}
+			var shown struct {
+				Meta  string   `json:"meta"`
+				Times []string `json:"times"`
+			}
+			tab.Run(chromedp.Evaluate(`(() => { const m = document.querySelector('.search-results > li .search-hit-meta');
+			return {meta: m.textContent, times: [...m.querySelectorAll('time')].map(t => t.dateTime + ' ' + (t.closest('[lang]') || document.documentElement).lang)}; })()`, &shown))
+			if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
+				t.Errorf("%s: the result of %s reads %q, want its days as its page writes them, %q", lang, m.id, shown.Meta, want)
+			}
+			if wantTimes := []string{m.opening + " " + lang, m.adjournment + " " + lang}; !slices.Equal(shown.Times, wantTimes) {
+				t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
+			}
+		}
+	}
+	// The closing day, typed as the meeting's timeline writes it ("7 avril
+	// 2017", "7 апреля 2017 г."), finds the meeting first.
 	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
 		b, err := os.ReadFile(filepath.Join(site, lang, "meetings", "rm07", "index.html"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := held.Find(b)
-		if m == nil {
-			t.Fatalf("%s: the 7th meeting's page does not write its days", lang)
+		day := regexp.MustCompile(`<span class="tl-date"><time datetime="2017-04-07">([^<]*)</time>`).FindSubmatch(b)
+		if day == nil {
+			t.Fatalf("%s: the 7th meeting's timeline does not write its closing day", lang)
 		}
-		want := tags.ReplaceAllString(string(m), "")
+		closing := html.UnescapeString(string(day[1]))
 		searchOpenIn(t, tab, srv, lang+"/")
-		searchRetype(tab, "Jammal")
-		hits := searchWait(t, tab, "Jammal")
-		if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
-			t.Fatalf("%s: results for Jammal = %+v, want the 7th Review Meeting first", lang, hits)
-		}
-		var shown struct {
-			Meta  string   `json:"meta"`
-			Times []string `json:"times"`
-		}
-		tab.Run(chromedp.Evaluate(`(() => { const m = document.querySelector('.search-results > li .search-hit-meta');
-			return {meta: m.textContent, times: [...m.querySelectorAll('time')].map(t => t.dateTime + ' ' + (t.closest('[lang]') || document.documentElement).lang)}; })()`, &shown))
-		if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
-			t.Errorf("%s: the 7th meeting's result reads %q, want its days as its page writes them, %q", lang, shown.Meta, want)
-		}
-		if wantTimes := []string{"2017-03-27 " + lang, "2017-04-07 " + lang}; !slices.Equal(shown.Times, wantTimes) {
-			t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
-		}
-		// The closing day, typed as the page writes it ("7 avril 2017",
-		// "7 апреля 2017 г."), finds the meeting first.
-		closing := tags.ReplaceAllString(regexp.MustCompile(`<time datetime="2017-04-07">[^<]*</time>`).FindString(string(m)), "")
 		searchRetype(tab, closing)
 		if hits := searchWait(t, tab, closing); len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
 			t.Errorf("%s: results for %q = %+v, want the 7th Review Meeting first", lang, closing, hits)

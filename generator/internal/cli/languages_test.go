@@ -632,3 +632,35 @@ func TestOrganizationalMeetingMonthInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's days are written as each language writes a span of days,
+// what the two share said once (meetingdates.html: day_range, year_part),
+// each day still a <time>: the joint meeting held within one month, the
+// 7th across two.
+func TestMeetingDaysAsASpanInEachLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	for lang, want := range map[string][2]string{
+		"en": {"20–31 March 2023", "27 March – 7 April 2017"},
+		"fr": {"20–31 mars 2023", "27 mars – 7 avril 2017"},
+		"es": {"20–31 de marzo de 2023", "27 de marzo – 7 de abril de 2017"},
+		"ru": {"20–31 марта 2023 г.", "27 марта – 7 апреля 2017 г."},
+		"ar": {"20–31 مارس 2023", "27 مارس – 7 أبريل 2017"},
+		"zh": {"2023年3月20日至31日", "2017年3月27日至4月7日"},
+	} {
+		for i, m := range []string{"rm08-09", "rm07"} {
+			p := filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"meetings/"+m+"/index.html"))
+			// The text as read: tags taken out without a space (text()
+			// puts one for each).
+			if got := strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(read(t, p), "")), " "); !strings.Contains(got, want[i]) {
+				t.Errorf("%s: the page of %s does not say it was held %s", lang, m, want[i])
+			}
+			days := map[string][2]string{"rm08-09": {"2023-03-20", "2023-03-31"}, "rm07": {"2017-03-27", "2017-04-07"}}[m]
+			page := read(t, p)
+			for _, d := range days {
+				if !strings.Contains(page, `<time datetime="`+d+`">`) {
+					t.Errorf("%s: the page of %s writes %s as no <time>", lang, m, d)
+				}
+			}
+		}
+	}
+}

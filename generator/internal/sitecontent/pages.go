@@ -102,13 +102,12 @@ type CountryMeeting struct {
 	MeetingTitle string `json:"meeting_title"`
 	MeetingURL   string `json:"meeting_url"`
 	Held         string `json:"held"` // in English (disclosure.HeldText)
-	// Opening and Adjournment, when known, which pages of other languages
-	// write Held with.
-	Opening         string `json:"opening,omitempty"`
-	Adjournment     string `json:"adjournment,omitempty"`
-	Attended        string `json:"attended"`
-	CountryGroup    string `json:"country_group"`
-	PostedQuestions string `json:"posted_questions"`
+	// HeldDays are the days its pages write for when it was held, as the
+	// meeting's own page does (disclosure.HeldDays, meetingdates.html).
+	HeldDays        []string `json:"held_days"`
+	Attended        string   `json:"attended"`
+	CountryGroup    string   `json:"country_group"`
+	PostedQuestions string   `json:"posted_questions"`
 	// AttendanceRecorded is whether the catalog records who attended the
 	// meeting at all (its list of parties); where it does not, the page
 	// leaves out the three facts rather than say "not recorded" of each.

@@ -479,7 +479,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		cm := CountryMeeting{
 			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
 			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
-			Opening: m.Opening.String(), Adjournment: m.Adjournment.String(),
+			HeldDays:           disclosure.HeldDays(m),
 			AttendanceRecorded: attendanceRecorded(m),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)

@@ -625,18 +625,44 @@
   };
 
   /* heldDays writes when a meeting was held from its days (an index of
-     another language: meeting_days), as its pages write them: both days
-     in the page's pattern (held_days), or the one; false when it has none
-     (the catalog's wording is written then). */
+     another language: meeting_days), as its pages write them
+     (meetingdates.html): two days of one month in the month's pattern,
+     joined by day_range where the day goes; two of one year without the
+     year (year_part), joined by held_days, the year where the pattern
+     has it; else both long dates joined so; or the one day. False when
+     it has none (the catalog's wording is written then). */
   Search.prototype.heldDays = function (meta, days, qw) {
     if (!days.length) return false;
-    var self = this;
+    var self = this, a = days[0], b = days[1];
     meta.appendChild(document.createTextNode(' · '));
-    if (days.length === 1) { meta.appendChild(this.date(days[0], qw)); return true; }
-    this.t('held_days').split(/\{(Opening|Adjournment)\}/).forEach(function (piece, j) {
-      if (j % 2) meta.appendChild(self.date(days[piece === 'Opening' ? 0 : 1], qw));
-      else if (piece) meta.appendChild(document.createTextNode(piece));
-    });
+    if (!b || b === a) { meta.appendChild(this.date(a, qw)); return true; }
+    var pa = (this.s.dates || [])[+a.slice(5, 7) - 1] || '', pb = (this.s.dates || [])[+b.slice(5, 7) - 1] || '';
+    var year = this.t('year_part'), y = year.replace('{y}', a.slice(0, 4));
+    var day = function (ymd) { return +ymd.slice(8) === 1 ? self.s.day_one || '1' : String(+ymd.slice(8)); };
+    // put appends text, the query's words marked as this.date marks them.
+    var put = function (parent, text) { if (qw) marked(parent, text, qw); else parent.appendChild(document.createTextNode(text)); };
+    // time is a <time> of the day, with the text given.
+    var time = function (ymd, text) { var t = el('time'); t.dateTime = ymd; put(t, text); return t; };
+    // joined appends key's pattern with the two <time>s in its places.
+    var joined = function (key, ta, tb) {
+      self.t(key).split(/\{(Opening|Adjournment)\}/).forEach(function (piece, j) {
+        if (j % 2) meta.appendChild(piece === 'Opening' ? ta : tb);
+        else if (piece) put(meta, piece);
+      });
+    };
+    if (a.slice(0, 4) !== b.slice(0, 4) || pa.indexOf(year) < 0 || pb.indexOf(year) < 0) {
+      joined('held_days', this.date(a, qw), this.date(b, qw));
+    } else if (a.slice(5, 7) === b.slice(5, 7)) {
+      var parts = pa.replace(year, y).split('{d}');
+      if (parts[0]) put(meta, parts[0]);
+      joined('day_range', time(a, day(a)), time(b, day(b)));
+      if (parts[1]) put(meta, parts[1]);
+    } else {
+      var first = pa.indexOf(year) === 0;
+      if (first) put(meta, y);
+      joined('held_days', time(a, pa.replace(year, '').replace('{d}', day(a))), time(b, pb.replace(year, '').replace('{d}', day(b))));
+      if (!first) put(meta, y);
+    }
     return true;
   };
 
