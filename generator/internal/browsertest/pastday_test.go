@@ -541,9 +541,10 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 
 	tab := Browser(t)
 	srv := Serve(t, site, "")
-	// How the Arabic meeting page writes the day the meeting adjourned.
+	// How the Arabic meeting page writes the day the meeting adjourned, as
+	// one day (its timeline; its days held are a span).
 	var adjourned string
-	tab.Run(chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(`document.querySelector('time[datetime="2017-04-07"]').textContent`, &adjourned))
+	tab.Run(chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(`document.querySelector('.tl-date time[datetime="2017-04-07"]').textContent`, &adjourned))
 	seen := map[string]int{}
 	for i, day := range []catalog.Date{{Year: 2017, Month: 4, Day: 6}, {Year: 2017, Month: 4, Day: 7}, {Year: 2017, Month: 7, Day: 5}} {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
