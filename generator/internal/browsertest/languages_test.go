@@ -22,12 +22,24 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
+	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/translations"
 )
 
 // allLanguagesSite is the fixture as of 6 July 2017 in every language.
 func allLanguagesSite(t testing.TB) string {
 	return BuildSite(t, "--as-of", "2017-07-06", "--languages", "en,ar,zh,fr,ru,es")
+}
+
+// locale is the tag the site's pages of a language are marked with (lang,
+// hreflang): its locale in site/hugo.toml ("zh-Hans" for zh).
+func locale(t testing.TB, lang string) string {
+	t.Helper()
+	conf, err := prepare.ReadSiteConfig(filepath.Join(Repo, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conf.Locale(lang)
 }
 
 // languageCases are the pages that differ by language, with a word each
@@ -168,12 +180,13 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			tab := tabs.take(t)
-			// The days as the meeting's page writes them, which the ledger's
-			// and the map's checks compare with.
+			// The days as the meeting's page writes one day (its timeline;
+			// its days held are a span), which the ledger's and the map's
+			// checks compare with.
 			var server, due string
 			if checks(0) || checks(1) {
 				tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm07/"),
-					chromedp.Evaluate(`document.querySelector('time[datetime="`+day+`"]').textContent`, &server),
+					chromedp.Evaluate(`document.querySelector('.tl-date time[datetime="`+day+`"]').textContent`, &server),
 					chromedp.Evaluate(`document.querySelector('time[datetime="2017-07-06"]').textContent`, &due))
 			}
 
@@ -227,8 +240,8 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				if want := strings.ReplaceAll(strs[lang]["copy_link_label"]["other"], "{n}", "18"); label != want {
 					t.Errorf("copy button's name %q, want %q", label, want)
 				}
-				if labelLang != lang || statusLang != lang {
-					t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, lang)
+				if labelLang != locale(t, lang) || statusLang != locale(t, lang) {
+					t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, locale(t, lang))
 				}
 			}
 			if c := tab.ConsoleErrors(); len(c) > 0 {

@@ -222,7 +222,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					nrCount: document.querySelector('select[name=kind] option[value=national_report]').dataset.count,
 				};
 			})()`, &marks))
-			page, others := tc.lang, "en"
+			page, others := locale(t, tc.lang), "en"
 			if name == "Albania" {
 				others = "missing" // the name in the language is the English one
 			}
@@ -463,7 +463,7 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 			if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
 				t.Errorf("%s: the result of %s reads %q, want its days as its page writes them, %q", lang, m.id, shown.Meta, want)
 			}
-			if wantTimes := []string{m.opening + " " + lang, m.adjournment + " " + lang}; !slices.Equal(shown.Times, wantTimes) {
+			if wantTimes := []string{m.opening + " " + locale(t, lang), m.adjournment + " " + locale(t, lang)}; !slices.Equal(shown.Times, wantTimes) {
 				t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
 			}
 		}

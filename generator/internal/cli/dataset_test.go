@@ -55,7 +55,7 @@ func TestOpenDataPageHasDatasetMarkupInEveryLanguage(t *testing.T) {
 			t.Errorf("%s: the Dataset markup lacks what dataset search needs: %+v", lang, ld)
 		}
 		descriptions[ld.Description] = true
-		if ld.InLanguage != lang || !strings.HasSuffix(ld.URL, "/"+langPrefix(lang)+"data/") {
+		if ld.InLanguage != locale(t, lang) || !strings.HasSuffix(ld.URL, "/"+langPrefix(lang)+"data/") {
 			t.Errorf("%s: inLanguage %q, url %q", lang, ld.InLanguage, ld.URL)
 		}
 		if ld.DateModified != "2017-07-06" {

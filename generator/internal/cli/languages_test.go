@@ -32,6 +32,17 @@ import (
 
 var siteLanguages = map[string]string{"en": "ltr", "ar": "rtl", "zh": "ltr", "fr": "ltr", "ru": "ltr", "es": "ltr"}
 
+// locale is the tag the site's pages of a language are marked with (lang,
+// hreflang): its locale in site/hugo.toml ("zh-Hans" for zh).
+func locale(t testing.TB, lang string) string {
+	t.Helper()
+	conf, err := prepare.ReadSiteConfig(filepath.Join(repo, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conf.Locale(lang)
+}
+
 // langPrefix is where a language's pages are: English at the root.
 func langPrefix(lang string) string {
 	if lang == "en" {
@@ -143,8 +154,8 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 				t.Errorf("%s%s: no <html>", langPrefix(lang), rel)
 				continue
 			}
-			if got, _ := attr(root, "lang"); got != lang {
-				t.Errorf("%s%s: lang %q, want %q", langPrefix(lang), rel, got, lang)
+			if got, _ := attr(root, "lang"); got != locale(t, lang) {
+				t.Errorf("%s%s: lang %q, want %q", langPrefix(lang), rel, got, locale(t, lang))
 			}
 			if got, _ := attr(root, "dir"); got != dir {
 				t.Errorf("%s%s: dir %q, want %q", langPrefix(lang), rel, got, dir)
@@ -154,10 +165,10 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			}
 			// The switcher names every other language once and leads to this
 			// same page there; hreflang alternates name the same pages.
-			want := map[string]string{}
+			want := map[string]string{} // by tag
 			for other := range siteLanguages {
 				if other != lang {
-					want[other] = "/" + langPrefix(other) + strings.TrimSuffix(rel, "index.html")
+					want[locale(t, other)] = "/" + langPrefix(other) + strings.TrimSuffix(rel, "index.html")
 				}
 			}
 			switcher, alternates := map[string]string{}, map[string]string{}
@@ -201,7 +212,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			// The alternates name the page itself too, and English as the
 			// page for a reader of none of the languages.
 			page := "/" + langPrefix(lang) + strings.TrimSuffix(rel, "index.html")
-			if english := "/" + strings.TrimSuffix(rel, "index.html"); alternates[lang] != page || alternates["x-default"] != english || len(alternates) != len(siteLanguages)+1 {
+			if english := "/" + strings.TrimSuffix(rel, "index.html"); alternates[locale(t, lang)] != page || alternates["x-default"] != english || len(alternates) != len(siteLanguages)+1 {
 				t.Errorf("%s%s: hreflang alternates %q; want every language, itself (%s) among them, and x-default %s", langPrefix(lang), rel, alternates, page, english)
 			}
 		}

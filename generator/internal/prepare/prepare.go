@@ -64,9 +64,11 @@ var Outputs = []Output{
 type SiteConfig struct {
 	Title   string `toml:"title"`
 	BaseURL string `toml:"baseURL"`
-	// Languages of the site, by code, with their order.
+	// Languages of the site, by code, with their order and the BCP 47 tag
+	// pages are marked with (lang, hreflang: "zh-Hans" for zh).
 	Languages map[string]struct {
-		Weight int `toml:"weight"`
+		Weight int    `toml:"weight"`
+		Locale string `toml:"locale"`
 	} `toml:"languages"`
 	Pagination struct {
 		PagerSize int `toml:"pagerSize"`
@@ -105,6 +107,15 @@ func (c SiteConfig) LanguageCodes() []string {
 		return cmp.Or(cmp.Compare(c.Languages[a].Weight, c.Languages[b].Weight), strings.Compare(a, b))
 	})
 	return codes
+}
+
+// Locale is the tag pages of the language code are marked with: its
+// locale in hugo.toml, else the code.
+func (c SiteConfig) Locale(code string) string {
+	if l := c.Languages[code].Locale; l != "" {
+		return l
+	}
+	return code
 }
 
 // ParseLanguages reads a --languages flag: language codes separated by
