@@ -266,6 +266,17 @@ func (l *loader) checkParties(c *Catalog, file Where) {
 			}
 			l.checkLine(p.Where, "names", p.Names[lang], false)
 		}
+		for _, lang := range slices.Sorted(maps.Keys(p.SearchNames)) {
+			if _, err := language.Parse(lang); err != nil || lang == "" {
+				l.errorf(p.Field("search_names"), "party %q: search_names: %q is not a language code (ar, zh, fr, ru, es …)", p.ID, lang)
+			}
+			for _, n := range p.SearchNames[lang] {
+				if n == "" {
+					l.errorf(p.Field("search_names"), "party %q: search_names: %s has an empty name", p.ID, lang)
+				}
+				l.checkLine(p.Where, "search_names", n, false)
+			}
+		}
 		l.checkText(p.Where, "note", p.Note)
 		l.checkURL(p.Where, "reports_url", p.ReportsURL)
 		l.checkPartyDates(c, p, file)

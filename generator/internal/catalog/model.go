@@ -186,6 +186,11 @@ type Party struct {
 	// Names are the party's names in other languages where the United
 	// Nations' short name differs from CLDR's, by language code.
 	Names map[string]string `yaml:"names"`
+	// SearchNames are other names a reader of a language types for the
+	// party (an abbreviation, an everyday or former name: "США"), by
+	// language code: search finds the party by them, and no page shows
+	// them.
+	SearchNames map[string][]string `yaml:"search_names"`
 	// ReportsURL is the party's own page that lists its reports under the
 	// Convention: where a reader goes when the catalog has no copy.
 	ReportsURL string `yaml:"reports_url"`

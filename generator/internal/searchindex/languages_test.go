@@ -792,3 +792,33 @@ func TestOrdinalsAreOneWord(t *testing.T) {
 		}
 	}
 }
+
+// A party's search_names of a language find it in that language's index,
+// and no other language's, and are never written out (only their terms):
+// "США" on the Russian search page.
+func TestSearchNamesFindThePartyInTheirLanguageOnly(t *testing.T) {
+	c := fixtureCatalog(t)
+	p, ok := c.Party("albania")
+	if !ok {
+		t.Fatal("the fixture has no Albania")
+	}
+	p.SearchNames = map[string][]string{"ru": {"Шкиперия"}, "fr": {"Shqipëria"}}
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range siteLanguages {
+		raw := files[searchindex.PathOf(lang, "en")]
+		ix := decodeLanguage(t, raw)
+		for name, in := range map[string]string{"Шкиперия": "ru", "Shqipëria": "fr"} {
+			got := ix.partiesFound(name)
+			if want := lang == in; want != slices.Equal(got, []string{"albania"}) {
+				t.Errorf("%s: %q finds %q; want Albania only in the %s index", lang, name, got, in)
+			}
+			if strings.Contains(string(raw), name) {
+				t.Errorf("%s: the index writes the search name %q, which is only to be searched", lang, name)
+			}
+		}
+	}
+}

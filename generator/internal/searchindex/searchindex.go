@@ -215,8 +215,9 @@ type Party struct {
 	OtherNames []string
 	TitleName  string
 	// Searched are names the party is found by, as by its other names,
-	// but which are not shown (only their terms are written): its names
-	// in the language's other scripts (namedAlsoIn).
+	// but which are not shown (only their terms are written): its CLDR
+	// names in the language and its other scripts (namedAlsoIn), and the
+	// catalog's search_names of the language.
 	Searched []string
 }
 
@@ -285,10 +286,13 @@ type facts struct {
 	meetings []meetingFacts
 	parties  []disclosure.PartyInfo
 	// iso is each party's ISO 3166-1 code, by id.
-	iso   map[string]string
-	kinds [][3]string
-	docs  []docFacts
-	paras []Para
+	iso map[string]string
+	// searchNames are each party's names for search alone, by id and
+	// language (catalog.Party.SearchNames).
+	searchNames map[string]map[string][]string
+	kinds       [][3]string
+	docs        []docFacts
+	paras       []Para
 }
 
 // meetingFacts are a meeting's record and the other words that find it.
@@ -330,10 +334,10 @@ func gather(v *disclosure.View) (*facts, error) {
 		})
 		meetings[mi.ID] = i
 	}
-	f.iso = map[string]string{}
+	f.iso, f.searchNames = map[string]string{}, map[string]map[string][]string{}
 	for _, p := range c.Parties {
 		f.parties = append(f.parties, v.Party(p))
-		f.iso[p.ID] = p.ISO
+		f.iso[p.ID], f.searchNames[p.ID] = p.ISO, p.SearchNames
 	}
 	// The kinds in rule order, then any kind a document has and no rule
 	// names (such a document is never public, but it is listed).
@@ -558,7 +562,8 @@ var namedAlsoIn = map[string][]string{"zh": {"zh-Hant"}}
 // language other than English a party is named as the site names it there,
 // with its English name first among its other names, and with the English
 // name for the catalog's titles; it is also found by its names in the
-// language's other scripts (namedAlsoIn).
+// language's other scripts (namedAlsoIn) and by the names the catalog
+// gives for search in the language (search_names).
 func (f *facts) partiesIn(lang string) []Party {
 	var parties []Party
 	for _, pi := range f.parties {
@@ -571,9 +576,14 @@ func (f *facts) partiesIn(lang string) []Party {
 				}
 			}
 		}
+		searched := slices.Clone(f.searchNames[pi.ID][lang])
 		for _, tag := range append([]string{lang}, namedAlsoIn[lang]...) {
-			iso := f.iso[pi.ID]
-			if n := disclosure.RegionName(tag, iso); iso != "" && n != "" && n != party.Name && !slices.Contains(party.OtherNames, n) && !slices.Contains(party.Searched, n) {
+			if iso := f.iso[pi.ID]; iso != "" {
+				searched = append(searched, disclosure.RegionName(tag, iso))
+			}
+		}
+		for _, n := range searched {
+			if n != "" && n != party.Name && !slices.Contains(party.OtherNames, n) && !slices.Contains(party.Searched, n) {
 				party.Searched = append(party.Searched, n)
 			}
 		}
