@@ -98,6 +98,13 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //     in advance, NotPublic when it came from a consent; then public, then
 //     withdrawn.
 //   - withheld, restricted: NotPublic before the as-of day.
+//
+// Where the catalog does not record the day a document was submitted, the
+// record shows it in existence only from the day its meeting adjourned
+// (under the rule of days after it) or the day it became public (adopted,
+// published by its party): from the cycle's start until that day, which
+// its page's history gives, it is NotPublic, not due years before anyone
+// wrote it (existed).
 func (w *View) Past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
 	// Before its meeting's review cycle began, and before the day it was
@@ -150,10 +157,41 @@ func (w *View) Past(d *catalog.Document) Past {
 		}
 		p = notYet(p, dec.PublicFrom)
 		p.Fixed = fixed
-		return p
+		return existed(p, d, m, dec)
 	}
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
+}
+
+// existed makes p NotPublic, from its meeting's cycle start, on the days
+// before the record shows the document in existence, where its submission
+// day is not recorded (Past): before its meeting adjourned, under the
+// rule of days after it; before it became public, otherwise. p is the
+// past of a document public, or once public, today.
+func existed(p Past, d *catalog.Document, m *catalog.Meeting, dec publication.Decision) Past {
+	if !d.Submitted.IsZero() || m == nil || m.CycleStart.IsZero() {
+		return p
+	}
+	shown := dec.PublicFrom
+	if dec.Basis == publication.BasisAfterAdjournment && !m.Adjournment.IsZero() && m.Adjournment.Before(shown) {
+		shown = m.Adjournment
+	}
+	if !m.CycleStart.Before(shown) {
+		return p
+	}
+	// The changes from the cycle's start on: NotPublic from it, and the
+	// state the document had on the day it is shown from, from that day.
+	at := p.At(shown)
+	changes := []PastChange{{From: m.CycleStart, State: NotPublic}}
+	if at != NotPublic {
+		changes = append(changes, PastChange{From: shown, State: at})
+	}
+	for _, c := range p.Changes {
+		if shown.Before(c.From) {
+			changes = append(changes, c)
+		}
+	}
+	return Past{Before: p.At(m.CycleStart.AddDays(-1)), Changes: changes, Fixed: p.Fixed}
 }
 
 // Changes lists every document's history, newest first, for the feeds.

@@ -42,8 +42,13 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 				past := w.Past(d)
 				mt, _ := c.Meeting(d.Meeting)
 				page, _ := w.Page(d)
+				// The days its page shows: those above, and its history's.
+				shows := map[catalog.Date]bool{ref.PublicFrom: true, ref.WithdrawnOn: true, today: true, mt.CycleStart: true, page.Submitted: true}
+				for _, h := range w.History(d) {
+					shows[h.Date] = true
+				}
 				for _, ch := range past.Changes {
-					if ch.From != ref.PublicFrom && ch.From != ref.WithdrawnOn && ch.From != today && ch.From != mt.CycleStart && ch.From != page.Submitted {
+					if !shows[ch.From] {
 						t.Errorf("seed %d, %s (%s): the past names %s, a day its page does not show", seed, d.ID, ref.State, ch.From)
 					}
 				}
@@ -131,4 +136,54 @@ func factDays(c *catalog.Catalog) []catalog.Date {
 		return 0
 	})
 	return out
+}
+
+// A document whose submission day the catalog does not record is not said
+// to be due on the days before the record shows it in existence: from its
+// cycle's start it is "not public" until its meeting adjourned (under the
+// rule of days after it) or until it became public (a Summary Report, on
+// its adoption; a report its party published early), and only then
+// scheduled or public. One whose submission day is recorded is not yet
+// submitted until that day, then scheduled (issue 20, a reader's review:
+// the joint meeting's reports were "pending" in 2017).
+func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
+	c, err := catalog.Load(os.DirFS("../../testdata/catalog"), "catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm07, _ := c.Meeting("rm07")
+	france, _ := c.Document("rm07-nr-france")
+	france.Published = rm07.Opening.AddDays(-30)
+	japan, _ := c.Document("rm07-nr-japan")
+	japan.Submitted = rm07.Opening.AddDays(-200)
+	at := rm07.Adjournment.AddDays(200).Start(c.Rules.Location)
+	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
+	start, adjourned := rm07.CycleStart, rm07.Adjournment
+	public := adjourned.AddDays(90)
+	for _, tc := range []struct {
+		doc  string
+		day  catalog.Date
+		want publication.State
+	}{
+		{"rm07-nr-albania", start.AddDays(-1), publication.NotSubmitted},
+		{"rm07-nr-albania", start, disclosure.NotPublic},
+		{"rm07-nr-albania", adjourned.AddDays(-1), disclosure.NotPublic},
+		{"rm07-nr-albania", adjourned, publication.Scheduled},
+		{"rm07-nr-albania", public, publication.Public},
+		{"rm07-summary-report", start.AddDays(100), disclosure.NotPublic},
+		{"rm07-summary-report", adjourned, publication.Public},
+		{"rm07-nr-france", start.AddDays(100), disclosure.NotPublic},
+		{"rm07-nr-france", france.Published, publication.Public},
+		{"rm07-nr-japan", japan.Submitted.AddDays(-1), publication.NotSubmitted},
+		{"rm07-nr-japan", japan.Submitted, publication.Scheduled},
+		{"rm07-nr-japan", public, publication.Public},
+	} {
+		d, ok := c.Document(tc.doc)
+		if !ok {
+			t.Fatalf("the fixture has no %s", tc.doc)
+		}
+		if got := w.Past(d).At(tc.day); got != tc.want {
+			t.Errorf("%s on %s: the past says %s, want %s (%+v)", tc.doc, tc.day, got, tc.want, w.Past(d))
+		}
+	}
 }
