@@ -590,3 +590,35 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Chinese is written without spaces between words: words typed together
+// find what the same words apart find, though a pair of characters that
+// spans them ("亚公" of "阿尔巴尼亚公开") is in no record (search.js
+// match leaves such a pair out).
+func TestChineseWordsTypedTogetherFindWhatTheyFindApart(t *testing.T) {
+	t.Parallel()
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tab := searchBrowser(t)
+	searchOpenIn(t, tab, srv, "zh/")
+	hrefs := func(q string) []string {
+		searchRetype(tab, q)
+		var out []string
+		for _, h := range searchWait(t, tab, q) {
+			out = append(out, h.Href)
+		}
+		return out
+	}
+	apart, together := hrefs("阿尔巴尼亚 公开"), hrefs("阿尔巴尼亚公开")
+	if !slices.Contains(apart, "/zh/documents/rm07-nr-albania/") {
+		t.Fatalf("阿尔巴尼亚 公开 finds %q, not Albania's public report", apart)
+	}
+	if !slices.Equal(apart, together) {
+		t.Errorf("阿尔巴尼亚公开 finds %q; apart, the words find %q", together, apart)
+	}
+	// A pair of characters alone that no record holds still finds nothing.
+	if got := hrefs("国阿"); len(got) != 0 {
+		t.Errorf("国阿 finds %q, want nothing", got)
+	}
+	searchClean(t, tab, srv)
+}

@@ -24,7 +24,7 @@
   var RAW_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
   // A number and its ordinal letters ("7.ª", "7-е") make one word, as in Go.
   var ORDINAL = /(\p{N})[.-](\p{L}{1,2})($|[^\p{L}\p{N}])/gu;
-  var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null, PAIRED = null;
+  var SPELLING = { letters: {}, variants: {}, steps: [] }, SPECIAL = null, PAIRED = null, PAIR = null;
 
   function useSpelling(sp) {
     SPELLING = sp || SPELLING;
@@ -33,6 +33,8 @@
     // A run of letters of the paired scripts, captured, to split on.
     var scripts = (SPELLING.bigrams || []).map(function (s) { return '\\p{Script=' + s + '}'; });
     PAIRED = scripts.length ? new RegExp('([' + scripts.join('') + ']+)', 'u') : null;
+    // A word that is a pair of letters of the paired scripts.
+    PAIR = scripts.length ? new RegExp('^[' + scripts.join('') + ']{2}$', 'u') : null;
   }
   function fold(s) {
     s = s.toLowerCase();
@@ -207,6 +209,13 @@
 
   /* scores gives, for one query word, each record's best weight and the
      fields it matched in (bit per field). */
+  /* known: whether some term of the index begins with the term w. */
+  Index.prototype.known = function (w) {
+    var terms = this.terms, lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < w) lo = mid + 1; else hi = mid; }
+    return lo < terms.length && terms[lo].lastIndexOf(w, 0) === 0;
+  };
+
   Index.prototype.scores = function (w) {
     var hit = this.cache.get(w);
     if (hit) return hit;
@@ -385,6 +394,14 @@
   Index.prototype.match = function (query, qws) {
     var qw = [], seen = {};
     qws.forEach(function (w) { if (!seen[w] && qw.length < 8) { seen[w] = 1; qw.push(w); } });
+    // A pair of letters of a script written without spaces that begins no
+    // term of the index spans two words ("国国" of "德国国家报告"): left
+    // out, so that words typed together find what they find apart; unless
+    // every word is such a pair (nothing is found then).
+    if (PAIR) {
+      var kept = qw.filter(function (w) { return !PAIR.test(w) || this.known(w); }, this);
+      if (kept.length) qw = kept;
+    }
     if (!qw.length) return { words: qw, recs: new Int32Array(0) };
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
     var recs = [], scores = [], masks = [];
