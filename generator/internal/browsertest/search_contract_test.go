@@ -218,3 +218,24 @@ func searchSuggestHidden(tab *Tab) bool {
 	tab.Run(chromedp.Evaluate(`document.querySelector('.search-suggest').hidden`, &hidden))
 	return hidden
 }
+
+// "Did you mean" writes the word it offers as the site's texts write it,
+// accents and all ("réunion", not the folded "reunion" the index holds),
+// and keeps the other words as typed.
+func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
+	t.Parallel()
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tab := searchBrowser(t)
+	searchOpenIn(t, tab, srv, "fr/")
+	searchRetype(tab, "Albanie reunionn")
+	if hits := searchWait(t, tab, "Albanie reunionn"); len(hits) != 0 {
+		t.Fatalf("\"Albanie reunionn\" found %d results; the test needs none", len(hits))
+	}
+	var text string
+	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent; })()`, &text, 5*time.Second))
+	if !strings.Contains(text, "Albanie réunion") {
+		t.Errorf("the suggestion reads %q, want the query as typed with réunion as the texts write it", text)
+	}
+	searchClean(t, tab, srv)
+}

@@ -1005,7 +1005,7 @@
   };
 
   /* spelled is a word of the index's own texts whose term is t, as the
-     texts write it (folded), or t when none is: a term may be a stem
+     texts write it (in lower case), or t when none is: a term may be a stem
      ("албан", "regul") that no reader writes. Names come first (a party's
      name in the language is the form a reader expects), then other names,
      then texts; the first word found wins. Made once, when first asked. */
@@ -1016,10 +1016,14 @@
         for (var rec = 0; rec < this.size; rec++) {
           // A paragraph has no other names: its text is read once, as f 2.
           if (f === 1 && this.type(rec) === PARA) continue;
-          var ws = words(this.text(rec, f));
-          for (var i = 0; i < ws.length; i++) {
-            var x = termOf(ws[i]);
-            (typeof x === 'string' ? [x] : x).forEach(function (y) { if (!surface.has(y)) surface.set(y, ws[i]); });
+          // Each word as the text writes it (in lower case), by its
+          // terms: "décima", "الأمريكية", not their folded forms.
+          var raw = this.text(rec, f).match(RAW_WORD) || [];
+          for (var i = 0; i < raw.length; i++) {
+            var ws = words(raw[i]);
+            if (ws.length !== 1) continue;
+            var x = termOf(ws[0]), shown = raw[i].toLowerCase();
+            (typeof x === 'string' ? [x] : x).forEach(function (y) { if (!surface.has(y)) surface.set(y, shown); });
           }
         }
       }
@@ -1030,17 +1034,18 @@
   /* suggest offers, when a query finds nothing, the same query with each
      word that matches no term replaced by the closest term of the index
      (at most two letters added, removed or changed), written as the
-     index's texts write it (spelled), or nothing. */
+     index's texts write it (spelled), the others as typed; or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
-    var out = (fold(query).match(WORD) || []).map(function (w) {
-      // A run of a paired script is many words: kept as typed.
-      if (PAIRED && PAIRED.test(w)) return w;
+    var out = (query.match(RAW_WORD) || []).map(function (r) {
+      // A word as typed; a run of a paired script is many words: kept.
+      var ws = words(r), w = ws[0];
+      if (ws.length !== 1 || (PAIRED && PAIRED.test(w))) return r;
       var t = term(w), terms = index.terms;
       var lo = 0, hi = terms.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
-      if (lo < terms.length && terms[lo].lastIndexOf(t, 0) === 0) return w;
-      if (w.length < 4) return w;
+      if (lo < terms.length && terms[lo].lastIndexOf(t, 0) === 0) return r;
+      if (w.length < 4) return r;
       var best = null, bestD = 3;
       for (var i = 0; i < terms.length; i++) {
         var c = terms[i];
