@@ -675,3 +675,33 @@ func TestMeetingDaysAsASpanInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A hand-written page with a translation in site/content (publication.fr.md
+// beside publication.md) shows it in its language, as a page of that
+// language: not the English text under the note that the page is in
+// English alone. Every translation the site holds is checked.
+func TestHandWrittenTranslationsAreShown(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := filepath.Glob(filepath.Join(repo, "site", "content", "*.*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range names {
+		base := strings.TrimSuffix(filepath.Base(name), ".md")
+		page, lang, _ := strings.Cut(base, ".")
+		if _, ok := siteLanguages[lang]; !ok || lang == "en" {
+			continue
+		}
+		got := read(t, filepath.Join(site, lang, page, "index.html"))
+		if note := all[lang]["english_only"]["other"]; strings.Contains(got, note) || strings.Contains(got, `<div lang="en">`) {
+			t.Errorf("%s/%s/ shows the English page under the note %q, not its translation", lang, page, note)
+		}
+		checked++
+	}
+	t.Logf("%d translated pages checked", checked)
+}

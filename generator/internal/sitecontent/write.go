@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
@@ -79,8 +80,51 @@ func (w *writer) copyHand(hand fs.FS) error {
 		if err != nil {
 			return err
 		}
+		if lang := translationOf(p, w.Input().Languages); lang != "" {
+			if b, err = markTranslation(b, lang); err != nil {
+				return fmt.Errorf("site/content/%s: %w", p, err)
+			}
+		}
 		return w.writeRaw(p, b)
 	})
+}
+
+// translationOf is the language of a hand-written page that is the
+// translation of another ("publication.fr.md": fr), where it is one of the
+// site's languages other than the first; else "".
+func translationOf(name string, langs []string) string {
+	base := strings.TrimSuffix(path.Base(name), ".md")
+	if base == path.Base(name) {
+		return ""
+	}
+	i := strings.LastIndexByte(base, '.')
+	if i < 0 || len(langs) < 2 || !slices.Contains(langs[1:], base[i+1:]) {
+		return ""
+	}
+	return base[i+1:]
+}
+
+// markTranslation gives a translated page's front matter the one language
+// it is for (Hugo's sites matrix: the page in the site's first language is
+// rendered in every other) and content_lang, which tells the theme that
+// its text is in that language (page.html says nothing of English then).
+func markTranslation(b []byte, lang string) ([]byte, error) {
+	rest, ok := bytes.CutPrefix(b, []byte("---\n"))
+	front, body, found := bytes.Cut(rest, []byte("\n---\n"))
+	if !ok || !found {
+		return nil, errors.New("a translated page needs YAML front matter between --- lines")
+	}
+	fm := map[string]any{}
+	if err := yaml.Unmarshal(front, &fm); err != nil {
+		return nil, fmt.Errorf("its front matter: %w", err)
+	}
+	fm["sites"] = map[string]any{"matrix": map[string]any{"languages": []string{lang}}}
+	fm["content_lang"] = lang
+	out, err := yaml.Marshal(fm)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat([]byte("---\n"), out, []byte("---\n"), body), nil
 }
 
 // writeRaw queues a file; flush writes the queue.

@@ -204,3 +204,48 @@ func frontMatter[T any](t testing.TB, fs afero.Fs, name string) T {
 	}
 	return v
 }
+
+// A hand-written page's translation (about.fr.md beside about.md) is for
+// its language alone, and says its text is in it; a name whose suffix is
+// no language of the site, or is the first, is copied as it is; a
+// translation without front matter is refused, naming the file.
+func TestHandWrittenTranslationIsForItsLanguage(t *testing.T) {
+	_, c := load(t, 10, 1)
+	in := disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, time.Now()), AsOf: time.Now(), Languages: []string{"en", "fr", "zh"}}
+	hand := fstest.MapFS{
+		"about.md":      {Data: []byte("---\ntitle: About\n---\n\nText.\n")},
+		"about.fr.md":   {Data: []byte("---\ntitle: À propos\n---\n\nTexte.\n")},
+		"about.de.md":   {Data: []byte("---\ntitle: Über\n---\n\nText.\n")},
+		"about.en.md":   {Data: []byte("---\ntitle: About (en)\n---\n")},
+		"notes/x.zh.md": {Data: []byte("---\ntitle: 说明\n---\n")},
+	}
+	fsys := afero.NewMemMapFs()
+	if _, err := sitecontent.Write(fsys, "/content", hand, in); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := afero.ReadFile(fsys, "/content/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for name, lang := range map[string]string{"about.fr.md": "fr", "notes/x.zh.md": "zh"} {
+		got := read(name)
+		if !strings.Contains(got, "content_lang: "+lang) || !strings.Contains(got, "languages:\n            - "+lang) {
+			t.Errorf("%s is not marked as for %s alone:\n%s", name, lang, got)
+		}
+	}
+	if got := read("about.fr.md"); !strings.Contains(got, "title: À propos") || !strings.HasSuffix(got, "---\n\nTexte.\n") {
+		t.Errorf("about.fr.md lost its title or text:\n%s", got)
+	}
+	for _, name := range []string{"about.md", "about.de.md", "about.en.md"} {
+		if got := read(name); got != string(hand[name].Data) {
+			t.Errorf("%s was changed:\n%s", name, got)
+		}
+	}
+	bad := fstest.MapFS{"about.fr.md": {Data: []byte("Texte sans en-tête.\n")}}
+	if _, err := sitecontent.Write(afero.NewMemMapFs(), "/content", bad, in); err == nil || !strings.Contains(err.Error(), "site/content/about.fr.md") {
+		t.Errorf("a translation without front matter: error %v, want one naming site/content/about.fr.md", err)
+	}
+}
