@@ -119,7 +119,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
 				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held"},
-			"aland": {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland Public",
+			"aland": {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland National Report no. 8 Public",
 				// A meeting that holds nothing of it: one line, no facts "not recorded".
 				"5th Review Meeting 4 – 14 April 2011: No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
 		} {
@@ -169,6 +169,11 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// report_numbered), as the English title does.
 		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "nº 9") {
 			t.Errorf("the French page of Aland does not name the 9th report's round:\n%s", got)
+		}
+		// A document's details name its round too, its heading being its
+		// own title.
+		if got := page("documents/rm08-09-nr8-aland/index.html"); !strings.Contains(got, "Kind National Report no. 8") {
+			t.Errorf("the page of Aland's 8th report does not name its round in its details:\n%s", got)
 		}
 	})
 
