@@ -705,3 +705,41 @@ func TestHandWrittenTranslationsAreShown(t *testing.T) {
 	}
 	t.Logf("%d translated pages checked", checked)
 }
+
+// On a right-to-left page an address written out (a citation's, the
+// contact's, "printed from") runs left to right, isolated from the Arabic
+// around it: inside an element with dir="ltr" or marked as another
+// language (which main.css isolates left to right); else its slashes
+// jump to the wrong end (a reader's review).
+func TestAddressesRunLeftToRightOnArabicPages(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	checked := 0
+	for _, rel := range englishPages(t, site) {
+		var visit func(n *html.Node, ltr bool)
+		visit = func(n *html.Node, ltr bool) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "script", "style", "template", "title", "head":
+					return
+				}
+				if d, ok := attr(n, "dir"); ok {
+					ltr = d == "ltr"
+				}
+				if l, ok := attr(n, "lang"); ok && n.Data != "html" {
+					ltr = ltr || l != "ar"
+				}
+			}
+			if n.Type == html.TextNode && !ltr && (strings.Contains(n.Data, "http://") || strings.Contains(n.Data, "https://")) {
+				t.Errorf("ar/%s: the address in %q runs in the page's direction", rel, strings.TrimSpace(n.Data))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c, ltr)
+			}
+		}
+		visit(parseHTML(t, filepath.Join(site, "ar", filepath.FromSlash(rel))), false)
+		checked++
+	}
+	if checked < 30 {
+		t.Fatalf("%d pages checked", checked)
+	}
+}
