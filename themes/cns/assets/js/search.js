@@ -764,8 +764,14 @@
       meta.appendChild(badge);
       var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
       if (when && key) {
-        meta.appendChild(document.createTextNode(' ' + this.t(key) + ' '));
-        meta.appendChild(this.date(when, qw));
+        // The day in the words the pages' date cells use (public_since:
+        // "since {date}", "自{date}起").
+        var self = this;
+        meta.appendChild(document.createTextNode(' '));
+        this.t(key).split('{date}').forEach(function (piece, j) {
+          if (j) meta.appendChild(self.date(when, qw));
+          if (piece) meta.appendChild(document.createTextNode(piece));
+        });
       }
       if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw, en); }
       if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw, en);
