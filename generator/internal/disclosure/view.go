@@ -25,6 +25,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"sync"
 	"time"
 
@@ -613,7 +614,10 @@ func CompareNames(a, b string) int {
 
 // NameOrder orders names as a reader of the language expects them, by the
 // language's collation with accents and case ignored: CompareNames for
-// English. A language x/text does not know orders as English does.
+// English. A language x/text does not know orders as English does. Arabic
+// names are ordered without their definite article, as Arabic lists of
+// States are (الأرجنتين under أ, السويد under س), the whole name breaking
+// a tie.
 func NameOrder(lang string) func(a, b string) int {
 	tag, err := language.Parse(lang)
 	if lang == "en" || err != nil {
@@ -621,11 +625,27 @@ func NameOrder(lang string) func(a, b string) int {
 	}
 	var mu sync.Mutex
 	c := collate.New(tag, collate.Loose)
+	key := func(s string) string { return s }
+	if lang == "ar" {
+		key = withoutArticle
+	}
 	return func(a, b string) int {
 		mu.Lock()
 		defer mu.Unlock()
+		if r := c.CompareString(key(a), key(b)); r != 0 {
+			return r
+		}
 		return c.CompareString(a, b)
 	}
+}
+
+// withoutArticle is an Arabic name without the definite article ال that
+// begins it, where a word of two letters or more follows.
+func withoutArticle(s string) string {
+	if rest, ok := strings.CutPrefix(s, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+		return rest
+	}
+	return s
 }
 
 // PartyOrder is each party's place (from 1, by id) in the order of the
