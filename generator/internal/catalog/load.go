@@ -127,9 +127,10 @@ func (l *loader) load() *Catalog {
 	return c
 }
 
-// deriveCycles sets each meeting's CycleStart from the meetings before it.
+// deriveCycles sets each meeting's CycleStart from the meetings before it;
+// the first meeting's cycle began when the Convention entered into force.
 func deriveCycles(c *Catalog) {
-	var last Date
+	last := c.InForce
 	for _, m := range c.Meetings {
 		if !last.IsZero() && (m.Opening.IsZero() || last.Before(m.Opening)) {
 			m.CycleStart = last

@@ -191,9 +191,10 @@ kinds:
 }
 
 // Each meeting's review cycle begins when the latest meeting listed before
-// it adjourned, if that was before it opened: not for the first meeting,
-// nor after a meeting whose adjournment is not known (the one before it
-// counts then), nor when the days overlap.
+// it adjourned, if that was before it opened: the first meeting's when the
+// Convention entered into force (where known), none after a meeting whose
+// adjournment is not known (the one before it counts then), nor when the
+// days overlap.
 func TestMeetingsCycleStart(t *testing.T) {
 	fsys := validCatalog()
 	fsys["meetings.yaml"] = &fstest.MapFile{Data: []byte(`meetings:
@@ -211,6 +212,18 @@ func TestMeetingsCycleStart(t *testing.T) {
 	for _, m := range c.Meetings {
 		if got := m.CycleStart.String(); got != want[m.ID] {
 			t.Errorf("%s: review cycle begins %q, want %q", m.ID, got, want[m.ID])
+		}
+	}
+	// The first meeting's cycle began when the Convention entered into
+	// force, where parties.yaml gives that day.
+	fsys["parties.yaml"] = &fstest.MapFile{Data: append([]byte("entry_into_force: 1996-10-24\n"), fsys["parties.yaml"].Data...)}
+	if c, err = Load(fsys, "."); err != nil {
+		t.Fatal(err)
+	}
+	want["m1"] = "1996-10-24"
+	for _, m := range c.Meetings {
+		if got := m.CycleStart.String(); got != want[m.ID] {
+			t.Errorf("with the Convention's day: %s: review cycle begins %q, want %q", m.ID, got, want[m.ID])
 		}
 	}
 }

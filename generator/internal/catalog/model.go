@@ -295,8 +295,9 @@ type Meeting struct {
 
 	// CycleStart is the day the meeting's review cycle began: the latest
 	// adjournment of the meetings listed before it (the file is in
-	// chronological order) that adjourned before it opened; zero for the
-	// first meeting, or when no such day is known. Its documents are
+	// chronological order) that adjourned before it opened; for the first
+	// meeting, the day the Convention entered into force (parties.yaml's
+	// entry_into_force); zero when no such day is known. Its documents are
 	// prepared after it: on an earlier day none of them existed yet
 	// (publication.Decide). Set by the loader.
 	CycleStart Date `yaml:"-"`

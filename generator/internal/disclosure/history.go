@@ -97,7 +97,8 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //     it became public when that day followed from a rule or a date fixed
 //     in advance, NotPublic when it came from a consent; then public, then
 //     withdrawn.
-//   - withheld, restricted: NotPublic before the as-of day.
+//   - withheld, restricted: not submitted before its meeting's review
+//     cycle began, NotPublic from then until the as-of day.
 //
 // Where the catalog does not record the day a document was submitted, the
 // record shows it in existence only from the day its meeting adjourned
@@ -159,8 +160,15 @@ func (w *View) Past(d *catalog.Document) Past {
 		p.Fixed = fixed
 		return existed(p, d, m, dec)
 	}
+	// Withheld or restricted: not public on every earlier day of its
+	// review cycle (nothing tells when an objection came, and its page
+	// shows no submission day), not yet submitted before the cycle began.
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
-	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
+	p := Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
+	if m != nil && !m.CycleStart.IsZero() && m.CycleStart.Before(today) {
+		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: m.CycleStart, State: NotPublic}, {From: today, State: dec.State}}}
+	}
+	return p
 }
 
 // existed makes p NotPublic, from its meeting's cycle start, on the days

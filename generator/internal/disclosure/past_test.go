@@ -156,6 +156,9 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 	france.Published = rm07.Opening.AddDays(-30)
 	japan, _ := c.Document("rm07-nr-japan")
 	japan.Submitted = rm07.Opening.AddDays(-200)
+	// The 6th meeting's cycle, as if the catalog gave the Convention's day.
+	rm06, _ := c.Meeting("rm06")
+	rm06.CycleStart = catalog.Date{Year: 1996, Month: time.October, Day: 24}
 	at := rm07.Adjournment.AddDays(200).Start(c.Rules.Location)
 	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
 	start, adjourned := rm07.CycleStart, rm07.Adjournment
@@ -177,6 +180,10 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 		{"rm07-nr-japan", japan.Submitted.AddDays(-1), publication.NotSubmitted},
 		{"rm07-nr-japan", japan.Submitted, publication.Scheduled},
 		{"rm07-nr-japan", public, publication.Public},
+		// Restricted today: not yet submitted before its cycle, then not
+		// public (not "not public" back to 1990).
+		{"rm06-nr-japan", rm06.CycleStart.AddDays(-1), publication.NotSubmitted},
+		{"rm06-nr-japan", rm06.CycleStart, disclosure.NotPublic},
 	} {
 		d, ok := c.Document(tc.doc)
 		if !ok {

@@ -272,7 +272,9 @@
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
         var sel = "[data-" + set + '="' + badge + (unset ? "-unset" : "") + '"]';
-        var part = from && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
+        // An "-unset" phrase names no day ("not yet submitted", "day not
+        // yet set"): shown for a document with no public day too.
+        var part = (from || unset) && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
         d.replaceChildren.apply(d, part ? children(part) : []);
       });
       within(e, "[data-past-sort]").forEach(function (d) {
