@@ -6,6 +6,7 @@ package browsertest
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,6 +27,26 @@ func TestSearchOfficerFindsTheMeetingFirst(t *testing.T) {
 	}
 	if !slices.Contains(hits[0].Marks, "Lacoste") {
 		t.Errorf("the result does not show the name it was found by: %+v", hits[0])
+	}
+	searchClean(t, tab, srv)
+}
+
+// An officer's country finds the meeting, not every document of it: the
+// 7th meeting's President came from Canada, which has no document in the
+// fixture, so "Canada" finds the meeting alone (a reader found 94 results
+// for it on the real site, two of them Canada's).
+func TestSearchOfficersCountryFindsNoDocumentOfOthers(t *testing.T) {
+	tab, srv := searchSite(t)
+	searchOpen(t, tab, srv, "q=Canada")
+	hits := searchWait(t, tab, "Canada")
+	if len(hits) == 0 || hits[0].Href != "/meetings/rm07/" {
+		t.Fatalf("results for Canada = %+v, want the 7th Review Meeting first", hits)
+	}
+	// A paragraph that says "Canada" is found by its own words.
+	for _, h := range hits {
+		if strings.HasPrefix(h.Href, "/documents/") && !strings.Contains(h.Href, "#para-") {
+			t.Errorf("Canada finds %s, a document of another party", h.Href)
+		}
 	}
 	searchClean(t, tab, srv)
 }

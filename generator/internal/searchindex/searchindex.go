@@ -329,7 +329,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		officers := officersText(mi.Officers)
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
-			other:  append([]string{held, mi.Place, mi.Type, officers}, counts(mi)...),
+			other:  append([]string{held, mi.Place, mi.Type}, counts(mi)...),
 			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: mi.HeldDays,
 		})
 		meetings[mi.ID] = i
@@ -499,6 +499,10 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			b.add(FieldOther, longDates(lang, m.days)...)
 		}
 		b.add(FieldOther, m.other...)
+		// The officers in a field of their own, which finds the meeting
+		// and not its documents: "Canada" is a country's, not every
+		// document of the meeting its President came from.
+		b.add(FieldText, m.record[4])
 		b.next()
 	}
 	parties := f.partiesIn(lang)

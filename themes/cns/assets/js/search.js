@@ -121,11 +121,12 @@
   }
 
   /* Weights: how much a query word matching a field counts, per kind of
-     record ([name, other names, text]). A document also matches through its
-     party, meeting and kind (at CONTEXT of their weight); a paragraph through
-     its report's meeting and kind, at PARA_CONTEXT. */
+     record ([name, other names, text]; a meeting's text is its officers). A
+     document also matches through its party, meeting (its name and other
+     words, not its officers) and kind (at CONTEXT of their weight); a
+     paragraph through its report's meeting and kind, at PARA_CONTEXT. */
   var MEETING = 0, PARTY = 1, KIND = 2, DOC = 3, PARA = 4;
-  var WEIGHTS = [[8, 3, 0], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
+  var WEIGHTS = [[8, 3, 3], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
   var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, EXACT_NAME = 2, PHRASE = 1.5, NEAR = 1.25;
   var FACETS = ['meeting', 'country', 'kind', 'state'];
   var PAGE = 30, POPUP = 8, FIRST = 10;
@@ -426,7 +427,9 @@
       var pr = fp[i] < 0 ? -1 : bp + fp[i], mr = fm[i], kr = bk + fk[i];
       rec = bd + i; total = 0; mask = 7;
       for (k = 0; k < per.length; k++) {
-        var sc = per[k].score, c = sc[mr];
+        // A meeting's officers (its text field) find the meeting, not its
+        // documents: only its name and other words are their context.
+        var sc = per[k].score, c = per[k].fields[mr] & 3 ? sc[mr] : 0;
         if (pr >= 0 && sc[pr] > c) c = sc[pr];
         if (sc[kr] > c) c = sc[kr];
         c *= CONTEXT;
@@ -446,7 +449,7 @@
       for (k = 0; k < per.length; k++) {
         var ps = per[k].score;
         s = ps[rec];
-        if (s) { own = true; mask &= per[k].fields[rec]; } else { mask = 0; s = PARA_CONTEXT * Math.max(ps[fm[j]], ps[bk + fk[j]]); }
+        if (s) { own = true; mask &= per[k].fields[rec]; } else { mask = 0; s = PARA_CONTEXT * Math.max(per[k].fields[fm[j]] & 3 ? ps[fm[j]] : 0, ps[bk + fk[j]]); }
         if (!s) { total = -1; break; }
         total += s;
       }
