@@ -1046,7 +1046,9 @@
      index's texts write it (spelled), the others as typed; or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
-    var out = (query.match(RAW_WORD) || []).map(function (r) {
+    index.spelled('');
+    // Each word in its place, what lies between them kept ("États-Unis").
+    var out = query.replace(RAW_WORD, function (r) {
       // A word as typed; a run of a paired script is many words: kept.
       var ws = words(r), w = ws[0];
       if (ws.length !== 1 || (PAIRED && PAIRED.test(w))) return r;
@@ -1055,19 +1057,27 @@
       while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
       if (lo < terms.length && terms[lo].lastIndexOf(t, 0) === 0) return r;
       if (w.length < 4) return r;
-      var best = null, bestD = 3;
+      // The closest term that some text writes out: a name the index only
+      // searches (search_names) has no written form to offer.
+      // Of two as close, the one that shares more of the word's first
+      // letters ("rapor": "rapport", not "japon" or "rapid").
+      var best = null, bestD = 3, bestP = 0;
+      var prefix = function (c) { var n = 0; while (n < c.length && c[n] === t[n]) n++; return n; };
       for (var i = 0; i < terms.length; i++) {
         var c = terms[i];
-        if (Math.abs(c.length - t.length) >= bestD) continue;
-        var d = distance(t, c, bestD);
-        if (d < bestD) { best = c; bestD = d; }
+        if (Math.abs(c.length - t.length) > bestD || !index.surface.has(c)) continue;
+        var d = distance(t, c, bestD + 1);
+        if (d < bestD || (d === bestD && d < 3 && prefix(c) > bestP)) { best = c; bestD = d; bestP = prefix(c); }
       }
-      if (best === null) return w;
+      if (best === null) return r;
       changed = true;
-      return index.spelled(best);
+      // With a capital where the reader typed one ("Tchéquie").
+      var shown = index.spelled(best), first = Array.from(r)[0];
+      return first !== first.toLowerCase() ? shown.charAt(0).toUpperCase() + shown.slice(1) : shown;
     });
-    return changed ? out.join(' ') : '';
+    return changed ? out.trim() : '';
   };
+
 
   /* distance: the edit distance of a and b, or max when it is max or more. */
   function distance(a, b, max) {
