@@ -10,10 +10,14 @@ import (
 
 // Kinds of change in a document's history.
 const (
+	ChangeSubmitted = "submitted" // its party submitted it (where the catalog records the day)
 	ChangeScheduled = "scheduled" // its publication date became fixed
 	ChangePublic    = "public"    // it became public
 	ChangeWithdrawn = "withdrawn" // it was taken down
 )
+
+// ChangeKinds are the kinds of change, in the order of a history.
+var ChangeKinds = []string{ChangeSubmitted, ChangeScheduled, ChangePublic, ChangeWithdrawn}
 
 // Change is a dated event in a document's publication history, as the feeds
 // and the document's timeline show it. Every change is dated by the catalog's
@@ -21,7 +25,7 @@ const (
 // plus those that happened since.
 type Change struct {
 	Date catalog.Date `json:"date"`
-	Kind string       `json:"kind"` // scheduled | public | withdrawn
+	Kind string       `json:"kind"` // submitted | scheduled | public | withdrawn
 	Text string       `json:"text"` // one sentence, in English
 	// What pages say the sentence with in each language: the day it is due
 	// (scheduled), the basis and the rule's days (public).
@@ -51,6 +55,9 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	default:
 		return nil
 	}
+	// The day it was submitted, which its page shows (View.Page), where
+	// the catalog records it.
+	add(Change{Date: d.Submitted, Kind: ChangeSubmitted, Text: "Submitted by its Contracting Party."})
 	// The date of a report under the rule of days is fixed the day its
 	// meeting adjourns.
 	if dec.Basis == publication.BasisAfterAdjournment {

@@ -133,7 +133,7 @@ func TestThemeSaysEveryCodeOfTheEngine(t *testing.T) {
 	for _, p := range append(slices.Clone(catalog.PublicBases), "unknown") {
 		keys = append(keys, "rule_text_"+p)
 	}
-	for _, k := range []string{disclosure.ChangeScheduled, disclosure.ChangePublic, disclosure.ChangeWithdrawn} {
+	for _, k := range disclosure.ChangeKinds {
 		keys = append(keys, "history_"+k)
 	}
 	for _, form := range []string{"one", "onward", "range"} {
