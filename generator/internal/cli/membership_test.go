@@ -170,6 +170,11 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "nº 9") {
 			t.Errorf("the French page of Aland does not name the 9th report's round:\n%s", got)
 		}
+		// A report its party published, with no address in the catalog,
+		// says so where to read it, not that nothing is known.
+		if got := page("documents/rm08-09-nr8-aland/index.html"); !strings.Contains(got, "Its Contracting Party published it") || strings.Contains(got, "Where it is published is not recorded") {
+			t.Errorf("the page of Aland's 8th report, published by Aland, does not say so where to read it:\n%s", got)
+		}
 		// A document's details name its round too, its heading being its
 		// own title.
 		if got := page("documents/rm08-09-nr8-aland/index.html"); !strings.Contains(got, "Kind National Report no. 8") {

@@ -239,7 +239,7 @@ func catalogInvariants(t *testing.T, data string) {
 				t.Errorf("%s links to %q to read it, which is not an absolute http(s) address", d.ID, ext[2])
 			}
 			counts[ext[1]]++
-		case ask != nil && strings.Contains(html, "not recorded"):
+		case ask != nil && (strings.Contains(html, "not recorded") || strings.Contains(html, "records no address")):
 			counts["nowhere recorded, says how to ask"]++
 		default:
 			t.Errorf("%s is public but its page offers no way to read it and does not say how to ask", d.ID)
