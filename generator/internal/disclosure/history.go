@@ -153,6 +153,12 @@ func (w *View) Past(d *catalog.Document) Past {
 	case publication.Scheduled:
 		p := notYet(Past{Before: dec.State}, catalog.Date{})
 		p.Fixed = fixed
+		// Once its meeting has adjourned, the record shows it from then
+		// (existed), as it would a public one.
+		today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
+		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
+			p = existed(p, d, m, dec)
+		}
 		return p
 	case publication.Public, publication.Withdrawn:
 		p := Past{Before: NotPublic, Changes: []PastChange{{From: dec.PublicFrom, State: publication.Public}}}
@@ -182,7 +188,8 @@ func (w *View) Past(d *catalog.Document) Past {
 // before the record shows the document in existence, where its submission
 // day is not recorded (Past): before its meeting adjourned, under the
 // rule of days after it; before it became public, otherwise. p is the
-// past of a document public, or once public, today.
+// past of a document public, or once public, today, or scheduled after
+// its meeting adjourned.
 func existed(p Past, d *catalog.Document, m *catalog.Meeting, dec publication.Decision) Past {
 	if !d.Submitted.IsZero() || m == nil || m.CycleStart.IsZero() {
 		return p

@@ -193,12 +193,19 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 			t.Errorf("%s on %s: the past says %s, want %s (%+v)", tc.doc, tc.day, got, tc.want, w.Past(d))
 		}
 	}
+	// Scheduled today, its meeting adjourned: the same past before its
+	// public day.
+	between := rm07.Adjournment.AddDays(30).Start(c.Rules.Location)
+	ws := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, between), AsOf: between, SiteTitle: "T"})
+	albania, _ := c.Document("rm07-nr-albania")
+	if p := ws.Past(albania); p.At(start.AddDays(100)) != disclosure.NotPublic || p.At(adjourned) != publication.Scheduled || p.At(adjourned.AddDays(30)) != publication.Scheduled {
+		t.Errorf("a report scheduled 30 days after its meeting adjourned: past %+v", p)
+	}
 	// The page's history begins with the day it was submitted, where the
 	// catalog records it, which the past's change of that day rests on.
 	if h := w.History(japan); len(h) == 0 || h[0].Kind != disclosure.ChangeSubmitted || h[0].Date != japan.Submitted {
 		t.Errorf("the history of a report submitted on %s: %+v", japan.Submitted, h)
 	}
-	albania, _ := c.Document("rm07-nr-albania")
 	for _, ch := range w.History(albania) {
 		if ch.Kind == disclosure.ChangeSubmitted {
 			t.Errorf("a report whose submission day is not recorded has a submission in its history: %+v", ch)
