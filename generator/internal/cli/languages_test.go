@@ -717,6 +717,12 @@ func TestHandWrittenTranslationsAreShown(t *testing.T) {
 		if note := all[lang]["english_only"]["other"]; strings.Contains(got, note) || strings.Contains(got, `<div lang="en">`) {
 			t.Errorf("%s/%s/ shows the English page under the note %q, not its translation", lang, page, note)
 		}
+		// Its Markdown is rendered: no link left as "[text](address)" (the
+		// pages' own text has no square bracket).
+		if shown := text(t, filepath.Join(site, lang, page, "index.html")); strings.ContainsAny(shown, "[]") {
+			i := strings.IndexAny(shown, "[]")
+			t.Errorf("%s/%s/ shows Markdown unrendered: %q", lang, page, shown[max(0, i-40):min(len(shown), i+60)])
+		}
 		checked++
 	}
 	t.Logf("%d translated pages checked", checked)
