@@ -89,14 +89,14 @@ func (ix *languageIndex) meetingsFound(q string) []string {
 	return found
 }
 
-// finds says whether record rec's name or other words hold every word of
-// q as a prefix.
+// finds says whether record rec's name, other words or text (a meeting's
+// officers) hold every word of q as a prefix.
 func (ix *languageIndex) finds(rec int, q string) bool {
 	sp := &ix.Spelling
 	for _, w := range sp.Words(q) {
 		qt := sp.Term(w)
 		hit := false
-		for _, field := range []int{searchindex.FieldName, searchindex.FieldOther} {
+		for _, field := range []int{searchindex.FieldName, searchindex.FieldOther, searchindex.FieldText} {
 			for _, term := range ix.recordTerms[rec][field] {
 				hit = hit || strings.HasPrefix(term, qt)
 			}
@@ -819,6 +819,26 @@ func TestSearchNamesFindThePartyInTheirLanguageOnly(t *testing.T) {
 			if strings.Contains(string(raw), name) {
 				t.Errorf("%s: the index writes the search name %q, which is only to be searched", lang, name)
 			}
+		}
+	}
+}
+
+// A meeting's officers' countries find it in every language, by the
+// language's name of the party too: "加拿大" as "Canada" finds the 7th
+// meeting, whose President came from Canada.
+func TestOfficersCountryFindsTheMeetingInEachLanguage(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	canada := &catalog.Party{ID: "canada", Name: "Canada", Type: "state", ISO: "CA"}
+	c.Parties = append(c.Parties, canada)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, q := range map[string]string{"en": "Canada", "zh": "加拿大", "ru": "Канада", "fr": "Canada"} {
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		if got := ix.meetingsFound(q); !slices.Contains(got, "rm07") {
+			t.Errorf("%s: %q finds the meetings %q, not the 7th", lang, q, got)
 		}
 	}
 }

@@ -486,6 +486,10 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		ix.States = append(ix.States, string(s))
 	}
 	b := &builder{ix: ix, sp: sp, terms: terms, places: map[string][]int{}}
+	localName := map[string]string{} // a party's name in the language, by id
+	for _, p := range f.parties {
+		localName[p.ID] = p.Names[lang]
+	}
 	for _, m := range f.meetings {
 		ix.Meetings = append(ix.Meetings, m.record)
 		b.add(FieldName, m.record[1])
@@ -501,8 +505,15 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		b.add(FieldOther, m.other...)
 		// The officers in a field of their own, which finds the meeting
 		// and not its documents: "Canada" is a country's, not every
-		// document of the meeting its President came from.
+		// document of the meeting its President came from. In another
+		// language, their countries that are parties by the language's
+		// names too ("加拿大"), as the result shows them.
 		b.add(FieldText, m.record[4])
+		if lang != catalogLang {
+			for _, o := range m.officers {
+				b.add(FieldText, localName[o[3]])
+			}
+		}
 		b.next()
 	}
 	parties := f.partiesIn(lang)
