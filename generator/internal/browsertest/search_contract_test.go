@@ -237,5 +237,15 @@ func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
 	if !strings.Contains(text, "Albanie réunion") {
 		t.Errorf("the suggestion reads %q, want the query as typed with réunion as the texts write it", text)
 	}
+	// Of words as close, one with every letter typed, in order: a letter
+	// left out ("rapor": "rapport").
+	searchRetype(tab, "rapor")
+	if hits := searchWait(t, tab, "rapor"); len(hits) != 0 {
+		t.Fatalf("\"rapor\" found %d results; the test needs none", len(hits))
+	}
+	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent.includes('rap') && p.textContent; })()`, &text, 5*time.Second))
+	if !strings.Contains(text, "rapport") {
+		t.Errorf("the suggestion for rapor reads %q, want rapport", text)
+	}
 	searchClean(t, tab, srv)
 }

@@ -1059,15 +1059,21 @@
       if (w.length < 4) return r;
       // The closest term that some text writes out: a name the index only
       // searches (search_names) has no written form to offer.
-      // Of two as close, the one that shares more of the word's first
-      // letters ("rapor": "rapport", not "japon" or "rapid").
-      var best = null, bestD = 3, bestP = 0;
-      var prefix = function (c) { var n = 0; while (n < c.length && c[n] === t[n]) n++; return n; };
+      // Of two as close, the one the word's letters are all in, in order
+      // (letters left out in typing: "rapor", "rapport", not "rapid"),
+      // then the one that shares more of its first letters ("japon").
+      var rank = function (c) {
+        var n = 0, j = 0;
+        while (n < c.length && c[n] === t[n]) n++;
+        for (var k = 0; k < c.length && j < t.length; k++) if (c[k] === t[j]) j++;
+        return (j === t.length ? 100 : 0) + n;
+      };
+      var best = null, bestD = 3, bestR = 0;
       for (var i = 0; i < terms.length; i++) {
         var c = terms[i];
         if (Math.abs(c.length - t.length) > bestD || !index.surface.has(c)) continue;
         var d = distance(t, c, bestD + 1);
-        if (d < bestD || (d === bestD && d < 3 && prefix(c) > bestP)) { best = c; bestD = d; bestP = prefix(c); }
+        if (d < bestD || (d === bestD && d < 3 && rank(c) > bestR)) { best = c; bestD = d; bestR = rank(c); }
       }
       if (best === null) return r;
       changed = true;
