@@ -99,13 +99,22 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 	albania, _ := c.Document("rm07-nr-albania")
 	albania.PublishedUndated, france.PublishedUndated = true, true
 	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
-	if p, _ := w.Page(albania); !p.PublishedUndated {
-		t.Errorf("%s: published undated not said", albania.ID)
+	if p, _ := w.Page(albania); !p.PublishedUndated || !p.PartyPublished {
+		t.Errorf("%s: published undated %v, party published %v; want both", albania.ID, p.PublishedUndated, p.PartyPublished)
 	}
 	if p, _ := w.Page(france); p.PublishedUndated {
 		t.Errorf("%s, published early on a known day, says published undated", france.ID)
 	}
 	albania.PublishedUndated, france.PublishedUndated = false, false
+	// Its party published it: the early one, not one public from the
+	// rule's day with nothing said of its party.
+	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	if p, _ := w.Page(france); !p.PartyPublished {
+		t.Errorf("%s, published early by its party, is not said to be", france.ID)
+	}
+	if p, _ := w.Page(albania); p.PartyPublished {
+		t.Errorf("%s, public from the rule's day, is said to be published by its party", albania.ID)
+	}
 	// Once the catalog records as many as the meeting counts, nothing.
 	rm07.NationalReportsPublicEarly = 1
 	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})

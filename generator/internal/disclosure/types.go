@@ -90,6 +90,11 @@ type DocPage struct {
 	// does not know (catalog.Document.PublishedUndated): it may have been
 	// public earlier, or be already.
 	PublishedUndated bool `json:"published_undated,omitempty"`
+	// PartyPublished is set for a public, scheduled or withdrawn document
+	// its party published (the day it did, or published undated): where
+	// the catalog has no address of it, its page says that the party
+	// published it, not that where is unknown.
+	PartyPublished bool `json:"party_published,omitempty"`
 	// The sources of its facts, its own and those its meeting's file gives
 	// for all its documents: for a public document, and for one the
 	// catalog records as never submitted (which has no title or address to

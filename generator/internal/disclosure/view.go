@@ -305,6 +305,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.Submitted = d.Submitted
 		}
 		p.PublishedUndated = d.PublishedUndated && dec.Basis == publication.BasisAfterAdjournment
+		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
 	if dec.State == publication.Public || d.NotSubmitted {
