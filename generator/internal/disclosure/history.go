@@ -115,6 +115,7 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 // wrote it (existed).
 func (w *View) Past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
+	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	// Before its meeting's review cycle began, and before the day it was
 	// submitted (which its page shows: View.Page), the document was not
 	// yet submitted; or before it became public, where that was earlier
@@ -155,7 +156,6 @@ func (w *View) Past(d *catalog.Document) Past {
 		p.Fixed = fixed
 		// Once its meeting has adjourned, the record shows it from then
 		// (existed), as it would a public one.
-		today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
 			p = existed(p, d, m, dec)
 		}
@@ -176,7 +176,6 @@ func (w *View) Past(d *catalog.Document) Past {
 	// Withheld or restricted: not public on every earlier day of its
 	// review cycle (nothing tells when an objection came, and its page
 	// shows no submission day), not yet submitted before the cycle began.
-	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	p := Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
 	if m != nil && !m.CycleStart.IsZero() && m.CycleStart.Before(today) {
 		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: m.CycleStart, State: NotPublic}, {From: today, State: dec.State}}}
