@@ -692,6 +692,9 @@ func TestMeetingDaysAsASpanInEachLanguage(t *testing.T) {
 	}
 }
 
+// unrenderedLink is a Markdown link a page shows as text.
+var unrenderedLink = regexp.MustCompile(`\[[^\]]*\][^\s\[\]]{0,8}\(\s*(?:https?://|/|\{\{)`)
+
 // A hand-written page with a translation in site/content (publication.fr.md
 // beside publication.md) shows it in its language, as a page of that
 // language: not the English text under the note that the page is in
@@ -717,11 +720,11 @@ func TestHandWrittenTranslationsAreShown(t *testing.T) {
 		if note := all[lang]["english_only"]["other"]; strings.Contains(got, note) || strings.Contains(got, `<div lang="en">`) {
 			t.Errorf("%s/%s/ shows the English page under the note %q, not its translation", lang, page, note)
 		}
-		// Its Markdown is rendered: no link left as "[text](address)" (the
-		// pages' own text has no square bracket).
-		if shown := text(t, filepath.Join(site, lang, page, "index.html")); strings.ContainsAny(shown, "[]") {
-			i := strings.IndexAny(shown, "[]")
-			t.Errorf("%s/%s/ shows Markdown unrendered: %q", lang, page, shown[max(0, i-40):min(len(shown), i+60)])
+		// Its Markdown is rendered: no link left as "[text](address)", nor
+		// with words between the two ("[text]发布(address)").
+		if shown := text(t, filepath.Join(site, lang, page, "index.html")); unrenderedLink.MatchString(shown) {
+			i := unrenderedLink.FindStringIndex(shown)[0]
+			t.Errorf("%s/%s/ shows Markdown unrendered: %q", lang, page, shown[max(0, i-40):min(len(shown), i+80)])
 		}
 		checked++
 	}
