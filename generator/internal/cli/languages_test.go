@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -729,6 +730,59 @@ func TestHandWrittenTranslationsAreShown(t *testing.T) {
 		checked++
 	}
 	t.Logf("%d translated pages checked", checked)
+}
+
+// A translated page's relative links, written as the English page's are,
+// lead to pages in the page's own language and to files where the one set
+// of open data is, at the root: on /fr/data/, "../figures/" is
+// /fr/figures/ (a reader of French led to the English charts, a reader's
+// review) and "../documents.json" is /documents.json.
+func TestTranslatedPagesLinkPagesInTheirLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	names, err := filepath.Glob(filepath.Join(repo, "site", "content", "*.*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	relative := regexp.MustCompile(`\]\((\.\.?/[^)\s]*)\)`)
+	canonical := regexp.MustCompile(`<link rel="canonical" href="([^"]+)"`)
+	checked := 0
+	for _, name := range names {
+		page, lang, _ := strings.Cut(strings.TrimSuffix(filepath.Base(name), ".md"), ".")
+		if _, ok := siteLanguages[lang]; !ok || lang == "en" {
+			continue
+		}
+		built := read(t, filepath.Join(site, lang, page, "index.html"))
+		own, english := canonical.FindStringSubmatch(built), canonical.FindStringSubmatch(read(t, filepath.Join(site, page, "index.html")))
+		if own == nil || english == nil {
+			t.Fatalf("%s/%s/ or its English page has no canonical link", lang, page)
+		}
+		ownPath, _ := url.Parse(own[1])
+		englishPath, _ := url.Parse(english[1])
+		// Where the page's links lead, resolved as a browser does.
+		leads := map[string]bool{}
+		for _, h := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(built, -1) {
+			if u, err := ownPath.Parse(html.UnescapeString(h[1])); err == nil {
+				leads[u.Path] = true
+			}
+		}
+		for _, m := range relative.FindAllStringSubmatch(read(t, name), -1) {
+			base := englishPath.Path
+			if strings.HasSuffix(m[1], "/") {
+				base = ownPath.Path
+			}
+			want := path.Join(base, m[1])
+			if strings.HasSuffix(m[1], "/") {
+				want += "/"
+			}
+			if !leads[want] {
+				t.Errorf("%s/%s/: the link %q does not lead to %s", lang, page, m[1], want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no relative link in any translated page")
+	}
 }
 
 // On a right-to-left page an address written out (a citation's, the
