@@ -787,6 +787,10 @@ func TestTranslatedPagesLinkPagesInTheirLanguage(t *testing.T) {
 	}
 }
 
+// arabicThenJoinedNumbers is an Arabic letter followed, with nothing
+// strong between, by numbers joined with "-", "/" or ".".
+var arabicThenJoinedNumbers = regexp.MustCompile(`\p{Arabic}[\s(«:،]*\d+[-/.]\d+`)
+
 // On a right-to-left page an address written out (a citation's, the
 // contact's, "printed from") runs left to right, isolated from the Arabic
 // around it: inside an element with dir="ltr" or marked as another
@@ -812,6 +816,15 @@ func TestAddressesRunLeftToRightOnArabicPages(t *testing.T) {
 			}
 			if n.Type == html.TextNode && !ltr && (strings.Contains(n.Data, "http://") || strings.Contains(n.Data, "https://")) {
 				t.Errorf("ar/%s: the address in %q runs in the page's direction", rel, strings.TrimSpace(n.Data))
+			}
+			// Numbers joined by a hyphen, a slash or a dot right after
+			// Arabic words are read as Arabic numbers, each apart: "المسودة
+			// 2020-12" shows as 12-2020 (a reader's review). A left-to-right
+			// mark before them keeps them one number.
+			if n.Type == html.TextNode && !ltr {
+				if m := arabicThenJoinedNumbers.FindString(n.Data); m != "" {
+					t.Errorf("ar/%s: %q reads backwards: put U+200E before the number", rel, m)
+				}
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				visit(c, ltr)
