@@ -279,3 +279,53 @@ func TestOtherLanguagesRunLeftToRightInArabic(t *testing.T) {
 		}
 	}
 }
+
+// Every row label of every chart of the figures page lies within its
+// chart, in every language: a label wider than the chart (the fixture's
+// Russian title of the joint meeting) is drawn to the chart's width, not
+// cut off at its edge (a reader's review found «…по рассмотрени»).
+func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	type overflow struct {
+		Chart string  `json:"chart"`
+		Label string  `json:"label"`
+		Left  float64 `json:"left"`
+		Right float64 `json:"right"`
+		Width float64 `json:"width"`
+	}
+	labels := 0
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		var out struct {
+			Labels int        `json:"labels"`
+			Over   []overflow `json:"over"`
+		}
+		tab.Run(chromedp.Navigate(srv.URL+prefix+"figures/"), chromedp.Evaluate(`(() => {
+			const over = []; let labels = 0;
+			for (const svg of document.querySelectorAll('svg.chart')) {
+				const width = svg.viewBox.baseVal.width;
+				for (const text of svg.querySelectorAll('g[data-row] > text:first-child')) {
+					labels++;
+					const b = text.getBBox();
+					if (b.x < -1.5 || b.x + b.width > width + 1.5) { // a glyph may overhang its origin by a pixel
+						over.push({chart: svg.dataset.chart, label: text.textContent, left: b.x, right: b.x + b.width, width});
+					}
+				}
+			}
+			return {labels, over};
+		})()`, &out))
+		labels += out.Labels
+		for _, o := range out.Over {
+			t.Errorf("%sfigures/, chart %s: the label %q runs from %.0f to %.0f, outside the chart's 0 to %.0f", prefix, o.Chart, o.Label, o.Left, o.Right, o.Width)
+		}
+	}
+	if labels == 0 {
+		t.Fatal("no chart's row label found")
+	}
+}
