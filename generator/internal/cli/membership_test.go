@@ -109,7 +109,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				// Two meetings of membership not known, in one list; one
 				// meeting of no record, in one line beside its days.
 				"Membership not known at these meetings Whether it was a Contracting Party at these meetings is not known; this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held",
-				"Joint 8th and 9th Review Meeting 20 – 31 March 2023: No record: it was a Contracting Party at this meeting, but this catalog holds no document of it."},
+				"Joint 8th and 9th Review Meeting 20 – 31 March 2023. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it."},
 			// No day of its own: the meetings bracket it, the 7th's list
 			// leaving it out and its report at the joint meeting.
 			"elbonia": {"Contracting Party since not known; already a Contracting Party at the Joint 8th and 9th Review Meeting , which opened on 20 March 2023 ; not yet a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017"},
@@ -121,7 +121,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held"},
 			"aland": {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland National Report no. 8 Public",
 				// A meeting that holds nothing of it: one line, no facts "not recorded".
-				"5th Review Meeting 4 – 14 April 2011: No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
+				"5th Review Meeting 4 – 14 April 2011. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
 		} {
 			got := page("countries/" + party + "/index.html")
 			for _, want := range wants {
@@ -146,7 +146,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			}
 		}
 		// The runs, and a lone meeting's line, in the page's language
-		// (its label's colon too, figure_labelled: a space before it in French).
+		// (country_meeting_held_line: the days, then a sentence of its own).
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Aucune donnée pour ces réunions") {
 			t.Errorf("the French page of Drusia does not list its meetings with no record under their French heading:\n%s", got)
 		}
@@ -162,7 +162,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := read(t, filepath.Join(out, "fr", "meetings", "rm08-09", "index.html")); !strings.Contains(got, `<li class="tl-past" data-tl-day="2021-10-20">`) || !strings.Contains(got, `<time datetime="2021-10-20">20 octobre 2021</time>`) {
 			t.Error("the French page of the joint meeting does not write its Organizational Meeting's day in French, as a dated step")
 		}
-		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011 : Aucune donnée : elle était Partie contractante lors de cette réunion") {
+		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011. Aucune donnée : elle était Partie contractante lors de cette réunion") {
 			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)
 		}
 		// In French, the 9th report's made title names its round (i18n
