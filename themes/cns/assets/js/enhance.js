@@ -7,7 +7,9 @@
 
   // Sortable tables: <table class="sortable" data-sort-label="…">. Each
   // column header becomes a button; a cell sorts by its data-sort attribute,
-  // else by its text. Numbers compare as numbers, text by the page's language.
+  // else by its text. Numbers compare as numbers, text by the page's language;
+  // a cell with nothing to sort by (a document with no date) comes last
+  // whichever way the column is sorted, as a spreadsheet puts blanks.
   var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
 
   function key(cell) {
@@ -27,7 +29,9 @@
     var rows = Array.prototype.slice.call(body.rows);
     rows.forEach(function (row, i) { if (!row.hasAttribute("data-order")) row.setAttribute("data-order", i); });
     rows.sort(function (r1, r2) {
-      var c = compare(key(r1.cells[index]), key(r2.cells[index]));
+      var k1 = key(r1.cells[index]), k2 = key(r2.cells[index]);
+      if ((k1 === "") !== (k2 === "")) return k1 === "" ? 1 : -1;
+      var c = compare(k1, k2);
       if (c === 0) c = Number(r1.getAttribute("data-order")) - Number(r2.getAttribute("data-order"));
       else if (dir === "descending") c = -c;
       return c;
