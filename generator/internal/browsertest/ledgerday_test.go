@@ -32,6 +32,9 @@ type ledgerPage struct {
 	FormShown bool        `json:"formShown"`
 	Input     string      `json:"input"`
 	Pager     []string    `json:"pager"`
+	// FilesNote: the note that the files to download are the build day's,
+	// as shown.
+	FilesNote bool `json:"filesNote"`
 }
 
 const readLedger = `(() => ({
@@ -48,6 +51,7 @@ const readLedger = `(() => ({
   formShown: !!document.querySelector("form.day-form") && document.querySelector("form.day-form").checkVisibility(),
   input: (document.querySelector("#day-on") || {}).value || "",
   pager: [...document.querySelectorAll(".pager a[href]")].map(a => a.getAttribute("href")),
+  filesNote: [...document.querySelectorAll("main [data-past-only]")].some(e => e.checkVisibility()),
 }))()`
 
 // Issue 15: the ledger on a past day (/documents/?on=YYYY-MM-DD), computed
@@ -125,6 +129,11 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 			}
 			if day != asOf && !strings.Contains(got.Note, day.Long()) {
 				t.Errorf("%s: the note does not name the day: %q", where, got.Note)
+			}
+			// The data to download are the build day's: said on a past
+			// day, not on the build day.
+			if got.FilesNote != (day != asOf) {
+				t.Errorf("%s: the note that the files to download are the build day's is shown %v", where, got.FilesNote)
 			}
 			for _, href := range got.Pager {
 				if day != asOf && !strings.Contains(href, "on="+day.String()) {
