@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -309,9 +310,13 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 		var figMap pastMap
 		var figHidden []pastHidden
 		var figCite citeView
+		var mapFrom string // the day the mapped meeting's cycle began
+		var mapShown bool
 		path = "figures/?on=" + day.String()
 		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(readPastView, &fig), chromedp.Evaluate(readPastMapOf("figure#figmap"), &figMap),
-			chromedp.Evaluate(readPastHidden, &figHidden), chromedp.Evaluate(mapCite("figure#figmap"), &figCite))
+			chromedp.Evaluate(readPastHidden, &figHidden), chromedp.Evaluate(mapCite("figure#figmap"), &figCite),
+			chromedp.Evaluate(`(document.querySelector("[data-past-from]") || {dataset: {}}).dataset.pastFrom || ""`, &mapFrom),
+			chromedp.Evaluate(`document.querySelector("figure#figmap").checkVisibility()`, &mapShown))
 		where = fmt.Sprintf("%s on %s", path, day)
 		if !fig.FormShown || fig.Input != day.String() || fig.Label != words["page_day_label"] {
 			t.Errorf("%s: the day's form is shown %v with %q, labelled %q", where, fig.FormShown, fig.Input, fig.Label)
@@ -319,8 +324,16 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 		if day != asOf && fig.NoteDay != day.String() {
 			t.Errorf("%s: the note names %q, not the day: %q", where, fig.NoteDay, fig.Note)
 		}
-		mapCheck(t, where, figMap, c, meeting, engine, shown, words, catalog.Date.Long, day, asOf)
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
+		// Before the mapped meeting's cycle began, no map: its test is
+		// TestFiguresPageMapsTheLatestMeetingOnlyFromItsCycle.
+		if before := mapFrom != "" && day.String() < mapFrom; before || !mapShown {
+			if before == mapShown {
+				t.Errorf("%s: the map is shown %v, its meeting's cycle beginning on %q", where, mapShown, mapFrom)
+			}
+			continue
+		}
+		mapCheck(t, where, figMap, c, meeting, engine, shown, words, catalog.Date.Long, day, asOf)
 		citeCheck(t, where+", the map", figCite, notes["files"], day, asOf)
 	}
 	for _, s := range []string{"public", "scheduled", "not_public"} {
@@ -421,5 +434,51 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 	}
 	if c := tab.ConsoleErrors(); len(c) > 0 {
 		t.Errorf("console errors: %v", c)
+	}
+}
+
+// The figures page maps the latest meeting; on a past day before that
+// meeting's review cycle began (the day the meeting before it adjourned),
+// its reports were not being prepared yet, and the page shows, instead of
+// the map, a note saying so (a reader's review found the 10th meeting's
+// map drawn for 2017). From that day on, the map.
+func TestFiguresPageMapsTheLatestMeetingOnlyFromItsCycle(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	site := realSite(t)
+	b, err := os.ReadFile(site + "/figures/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`data-past-from="(\d{4}-\d{2}-\d{2})"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("the figures page's map says no day its meeting's cycle began (data-past-from)")
+	}
+	from, err := catalog.ParseDate(string(m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	for _, c := range []struct {
+		day      catalog.Date
+		wantMap  bool
+		wantNote bool
+	}{{from.AddDays(-1), false, true}, {from, true, false}} {
+		var got struct {
+			Map  bool   `json:"map"`
+			Note bool   `json:"note"`
+			Text string `json:"text"`
+		}
+		tab.Run(chromedp.Navigate(srv.URL+"figures/?on="+c.day.String()), chromedp.Evaluate(`(() => {
+			const map = document.querySelector("#figmap-heading ~ [data-past-from] figure.worldmap"), note = document.querySelector("[data-past-before]");
+			return {map: !!map && map.checkVisibility(), note: !!note && note.checkVisibility(), text: note ? note.textContent : ""};
+		})()`, &got))
+		if got.Map != c.wantMap || got.Note != c.wantNote {
+			t.Errorf("figures/?on=%s: the map is shown %v, the note %v; want %v and %v", c.day, got.Map, got.Note, c.wantMap, c.wantNote)
+		}
+		if c.wantNote && !strings.Contains(got.Text, from.Long()) {
+			t.Errorf("figures/?on=%s: the note does not name the day the cycle began, %s: %q", c.day, from.Long(), got.Text)
+		}
 	}
 }

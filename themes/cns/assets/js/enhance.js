@@ -154,7 +154,8 @@
   // ("all": every state, else those with any), each world map follows its
   // table's rows (pastMap), each chart of a kind's states is counted again
   // (pastChart), [data-past-only] shows and [data-past-hide] hides,
-  // [data-past-day] writes the day, a citation's a[data-cite-day] cites
+  // [data-past-day] writes the day, [data-past-from] and [data-past-before]
+  // show from or before a day, a citation's a[data-cite-day] cites
   // the page on the day, links marked data-keep-day and the pager's keep
   // it, and a "pastday" event
   // (detail.on) tells any other script on the page.
@@ -420,6 +421,11 @@
     // (a chart not worked out for another day).
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-only]"), function (e) { e.hidden = false; });
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-hide]"), function (e) { e.hidden = true; });
+    // What holds from a day on (data-past-from: the figures page's map of
+    // a meeting whose review cycle had not begun before it) hides on an
+    // earlier day, and what stands for it then (data-past-before) shows.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-from]"), function (e) { e.hidden = on < e.getAttribute("data-past-from"); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-before]"), function (e) { e.hidden = !(on < e.getAttribute("data-past-before")); });
     // A meeting's timeline shows the steps taken by the day (data-tl-day).
     Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) { li.hidden = li.getAttribute("data-tl-day") > on; });
     // A citation of what follows the day cites the page on that day.
