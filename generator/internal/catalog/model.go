@@ -135,8 +135,12 @@ type Kind struct {
 	// Numbered kinds may have several documents per party at a meeting
 	// that reviews several rounds at once (a joint meeting, numbers: [8,
 	// 9]): one per round, each naming its round in report:.
-	Numbered bool           `yaml:"numbered"`
-	Rules    []*RuleVersion `yaml:"rules"`
+	Numbered bool `yaml:"numbered"`
+	// AtMeeting kinds are made at the meeting itself (a Summary Report
+	// adopted there, a Country Review Report agreed there): none exists
+	// before the meeting opens, whenever its review cycle began.
+	AtMeeting bool           `yaml:"at_meeting"`
+	Rules     []*RuleVersion `yaml:"rules"`
 }
 
 // For returns the version of the kind's rule that covers a meeting.

@@ -107,6 +107,11 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //   - withheld, restricted: not submitted before its meeting's review
 //     cycle began, NotPublic from then until the as-of day.
 //
+// A document of a kind made at the meeting itself (catalog.Kind.AtMeeting:
+// a Summary Report, a Country Review Report) begins at the meeting's
+// opening instead of its cycle's start (publication.Begins): before it,
+// not submitted.
+//
 // Where the catalog does not record the day a document was submitted, the
 // record shows it in existence only from the day its meeting adjourned
 // (under the rule of days after it) or the day it became public (adopted,
@@ -121,9 +126,14 @@ func (w *View) Past(d *catalog.Document) Past {
 	// yet submitted; or before it became public, where that was earlier
 	// (Decide, publication.Exists).
 	m, _ := w.in.Catalog.Meeting(d.Meeting)
-	var cycle catalog.Date
+	kind, _ := w.in.Catalog.Rules.Kind(d.Kind)
+	// begins is the first day a document of its kind could exist for its
+	// meeting: its review cycle's start, or the meeting's opening for a
+	// kind made at the meeting (publication.Begins).
+	var cycle, begins catalog.Date
 	if m != nil {
-		cycle = publication.Exists(d, m)
+		cycle = publication.Exists(d, m, kind)
+		begins = publication.Begins(m, kind)
 	}
 	notYet := func(p Past, until catalog.Date) Past {
 		if cycle.IsZero() {
@@ -157,7 +167,7 @@ func (w *View) Past(d *catalog.Document) Past {
 		// Once its meeting has adjourned, the record shows it from then
 		// (existed), as it would a public one.
 		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
-			p = existed(p, d, m, dec)
+			p = existed(p, d, m, begins, dec)
 		}
 		return p
 	case publication.Public, publication.Withdrawn:
@@ -171,39 +181,40 @@ func (w *View) Past(d *catalog.Document) Past {
 		}
 		p = notYet(p, dec.PublicFrom)
 		p.Fixed = fixed
-		return existed(p, d, m, dec)
+		return existed(p, d, m, begins, dec)
 	}
 	// Withheld or restricted: not public on every earlier day of its
 	// review cycle (nothing tells when an objection came, and its page
 	// shows no submission day), not yet submitted before the cycle began.
 	p := Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
-	if m != nil && !m.CycleStart.IsZero() && m.CycleStart.Before(today) {
-		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: m.CycleStart, State: NotPublic}, {From: today, State: dec.State}}}
+	if !begins.IsZero() && begins.Before(today) {
+		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: begins, State: NotPublic}, {From: today, State: dec.State}}}
 	}
 	return p
 }
 
-// existed makes p NotPublic, from its meeting's cycle start, on the days
-// before the record shows the document in existence, where its submission
-// day is not recorded (Past): before its meeting adjourned, under the
-// rule of days after it; before it became public, otherwise. p is the
-// past of a document public, or once public, today, or scheduled after
-// its meeting adjourned.
-func existed(p Past, d *catalog.Document, m *catalog.Meeting, dec publication.Decision) Past {
-	if !d.Submitted.IsZero() || m == nil || m.CycleStart.IsZero() {
+// existed makes p NotPublic, from begins (its meeting's cycle start, or
+// its opening for a kind made at the meeting), on the days before the
+// record shows the document in existence, where its submission day is
+// not recorded (Past): before its meeting adjourned, under the rule of
+// days after it; before it became public, otherwise. p is the past of a
+// document public, or once public, today, or scheduled after its meeting
+// adjourned.
+func existed(p Past, d *catalog.Document, m *catalog.Meeting, begins catalog.Date, dec publication.Decision) Past {
+	if !d.Submitted.IsZero() || m == nil || begins.IsZero() {
 		return p
 	}
 	shown := dec.PublicFrom
 	if dec.Basis == publication.BasisAfterAdjournment && !m.Adjournment.IsZero() && m.Adjournment.Before(shown) {
 		shown = m.Adjournment
 	}
-	if !m.CycleStart.Before(shown) {
+	if !begins.Before(shown) {
 		return p
 	}
 	// The changes from the cycle's start on: NotPublic from it, and the
 	// state the document had on the day it is shown from, from that day.
 	at := p.At(shown)
-	changes := []PastChange{{From: m.CycleStart, State: NotPublic}}
+	changes := []PastChange{{From: begins, State: NotPublic}}
 	if at != NotPublic {
 		changes = append(changes, PastChange{From: shown, State: at})
 	}
@@ -212,7 +223,7 @@ func existed(p Past, d *catalog.Document, m *catalog.Meeting, dec publication.De
 			changes = append(changes, c)
 		}
 	}
-	return Past{Before: p.At(m.CycleStart.AddDays(-1)), Changes: changes, Fixed: p.Fixed}
+	return Past{Before: p.At(begins.AddDays(-1)), Changes: changes, Fixed: p.Fixed}
 }
 
 // Changes lists every document's history, newest first, for the feeds.

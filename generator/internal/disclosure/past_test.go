@@ -173,7 +173,12 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 		{"rm07-nr-albania", adjourned.AddDays(-1), disclosure.NotPublic},
 		{"rm07-nr-albania", adjourned, publication.Scheduled},
 		{"rm07-nr-albania", public, publication.Public},
-		{"rm07-summary-report", start.AddDays(100), disclosure.NotPublic},
+		// Made at its meeting (at_meeting): not yet submitted before the
+		// meeting opened, however long its cycle had run; not public
+		// from then until it was adopted.
+		{"rm07-summary-report", start.AddDays(100), publication.NotSubmitted},
+		{"rm07-summary-report", rm07.Opening.AddDays(-1), publication.NotSubmitted},
+		{"rm07-summary-report", rm07.Opening, disclosure.NotPublic},
 		{"rm07-summary-report", adjourned, publication.Public},
 		{"rm07-nr-france", start.AddDays(100), disclosure.NotPublic},
 		{"rm07-nr-france", france.Published, publication.Public},

@@ -16,6 +16,7 @@ const (
 	CauseNotSubmitted      = "not_submitted"        // the party submitted nothing
 	CauseNotYet            = "not_yet_submitted"    // before its meeting's review cycle began (Date), or before the day it was submitted
 	CauseBeforeSubmission  = "before_submission"    // before the day it was submitted, where no review cycle is known
+	CauseBeforeMeeting     = "before_meeting"       // of a kind made at its meeting (catalog.Kind.AtMeeting), before the meeting opened (Date)
 	CauseNoMeeting         = "no_meeting"           // the document's meeting is not known
 	CauseNoVersion         = "no_version"           // no version of the kind's rule covers the meeting (Kind, Meeting)
 	CauseNoDays            = "no_days"              // the rule gives no number of days
@@ -72,6 +73,8 @@ func (c Cause) English() string {
 		return fmt.Sprintf("not yet submitted: the review cycle of its meeting began on %s, when the meeting before it adjourned", c.Date.Long())
 	case CauseBeforeSubmission:
 		return "not yet submitted"
+	case CauseBeforeMeeting:
+		return fmt.Sprintf("not yet made: a document of this kind is made at its meeting, which opens on %s", c.Date.Long())
 	case CauseNoMeeting:
 		return "the document's meeting is not known, so no rule can be chosen"
 	case CauseNoVersion:
@@ -111,7 +114,7 @@ func (c Cause) English() string {
 // Causes lists every cause code, for the tests that hold the theme's words
 // complete.
 var Causes = []string{
-	CauseNoTimezone, CauseNoRule, CauseNotSubmitted, CauseNotYet, CauseBeforeSubmission, CauseNoMeeting, CauseNoVersion, CauseNoDays,
+	CauseNoTimezone, CauseNoRule, CauseNotSubmitted, CauseNotYet, CauseBeforeSubmission, CauseBeforeMeeting, CauseNoMeeting, CauseNoVersion, CauseNoDays,
 	CauseNoAdjournment, CauseNotPublished, CauseNoAdoption, CauseNoConsent, CauseUnknownBasis,
 	CauseObjected, CauseWithdrawnObjected, CauseWithdrawnEarly, CauseWithdrawn, CauseBecamePublic, CauseBecomesPublic,
 }

@@ -139,13 +139,18 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	// (or until the day it became public, where a fact makes that earlier;
 	// not once an objection or a withdrawal is received, whose day, and the
 	// day it would have become public, only the cycle may then tell).
-	if first := Exists(doc, m); !first.IsZero() {
+	kind, _ := rules.Kind(doc.Kind)
+	if first := Exists(doc, m, kind); !first.IsZero() {
 		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) && !started(doc.Objection) && !started(doc.Withdrawn) {
 			first = dec.PublicFrom
 		}
 		if !started(first) {
 			why := Cause{Code: CauseNotYet, Date: m.CycleStart}
-			if m.CycleStart.IsZero() {
+			if begins := Begins(m, kind); begins != m.CycleStart && first == begins {
+				// Made at its meeting (a Summary Report): not before the
+				// meeting opens, however long its cycle has run.
+				why = Cause{Code: CauseBeforeMeeting, Date: begins}
+			} else if m.CycleStart.IsZero() {
 				why = Cause{Code: CauseBeforeSubmission}
 			}
 			// The day a review cycle begins is known in advance; the day
@@ -165,14 +170,25 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 }
 
 // Exists is the first day on which a document of meeting m existed, as
-// far as the catalog tells: the later of the day its meeting's review
-// cycle began and the day it was submitted; zero when neither is known.
-func Exists(doc *catalog.Document, m *catalog.Meeting) catalog.Date {
-	first := m.CycleStart
+// far as the catalog tells: the later of the day it could first exist
+// (Begins) and the day it was submitted; zero when neither is known.
+func Exists(doc *catalog.Document, m *catalog.Meeting, kind *catalog.Kind) catalog.Date {
+	first := Begins(m, kind)
 	if first.Before(doc.Submitted) {
 		first = doc.Submitted
 	}
 	return first
+}
+
+// Begins is the first day on which a document of a kind could exist for
+// meeting m: the day its review cycle began, or, for a kind made at the
+// meeting itself (catalog.Kind.AtMeeting), the day the meeting opened,
+// where that is known and later; zero when neither is known.
+func Begins(m *catalog.Meeting, kind *catalog.Kind) catalog.Date {
+	if kind != nil && kind.AtMeeting && m.CycleStart.Before(m.Opening) {
+		return m.Opening
+	}
+	return m.CycleStart
 }
 
 // because gives a decision its cause, and the cause's words as its reason.

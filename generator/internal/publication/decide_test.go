@@ -65,6 +65,12 @@ kinds:
     slug: sr
     label: Summary Report
     rules: [{from: rm01, public: adoption}]
+  - kind: country_review_report
+    slug: crr
+    label: Country Review Report
+    per_party: true
+    at_meeting: true
+    rules: [{from: rm01, public: consent}]
 `
 	var meetings strings.Builder
 	meetings.WriteString("meetings:\n")
@@ -145,6 +151,16 @@ func TestDecide(t *testing.T) {
 		{"BeforeItsSubmissionWithoutACycle", catalog.Document{Kind: "national_report", Submitted: date(t, "2016-09-15")}, rm07, day("2016-09-14"), NotSubmitted, BasisNone, "", "", ""},
 		{"PublishedBeforeItsSubmissionDayIsPublic", catalog.Document{Kind: "national_report", Published: date(t, "2016-08-01"), Submitted: date(t, "2016-09-15")}, rm07cycle, day("2016-08-01"), Public, BasisEarly, "2016-08-01", "", ""},
 		{"NotSubmittedBeforeTheCycleToo", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07cycle, day("2010-01-01"), NotSubmitted, BasisNone, "", "", ""},
+		// A kind made at the meeting (at_meeting) exists only from the
+		// meeting's opening, however long its cycle has run; before it,
+		// before the cycle too, the next change is the opening.
+		{"MadeAtTheMeetingNotYetSubmittedBeforeItOpens", catalog.Document{Kind: "country_review_report", Consent: date(t, "2017-05-01")}, rm07cycle, day("2016-01-01"), NotSubmitted, BasisNone, "", "", "2017-03-27"},
+		{"MadeAtTheMeetingNotYetSubmittedBeforeTheCycle", catalog.Document{Kind: "country_review_report", Consent: date(t, "2017-05-01")}, rm07cycle, day("2013-01-01"), NotSubmitted, BasisNone, "", "", "2017-03-27"},
+		{"MadeAtTheMeetingRestrictedFromItsOpening", catalog.Document{Kind: "country_review_report", Consent: date(t, "2017-05-01")}, rm07cycle, day("2017-03-27"), Restricted, BasisNone, "", "", ""},
+		{"MadeAtTheMeetingPublicOnConsent", catalog.Document{Kind: "country_review_report", Consent: date(t, "2017-05-01")}, rm07cycle, day("2017-05-01"), Public, BasisConsent, "2017-05-01", "", ""},
+		// Submitted after the opening (where recorded): not yet submitted
+		// until then, as any document.
+		{"MadeAtTheMeetingSubmittedLaterCountsFromItsSubmission", catalog.Document{Kind: "country_review_report", Submitted: date(t, "2017-04-05")}, rm07cycle, day("2017-04-01"), NotSubmitted, BasisNone, "", "", ""},
 		{"MissingAdjournmentFailsClosed", catalog.Document{Kind: "national_report"}, noAdjournment, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		// Issue 20: a report its party published before the meeting's closing
 		// day is recorded is public from the day it was published.
