@@ -882,7 +882,9 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 	}
 	help := regexp.MustCompile(`(?s)<p class="help">(.*?)</p>`)
 	tags := regexp.MustCompile(`<[^>]*>`)
-	plain := func(s string) string { return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(s, ""))), " ") }
+	plain := func(s string) string {
+		return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(s, ""))), " ")
+	}
 	for lang := range siteLanguages {
 		prefix, _, _ := strings.Cut(all[lang]["figure_timing_early_unrecorded"]["other"], "{{")
 		var note string
