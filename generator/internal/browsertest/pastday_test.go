@@ -638,3 +638,48 @@ func themeStrings(t testing.TB, lang string) map[string]string {
 	}
 	return out
 }
+
+// A country's page on a past day leaves out the meetings whose review
+// cycle had not begun by then (a reader's review found the 10th meeting
+// said of in 2017 "it was a Contracting Party at this meeting"): every
+// element marked with its meeting's cycle start (data-past-from) is shown
+// on the day exactly when its cycle had begun; on the build day, all.
+func TestCountryPageOnAPastDayLeavesOutMeetingsNotBegun(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	for _, c := range []struct {
+		on     string
+		hidden bool
+	}{{"2016-01-01", true}, {"", false}} {
+		var got struct {
+			Marked, Hidden int
+			Wrong          []string
+		}
+		path := "countries/albania/"
+		if c.on != "" {
+			path += "?on=" + c.on
+		}
+		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(`(() => {
+			const on = new URLSearchParams(location.search).get("on");
+			const marked = [...document.querySelectorAll("main [data-past-from]")], wrong = [];
+			for (const e of marked) {
+				const shown = e.checkVisibility(), want = !on || e.dataset.pastFrom <= on;
+				if (shown !== want && !(want && e.parentElement.closest("[data-past-from]") && !e.parentElement.closest("[data-past-from]").checkVisibility())) {
+					wrong.push((e.id || e.getAttribute("aria-labelledby")) + " from " + e.dataset.pastFrom + (shown ? " shown" : " hidden"));
+				}
+			}
+			return {Marked: marked.length, Hidden: marked.filter(e => !e.checkVisibility()).length, Wrong: wrong};
+		})()`, &got))
+		if got.Marked == 0 {
+			t.Fatalf("%s: no meeting is marked with its cycle's start", path)
+		}
+		for _, w := range got.Wrong {
+			t.Errorf("%s: %s", path, w)
+		}
+		if (got.Hidden > 0) != c.hidden {
+			t.Errorf("%s: %d of %d meetings hidden; want some hidden %v", path, got.Hidden, got.Marked, c.hidden)
+		}
+	}
+}

@@ -114,6 +114,10 @@ type CountryMeeting struct {
 	AttendanceRecorded bool     `json:"attendance_recorded,omitempty"`
 	Standing           string   `json:"standing"`  // as Row.Standing
 	Documents          []string `json:"documents"` // ids, as Row.Cells
+	// CycleStart is the day the meeting's review cycle began (the day the
+	// meeting before it adjourned), where known: on an earlier day the
+	// page shows the country's record without it.
+	CycleStart string `json:"cycle_start,omitempty"`
 }
 
 // CountryPage is the front matter of a country's page.

@@ -525,6 +525,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 			Standing: string(w.Input().Catalog.Membership(m.ID, p.ID).Standing), Documents: []string{},
 			HeldDays:           disclosure.HeldDays(m),
 			AttendanceRecorded: attendanceRecorded(m),
+			CycleStart:         m.CycleStart.String(),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
