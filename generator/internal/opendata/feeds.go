@@ -272,13 +272,18 @@ func (w *writer) calendar(records []Record) error {
 			}
 			desc.WriteString("\n")
 		}
+		// An event of one document leads to its page; of several, to the
+		// ledger (past) or the upcoming publications.
+		link := map[bool]string{true: "/documents/", false: "/upcoming/"}[past]
+		if len(docs) == 1 {
+			link = disclosure.DocumentURL(docs[0].ID)
+		}
+		e.SetURL(w.url(link))
 		if past {
 			e.SetDescription(strings.TrimSuffix(desc.String(), "\n"))
-			e.SetURL(w.url("/documents/"))
 		} else {
 			desc.WriteString("Unless the Contracting Party objects.")
 			e.SetDescription(desc.String())
-			e.SetURL(w.url("/upcoming/"))
 		}
 	}
 	if len(days) == 0 {

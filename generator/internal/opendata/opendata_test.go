@@ -432,7 +432,7 @@ func TestCalendarLinesEndInCRLFAndFoldAt75Octets(t *testing.T) {
 // A feed entry says whose document changed and of which meeting, whatever
 // the document's title: the title made of party, kind and meeting, then
 // the document's own title where it shows one, then the change. So does a
-// calendar event of one document.
+// calendar event of one document, which leads to that document's page.
 func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 	m := genCorpus(t, 8, 120)
 	at := m.To
@@ -473,6 +473,10 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 		name := strings.TrimSuffix(strings.TrimSuffix(summary, " became public"), " becomes public")
 		if !slices.Contains(slices.Collect(maps.Values(names)), name) {
 			t.Errorf("the event %s names %q, which is not a document's title made of party, kind and meeting", e.Id(), name)
+		}
+		// It leads to that document's page, not to a list of many.
+		if url := e.GetProperty(ics.ComponentPropertyUrl); url == nil || names[url.Value] != name {
+			t.Errorf("the event %s of %q leads to %v, not to that document's page", e.Id(), name, url)
 		}
 		one++
 	}
