@@ -383,6 +383,13 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(readPastView, &grid),
 			chromedp.Evaluate(readPastChartOf(`section.figure[data-past-kind]`), &chart), chromedp.Evaluate(readPastHidden, &hidden))
 		where := fmt.Sprintf("%s on %s", path, day)
+		// The note under the timing chart (a source's count of early
+		// publications) speaks of the chart: hidden with it.
+		var helps []bool
+		tab.Run(chromedp.Evaluate(`[...document.querySelectorAll("p.help[data-past-hide]")].map(p => p.checkVisibility())`, &helps))
+		if len(helps) == 0 || slices.Contains(helps, true) {
+			t.Errorf("%s: the notes under the charts not worked out for the day are %v; want some, all hidden", where, helps)
+		}
 		shown := pastCheck(t, where, grid, c, all, engine, titles, day, asOf)
 		if !chart.RTL {
 			t.Errorf("%s: the chart is not drawn right to left", where)
