@@ -880,7 +880,7 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	help := regexp.MustCompile(`(?s)<p class="help">(.*?)</p>`)
+	help := regexp.MustCompile(`(?s)<p class="help"[^>]*>(.*?)</p>`)
 	tags := regexp.MustCompile(`<[^>]*>`)
 	plain := func(s string) string {
 		return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(s, ""))), " ")
