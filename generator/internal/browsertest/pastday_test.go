@@ -683,3 +683,29 @@ func TestCountryPageOnAPastDayLeavesOutMeetingsNotBegun(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's timeline on a past day before any of its steps says so,
+// instead of a heading over an empty list (a reader's review); on a day
+// with steps taken, the steps and no such note.
+func TestTimelineOnADayBeforeAnyStepSaysSo(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	for _, c := range []struct {
+		path string
+		none bool
+	}{{"meetings/rm07/?on=2015-01-01", true}, {"meetings/rm07/?on=2017-05-01", false}, {"meetings/rm07/", false}} {
+		var got struct {
+			Steps int  `json:"steps"`
+			None  bool `json:"none"`
+		}
+		tab.Run(chromedp.Navigate(srv.URL+c.path), chromedp.Evaluate(`(() => ({
+			steps: [...document.querySelectorAll("ol.timeline > li")].filter(li => li.checkVisibility()).length,
+			none: !!document.querySelector("[data-tl-none]") && document.querySelector("[data-tl-none]").checkVisibility(),
+		}))()`, &got))
+		if got.None != c.none || (got.Steps == 0) != c.none {
+			t.Errorf("%s: %d steps shown, the note that none was taken shown %v; want the note %v", c.path, got.Steps, got.None, c.none)
+		}
+	}
+}

@@ -428,6 +428,12 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-before]"), function (e) { e.hidden = !(on < e.getAttribute("data-past-before")); });
     // A meeting's timeline shows the steps taken by the day (data-tl-day).
     Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) { li.hidden = li.getAttribute("data-tl-day") > on; });
+    // A timeline none of whose steps had been taken says so (data-tl-none)
+    // rather than show an empty list.
+    Array.prototype.forEach.call(document.querySelectorAll("ol.timeline"), function (ol) {
+      var none = ol.parentNode.querySelector("[data-tl-none]");
+      if (none) none.hidden = Array.prototype.some.call(ol.children, function (li) { return !li.hidden; });
+    });
     // A citation of what follows the day cites the page on that day.
     Array.prototype.forEach.call(document.querySelectorAll("a[data-cite-day][href]"), function (a) {
       var u = new URL(a.getAttribute("href"), location.href);
