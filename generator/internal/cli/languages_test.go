@@ -901,3 +901,42 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 		}
 	}
 }
+
+// The home page says at a glance how complete the record is (a reader's
+// review): for which meetings the catalog has a record of every
+// Contracting Party (the fixture's 7th, 15 of 15), and, on the latest
+// meeting's card, of how many of its parties it holds documents.
+func TestHomeSaysHowCompleteTheRecordIs(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for lang := range siteLanguages {
+		home := strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"index.html"))), ""))), " ")
+		for _, key := range []string{"completeness_whole_for", "home_latest_record"} {
+			forms := all[lang][key]
+			found := false
+			for _, s := range forms {
+				prefix, _, _ := strings.Cut(s, "{{")
+				if p := strings.Join(strings.Fields(prefix), " "); p != "" && strings.Contains(home, p) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: the home page does not say %s (%q)", lang, key, forms["other"])
+			}
+		}
+		if lang == "en" {
+			for _, want := range []string{
+				"The catalog has a record of every Contracting Party for one meeting alone: 7th Review Meeting.",
+				"This catalog holds documents of 15 of its 15 Contracting Parties.",
+			} {
+				if !strings.Contains(home, want) {
+					t.Errorf("the home page does not say %q", want)
+				}
+			}
+		}
+	}
+}
