@@ -931,7 +931,7 @@ func TestHomeSaysHowCompleteTheRecordIs(t *testing.T) {
 		if lang == "en" {
 			for _, want := range []string{
 				"The catalog has a record of every Contracting Party for one meeting alone: 7th Review Meeting.",
-				"This catalog holds documents of 15 of its 15 Contracting Parties.",
+				"This catalog holds documents of 15 of the meeting's 15 Contracting Parties.",
 			} {
 				if !strings.Contains(home, want) {
 					t.Errorf("the home page does not say %q", want)
