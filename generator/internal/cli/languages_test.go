@@ -46,6 +46,25 @@ func locale(t testing.TB, lang string) string {
 	return conf.Locale(lang)
 }
 
+// uiStrings are the theme's interface strings, by language, key and
+// plural form.
+func uiStrings(t testing.TB) map[string]translations.Strings {
+	t.Helper()
+	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+// plainText is HTML's text as read: tags taken out without a space,
+// entities decoded, blanks folded to one space.
+func plainText(s string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(markup.ReplaceAllString(s, ""))), " ")
+}
+
+var markup = regexp.MustCompile(`<[^>]*>`)
+
 // langPrefix is where a language's pages are: English at the root.
 func langPrefix(lang string) string {
 	if lang == "en" {
@@ -231,10 +250,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 // translation of (meeting titles, kind labels and descriptions, rule notes).
 func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := uiStrings(t)
 	cat, at, decisions, err := prepare.LoadAndDecide(fixture, "catalog", publication.AsOf{Time: time.Date(2017, 7, 6, 0, 0, 0, 0, vienna(t))})
 	if err != nil {
 		t.Fatal(err)
@@ -629,10 +645,7 @@ func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
 // ("Europe/Vienna"), which the fixture's rules give.
 func TestFooterNamesTheTimeZoneInEachLanguage(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := uiStrings(t)
 	for lang := range siteLanguages {
 		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(langPrefix(lang)), "index.html"))
 		if err != nil {
@@ -704,10 +717,7 @@ var unrenderedLink = regexp.MustCompile(`\[[^\]]*\][^\s\[\]]{0,8}\(\s*(?:https?:
 // English alone. Every translation the site holds is checked.
 func TestHandWrittenTranslationsAreShown(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := uiStrings(t)
 	names, err := filepath.Glob(filepath.Join(repo, "site", "content", "*.*.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -876,15 +886,9 @@ func TestChineseSpacing(t *testing.T) {
 // counts 21). The fixture's 7th meeting counts 2 and records none.
 func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := uiStrings(t)
 	help := regexp.MustCompile(`(?s)<p class="help"[^>]*>(.*?)</p>`)
-	tags := regexp.MustCompile(`<[^>]*>`)
-	plain := func(s string) string {
-		return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(s, ""))), " ")
-	}
+	plain := plainText
 	for lang := range siteLanguages {
 		prefix, _, _ := strings.Cut(all[lang]["figure_timing_early_unrecorded"]["other"], "{{")
 		var note string
@@ -908,13 +912,9 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 // meeting's card, of how many of its parties it holds documents.
 func TestHomeSaysHowCompleteTheRecordIs(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tags := regexp.MustCompile(`<[^>]*>`)
+	all := uiStrings(t)
 	for lang := range siteLanguages {
-		home := strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"index.html"))), ""))), " ")
+		home := plainText(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"index.html"))))
 		for _, key := range []string{"completeness_whole_for", "home_latest_record"} {
 			forms := all[lang][key]
 			found := false
