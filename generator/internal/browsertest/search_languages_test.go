@@ -623,3 +623,41 @@ func TestChineseWordsTypedTogetherFindWhatTheyFindApart(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// The words a reader types for "public" in each language ("published",
+// «опубликован», 已公开, «منشور», search_public_words) select the state as
+// its name does: alone, they list every public document (a reader's
+// review found them finding nothing).
+func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := searchBrowser(t)
+	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want string
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := lang + "/"
+		if lang == "en" {
+			prefix = ""
+		}
+		// The state's own name gives the count the other words must give.
+		queries := append([]string{strs[lang]["state_public"]["other"]}, strings.Split(strs[lang]["search_public_words"]["other"], "|")...)
+		for i, q := range queries {
+			searchOpenIn(t, tab, srv, prefix)
+			searchRetype(tab, q)
+			searchWait(t, tab, q)
+			var docs string
+			tab.Run(chromedp.Evaluate(`document.querySelector('.search-results').getAttribute('data-documents') || ""`, &docs))
+			if i == 0 && lang == "en" {
+				want = docs
+			}
+			if docs == "" || docs == "0" || docs != want {
+				t.Errorf("%s: %q finds %q documents; the state's name %q finds %s", lang, q, docs, queries[0], want)
+			}
+		}
+	}
+	searchClean(t, tab, srv)
+}

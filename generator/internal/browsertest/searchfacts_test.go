@@ -65,7 +65,7 @@ func TestSearchStateWordSelectsTheState(t *testing.T) {
 		s := decisions[d.ID].State
 		byState[s] = append(byState[s], disclosure.DocumentURL(d.ID))
 	}
-	if len(byState[publication.Withheld]) == 0 || len(byState[publication.NotSubmitted]) == 0 {
+	if len(byState[publication.Withheld]) == 0 || len(byState[publication.NotSubmitted]) == 0 || len(byState[publication.Public]) == 0 {
 		t.Fatalf("the edge catalog has no withheld or not submitted document: %v", byState)
 	}
 
@@ -78,6 +78,8 @@ func TestSearchStateWordSelectsTheState(t *testing.T) {
 		{"withheld", "q=withheld", byState[publication.Withheld]},
 		{"Withheld", "q=Withheld", byState[publication.Withheld]},
 		{"not submitted", "q=not+submitted", byState[publication.NotSubmitted]},
+		// The other words a reader types for "public" (search_public_words).
+		{"published", "q=published", byState[publication.Public]},
 		// A state's name and a country's: that country's documents in the state.
 		{"withheld aland", "q=withheld+aland", byState[publication.Withheld]},
 		// The facet still narrows: no withheld document is a Summary Report.

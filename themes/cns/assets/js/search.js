@@ -354,21 +354,27 @@
   };
 
   /* stateIn finds a state's name among the query's words: the state's
-     position and the words without the name, or state -1. */
+     position and the words without the name, or state -1. Of names that
+     overlap, the longest counts: "made public" is one name of "public",
+     not "public" and a word "made"; 已公开 is not 公开 after 已. */
   Index.prototype.stateIn = function (all) {
-    var names = this.stateNames || [];
+    var names = this.stateNames || [], best = { state: -1, rest: all }, len = 0;
     for (var st = 0; st < names.length; st++) {
       for (var v = 0; v < names[st].length; v++) {
         var name = names[st][v];
-        if (!name.length) continue;
+        if (name.length <= len) continue;
         for (var i = 0; i + name.length <= all.length; i++) {
           var k = 0;
           while (k < name.length && all[i + k] === name[k]) k++;
-          if (k === name.length) return { state: st, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
+          if (k === name.length) {
+            best = { state: st, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
+            len = name.length;
+            break;
+          }
         }
       }
     }
-    return { state: -1, rest: all };
+    return best;
   };
 
   /* search finds every record that matches all query words: their record
@@ -586,9 +592,15 @@
     index.numbers = this.s.report_numbers || [];
     // A state's name in the page's language, or its id in words, selects
     // the state ("withheld", "not submitted").
+    // "Public" also by the other words a reader types for it (state_public_words:
+    // "published", «опубликован», 已公开).
     var self = this;
     index.stateNames = index.ix.states.map(function (st) {
-      return [words(self.t('state_' + st)).map(term), words(st.replace(/_/g, ' ')).map(term)];
+      var names = [words(self.t('state_' + st)).map(term), words(st.replace(/_/g, ' ')).map(term)];
+      if (st === 'public' && self.s.state_public_words) {
+        self.s.state_public_words.split('|').forEach(function (w) { names.push(words(w).map(term)); });
+      }
+      return names;
     });
   }
 
