@@ -633,10 +633,6 @@ func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
 	tab := searchBrowser(t)
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want string
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
 		prefix := lang + "/"
@@ -644,7 +640,8 @@ func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
 			prefix = ""
 		}
 		// The state's own name gives the count the other words must give.
-		queries := append([]string{strs[lang]["state_public"]["other"]}, strings.Split(strs[lang]["search_public_words"]["other"], "|")...)
+		strs := themeStrings(t, lang)
+		queries := append([]string{strs["state_public"]}, strings.Split(strs["search_public_words"], "|")...)
 		for i, q := range queries {
 			searchOpenIn(t, tab, srv, prefix)
 			searchRetype(tab, q)

@@ -592,14 +592,13 @@
     index.numbers = this.s.report_numbers || [];
     // A state's name in the page's language, or its id in words, selects
     // the state ("withheld", "not submitted").
-    // "Public" also by the other words a reader types for it (state_public_words:
-    // "published", «опубликован», 已公开).
+    // A state also by the other words a reader types for it, where the
+    // language has them (state_<state>_words: "published", «опубликован»,
+    // 已公开 for public).
     var self = this;
     index.stateNames = index.ix.states.map(function (st) {
       var names = [words(self.t('state_' + st)).map(term), words(st.replace(/_/g, ' ')).map(term)];
-      if (st === 'public' && self.s.state_public_words) {
-        self.s.state_public_words.split('|').forEach(function (w) { names.push(words(w).map(term)); });
-      }
+      (self.s['state_' + st + '_words'] || '').split('|').forEach(function (w) { if (w) names.push(words(w).map(term)); });
       return names;
     });
   }
