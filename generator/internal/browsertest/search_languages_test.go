@@ -183,6 +183,14 @@ func TestSearchInEveryLanguage(t *testing.T) {
 						t.Errorf("%q: first result %+v, want Albania's National Report", q, searchFirst(hits))
 					}
 				}
+				// A meeting by a word its title writes without the
+				// article («اجتماع الاستعراض السابع»), typed with it.
+				for _, q := range []string{"الاجتماع السابع", "اجتماع السابع"} {
+					searchRetype(tab, q)
+					if hits := searchWait(t, tab, q); len(hits) == 0 || hits[0].Href != "/ar/meetings/rm07/" {
+						t.Errorf("%q: first result %+v, want the 7th meeting", q, searchFirst(hits))
+					}
+				}
 			}
 
 			// The catalog's words are marked as English, the page's own

@@ -48,7 +48,9 @@ type Spelling struct {
 	// holds a term that begins with one of them, with at least PrefixMin
 	// letters after it, both as it is and without the first it begins
 	// with (Forms): "الجزائر" is found by "الجزائر", "الج" and "جزائر".
-	// The query is not cut, so what is typed finds the word as written.
+	// The script looks a query word up both as typed and without its
+	// prefix, at less weight: "الاجتماع" finds "اجتماع" too, and what is
+	// typed still ranks the word as written first.
 	Prefixes  []string `json:"prefixes,omitempty"`
 	PrefixMin int      `json:"prefix_min,omitempty"`
 	// Typed: the index also holds each word as it is folded, before its

@@ -110,6 +110,14 @@
     for (var i = 0; i < own.length; i++) if (out.indexOf(own[i]) < 0) out.push(own[i]);
     return out;
   }
+  /* bare is a query word's term without the first prefix it begins with,
+     when enough letters are left (else the term): what finds the word
+     written with or without the article ("الاجتماع" finds "اجتماع"),
+     since the index holds every prefixed word's form without it. */
+  function bare(q) {
+    var f = forms(q);
+    return f[f.length - 1];
+  }
   function indexForms(w) {
     var x = termOf(w);
     return typeof x === 'string' ? [x] : x;
@@ -124,10 +132,11 @@
      record ([name, other names, text]; a meeting's text is its officers). A
      document also matches through its party, meeting (its name and other
      words, not its officers) and kind (at CONTEXT of their weight); a
-     paragraph through its report's meeting and kind, at PARA_CONTEXT. */
+     paragraph through its report's meeting and kind, at PARA_CONTEXT. A
+     word found only without its prefix (bare) counts at CUT. */
   var MEETING = 0, PARTY = 1, KIND = 2, DOC = 3, PARA = 4;
   var WEIGHTS = [[8, 3, 3], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
-  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, EXACT_NAME = 2, PHRASE = 1.5, NEAR = 1.25;
+  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, CUT = 0.8, EXACT_NAME = 2, PHRASE = 1.5, NEAR = 1.25;
   var FACETS = ['meeting', 'country', 'kind', 'state'];
   var PAGE = 30, POPUP = 8, FIRST = 10;
 
@@ -217,21 +226,31 @@
     return lo < terms.length && terms[lo].lastIndexOf(w, 0) === 0;
   };
 
-  Index.prototype.scores = function (w) {
-    var hit = this.cache.get(w);
-    if (hit) return hit;
-    if (this.cache.size > 64) this.cache.clear();
+  /* collect raises each record's score to the best weight (times by) of
+     the terms beginning with w, and marks the fields they are in. */
+  Index.prototype.collect = function (w, by, score, fields) {
     var terms = this.terms, lo = 0, hi = terms.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < w) lo = mid + 1; else hi = mid; }
-    var score = new Float32Array(this.size), fields = new Uint8Array(this.size);
     for (var t = lo; t < terms.length && terms[t].lastIndexOf(w, 0) === 0; t++) {
-      var q = terms[t].length === w.length ? 1 : PREFIX, p = this.postings(t);
+      var q = (terms[t].length === w.length ? 1 : PREFIX) * by, p = this.postings(t);
       for (var i = 0; i < p.length; i++) {
         var rec = p[i] >> 2, f = p[i] & 3, s = WEIGHTS[this.type(rec)][f] * q;
         if (s > score[rec]) score[rec] = s;
         fields[rec] |= 1 << f;
       }
     }
+  };
+
+  Index.prototype.scores = function (w) {
+    var hit = this.cache.get(w);
+    if (hit) return hit;
+    if (this.cache.size > 64) this.cache.clear();
+    var score = new Float32Array(this.size), fields = new Uint8Array(this.size);
+    this.collect(w, 1, score, fields);
+    // Without its prefix the word also finds the word written without it
+    // ("الاجتماع": "اجتماع"), at less weight than as typed.
+    var b = bare(w);
+    if (b !== w) this.collect(b, CUT, score, fields);
     hit = { score: score, fields: fields };
     this.cache.set(w, hit);
     return hit;
@@ -265,12 +284,12 @@
       if (!(mask & (1 << f))) continue;
       var ws = this.foldedWords(rec, f);
       for (var i = 0; i < ws.length; i++) {
-        if (!begins(ws[i], qw[0])) continue;
+        if (!begins(ws[i], bare(qw[0]))) continue;
         var at = i, ok = true, span = 0;
         for (var k = 1; k < qw.length && ok; k++) {
           ok = false;
           for (var j = at + 1; j < ws.length && j <= at + 4; j++) {
-            if (begins(ws[j], qw[k])) { span += j - at - 1; at = j; ok = true; break; }
+            if (begins(ws[j], bare(qw[k]))) { span += j - at - 1; at = j; ok = true; break; }
           }
         }
         if (ok) {
@@ -499,7 +518,7 @@
     var ws = words(word);
     for (var j = 0; j < ws.length; j++) {
       var f = termOf(ws[j]);
-      for (var i = 0; i < qw.length; i++) if (begins(f, qw[i])) return true;
+      for (var i = 0; i < qw.length; i++) if (begins(f, bare(qw[i]))) return true;
     }
     return false;
   }
@@ -1064,9 +1083,7 @@
       var ws = words(r), w = ws[0];
       if (ws.length !== 1 || (PAIRED && PAIRED.test(w))) return r;
       var t = term(w), terms = index.terms;
-      var lo = 0, hi = terms.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
-      if (lo < terms.length && terms[lo].lastIndexOf(t, 0) === 0) return r;
+      if (index.known(t) || index.known(bare(t))) return r;
       if (w.length < 4) return r;
       // The closest term that some text writes out: a name the index only
       // searches (search_names) has no written form to offer.
