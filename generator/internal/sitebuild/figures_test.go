@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -279,6 +280,7 @@ func figureMismatches(files map[string][]byte, langs []string) []string {
 		for _, n := range narrowBars(files[page]) {
 			out = append(out, page+": "+n)
 		}
+		out = append(out, sharedLooks(page, files[page])...)
 		for _, id := range ids {
 			for _, kind := range []string{"svg", "table"} {
 				if len(want[id]) == 0 && shown[kind][id] == nil {
@@ -308,6 +310,7 @@ func figureMismatches(files map[string][]byte, langs []string) []string {
 				out = append(out, fmt.Sprintf("%s: %v", page, err))
 				continue
 			}
+			out = append(out, sharedLooks(page, files[page])...)
 			for _, id := range []string{figures.ReportsByState, figures.PublicationTiming, figures.Findings} {
 				one := chartValues{}
 				if r, ok := csvs[id][m]; ok {
@@ -320,6 +323,61 @@ func figureMismatches(files map[string][]byte, langs []string) []string {
 				if _, has := files[file]; has != (len(one) > 0) {
 					out = append(out, fmt.Sprintf("%s: its SVG file %s is there: %v; its row: %v", page, file, has, len(one) > 0))
 				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	chartSVG    = regexp.MustCompile(`(?s)<svg[^>]*data-chart="([^"]+)"[^>]*>(.*?)</svg>`)
+	chartPatern = regexp.MustCompile(`(?s)<pattern id="([^"]+)"(.*?)</pattern>`)
+	legendEntry = regexp.MustCompile(`<rect [^>]*width="14" height="12" fill="([^"]+)"[^>]*/><text[^>]*>([^<]*)</text>`)
+)
+
+// sharedLooks names the looks (a colour, or a pattern's colours and
+// shapes) that one chart's legends on a page give to two series, and the
+// series they give two looks: across the chart as the page draws it and
+// its frame for a past day (template.chart-past), each look means one
+// thing, so that "not public" on a past day does not look like
+// "withheld".
+func sharedLooks(page string, b []byte) []string {
+	byLook := map[string]map[string]map[string]bool{}  // chart, look: labels
+	byLabel := map[string]map[string]map[string]bool{} // chart, label: looks
+	add := func(m map[string]map[string]map[string]bool, chart, k, v string) {
+		if m[chart] == nil {
+			m[chart] = map[string]map[string]bool{}
+		}
+		if m[chart][k] == nil {
+			m[chart][k] = map[string]bool{}
+		}
+		m[chart][k][v] = true
+	}
+	for _, svg := range chartSVG.FindAllSubmatch(b, -1) {
+		chart, body := string(svg[1]), svg[2]
+		patterns := map[string]string{}
+		for _, p := range chartPatern.FindAllSubmatch(body, -1) {
+			patterns[string(p[1])] = string(p[2])
+		}
+		for _, e := range legendEntry.FindAllSubmatch(body, -1) {
+			look := string(e[1])
+			if id, ok := strings.CutPrefix(look, "url(#"); ok {
+				look = patterns[strings.TrimSuffix(id, ")")]
+			}
+			add(byLook, chart, look, string(e[2]))
+			add(byLabel, chart, string(e[2]), look)
+		}
+	}
+	var out []string
+	for _, chart := range slices.Sorted(maps.Keys(byLook)) {
+		for look, labels := range byLook[chart] {
+			if len(labels) > 1 {
+				out = append(out, fmt.Sprintf("%s: the chart %s draws %v alike (%s)", page, chart, slices.Sorted(maps.Keys(labels)), look))
+			}
+		}
+		for label, looks := range byLabel[chart] {
+			if len(looks) > 1 {
+				out = append(out, fmt.Sprintf("%s: the chart %s draws %q in %d ways", page, chart, label, len(looks)))
 			}
 		}
 	}
