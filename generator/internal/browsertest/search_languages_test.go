@@ -650,8 +650,8 @@ func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
 		// The state's own name gives the count the other words must give.
 		strs := themeStrings(t, lang)
 		queries := append([]string{strs["state_public"]}, strings.Split(strs["search_public_words"], "|")...)
+		searchOpenIn(t, tab, srv, prefix)
 		for i, q := range queries {
-			searchOpenIn(t, tab, srv, prefix)
 			searchRetype(tab, q)
 			searchWait(t, tab, q)
 			var docs string
