@@ -439,25 +439,28 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 	srv := Serve(t, site, "")
 	tab := searchBrowser(t)
 	tags := regexp.MustCompile(`<[^>]*>`)
-	// The 7th meeting was held across two months, the joint meeting within
-	// one: the page writes each as a span (meetingdates.html), its days as
-	// <time>s, and so must the result.
-	for _, m := range []struct{ id, q, opening, adjournment string }{
-		{"rm07", "Jammal", "2017-03-27", "2017-04-07"},
-		{"rm08-09", "joint", "2023-03-20", "2023-03-31"},
-	} {
-		held := regexp.MustCompile(`<dd>([^<]*<time datetime="` + m.opening + `">[^<]*</time>[^<]*<time datetime="` + m.adjournment + `">[^<]*</time>[^<]*)</dd>`)
-		for _, lang := range []string{"fr", "ar", "zh", "ru"} {
-			b, err := os.ReadFile(filepath.Join(site, lang, "meetings", m.id, "index.html"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := held.FindSubmatch(b)
+	page := func(lang, id string) []byte {
+		b, err := os.ReadFile(filepath.Join(site, lang, "meetings", id, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
+		searchOpenIn(t, tab, srv, lang+"/")
+		// The 7th meeting was held across two months, the joint meeting
+		// within one: the page writes each as a span (meetingdates.html),
+		// its days as <time>s, and so must the result.
+		for _, m := range []struct{ id, q, opening, adjournment string }{
+			{"rm07", "Jammal", "2017-03-27", "2017-04-07"},
+			{"rm08-09", "joint", "2023-03-20", "2023-03-31"},
+		} {
+			held := regexp.MustCompile(`<dd>([^<]*<time datetime="` + m.opening + `">[^<]*</time>[^<]*<time datetime="` + m.adjournment + `">[^<]*</time>[^<]*)</dd>`)
+			found := held.FindSubmatch(page(lang, m.id))
 			if found == nil {
 				t.Fatalf("%s: the page of %s does not write its days", lang, m.id)
 			}
 			want := html.UnescapeString(tags.ReplaceAllString(string(found[1]), ""))
-			searchOpenIn(t, tab, srv, lang+"/")
 			searchRetype(tab, m.q)
 			hits := searchWait(t, tab, m.q)
 			if len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/"+m.id+"/" {
@@ -476,20 +479,13 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 				t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
 			}
 		}
-	}
-	// The closing day, typed as the meeting's timeline writes it ("7 avril
-	// 2017", "7 апреля 2017 г."), finds the meeting first.
-	for _, lang := range []string{"fr", "ar", "zh", "ru"} {
-		b, err := os.ReadFile(filepath.Join(site, lang, "meetings", "rm07", "index.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		day := regexp.MustCompile(`<span class="tl-date"><time datetime="2017-04-07">([^<]*)</time>`).FindSubmatch(b)
+		// The closing day, typed as the meeting's timeline writes it ("7
+		// avril 2017", "7 апреля 2017 г."), finds the meeting first.
+		day := regexp.MustCompile(`<span class="tl-date"><time datetime="2017-04-07">([^<]*)</time>`).FindSubmatch(page(lang, "rm07"))
 		if day == nil {
 			t.Fatalf("%s: the 7th meeting's timeline does not write its closing day", lang)
 		}
 		closing := html.UnescapeString(string(day[1]))
-		searchOpenIn(t, tab, srv, lang+"/")
 		searchRetype(tab, closing)
 		if hits := searchWait(t, tab, closing); len(hits) == 0 || hits[0].Href != "/"+lang+"/meetings/rm07/" {
 			t.Errorf("%s: results for %q = %+v, want the 7th Review Meeting first", lang, closing, hits)
