@@ -653,30 +653,38 @@ func TestAuditFailsBuildThatLeaksAndKeepsPreviousSite(t *testing.T) {
 	// The text's token alone is too short to tell from chance; a leak of the
 	// text shows a run of it.
 	secrets := append([]string{full, victim.Text}, victim.Secrets[:len(victim.Secrets)-1]...)
+	// Each form of the secret on a page of its own, all in one build: the
+	// audit lists every finding, so each page must be named for it.
 	for i, leak := range secrets {
 		title, _ := json.Marshal("Notes on " + leak)
 		page := fmt.Sprintf("{\"title\": %s}\n\nSee the notes.\n", title)
-		if err := os.WriteFile(filepath.Join(site, "content", "notes.md"), []byte(page), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(site, "content", fmt.Sprintf("notes-%d.md", i)), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		o := options(m.Dir, dir, at)
-		o.SiteDir = site
-		_, err := sitebuild.Build(o)
-		var le *audit.LeakError
-		if !errors.As(err, &le) || !errors.Is(err, audit.ErrLeak) {
-			t.Fatalf("leak %d (%q): build error = %v, want a leak audit failure", i, leak, err)
+	}
+	o := options(m.Dir, dir, at)
+	o.SiteDir = site
+	_, err = sitebuild.Build(o)
+	var le *audit.LeakError
+	if !errors.As(err, &le) || !errors.Is(err, audit.ErrLeak) {
+		t.Fatalf("build error = %v, want a leak audit failure", err)
+	}
+	for i, leak := range secrets {
+		file := fmt.Sprintf("notes-%d/index.html", i)
+		if !slices.ContainsFunc(le.Findings, func(f audit.Finding) bool { return f.File == file && f.Secret.Doc == victim.ID }) {
+			t.Errorf("leak %d (%q): the audit names no finding of %s in %s: %v", i, leak, victim.ID, file, err)
 		}
-		if !strings.Contains(err.Error(), "notes/index.html") || !strings.Contains(err.Error(), victim.ID) {
-			t.Errorf("the audit error does not name the file and the document: %v", err)
-		}
-		after := siteFiles(t, filepath.Join(dir, "public"))
-		if len(after) != len(before) {
-			t.Fatalf("a failed build changed the previous site: %d files, before %d", len(after), len(before))
-		}
-		for k, v := range before {
-			if !bytes.Equal(after[k], v) {
-				t.Fatalf("a failed build changed %s", k)
-			}
+	}
+	if !strings.Contains(err.Error(), "notes-0/index.html") || !strings.Contains(err.Error(), victim.ID) {
+		t.Errorf("the audit error does not name the file and the document: %v", err)
+	}
+	after := siteFiles(t, filepath.Join(dir, "public"))
+	if len(after) != len(before) {
+		t.Fatalf("a failed build changed the previous site: %d files, before %d", len(after), len(before))
+	}
+	for k, v := range before {
+		if !bytes.Equal(after[k], v) {
+			t.Fatalf("a failed build changed %s", k)
 		}
 	}
 }
