@@ -13,8 +13,6 @@ package browsertest
 
 import (
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,24 +20,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
-	"github.com/cns-transparency/cns-site/generator/internal/prepare"
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // allLanguagesSite is the fixture as of 6 July 2017 in every language.
 func allLanguagesSite(t testing.TB) string {
 	return BuildSite(t, "--as-of", "2017-07-06", "--languages", "en,ar,zh,fr,ru,es")
-}
-
-// locale is the tag the site's pages of a language are marked with (lang,
-// hreflang): its locale in site/hugo.toml ("zh-Hans" for zh).
-func locale(t testing.TB, lang string) string {
-	t.Helper()
-	conf, err := prepare.ReadSiteConfig(filepath.Join(Repo, "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return conf.Locale(lang)
 }
 
 // languageCases are the pages that differ by language, with a word each
@@ -60,10 +46,7 @@ func TestEveryLanguageInBrowser(t *testing.T) {
 	srv := Serve(t, allLanguagesSite(t), "")
 	links := &LinkChecker{Client: &http.Client{Timeout: 10 * time.Second}}
 	tabs := newTabPool(t, Browser)
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	strs := themetest.Strings(t)
 	for li, lang := range []string{"ar", "zh", "fr", "ru", "es"} {
 		for ci, lc := range languageCases {
 			// The main content is in the language: the home page's first
@@ -162,16 +145,10 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
 	tabs := newTabPool(t, Browser)
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	strs := themetest.Strings(t)
 	const day = "2017-04-07" // the 7th meeting adjourned
 	for li, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		// The three checks below (the ledger, the map, the copy buttons):
 		// all of them in English and Arabic; in zh, fr, ru and es, which
 		// have the markup of one another, one each in turn in a
@@ -240,8 +217,8 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				if want := strings.ReplaceAll(strs[lang]["copy_link_label"]["other"], "{n}", "18"); label != want {
 					t.Errorf("copy button's name %q, want %q", label, want)
 				}
-				if labelLang != locale(t, lang) || statusLang != locale(t, lang) {
-					t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, locale(t, lang))
+				if labelLang != themetest.Locale(t, lang) || statusLang != themetest.Locale(t, lang) {
+					t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, themetest.Locale(t, lang))
 				}
 			}
 			if c := tab.ConsoleErrors(); len(c) > 0 {
@@ -298,10 +275,7 @@ func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
 	}
 	labels := 0
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		var out struct {
 			Labels int        `json:"labels"`
 			Over   []overflow `json:"over"`

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // pastDoc is one document as a page on a past day shows it.
@@ -427,7 +426,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 		{asOf, pages(wd)[1:]},
 	}
 
-	words := themeStrings(t, "en")
+	words := themetest.StringsIn(t, "en")
 
 	tab := Browser(t)
 	srv := Serve(t, site, "")
@@ -529,7 +528,7 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arabic := themeStrings(t, "ar")
+	arabic := themetest.StringsIn(t, "ar")
 	ar := func(key string) string { return arabic[key] }
 	mapSeen := map[string]int{}
 	loc := c.Rules.Location
@@ -622,21 +621,6 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		t.Errorf("console errors: %v", c)
 	}
 	t.Logf("documents by state shown: %v", seen)
-}
-
-// themeStrings are the theme's interface strings in lang, by key (their
-// "other" form).
-func themeStrings(t testing.TB, lang string) map[string]string {
-	t.Helper()
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for k, v := range strs[lang] {
-		out[k] = v["other"]
-	}
-	return out
 }
 
 // A country's page on a past day leaves out the meetings whose review

@@ -15,6 +15,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // pastChart is a chart as the reader sees it (partial figure.html): its
@@ -237,7 +238,7 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 	t.Parallel()
 	site, c, asOf, today, titles := largeSiteAsBuilt(t)
 	loc := c.Rules.Location
-	words := themeStrings(t, "en")
+	words := themetest.StringsIn(t, "en")
 	notes := map[string]string{"files": before(words["past_files_note"]), "hidden": before(words["figure_past_hidden"]),
 		"withheld": words["state_withheld"], "not_public": words["state_unknown"]}
 
@@ -361,7 +362,7 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arabic := themeStrings(t, "ar")
+	arabic := themetest.StringsIn(t, "ar")
 	notes := map[string]string{"files": before(arabic["past_files_note"]), "hidden": before(arabic["figure_past_hidden"]),
 		"withheld": arabic["state_withheld"], "not_public": arabic["state_unknown"]}
 	loc := c.Rules.Location

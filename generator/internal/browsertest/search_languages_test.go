@@ -24,7 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/searchindex"
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // languageSamples exercise the rules of each script: Cyrillic letters with
@@ -70,10 +70,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 	site := allLanguagesSite(t)
 	srv := Serve(t, site, "")
 	tabs := newTabPool(t, searchBrowser)
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	strs := themetest.Strings(t)
 	for _, tc := range []struct {
 		lang    string
 		queries []string // each finds Albania first
@@ -230,7 +227,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					nrCount: document.querySelector('select[name=kind] option[value=national_report]').dataset.count,
 				};
 			})()`, &marks))
-			page, others := locale(t, tc.lang), "en"
+			page, others := themetest.Locale(t, tc.lang), "en"
 			if name == "Albania" {
 				others = "missing" // the name in the language is the English one
 			}
@@ -392,10 +389,7 @@ func pageDay(t testing.TB, site, page, day string) string {
 // person's name as the catalog has it, marked as English.
 func TestSearchShowsOfficersInThePageLanguage(t *testing.T) {
 	t.Parallel()
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	strs := themetest.Strings(t)
 	srv := Serve(t, allLanguagesSite(t), "")
 	tab := searchBrowser(t)
 	for _, lang := range []string{"fr", "ar", "zh"} {
@@ -475,7 +469,7 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 			if !strings.Contains(shown.Meta, want) || strings.Contains(shown.Meta, "March") {
 				t.Errorf("%s: the result of %s reads %q, want its days as its page writes them, %q", lang, m.id, shown.Meta, want)
 			}
-			if wantTimes := []string{m.opening + " " + locale(t, lang), m.adjournment + " " + locale(t, lang)}; !slices.Equal(shown.Times, wantTimes) {
+			if wantTimes := []string{m.opening + " " + themetest.Locale(t, lang), m.adjournment + " " + themetest.Locale(t, lang)}; !slices.Equal(shown.Times, wantTimes) {
 				t.Errorf("%s: the result's days are %q, want %q", lang, shown.Times, wantTimes)
 			}
 		}
@@ -511,10 +505,7 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 	srv := Serve(t, site, "")
 	tab := searchBrowser(t)
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		searchOpenIn(t, tab, srv, prefix)
 		extra := map[string][]string{}
 		if lang == "ru" {
@@ -639,12 +630,9 @@ func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
 	tab := searchBrowser(t)
 	var want string
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		// The state's own name gives the count the other words must give.
-		strs := themeStrings(t, lang)
+		strs := themetest.StringsIn(t, lang)
 		queries := append([]string{strs["state_public"]}, strings.Split(strs["search_public_words"], "|")...)
 		searchOpenIn(t, tab, srv, prefix)
 		for i, q := range queries {

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // Tests over the built files: they need no browser and cover every page of
@@ -375,10 +376,7 @@ func TestLedgerFollowsTheGridsOrderInEachLanguage(t *testing.T) {
 	}
 	differs := false
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		// The fixture's ledger is one page.
 		var ledger []*catalog.Document
 		for _, m := range docRow.FindAllStringSubmatch(read(prefix+"documents/"), -1) {

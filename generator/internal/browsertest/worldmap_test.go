@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,8 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // mapFacts measures a meeting's world map: whether it fits the screen, and
@@ -193,10 +190,7 @@ type mapLayout struct {
 func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
 	t.Parallel()
 	site := allLanguagesSite(t)
-	strs, err := translations.Load(os.DirFS(filepath.Join(Repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
+	strs := themetest.Strings(t)
 	tab := Browser(t)
 	srv := Serve(t, site, "")
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
@@ -205,10 +199,7 @@ func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
 			words = append(words, strs[lang][k]["other"])
 		}
 		arg, _ := json.Marshal(words)
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		for _, m := range []string{"rm06", "rm07"} {
 			where := prefix + "meetings/" + m + "/map.svg"
 			var got mapLayout

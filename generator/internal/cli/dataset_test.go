@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // The open data page carries schema.org Dataset markup in every language
@@ -21,7 +22,7 @@ func TestOpenDataPageHasDatasetMarkupInEveryLanguage(t *testing.T) {
 	script := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 	descriptions := map[string]bool{}
 	for lang := range siteLanguages {
-		page := read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"data/index.html")))
+		page := read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"data/index.html")))
 		m := script.FindAllStringSubmatch(page, -1)
 		if len(m) != 1 {
 			t.Errorf("%s: the open data page has %d JSON-LD scripts, want 1", lang, len(m))
@@ -55,7 +56,7 @@ func TestOpenDataPageHasDatasetMarkupInEveryLanguage(t *testing.T) {
 			t.Errorf("%s: the Dataset markup lacks what dataset search needs: %+v", lang, ld)
 		}
 		descriptions[ld.Description] = true
-		if ld.InLanguage != locale(t, lang) || !strings.HasSuffix(ld.URL, "/"+langPrefix(lang)+"data/") {
+		if ld.InLanguage != themetest.Locale(t, lang) || !strings.HasSuffix(ld.URL, "/"+themetest.Prefix(lang)+"data/") {
 			t.Errorf("%s: inLanguage %q, url %q", lang, ld.InLanguage, ld.URL)
 		}
 		if ld.DateModified != "2017-07-06" {

@@ -30,48 +30,10 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
-	"github.com/cns-transparency/cns-site/generator/internal/translations"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 var siteLanguages = map[string]string{"en": "ltr", "ar": "rtl", "zh": "ltr", "fr": "ltr", "ru": "ltr", "es": "ltr"}
-
-// locale is the tag the site's pages of a language are marked with (lang,
-// hreflang): its locale in site/hugo.toml ("zh-Hans" for zh).
-func locale(t testing.TB, lang string) string {
-	t.Helper()
-	conf, err := prepare.ReadSiteConfig(filepath.Join(repo, "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return conf.Locale(lang)
-}
-
-// uiStrings are the theme's interface strings, by language, key and
-// plural form.
-func uiStrings(t testing.TB) map[string]translations.Strings {
-	t.Helper()
-	all, err := translations.Load(os.DirFS(filepath.Join(repo, "themes", "cns")), "i18n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
-}
-
-// plainText is HTML's text as read: tags taken out without a space,
-// entities decoded, blanks folded to one space.
-func plainText(s string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(markup.ReplaceAllString(s, ""))), " ")
-}
-
-var markup = regexp.MustCompile(`<[^>]*>`)
-
-// langPrefix is where a language's pages are: English at the root.
-func langPrefix(lang string) string {
-	if lang == "en" {
-		return ""
-	}
-	return lang + "/"
-}
 
 func parseHTML(t testing.TB, path string) *html.Node {
 	t.Helper()
@@ -162,7 +124,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 	}
 	for _, rel := range pages {
 		for lang, dir := range siteLanguages {
-			path := filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))
+			path := filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+rel))
 			doc := parseHTML(t, path)
 			var root *html.Node
 			walk(doc, func(n *html.Node) bool {
@@ -173,14 +135,14 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 				return true
 			})
 			if root == nil {
-				t.Errorf("%s%s: no <html>", langPrefix(lang), rel)
+				t.Errorf("%s%s: no <html>", themetest.Prefix(lang), rel)
 				continue
 			}
-			if got, _ := attr(root, "lang"); got != locale(t, lang) {
-				t.Errorf("%s%s: lang %q, want %q", langPrefix(lang), rel, got, locale(t, lang))
+			if got, _ := attr(root, "lang"); got != themetest.Locale(t, lang) {
+				t.Errorf("%s%s: lang %q, want %q", themetest.Prefix(lang), rel, got, themetest.Locale(t, lang))
 			}
 			if got, _ := attr(root, "dir"); got != dir {
-				t.Errorf("%s%s: dir %q, want %q", langPrefix(lang), rel, got, dir)
+				t.Errorf("%s%s: dir %q, want %q", themetest.Prefix(lang), rel, got, dir)
 			}
 			if rel == "404.html" {
 				continue
@@ -190,7 +152,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			want := map[string]string{} // by tag
 			for other := range siteLanguages {
 				if other != lang {
-					want[locale(t, other)] = "/" + langPrefix(other) + strings.TrimSuffix(rel, "index.html")
+					want[themetest.Locale(t, other)] = "/" + themetest.Prefix(other) + strings.TrimSuffix(rel, "index.html")
 				}
 			}
 			switcher, alternates := map[string]string{}, map[string]string{}
@@ -222,20 +184,20 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			})
 			for other, href := range want {
 				if switcher[other] != href {
-					t.Errorf("%s%s: the switcher leads to %q for %s, want %q", langPrefix(lang), rel, switcher[other], other, href)
+					t.Errorf("%s%s: the switcher leads to %q for %s, want %q", themetest.Prefix(lang), rel, switcher[other], other, href)
 				}
 				if alternates[other] != href {
-					t.Errorf("%s%s: hreflang %s is %q, want %q", langPrefix(lang), rel, other, alternates[other], href)
+					t.Errorf("%s%s: hreflang %s is %q, want %q", themetest.Prefix(lang), rel, other, alternates[other], href)
 				}
 			}
 			if len(switcher) != len(want) {
-				t.Errorf("%s%s: the switcher names %d languages, want %d", langPrefix(lang), rel, len(switcher), len(want))
+				t.Errorf("%s%s: the switcher names %d languages, want %d", themetest.Prefix(lang), rel, len(switcher), len(want))
 			}
 			// The alternates name the page itself too, and English as the
 			// page for a reader of none of the languages.
-			page := "/" + langPrefix(lang) + strings.TrimSuffix(rel, "index.html")
-			if english := "/" + strings.TrimSuffix(rel, "index.html"); alternates[locale(t, lang)] != page || alternates["x-default"] != english || len(alternates) != len(siteLanguages)+1 {
-				t.Errorf("%s%s: hreflang alternates %q; want every language, itself (%s) among them, and x-default %s", langPrefix(lang), rel, alternates, page, english)
+			page := "/" + themetest.Prefix(lang) + strings.TrimSuffix(rel, "index.html")
+			if english := "/" + strings.TrimSuffix(rel, "index.html"); alternates[themetest.Locale(t, lang)] != page || alternates["x-default"] != english || len(alternates) != len(siteLanguages)+1 {
+				t.Errorf("%s%s: hreflang alternates %q; want every language, itself (%s) among them, and x-default %s", themetest.Prefix(lang), rel, alternates, page, english)
 			}
 		}
 	}
@@ -250,7 +212,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 // translation of (meeting titles, kind labels and descriptions, rule notes).
 func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all := uiStrings(t)
+	all := themetest.Strings(t)
 	cat, at, decisions, err := prepare.LoadAndDecide(fixture, "catalog", publication.AsOf{Time: time.Date(2017, 7, 6, 0, 0, 0, 0, vienna(t))})
 	if err != nil {
 		t.Fatal(err)
@@ -317,7 +279,7 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 		}
 		english = append(english, handWritten...)
 		for _, rel := range englishPages(t, site) {
-			doc := parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel)))
+			doc := parseHTML(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+rel)))
 			var visible, attrs strings.Builder
 			walk(doc, func(n *html.Node) bool {
 				if n.Type == html.ElementNode {
@@ -351,10 +313,10 @@ func TestNoEnglishInterfaceStringInOtherLanguages(t *testing.T) {
 			for _, s := range english {
 				s = strings.Join(strings.Fields(s), " ")
 				if strings.Contains(text, s) {
-					t.Errorf("%s%s shows the English %q outside lang=\"en\"", langPrefix(lang), rel, s)
+					t.Errorf("%s%s shows the English %q outside lang=\"en\"", themetest.Prefix(lang), rel, s)
 				}
 				if strings.Contains(inAttrs, s) {
-					t.Errorf("%s%s has the English %q in an attribute", langPrefix(lang), rel, s)
+					t.Errorf("%s%s has the English %q in an attribute", themetest.Prefix(lang), rel, s)
 				}
 			}
 		}
@@ -402,7 +364,7 @@ func TestCountryListInEachLanguagesOrder(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	names := func(lang string) []string {
 		var out []string
-		walk(parseHTML(t, filepath.Join(site, langPrefix(lang)+"countries", "index.html")), func(n *html.Node) bool {
+		walk(parseHTML(t, filepath.Join(site, themetest.Prefix(lang)+"countries", "index.html")), func(n *html.Node) bool {
 			if n.Type == html.ElementNode && n.Data == "th" {
 				if scope, _ := attr(n, "scope"); scope == "row" {
 					var b strings.Builder
@@ -515,7 +477,7 @@ func TestNoSentenceEndsTwice(t *testing.T) {
 		for _, rel := range englishPages(t, site) {
 			for lang := range siteLanguages {
 				var text strings.Builder
-				walk(parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))), func(n *html.Node) bool {
+				walk(parseHTML(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+rel))), func(n *html.Node) bool {
 					if n.Type == html.ElementNode {
 						id, _ := attr(n, "id")
 						return n.Data != "script" && n.Data != "style" && id != "doc-text"
@@ -526,7 +488,7 @@ func TestNoSentenceEndsTwice(t *testing.T) {
 					return true
 				})
 				if loc := twice.FindStringIndex(text.String()); loc != nil {
-					t.Errorf("%s, %s%s: two full stops in %q", day, langPrefix(lang), rel, text.String()[max(0, loc[0]-60):loc[1]])
+					t.Errorf("%s, %s%s: two full stops in %q", day, themetest.Prefix(lang), rel, text.String()[max(0, loc[0]-60):loc[1]])
 				}
 			}
 		}
@@ -622,7 +584,7 @@ func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
 				if n.Type == html.TextNode && en {
 					for _, r := range n.Data {
 						if unicode.Is(script, r) {
-							t.Errorf("%s%s: %q, in the page's script, is marked as English", langPrefix(lang), rel, strings.TrimSpace(n.Data))
+							t.Errorf("%s%s: %q, in the page's script, is marked as English", themetest.Prefix(lang), rel, strings.TrimSpace(n.Data))
 							break
 						}
 					}
@@ -631,7 +593,7 @@ func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
 					inEnglish(c, en)
 				}
 			}
-			inEnglish(parseHTML(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+rel))), false)
+			inEnglish(parseHTML(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+rel))), false)
 			checked++
 		}
 	}
@@ -645,9 +607,9 @@ func TestNoWordOfThePageScriptMarkedEnglish(t *testing.T) {
 // ("Europe/Vienna"), which the fixture's rules give.
 func TestFooterNamesTheTimeZoneInEachLanguage(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all := uiStrings(t)
+	all := themetest.Strings(t)
 	for lang := range siteLanguages {
-		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(langPrefix(lang)), "index.html"))
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)), "index.html"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -666,7 +628,7 @@ func TestFooterNamesTheTimeZoneInEachLanguage(t *testing.T) {
 func TestOrganizationalMeetingMonthInEachLanguage(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	for lang, want := range map[string]string{"en": "October 2015", "fr": "octobre 2015", "es": "octubre de 2015", "ru": "октябрь 2015\u202fг.", "ar": "أكتوبر 2015", "zh": "2015年10月"} {
-		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"meetings/rm07/index.html")))
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"meetings/rm07/index.html")))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -691,7 +653,7 @@ func TestMeetingDaysAsASpanInEachLanguage(t *testing.T) {
 		"zh": {"2023年3月20日至31日", "2017年3月27日至4月7日"},
 	} {
 		for i, m := range []string{"rm08-09", "rm07"} {
-			p := filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"meetings/"+m+"/index.html"))
+			p := filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"meetings/"+m+"/index.html"))
 			// The text as read: tags taken out without a space (text()
 			// puts one for each).
 			if got := strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(read(t, p), "")), " "); !strings.Contains(got, want[i]) {
@@ -717,7 +679,7 @@ var unrenderedLink = regexp.MustCompile(`\[[^\]]*\][^\s\[\]]{0,8}\(\s*(?:https?:
 // English alone. Every translation the site holds is checked.
 func TestHandWrittenTranslationsAreShown(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all := uiStrings(t)
+	all := themetest.Strings(t)
 	names, err := filepath.Glob(filepath.Join(repo, "site", "content", "*.*.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -886,13 +848,13 @@ func TestChineseSpacing(t *testing.T) {
 // counts 21). The fixture's 7th meeting counts 2 and records none.
 func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all := uiStrings(t)
+	all := themetest.Strings(t)
 	help := regexp.MustCompile(`(?s)<p class="help"[^>]*>(.*?)</p>`)
-	plain := plainText
+	plain := themetest.PlainText
 	for lang := range siteLanguages {
 		prefix, _, _ := strings.Cut(all[lang]["figure_timing_early_unrecorded"]["other"], "{{")
 		var note string
-		for _, m := range help.FindAllStringSubmatch(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"meetings/rm07/index.html"))), -1) {
+		for _, m := range help.FindAllStringSubmatch(read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"meetings/rm07/index.html"))), -1) {
 			if p := plain(m[1]); strings.HasPrefix(p, plain(prefix)) {
 				note = p
 			}
@@ -900,7 +862,7 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 		if note == "" {
 			t.Fatalf("%s: the 7th meeting's page gives no count of early publications (%q…)", lang, prefix)
 		}
-		if figures := plain(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"figures/index.html")))); !strings.Contains(figures, note) {
+		if figures := plain(read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"figures/index.html")))); !strings.Contains(figures, note) {
 			t.Errorf("%s: the figures page does not say what the 7th meeting's page says under its timing chart: %q", lang, note)
 		}
 	}
@@ -912,9 +874,9 @@ func TestFiguresPageGivesTheMeetingsEarlyCount(t *testing.T) {
 // meeting's card, of how many of its parties it holds documents.
 func TestHomeSaysHowCompleteTheRecordIs(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	all := uiStrings(t)
+	all := themetest.Strings(t)
 	for lang := range siteLanguages {
-		home := plainText(read(t, filepath.Join(site, filepath.FromSlash(langPrefix(lang)+"index.html"))))
+		home := themetest.PlainText(read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"index.html"))))
 		for _, key := range []string{"completeness_whole_for", "home_latest_record"} {
 			forms := all[lang][key]
 			found := false

@@ -21,13 +21,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/net/html"
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 	"github.com/cns-transparency/cns-site/generator/internal/figures"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // chartValues are a chart's numbers: by meeting, by series (and "total"),
@@ -267,10 +267,7 @@ func figureMismatches(files map[string][]byte, langs []string) []string {
 		out = append(out, diffValues(figures.CSVPath(id), got, want[id])...)
 	}
 	for _, lang := range langs {
-		prefix := lang + "/"
-		if lang == "en" {
-			prefix = ""
-		}
+		prefix := themetest.Prefix(lang)
 		page := prefix + "figures/index.html"
 		shown, err := shownValues(files[page])
 		if err != nil || files[page] == nil {
@@ -509,7 +506,7 @@ func TestFigureNamesEachSeriesByItsOwnLabel(t *testing.T) {
   "series" (slice (dict "id" "good_practices" "label" "state_withheld") (dict "id" "challenges" "label" "figure_timing_on_day"))
   "rows" (slice (dict "meeting" "rm07" "title" "7th Review Meeting" "values" (slice 2 3) "total" 5)))) }}`)
 	for _, lang := range []string{"en", "ar"} {
-		strs := themeStrings(t, lang)
+		strs := themetest.StringsIn(t, lang)
 		want := []string{strs["state_withheld"], strs["figure_timing_on_day"]}
 		page := "figures/index.html"
 		if lang != "en" {
@@ -645,24 +642,6 @@ func narrowBars(b []byte) []string {
 		if x < 0 || x+w > 360.05 {
 			out = append(out, fmt.Sprintf("%s: from %g to %g, out of the picture", attr(r, "data-series"), x, x+w))
 		}
-	}
-	return out
-}
-
-// themeStrings are the theme's strings in a language (the "other" form).
-func themeStrings(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repo, "themes", "cns", "i18n", lang+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw map[string]map[string]string
-	if err := toml.Unmarshal(b, &raw); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for k, forms := range raw {
-		out[k] = forms["other"]
 	}
 	return out
 }

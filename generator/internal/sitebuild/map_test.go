@@ -17,6 +17,7 @@ import (
 
 	"github.com/cns-transparency/cns-site/generator/internal/audit"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // The meeting maps (issue 22) say what the open data says: the map's table
@@ -80,12 +81,7 @@ var (
 	// report's id and public past (partial pastattrs.html) too.
 	mapRowRe = regexp.MustCompile(`(?s)<tr data-party="([^"]+)"(?: data-doc="[^"]*")? data-state="([a-z_]+)"[^>]*><th scope="row">(.*?)</th><td[^>]*>(.*?)</td></tr>`)
 	legendRe = regexp.MustCompile(`(?s)<li data-state="([a-z_]+)">.*?<span class="wm-count">([0-9,]+)</span></li>`)
-	tagRe    = regexp.MustCompile(`<[^>]+>`)
 )
-
-func plainText(s string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(s, ""))), " ")
-}
 
 // checkMeetingMap compares a meeting page's map with its table and with
 // documents.json and parties.json; ok says that the page has a map.
@@ -105,14 +101,14 @@ func checkMeetingMap(page, meeting string, files map[string][]byte) (problems []
 		said[l[3]] = [2]string{l[4], html.UnescapeString(l[2])}
 	}
 	for _, l := range mapBoxLinkRe.FindAllStringSubmatch(mapBoxRe.FindString(page), -1) {
-		said[l[2]] = [2]string{l[3], plainText(l[4])}
+		said[l[2]] = [2]string{l[3], themetest.PlainText(l[4])}
 	}
 	rows := mapRowRe.FindAllStringSubmatch(mapTableRe.FindString(page), -1)
 	if len(rows) == 0 {
 		bad("the map has no table")
 	}
 	for _, r := range rows {
-		want := plainText(r[3]) + ": " + plainText(r[4])
+		want := themetest.PlainText(r[3]) + ": " + themetest.PlainText(r[4])
 		got, ok := said[r[1]]
 		switch {
 		case !ok:
