@@ -127,7 +127,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	started := func(d catalog.Date) bool { return !d.IsZero() && !asOf.Before(d.Start(loc)) }
 
-	rule, dec, ok := version(doc, m, rules)
+	kind, rule, dec, ok := version(doc, m, rules)
 	if !ok {
 		return dec
 	}
@@ -139,7 +139,6 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	// (or until the day it became public, where a fact makes that earlier;
 	// not once an objection or a withdrawal is received, whose day, and the
 	// day it would have become public, only the cycle may then tell).
-	kind, _ := rules.Kind(doc.Kind)
 	if first := Exists(doc, m, kind); !first.IsZero() {
 		if !dec.PublicFrom.IsZero() && dec.PublicFrom.Before(first) && !started(doc.Objection) && !started(doc.Withdrawn) {
 			first = dec.PublicFrom
@@ -197,24 +196,25 @@ func because(dec Decision, c Cause) Decision {
 	return dec
 }
 
-// version finds the version of the kind's rule that covers the document's
-// meeting; without one (or with nothing submitted) the decision is final.
-func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*catalog.RuleVersion, Decision, bool) {
+// version finds the document's kind and the version of its rule that
+// covers the document's meeting; without one (or with nothing submitted)
+// the decision is final.
+func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*catalog.Kind, *catalog.RuleVersion, Decision, bool) {
 	kind, ok := rules.Kind(doc.Kind)
 	if !ok {
-		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoRule, Kind: doc.Kind}), false
+		return nil, nil, because(Decision{State: Restricted}, Cause{Code: CauseNoRule, Kind: doc.Kind}), false
 	}
 	if doc.NotSubmitted {
-		return nil, because(Decision{State: NotSubmitted}, Cause{Code: CauseNotSubmitted}), false
+		return kind, nil, because(Decision{State: NotSubmitted}, Cause{Code: CauseNotSubmitted}), false
 	}
 	if m == nil {
-		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoMeeting}), false
+		return kind, nil, because(Decision{State: Restricted}, Cause{Code: CauseNoMeeting}), false
 	}
 	rule, ok := kind.For(m.ID)
 	if !ok {
-		return nil, because(Decision{State: Restricted}, Cause{Code: CauseNoVersion, Kind: kind.Kind, Meeting: m.ID, KindLabel: kind.Label, MeetingTitle: m.Title}), false
+		return kind, nil, because(Decision{State: Restricted}, Cause{Code: CauseNoVersion, Kind: kind.Kind, Meeting: m.ID, KindLabel: kind.Label, MeetingTitle: m.Title}), false
 	}
-	return rule, Decision{Version: rule, RuleText: RuleName(kind, rule) + ": " + RuleText(rule)}, true
+	return kind, rule, Decision{Version: rule, RuleText: RuleName(kind, rule) + ": " + RuleText(rule)}, true
 }
 
 // publicDay is the day the rule makes the document public and on what
