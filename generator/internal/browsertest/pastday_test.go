@@ -693,3 +693,40 @@ func TestTimelineOnADayBeforeAnyStepSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's outcome (its findings, who took part) was recorded when it
+// adjourned: on a past day before that, the page shows a note in its
+// place, not the findings and the list of those that posted no question
+// (a reader's review found them on a day seven months before the
+// meeting); from the adjournment on, and on the build day, the facts and
+// no note.
+func TestMeetingOutcomeIsHiddenBeforeTheMeetingAdjourned(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	for _, c := range []struct {
+		on     string
+		before bool
+	}{{"2016-09-01", true}, {"2017-04-06", true}, {"2017-04-07", false}, {"", false}} {
+		path := "meetings/rm07/"
+		if c.on != "" {
+			path += "?on=" + c.on
+		}
+		var got struct {
+			Notes, Facts []bool
+		}
+		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(`(() => {
+			const parts = ["findings", "participation"].map(id => document.getElementById(id).closest("section"));
+			return {
+				Notes: parts.map(s => { const n = s.querySelector(":scope > [data-past-before]"); return !!n && n.checkVisibility(); }),
+				Facts: parts.map(s => [...s.querySelectorAll("dd, p:not(.note)")].some(e => e.checkVisibility())),
+			};
+		})()`, &got))
+		for i, id := range []string{"findings", "participation"} {
+			if len(got.Notes) <= i || got.Notes[i] != c.before || got.Facts[i] == c.before {
+				t.Errorf("%s, %s: note shown %v, facts shown %v; want the note %v", path, id, got.Notes, got.Facts, c.before)
+			}
+		}
+	}
+}
