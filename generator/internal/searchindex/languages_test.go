@@ -128,16 +128,28 @@ func TestIndexOfEachLanguage(t *testing.T) {
 	}
 	// Every language's index holds the same meetings, kinds, documents
 	// and paragraphs: the documents' parties by id, since each language
-	// orders the parties its own way.
+	// orders the parties its own way, and so its documents (by their
+	// parties' names in it, checked below);
+	// a paragraph by its document.
 	same := func(ix *languageIndex) string {
-		docs := make([][]any, len(ix.Docs))
+		docs := make([]string, len(ix.Docs))
 		for i, d := range ix.Docs {
-			docs[i] = slices.Clone(d)
+			d = slices.Clone(d)
 			if p := int(d[2].(float64)); p >= 0 {
-				docs[i][2] = ix.Parties[p][0]
+				d[2] = ix.Parties[p][0]
 			}
+			b, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[i] = string(b)
 		}
-		b, err := json.Marshal([]any{ix.Meetings, ix.Kinds, docs, ix.Paras})
+		paras := make([][]any, len(ix.Paras))
+		for i, p := range ix.Paras {
+			paras[i] = slices.Clone(p)
+			paras[i][0] = docs[int(p[0].(float64))]
+		}
+		b, err := json.Marshal([]any{ix.Meetings, ix.Kinds, slices.Sorted(slices.Values(docs)), paras})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,6 +168,18 @@ func TestIndexOfEachLanguage(t *testing.T) {
 		}
 		if same(ix) != english {
 			t.Errorf("%s: the meetings, kinds, documents or paragraphs differ from English's", lang)
+		}
+		// The documents in the order of their parties in the language, so
+		// that results the ranking ties are listed as its grids list them
+		// (a reader's review found the Russian results in English order).
+		last := -1
+		for i, d := range ix.Docs {
+			p := int(d[2].(float64))
+			if p < last {
+				t.Errorf("%s: document %d (party %v) comes after one of party %v", lang, i, ix.Parties[p][0], ix.Parties[last][0])
+				break
+			}
+			last = p
 		}
 		if sp := searchindex.SpellingOf(lang); ix.Spelling.Form != sp.Form || !slices.Equal(ix.Spelling.Bigrams, sp.Bigrams) || !slices.Equal(ix.Spelling.Prefixes, sp.Prefixes) || len(ix.Spelling.Letters) != len(sp.Letters) {
 			t.Errorf("%s: the index carries the spelling %+v, not the language's", lang, ix.Spelling)

@@ -536,7 +536,27 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		}
 		b.next()
 	}
-	for _, d := range f.docs {
+	// The documents in the order of their parties' names in the language
+	// (a party's documents in the catalog's order, those of no party
+	// first), so that results the ranking ties are listed as the grids and
+	// the ledger list them; the paragraphs follow their documents.
+	order := make([]int, len(f.docs))
+	for i := range order {
+		order[i] = i
+	}
+	partyAt := func(i int) int {
+		if p := f.docs[i].party; p != "" {
+			return position[p]
+		}
+		return -1
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return partyAt(x) - partyAt(y) })
+	record := make([]int, len(order)) // a document's record among the documents, by its place in f.docs
+	for r, i := range order {
+		record[i] = r
+	}
+	for _, i := range order {
+		d := f.docs[i]
 		doc := d.doc
 		if d.party != "" {
 			doc.Party = position[d.party]
@@ -553,6 +573,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		b.next()
 	}
 	for _, p := range f.paras {
+		p.Doc = record[p.Doc]
 		ix.Paras = append(ix.Paras, p)
 		b.add(FieldName, p.Section)
 		b.add(FieldText, p.Text)
