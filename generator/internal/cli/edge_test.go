@@ -121,8 +121,8 @@ func TestMarkupInCatalogIsEscaped(t *testing.T) {
 	// A title of its own says neither whose report it is nor for which
 	// meeting: the title made of them stands under it, and in the citation.
 	made := regexp.QuoteMeta("Syldavia &lt;img src=x onerror=alert(1)&gt;: National Report, 7th Review Meeting")
-	if !regexp.MustCompile(`</h1>\s*<p class="doc-context">` + made + `</p>`).MatchString(page) ||
-		!regexp.MustCompile(`class="citation"><cite>[^\n]*Syldavian report</cite> \(` + made + `\)\.`).MatchString(page) {
+	if !regexp.MustCompile(`</h1>\s*<p class="doc-context">`+made+`</p>`).MatchString(page) ||
+		!regexp.MustCompile(`class="citation"><cite>[^\n]*Syldavian report</cite> \(`+made+`\)\.`).MatchString(page) {
 		t.Errorf("the page does not say under its own title and in its citation whose report it is:\n%s", page)
 	}
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
