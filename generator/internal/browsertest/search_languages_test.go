@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -619,34 +620,73 @@ func TestChineseWordsTypedTogetherFindWhatTheyFindApart(t *testing.T) {
 	searchClean(t, tab, srv)
 }
 
-// The words a reader types for "public" in each language ("published",
-// «опубликован», 已公开, «منشور», search_public_words) select the state as
-// its name does: alone, they list every public document (a reader's
-// review found them finding nothing).
-func TestSearchPublishedSelectsPublicInEveryLanguage(t *testing.T) {
+// The words a reader types for a state in each language ("published",
+// «опубликован», 已公开, «منشور» for public; «ограничен», 限制, «مقيد» for
+// restricted; search_<state>_words) select the state as its name does:
+// alone, they list every document in it, as many in every language (a
+// reader's review found them finding nothing). "Not public" (its name,
+// state_unknown, and search_not_public_words: "unpublished", 不公开,
+// «закрыт») lists every document that is not public, not the public
+// ones matching "not".
+func TestSearchStateWordsSelectTheStateInEveryLanguage(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
 	tab := searchBrowser(t)
-	var want string
+	states := []string{"public", "scheduled", "withheld", "restricted", "not_submitted", "withdrawn", "not_public"}
+	want := map[string]string{} // by state, what its English name finds
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
-		prefix := themetest.Prefix(lang)
-		// The state's own name gives the count the other words must give.
 		strs := themetest.StringsIn(t, lang)
-		queries := append([]string{strs["state_public"]}, strings.Split(strs["search_public_words"], "|")...)
-		searchOpenIn(t, tab, srv, prefix)
-		for i, q := range queries {
+		searchOpenIn(t, tab, srv, themetest.Prefix(lang))
+		// What q finds: the states it selects and the number of documents.
+		count := func(q string) string {
 			searchRetype(tab, q)
 			searchWait(t, tab, q)
-			var docs string
-			tab.Run(chromedp.Evaluate(`document.querySelector('.search-results').getAttribute('data-documents') || ""`, &docs))
-			if i == 0 && lang == "en" {
-				want = docs
+			var found string
+			tab.Run(chromedp.Evaluate(`(l => (l.getAttribute('data-states') || "none") + ": " + (l.getAttribute('data-documents') || "0"))(document.querySelector('.search-results'))`, &found))
+			return found
+		}
+		for _, st := range states {
+			name := strs["state_"+st]
+			if st == "not_public" {
+				name = strs["state_unknown"]
 			}
-			if docs == "" || docs == "0" || docs != want {
-				t.Errorf("%s: %q finds %q documents; the state's name %q finds %s", lang, q, docs, queries[0], want)
+			words := strings.Split(strs["search_"+st+"_words"], "|")
+			if strs["search_"+st+"_words"] == "" {
+				t.Errorf("%s: no other words for %s (search_%s_words)", lang, st, st)
+			}
+			got := count(name)
+			if lang == "en" {
+				want[st] = got
+			}
+			if got != want[st] {
+				t.Errorf("%s: the name of %s, %q, finds %s; in English %s", lang, st, name, got, want[st])
+			}
+			for _, w := range words {
+				if n := count(w); n != want[st] {
+					t.Errorf("%s: %q finds %s; the state %s's name finds %s", lang, w, n, st, want[st])
+				}
 			}
 		}
+	}
+	// Each name selects its state, "not public" every state but public,
+	// and finds every document in them.
+	sum := 0
+	for _, st := range states {
+		sel, n, _ := strings.Cut(want[st], ": ")
+		wantSel := st
+		if st == "not_public" {
+			wantSel = strings.Join(states[1:6], " ")
+		}
+		if sel != wantSel {
+			t.Errorf("in English, the name of %s selects %q, want %q", st, sel, wantSel)
+		}
+		if k, _ := strconv.Atoi(n); st != "public" && st != "not_public" {
+			sum += k
+		}
+	}
+	if want["not_public"] != strings.Join(states[1:6], " ")+": "+strconv.Itoa(sum) || strings.HasSuffix(want["public"], ": 0") || sum == 0 {
+		t.Errorf("in English: %v; want \"not public\" to find the %d documents in the states but public", want, sum)
 	}
 	searchClean(t, tab, srv)
 }

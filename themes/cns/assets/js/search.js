@@ -372,21 +372,23 @@
     }
   };
 
-  /* stateIn finds a state's name among the query's words: the state's
-     position and the words without the name, or state -1. Of names that
-     overlap, the longest counts: "made public" is one name of "public",
-     not "public" and a word "made"; 已公开 is not 公开 after 已. */
+  /* stateIn finds a state's name among the query's words: the states it
+     names (one, or every state but public for "not public") and the words
+     without the name, or states null. Of names that overlap, the longest
+     counts: "made public" is one name of "public", not "public" and a
+     word "made"; 已公开 is not 公开 after 已; "not public" is not
+     "public" after "not". */
   Index.prototype.stateIn = function (all) {
-    var names = this.stateNames || [], best = { state: -1, rest: all }, len = 0;
-    for (var st = 0; st < names.length; st++) {
-      for (var v = 0; v < names[st].length; v++) {
-        var name = names[st][v];
-        if (name.length <= len) continue;
+    var entries = this.stateNames || [], best = { states: null, rest: all }, len = 0;
+    for (var e = 0; e < entries.length; e++) {
+      for (var v = 0; v < entries[e].names.length; v++) {
+        var name = entries[e].names[v];
+        if (!name.length || name.length <= len) continue;
         for (var i = 0; i + name.length <= all.length; i++) {
           var k = 0;
           while (k < name.length && all[i + k] === name[k]) k++;
           if (k === name.length) {
-            best = { state: st, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
+            best = { states: entries[e].states, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
             len = name.length;
             break;
           }
@@ -398,21 +400,21 @@
 
   /* search finds every record that matches all query words: their record
      numbers, best first. A state's name in the query keeps the documents
-     (and their paragraphs) in that state; alone, it lists them. */
+     in the states it names; alone, it lists them. */
   Index.prototype.search = function (query) {
     var found = this.stateIn(words(query).map(term));
-    var res = this.match(query, found.rest), state = found.state;
-    if (state < 0) return res;
+    var res = this.match(query, found.rest), states = found.states;
+    if (!states) return res;
     var f3 = this.facet[3], bd = this.base[DOC], out = [], i;
     if (!found.rest.length) {
       for (i = 0; i < this.byRank.length; i++) {
         var r = this.byRank[i];
-        if (r >= bd && r < this.base[PARA] && f3[r - bd] === state) out.push(r);
+        if (r >= bd && r < this.base[PARA] && states.indexOf(f3[r - bd]) >= 0) out.push(r);
       }
     } else {
-      for (i = 0; i < res.recs.length; i++) if (res.recs[i] >= bd && f3[res.recs[i] - bd] === state) out.push(res.recs[i]);
+      for (i = 0; i < res.recs.length; i++) if (res.recs[i] >= bd && states.indexOf(f3[res.recs[i] - bd]) >= 0) out.push(res.recs[i]);
     }
-    return { words: res.words, recs: Int32Array.from(out), state: state };
+    return { words: res.words, recs: Int32Array.from(out), states: states };
   };
 
   /* match finds every record that matches all words qws (terms of the
@@ -610,16 +612,19 @@
     // A report's number in the page's words where they are not digits.
     index.numbers = this.s.report_numbers || [];
     // A state's name in the page's language, or its id in words, selects
-    // the state ("withheld", "not submitted").
+    // the state ("withheld", "not submitted"); "not public" (its name in
+    // the language, state_not_public) every state but public.
     // A state also by the other words a reader types for it, where the
     // language has them (state_<state>_words: "published", «опубликован»,
     // 已公开 for public).
-    var self = this;
-    index.stateNames = index.ix.states.map(function (st) {
+    var self = this, states = index.ix.states;
+    var entry = function (st, ids) {
       var names = [words(self.t('state_' + st)).map(term), words(st.replace(/_/g, ' ')).map(term)];
       (self.s['state_' + st + '_words'] || '').split('|').forEach(function (w) { if (w) names.push(words(w).map(term)); });
-      return names;
-    });
+      return { states: ids, names: names };
+    };
+    index.stateNames = states.map(function (st, i) { return entry(st, [i]); });
+    index.stateNames.push(entry('not_public', states.map(function (st, i) { return i; }).filter(function (i) { return states[i] !== 'public'; })));
   }
 
   Search.prototype.t = function (key, vars) {
@@ -934,7 +939,7 @@
   Search.prototype.run = function (sync) {
     // data-query names the query whose results are all shown (for tests).
     this.els.list.removeAttribute('data-query');
-    var els = this.els, q = els.input.value, res = this.index.search(q), qw = res.words, active = qw.length > 0 || res.state >= 0;
+    var els = this.els, q = els.input.value, res = this.index.search(q), qw = res.words, active = qw.length > 0 || !!res.states;
     var page = this.mode === 'page', hits = res.recs, shown = [], i, g, index = this.index, f = index.facet, bd = index.base[DOC];
     var sel = FACETS.map(function (f) { return this.selected[f] || ''; }, this);
     var anyFacet = page && sel.join('') !== '';
@@ -969,6 +974,8 @@
     els.list.appendChild(frag);
     els.list.setAttribute('data-count', shown.length);
     els.list.setAttribute('data-documents', docs);
+    // The states a state's name in the query selected (for tests).
+    els.list.setAttribute('data-states', res.states ? res.states.map(function (i) { return index.ix.states[i]; }).join(' ') : '');
     if (page) {
       els.more.hidden = shown.length <= limit;
       if (els.browse) els.browse.hidden = active;
