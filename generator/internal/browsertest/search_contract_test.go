@@ -247,5 +247,29 @@ func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
 	if !strings.Contains(text, "rapport") {
 		t.Errorf("the suggestion for rapor reads %q, want rapport", text)
 	}
+	// A name is offered with the capital the texts write, though typed
+	// without one.
+	searchRetype(tab, "albanje")
+	if hits := searchWait(t, tab, "albanje"); len(hits) != 0 {
+		t.Fatalf("\"albanje\" found %d results; the test needs none", len(hits))
+	}
+	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent.includes('lban') && p.textContent; })()`, &text, 5*time.Second))
+	if !strings.Contains(text, "Albanie") {
+		t.Errorf("the suggestion for albanje reads %q, want Albanie", text)
+	}
+	// Two letters changed in a short word make another word: «правилам»
+	// (a word of a state's name) is not offered «Бразилия».
+	searchOpenIn(t, tab, srv, "ru/")
+	searchRetype(tab, "правилам")
+	if hits := searchWait(t, tab, "правилам"); len(hits) != 0 {
+		t.Fatalf("«правилам» found %d results; the test needs none", len(hits))
+	}
+	var offered struct{ Shown bool }
+	tab.Run(chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`({Shown: !document.querySelector('.search-suggest').hidden})`, &offered))
+	if offered.Shown {
+		var said string
+		tab.Run(chromedp.Evaluate(`document.querySelector('.search-suggest').textContent`, &said))
+		t.Errorf("«правилам» is offered %q", said)
+	}
 	searchClean(t, tab, srv)
 }

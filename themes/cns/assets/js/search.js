@@ -1062,25 +1062,38 @@
         for (var rec = 0; rec < this.size; rec++) {
           // A paragraph has no other names: its text is read once, as f 2.
           if (f === 1 && this.type(rec) === PARA) continue;
-          // Each word as the text writes it (in lower case), by its
-          // terms: "décima", "الأمريكية", not their folded forms.
+          // Each word as the text writes it, by its terms: "décima",
+          // "الأمريكية", not their folded forms. Its case: a text's (a
+          // paragraph's, a summary's) where one writes it in lower case;
+          // else a name's (a party's names, a meeting's officers: "Brazil",
+          // «Бразилия», "Jammal"); else a text's capital; else, from a
+          // title, which capitalises words that are no names ("Rapport
+          // national"), in lower case.
+          var type = this.type(rec), named = type === PARTY || (type === MEETING && f === 2);
+          var prose = f === 2 && (type === PARA || type === DOC);
           var raw = this.text(rec, f).match(RAW_WORD) || [];
           for (var i = 0; i < raw.length; i++) {
             var ws = words(raw[i]);
             if (ws.length !== 1) continue;
-            var x = termOf(ws[0]), shown = raw[i].toLowerCase();
-            (typeof x === 'string' ? [x] : x).forEach(function (y) { if (!surface.has(y)) surface.set(y, shown); });
+            var x = termOf(ws[0]), shown = named || prose ? raw[i] : raw[i].toLowerCase();
+            var weight = prose ? (shown.toLowerCase() === shown ? 3 : 1) : named ? 2 : 0;
+            (typeof x === 'string' ? [x] : x).forEach(function (y) {
+              var had = surface.get(y);
+              if (had === undefined || weight > had[1]) surface.set(y, [shown, weight]);
+            });
           }
         }
       }
     }
-    return this.surface.get(t) || t;
+    var got = this.surface.get(t);
+    return got ? got[0] : t;
   };
 
   /* suggest offers, when a query finds nothing, the same query with each
      word that matches no term replaced by the closest term of the index
-     (at most two letters added, removed or changed), written as the
-     index's texts write it (spelled), the others as typed; or nothing. */
+     (at most two letters added, removed or changed; two in a short word
+     only where they were left out), written as the index's texts write
+     it (spelled), the others as typed; or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
     index.spelled('');
@@ -1108,11 +1121,16 @@
         var c = terms[i];
         if (Math.abs(c.length - t.length) > bestD || !index.surface.has(c)) continue;
         var d = distance(t, c, bestD + 1);
+        // Two letters changed in a short word make another word
+        // ("правил", "бразил"): two apart only for a word of seven
+        // letters or more, or with every letter typed, in order.
+        if (d === 2 && Array.from(t).length < 7 && rank(c) < 100) continue;
         if (d < bestD || (d === bestD && d < 3 && rank(c) > bestR)) { best = c; bestD = d; bestR = rank(c); }
       }
       if (best === null) return r;
       changed = true;
-      // With a capital where the reader typed one ("Tchéquie").
+      // With a capital where the reader typed one ("Tchéquie") or the
+      // texts write one ("Albanie").
       var shown = index.spelled(best), first = Array.from(r)[0];
       return first !== first.toLowerCase() ? shown.charAt(0).toUpperCase() + shown.slice(1) : shown;
     });
