@@ -866,3 +866,32 @@ func TestOfficersCountryFindsTheMeetingInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A meeting is found by its number in words, in the index's language and
+// in English, as a reader types its title («седьмое совещание» for «7-е
+// совещание…», a reader's review): the 7th meeting alone, and each form.
+func TestMeetingFoundByItsNumberInWords(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, qs := range map[string][]string{
+		"en": {"seventh"},
+		"ru": {"седьмое", "седьмого", "seventh"},
+		"fr": {"septième", "seventh"},
+		"es": {"séptima", "séptimo", "seventh"},
+	} {
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		for _, q := range qs {
+			if got := ix.meetingsFound(q); !slices.Equal(got, []string{"rm07"}) {
+				t.Errorf("%s: %q finds the meetings %q, want the 7th alone", lang, q, got)
+			}
+		}
+		// The joint meeting by either of its numbers.
+		if got := ix.meetingsFound(map[string]string{"en": "ninth", "ru": "девятое", "fr": "neuvième", "es": "novena"}[lang]); !slices.Equal(got, []string{"rm08-09"}) {
+			t.Errorf("%s: the ninth finds the meetings %q, want the joint meeting", lang, got)
+		}
+	}
+}

@@ -297,8 +297,9 @@ type facts struct {
 
 // meetingFacts are a meeting's record and the other words that find it.
 type meetingFacts struct {
-	record [5]string
-	other  []string
+	record  [5]string
+	other   []string
+	numbers []int
 	// titles and places in the site's other languages.
 	titles, places map[string]string
 	officers       [][6]string
@@ -331,6 +332,7 @@ func gather(v *disclosure.View) (*facts, error) {
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
 			other:  append([]string{held, mi.Place, mi.Type}, counts(mi)...),
 			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: mi.HeldDays,
+			numbers: mi.Numbers,
 		})
 		meetings[mi.ID] = i
 	}
@@ -503,6 +505,7 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			b.add(FieldOther, longDates(lang, m.days)...)
 		}
 		b.add(FieldOther, m.other...)
+		b.add(FieldOther, ordinalWords(lang, m.numbers)...)
 		// The officers in a field of their own, which finds the meeting
 		// and not its documents: "Canada" is a country's, not every
 		// document of the meeting its President came from. In another
