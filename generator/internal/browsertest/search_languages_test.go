@@ -525,6 +525,14 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 			}
 		}
 	}
+	// A name that begins with what is typed comes before one that only
+	// holds it: 俄罗斯 finds the Russian Federation (俄罗斯联邦) before
+	// Belarus (白俄罗斯), a reader's review found it after.
+	searchOpenIn(t, tab, srv, "zh/")
+	searchRetype(tab, "俄罗斯")
+	if hits := searchWait(t, tab, "俄罗斯"); len(hits) < 2 || hits[0].Href != "/zh/countries/russia/" {
+		t.Errorf("/zh/search/ 俄罗斯: results %+v, want the Russian Federation first", hits)
+	}
 }
 
 // A document's own title in a language of its own (title_lang) is marked

@@ -133,10 +133,12 @@
      document also matches through its party, meeting (its name and other
      words, not its officers) and kind (at CONTEXT of their weight); a
      paragraph through its report's meeting and kind, at PARA_CONTEXT. A
-     word found only without its prefix (bare) counts at CUT. */
+     word found only without its prefix (bare) counts at CUT. A meeting
+     or party whose name the query is counts EXACT_NAME times, one whose
+     name begins with it NAME_START times. */
   var MEETING = 0, PARTY = 1, KIND = 2, DOC = 3, PARA = 4;
   var WEIGHTS = [[8, 3, 3], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
-  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, CUT = 0.8, EXACT_NAME = 2, PHRASE = 1.5, NEAR = 1.25;
+  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, CUT = 0.8, EXACT_NAME = 2, NAME_START = 1.3, PHRASE = 1.5, NEAR = 1.25;
   var FACETS = ['meeting', 'country', 'kind', 'state'];
   var PAGE = 30, POPUP = 8, FIRST = 10;
 
@@ -443,7 +445,8 @@
         if (!s) total = -1; else { total += s; mask &= per[k].fields[rec]; }
       }
       if (total > 0) {
-        if (this.isName(rec, whole)) total *= EXACT_NAME;
+        var named = this.isName(rec, whole);
+        if (named) total *= named === 2 ? EXACT_NAME : NAME_START;
         recs.push(rec); scores.push(total); masks.push(mask);
       }
     }
@@ -495,14 +498,18 @@
     return { words: qw, recs: out };
   };
 
-  /* isName: the query's words (whole) are all the words of one of the
-     record's names. */
+  /* isName: 2 when the query's words (whole) are all the words of one of
+     the record's names, 1 when they are its first words ("俄罗斯" of
+     "俄罗斯联邦", which "白俄罗斯" only holds), else 0. */
   Index.prototype.isName = function (rec, whole) {
     var names = this.type(rec) === PARTY ? [this.text(rec, 0)].concat(this.ix.parties[rec - this.base[PARTY]][2]) : [this.text(rec, 0)];
-    for (var i = 0; i < names.length; i++) {
-      if (words(names[i]).join(' ') === whole) return true;
+    var found = 0;
+    for (var i = 0; i < names.length && whole; i++) {
+      var ws = words(names[i]).join(' ');
+      if (ws === whole) return 2;
+      if (ws.lastIndexOf(whole + ' ', 0) === 0) found = 1;
     }
-    return false;
+    return found;
   };
 
   /* ---- showing results ---- */
