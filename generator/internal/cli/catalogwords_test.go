@@ -26,8 +26,11 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		{"fr/meetings/rm08-09/index.html", `<h1><span lang="en">Joint 8th and 9th Review Meeting</span></h1>`},
 		{"meetings/rm07/index.html", "<h1>7th Review Meeting</h1>"},
 		// A document's title made of party, kind and meeting, made again in
-		// the language; on Spanish pages its English parts are marked.
-		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: Rapport national, 7e réunion d&#39;examen</h1>"},
+		// the language (the kind after the colon in lower case, as French
+		// writes a common noun mid-sentence); on Spanish pages its English
+		// parts are marked, as they are.
+		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: rapport national, 7e réunion d&#39;examen</h1>"},
+		{"fr/documents/rm07-nr-albania/index.html", "Statut\u00a0: public, au "},
 		{"es/documents/rm07-nr-albania/index.html", `<h1>Albania: <span lang="en">National Report</span>, <span lang="en">7th Review Meeting</span></h1>`},
 		// The engine's words in the language, from its codes.
 		{"fr/documents/rm07-nr-albania/index.html", `<p class="status-reason">Devenu public le 6 juillet 2017 (90 jours après la clôture de la réunion).</p>`},

@@ -345,6 +345,10 @@
   Index.prototype.titleParts = function (d) {
     var ix = this.ix, doc = ix.docs[d], fm = this.formats, p = ix.parties[doc[2]];
     var kind = [this.kindName(doc[1])];
+    // After a party's name and a colon, a label in the page's language as
+    // a common noun mid-sentence, where the language writes it so
+    // (label_after_colon, as doctitle.html).
+    if (doc[2] >= 0 && fm.lower && !kind[0][1]) kind = [[kind[0][0].charAt(0).toLowerCase() + kind[0][0].slice(1), '']];
     if (doc[11]) kind = fill(fm.numbered, { kind: kind, number: [[this.numbers[doc[11] - 1] || String(doc[11]), '']] });
     var vars = { kind: kind, meeting: [this.meetingName(doc[0])] };
     if (doc[2] >= 0) vars.party = [[p[1], ix.text_lang && !p[3] ? ix.text_lang : '']];
@@ -615,7 +619,7 @@
     // (titles, kinds, meetings, text, English names), to mark them with.
     this.en = index.ix.text_lang || '';
     // The patterns a document's title is made with, in the page's words.
-    index.formats = { party: this.t('doc_title_party'), meeting: this.t('doc_title'), numbered: this.t('report_numbered') };
+    index.formats = { party: this.t('doc_title_party'), meeting: this.t('doc_title'), numbered: this.t('report_numbered'), lower: this.s.label_after_colon === 'lower' };
     // A report's number in the page's words where they are not digits.
     index.numbers = this.s.report_numbers || [];
     // A state's name in the page's language, or its id in words, selects
