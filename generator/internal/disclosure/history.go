@@ -119,6 +119,15 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 // its page's history gives, it is NotPublic, not due years before anyone
 // wrote it (existed).
 func (w *View) Past(d *catalog.Document) Past {
+	p := w.past(d)
+	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m != nil {
+		p.Cycle = m.CycleStart
+	}
+	return p
+}
+
+// past is Past without its Cycle.
+func (w *View) past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	// Before its meeting's review cycle began, and before the day it was

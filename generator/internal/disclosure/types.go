@@ -157,6 +157,10 @@ type Past struct {
 	// adopted, on a day no rule set in advance. On a day before Fixed a
 	// scheduled document was due on a day not yet set.
 	Fixed catalog.Date `json:"fixed,omitzero"`
+	// Cycle is the day its meeting's review cycle began, where known: on
+	// an earlier day no one could know of the document, and the ledger
+	// leaves it out, as a country's page leaves out its meeting.
+	Cycle catalog.Date `json:"cycle,omitzero"`
 }
 
 // PastChange is a state from a day on.

@@ -155,7 +155,7 @@
   // table's rows (pastMap), each chart of a kind's states is counted again
   // (pastChart), [data-past-only] shows and [data-past-hide] hides,
   // [data-past-day] writes the day, [data-past-from] and [data-past-before]
-  // show from or before a day, a citation's a[data-cite-day] cites
+  // show from or before a day (a document left out is not counted), a citation's a[data-cite-day] cites
   // the page on the day, links marked data-keep-day and the pager's keep
   // it, and a "pastday" event
   // (detail.on) tells any other script on the page.
@@ -254,7 +254,10 @@
       }
       var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : fallback;
       var id = e.getAttribute("data-doc");
-      if (id && !counted[id]) {
+      // Not counted where it is left out on the day (data-past-from: a
+      // ledger row before its meeting's review cycle began).
+      var from = e.closest("[data-past-from]");
+      if (id && !counted[id] && !(from && on < from.getAttribute("data-past-from"))) {
         counted[id] = true;
         counts[badge] = (counts[badge] || 0) + 1;
       }
