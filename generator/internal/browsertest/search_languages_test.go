@@ -543,7 +543,7 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 	t.Parallel()
 	tab := searchBrowser(t)
 	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
-	site := BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es,zh")
+	site := BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es,zh,ar")
 	srv := Serve(t, site, "")
 	const titleLangs = `Object.fromEntries([...document.querySelectorAll('.search-results > li')].map(li => [
   li.querySelector('a').getAttribute('href'),
@@ -562,6 +562,8 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		// Chinese writes the report's number in words, as the meeting's
 		// title does (i18n report_number): the script as the page.
 		{"zh/", "eighth", "/zh/documents/rm08-09-nr8-aland/", "en"},
+		// Arabic, as an ordinal after the kind («التقرير الوطني الثامن»).
+		{"ar/", "eighth", "/ar/documents/rm08-09-nr8-aland/", "en"},
 		{"es/", "carpania", "/es/documents/rm07-nr-carpania/", ""}, // the page's own language
 	} {
 		searchOpenIn(t, tab, srv, tc.prefix)
@@ -590,8 +592,8 @@ func TestSearchMarksATitleWithItsOwnLanguage(t *testing.T) {
 		if want := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(then[1]), "")); made[tc.href] != want {
 			t.Errorf("/%ssearch/ %q: %s is said to be %q, want %q", tc.prefix, tc.q, tc.href, made[tc.href], want)
 		}
-		if tc.prefix == "zh/" && !strings.Contains(made[tc.href], "第八次") {
-			t.Errorf("/zh/search/: %s is said to be %q, without 第八次 (its number in words)", tc.href, made[tc.href])
+		if word := map[string]string{"zh/": "第八次", "ar/": "الثامن"}[tc.prefix]; word != "" && !strings.Contains(made[tc.href], word) {
+			t.Errorf("/%ssearch/: %s is said to be %q, without %s (its number in words)", tc.prefix, tc.href, made[tc.href], word)
 		}
 	}
 }
