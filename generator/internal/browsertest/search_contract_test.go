@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -256,6 +257,18 @@ func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
 	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent.includes('lban') && p.textContent; })()`, &text, 5*time.Second))
 	if !strings.Contains(text, "Albanie") {
 		t.Errorf("the suggestion for albanje reads %q, want Albanie", text)
+	}
+	// Words that find nothing together: the query without the one that
+	// keeps it from finding anything («تقرير مصر», a party with no
+	// report, offers «مصر»).
+	searchOpenIn(t, tab, srv, "")
+	searchRetype(tab, "Albania qxqxqx")
+	if hits := searchWait(t, tab, "Albania qxqxqx"); len(hits) != 0 {
+		t.Fatalf("\"Albania qxqxqx\" found %d results; the test needs none", len(hits))
+	}
+	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent; })()`, &text, 5*time.Second))
+	if a := regexp.MustCompile(`\bAlbania\b`).FindString(text); a == "" || strings.Contains(text, "qxqx") {
+		t.Errorf("the suggestion for \"Albania qxqxqx\" reads %q, want Albania alone", text)
 	}
 	// Two letters changed in a short word make another word: «Катар»
 	// (Qatar, not in the fixture) is not offered «Китай» (China), two

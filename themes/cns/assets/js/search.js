@@ -1104,7 +1104,8 @@
      word that matches no term replaced by the closest term of the index
      (at most two letters added, removed or changed; two in a short word
      only where they were left out), written as the index's texts write
-     it (spelled), the others as typed; or nothing. */
+     it (spelled), the others as typed; else the query without the word
+     that keeps it from finding anything; or nothing. */
   Search.prototype.suggest = function (query) {
     var index = this.index, changed = false;
     index.spelled('');
@@ -1145,7 +1146,18 @@
       var shown = index.spelled(best), first = Array.from(r)[0];
       return first !== first.toLowerCase() ? shown.charAt(0).toUpperCase() + shown.slice(1) : shown;
     });
-    return changed ? out.trim() : '';
+    if (changed) return out.trim();
+    // Words that each find something may find nothing together («تقرير
+    // مصر»: a party with no report): the query without one of its words,
+    // of those that find something the one that finds fewest (the most
+    // particular: the party, not every report).
+    var raw = query.match(RAW_WORD) || [], best = '', fewest = Infinity;
+    for (var i = 0; raw.length > 1 && i < raw.length; i++) {
+      var fewer = raw.slice(0, i).concat(raw.slice(i + 1)).join(' ');
+      var n = index.search(fewer).recs.length;
+      if (n > 0 && n < fewest) { best = fewer; fewest = n; }
+    }
+    return best;
   };
 
 
