@@ -715,17 +715,53 @@ func TestMeetingOutcomeIsHiddenBeforeTheMeetingAdjourned(t *testing.T) {
 		}
 		var got struct {
 			Notes, Facts []bool
+			// The note's words as shown: the meeting not yet held, or
+			// not yet adjourned.
+			Said string
+			// Elsewhere on the page: the grid's columns of who attended,
+			// and the count of reports published before the meeting.
+			Columns, Early []bool
 		}
 		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(`(() => {
 			const parts = ["findings", "participation"].map(id => document.getElementById(id).closest("section"));
+			const shown = sel => [...document.querySelectorAll(sel)].map(e => e.checkVisibility());
 			return {
 				Notes: parts.map(s => { const n = s.querySelector(":scope > [data-past-before]"); return !!n && n.checkVisibility(); }),
+				Said: parts[0].querySelector(":scope > [data-past-before]").innerText,
 				Facts: parts.map(s => [...s.querySelectorAll("dd, p:not(.note)")].some(e => e.checkVisibility())),
+				Columns: shown("table.grid th[data-past-from], table.grid td[data-past-from]"),
+				Early: shown(".timeline ~ p[data-past-from], section p[data-past-from]"),
 			};
 		})()`, &got))
 		for i, id := range []string{"findings", "participation"} {
 			if len(got.Notes) <= i || got.Notes[i] != c.before || got.Facts[i] == c.before {
 				t.Errorf("%s, %s: note shown %v, facts shown %v; want the note %v", path, id, got.Notes, got.Facts, c.before)
+			}
+		}
+		words := themetest.StringsIn(t, "en")
+		held, under := strings.Split(words["meeting_not_held"], ":")[0], strings.Split(words["meeting_not_adjourned"], ":")[0]
+		if c.before && (strings.Contains(got.Said, held) != (c.on < "2017-03-27") || strings.Contains(got.Said, under) != (c.on >= "2017-03-27")) {
+			t.Errorf("%s: the note says %q; want %q before the meeting opened, %q while it sat", path, got.Said, held, under)
+		}
+		if len(got.Columns) < 3 || len(got.Early) == 0 {
+			t.Fatalf("%s: %d cells of the attendance columns and %d sentences of the early count are marked with the adjournment", path, len(got.Columns), len(got.Early))
+		}
+		for _, shown := range append(got.Columns, got.Early...) {
+			if shown == c.before {
+				t.Errorf("%s: the attendance columns %v and the early count %v; want them hidden %v", path, got.Columns, got.Early, c.before)
+				break
+			}
+		}
+		// A country's page: its record of the meeting's attendance.
+		var facts []bool
+		tab.Run(chromedp.Navigate(srv.URL+strings.Replace(path, "meetings/rm07/", "countries/albania/", 1)), chromedp.Evaluate(`[...document.querySelectorAll("dl.facts [data-past-from]")].map(e => e.checkVisibility())`, &facts))
+		if len(facts) == 0 {
+			t.Fatalf("%s: Albania's page marks no fact of attendance with the adjournment", path)
+		}
+		for _, shown := range facts {
+			if shown == c.before {
+				t.Errorf("Albania's page on %q: its attendance at the 7th meeting shown %v; want hidden %v", c.on, facts, c.before)
+				break
 			}
 		}
 	}

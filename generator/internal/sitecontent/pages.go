@@ -118,6 +118,10 @@ type CountryMeeting struct {
 	// meeting before it adjourned), where known: on an earlier day the
 	// page shows the country's record without it.
 	CycleStart string `json:"cycle_start,omitempty"`
+	// Adjournment is the day the meeting adjourned, where known: who
+	// attended and who posted questions were recorded then, and the page
+	// does not show them on an earlier day.
+	Adjournment string `json:"adjournment,omitempty"`
 }
 
 // CountryPage is the front matter of a country's page.

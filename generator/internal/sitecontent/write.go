@@ -526,6 +526,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 			HeldDays:           disclosure.HeldDays(m),
 			AttendanceRecorded: attendanceRecorded(m),
 			CycleStart:         m.CycleStart.String(),
+			Adjournment:        m.Adjournment.String(),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
