@@ -270,6 +270,29 @@ func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
 	if a := regexp.MustCompile(`\bAlbania\b`).FindString(text); a == "" || strings.Contains(text, "qxqx") {
 		t.Errorf("the suggestion for \"Albania qxqxqx\" reads %q, want Albania alone", text)
 	}
+	// Two letters swapped are one change ("Fracne": France); a state's
+	// name is offered though it is no term of the index ("witheld").
+	for q, want := range map[string]string{"Fracne": "France", "witheld": "withheld"} {
+		searchRetype(tab, q)
+		if hits := searchWait(t, tab, q); len(hits) != 0 {
+			t.Fatalf("%q found %d results; the test needs none", q, len(hits))
+		}
+		tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent; })()`, &text, 5*time.Second))
+		if !strings.Contains(text, want) {
+			t.Errorf("the suggestion for %q reads %q, want %s", q, text, want)
+		}
+	}
+	// Two letters changed in a word typed with seven or more, its first
+	// letter right: «Албниия» is offered «Албания».
+	searchOpenIn(t, tab, srv, "ru/")
+	searchRetype(tab, "Албниия")
+	if hits := searchWait(t, tab, "Албниия"); len(hits) != 0 {
+		t.Fatalf("«Албниия» found %d results; the test needs none", len(hits))
+	}
+	tab.Run(poll(`(() => { const p = document.querySelector('.search-suggest'); return p && !p.hidden && p.textContent; })()`, &text, 5*time.Second))
+	if !strings.Contains(text, "Албания") {
+		t.Errorf("the suggestion for «Албниия» reads %q, want «Албания»", text)
+	}
 	// Two letters changed in a short word make another word: «Катар»
 	// (Qatar, not in the fixture) is not offered «Китай» (China), two
 	// letters from it.

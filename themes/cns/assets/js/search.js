@@ -635,6 +635,16 @@
       return { states: ids, names: names };
     };
     index.stateNames = states.map(function (st, i) { return entry(st, [i]); });
+    // The states' one-word names as the strings write them, by term: a
+    // misspelling of one is offered the name (suggest).
+    index.stateWords = new Map();
+    states.concat('not_public').forEach(function (st) {
+      var key = st === 'not_public' ? 'state_not_public' : 'state_' + st;
+      [self.s[key] || ''].concat((self.s[key + '_words'] || '').split('|')).forEach(function (w) {
+        var ws = words(w);
+        if (ws.length === 1 && !index.stateWords.has(term(ws[0]))) index.stateWords.set(term(ws[0]), w.toLowerCase());
+      });
+    });
     index.stateNames.push(entry('not_public', states.map(function (st, i) { return i; }).filter(function (i) { return states[i] !== 'public'; })));
   }
 
@@ -1114,8 +1124,8 @@
       // A word as typed; a run of a paired script is many words: kept.
       var ws = words(r), w = ws[0];
       if (ws.length !== 1 || (PAIRED && PAIRED.test(w))) return r;
-      var t = term(w), terms = index.terms;
-      if (index.known(t) || index.known(bare(t))) return r;
+      var t = term(w), terms = index.terms, states = index.stateWords || new Map();
+      if (index.known(t) || index.known(bare(t)) || states.has(t)) return r;
       if (w.length < 4) return r;
       // The closest term that some text writes out: a name the index only
       // searches (search_names) has no written form to offer.
@@ -1129,21 +1139,26 @@
         return (j === t.length ? 100 : 0) + n;
       };
       var best = null, bestD = 3, bestR = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var c = terms[i];
-        if (Math.abs(c.length - t.length) > bestD || !index.surface.has(c)) continue;
+      // The index's terms, then the states' one-word names ("witheld":
+      // "withheld"), which select a state and are no term of the index.
+      var candidates = terms.concat(Array.from(states.keys()));
+      for (var i = 0; i < candidates.length; i++) {
+        var c = candidates[i];
+        if (Math.abs(c.length - t.length) > bestD || !(index.surface.has(c) || states.has(c))) continue;
         var d = distance(t, c, bestD + 1);
-        // Two letters changed in a short word make another word
-        // ("правил", "бразил"): two apart only for a word of seven
-        // letters or more, or with every letter typed, in order.
-        if (d === 2 && Array.from(t).length < 7 && rank(c) < 100) continue;
+        // Two letters changed in a short word, or in a word's first
+        // letter, make another word ("катар", "кита"; «правилам»,
+        // «бразилия»): two apart only for a word typed with seven letters
+        // or more and its first letter right («Албниия», «Албания»), or
+        // with every letter typed, in order ("rapor", "rapport").
+        if (d === 2 && !(Array.from(w).length >= 7 && c[0] === t[0]) && rank(c) < 100) continue;
         if (d < bestD || (d === bestD && d < 3 && rank(c) > bestR)) { best = c; bestD = d; bestR = rank(c); }
       }
       if (best === null) return r;
       changed = true;
       // With a capital where the reader typed one ("Tchéquie") or the
       // texts write one ("Albanie").
-      var shown = index.spelled(best), first = Array.from(r)[0];
+      var shown = states.has(best) && !index.surface.has(best) ? states.get(best) : index.spelled(best), first = Array.from(r)[0];
       return first !== first.toLowerCase() ? shown.charAt(0).toUpperCase() + shown.slice(1) : shown;
     });
     if (changed) return out.trim();
@@ -1163,16 +1178,21 @@
 
   /* distance: the edit distance of a and b, or max when it is max or more. */
   function distance(a, b, max) {
-    var prev = [], cur = [], i, j;
+    // Optimal string alignment: two letters swapped count one change
+    // ("finalnd", "finland"), as typing swaps them.
+    var prev2 = null, prev = [], cur = [], i, j;
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
       cur = [i];
       var low = i;
       for (j = 1; j <= b.length; j++) {
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (cur[j] < low) low = cur[j];
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < low) low = v;
       }
       if (low >= max) return max;
+      prev2 = prev;
       prev = cur;
     }
     return Math.min(prev[b.length], max);
