@@ -10,6 +10,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/cns-transparency/cns-site/generator/internal/themetest"
 )
 
 // navState says which of the two navigations is shown and whether the
@@ -96,5 +98,34 @@ func TestLayoutWidthsCoverTheBreakpoints(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no width breakpoint found in the style sheets: the pattern no longer reads them")
+	}
+}
+
+// The lists of meetings and of countries, whose cards hold a count beside
+// each state's name, fit a 320 px phone in every language: the Russian
+// «Закрыт по правилам» and its count had pushed the page 17 px sideways
+// (a reader's review). Pages that differ by language are checked whole by
+// TestEveryLanguageInBrowser; these two only for their width.
+func TestListPagesFitAPhoneInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	tab.Run(chromedp.EmulateViewport(320, 800))
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		for _, list := range []string{"meetings/", "countries/"} {
+			path := themetest.Prefix(lang) + list
+			var got struct {
+				Over     int
+				Culprits []string
+			}
+			tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(`(() => ({
+				Over: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+				Culprits: [...document.querySelectorAll("main *")].filter(e => e.checkVisibility() && e.children.length === 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 4).map(e => e.tagName.toLowerCase() + "." + String(e.className) + " " + e.textContent.slice(0, 30)),
+			}))()`, &got))
+			if got.Over > 0 {
+				t.Errorf("/%s at 320 px scrolls sideways by %d px: %q", path, got.Over, got.Culprits)
+			}
+		}
 	}
 }
