@@ -895,3 +895,39 @@ func TestMeetingFoundByItsNumberInWords(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's place finds the meeting, not its documents: it is in the
+// meeting's text field, which is no document's context (search.js), so
+// "Austria" is a country's and not every document of the meetings held in
+// Vienna (a reader's review found Австрия finding all of them).
+func TestMeetingPlaceIsItsText(t *testing.T) {
+	c := fixtureCatalog(t)
+	at := time.Date(2017, 7, 6, 0, 0, 0, 0, time.UTC)
+	files, err := searchindex.Files(viewIn(t, c, at, siteLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fixture translates the 7th meeting's place into French.
+	for lang, place := range map[string]string{"en": "austria", "fr": "autriche", "ar": "austria"} {
+		ix := decodeLanguage(t, files[searchindex.PathOf(lang, "en")])
+		found := 0
+		for i, term := range ix.Terms {
+			if !strings.HasPrefix(term, place) {
+				continue
+			}
+			at := 0
+			for _, d := range ix.Postings[i] {
+				at += d
+				if rec, field := at>>2, at&3; rec < len(ix.Meetings) {
+					found++
+					if field != 2 {
+						t.Errorf("%s: %q is field %d of meeting %v, want its text (2)", lang, term, field, ix.Meetings[rec][0])
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no meeting is found by %q", lang, place)
+		}
+	}
+}

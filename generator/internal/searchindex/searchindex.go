@@ -102,9 +102,10 @@
 //
 // Records are numbered across tables: meetings first, then parties, kinds,
 // docs and paras. Fields: 0 a record's name or title (a paragraph's section
-// heading), 1 its other names (a party's other names, a meeting's place and
-// dates, a document's symbol), 2 its text (a document's summary, a
-// paragraph's text).
+// heading), 1 its other names (a party's other names, a meeting's dates,
+// a document's symbol), 2 its text (a document's summary, a paragraph's
+// text, a meeting's officers and place, which find the meeting and not its
+// documents).
 //
 // The index is deterministic: the same view gives the same bytes.
 package searchindex
@@ -299,6 +300,7 @@ type facts struct {
 type meetingFacts struct {
 	record  [5]string
 	other   []string
+	place   string
 	numbers []int
 	// titles and places in the site's other languages.
 	titles, places map[string]string
@@ -330,7 +332,8 @@ func gather(v *disclosure.View) (*facts, error) {
 		officers := officersText(mi.Officers)
 		f.meetings = append(f.meetings, meetingFacts{
 			record: [5]string{mi.ID, mi.Title, held, mi.Place, officers},
-			other:  append([]string{held, mi.Place, mi.Type}, counts(mi)...),
+			other:  append([]string{held, mi.Type}, counts(mi)...),
+			place:  mi.Place,
 			titles: mi.Titles, places: mi.Places, officers: officerFacts(mi.Officers), days: mi.HeldDays,
 			numbers: mi.Numbers,
 		})
@@ -501,7 +504,6 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			ix.MeetingOfficers = append(ix.MeetingOfficers, m.officers)
 			ix.MeetingDays = append(ix.MeetingDays, m.days)
 			b.add(FieldName, names[0])
-			b.add(FieldOther, names[1])
 			b.add(FieldOther, longDates(lang, m.days)...)
 		}
 		b.add(FieldOther, m.other...)
@@ -516,6 +518,13 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 			for _, o := range m.officers {
 				b.add(FieldText, localName[o[3]])
 			}
+		}
+		// Its place too: "Austria" is a country's, not every document of
+		// the meetings held in Vienna (a reader's review found Австрия
+		// finding all of them).
+		b.add(FieldText, m.place)
+		if lang != catalogLang {
+			b.add(FieldText, m.places[lang])
 		}
 		b.next()
 	}

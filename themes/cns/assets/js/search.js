@@ -129,9 +129,10 @@
   }
 
   /* Weights: how much a query word matching a field counts, per kind of
-     record ([name, other names, text]; a meeting's text is its officers). A
-     document also matches through its party, meeting (its name and other
-     words, not its officers) and kind (at CONTEXT of their weight); a
+     record ([name, other names, text]; a meeting's text is its officers
+     and place). A document also matches through its party, meeting (its
+     name and other words, not its officers or place) and kind (at CONTEXT
+     of their weight); a
      paragraph through its report's meeting and kind, at PARA_CONTEXT. A
      word found only without its prefix (bare) counts at CUT. A meeting
      or party whose name the query is counts EXACT_NAME times, one whose
@@ -461,8 +462,9 @@
       var pr = fp[i] < 0 ? -1 : bp + fp[i], mr = fm[i], kr = bk + fk[i];
       rec = bd + i; total = 0; mask = 7;
       for (k = 0; k < per.length; k++) {
-        // A meeting's officers (its text field) find the meeting, not its
-        // documents: only its name and other words are their context.
+        // A meeting's officers and place (its text field) find the
+        // meeting, not its documents: only its name and other words are
+        // their context.
         var sc = per[k].score, c = per[k].fields[mr] & 3 ? sc[mr] : 0;
         if (pr >= 0 && sc[pr] > c) c = sc[pr];
         if (sc[kr] > c) c = sc[kr];
