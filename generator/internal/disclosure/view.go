@@ -628,7 +628,7 @@ func NameOrder(lang string) func(a, b string) int {
 	c := collate.New(tag, collate.Loose)
 	key := func(s string) string { return s }
 	if lang == "ar" {
-		key = withoutArticle
+		key = func(s string) string { return alefFolder.Replace(withoutArticle(s)) }
 	}
 	return func(a, b string) int {
 		mu.Lock()
@@ -639,6 +639,11 @@ func NameOrder(lang string) func(a, b string) int {
 		return c.CompareString(a, b)
 	}
 }
+
+// alefFolder writes the forms of alef (with hamza above or below, with
+// madda, wasla) as alef, as Arabic lists of States order them: «إسبانيا»
+// among «أستراليا» and «الأرجنتين», not after every name in أ.
+var alefFolder = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا")
 
 // withoutArticle is an Arabic name without the definite article ال that
 // begins it, where a word of two letters or more follows.

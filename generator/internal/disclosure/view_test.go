@@ -2,6 +2,7 @@ package disclosure_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -178,5 +179,17 @@ func TestReadCountsAgreeWithEachPage(t *testing.T) {
 		if n != 0 {
 			t.Errorf("read kind %s: the count and the pages differ by %d", kind, n)
 		}
+	}
+}
+
+// Arabic lists of States order names without their article and with the
+// forms of alef as one letter (a reader's review found «إسبانيا» after
+// every name in أ).
+func TestArabicNameOrder(t *testing.T) {
+	names := []string{"أيرلندا", "إستونيا", "أستراليا", "إسبانيا", "أرمينيا", "الأردن", "الأرجنتين"}
+	want := []string{"الأرجنتين", "الأردن", "أرمينيا", "إسبانيا", "أستراليا", "إستونيا", "أيرلندا"}
+	slices.SortStableFunc(names, disclosure.NameOrder("ar"))
+	if !slices.Equal(names, want) {
+		t.Errorf("Arabic order %q, want %q", names, want)
 	}
 }
