@@ -534,6 +534,17 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 	searchRetype(tab, "俄罗斯")
 	if hits := searchWait(t, tab, "俄罗斯"); len(hits) < 2 || hits[0].Href != "/zh/countries/russia/" {
 		t.Errorf("/zh/search/ 俄罗斯: results %+v, want the Russian Federation first", hits)
+	} else {
+		// And its report before Belarus's.
+		var docs []string
+		for _, h := range hits {
+			if strings.Contains(h.Href, "/documents/") {
+				docs = append(docs, h.Href)
+			}
+		}
+		if len(docs) < 2 || docs[0] != "/zh/documents/rm09-nr-russia/" {
+			t.Errorf("/zh/search/ 俄罗斯: documents %q, want the Russian Federation's report first", docs)
+		}
 	}
 }
 

@@ -439,7 +439,7 @@
     }
     if (!qw.length) return { words: qw, recs: new Int32Array(0) };
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
-    var recs = [], scores = [], masks = [];
+    var recs = [], scores = [], masks = [], bonus = {};
     var i, k, s, total, mask, own, rec;
     var whole = words(query).join(' ');
     // Meetings and parties.
@@ -451,7 +451,7 @@
       }
       if (total > 0) {
         var named = this.isName(rec, whole);
-        if (named) total *= named === 2 ? EXACT_NAME : NAME_START;
+        if (named) total *= bonus[rec] = named === 2 ? EXACT_NAME : NAME_START;
         recs.push(rec); scores.push(total); masks.push(mask);
       }
     }
@@ -475,6 +475,9 @@
         if (!s) { total = -1; break; }
         total += s;
       }
+      // A party's documents share its name's rank: 俄罗斯 finds the
+      // Russian Federation's report before Belarus's (白俄罗斯).
+      if (total > 0 && pr >= 0 && bonus[pr]) total *= bonus[pr];
       if (total > 0) { recs.push(rec); scores.push(total); masks.push(mask); }
     }
     // Paragraphs: at least one word of their own, the others may match the
