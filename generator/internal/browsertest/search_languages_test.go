@@ -527,6 +527,17 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 			}
 		}
 	}
+	// A meeting's title typed with its number in words finds the meeting
+	// first, before a report whose own title names it so (this catalog
+	// has the English titles alone; TestMeetingFoundByItsNumberInWords
+	// has the others).
+	for _, q := range []struct{ prefix, q string }{{"", "ninth review meeting"}, {"fr/", "ninth review meeting"}} {
+		searchOpenIn(t, tab, srv, q.prefix)
+		searchRetype(tab, q.q)
+		if hits := searchWait(t, tab, q.q); len(hits) == 0 || hits[0].Href != "/"+q.prefix+"meetings/rm09/" {
+			t.Errorf("/%ssearch/ %q: first result %+v, want the 9th Review Meeting", q.prefix, q.q, searchFirst(hits))
+		}
+	}
 	// A name that begins with what is typed comes before one that only
 	// holds it: 俄罗斯 finds the Russian Federation (俄罗斯联邦) before
 	// Belarus (白俄罗斯), a reader's review found it after.

@@ -34,7 +34,9 @@ type languageIndex struct {
 	Lang      string
 	TextLang  string   `json:"text_lang"`
 	KindNames []string `json:"kind_names"`
-	Spelling  searchindex.Spelling
+	// MeetingSpoken: per meeting, its titles with numbers in words.
+	MeetingSpoken [][]string `json:"meeting_spoken"`
+	Spelling      searchindex.Spelling
 	// recordTerms: record → its terms, by field.
 	recordTerms map[int]map[int][]string
 }
@@ -888,6 +890,15 @@ func TestMeetingFoundByItsNumberInWords(t *testing.T) {
 			if got := ix.meetingsFound(q); !slices.Equal(got, []string{"rm07"}) {
 				t.Errorf("%s: %q finds the meetings %q, want the 7th alone", lang, q, got)
 			}
+		}
+		// Its title with the number in words is one of its names.
+		// (The fixture translates the 7th meeting's title into French.)
+		want := []string{"seventh Review Meeting"}
+		if lang == "fr" {
+			want = append(want, "septième réunion d'examen")
+		}
+		if got := ix.MeetingSpoken[1]; !slices.Equal(got, want) {
+			t.Errorf("%s: the 7th meeting's titles in words are %q, want %q", lang, got, want)
 		}
 		// The joint meeting by either of its numbers.
 		if got := ix.meetingsFound(map[string]string{"en": "ninth", "ru": "девятое", "fr": "neuvième", "es": "novena"}[lang]); !slices.Equal(got, []string{"rm08-09"}) {

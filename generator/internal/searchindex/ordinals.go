@@ -1,5 +1,10 @@
 package searchindex
 
+import (
+	"regexp"
+	"strconv"
+)
+
 // ordinals are, by language, the words for the ordinal numbers one to
 // twelve, each with the forms a reader types (gender, and in Russian the
 // cases the light stemmer does not join): a meeting is also found by its
@@ -47,6 +52,40 @@ func ordinalWords(lang string, numbers []int) []string {
 				out = append(out, table[n-1]...)
 			}
 		}
+	}
+	return out
+}
+
+// numbered is a number in a meeting's title with the letters that make it
+// an ordinal ("7th", "7e", "7.ª", "7-е").
+var numbered = regexp.MustCompile(`\d+\S*`)
+
+// spokenTitle is a meeting's title in lang with its numbers in words, the
+// first form of each ("Seventh Review Meeting" of "7th Review Meeting",
+// «седьмое совещание…» of «7-е совещание…»), or "" where lang has no
+// words for them or the title no number: a title the index also holds as
+// the meeting's name, so that a reader who types it finds the meeting
+// first.
+func spokenTitle(lang, title string) string {
+	table, ok := ordinals[lang]
+	if !ok {
+		return ""
+	}
+	changed := false
+	out := numbered.ReplaceAllStringFunc(title, func(w string) string {
+		end := 0
+		for end < len(w) && w[end] >= '0' && w[end] <= '9' {
+			end++
+		}
+		n, err := strconv.Atoi(w[:end])
+		if err != nil || n < 1 || n > len(table) {
+			return w
+		}
+		changed = true
+		return table[n-1][0]
+	})
+	if !changed {
+		return ""
 	}
 	return out
 }

@@ -73,6 +73,8 @@
 //	meeting_officers  in an index of another language, per meeting: its
 //	             officers as [role key, role, name, party id, country,
 //	             honorific] (name without the honorific where it has one)
+//	meeting_spoken per meeting, its titles with their numbers in words
+//	             ("Seventh Review Meeting"; English's and the language's)
 //	meeting_days in an index of another language, per meeting: the days
 //	             its pages write for held, YYYY-MM-DD ([opening,
 //	             adjournment], [opening] or [])
@@ -195,9 +197,13 @@ type Index struct {
 	// language (Meetings keep the English words, which are searched, and
 	// shown where there are no days).
 	MeetingDays [][]string `json:"meeting_days,omitempty"`
-	Parties     []Party    `json:"parties"`
-	Docs        []Doc      `json:"docs"`
-	Paras       []Para     `json:"paras"`
+	// MeetingSpoken are, per meeting, its titles (English, and the index's
+	// language) with their numbers in words ("Seventh Review Meeting"),
+	// which find it as its name does (spokenTitle).
+	MeetingSpoken [][]string `json:"meeting_spoken"`
+	Parties       []Party    `json:"parties"`
+	Docs          []Doc      `json:"docs"`
+	Paras         []Para     `json:"paras"`
 	// Terms are the folded words, sorted; written front-coded (EncodeTerms).
 	Terms    []string `json:"-"`
 	Postings [][]int  `json:"postings"`
@@ -508,6 +514,15 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		}
 		b.add(FieldOther, m.other...)
 		b.add(FieldOther, ordinalWords(lang, m.numbers)...)
+		spoken := []string{}
+		if t := spokenTitle(catalogLang, m.record[1]); t != "" {
+			spoken = append(spoken, t)
+		}
+		if t := spokenTitle(lang, m.titles[lang]); lang != catalogLang && t != "" {
+			spoken = append(spoken, t)
+		}
+		ix.MeetingSpoken = append(ix.MeetingSpoken, spoken)
+		b.add(FieldName, spoken...)
 		// The officers in a field of their own, which finds the meeting
 		// and not its documents: "Canada" is a country's, not every
 		// document of the meeting its President came from. In another

@@ -511,7 +511,12 @@
      the record's names, 1 when they are its first words ("俄罗斯" of
      "俄罗斯联邦", which "白俄罗斯" only holds), else 0. */
   Index.prototype.isName = function (rec, whole) {
-    var names = this.type(rec) === PARTY ? [this.text(rec, 0)].concat(this.ix.parties[rec - this.base[PARTY]][2]) : [this.text(rec, 0)];
+    var type = this.type(rec), ix = this.ix, names;
+    if (type === PARTY) names = [this.text(rec, 0)].concat(ix.parties[rec - this.base[PARTY]][2]);
+    // A meeting's titles, each alone: the catalog's, the language's, and
+    // both with their numbers in words (meeting_spoken).
+    else if (type === MEETING) names = [ix.meetings[rec][1], ((ix.meeting_names || [])[rec] || [''])[0]].concat((ix.meeting_spoken || [])[rec] || []);
+    else names = [this.text(rec, 0)];
     var found = 0;
     for (var i = 0; i < names.length && whole; i++) {
       var ws = words(names[i]).join(' ');
