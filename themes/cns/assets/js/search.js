@@ -1016,7 +1016,14 @@
       this.root.classList.toggle('search-open', active);
       els.popup.hidden = !active;
     }
-    this.status(active ? (shown.length === 0 ? this.t('results_none', { q: q.trim() }) : this.t(shown.length === 1 ? 'results_one' : 'results_other', { n: shown.length, q: q.trim() })) : '');
+    // A state's name alone that finds no document says that no document
+    // is in the state on the index's day, not only "no results".
+    var none = this.t('results_none', { q: q.trim() });
+    if (res.states && !qw.length && this.s.state_none) {
+      var st = res.states.length === 1 ? this.t('state_' + index.ix.states[res.states[0]]) : this.t('state_not_public');
+      none = this.t('state_none', { state: st, date: this.date(index.ix.as_of).textContent });
+    }
+    this.status(active ? (shown.length === 0 ? none : this.t(shown.length === 1 ? 'results_one' : 'results_other', { n: shown.length, q: q.trim() })) : '');
     cancelIdle(this.idle);
     this.idle = null;
     var rest = function () {
