@@ -713,6 +713,17 @@ func TestSearchStateWordsSelectTheStateInEveryLanguage(t *testing.T) {
 				}
 			}
 		}
+		// A word that reads as a state's name once its accents are left
+		// out, but is a word of its own (French «programme»), selects no
+		// state.
+		for _, w := range strings.Split(strs["search_not_state_words"], "|") {
+			if w == "" {
+				continue
+			}
+			if n := count(w); !strings.HasPrefix(n, "none:") {
+				t.Errorf("%s: %q is no state's name (search_not_state_words) but finds %s", lang, w, n)
+			}
+		}
 	}
 	// Each name selects its state, "not public" every state but public,
 	// and finds every document in them.

@@ -384,16 +384,23 @@
      without the name, or states null. Of names that overlap, the longest
      counts: "made public" is one name of "public", not "public" and a
      word "made"; 已公开 is not 公开 after 已; "not public" is not
-     "public" after "not". */
-  Index.prototype.stateIn = function (all) {
+     "public" after "not". A word that is no state's name though it
+     reads as one once its accents are left out, typed as it is (French
+     «programme», a programme, beside «programmé»: not_state_words), names
+     no state. */
+  Index.prototype.stateIn = function (all, query) {
     var entries = this.stateNames || [], best = { states: null, rest: all }, len = 0;
+    var not = {}, notState = this.notStateWords || [];
+    (query.toLowerCase().normalize('NFC').match(RAW_WORD) || []).forEach(function (r) {
+      if (notState.indexOf(r) >= 0) words(r).forEach(function (w) { not[term(w)] = true; });
+    });
     for (var e = 0; e < entries.length; e++) {
       for (var v = 0; v < entries[e].names.length; v++) {
         var name = entries[e].names[v];
         if (!name.length || name.length <= len) continue;
         for (var i = 0; i + name.length <= all.length; i++) {
           var k = 0;
-          while (k < name.length && all[i + k] === name[k]) k++;
+          while (k < name.length && all[i + k] === name[k] && !has(not, name[k])) k++;
           if (k === name.length) {
             best = { states: entries[e].states, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
             len = name.length;
@@ -409,7 +416,7 @@
      numbers, best first. A state's name in the query keeps the documents
      in the states it names; alone, it lists them. */
   Index.prototype.search = function (query) {
-    var found = this.stateIn(words(query).map(term));
+    var found = this.stateIn(words(query).map(term), query);
     var res = this.match(query, found.rest), states = found.states;
     if (!states) return res;
     var f3 = this.facet[3], bd = this.base[DOC], out = [], i;
@@ -655,6 +662,7 @@
         if (ws.length === 1 && !index.stateWords.has(term(ws[0]))) index.stateWords.set(term(ws[0]), w.toLowerCase());
       });
     });
+    index.notStateWords = (this.s.not_state_words || '').toLowerCase().normalize('NFC').split('|').filter(Boolean);
     index.stateNames.push(entry('not_public', states.map(function (st, i) { return i; }).filter(function (i) { return states[i] !== 'public'; })));
   }
 
