@@ -242,8 +242,10 @@ func TestSearchSuggestsWordsAsTheTextsWriteThem(t *testing.T) {
 		if hits := searchWait(t, tab, q); len(hits) != 0 {
 			t.Fatalf("%q found %d results; the test needs none", q, len(hits))
 		}
+		// The page writes what it offers before it marks the list with
+		// the query (data-query), which searchWait waits for.
 		var said string
-		tab.Run(chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`(p => p.hidden ? "" : p.textContent)(document.querySelector('.search-suggest'))`, &said))
+		tab.Run(chromedp.Evaluate(`(p => p.hidden ? "" : p.textContent)(document.querySelector('.search-suggest'))`, &said))
 		return said
 	}
 	for _, c := range []struct {
