@@ -60,14 +60,17 @@ func searchBrowser(t testing.TB) *Tab {
 // searchWait waits until the results on the page are those of query q.
 func searchWait(t testing.TB, tab *Tab, q string) []searchHit {
 	t.Helper()
-	// The results are read in the same script that checks they are q's,
-	// evaluated again and again, since the page may be between two
-	// documents (after Back, or while the index loads).
-	js := fmt.Sprintf(`(() => { const l = document.querySelector('.search-results'); return !!l && l.getAttribute('data-query') === %q ? %s : null })()`, q, searchHitsJS)
+	// The results are read in the same script that checks they are q's.
+	// The script waits for them in the page, a second at most, without a
+	// round trip to the browser for each look (a test of many queries
+	// spent most of its time in them); it is run again until the deadline,
+	// since the page may be between two documents (after Back, or while
+	// the index loads), which ends the script.
+	js := fmt.Sprintf(`new Promise(done => { const t0 = performance.now(); (function look() { const l = document.querySelector('.search-results'); if (l && l.getAttribute('data-query') === %q) return done(%s); if (performance.now() - t0 > 1000) return done(null); setTimeout(look, 4); })(); })`, q, searchHitsJS)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		var hits *[]searchHit
-		err := chromedp.Run(tab.Ctx, chromedp.Evaluate(js, &hits))
+		err := chromedp.Run(tab.Ctx, chromedp.Evaluate(js, &hits, awaitPromise))
 		if err == nil && hits != nil {
 			return *hits
 		}
