@@ -382,6 +382,22 @@ func TestCountryListInEachLanguagesOrder(t *testing.T) {
 		})
 		return out
 	}
+	browsed := func(lang string) []string {
+		var out []string
+		walk(parseHTML(t, filepath.Join(site, themetest.Prefix(lang)+"search", "index.html")), func(n *html.Node) bool {
+			if class, _ := attr(n, "class"); n.Type == html.ElementNode && n.Data == "ul" && class == "search-browse-list" {
+				walk(n, func(c *html.Node) bool {
+					if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+						out = append(out, strings.TrimSpace(c.Data))
+					}
+					return true
+				})
+				return false
+			}
+			return true
+		})
+		return out
+	}
 	english := names("en")
 	if len(english) < 10 {
 		t.Fatalf("%d parties listed in English", len(english))
@@ -416,6 +432,11 @@ func TestCountryListInEachLanguagesOrder(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: the parties are listed\n%q\nnot in the language's order\n%q", lang, got, want)
+		}
+		// The search page's list of the countries, shown before a query,
+		// follows the same order (a reader's review found it in English's).
+		if b := browsed(lang); !slices.Equal(b, got) {
+			t.Errorf("%s: the search page lists the parties\n%q\nnot in the countries list's order\n%q", lang, b, got)
 		}
 	}
 }
