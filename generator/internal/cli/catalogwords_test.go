@@ -31,6 +31,7 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		// parts are marked, as they are.
 		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: rapport national, 7e réunion d&#39;examen</h1>"},
 		{"fr/documents/rm07-nr-albania/index.html", "Statut\u00a0: public, au "},
+		{"fr/meetings/rm07/index.html", "Publication\u00a0: rapport de synthèse</a>"},
 		{"es/documents/rm07-nr-albania/index.html", `<h1>Albania: <span lang="en">National Report</span>, <span lang="en">7th Review Meeting</span></h1>`},
 		// The engine's words in the language, from its codes.
 		{"fr/documents/rm07-nr-albania/index.html", `<p class="status-reason">Devenu public le 6 juillet 2017 (90 jours après la clôture de la réunion).</p>`},
