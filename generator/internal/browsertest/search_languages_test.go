@@ -207,6 +207,7 @@ func TestSearchInEveryLanguage(t *testing.T) {
 				Options   []string    `json:"options"`
 				NR        string      `json:"nr"`
 				NRCount   string      `json:"nrCount"`
+				Alls      [][3]string `json:"alls"`
 			}
 			searchRetype(tab, tc.queries[0])
 			searchWait(t, tab, tc.queries[0])
@@ -226,8 +227,21 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					options: [...document.querySelectorAll('select[name=kind] option')].map(o => lang(o)),
 					nr: document.querySelector('select[name=kind] option[value=national_report]').textContent,
 					nrCount: document.querySelector('select[name=kind] option[value=national_report]').dataset.count,
+					alls: [...document.querySelectorAll('.search-facets select')].map(s => [s.name, s.options[0].textContent, s.options[0].dataset.count]),
 				};
 			})()`, &marks))
+			// Each menu's first choice, "All (n)", in the words that agree
+			// with the menu's noun where the language has them (French
+			// «Toutes» for «Réunion d'examen»: search_facet_all_<menu>).
+			for _, a := range marks.Alls {
+				want := strs[tc.lang]["search_facet_all_"+a[0]]["other"]
+				if want == "" {
+					want = strs[tc.lang]["search_facet_all"]["other"]
+				}
+				if want = strings.ReplaceAll(want, "{n}", a[2]); a[1] != want {
+					t.Errorf("the menu %s begins with %q; want %q", a[0], a[1], want)
+				}
+			}
 			page, others := themetest.Locale(t, tc.lang), "en"
 			if name == "Albania" {
 				others = "missing" // the name in the language is the English one
@@ -702,6 +716,13 @@ func TestSearchStateWordsSelectTheStateInEveryLanguage(t *testing.T) {
 				tab.Run(chromedp.Evaluate(`document.querySelector('.search-status').textContent`, &status))
 				if !strings.Contains(status, name) || !strings.Contains(status, "2017") {
 					t.Errorf("%s: %q finds no document and says %q; want it to say no document is %q as of the day", lang, name, status, name)
+				}
+				// and offers no other spelling of it (a review found
+				// «Vouliez-vous dire non ?» after «Non divulgué»).
+				var offered string
+				tab.Run(chromedp.Evaluate(`(p => p.hidden ? "" : p.textContent)(document.querySelector('.search-suggest'))`, &offered))
+				if offered != "" {
+					t.Errorf("%s: %q finds no document and offers %q", lang, name, offered)
 				}
 			}
 			if got != want[st] {

@@ -1043,7 +1043,8 @@
         els.facets.hidden = !active;
         if (active) self.facets(counts, sel);
         if (els.suggest) {
-          var better = active && shown.length === 0 ? self.suggest(q) : '';
+          // A state's name alone that finds nothing is no misspelling.
+          var better = active && shown.length === 0 && !(res.states && !qw.length) ? self.suggest(q) : '';
           els.suggest.hidden = !better;
           els.suggest.textContent = '';
           if (better) {
@@ -1081,7 +1082,10 @@
     for (var g = 0; g < 4; g++) {
       var c = counts[g], all = 0, html = '', i;
       for (i = 0; i < values[g].length; i++) all += c[values[g][i][0]] || 0;
-      html += '<option value="" data-count="' + all + '">' + esc(this.t('facet_all', { n: all })) + '</option>';
+      // "All" agrees with the menu's noun where the language says so
+      // (French «Toutes» for «Réunion d'examen»): facet_all_<menu>.
+      var allKey = this.s['facet_all_' + FACETS[g]] ? 'facet_all_' + FACETS[g] : 'facet_all';
+      html += '<option value="" data-count="' + all + '">' + esc(this.t(allKey, { n: all })) + '</option>';
       var options = 0;
       for (i = 0; i < values[g].length; i++) {
         var val = values[g][i], n = c[val[0]] || 0, id = this.value(g, val[0]);
