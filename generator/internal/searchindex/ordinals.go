@@ -18,7 +18,7 @@ var ordinals = map[string][12][]string{
 		{"seventh"}, {"eighth"}, {"ninth"}, {"tenth"}, {"eleventh"}, {"twelfth"},
 	},
 	"fr": {
-		{"premier", "première"}, {"deuxième", "second", "seconde"}, {"troisième"}, {"quatrième"},
+		{"première", "premier"}, {"deuxième", "seconde", "second"}, {"troisième"}, {"quatrième"},
 		{"cinquième"}, {"sixième"}, {"septième"}, {"huitième"}, {"neuvième"}, {"dixième"},
 		{"onzième"}, {"douzième"},
 	},
