@@ -162,7 +162,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := read(t, filepath.Join(out, "fr", "meetings", "rm08-09", "index.html")); !strings.Contains(got, `<li class="tl-past" data-tl-day="2021-10-20">`) || !strings.Contains(got, `<time datetime="2021-10-20">20 octobre 2021</time>`) {
 			t.Error("the French page of the joint meeting does not write its Organizational Meeting's day in French, as a dated step")
 		}
-		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011. Aucune donnée : elle était Partie contractante lors de cette réunion") {
+		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011. Aucune donnée : c'était une Partie contractante lors de cette réunion") {
 			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)
 		}
 		// In French, the 9th report's made title names its round (i18n
