@@ -529,9 +529,11 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 			extra["austria"] = []string{"Австрии", "австрию"}
 			extra["australia"] = []string{"Австралии"}
 		}
-		for _, id := range []string{"austria", "australia"} {
+		// Every party by its name in the language and in English.
+		for _, id := range []string{"austria", "australia", "belarus", "russia", "sri-lanka", "public-islands"} {
 			name := localName(t, site, prefix, id)
-			queries := append([]string{name, map[string]string{"austria": "Austria", "australia": "Australia"}[id]}, extra[id]...)
+			english := map[string]string{"austria": "Austria", "australia": "Australia", "belarus": "Belarus", "russia": "Russian Federation", "sri-lanka": "Sri Lanka", "public-islands": "Public Islands"}[id]
+			queries := append([]string{name, english}, extra[id]...)
 			for _, q := range queries {
 				searchRetype(tab, q)
 				hits := searchWait(t, tab, q)

@@ -387,9 +387,11 @@
      "public" after "not". A word that is no state's name though it
      reads as one once its accents are left out, typed as it is (French
      «programme», a programme, beside «programmé»: not_state_words), names
-     no state. */
+     no state; nor does one of a party's name typed in it (Arabic «سري
+     لانكا», Sri Lanka, begins with a word for "secret"). */
   Index.prototype.stateIn = function (all, query) {
     var entries = this.stateNames || [], best = { states: null, rest: all }, len = 0;
+    var named = this.namedSpans(all);
     var not = {}, notState = this.notStateWords || [];
     (query.toLowerCase().normalize('NFC').match(RAW_WORD) || []).forEach(function (r) {
       if (notState.indexOf(r) >= 0) words(r).forEach(function (w) { not[term(w)] = true; });
@@ -400,7 +402,7 @@
         if (!name.length || name.length <= len) continue;
         for (var i = 0; i + name.length <= all.length; i++) {
           var k = 0;
-          while (k < name.length && all[i + k] === name[k] && !has(not, name[k])) k++;
+          while (k < name.length && all[i + k] === name[k] && !has(not, name[k]) && !named[i + k]) k++;
           if (k === name.length) {
             best = { states: entries[e].states, rest: all.slice(0, i).concat(all.slice(i + name.length)) };
             len = name.length;
@@ -410,6 +412,31 @@
       }
     }
     return best;
+  };
+
+  /* namedSpans marks the query's terms (all) that belong to a party's
+     name of two words or more, typed whole, as the index shows it or
+     among its other names. */
+  Index.prototype.namedSpans = function (all) {
+    var marks = [], ix = this.ix;
+    if (!this.partyNames) {
+      var names = [];
+      ix.parties.forEach(function (p) {
+        [p[1]].concat(p[2] || []).forEach(function (n) {
+          var ts = words(n).map(term);
+          if (ts.length > 1) names.push(ts);
+        });
+      });
+      this.partyNames = names;
+    }
+    this.partyNames.forEach(function (ts) {
+      for (var i = 0; i + ts.length <= all.length; i++) {
+        var k = 0;
+        while (k < ts.length && all[i + k] === ts[k]) k++;
+        if (k === ts.length) for (k = 0; k < ts.length; k++) marks[i + k] = true;
+      }
+    });
+    return marks;
   };
 
   /* search finds every record that matches all query words: their record
