@@ -12,6 +12,7 @@ package browsertest
 // each language and back. With -artifacts the Arabic pages' screenshots are kept.
 
 import (
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -302,4 +303,36 @@ func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
 	if labels == 0 {
 		t.Fatal("no chart's row label found")
 	}
+}
+
+// On an Arabic page at a phone's width, the open menu's links line up on
+// the right, the page's side, the languages' names (each running in its
+// own direction) with the site's links (a reader's review found English,
+// Français … on the left).
+func TestArabicMenuLinesUpOnTheRight(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	var ends []struct {
+		Text  string  `json:"text"`
+		Right float64 `json:"right"`
+	}
+	tab.Run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(srv.URL+"ar/"), chromedp.Evaluate(`(() => {
+		document.querySelector(".nav-menu").open = true;
+		return [...document.querySelectorAll(".nav-menu a")].map(a => {
+			const r = document.createRange();
+			r.selectNodeContents(a);
+			return {text: a.textContent.trim(), right: r.getBoundingClientRect().right};
+		});
+	})()`, &ends))
+	if len(ends) < 4 {
+		t.Fatalf("the menu has %d links: %+v", len(ends), ends)
+	}
+	for _, e := range ends[1:] {
+		if math.Abs(e.Right-ends[0].Right) > 2 {
+			t.Errorf("in the Arabic menu, %q ends at %.0f px; %q at %.0f", e.Text, e.Right, ends[0].Text, ends[0].Right)
+		}
+	}
+	tab.Run(chromedp.EmulateViewport(1280, 900))
 }
