@@ -32,6 +32,13 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: rapport national, 7e réunion d&#39;examen</h1>"},
 		{"fr/documents/rm07-nr-albania/index.html", "Statut\u00a0: public, au "},
 		{"fr/meetings/rm07/index.html", "Publication\u00a0: rapport de synthèse</a>"},
+		// The rule that decided a document, with the note its version has
+		// (what its sources say of the meetings it covers, a reader's
+		// review found it only on the page of the rules); on a page of
+		// another language, its source said to be in English.
+		{"documents/rm06-nr-armenia/index.html", `<span class="rule-note">Before the 7th Review Meeting a report became public only once its party published it.</span>`},
+		{"fr/documents/rm06-nr-armenia/index.html", "Source (en anglais)\u00a0: <span lang=\"en\">"},
+		{"fr/documents/rm06-nr-armenia/index.html", "<p>Les sources sont citées en anglais, telles que le catalogue les enregistre.</p>"},
 		{"es/documents/rm07-nr-albania/index.html", `<h1>Albania: <span lang="en">National Report</span>, <span lang="en">7th Review Meeting</span></h1>`},
 		// The engine's words in the language, from its codes.
 		{"fr/documents/rm07-nr-albania/index.html", `<p class="status-reason">Devenu public le 6 juillet 2017 (90 jours après la clôture de la réunion).</p>`},

@@ -191,9 +191,12 @@ type RuleRef struct {
 	Objection        bool     `json:"objection,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
 	// Kind and Span say Name in parts, for its words in other languages:
-	// the kind, and the meetings the version covers.
+	// the kind, and the meetings the version covers. From is the version's
+	// first meeting, which with Kind finds the version among the rules
+	// the pages show (its note in every language).
 	Kind string `json:"kind"`
 	Span Span   `json:"span"`
+	From string `json:"from"`
 }
 
 // Span is the meetings a version of a rule covers, as its name says them:

@@ -286,7 +286,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.RuleRef = &RuleRef{
 			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
 			Public: v.Public, Days: v.Days, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
-			Kind: d.Kind, Span: w.Span(v),
+			Kind: d.Kind, Span: w.Span(v), From: v.From,
 		}
 	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
