@@ -801,13 +801,17 @@ func TestFrenchPluralsInAuxMeetTheirSingulars(t *testing.T) {
 
 // A number and its ordinal letters are one word, so that "7.ª" and "7-е"
 // find the 7th meeting and not every word that begins with their letters;
-// a date or a symbol keeps its parts.
+// a date or a symbol keeps its parts. The ordinal indicator is the letter
+// a reader types for it: "7a reunión" finds «7.ª reunión» (a reader's
+// review found nothing).
 func TestOrdinalsAreOneWord(t *testing.T) {
 	for _, tc := range []struct {
 		lang, in string
 		want     []string
 	}{
-		{"es", "7.ª reunión", []string{"7ª", "reunion"}},
+		{"es", "7.ª reunión", []string{"7a", "reunion"}},
+		{"es", "7a reunión", []string{"7a", "reunion"}},
+		{"es", "1.º", []string{"1o"}},
 		{"ru", "7-е совещание, 8-го", []string{"7е", "совещание", "8го"}},
 		{"en", "2017-05-01", []string{"2017", "05", "01"}},
 		{"en", "CNS/7RM/2017/08", []string{"cns", "7rm", "2017", "08"}},

@@ -89,6 +89,9 @@ var English = Spelling{
 	Letters: map[string]string{
 		"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d",
 		"þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŋ": "n",
+		// The ordinal indicators of Spanish "7.ª", "1.º" (and Portuguese,
+		// Italian), which readers type as letters: "7a reunión".
+		"ª": "a", "º": "o",
 	},
 	Variants: map[string]string{
 		"ageing": "aging", "licence": "license", "licences": "license", "defence": "defense",
