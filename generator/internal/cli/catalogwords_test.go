@@ -32,6 +32,9 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		{"fr/documents/rm07-nr-albania/index.html", "<h1>Albanie\u00a0: rapport national, 7e réunion d&#39;examen</h1>"},
 		{"fr/documents/rm07-nr-albania/index.html", "Statut\u00a0: public, au "},
 		{"fr/meetings/rm07/index.html", "Publication\u00a0: rapport de synthèse</a>"},
+		// A map's legend names each case with a capital, states and the
+		// rest alike (a reader's review found «Público … sin registro»).
+		{"es/meetings/rm07/index.html", `</svg> Sin registro: <span class="wm-count">`},
 		// The rule that decided a document, with the note its version has
 		// (what its sources say of the meetings it covers, a reader's
 		// review found it only on the page of the rules); on a page of
