@@ -113,13 +113,15 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			// No day of its own: the meetings bracket it, the 7th's list
 			// leaving it out and its report at the joint meeting.
 			"elbonia": {"Contracting Party since not known; already a Contracting Party at the Joint 8th and 9th Review Meeting , which opened on 20 March 2023 ; not yet a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017"},
-			// Two runs, the last ending the page: bound with no record,
-			// then no longer a party.
-			"freedonia": {"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting ( 20 – 31 March 2023) Status as of"},
+			// Two runs, the last ending the page before its sources: bound
+			// with no record, then no longer a party.
+			"freedonia": {"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting ( 20 – 31 March 2023) Sources test fixture Status as of"},
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
 				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held"},
-			"aland": {"Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland National Report no. 8 Public",
+			// A source that names a document not public is left out, and
+			// counted (the leak audit would refuse the page else).
+			"aland": {"Sources test fixture Sources not shown, as they name a document that is not public: 1.", "Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland National Report no. 8 Public",
 				// A meeting that holds nothing of it: one line, no facts "not recorded".
 				"5th Review Meeting 4 – 14 April 2011. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
 		} {
@@ -161,6 +163,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// page's language, and a past day hides it until it came.
 		if got := read(t, filepath.Join(out, "fr", "meetings", "rm08-09", "index.html")); !strings.Contains(got, `<li class="tl-past" data-tl-day="2021-10-20">`) || !strings.Contains(got, `<time datetime="2021-10-20">20 octobre 2021</time>`) {
 			t.Error("the French page of the joint meeting does not write its Organizational Meeting's day in French, as a dated step")
+		}
+		// A country's page cites the sources of its days and names, and
+		// says what the catalog notes of them (a reader's review found
+		// its "Contracting Party since" cited nowhere); in French, both
+		// said to be in English.
+		if got := page("countries/drusia/index.html"); !strings.Contains(got, "The day of deposit is not sourced; Drusia was among the first parties.") || !strings.Contains(got, "Sources Drusian official gazette, no. 1 (for the day by which it deposited its instrument)") {
+			t.Errorf("Drusia's page does not give its note and its source:\n%s", got)
+		}
+		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Note (en anglais)") || !strings.Contains(got, "The day of deposit is not sourced") || !strings.Contains(got, "Les sources sont citées en anglais") {
+			t.Errorf("Drusia's French page does not say its note and sources are in English:\n%s", got)
 		}
 		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011. Aucune donnée : c'était une Partie contractante lors de cette réunion") {
 			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)

@@ -129,6 +129,13 @@ type CountryPage struct {
 	Party    disclosure.PartyInfo `json:"party"`
 	Meetings []CountryMeeting     `json:"meetings"`
 	Counts   map[string]int       `json:"counts"`
+	// Note and Sources are the catalog's, in English: what it notes of
+	// the party (how sure its days are) and the sources of its days and
+	// names, which the page cites, but for those that name a document that
+	// is not public (SourcesHidden, how many).
+	Note          string   `json:"note,omitempty"`
+	Sources       []string `json:"sources,omitempty"`
+	SourcesHidden int      `json:"sources_hidden,omitempty"`
 }
 
 // RuleInfo explains one kind's rules, for the "how publication works" page.
