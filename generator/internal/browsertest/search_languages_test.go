@@ -190,6 +190,19 @@ func TestSearchInEveryLanguage(t *testing.T) {
 					}
 				}
 			}
+			if tc.lang == "zh" {
+				// A joint meeting by one of its numbers, typed as a meeting
+				// of that number alone: 第八次审议会议 finds the joint
+				// meeting (第八次和第九次联合审议会议) first, though its pair
+				// 次审 is only the 7th meeting's (a reader's review found
+				// nothing).
+				for _, q := range []string{"第八次审议会议", "第九次审议会议"} {
+					searchRetype(tab, q)
+					if hits := searchWait(t, tab, q); len(hits) == 0 || hits[0].Href != "/zh/meetings/rm08-09/" {
+						t.Errorf("%q: first result %+v, want the joint meeting", q, searchFirst(hits))
+					}
+				}
+			}
 
 			// The catalog's words are marked as English, the page's own
 			// are not: the country's name in the language, the state, the

@@ -445,6 +445,7 @@
   Index.prototype.search = function (query) {
     var found = this.stateIn(words(query).map(term), query);
     var res = this.match(query, found.rest), states = found.states;
+    if (!res.recs.length) res = this.bridged(query, found.rest) || res;
     if (!states) return res;
     var f3 = this.facet[3], bd = this.base[DOC], out = [], i;
     if (!found.rest.length) {
@@ -456,6 +457,25 @@
       for (i = 0; i < res.recs.length; i++) if (res.recs[i] >= bd && states.indexOf(f3[res.recs[i] - bd]) >= 0) out.push(res.recs[i]);
     }
     return { words: res.words, recs: Int32Array.from(out), states: states };
+  };
+
+  /* bridged is what a query in a script written without spaces finds
+     when its pairs of letters find nothing together: the pair that joins
+     two words the texts write apart is left out, the first whose leaving
+     out finds something (第八次审议会议 is 第八次 and 审议会议, as
+     «第八次和第九次联合审议会议» writes them; its pair 次审 is another
+     meeting's). Null when that finds nothing either, or the query has
+     fewer than three pairs. */
+  Index.prototype.bridged = function (query, qws) {
+    if (!PAIR) return null;
+    var pairs = [];
+    qws.forEach(function (w, i) { if (PAIR.test(w)) pairs.push(i); });
+    if (pairs.length < 3) return null;
+    for (var p = 0; p < pairs.length; p++) {
+      var res = this.match(query, qws.filter(function (w, i) { return i !== pairs[p]; }));
+      if (res.recs.length) return res;
+    }
+    return null;
   };
 
   /* match finds every record that matches all words qws (terms of the
