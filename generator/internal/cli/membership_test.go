@@ -174,6 +174,16 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Note (en anglais)") || !strings.Contains(got, "The day of deposit is not sourced") || !strings.Contains(got, "Les sources sont citées en anglais") {
 			t.Errorf("Drusia's French page does not say its note and sources are in English:\n%s", got)
 		}
+		// A report its party published on a day no source gives became
+		// public by the rule's day at the latest, which its history says,
+		// as its status does (a reader's review found the history saying
+		// only "Became public").
+		if got := page("documents/rm08-09-nr9-elbonia/index.html"); !strings.Contains(got, "29 June 2023 : Public by this day at the latest (90 days after the meeting adjourned): it may have been public earlier, on a day not recorded.") {
+			t.Errorf("Elbonia's 9th report's history does not say it was public by the rule's day at the latest:\n%s", got)
+		}
+		if got := page("documents/rm08-09-nr9-borduria/index.html"); !strings.Contains(got, "29 June 2023 : Became public (90 days after the meeting adjourned).") {
+			t.Errorf("Borduria's 9th report's history does not say it became public on the rule's day:\n%s", got)
+		}
 		if got := page("fr/countries/aland/index.html"); !strings.Contains(got, "14 avril 2011. Aucune donnée : c'était une Partie contractante lors de cette réunion") {
 			t.Errorf("the French page of Aland does not say the 5th meeting's line in French:\n%s", got)
 		}
