@@ -32,7 +32,13 @@ type Change struct {
 	Due   catalog.Date      `json:"due,omitzero"`
 	Basis publication.Basis `json:"basis,omitempty"`
 	Days  int               `json:"days,omitempty"`
-	Doc   DocRef            `json:"-"`
+	// Latest marks a public change on the rule's day of a document that
+	// may have been public earlier, on a day the catalog does not record
+	// (its party published it, DocPage.PublishedUndated, or its meeting
+	// counts more early publications than the catalog dates,
+	// DocPage.EarlierUnrecorded): public by that day at the latest.
+	Latest bool   `json:"latest,omitempty"`
+	Doc    DocRef `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -70,6 +76,10 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
 		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
+		}
+		if dec.Basis == publication.BasisAfterAdjournment && d.PublishedUndated || w.earlierUnrecorded(d, dec) != nil {
+			c.Latest = true
+			c.Text = "Public by this day at the latest (" + dec.BasisText + "): it may have been public earlier, on a day not recorded."
 		}
 		add(c)
 	}

@@ -93,14 +93,20 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 		if (p.EarlierUnrecorded == nil) != (want == nil) || (want != nil && *p.EarlierUnrecorded != *want) {
 			t.Errorf("%s (%s, %s): earlier unrecorded %+v, want %+v", id, p.State, p.Basis, p.EarlierUnrecorded, want)
 		}
+		// Its history says it was public by the rule's day at the latest.
+		for _, ch := range p.History {
+			if ch.Kind == disclosure.ChangePublic && ch.Latest != (want != nil) {
+				t.Errorf("%s: its public change is the latest it can be %v, want %v", id, ch.Latest, want != nil)
+			}
+		}
 	}
 	// A report whose party published it on a day no source gives says so
 	// instead; one whose early day is recorded does not.
 	albania, _ := c.Document("rm07-nr-albania")
 	albania.PublishedUndated, france.PublishedUndated = true, true
 	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
-	if p, _ := w.Page(albania); !p.PublishedUndated || !p.PartyPublished {
-		t.Errorf("%s: published undated %v, party published %v; want both", albania.ID, p.PublishedUndated, p.PartyPublished)
+	if p, _ := w.Page(albania); !p.PublishedUndated || !p.PartyPublished || len(p.History) == 0 || !p.History[len(p.History)-1].Latest {
+		t.Errorf("%s: published undated %v, party published %v, history %+v; want both, and public by the rule's day at the latest", albania.ID, p.PublishedUndated, p.PartyPublished, p.History)
 	}
 	if p, _ := w.Page(france); p.PublishedUndated {
 		t.Errorf("%s, published early on a known day, says published undated", france.ID)
