@@ -310,13 +310,13 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
-		p.Sources, own = w.Showable(d.Sources)
+		p.Sources, own = w.showable(d.Sources)
 		// The documents of one file share its list of sources (the loader
 		// hands each the same slice): filtered once per file.
 		if len(d.FileSources) > 0 {
 			type fileKey struct{ first *string }
 			shown := w.Once(fileKey{&d.FileSources[0]}, func() any {
-				s, n := w.Showable(d.FileSources)
+				s, n := w.showable(d.FileSources)
 				return sourcesShown{s, n}
 			}).(sourcesShown)
 			p.FileSources, file = shown.sources, shown.hidden
@@ -381,11 +381,11 @@ type sourcesShown struct {
 	hidden  int
 }
 
-// Showable are those of sources that name nothing a page may not show
+// showable are those of sources that name nothing a page may not show
 // (the title, address or words of a document that is not public, as the
 // leak audit would find them: audit.Collect), and how many were left out.
 // A source of a meeting's documents often names several of them.
-func (w *View) Showable(sources []string) ([]string, int) {
+func (w *View) showable(sources []string) ([]string, int) {
 	if len(sources) == 0 {
 		return nil, 0
 	}
@@ -400,6 +400,18 @@ func (w *View) Showable(sources []string) ([]string, int) {
 		}
 	}
 	return out, len(sources) - len(out)
+}
+
+// PartySources are what a party's page may cite of the catalog's words on
+// the party: its note, and its sources but for those that name a document
+// that is not public (showable), with how many were left out. A note that
+// names one is left out.
+func (w *View) PartySources(p *catalog.Party) (note string, sources []string, hidden int) {
+	sources, hidden = w.showable(p.Sources)
+	if shown, _ := w.showable([]string{p.Note}); len(shown) == 1 {
+		note = shown[0]
+	}
+	return note, sources, hidden
 }
 
 // File is the file of a document that this site offers: nil unless the

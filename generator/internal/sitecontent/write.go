@@ -519,13 +519,7 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 		Party:    w.Party(p),
 		Meetings: []CountryMeeting{},
 	}
-	// What a page may show: a source or note that names a document that
-	// is not public (its title, its address) is left out, as on a
-	// document's page.
-	cp.Sources, cp.SourcesHidden = w.Showable(p.Sources)
-	if note, _ := w.Showable([]string{p.Note}); len(note) == 1 {
-		cp.Note = note[0]
-	}
+	cp.Note, cp.Sources, cp.SourcesHidden = w.PartySources(p)
 	for _, m := range w.Input().Catalog.Meetings {
 		cm := CountryMeeting{
 			Meeting: m.ID, MeetingTitle: m.Title, MeetingURL: w.URL(disclosure.MeetingURL(m.ID)), Held: disclosure.HeldText(m),
