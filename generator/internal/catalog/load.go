@@ -601,7 +601,7 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 			set  bool
 		}{
 			{"file", d.File != ""}, {"url", d.URL != ""}, {"text", d.Text != ""},
-			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_undated", d.PublishedUndated},
+			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_undated", d.PublishedUndated}, {"published_by", !d.PublishedBy.IsZero()},
 			{"consent", !d.Consent.IsZero()}, {"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()},
 		} {
 			if f.set {
@@ -609,15 +609,30 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 			}
 		}
 	}
-	if d.PublishedUndated && !d.Published.IsZero() {
+	if !d.PublishedBy.IsZero() && !d.Published.IsZero() {
+		l.errorf(d.Field("published_by"), "document %q: published_by is for a report whose publication day no source gives, but published gives one; keep published", d.ID)
+	}
+	if !d.PublishedBy.IsZero() && !d.NotSubmitted {
+		d.PublishedUndated = true
+	}
+	if d.PublishedUndated && !d.Published.IsZero() && d.PublishedBy.IsZero() {
 		l.errorf(d.Field("published_undated"), "document %q: published_undated says no source gives the day it was published, but published gives one", d.ID)
 	}
 	if d.PublishedUndated && len(d.Sources) == 0 {
-		l.errorf(d.Field("published_undated"), "document %q: published_undated needs the source that says its party published it, in sources:", d.ID)
+		field := "published_undated"
+		if !d.PublishedBy.IsZero() {
+			field = "published_by"
+		}
+		l.errorf(d.Field(field), "document %q: %s needs the source that says its party published it, in sources:", d.ID, field)
 	}
 	if rule != nil {
-		if !d.Published.IsZero() && !rule.EarlyPublication && rule.Public != PublicByParty {
-			l.errorf(d.Field("published"), "document %q: the %s rule for %s allows no publication by the party itself", d.ID, d.Kind, rule.Span)
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"published", !d.Published.IsZero()}, {"published_by", !d.PublishedBy.IsZero()}} {
+			if f.set && !rule.EarlyPublication && rule.Public != PublicByParty {
+				l.errorf(d.Field(f.name), "document %q: the %s rule for %s allows no publication by the party itself", d.ID, d.Kind, rule.Span)
+			}
 		}
 		if !d.Objection.IsZero() && !rule.Objection {
 			l.errorf(d.Field("objection"), "document %q: the %s rule for %s allows no objection", d.ID, d.Kind, rule.Span)

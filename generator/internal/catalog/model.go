@@ -343,13 +343,19 @@ type Document struct {
 	// PublishedUndated is true where a source says the party published the
 	// document but gives no day: the rule decides as if it had not, and its
 	// page says it may have been public earlier.
-	PublishedUndated bool     `yaml:"published_undated"`
-	Objection        Date     `yaml:"objection"`
-	Consent          Date     `yaml:"consent"`
-	Adopted          Date     `yaml:"adopted"`
-	Withdrawn        Date     `yaml:"withdrawn"`
-	WithdrawnReason  string   `yaml:"withdrawn_reason"`
-	Sources          []string `yaml:"sources"`
+	PublishedUndated bool `yaml:"published_undated"`
+	// PublishedBy is a day by which a source shows that its party had
+	// published the document, where none gives the day itself (a page's
+	// date, a year's annual report): the rules take it as the day it was
+	// published, and its page says it may have been public earlier. It
+	// implies PublishedUndated, which the loader sets.
+	PublishedBy     Date     `yaml:"published_by"`
+	Objection       Date     `yaml:"objection"`
+	Consent         Date     `yaml:"consent"`
+	Adopted         Date     `yaml:"adopted"`
+	Withdrawn       Date     `yaml:"withdrawn"`
+	WithdrawnReason string   `yaml:"withdrawn_reason"`
+	Sources         []string `yaml:"sources"`
 
 	// Meeting is the id of the meeting whose file lists the document.
 	Meeting string `yaml:"-"`

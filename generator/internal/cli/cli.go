@@ -549,7 +549,7 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 		k string
 		v catalog.Date
 	}{
-		{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent},
+		{"published", d.Published}, {"published by", d.PublishedBy}, {"objection", d.Objection}, {"consent", d.Consent},
 		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
 	} {
 		if !f.v.IsZero() {

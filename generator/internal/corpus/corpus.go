@@ -58,11 +58,14 @@ type Doc struct {
 	// changed: public only once its party published it or consented.
 	ByParty   bool
 	Published catalog.Date
-	Objection catalog.Date
-	Consent   catalog.Date
-	Adopted   catalog.Date
-	Withdrawn catalog.Date
-	Submitted catalog.Date
+	// PublishedBy: the party published it by this day, on a day not
+	// recorded (catalog.Document.PublishedBy), in place of Published.
+	PublishedBy catalog.Date
+	Objection   catalog.Date
+	Consent     catalog.Date
+	Adopted     catalog.Date
+	Withdrawn   catalog.Date
+	Submitted   catalog.Date
 	// Title is the distinctive part of its own title, which may be shown
 	// when it is public or withdrawn.
 	Title string
@@ -324,8 +327,14 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 		switch g.rng.IntN(8) {
 		case 0:
 			d.NotSubmitted = true
-		case 1, 2: // published by the party, before or after the meeting
-			d.Published = opening.AddDays(g.rng.IntN(400) - 150)
+		case 1, 2: // published by the party, before or after the meeting;
+			// one in five only by a day, the day itself not recorded
+			off := g.rng.IntN(400) - 150
+			if off%5 == 0 {
+				d.PublishedBy = opening.AddDays(off)
+			} else {
+				d.Published = opening.AddDays(off)
+			}
 		case 3: // consent, some time after the meeting
 			d.Consent = opening.AddDays(g.rng.IntN(300))
 		case 4: // consent, then a withdrawal
@@ -340,8 +349,12 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 		switch g.rng.IntN(10) {
 		case 0:
 			d.NotSubmitted = true
-		case 1: // early, before the meeting
-			d.Published = opening.AddDays(-g.rng.IntN(60))
+		case 1: // early, before the meeting; one in five only by a day
+			if off := g.rng.IntN(60); off%5 == 0 {
+				d.PublishedBy = opening.AddDays(-off)
+			} else {
+				d.Published = opening.AddDays(-off)
+			}
 		case 2: // objection before the due date, maybe the very day
 			d.Objection = due.AddDays(-g.rng.IntN(40))
 		case 3: // objection after publication
@@ -426,13 +439,16 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	for _, f := range []struct {
 		k string
 		v catalog.Date
-	}{{"published", d.Published}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}, {"submitted", d.Submitted}} {
+	}{{"published", d.Published}, {"published_by", d.PublishedBy}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}, {"submitted", d.Submitted}} {
 		if !f.v.IsZero() {
 			fmt.Fprintf(b, "    %s: %s\n", f.k, f.v)
 		}
 	}
 	if !d.Withdrawn.IsZero() {
 		b.WriteString("    withdrawn_reason: \"Replaced by a corrected version.\"\n")
+	}
+	if !d.PublishedBy.IsZero() {
+		b.WriteString("    sources: [\"generated: its party's page, dated\"]\n")
 	}
 	g.m.Docs = append(g.m.Docs, *d)
 	return nil

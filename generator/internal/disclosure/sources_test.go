@@ -104,7 +104,7 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 	// instead; one whose early day is recorded does not.
 	albania, _ := c.Document("rm07-nr-albania")
 	albania.PublishedUndated, france.PublishedUndated = true, true
-	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
+	w = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
 	if p, _ := w.Page(albania); !p.PublishedUndated || !p.PartyPublished || len(p.History) == 0 || !p.History[len(p.History)-1].Latest {
 		t.Errorf("%s: published undated %v, party published %v, history %+v; want both, and public by the rule's day at the latest", albania.ID, p.PublishedUndated, p.PartyPublished, p.History)
 	}

@@ -85,10 +85,11 @@ type DocPage struct {
 	// it than the catalog records the day of (View.earlierUnrecorded): it
 	// may have been public earlier.
 	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
-	// PublishedUndated is set for a document whose day the rule of days
-	// sets when a source says its party published it on a day the catalog
-	// does not know (catalog.Document.PublishedUndated): it may have been
-	// public earlier, or be already.
+	// PublishedUndated is set for a public, scheduled or withdrawn document
+	// whose party published it on a day the catalog does not know
+	// (publication.Decision.Latest): its day is the rule's, or the day by
+	// which a source shows it published (catalog.Document.PublishedBy), and
+	// it may have been public earlier, or be already.
 	PublishedUndated bool `json:"published_undated,omitempty"`
 	// PartyPublished is set for a public, scheduled or withdrawn document
 	// its party published (the day it did, or published undated): where

@@ -304,7 +304,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		if !d.Submitted.IsZero() && !w.in.AsOf.Before(d.Submitted.Start(w.in.Catalog.Rules.Location)) {
 			p.Submitted = d.Submitted
 		}
-		p.PublishedUndated = d.PublishedUndated && dec.Basis == publication.BasisAfterAdjournment
+		p.PublishedUndated = dec.Latest
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
@@ -348,7 +348,7 @@ func (w *View) earlyRecorded() map[string]int {
 			if !ok || m.Opening.IsZero() || d.Kind != NationalReport {
 				continue
 			}
-			if dec := w.in.Decisions[d.ID]; dec.State == publication.Public && dec.Basis == publication.BasisEarly && d.Published.Before(m.Opening) {
+			if dec := w.in.Decisions[d.ID]; dec.State == publication.Public && dec.Basis == publication.BasisEarly && dec.PublicFrom.Before(m.Opening) {
 				out[m.ID]++
 			}
 		}

@@ -223,7 +223,7 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 			continue
 		}
 		d := side.d
-		dates = append(dates, d.Published, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
+		dates = append(dates, d.Published, d.PublishedBy, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
 		if m, ok := side.cat.Meeting(d.Meeting); ok {
 			dates = append(dates, m.Opening, m.Adjournment, m.CycleStart)
 			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok && r.Days > 0 && !m.Adjournment.IsZero() {
@@ -308,7 +308,7 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 		name string
 		a, z catalog.Date
 	}{
-		{"published", b.Published, h.Published}, {"objection", b.Objection, h.Objection},
+		{"published", b.Published, h.Published}, {"published_by", b.PublishedBy, h.PublishedBy}, {"objection", b.Objection, h.Objection},
 		{"consent", b.Consent, h.Consent}, {"adopted", b.Adopted, h.Adopted},
 		{"withdrawn", b.Withdrawn, h.Withdrawn}, {"submitted", b.Submitted, h.Submitted},
 	}

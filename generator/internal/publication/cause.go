@@ -22,6 +22,7 @@ const (
 	CauseNoDays            = "no_days"              // the rule gives no number of days
 	CauseNoAdjournment     = "no_adjournment"       // the adjournment is not recorded and the party has not published it
 	CauseNotPublished      = "not_published"        // the party neither published it nor consented
+	CauseUndated           = "undated_publication"  // a source says the party published it, none by which day (catalog.Document.PublishedUndated)
 	CauseNoAdoption        = "no_adoption"          // no adoption date is recorded
 	CauseNoConsent         = "no_consent"           // no consent is recorded
 	CauseUnknownBasis      = "unknown_basis"        // the rule's public: is not known
@@ -30,6 +31,7 @@ const (
 	CauseWithdrawnEarly    = "withdrawn_before_due" // restricted: withdrawn on Date, before it was due
 	CauseWithdrawn         = "withdrawn"            // withdrawn: public from Due, withdrawn on Date (Note says why)
 	CauseBecamePublic      = "became_public"        // public since Date, on a basis (Basis, Days)
+	CausePublicLatest      = "public_by"            // public by Date at the latest, on a basis (Basis, Days): its party published it on a day not recorded (Decision.Latest)
 	CauseBecomesPublic     = "becomes_public"       // scheduled for Date (unless the party objects: Objection)
 )
 
@@ -85,6 +87,8 @@ func (c Cause) English() string {
 		return "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
 	case CauseNotPublished:
 		return "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
+	case CauseUndated:
+		return "a source says the Contracting Party published it, but none gives a day by which it had, so no day on which it became public can be shown"
 	case CauseNoAdoption:
 		return "no adoption date is recorded"
 	case CauseNoConsent:
@@ -101,6 +105,8 @@ func (c Cause) English() string {
 		return fmt.Sprintf("public from %s; withdrawn on %s: %s", c.Due.Long(), c.Date.Long(), c.Note)
 	case CauseBecamePublic:
 		return fmt.Sprintf("became public on %s (%s)", c.Date.Long(), BasisWords(c.Basis, c.Days))
+	case CausePublicLatest:
+		return fmt.Sprintf("public by %s at the latest (%s): the Contracting Party published it on a day not recorded", c.Date.Long(), BasisWords(c.Basis, c.Days))
 	case CauseBecomesPublic:
 		s := fmt.Sprintf("becomes public on %s", c.Date.Long())
 		if c.Objection {
@@ -115,8 +121,8 @@ func (c Cause) English() string {
 // complete.
 var Causes = []string{
 	CauseNoTimezone, CauseNoRule, CauseNotSubmitted, CauseNotYet, CauseBeforeSubmission, CauseBeforeMeeting, CauseNoMeeting, CauseNoVersion, CauseNoDays,
-	CauseNoAdjournment, CauseNotPublished, CauseNoAdoption, CauseNoConsent, CauseUnknownBasis,
-	CauseObjected, CauseWithdrawnObjected, CauseWithdrawnEarly, CauseWithdrawn, CauseBecamePublic, CauseBecomesPublic,
+	CauseNoAdjournment, CauseNotPublished, CauseUndated, CauseNoAdoption, CauseNoConsent, CauseUnknownBasis,
+	CauseObjected, CauseWithdrawnObjected, CauseWithdrawnEarly, CauseWithdrawn, CauseBecamePublic, CausePublicLatest, CauseBecomesPublic,
 }
 
 // Bases lists every basis on which a document is public (BasisNone

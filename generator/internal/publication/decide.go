@@ -90,6 +90,11 @@ type Decision struct {
 	// NextChange is the day the state will change by itself (a scheduled
 	// document turning public); zero when no change is known.
 	NextChange catalog.Date
+	// Latest is set where PublicFrom is the latest day it may have become
+	// (or may become) public: its party published it on a day no source
+	// gives (catalog.Document.PublishedUndated), so it may have been public
+	// before, on a day not recorded.
+	Latest bool
 	// BasisText is Basis in words.
 	BasisText string
 	// Version is the version of the kind's rule that applied; nil when no
@@ -133,6 +138,7 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	var why Cause
 	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
+	dec.Latest = !dec.PublicFrom.IsZero() && doc.PublishedUndated && doc.Published.IsZero() && (rule.EarlyPublication || rule.Public == catalog.PublicByParty)
 	// Before its meeting's review cycle began no document of it existed
 	// yet, whatever the rule gives later, nor before the day it was
 	// submitted, where the catalog records it: not submitted until then
@@ -232,24 +238,30 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		// (or before its closing day is recorded) is public from that day,
 		// so recording the adjournment never makes a document less public
 		// before the rule's day.
-		early := rule.EarlyPublication && !doc.Published.IsZero()
+		published := partyDay(doc)
+		early := rule.EarlyPublication && !published.IsZero()
 		switch {
 		case !m.Adjournment.IsZero():
 			due := m.Adjournment.AddDays(rule.Days)
-			if early && doc.Published.Before(due) {
-				return doc.Published, BasisEarly, Cause{}
+			if early && published.Before(due) {
+				return published, BasisEarly, Cause{}
 			}
 			return due, BasisAfterAdjournment, Cause{}
 		case early:
-			return doc.Published, BasisEarly, Cause{}
+			return published, BasisEarly, Cause{}
+		case rule.EarlyPublication && doc.PublishedUndated:
+			return never(CauseUndated)
 		}
 		return never(CauseNoAdjournment)
 	case catalog.PublicByParty:
 		// From the day the party published it, or from the day it consented
 		// to publication, whichever came first.
-		from, basis := doc.Published, BasisParty
+		from, basis := partyDay(doc), BasisParty
 		if started(doc.Consent) && (from.IsZero() || doc.Consent.Before(from)) {
 			from, basis = doc.Consent, BasisConsent
+		}
+		if from.IsZero() && doc.PublishedUndated {
+			return never(CauseUndated)
 		}
 		if from.IsZero() {
 			return never(CauseNotPublished)
@@ -267,6 +279,17 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		return doc.Consent, BasisConsent, Cause{}
 	}
 	return catalog.Date{}, BasisNone, Cause{Code: CauseUnknownBasis, Value: rule.Public}
+}
+
+// partyDay is the day the rules take as the one its party published the
+// document on: the day recorded, or else the day by which a source shows
+// it published (catalog.Document.PublishedBy, a Decision.Latest day);
+// zero when neither is known.
+func partyDay(doc *catalog.Document) catalog.Date {
+	if doc.Published.IsZero() {
+		return doc.PublishedBy
+	}
+	return doc.Published
 }
 
 // events applies what happened by the moment to a document due to become
@@ -293,6 +316,9 @@ func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, star
 	if started(dec.PublicFrom) {
 		dec.State = Public
 		c := Cause{Code: CauseBecamePublic, Date: dec.PublicFrom, Basis: dec.Basis}
+		if dec.Latest {
+			c.Code = CausePublicLatest
+		}
 		if dec.Basis == BasisAfterAdjournment {
 			c.Days = rule.Days
 		}

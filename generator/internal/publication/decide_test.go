@@ -185,6 +185,10 @@ func TestDecide(t *testing.T) {
 		{"PreSeventhReportConsentNotYetGiven", catalog.Document{Kind: "national_report", Consent: date(t, "2014-06-01")}, rm06, day("2014-05-31"), Restricted, BasisNone, "", "", ""},
 		{"PreSeventhReportObjectionAfterPublicationWithdraws", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01"), Objection: date(t, "2015-01-01")}, rm06, day("2015-02-01"), Withdrawn, BasisParty, "2014-09-01", "2015-01-01", ""},
 		{"PreSeventhReportWithdrawn", catalog.Document{Kind: "national_report", Published: date(t, "2014-09-01"), Withdrawn: date(t, "2016-01-01"), WithdrawnReason: "replaced"}, rm06, day("2016-02-01"), Withdrawn, BasisParty, "2014-09-01", "2016-01-01", ""},
+		// Published by its party on a day no source gives: by a day a source
+		// gives (public from it at the latest), or by no day (never public).
+		{"PreSeventhReportPublishedByADay", catalog.Document{Kind: "national_report", PublishedBy: date(t, "2013-08-07"), PublishedUndated: true}, rm06, day("2013-08-07"), Public, BasisParty, "2013-08-07", "", ""},
+		{"PreSeventhReportPublishedUndated", catalog.Document{Kind: "national_report", PublishedUndated: true}, rm06, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"MeetingNoRuleCoversFailsClosed", catalog.Document{Kind: "national_report", Published: date(t, "1998-01-01")}, rm00, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"KindWithoutRuleForTheMeetingFailsClosed", catalog.Document{Kind: "questions_answers", Consent: date(t, "2014-06-01")}, rm06, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
 		{"SummaryReportWithoutAdoptionFailsClosed", catalog.Document{Kind: "summary_report"}, rm07, day("2030-01-01"), Restricted, BasisNone, "", "", ""},
@@ -278,5 +282,55 @@ func TestDecideWithoutTimeZoneFailsClosed(t *testing.T) {
 	got := Decide(&catalog.Document{Kind: "national_report"}, m, rules, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
 	if got.State != Restricted {
 		t.Errorf("state %s, want restricted", got.State)
+	}
+}
+
+// A report its party published on a day no source gives: with a day by
+// which a source shows it published (published_by), public from that day
+// at the latest, under either rule, unless the rule's own day comes first;
+// with no such day, never public under the rule of publication by the
+// party, and public on the rule's day (at the latest) under the rule of
+// days; and its cause says so, not that nothing is recorded.
+func TestDecideUndatedPublication(t *testing.T) {
+	rules := testRules(t)
+	loc := vienna(t)
+	rm06 := &catalog.Meeting{ID: "rm06", Opening: date(t, "2014-03-24"), Adjournment: date(t, "2014-04-04")}
+	rm07 := &catalog.Meeting{ID: "rm07", Opening: date(t, "2017-03-27"), Adjournment: date(t, "2017-04-07")}
+	open := &catalog.Meeting{ID: "rm07", Opening: date(t, "2017-03-27")}
+	by := func(s string) catalog.Document {
+		return catalog.Document{Kind: "national_report", PublishedBy: date(t, s), PublishedUndated: true}
+	}
+	undated := catalog.Document{Kind: "national_report", PublishedUndated: true}
+	tests := []struct {
+		name    string
+		doc     catalog.Document
+		meeting *catalog.Meeting
+		asOf    string
+		state   State
+		basis   Basis
+		from    string
+		latest  bool
+		cause   string
+	}{
+		{"PartyRuleByADayIsPublicFromIt", by("2013-08-07"), rm06, "2013-08-07", Public, BasisParty, "2013-08-07", true, CausePublicLatest},
+		{"PartyRuleByADayIsScheduledBeforeIt", by("2013-08-07"), rm06, "2013-08-06", Scheduled, BasisParty, "2013-08-07", true, CauseBecomesPublic},
+		{"PartyRuleUndatedIsNeverPublic", undated, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
+		{"PartyRuleNothingRecorded", catalog.Document{Kind: "national_report"}, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseNotPublished},
+		{"DaysRuleByADayBeforeTheRulesDayIsEarly", by("2016-09-27"), rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
+		{"DaysRuleByADayAfterTheRulesDayKeepsTheRulesDay", by("2017-08-01"), rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
+		{"DaysRuleUndatedIsPublicOnTheRulesDayAtTheLatest", undated, rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
+		{"DaysRuleByADayWithoutAdjournment", by("2016-09-27"), open, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
+		{"DaysRuleUndatedWithoutAdjournment", undated, open, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
+		{"DaysRuleRecordedDayIsNotLatest", catalog.Document{Kind: "national_report", Published: date(t, "2016-09-27")}, rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", false, CauseBecamePublic},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec := Decide(&tt.doc, tt.meeting, rules, date(t, tt.asOf).Start(loc))
+			if dec.State != tt.state || dec.Basis != tt.basis || dec.PublicFrom.String() != tt.from && !(tt.from == "" && dec.PublicFrom.IsZero()) ||
+				dec.Latest != tt.latest || dec.Cause.Code != tt.cause {
+				t.Errorf("got %s, basis %q, from %s, latest %v, cause %s (%s); want %s, %q, %s, %v, %s",
+					dec.State, dec.Basis, dec.PublicFrom, dec.Latest, dec.Cause.Code, dec.Reason, tt.state, tt.basis, tt.from, tt.latest, tt.cause)
+			}
+		})
 	}
 }

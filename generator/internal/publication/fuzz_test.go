@@ -130,3 +130,42 @@ func FuzzRecordingAdjournmentNeverHidesAReport(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPublishedByDecidesAsTheDay: a day by which a source shows a document
+// published (published_by, the day itself not recorded) decides its state
+// and public day as that day recorded as published would, on any facts and
+// at any moment, and only marks the day as the latest it may be; an
+// undated publication with no such day never makes a document public
+// where the same facts without it do not.
+func FuzzPublishedByDecidesAsTheDay(f *testing.F) {
+	f.Add(uint8(0), uint8(1), int16(1), int16(-30), int16(0), int16(0), int16(0), int64(0))
+	f.Add(uint8(0), uint8(2), int16(1), int16(-30), int16(0), int16(0), int16(0), int64(-20*24))
+	f.Add(uint8(0), uint8(2), int16(0), int16(-30), int16(40), int16(0), int16(0), int64(50*24))
+	f.Add(uint8(0), uint8(1), int16(10), int16(30), int16(0), int16(20), int16(0), int64(50*24))
+	rules := testRules(f)
+	loc := rules.Location
+	meetings := []string{"rm00", "rm06", "rm07"}
+	f.Fuzz(func(t *testing.T, kind, meeting uint8, adj, published, objection, consent, withdrawn int16, hours int64) {
+		if published == 0 {
+			return
+		}
+		m := &catalog.Meeting{ID: meetings[int(meeting)%len(meetings)], Adjournment: day(adj)}
+		facts := catalog.Document{Kind: "national_report", Objection: day(objection), Consent: day(consent), Withdrawn: day(withdrawn), WithdrawnReason: "r"}
+		dated, bound, undated, none := facts, facts, facts, facts
+		dated.Published = day(published)
+		bound.PublishedBy, bound.PublishedUndated = day(published), true
+		undated.PublishedUndated = true
+		base := catalog.Date{Year: 2017, Month: time.April, Day: 7}.Start(loc)
+		at := base.Add(time.Duration(hours%(24*4000)) * time.Hour)
+		a, b := Decide(&dated, m, rules, at), Decide(&bound, m, rules, at)
+		if a.State != b.State || a.Basis != b.Basis || a.PublicFrom != b.PublicFrom || a.WithdrawnOn != b.WithdrawnOn || a.NextChange != b.NextChange {
+			t.Fatalf("published %s: %s from %s (%s); published by that day: %s from %s (%s)", dated.Published, a.State, a.PublicFrom, a.Reason, b.State, b.PublicFrom, b.Reason)
+		}
+		if a.Latest || b.Latest != !b.PublicFrom.IsZero() && (b.State == Public || b.State == Scheduled || b.State == Withdrawn) && m.ID != "rm00" {
+			t.Fatalf("latest: published %v, published by %v (%s, %s)", a.Latest, b.Latest, b.State, b.Reason)
+		}
+		if u, n := Decide(&undated, m, rules, at), Decide(&none, m, rules, at); (u.State == Public) != (n.State == Public) || u.PublicFrom != n.PublicFrom {
+			t.Fatalf("undated publication: %s from %s (%s); without it: %s from %s (%s)", u.State, u.PublicFrom, u.Reason, n.State, n.PublicFrom, n.Reason)
+		}
+	})
+}

@@ -72,6 +72,9 @@ func oracle(d corpus.Doc, t time.Time) (public, withdrawn bool) {
 		// Before the rules changed: from the party's own publication, or
 		// from its consent once given; never by a date of the rules.
 		from = d.Published
+		if from.IsZero() {
+			from = d.PublishedBy // by that day at the latest: the rules take it as the day
+		}
 		if on(d.Consent) && (from.IsZero() || d.Consent.Before(from)) {
 			from = d.Consent
 		}
@@ -83,8 +86,11 @@ func oracle(d corpus.Doc, t time.Time) (public, withdrawn bool) {
 			return false, false
 		}
 		from = d.Adjournment.AddDays(90)
-		if !d.Published.IsZero() && d.Published.Before(from) {
-			from = d.Published
+		if p := d.Published; !p.IsZero() && p.Before(from) {
+			from = p
+		}
+		if p := d.PublishedBy; !p.IsZero() && p.Before(from) {
+			from = p
 		}
 	case d.Kind == "summary_report":
 		if d.Adopted.IsZero() {
