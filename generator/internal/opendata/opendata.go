@@ -83,10 +83,14 @@ type Record struct {
 	// Submitted is the day a public, scheduled or withdrawn document was
 	// submitted, where the catalog records it (disclosure.DocPage).
 	Submitted string `json:"submitted"`
+	// PublicFromLatest is set where PublicFrom is the latest day it may
+	// have become public: its party published it on a day the catalog
+	// does not record (disclosure.DocPage.PublishedUndated).
+	PublicFromLatest bool `json:"public_from_latest"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest"}
 
 func (r Record) row() []string {
 	size := ""
@@ -97,7 +101,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest)}
 }
 
 // writer holds what all outputs share.
@@ -151,7 +155,7 @@ func (w *writer) records() []Record {
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title, TitleLang: page.TitleLang,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
-			Submitted: page.Submitted.String(),
+			Submitted: page.Submitted.String(), PublicFromLatest: page.PublishedUndated,
 		}
 		if page.Report != 0 {
 			report := page.Report

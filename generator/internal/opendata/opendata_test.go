@@ -125,7 +125,7 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 	for i, c := range rows[0] {
 		col[c] = i
 	}
-	reports := 0
+	reports, latest := 0, 0
 	for i, r := range data.Documents {
 		d := s.res.Decisions[r.ID]
 		if r.State != string(d.State) {
@@ -158,12 +158,24 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 		case r.Report != nil:
 			reports++
 		}
-		if row[col["id"]] != r.ID || row[col["state"]] != r.State || row[col["public_from"]] != r.PublicFrom || row[col["sha256"]] != r.SHA256 {
+		if row[col["id"]] != r.ID || row[col["state"]] != r.State || row[col["public_from"]] != r.PublicFrom || row[col["sha256"]] != r.SHA256 ||
+			row[col["public_from_latest"]] != strconv.FormatBool(r.PublicFromLatest) {
 			t.Errorf("CSV row %d %v disagrees with JSON %+v", i+1, row, r)
+		}
+		// public_from is the latest day it may be where its party
+		// published it on a day not recorded, and only there.
+		if want := wantFrom != "" && d.Latest; r.PublicFromLatest != want {
+			t.Errorf("%s: public_from_latest %v, want %v (decided %+v)", r.ID, r.PublicFromLatest, want, d)
+		}
+		if r.PublicFromLatest {
+			latest++
 		}
 	}
 	if reports == 0 || reports == len(data.Documents) {
 		t.Errorf("%d of %d documents have a report number: the test proves little of the column", reports, len(data.Documents))
+	}
+	if latest == 0 {
+		t.Errorf("no document's public_from is the latest it may be: the test proves little of the column")
 	}
 }
 
