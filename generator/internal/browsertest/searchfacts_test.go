@@ -31,6 +31,20 @@ func TestSearchOfficerFindsTheMeetingFirst(t *testing.T) {
 	searchClean(t, tab, srv)
 }
 
+// A meeting's number alone finds the meeting first, before a document
+// whose own title has that number (a reader's "7" found the United States'
+// report "NUREG-1650, Revision 7" above the 7th Review Meeting).
+func TestSearchNumberFindsItsMeetingFirst(t *testing.T) {
+	tab := searchBrowser(t)
+	srv := Serve(t, edgeSite(t), "")
+	searchOpen(t, tab, srv, "q=7")
+	hits := searchWait(t, tab, "7")
+	if len(hits) < 2 || hits[0].Href != "/meetings/rm07/" || !slices.ContainsFunc(hits, func(h searchHit) bool { return h.Href == "/documents/rm07-nr-borduria/" }) {
+		t.Fatalf("results for 7 = %+v, want the 7th Review Meeting first, and Borduria's report, its Revision 7, among them", hits)
+	}
+	searchClean(t, tab, srv)
+}
+
 // An officer's country finds the meeting, not every document of it: the
 // 7th meeting's President came from Canada, which has no document in the
 // fixture, so "Canada" finds the meeting alone (a reader found 94 results

@@ -119,6 +119,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -514,6 +515,11 @@ func (f *facts) index(lang string, terms map[string][]string) *Index {
 		}
 		b.add(FieldOther, m.other...)
 		b.add(FieldOther, ordinalWords(lang, m.numbers)...)
+		// Its numbers alone, as its name: "7" finds the 7th Review Meeting
+		// before a document whose title has a 7 of its own ("Revision 7").
+		for _, n := range m.numbers {
+			b.add(FieldName, strconv.Itoa(n))
+		}
 		spoken := []string{}
 		if t := spokenTitle(catalogLang, m.record[1]); t != "" {
 			spoken = append(spoken, t)
