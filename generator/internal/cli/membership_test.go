@@ -181,6 +181,13 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("documents/rm08-09-nr9-elbonia/index.html"); !strings.Contains(got, "29 June 2023 : Public by this day at the latest (90 days after the meeting adjourned): it may have been public earlier, on a day not recorded.") {
 			t.Errorf("Elbonia's 9th report's history does not say it was public by the rule's day at the latest:\n%s", got)
 		}
+		// The timing chart counts it on the rule's day, and says so under
+		// the chart, on the meeting's page and on the figures page.
+		for _, p := range []string{"meetings/rm08-09/index.html", "figures/index.html"} {
+			if got := page(p); !strings.Contains(got, "although their party published them on a day not recorded here, which may have been earlier: 1.") {
+				t.Errorf("%s does not say that the timing chart counts a report published on a day not recorded on the rule's day:\n%s", p, got)
+			}
+		}
 		if got := page("documents/rm08-09-nr9-borduria/index.html"); !strings.Contains(got, "29 June 2023 : Became public (90 days after the meeting adjourned).") {
 			t.Errorf("Borduria's 9th report's history does not say it became public on the rule's day:\n%s", got)
 		}

@@ -288,6 +288,11 @@ type MeetingInfo struct {
 	// ReportsPublicOn is the day national reports become public by the rule
 	// of days after adjournment, when the adjournment is known.
 	ReportsPublicOn string `json:"reports_public_on,omitempty"`
+	// ReportsOnDayUndated is how many of them are public, as of the view,
+	// from that day at the latest, their party having published them on a
+	// day the catalog does not record (publication.Decision.Latest): the
+	// timing chart counts them on the rule's day.
+	ReportsOnDayUndated int `json:"reports_on_day_undated,omitempty"`
 	// ReportsRule says how: its days and whether the party may object;
 	// ReportsPast whether the day has come by the as-of moment.
 	ReportsDays      int      `json:"reports_days,omitempty"`

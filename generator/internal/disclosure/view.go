@@ -564,6 +564,14 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		on := m.Adjournment.AddDays(rule.Days)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
+		// Those public on that day that their party published on a day
+		// not recorded: the timing chart counts them on the rule's day,
+		// though they may have been public earlier.
+		for _, d := range w.in.Catalog.Documents {
+			if dec := w.in.Decisions[d.ID]; d.Meeting == m.ID && d.Kind == chosen.Kind && dec.State == publication.Public && dec.Latest && dec.PublicFrom == on {
+				mi.ReportsOnDayUndated++
+			}
+		}
 	}
 	return mi
 }
