@@ -295,6 +295,9 @@ func kib(n int) float64 { return float64(n) / 1024 }
 // documents come first, then Contracting Parties in alphabetical order. A
 // long ledger is split into pages that follow each other in that order and
 // together list every document once.
+// meetingSortKey finds the sort key of a ledger row's meeting cell.
+var meetingSortKey = regexp.MustCompile(`<td data-label="Meeting" data-sort="(\d+)"`)
+
 func TestLedgerSortedByMeetingThenCountry(t *testing.T) {
 	for name, site := range map[string]struct {
 		dir  string
@@ -312,6 +315,14 @@ func TestLedgerSortedByMeetingThenCountry(t *testing.T) {
 					t.Fatal(err)
 				}
 				rows = append(rows, tableRows(t, b, "ledger")...)
+				// The meeting column sorts by each meeting's place, the
+				// first one's too (a reader found the 1st Review Meeting
+				// sorted after the 10th: its place 0 had read as none).
+				for _, m := range meetingSortKey.FindAllSubmatch(b, -1) {
+					if string(m[1]) == "9999" || string(m[1]) == "0000" {
+						t.Errorf("%s: a meeting cell sorts as %s, no place of a meeting", p, m[1])
+					}
+				}
 				p = ""
 				if m := relNext.FindSubmatch(b); m != nil {
 					p = string(m[1])

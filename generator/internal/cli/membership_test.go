@@ -248,6 +248,19 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if langs["rm08-09-nr9-aland"] != "" {
 			t.Errorf("documents.json: the withheld 9th report of Aland gives its title's language %q", langs["rm08-09-nr9-aland"])
 		}
+		// public_from is the latest day it may be where the page says so:
+		// a report published on a day not recorded (Elbonia's 9th), and one
+		// of a meeting a source counts more early publications at than the
+		// catalog dates (Aland's 7th); not where neither holds.
+		latest := map[string]any{}
+		for _, d := range docs {
+			latest[d["id"].(string)] = d["public_from_latest"]
+		}
+		for id, want := range map[string]bool{"rm08-09-nr9-elbonia": true, "rm07-nr-aland": true, "rm08-09-nr9-borduria": false} {
+			if latest[id] != want {
+				t.Errorf("documents.json: %s public_from_latest %v, want %v", id, latest[id], want)
+			}
+		}
 	})
 
 	t.Run("ledger", func(t *testing.T) {

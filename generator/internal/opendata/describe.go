@@ -244,7 +244,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is; empty where the meeting reviewed one, or where the catalog does not say.", &Constraints{Minimum: minimum(1)}},
 		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
 		{"submitted", "date", "", "The day a public, scheduled or withdrawn document was submitted, where the catalog records it.", nil},
-		{"public_from_latest", "boolean", "", "true where public_from is the latest day it may have become public: its Contracting Party published it on a day the catalog does not record.", &Constraints{Required: true}},
+		{"public_from_latest", "boolean", "", "true where public_from is the latest day it may have become public: its Contracting Party published it on a day the catalog does not record, or a source counts more reports of its meeting published early than the catalog dates.", &Constraints{Required: true}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }

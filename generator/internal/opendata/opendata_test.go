@@ -164,6 +164,8 @@ func TestDocumentsJSONAndCSVAgreeWithDecisions(t *testing.T) {
 		}
 		// public_from is the latest day it may be where its party
 		// published it on a day not recorded, and only there.
+		// (Generated catalogs give no meeting a source's count of early
+		// publications, the other case of a latest day.)
 		if want := wantFrom != "" && d.Latest; r.PublicFromLatest != want {
 			t.Errorf("%s: public_from_latest %v, want %v (decided %+v)", r.ID, r.PublicFromLatest, want, d)
 		}
