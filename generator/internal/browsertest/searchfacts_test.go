@@ -45,6 +45,28 @@ func TestSearchNumberFindsItsMeetingFirst(t *testing.T) {
 	searchClean(t, tab, srv)
 }
 
+// A result public by a day at the latest says so, as the pages' lists
+// do, not "since" that day.
+func TestSearchSaysAPublicDayAtTheLatest(t *testing.T) {
+	tab := searchBrowser(t)
+	srv := Serve(t, edgeSite(t), "")
+	searchOpen(t, tab, srv, "q=carpania")
+	hits := searchWait(t, tab, "carpania")
+	var found bool
+	for _, h := range hits {
+		if h.Href == "/documents/rm06-nr-carpania/" {
+			found = true
+			if !strings.Contains(h.Text, "by 8 August 2013 at the latest") || strings.Contains(h.Text, "since 8 August 2013") {
+				t.Errorf("the result of Carpania's 6th report says %q, want public by 8 August 2013 at the latest", h.Text)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("carpania does not find its 6th report: %+v", hits)
+	}
+	searchClean(t, tab, srv)
+}
+
 // An officer's country finds the meeting, not every document of it: the
 // 7th meeting's President came from Canada, which has no document in the
 // fixture, so "Canada" finds the meeting alone (a reader found 94 results

@@ -155,6 +155,8 @@ var pageCases = []pageCase{
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
 	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
+	// A report public by a day at the latest is listed so, not "since".
+	{name: "country-public-by-a-day", site: edgeSite, path: "countries/carpania/", want: []string{"by 8 August 2013 at the latest"}},
 	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports recorded in this catalog, by state", "When National Reports became public", "Withheld", "Cite as"}},
 	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية المسجّلة في هذا الفهرس، حسب الحالة"}},
 

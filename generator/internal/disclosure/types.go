@@ -34,6 +34,11 @@ type DocRef struct {
 	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
 	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn
 	URL         string            `json:"url"`                   // the document's page, "/documents/<id>/"
+	// Latest is set for a public document whose PublicFrom is the latest
+	// day it may have become public, as its page says (DocPage
+	// PublishedUndated or EarlierUnrecorded): lists say "by D at the
+	// latest", not "since D".
+	Latest bool `json:"latest,omitempty"`
 }
 
 // Status is what every output may say of a document's publication: its

@@ -154,6 +154,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	}
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
+	r.Latest = dec.State == publication.Public && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle, r.TitleLang = d.Title, true, d.TitleLang

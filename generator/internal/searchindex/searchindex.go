@@ -250,6 +250,9 @@ type Doc struct {
 	WithdrawnOn                 string
 	TitleLang                   string // the language of Title when not English
 	Report                      int    // which of its party's reports of its kind (0: the only one)
+	// Latest: public from PublicFrom at the latest (disclosure.DocRef.Latest),
+	// which results say as "by D at the latest", not "since D".
+	Latest bool
 }
 
 func (d Doc) MarshalJSON() ([]byte, error) {
@@ -257,7 +260,11 @@ func (d Doc) MarshalJSON() ([]byte, error) {
 	if d.Report != 0 {
 		report = d.Report
 	}
-	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report}
+	var latest any = ""
+	if d.Latest {
+		latest = 1
+	}
+	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report, latest}
 	for len(v) > 4 && v[len(v)-1] == "" {
 		v = v[:len(v)-1]
 	}
@@ -395,7 +402,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		if r.OwnTitle {
 			doc.Title, doc.TitleLang = r.Title, r.TitleLang
 		}
-		doc.Report = r.Report
+		doc.Report, doc.Latest = r.Report, r.Latest
 		// The view decides what may be found: Page gives a summary, symbol
 		// and text only where the document's state allows them.
 		doc.Summary, doc.Symbol = page.Summary, page.Symbol
