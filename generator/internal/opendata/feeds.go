@@ -204,6 +204,10 @@ const calendarNames = 40
 // clients refuse one with none: a catalog in which nothing has ever become
 // public or been scheduled (a new one) gets the rules' time zone as a
 // VTIMEZONE (timezone), the zone in which the publication days turn.
+// latestWords say that a document was public by an event's day at the
+// latest, and may have been earlier (Record.PublicFromLatest).
+const latestWords = "public by this day at the latest"
+
 func (w *writer) calendar(records []Record) error {
 	in := w.v.Input()
 	today := catalog.DateOf(in.AsOf.In(in.Catalog.Rules.Location)).String()
@@ -252,7 +256,11 @@ func (w *writer) calendar(records []Record) error {
 		next := d.AddDays(1)
 		e.SetAllDayEndAt(time.Date(next.Year, next.Month, next.Day, 0, 0, 0, 0, time.UTC))
 		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
+		// A document public from this day at the latest (its party
+		// published it on a day not recorded) says so.
 		switch {
+		case len(docs) == 1 && past && docs[0].PublicFromLatest:
+			e.SetSummary(names[docs[0].ID] + " " + latestWords)
 		case len(docs) == 1:
 			e.SetSummary(names[docs[0].ID] + " " + verb)
 		case past:
@@ -267,6 +275,9 @@ func (w *writer) calendar(records []Record) error {
 				break
 			}
 			desc.WriteString(names[r.ID])
+			if r.PublicFromLatest {
+				desc.WriteString(" (" + latestWords + ")")
+			}
 			if r.WithdrawnOn != "" {
 				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
 			}
