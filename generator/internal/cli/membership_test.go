@@ -181,10 +181,17 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("documents/rm08-09-nr9-elbonia/index.html"); !strings.Contains(got, "29 June 2023 : Public by this day at the latest (90 days after the meeting adjourned): it may have been public earlier, on a day not recorded.") {
 			t.Errorf("Elbonia's 9th report's history does not say it was public by the rule's day at the latest:\n%s", got)
 		}
+		// A report public on the rule's day, of a meeting a source counts
+		// more early publications at than the catalog dates: its status
+		// says it was public by that day at the latest, as its history
+		// does (a reader's review found "Became public on" beside it).
+		if got := page("documents/rm07-nr-aland/index.html"); !strings.Contains(got, "at the latest (90 days after the meeting adjourned); it may have been public earlier.") {
+			t.Errorf("Aland's 7th report's status does not say it was public by the rule's day at the latest:\n%s", got)
+		}
 		// The timing chart counts it on the rule's day, and says so under
 		// the chart, on the meeting's page and on the figures page.
 		for _, p := range []string{"meetings/rm08-09/index.html", "figures/index.html"} {
-			if got := page(p); !strings.Contains(got, "although their party published them on a day not recorded here, which may have been earlier: 1.") {
+			if got := page(p); !strings.Contains(got, "although their Contracting Party published them on a day not recorded here, which may have been earlier: 1.") {
 				t.Errorf("%s does not say that the timing chart counts a report published on a day not recorded on the rule's day:\n%s", p, got)
 			}
 		}

@@ -309,6 +309,12 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
+	// Public from the rule's day at the latest, as its history says: its
+	// status says so too, and why.
+	if e := p.EarlierUnrecorded; e != nil && p.Cause.Code == publication.CauseBecamePublic {
+		p.Cause.Code = CauseEarlierUncounted
+		p.Reason = fmt.Sprintf("public by %s at the latest (%s); it may have been public earlier: a source counts %d of its meeting's reports published early, and this catalog dates %d", p.Cause.Date.Long(), publication.BasisWords(p.Cause.Basis, p.Cause.Days), e.Published, e.Recorded)
+	}
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
 		p.Sources, own = w.showable(d.Sources)
@@ -356,6 +362,14 @@ func (w *View) earlyRecorded() map[string]int {
 		return out
 	}).(map[string]int)
 }
+
+// CauseEarlierUncounted is the cause a document page gives, in place of
+// the engine's became_public, for a report public on the rule's day that
+// may have been public earlier, its meeting counting more reports
+// published early than the catalog dates (DocPage.EarlierUnrecorded): the
+// theme's reason_public_by_uncounted says it, and the page's note gives the
+// two counts.
+const CauseEarlierUncounted = "public_by_uncounted"
 
 // earlierUnrecorded says, for a National Report that became public on the
 // day the rule set, that its meeting counts more reports published before

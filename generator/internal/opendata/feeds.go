@@ -263,6 +263,8 @@ func (w *writer) calendar(records []Record) error {
 			e.SetSummary(names[docs[0].ID] + " " + latestWords)
 		case len(docs) == 1:
 			e.SetSummary(names[docs[0].ID] + " " + verb)
+		case past && !slices.ContainsFunc(docs, func(r Record) bool { return !r.PublicFromLatest }):
+			e.SetSummary(fmt.Sprintf("%d documents %s", len(docs), latestWords))
 		case past:
 			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
 		default:
