@@ -157,6 +157,7 @@ var pageCases = []pageCase{
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
 	// A report public by a day at the latest is listed so, not "since".
 	{name: "country-public-by-a-day", site: edgeSite, path: "countries/carpania/", want: []string{"by 8 August 2013 at the latest"}},
+	{name: "country-public-by-a-day-past-day", site: edgeSite, path: "countries/carpania/?on=2014-01-01", want: []string{"States on 1 January 2014", "by 8 August 2013 at the latest"}},
 	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports recorded in this catalog, by state", "When National Reports became public", "Withheld", "Cite as"}},
 	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية المسجّلة في هذا الفهرس، حسب الحالة"}},
 

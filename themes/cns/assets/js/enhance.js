@@ -279,7 +279,11 @@
       var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
-        var sel = "[data-" + set + '="' + badge + (unset ? "-unset" : "") + '"]';
+        // Public from its day at the latest (data-latest): "by D at the
+        // latest", where the set has such a phrase.
+        var suffix = unset ? "-unset" : "";
+        if (!unset && badge === "public" && e.hasAttribute("data-latest") && tpl.content.querySelector("[data-" + set + '="public-latest"]')) suffix = "-latest";
+        var sel = "[data-" + set + '="' + badge + suffix + '"]';
         // An "-unset" phrase names no day ("not yet submitted", "day not
         // yet set"): shown for a document with no public day too.
         var part = (from || unset) && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
