@@ -21,6 +21,10 @@ func realSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-07-06"
 // scheduledSite is the same catalog before that day: scheduled documents.
 func scheduledSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-05-01") }
 
+// laterSite is the same catalog some weeks after that day, so that a past
+// day can show the reports public.
+func laterSite(t testing.TB) string { return BuildSite(t, "--as-of", "2017-09-01") }
+
 // edgeSite is testdata/edge.txtar, which has a document in every state.
 func edgeSite(t testing.TB) string {
 	return BuildSite(t, "--data", edgeData(t), "--as-of", "2017-10-01")
@@ -157,6 +161,7 @@ var pageCases = []pageCase{
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
 	// A report public by a day at the latest is listed so, not "since".
 	{name: "country-public-by-a-day", site: edgeSite, path: "countries/carpania/", want: []string{"by 8 August 2013 at the latest"}},
+	{name: "meeting-public-by-a-day-past-day", site: laterSite, path: "meetings/rm07/?on=2017-08-01", want: []string{"National Report: Public, by 6 July 2017 at the latest"}},
 	{name: "country-public-by-a-day-past-day", site: edgeSite, path: "countries/carpania/?on=2014-01-01", want: []string{"States on 1 January 2014", "by 8 August 2013 at the latest"}},
 	{name: "figures", site: edgeSite, path: "figures/", want: []string{"National Reports recorded in this catalog, by state", "When National Reports became public", "Withheld", "Cite as"}},
 	{name: "figures-arabic", site: allLanguagesSite, path: "ar/figures/", want: []string{"التقارير الوطنية المسجّلة في هذا الفهرس، حسب الحالة"}},

@@ -315,6 +315,8 @@
         if (!tr.hasAttribute("data-past")) return;
         var from = unsetOn(tr, state, false) ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
+        // Public from its day at the latest: "by D at the latest".
+        if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from }, parts).textContent;
         tr.querySelector("td").textContent = text;
