@@ -149,7 +149,7 @@ var pageCases = []pageCase{
 	// Published by its party on a day no source gives: public from a day
 	// by which a source shows it published, at the latest; with no such
 	// day, restricted, and saying why (not that nothing is recorded).
-	{name: "document-published-by-a-day", site: edgeSite, path: "documents/rm06-nr-carpania/", want: []string{"Public", "Public by 8 August 2013 at the latest (published by the Contracting Party)", "its sources show it public by 8 August 2013", "Public by (at the latest)", "8 August 2013: Public by this day at the latest"}},
+	{name: "document-published-by-a-day", site: edgeSite, path: "documents/rm06-nr-carpania/", want: []string{"Public", "Public by 8 August 2013 at the latest (published by the Contracting Party)", "its sources show it public by 8 August 2013", "Public by (at the latest)", "8 August 2013: Public by this day at the latest", "Every document as it stood on 8 August 2013"}},
 	{name: "document-published-undated", site: edgeSite, path: "documents/rm06-nr-cote-divoire/", want: []string{"Restricted", "none gives a day by which it had", "will show it as public once a source gives a day by which its Contracting Party had published it"}},
 	{name: "document-read-meeting-list", site: edgeSite, path: "documents/rm06-nr-syldavia/", want: []string{"This site holds no copy", "official list of the documents of the 6th Review Meeting"}},
 	{name: "document-read-party-page", site: edgeSite, path: "documents/rm07-nr-carpania/", want: []string{"This site holds no copy", "Carpania: its own page of its reports"}},
