@@ -77,7 +77,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
 		}
-		if dec.Latest || w.earlierUnrecorded(d, dec) != nil {
+		if ref.Latest {
 			c.Latest = true
 			c.Text = "Public by this day at the latest (" + dec.BasisText + "): it may have been public earlier, on a day not recorded."
 		}

@@ -34,10 +34,10 @@ type DocRef struct {
 	PublicFrom  catalog.Date      `json:"public_from,omitzero"`  // public, scheduled, withdrawn
 	WithdrawnOn catalog.Date      `json:"withdrawn_on,omitzero"` // withdrawn
 	URL         string            `json:"url"`                   // the document's page, "/documents/<id>/"
-	// Latest is set for a public document whose PublicFrom is the latest
-	// day it may have become public, as its page says (DocPage
-	// PublishedUndated or EarlierUnrecorded): lists say "by D at the
-	// latest", not "since D".
+	// Latest is set where PublicFrom is the latest day it may have become
+	// (or may become) public, as its page says (DocPage PublishedUndated or
+	// EarlierUnrecorded): lists say a public one "by D at the latest", not
+	// "since D"; its history and the open data say so too.
 	Latest bool `json:"latest,omitempty"`
 }
 

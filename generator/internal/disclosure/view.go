@@ -154,7 +154,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	}
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
-	r.Latest = dec.State == publication.Public && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
+	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle, r.TitleLang = d.Title, true, d.TitleLang
@@ -579,16 +579,34 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		on := m.Adjournment.AddDays(rule.Days)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
-		// Those public on that day that their party published on a day
-		// not recorded: the timing chart counts them on the rule's day,
-		// though they may have been public earlier.
-		for _, d := range w.in.Catalog.Documents {
-			if dec := w.in.Decisions[d.ID]; d.Meeting == m.ID && d.Kind == chosen.Kind && dec.State == publication.Public && dec.Latest && dec.PublicFrom == on {
-				mi.ReportsOnDayUndated++
-			}
-		}
+		mi.ReportsOnDayUndated = w.onDayUndated()[onDayKey{m.ID, chosen.Kind, on}]
 	}
 	return mi
+}
+
+// onDayKey names a meeting's documents of one kind public on one day.
+type onDayKey struct {
+	meeting, kind string
+	on            catalog.Date
+}
+
+// onDayUndated counts, by meeting, kind and day, the public documents
+// whose party published them on a day the catalog does not record
+// (publication.Decision.Latest), public from that day at the latest: on
+// the rule's day, the timing chart counts them there, though they may have
+// been public earlier (MeetingInfo.ReportsOnDayUndated). Computed once per
+// build.
+func (w *View) onDayUndated() map[onDayKey]int {
+	type key struct{}
+	return w.Once(key{}, func() any {
+		out := map[onDayKey]int{}
+		for _, d := range w.in.Catalog.Documents {
+			if dec := w.in.Decisions[d.ID]; dec.State == publication.Public && dec.Latest {
+				out[onDayKey{d.Meeting, d.Kind, dec.PublicFrom}]++
+			}
+		}
+		return out
+	}).(map[onDayKey]int)
 }
 
 func membershipInfo(c catalog.Completeness) MembershipInfo {

@@ -189,6 +189,10 @@ func (w *writer) feeds([]Record) error {
 // calendarNames is how many documents an event's description names.
 const calendarNames = 40
 
+// latestWords say that a document was public by an event's day at the
+// latest, and may have been earlier (Record.PublicFromLatest).
+const latestWords = "public by this day at the latest"
+
 // calendar writes an all-day event on each day on which documents became
 // public (public or withdrawn since) or, unless their Contracting Party
 // objects, become public (scheduled).
@@ -204,10 +208,6 @@ const calendarNames = 40
 // clients refuse one with none: a catalog in which nothing has ever become
 // public or been scheduled (a new one) gets the rules' time zone as a
 // VTIMEZONE (timezone), the zone in which the publication days turn.
-// latestWords say that a document was public by an event's day at the
-// latest, and may have been earlier (Record.PublicFromLatest).
-const latestWords = "public by this day at the latest"
-
 func (w *writer) calendar(records []Record) error {
 	in := w.v.Input()
 	today := catalog.DateOf(in.AsOf.In(in.Catalog.Rules.Location)).String()

@@ -84,10 +84,9 @@ type Record struct {
 	// submitted, where the catalog records it (disclosure.DocPage).
 	Submitted string `json:"submitted"`
 	// PublicFromLatest is set where PublicFrom is the latest day it may
-	// have become public, as its page says: its party published it on a
-	// day the catalog does not record (disclosure.DocPage.PublishedUndated),
-	// or its meeting counts more reports published early than the catalog
-	// dates (disclosure.DocPage.EarlierUnrecorded).
+	// have become public, as its page says (disclosure.DocRef.Latest): its
+	// party published it on a day the catalog does not record, or its
+	// meeting counts more reports published early than the catalog dates.
 	PublicFromLatest bool `json:"public_from_latest"`
 }
 
@@ -157,7 +156,7 @@ func (w *writer) records() []Record {
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title, TitleLang: page.TitleLang,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
-			Submitted: page.Submitted.String(), PublicFromLatest: page.PublishedUndated || page.EarlierUnrecorded != nil,
+			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest,
 		}
 		if page.Report != 0 {
 			report := page.Report
