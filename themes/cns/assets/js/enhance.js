@@ -218,6 +218,13 @@
       var fixed = e.getAttribute("data-fixed") || "";
       return state === "scheduled" && fixed !== "" && on < fixed;
     }
+    // beforeLatest: whether the day is before the one by which a document
+    // was public at the latest (data-latest: its public day is the last it
+    // can be) while its state then was another: it may have been public
+    // already, which its phrase says. Not for one not yet submitted.
+    function beforeLatest(e, state, from) {
+      return e.hasAttribute("data-latest") && from !== "" && on < from && state !== "public" && state !== "not_submitted";
+    }
     function say(part) {
       note.replaceChildren.apply(note, children(part));
       note.hidden = false;
@@ -275,15 +282,18 @@
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      var unset = unsetOn(e, badge, !changed && past.length > 1);
-      var dated = tpl.content.querySelector('[data-phrase="' + badge + '"]') && from !== "" && !unset;
+      var perhaps = beforeLatest(e, badge, from);
+      var unset = !perhaps && unsetOn(e, badge, !changed && past.length > 1);
+      var dated = (perhaps || tpl.content.querySelector('[data-phrase="' + badge + '"]')) && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
         // Public from its day at the latest (data-latest): "by D at the
-        // latest", where the set has such a phrase.
+        // latest", where the set has such a phrase; before that day, that
+        // it may have been public already.
         var suffix = unset ? "-unset" : "";
         if (!unset && badge === "public" && e.hasAttribute("data-latest") && tpl.content.querySelector("[data-" + set + '="public-latest"]')) suffix = "-latest";
         var sel = "[data-" + set + '="' + badge + suffix + '"]';
+        if (perhaps && tpl.content.querySelector("[data-" + set + '="before-latest"]')) sel = "[data-" + set + '="before-latest"]';
         // An "-unset" phrase names no day ("not yet submitted", "day not
         // yet set"): shown for a document with no public day too.
         var part = (from || unset) && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
@@ -313,10 +323,13 @@
         var state = tr.getAttribute("data-state");
         counts[state] = (counts[state] || 0) + 1;
         if (!tr.hasAttribute("data-past")) return;
-        var from = unsetOn(tr, state, false) ? "" : tr.getAttribute("data-from") || "";
+        var perhaps = beforeLatest(tr, state, tr.getAttribute("data-from") || "");
+        var from = !perhaps && unsetOn(tr, state, false) ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
-        // Public from its day at the latest: "by D at the latest".
+        // Public from its day at the latest: "by D at the latest"; before
+        // that day, that it may have been public already.
         if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
+        if (perhaps && parts.content.querySelector('[data-map-phrase="' + state + '-before-latest"]')) sel = '[data-map-phrase="' + state + '-before-latest"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from }, parts).textContent;
         tr.querySelector("td").textContent = text;
