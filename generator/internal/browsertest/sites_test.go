@@ -157,7 +157,7 @@ var pageCases = []pageCase{
 	{name: "document-scheduled-future-meeting", site: edgeSite, path: "documents/rm08-nr-aland/", want: []string{"Scheduled", "15 February 2018"}},
 	{name: "meeting-mixed", site: edgeSite, path: "meetings/rm07/", want: []string{"Withheld", "Withdrawn", "Restricted", "Not submitted"}},
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
-	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn"}},
+	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn", "published by its Contracting Party on a day not known"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
 	// A report public by a day at the latest is listed so, not "since".
 	{name: "country-public-by-a-day", site: edgeSite, path: "countries/carpania/", want: []string{"by 8 August 2013 at the latest"}},

@@ -39,6 +39,12 @@ type DocRef struct {
 	// EarlierUnrecorded): lists say a public one "by D at the latest", not
 	// "since D"; its history and the open data say so too.
 	Latest bool `json:"latest,omitempty"`
+	// UndatedPublication is set where it is restricted only because no
+	// source gives a day by which its Contracting Party, which a source
+	// says published it, had done so (publication.CauseUndated), as its
+	// page says: lists say so beside "Restricted", which alone reads as
+	// withheld.
+	UndatedPublication bool `json:"undated_publication,omitempty"`
 }
 
 // Status is what every output may say of a document's publication: its
