@@ -347,3 +347,24 @@ func largeSiteAsBuilt(t *testing.T) (site string, c *catalog.Catalog, asOf catal
 	today = publication.DecideAll(c, asOf.Start(c.Rules.Location))
 	return site, c, asOf, today, pastTitles(c, today, true)
 }
+
+// A Summary Report, made at the meeting itself, on a day before its
+// meeting opened: the ledger shows it not submitted and says it was yet to
+// be made at the meeting, not that it was "not yet submitted", which is
+// said of a report a party submits.
+func TestLedgerSaysASummaryReportWasYetToBeMade(t *testing.T) {
+	t.Parallel()
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	const read = `(() => { const r = document.querySelector("#doc-rm07-summary-report"); return r ? [r.className, r.querySelector(".date-cell").textContent.trim()] : []; })()`
+	for day, want := range map[string]string{"2017-01-10": "made at the meeting, not yet opened", "2017-07-06": ""} {
+		var got []string
+		tab.Run(chromedp.Navigate(srv.URL+"documents/?on="+day), chromedp.Evaluate(read, &got))
+		if day == "2017-01-10" && (len(got) != 2 || got[0] != "row-not_submitted" || got[1] != want) {
+			t.Errorf("on %s the Summary Report's row is %q; want not submitted, %q", day, got, want)
+		}
+		if day != "2017-01-10" && (len(got) != 2 || strings.Contains(got[1], "made at the meeting")) {
+			t.Errorf("on %s the Summary Report's row is %q; want it made", day, got)
+		}
+	}
+}

@@ -214,6 +214,11 @@ type HomePage struct {
 	// a document in any other state by the title made of its kind, party
 	// and meeting, as its page did then.
 	TitledStates []string `json:"titled_states"`
+	// MadeAtMeeting are the kinds made at the meeting itself
+	// (catalog.Kind.AtMeeting): on a day before the meeting opened, a page
+	// on a past day says such a document had yet to be made there, not
+	// that it was not yet submitted.
+	MadeAtMeeting []string `json:"made_at_meeting"`
 	// LedgerPageSize is the ledger's rows a page, for links to a row.
 	LedgerPageSize int `json:"ledger_page_size,omitempty"`
 	// Completeness is how complete the record of each meeting is, in the

@@ -562,6 +562,12 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		}
 	}
 	h.PastStates = append(slices.Clone(h.States), string(disclosure.NotPublic))
+	h.MadeAtMeeting = []string{}
+	for _, k := range w.Input().Catalog.Rules.Kinds {
+		if k.AtMeeting {
+			h.MadeAtMeeting = append(h.MadeAtMeeting, k.Kind)
+		}
+	}
 	h.MapKeys = append(slices.Clone(h.PastStates), NoRecord)
 	for _, st := range catalog.Standings {
 		if st != catalog.Bound {

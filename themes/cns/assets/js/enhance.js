@@ -294,6 +294,9 @@
         if (!unset && badge === "public" && e.hasAttribute("data-latest") && tpl.content.querySelector("[data-" + set + '="public-latest"]')) suffix = "-latest";
         var sel = "[data-" + set + '="' + badge + suffix + '"]';
         if (perhaps && tpl.content.querySelector("[data-" + set + '="before-latest"]')) sel = "[data-" + set + '="before-latest"]';
+        // Not yet in existence, of a kind made at the meeting itself
+        // (data-at-meeting): not yet made there, not "not yet submitted".
+        if (unset && badge === "not_submitted" && e.hasAttribute("data-at-meeting") && tpl.content.querySelector("[data-" + set + '="not_submitted-unset-meeting"]')) sel = "[data-" + set + '="not_submitted-unset-meeting"]';
         // An "-unset" phrase names no day ("not yet submitted", "day not
         // yet set"): shown for a document with no public day too.
         var part = (from || unset) && tpl.content.querySelector(sel) ? fill(sel, { from: from, until: until }) : null;
