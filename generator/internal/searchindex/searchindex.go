@@ -78,11 +78,13 @@
 //	meeting_days in an index of another language, per meeting: the days
 //	             its pages write for held, YYYY-MM-DD ([opening,
 //	             adjournment], [opening] or [])
-//	parties      [id, name, [other names], title name] per party, ordered
-//	             by name; title name, in an index of another language than
-//	             English, is the English name that the catalog's titles
-//	             use, given when name is the party's name in the language
-//	             (else name is the English name, and it is left out)
+//	parties      [id, name, [other names], title name, [searched]] per
+//	             party, ordered by name; title name, in an index of another
+//	             language than English, is the English name that the
+//	             catalog's titles use, given when name is the party's name in
+//	             the language (else name is the English name, and it is ""
+//	             or left out); searched, the names it is also found by but
+//	             which no page shows (Party.Searched), left out when none
 //	docs         [meeting, kind, party, state, public_from, id, title,
 //	             summary, symbol, withdrawn_on, title_lang, report] per
 //	             document: the first four are positions (party -1 for none);
@@ -223,9 +225,11 @@ type Party struct {
 	OtherNames []string
 	TitleName  string
 	// Searched are names the party is found by, as by its other names,
-	// but which are not shown (only their terms are written): its CLDR
-	// names in the language and its other scripts (namedAlsoIn), and the
-	// catalog's search_names of the language.
+	// but which are not shown: its CLDR names in the language and its
+	// other scripts (namedAlsoIn), and the catalog's search_names of the
+	// language. They are written for "did you mean" alone, which offers a
+	// word as a text writes it («Росия»: «Россия», the name a Russian
+	// reader types where the site writes «Российская Федерация»).
 	Searched []string
 }
 
@@ -233,6 +237,9 @@ func (p Party) MarshalJSON() ([]byte, error) {
 	o := p.OtherNames
 	if o == nil {
 		o = []string{}
+	}
+	if len(p.Searched) != 0 {
+		return marshal([]any{p.ID, p.Name, o, p.TitleName, p.Searched})
 	}
 	if p.TitleName != "" {
 		return marshal([]any{p.ID, p.Name, o, p.TitleName})

@@ -1152,7 +1152,8 @@
      texts write it (in lower case), or t when none is: a term may be a stem
      ("албан", "regul") that no reader writes. Names come first (a party's
      name in the language is the form a reader expects), then other names,
-     then texts; the first word found wins. Made once, when first asked. */
+     then texts, then the names a party is only searched by; the first
+     word found wins. Made once, when first asked. */
   Index.prototype.spelled = function (t) {
     if (!this.surface) {
       var surface = this.surface = new Map();
@@ -1182,6 +1183,21 @@
           }
         }
       }
+      // Last, the names a party is found by that no page shows (a
+      // party's fifth field: «Россия» where the site writes «Российская
+      // Федерация»), for a word no text writes.
+      this.ix.parties.forEach(function (p) {
+        (p[4] || []).forEach(function (name) {
+          (name.match(RAW_WORD) || []).forEach(function (r) {
+            var ws = words(r);
+            if (ws.length !== 1) return;
+            var x = termOf(ws[0]);
+            (typeof x === 'string' ? [x] : x).forEach(function (y) {
+              if (!surface.has(y)) surface.set(y, [r, -1]);
+            });
+          });
+        });
+      });
     }
     var got = this.surface.get(t);
     return got ? got[0] : t;
@@ -1204,8 +1220,8 @@
       var t = term(w), terms = index.terms, states = index.stateWords || new Map();
       if (index.known(t) || index.known(bare(t)) || states.has(t)) return r;
       if (w.length < 4) return r;
-      // The closest term that some text writes out: a name the index only
-      // searches (search_names) has no written form to offer.
+      // The closest term that some text or name writes out (a name the
+      // index only searches is written for this alone, spelled).
       // Of two as close, the one the word's letters are all in, in order
       // (letters left out in typing: "rapor", "rapport", not "rapid"),
       // then the one that shares more of its first letters ("japon").
