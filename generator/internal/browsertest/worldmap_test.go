@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -137,6 +140,26 @@ func TestMeetingMapFitsAndEveryPartyIsReachableByTab(t *testing.T) {
 		if !seen[p] {
 			t.Errorf("party %s is in the table but Tab never reached it on the map", p)
 		}
+	}
+}
+
+// A meeting map says why a report its party published on a day no source
+// gives is restricted, as the lists do ("published by its Contracting Party
+// on a day not known"), in its shape's accessible name and its table: the
+// edge catalog's Côte d'Ivoire at the 6th meeting.
+func TestMeetingMapSaysWhyAReportIsRestricted(t *testing.T) {
+	t.Parallel()
+	page, err := os.ReadFile(filepath.Join(edgeSite(t), "meetings", "rm06", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "Côte d&#39;Ivoire: National Report: Restricted, published by its Contracting Party on a day not known"
+	if got := strings.Count(string(page), `aria-label="`+want+`"`); got != 1 {
+		t.Errorf("%d shapes of the map are named %q, want 1", got, want)
+	}
+	row := regexp.MustCompile(`data-party="cote-divoire"[^>]*><th scope="row">[^<]*</th><td[^>]*>([^<]*)</td>`).FindSubmatch(page)
+	if row == nil || string(row[1]) != "National Report: Restricted, published by its Contracting Party on a day not known" {
+		t.Errorf("the map's table says of Côte d'Ivoire %q", row)
 	}
 }
 
