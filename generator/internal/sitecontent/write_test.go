@@ -249,3 +249,53 @@ func TestHandWrittenTranslationIsForItsLanguage(t *testing.T) {
 		t.Errorf("a translation without front matter: error %v, want one naming site/content/about.fr.md", err)
 	}
 }
+
+// The home page's "Recently public" leaves out a document public by a day
+// at the latest (its party published it on a day no source gives): that
+// day bounds when it became public and may be long after it. The generated
+// corpus has such documents; the test looks on the day the newest of them
+// is public by, when it is among the newest public.
+func TestRecentlyPublicLeavesOutDaysAtTheLatest(t *testing.T) {
+	m, c := load(t, 400, 11)
+	var day catalog.Date
+	for _, dec := range publication.DecideAll(c, m.To) {
+		if dec.State == publication.Public && dec.Latest && dec.PublicFrom.String() > day.String() {
+			day = dec.PublicFrom
+		}
+	}
+	if day.IsZero() {
+		t.Fatal("the corpus has no document public by a day at the latest: choose another seed")
+	}
+	at := time.Date(day.Year, day.Month, day.Day, 12, 0, 0, 0, time.UTC)
+	decisions := publication.DecideAll(c, at)
+	fs := afero.NewMemMapFs()
+	if _, err := sitecontent.Write(fs, "/content", nil, disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"}); err != nil {
+		t.Fatal(err)
+	}
+	recent := frontMatter[struct {
+		Params struct {
+			Recent []struct {
+				ID         string `json:"id"`
+				PublicFrom string `json:"public_from"`
+			} `json:"recent"`
+		} `json:"params"`
+	}](t, fs, "_index.md").Params.Recent
+	if len(recent) == 0 {
+		t.Fatal("nothing is recently public: the test proves nothing")
+	}
+	oldest := recent[len(recent)-1].PublicFrom
+	for _, r := range recent {
+		if decisions[r.ID].Latest {
+			t.Errorf("%s, public by %s at the latest, is listed as recently public", r.ID, r.PublicFrom)
+		}
+	}
+	newer := 0
+	for _, dec := range decisions {
+		if dec.State == publication.Public && dec.Latest && dec.PublicFrom.String() >= oldest {
+			newer++
+		}
+	}
+	if newer == 0 {
+		t.Errorf("no document public by a day at the latest is as new as the list's oldest (%s): choose another seed", oldest)
+	}
+}
