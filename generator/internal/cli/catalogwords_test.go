@@ -46,7 +46,7 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		// The engine's words in the language, from its codes.
 		// (Public by the rule's day at the latest: the fixture's 7th meeting
 		// counts more early publications than it dates.)
-		{"fr/documents/rm07-nr-albania/index.html", "<p class=\"status-reason\">Public le 6 juillet 2017 au plus tard (90 jours après la clôture de la réunion)\u202f; il a pu l&#39;être plus tôt.</p>"},
+		{"fr/documents/rm07-nr-albania/index.html", "<p class=\"status-reason\">Public au plus tard le 6 juillet 2017 (90 jours après la clôture de la réunion)\u202f; il a pu l&#39;être plus tôt.</p>"},
 		{"fr/documents/rm07-nr-albania/index.html", "<dd><span>Règle «\u00a0Rapport national\u00a0» pour la 7e réunion d&#39;examen et toutes les réunions suivantes\u00a0: public 90 jours après la clôture de la réunion"},
 		{"fr/documents/rm07-nr-albania/index.html", "<span>La réunion a été close\u202f; le document doit devenir public le 6 juillet 2017.</span>"},
 		{"es/documents/rm07-nr-albania/index.html", `<p class="status-reason">Público a más tardar el 6 de julio de 2017 (90 días después de la clausura de la reunión); pudo serlo antes.</p>`},
