@@ -105,8 +105,14 @@ func docName(r disclosure.DocRef) string {
 	return made + ", “" + r.Title + "”"
 }
 
-// entryTitle is the document and the change: "…: public".
+// entryTitle is the document and the change: "…: public"; where the day
+// is the latest by which it was public ("…: public by this day at the
+// latest"), which may be long after it became public (a reader's review
+// read a 1999 report's entry as news).
 func (w *writer) entryTitle(c disclosure.Change) string {
+	if c.Latest && c.Kind == string(publication.Public) {
+		return docName(c.Doc) + ": " + latestWords
+	}
 	return docName(c.Doc) + ": " + c.Kind
 }
 
@@ -239,7 +245,7 @@ func (w *writer) calendar(records []Record) error {
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("Publication dates")
 	cal.SetXWRCalName("Publication dates")
-	cal.SetDescription("Days on which documents of the review process became public, and days on which they become public unless a Contracting Party objects.")
+	cal.SetDescription("Days on which documents of the review process became public (or, where that day is not known, by which they were public at the latest), and days on which they become public unless a Contracting Party objects.")
 	cal.SetRefreshInterval("P1D")
 	cal.SetXPublishedTTL("P1D")
 	stamp := in.AsOf.UTC()

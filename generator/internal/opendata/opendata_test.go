@@ -463,7 +463,8 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 	s := written(t, m, at, "")
 	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: at})
 	names := map[string]string{} // document page → what an entry calls it
-	own := 0
+	latest := map[string]bool{}  // document page → public by a day at the latest
+	own, latestSeen := 0, 0
 	for _, d := range s.res.Catalog.Documents {
 		r := v.Ref(d)
 		name := disclosure.DefaultTitle(disclosure.ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
@@ -471,15 +472,25 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 			name += ", “" + r.Title + "”"
 		}
 		names[r.URL] = name
+		latest[r.URL] = r.Latest
 	}
 	for _, it := range parseFeed(t, s, opendata.SiteFeed).Items {
-		want := names[it.Link] + ": " + it.Categories[0]
+		// The change; "public" on a day by which it was public at the
+		// latest says so.
+		change := it.Categories[0]
+		if change == "public" && latest[it.Link] {
+			change, latestSeen = "public by this day at the latest", latestSeen+1
+		}
+		want := names[it.Link] + ": " + change
 		if it.Title != want {
 			t.Errorf("entry %s is titled %q, want %q", it.GUID, it.Title, want)
 		}
 		if strings.Contains(it.Title, "”") {
 			own++
 		}
+	}
+	if latestSeen == 0 {
+		t.Error("no entry is of a document public by a day at the latest: the test proves little")
 	}
 	if own == 0 {
 		t.Error("no entry is of a document with its own title: the test proves little")
