@@ -145,7 +145,7 @@ var pageCases = []pageCase{
 	{name: "document-withdrawn", site: edgeSite, path: "documents/rm07-nr-syldavia/", want: []string{"This document has been withdrawn", "1 September 2017"}},
 	{name: "document-restricted", site: edgeSite, path: "documents/rm07-qa-borduria/", want: []string{"Restricted", "only if the Contracting Party consents"}},
 	{name: "document-before-rules-changed-published", site: edgeSite, path: "documents/rm06-nr-aland/", want: []string{"Public", "1 September 2014", "published by the Contracting Party", "rule for the 6th Review Meeting", "Official copy"}},
-	{name: "document-before-rules-changed-unpublished", site: edgeSite, path: "documents/rm06-nr-borduria/", want: []string{"Restricted", "only when the Contracting Party publishes it"}},
+	{name: "document-before-rules-changed-unpublished", site: edgeSite, path: "documents/rm06-nr-borduria/", want: []string{"Restricted", "only when the Contracting Party publishes it", "this does not say that the Contracting Party objected"}},
 	// Published by its party on a day no source gives: public from a day
 	// by which a source shows it published, at the latest; with no such
 	// day, restricted, and saying why (not that nothing is recorded).
