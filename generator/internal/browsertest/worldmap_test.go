@@ -163,6 +163,31 @@ func TestMeetingMapSaysWhyAReportIsRestricted(t *testing.T) {
 	}
 }
 
+// A meeting that has adjourned with no document of the meeting as a whole
+// recorded says that this is the catalog's gap (every meeting adopts one,
+// Article 25), shown from its adjournment on a past day; one still to be
+// held does not say it: the edge catalog's 6th and 8th meetings.
+func TestMeetingWithoutItsOwnDocumentsSaysTheCatalogLacksThem(t *testing.T) {
+	t.Parallel()
+	site := edgeSite(t)
+	for _, c := range []struct {
+		meeting string
+		want    bool
+	}{{"rm06", true}, {"rm08", false}} {
+		page, err := os.ReadFile(filepath.Join(site, "meetings", c.meeting, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), "No documents of the meeting as a whole are recorded.") {
+			t.Fatalf("%s: the page does not say that no document of the meeting as a whole is recorded", c.meeting)
+		}
+		gap := regexp.MustCompile(`<p data-past-from="(\d{4}-\d{2}-\d{2})">That is a gap in this catalog`).FindSubmatch(page)
+		if (gap != nil) != c.want || gap != nil && string(gap[1]) != "2014-04-04" {
+			t.Errorf("%s: the page says it is the catalog's gap: %q; want it %v, from the adjournment", c.meeting, gap, c.want)
+		}
+	}
+}
+
 // mapFileLayout measures a map.svg opened on its own (the function takes
 // the words the legend may hold in the file's language): lines of text
 // outside the picture, legend entries that overlap, entries whose words
