@@ -86,7 +86,7 @@ func (c Cause) English() string {
 	case CauseNoAdjournment:
 		return "the meeting's adjournment date is not recorded, so the rule's date cannot be computed, and the Contracting Party has not published the report itself"
 	case CauseNotPublished:
-		return "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded"
+		return "the rule makes it public only once the Contracting Party publishes it or consents, and neither is recorded; this does not say that the Contracting Party objected or held it back"
 	case CauseUndated:
 		return "a source says the Contracting Party published it, but none gives a day by which it had, so no day on which it became public can be shown"
 	case CauseNoAdoption:
