@@ -251,7 +251,9 @@
     }
     if (on === asOf) return;
 
-    var counts = {}, counted = {};
+    // mayHaveBeen: the documents counted that may already have been
+    // public on the day (beforeLatest), which the note then says.
+    var counts = {}, counted = {}, mayHaveBeen = {};
     Array.prototype.forEach.call(document.querySelectorAll("[data-past]"), function (e) {
       var past = e.getAttribute("data-past").split(" ");
       var state = past[0], changed = false;
@@ -264,10 +266,12 @@
       // Not counted where it is left out on the day (data-past-from: a
       // ledger row before its meeting's review cycle began).
       var from = e.closest("[data-past-from]");
-      if (id && !counted[id] && !(from && on < from.getAttribute("data-past-from"))) {
+      var left = from && on < from.getAttribute("data-past-from");
+      if (id && !counted[id] && !left) {
         counted[id] = true;
         counts[badge] = (counts[badge] || 0) + 1;
       }
+      if (id && !left && beforeLatest(e, badge, e.getAttribute("data-from") || "")) mayHaveBeen[id] = true;
       e.setAttribute("data-state", badge);
       var prefix = e.getAttribute("data-state-class");
       if (prefix) {
@@ -491,6 +495,14 @@
       t.textContent = longDate(on);
     });
     say(fill('[data-note="past"]', { on: on }));
+    // The counts put a document that may already have been public under
+    // its state then; the note says that some may have been.
+    if (Object.keys(mayHaveBeen).length && tpl.content.querySelector('[data-note="perhaps"]')) {
+      var back = note.querySelector("a");
+      var perhapsSaid = [document.createTextNode(" ")].concat(children(fill('[data-note="perhaps"]', {})));
+      if (back) back.before.apply(back, perhapsSaid.slice(1).concat(document.createTextNode(" ")));
+      else note.append.apply(note, perhapsSaid);
+    }
     // Other pages of the ledger, and the pages a grid or a country's
     // meetings lead to, show the same day.
     Array.prototype.forEach.call(document.querySelectorAll(".pager a[href], a[data-keep-day][href]"), function (a) {
