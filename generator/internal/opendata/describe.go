@@ -230,7 +230,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"title", "string", "", "The document's title; its own only once it is public or withdrawn.", &Constraints{Required: true}},
 		{"state", "string", "", "The publication state.", &Constraints{Required: true, Enum: states}},
 		{"basis", "string", "", "Why a public, withdrawn or scheduled document is, was or will be public.", &Constraints{Enum: SchemaValues(v)["BASES"][1:]}},
-		{"public_from", "date", "", "The day it became or becomes public; where public_from_latest is true, the latest day it can have become public.", nil},
+		{"public_from", "date", "", "The day it became or becomes public; where public_from_latest is true, the latest day it can have become public, which may be long after it did (for reports of the first meetings, the day the catalog read their party's page).", nil},
 		{"withdrawn_on", "date", "", "The day a withdrawn document was taken down.", nil},
 		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects.", nil},
 		{"file_name", "string", "", "The published file's name.", nil},
