@@ -178,6 +178,15 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		if got := page("fr/countries/drusia/index.html"); !strings.Contains(got, "Note (en anglais)") || !strings.Contains(got, "The day of deposit is not sourced") || !strings.Contains(got, "Les sources sont citées en anglais") {
 			t.Errorf("Drusia's French page does not say its note and sources are in English:\n%s", got)
 		}
+		// A meeting whose attendance is not recorded gives how many took
+		// part where its own count says (a reader's review found only "not
+		// recorded" beside the figures' count); one without says neither.
+		if got := page("meetings/rm05/index.html"); !strings.Contains(got, "Contracting Parties that took part, by the meeting's own count: 3. The catalog does not record which.") {
+			t.Errorf("the 5th meeting's page does not give its count of the parties that took part:\n%s", got)
+		}
+		if got := page("meetings/rm06/index.html"); strings.Contains(got, "took part, by the meeting's own count") {
+			t.Errorf("the 6th meeting's page gives a count of the parties that took part, which it has not:\n%s", got)
+		}
 		// A report its party published on a day no source gives became
 		// public by the rule's day at the latest, which its history says,
 		// as its status does (a reader's review found the history saying

@@ -106,7 +106,7 @@ func (c Cause) English() string {
 	case CauseBecamePublic:
 		return fmt.Sprintf("became public on %s (%s)", c.Date.Long(), BasisWords(c.Basis, c.Days))
 	case CausePublicLatest:
-		return fmt.Sprintf("public by %s at the latest (%s): the Contracting Party published it on a day not recorded", c.Date.Long(), BasisWords(c.Basis, c.Days))
+		return fmt.Sprintf("public by %s at the latest (%s) and perhaps earlier: the day is not recorded", c.Date.Long(), BasisWords(c.Basis, c.Days))
 	case CauseBecomesPublic:
 		s := fmt.Sprintf("becomes public on %s", c.Date.Long())
 		if c.Objection {
