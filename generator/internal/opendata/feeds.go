@@ -46,8 +46,10 @@ type atomFeed struct {
 	Base    string   `xml:"xml:base,attr,omitempty"`
 	ID      string   `xml:"id"`
 	Title   string   `xml:"title"`
-	Updated string   `xml:"updated"`
-	Author  struct {
+	// Subtitle says how many changes a feed holds at most (FeedEntries).
+	Subtitle string `xml:"subtitle"`
+	Updated  string `xml:"updated"`
+	Author   struct {
 		Name string `xml:"name"`
 	} `xml:"author"`
 	Links   []atomLink  `xml:"link"`
@@ -119,7 +121,7 @@ func (w *writer) entryTitle(c disclosure.Change) string {
 // feed writes one Atom feed of the given changes (newest first), updated
 // at quiet when it has none.
 func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Change, quiet string) error {
-	f := atomFeed{ID: stableID("feed", id), Title: title}
+	f := atomFeed{ID: stableID("feed", id), Title: title, Subtitle: fmt.Sprintf("The %d newest changes, newest first; each document's page gives its whole history.", FeedEntries)}
 	f.Author.Name = w.v.Input().SiteTitle
 	if f.Author.Name == "" {
 		f.Author.Name = "CNS transparency site"

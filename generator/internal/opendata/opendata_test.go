@@ -204,6 +204,11 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	day2 := m.To
 	s1, s2 := written(t, m, day1, ""), written(t, m, day2, "")
 	f1, f2 := parseFeed(t, s1, opendata.SiteFeed), parseFeed(t, s2, opendata.SiteFeed)
+	// A feed says how many changes it holds at most (a reader's review
+	// found the cap said only on the open data page).
+	if want := fmt.Sprintf("The %d newest changes", opendata.FeedEntries); !strings.HasPrefix(f2.Description, want) {
+		t.Errorf("the feed's subtitle is %q; want it to begin %q", f2.Description, want)
+	}
 	if len(f1.Items) == 0 || len(f2.Items) <= len(f1.Items) || len(f2.Items) >= opendata.FeedEntries {
 		t.Fatalf("entries: %d on day 1, %d on day 2; choose other days", len(f1.Items), len(f2.Items))
 	}
