@@ -246,6 +246,20 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				t.Errorf("%s: the heading does not mark the Spanish title as Spanish", p)
 			}
 		}
+		// The window's title, which no lang can mark, is the one made of
+		// party, kind and meeting in the page's language where the own
+		// title is in another (a reader's review: screen readers read it
+		// in the page's voice); on the Spanish page, the own title.
+		titleRe := regexp.MustCompile(`<title>([^<]*) · `)
+		for p, want := range map[string]string{
+			"documents/rm07-nr-carpania/index.html":    "Carpania: National Report, 7th Review Meeting",
+			"fr/documents/rm07-nr-carpania/index.html": "Carpania\u00a0: National Report, 7th Review Meeting",
+			"es/documents/rm07-nr-carpania/index.html": "Séptimo Informe Nacional de Carpania",
+		} {
+			if got := titleRe.FindStringSubmatch(read(t, filepath.Join(out, filepath.FromSlash(p)))); got == nil || got[1] != want {
+				t.Errorf("%s: the window's title is %q; want %q", p, got, want)
+			}
+		}
 		// On the Spanish pages the title is in the page's language: shown, not marked.
 		for _, p := range []string{"es/countries/carpania/index.html", "es/documents/rm07-nr-carpania/index.html"} {
 			got := read(t, filepath.Join(out, filepath.FromSlash(p)))
