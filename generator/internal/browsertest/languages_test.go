@@ -14,6 +14,7 @@ package browsertest
 import (
 	"math"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -255,6 +256,35 @@ func TestOtherLanguagesRunLeftToRightInArabic(t *testing.T) {
 		for _, w := range got.Wrong {
 			t.Errorf("%s: %s does not run left to right, isolated", path, w)
 		}
+	}
+}
+
+// On an Arabic page, the catalog's note in English (catalognote.html)
+// stands on lines of its own, left-aligned, as English reads, not aligned
+// to the right under the Arabic label (a reader's review): the membership
+// fixture's Drusia.
+func TestEnglishNoteReadsLeftAlignedInArabic(t *testing.T) {
+	t.Parallel()
+	membership := filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership")
+	srv := Serve(t, BuildSite(t, "--data", membership, "--as-of", "2024-01-01", "--languages", "en,fr,es,zh,ar"), "")
+	tab := Browser(t)
+	var got struct {
+		Found              bool
+		Direction, Display string
+		Left, BoxLeft      float64
+	}
+	tab.Run(chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+"ar/countries/drusia/"), chromedp.Evaluate(`(() => {
+		const e = document.querySelector("main .note .note-text[lang=en]");
+		if (!e) return {Found: false};
+		const s = getComputedStyle(e), r = document.createRange();
+		r.selectNodeContents(e);
+		return {Found: true, Direction: s.direction, Display: s.display, Left: r.getClientRects()[0].left, BoxLeft: e.getBoundingClientRect().left};
+	})()`, &got))
+	if !got.Found {
+		t.Fatal("the Arabic page of Drusia has no note in English")
+	}
+	if got.Direction != "ltr" || got.Display != "block" || got.Left-got.BoxLeft > 1 {
+		t.Errorf("the English note runs %s, displayed %s, its first line %.0f px from its box's left edge; want a left-aligned block", got.Direction, got.Display, got.Left-got.BoxLeft)
 	}
 }
 
