@@ -333,6 +333,17 @@ func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
 	if labels == 0 {
 		t.Fatal("no chart's row label found")
 	}
+	// On a phone (320 px) a chart's words are drawn at 10 px or more: a
+	// chart scales to the column's width, and a reader's review found
+	// them at 8 px when the drawing was wider.
+	var smallest float64
+	tab.Run(chromedp.EmulateViewport(320, 800), chromedp.Navigate(srv.URL+"figures/"), chromedp.Evaluate(`Math.min(...[...document.querySelectorAll('svg.chart')].flatMap(svg => {
+		const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+		return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+	}))`, &smallest))
+	if smallest < 10 || math.IsInf(smallest, 0) {
+		t.Errorf("at 320 px the smallest words of the figures page's charts are drawn at %.1f px; want 10 or more", smallest)
+	}
 }
 
 // On an Arabic page at a phone's width, the open menu's links line up on

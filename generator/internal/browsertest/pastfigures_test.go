@@ -174,13 +174,14 @@ func chartCheck(t *testing.T, where string, got pastChart, reports []string, gri
 			t.Errorf("%s: the legend on a past day says %v; want %q and not %q, a state no past day shows", where, got.Legend, notes["not_public"], notes["withheld"])
 		}
 	}
-	// The bars' least width and length (chartsvg.html).
-	const minW, length = 9.0, 308.0
+	// The bars' least width, the drawing's width and the bars' length
+	// (chartsvg.html).
+	const minW, width, length = 9.0, 300.0, 248.0
 	pos := 0.0
 	for _, b := range got.Bars {
 		x := b.X
 		if got.RTL {
-			x = 360 - b.X - b.W
+			x = width - b.X - b.W
 		}
 		if b.W < minW-0.05 || x < pos-0.15 || x > pos+0.15 || !b.Pattern {
 			t.Errorf("%s: the segment %s is drawn at %.1f, %.1f wide (pattern on the page: %v); it should start at %.1f and be at least %.0f wide", where, b.Series, b.X, b.W, b.Pattern, pos, minW)

@@ -596,7 +596,7 @@ func buildWithStandInChart(t *testing.T, standIn string) map[string][]byte {
 // with data-value) of more than none that are narrower than one and a
 // half times the tile of the pattern they are filled with, so that their
 // pattern cannot be made out, and the bars that reach out of their
-// picture (the charts' drawings are 360 units wide, from 0).
+// picture (the charts' drawings are 300 units wide, from 0).
 func narrowBars(b []byte) []string {
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
@@ -639,7 +639,7 @@ func narrowBars(b []byte) []string {
 				out = append(out, fmt.Sprintf("%s %s=%d: %g wide, its pattern's tile %g", attr(r, "data-series"), "value", v, w, tile))
 			}
 		}
-		if x < 0 || x+w > 360.05 {
+		if x < 0 || x+w > 300.05 {
 			out = append(out, fmt.Sprintf("%s: from %g to %g, out of the picture", attr(r, "data-series"), x, x+w))
 		}
 	}
