@@ -259,6 +259,20 @@ func TestOtherLanguagesRunLeftToRightInArabic(t *testing.T) {
 	}
 }
 
+// The note of a past day in Chinese joins its sentences, and the link back,
+// as Chinese writes them: with no space after a full stop (a reader's
+// review found «…尚不存在。 此处…»).
+func TestPastDayNoteInChineseHasNoSpaceBetweenSentences(t *testing.T) {
+	t.Parallel()
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	var note string
+	tab.Run(chromedp.Navigate(srv.URL+"zh/documents/?on=2017-05-01"), poll(`(n => !n.hidden && n.textContent)(document.querySelector(".day-note"))`, &note, 10*time.Second))
+	if !strings.Contains(note, "。") || strings.Contains(note, "。 ") {
+		t.Errorf("the Chinese note of a past day reads %q; want its sentences joined with no space", note)
+	}
+}
+
 // On an Arabic page, the catalog's note in English (catalognote.html)
 // stands on lines of its own, left-aligned, as English reads, not aligned
 // to the right under the Arabic label (a reader's review): the membership

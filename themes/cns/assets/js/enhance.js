@@ -497,11 +497,10 @@
     say(fill('[data-note="past"]', { on: on }));
     // The counts put a document that may already have been public under
     // its state then; the note says that some may have been.
-    if (Object.keys(mayHaveBeen).length && tpl.content.querySelector('[data-note="perhaps"]')) {
-      var back = note.querySelector("a");
-      var perhapsSaid = [document.createTextNode(" ")].concat(children(fill('[data-note="perhaps"]', {})));
-      if (back) back.before.apply(back, perhapsSaid.slice(1).concat(document.createTextNode(" ")));
-      else note.append.apply(note, perhapsSaid);
+    // Before the link back: the sentence brings what follows it.
+    var back = note.querySelector("a");
+    if (Object.keys(mayHaveBeen).length && back && tpl.content.querySelector('[data-note="perhaps"]')) {
+      back.before.apply(back, children(fill('[data-note="perhaps"]', {})));
     }
     // Other pages of the ledger, and the pages a grid or a country's
     // meetings lead to, show the same day.
