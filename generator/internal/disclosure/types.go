@@ -39,6 +39,11 @@ type DocRef struct {
 	// EarlierUnrecorded): lists say a public one "by D at the latest", not
 	// "since D"; its history and the open data say so too.
 	Latest bool `json:"latest,omitempty"`
+	// PublishedBy is set where PublicFrom is only a day by which a source
+	// shows its Contracting Party had published it (publication.Decision.Latest),
+	// which may be long after it did: no day it is known to have become
+	// public on, so no news (the home page's recent list leaves it out).
+	PublishedBy bool `json:"-"`
 	// UndatedPublication is set where it is restricted only because no
 	// source gives a day by which its Contracting Party, which a source
 	// says published it, had done so (publication.CauseUndated), as its

@@ -155,6 +155,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	st := StatusOf(dec)
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
+	r.PublishedBy = !st.PublicFrom.IsZero() && dec.Latest
 	r.UndatedPublication = dec.State == publication.Restricted && dec.Cause.Code == publication.CauseUndated
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {

@@ -670,13 +670,12 @@ func (w *writer) latestMeeting() *catalog.Meeting {
 // first of its documents.
 //
 // A document its party published on a day no source gives, public by a
-// day at the latest (publication.Decision.Latest), is not among the
+// day at the latest (disclosure.DocRef.PublishedBy), is not among the
 // recent: that day bounds when it became public, and may be the day the
 // catalog read its party's page, long after (a report of 2001, public by
 // the day in 2026 the catalog saw it offered, is no news).
 func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, []Upcoming) {
 	c := w.Input().Catalog
-	decisions := w.Input().Decisions
 	order := map[string]int{}
 	for i, m := range c.Meetings {
 		order[m.ID] = i
@@ -686,7 +685,7 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 		r := refs[d.ID]
 		switch r.State {
 		case publication.Public:
-			if !decisions[d.ID].Latest {
+			if !r.PublishedBy {
 				public = append(public, r)
 			}
 		case publication.Scheduled:
