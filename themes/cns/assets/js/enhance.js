@@ -263,15 +263,17 @@
       }
       var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : fallback;
       var id = e.getAttribute("data-doc");
+      var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
+      var perhaps = beforeLatest(e, badge, from);
       // Not counted where it is left out on the day (data-past-from: a
       // ledger row before its meeting's review cycle began).
-      var from = e.closest("[data-past-from]");
-      var left = from && on < from.getAttribute("data-past-from");
+      var cycle = e.closest("[data-past-from]");
+      var left = cycle && on < cycle.getAttribute("data-past-from");
       if (id && !counted[id] && !left) {
         counted[id] = true;
         counts[badge] = (counts[badge] || 0) + 1;
       }
-      if (id && !left && beforeLatest(e, badge, e.getAttribute("data-from") || "")) mayHaveBeen[id] = true;
+      if (id && !left && perhaps) mayHaveBeen[id] = true;
       e.setAttribute("data-state", badge);
       var prefix = e.getAttribute("data-state-class");
       if (prefix) {
@@ -285,8 +287,6 @@
       // on other days the title made of kind, party and meeting.
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
       if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
-      var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
-      var perhaps = beforeLatest(e, badge, from);
       var unset = !perhaps && unsetOn(e, badge, !changed && past.length > 1);
       var dated = (perhaps || tpl.content.querySelector('[data-phrase="' + badge + '"]')) && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
