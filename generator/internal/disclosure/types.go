@@ -311,11 +311,17 @@ type MeetingInfo struct {
 	ReportsOnDayUndated int `json:"reports_on_day_undated,omitempty"`
 	// ReportsRule says how: its days and whether the party may object;
 	// ReportsPast whether the day has come by the as-of moment.
-	ReportsDays      int      `json:"reports_days,omitempty"`
-	ReportsObjection bool     `json:"reports_objection,omitempty"`
-	ReportsPast      bool     `json:"reports_past,omitempty"`
-	Sources          []string `json:"sources,omitempty"`
-	URL              string   `json:"url"` // "/meetings/<id>/"
+	ReportsDays      int  `json:"reports_days,omitempty"`
+	ReportsObjection bool `json:"reports_objection,omitempty"`
+	ReportsPast      bool `json:"reports_past,omitempty"`
+	// ReportsRuleNote and ReportsRuleSources are that rule version's note
+	// and sources, as rules.yaml gives them (English), so that the open data
+	// say what the day rests on: for a meeting no source states the rule
+	// for, the note says the catalog applies it.
+	ReportsRuleNote    string   `json:"reports_rule_note,omitempty"`
+	ReportsRuleSources []string `json:"reports_rule_sources,omitempty"`
+	Sources            []string `json:"sources,omitempty"`
+	URL                string   `json:"url"` // "/meetings/<id>/"
 	// Membership is how complete the record of the meeting is: which
 	// parties were bound at it and how many of them have a record.
 	Membership MembershipInfo `json:"membership"`

@@ -580,6 +580,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if chosen != nil {
 		on := m.Adjournment.AddDays(rule.Days)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
+		mi.ReportsRuleNote, mi.ReportsRuleSources = rule.Note, rule.Sources
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 		mi.ReportsOnDayUndated = w.onDayUndated()[onDayKey{m.ID, chosen.Kind, on}]
 	}

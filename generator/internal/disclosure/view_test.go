@@ -193,3 +193,40 @@ func TestArabicNameOrder(t *testing.T) {
 		t.Errorf("Arabic order %q, want %q", names, want)
 	}
 }
+
+// The open data say what a meeting's day for its National Reports rests
+// on: the note and sources of the rule version that covers the meeting,
+// which say where the catalog applies a rule no source states for it. A
+// meeting under a rule without days after adjournment has no such day,
+// and none of its rule's words.
+func TestMeetingGivesTheNoteAndSourcesOfItsReportsRule(t *testing.T) {
+	c, _, in := recordView(t, time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC))
+	note := "No source read states this rule for the later meetings; the catalog applies it."
+	sources := []string{"A meeting's Summary Report, paragraph 8"}
+	for _, k := range c.Rules.Kinds {
+		for _, r := range k.Rules {
+			r.Note, r.Sources = k.Kind+": "+note, sources
+		}
+	}
+	v := disclosure.NewView(in)
+	for _, m := range c.Meetings {
+		got := v.Meeting(m)
+		switch m.ID {
+		case "rm07":
+			if got.ReportsPublicOn != "2017-07-06" || got.ReportsRuleNote != "national_report: "+note || !slices.Equal(got.ReportsRuleSources, sources) {
+				t.Errorf("rm07: day %q, note %q, sources %q; want 2017-07-06 and the National Reports' rule's note and sources", got.ReportsPublicOn, got.ReportsRuleNote, got.ReportsRuleSources)
+			}
+		default:
+			if got.ReportsRuleNote != "" || got.ReportsRuleSources != nil {
+				t.Errorf("%s (day %q): note %q, sources %q; want none", m.ID, got.ReportsPublicOn, got.ReportsRuleNote, got.ReportsRuleSources)
+			}
+		}
+	}
+	raw, err := json.Marshal(v.Meeting(c.Meetings[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `"reports_rule_note":"national_report: No source read`) || !strings.Contains(string(raw), `"reports_rule_sources":["A meeting`) {
+		t.Errorf("meetings.json's rm07: %s", raw)
+	}
+}
