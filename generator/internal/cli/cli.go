@@ -502,11 +502,17 @@ func runExplain(args []string, env Env) error {
 		}
 		return fmt.Errorf("%w: no document %q in %s%s", errNotFound, id, c.data, hint)
 	}
-	explain(env.Stdout, cat, doc, decisions[id], moment)
+	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: moment})
+	explain(env.Stdout, cat, v, doc, decisions[id], moment)
 	return nil
 }
 
-func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publication.Decision, at time.Time) {
+// explain prints what decided a document's state, for a webmaster or a
+// reader checking a page. Its reason is the one the document's page gives (disclosure.View.Page,
+// from the decisions of the whole catalog): the engine's, or, for a report
+// public on the rule's day whose meeting counts more reports published
+// early than the catalog dates, "public by D at the latest".
+func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Document, dec publication.Decision, at time.Time) {
 	loc := c.Rules.Location
 	line := func(k, v string) {
 		if v != "" {
@@ -517,7 +523,8 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	line("defined at", fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line))
 	line("as of", at.In(loc).Format("2 January 2006 15:04 MST"))
 	line("state", string(dec.State))
-	line("reason", dec.Reason)
+	page, _ := v.Page(d)
+	line("reason", page.Reason)
 	line("rule", dec.RuleText)
 	if v := dec.Version; v != nil {
 		line("rule at", fmt.Sprintf("%s:%d", v.Pos.File, v.Pos.Line))
@@ -534,11 +541,8 @@ func explain(w io.Writer, c *catalog.Catalog, d *catalog.Document, dec publicati
 	}
 	line("public from", dec.PublicFrom.Long())
 	line("withdrawn on", dec.WithdrawnOn.Long())
-	if dec.State == publication.Public {
-		v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: map[string]publication.Decision{d.ID: dec}, AsOf: at})
-		if page, _ := v.Page(d); page.ReadAt != nil {
-			line("read at", readAtText(*page.ReadAt))
-		}
+	if dec.State == publication.Public && page.ReadAt != nil {
+		line("read at", readAtText(*page.ReadAt))
 	}
 	if !dec.NextChange.IsZero() {
 		line("next change", dec.NextChange.Long()+" (00:00 "+c.Rules.Timezone+")")

@@ -362,6 +362,13 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explain lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	// Once public, its reason is its page's: the fixture's 7th meeting
+	// counts two reports published early and dates none, so this one may
+	// have been public before the rule's day, as its page says.
+	r = run(t, nil, "explain", "--data", data, "--as-of", "2017-08-01", "rm07-nr-albania")
+	if want := "reason:      public by 6 July 2017 at the latest (90 days after the meeting adjourned); it may have been public earlier"; !strings.Contains(r.stdout, want) {
+		t.Errorf("explain after the rule's day lacks %q:\n%s", want, r.stdout)
+	}
 	r = run(t, nil, "explain", "--data", data, "rm07-nr-atlantis")
 	if r.code != ExitNotFound || !strings.Contains(r.stderr, `no document "rm07-nr-atlantis"`) {
 		t.Errorf("explain of an unknown id: %d %s", r.code, r.stderr)

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
+	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
@@ -255,9 +256,10 @@ func catalogInvariants(t *testing.T, data string) {
 			t.Errorf("explain %s: exit %d\n%s%s", c.Documents[0].ID, r.code, r.stdout, r.stderr)
 		}
 	}
+	v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: now})
 	for _, d := range c.Documents {
 		var b strings.Builder
-		explain(&b, c, d, decisions[d.ID], now)
+		explain(&b, c, v, d, decisions[d.ID], now)
 		if out := b.String(); !strings.Contains(out, "state:") || !strings.Contains(out, "reason:") {
 			t.Errorf("explain %s:\n%s", d.ID, out)
 		} else if st := decisions[d.ID].State; st != publication.NotSubmitted && decisions[d.ID].Version != nil && !strings.Contains(out, "rule:") {
