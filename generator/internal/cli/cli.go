@@ -444,7 +444,7 @@ func completenessLines(v *disclosure.View, cat *catalog.Catalog) []string {
 		total := fmt.Sprintf("%d Contracting Parties", c.Total)
 		switch {
 		case c.TotalFromCount:
-			total += " (the meeting's count)"
+			total += " (a source's count for the meeting)"
 		case c.Missing() < 0:
 			total = fmt.Sprintf("Contracting Parties not known (at least %d)", c.Bound)
 		}

@@ -77,9 +77,9 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// names (the others are among those of unknown membership), how
 		// many it names, as the map and its table do.
 		for m, want := range map[string]string{
-			"rm05":    "Contracting Parties 4 (the meeting's own count) With a record 0 of 4 No record 4: 3 by name, the others among those whose membership is not known Not yet Contracting Parties 2 Membership not known 1",
+			"rm05":    "Contracting Parties 4 (a source's count for the meeting) With a record 0 of 4 No record 4: 3 by name, the others among those whose membership is not known Not yet Contracting Parties 2 Membership not known 1",
 			"rm08-09": "Contracting Parties 5 With a record 3 of 5 No record 2",
-			"rm07":    "Contracting Parties 3 (the meeting's own count) With a record 3 of 3 No record 0 Not yet Contracting Parties 2",
+			"rm07":    "Contracting Parties 3 (a source's count for the meeting) With a record 3 of 3 No record 0 Not yet Contracting Parties 2",
 			"rm06":    "Contracting Parties not known; at least 3 With a record 1 No record not known; at least 2 Not yet Contracting Parties 2 Membership not known 1",
 		} {
 			if got := page("meetings/" + m + "/index.html"); !strings.Contains(got, want) {
@@ -159,8 +159,8 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// A source's count of early publications beside the catalog's: the
 		// timeline says the catalog does not record which, and the timing
 		// chart says it counts as early only those it records.
-		if got := page("meetings/rm07/index.html"); !strings.Contains(got, "2 Contracting Parties had published their National Report before the meeting. The catalog does not record which.") ||
-			!strings.Contains(got, "by a source's count: 2; counted as early in this chart, their day being recorded here: 0.") {
+		if got := page("meetings/rm07/index.html"); !strings.Contains(got, "By the time of the meeting, at least 2 Contracting Parties had made their National Report public, as a source counts them. The catalog does not record which.") ||
+			!strings.Contains(got, "by a source's count: at least 2; counted as early in this chart, their day being recorded here: 0.") {
 			t.Error("the 7th meeting's page does not say that the catalog records none of the 2 early publications a source counts")
 		}
 		// An Organizational Meeting given as a day is written in the
@@ -181,10 +181,10 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// A meeting whose attendance is not recorded gives how many took
 		// part where its own count says (a reader's review found only "not
 		// recorded" beside the figures' count); one without says neither.
-		if got := page("meetings/rm05/index.html"); !strings.Contains(got, "Contracting Parties that took part, by the meeting's own count: 3. The catalog does not record which.") {
+		if got := page("meetings/rm05/index.html"); !strings.Contains(got, "Contracting Parties that took part, as a source counts them: 3. The catalog does not record which.") {
 			t.Errorf("the 5th meeting's page does not give its count of the parties that took part:\n%s", got)
 		}
-		if got := page("meetings/rm06/index.html"); strings.Contains(got, "took part, by the meeting's own count") {
+		if got := page("meetings/rm06/index.html"); strings.Contains(got, "took part, as a source counts them") {
 			t.Errorf("the 6th meeting's page gives a count of the parties that took part, which it has not:\n%s", got)
 		}
 		// A report its party published on a day no source gives became
@@ -498,7 +498,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		r := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2024-01-01")
 		for _, want := range []string{
 			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1; public documents 1: readable from the site 0, only on https://reports.example.org/ 1, nowhere recorded 0\n",
-			"meeting rm07: 3 Contracting Parties (the meeting's count); 3 with a record, 0 with no record; not yet parties 2",
+			"meeting rm07: 3 Contracting Parties (a source's count for the meeting); 3 with a record, 0 with no record; not yet parties 2",
 			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record; no longer parties 1; public documents 3: readable from the site 1, nowhere recorded 2\n",
 			"where to read the 6 public documents: 1 (17%) readable from the site (a file here 0, the text here 0, an official copy 1, the meeting's list of documents 0, the party's page of reports 0), on a site named without an address of their own 1, nowhere recorded 4",
 		} {

@@ -315,7 +315,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	// status says so too, and why.
 	if e := p.EarlierUnrecorded; e != nil && p.Cause.Code == publication.CauseBecamePublic {
 		p.Cause.Code = CauseEarlierUncounted
-		p.Reason = fmt.Sprintf("public by %s at the latest (%s); it may have been public earlier: a source counts %d of its meeting's reports published early, and this catalog dates %d", p.Cause.Date.Long(), publication.BasisWords(p.Cause.Basis, p.Cause.Days), e.Published, e.Recorded)
+		p.Reason = fmt.Sprintf("public by %s at the latest (%s); it may have been public earlier: by a source's count, at least %d of its meeting's National Reports were public by the time it met, and this catalog dates %d published before it opened", p.Cause.Date.Long(), publication.BasisWords(p.Cause.Basis, p.Cause.Days), e.Published, e.Recorded)
 	}
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
