@@ -292,6 +292,9 @@ func (l *loader) checkRule(k *Kind, v *RuleVersion) {
 		l.errorf(v.Pos, "kind %q: a rule needs from: the id of the first meeting it covers", k.Kind)
 	}
 	l.checkText(v.Where, "note", v.Note)
+	if v.Assumed && strings.TrimSpace(v.Note) == "" {
+		l.errorf(v.Field("assumed"), "kind %q: a rule the catalog assumes needs a note saying on what ground it applies it", k.Kind)
+	}
 	switch v.Public {
 	case PublicAfterAdjournment:
 		if v.Days <= 0 {

@@ -167,6 +167,11 @@ type RuleVersion struct {
 	Objection        bool     `yaml:"objection"`
 	Note             string   `yaml:"note"`
 	Sources          []string `yaml:"sources"`
+	// Assumed is set where no source states the rule for the meetings the
+	// version covers and the catalog applies it to them all the same (its
+	// note says on what ground): the days it sets follow from the rule, not
+	// from a source that records them, and pages say so.
+	Assumed bool `yaml:"assumed"`
 
 	// Span names the meetings the rule covers, in words ("from the 1st
 	// Review Meeting to the 6th Review Meeting"); set by the loader.

@@ -531,6 +531,9 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 		for _, src := range v.Sources {
 			line("rule source", src)
 		}
+		if v.Assumed {
+			line("rule assumed", "no source states this rule for the document's meeting; the catalog applies it, so a day it sets is not one a source records ("+v.Note+")")
+		}
 	}
 	line("basis", dec.BasisText)
 	if m, ok := c.Meeting(d.Meeting); ok {

@@ -101,6 +101,11 @@ type DocPage struct {
 	// it than the catalog records the day of (View.earlierUnrecorded): it
 	// may have been public earlier.
 	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
+	// DayAssumed is set for a public, scheduled or withdrawn document whose
+	// day is the one a rule the catalog assumes for its meeting sets (days
+	// after adjournment; RuleRef.Assumed): the day follows from that rule,
+	// not from a source that records it, and its page says so.
+	DayAssumed bool `json:"day_assumed,omitempty"`
 	// PublishedUndated is set for a public, scheduled or withdrawn document
 	// whose party published it on a day the catalog does not know
 	// (publication.Decision.Latest): its day is the rule's, or the day by
@@ -207,6 +212,9 @@ type RuleRef struct {
 	EarlyPublication bool     `json:"early_publication,omitempty"`
 	Objection        bool     `json:"objection,omitempty"`
 	Sources          []string `json:"sources,omitempty"`
+	// Assumed: no source states the rule for the document's meeting, and
+	// the catalog applies it all the same (catalog.RuleVersion.Assumed).
+	Assumed bool `json:"assumed,omitempty"`
 	// Kind and Span say Name in parts, for its words in other languages:
 	// the kind, and the meetings the version covers. From is the version's
 	// first meeting, which with Kind finds the version among the rules
@@ -320,6 +328,10 @@ type MeetingInfo struct {
 	// for, the note says the catalog applies it.
 	ReportsRuleNote    string   `json:"reports_rule_note,omitempty"`
 	ReportsRuleSources []string `json:"reports_rule_sources,omitempty"`
+	// ReportsRuleAssumed: no source states that rule for the meeting; the
+	// catalog applies it (catalog.RuleVersion.Assumed), so the day follows
+	// from the rule.
+	ReportsRuleAssumed bool     `json:"reports_rule_assumed,omitempty"`
 	Sources            []string `json:"sources,omitempty"`
 	URL                string   `json:"url"` // "/meetings/<id>/"
 	// Membership is how complete the record of the meeting is: which

@@ -289,7 +289,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.RuleRef = &RuleRef{
 			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
 			Public: v.Public, Days: v.Days, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
-			Kind: d.Kind, Span: w.Span(v), From: v.From,
+			Kind: d.Kind, Span: w.Span(v), From: v.From, Assumed: v.Assumed,
 		}
 	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
@@ -308,6 +308,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.Submitted = d.Submitted
 		}
 		p.PublishedUndated = dec.Latest
+		p.DayAssumed = dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
@@ -580,7 +581,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if chosen != nil {
 		on := m.Adjournment.AddDays(rule.Days)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
-		mi.ReportsRuleNote, mi.ReportsRuleSources = rule.Note, rule.Sources
+		mi.ReportsRuleNote, mi.ReportsRuleSources, mi.ReportsRuleAssumed = rule.Note, rule.Sources, rule.Assumed
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 		mi.ReportsOnDayUndated = w.onDayUndated()[onDayKey{m.ID, chosen.Kind, on}]
 	}

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A rule the catalog assumes for a meeting, no source stating it for it
+// (assumed: true in rules.yaml), sets days the pages must not pass off as
+// recorded ones: the document's status and the meeting's rule sentence
+// say the day follows from the rule, in every language built; the open
+// data flag the day (public_from_assumed) and the meeting's rule
+// (reports_rule_assumed); explain names it; a meeting under a rule a
+// source states says none of it.
+func TestAnAssumedRulesDaysSaySo(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	copyTree(t, fixture, data)
+	edit(t, filepath.Join(data, "rules.yaml"), "      - from: rm07\n        public: after_adjournment\n", "      - from: rm07\n        until: rm07\n        public: after_adjournment\n        days: 90\n        early_publication: true\n        objection: true\n      - from: rm08-09\n        assumed: true\n        note: No source read states this rule for the later meetings.\n        public: after_adjournment\n")
+	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n  - kind: national_report\n    party: france\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2023-07-01", "--languages", "en,fr")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	read := func(rel string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	en := "This day follows from a rule the catalog applies to this meeting, though no source read states the rule for it"
+	fr := "Ce jour découle d&#39;une règle que le catalogue applique à cette réunion"
+	for page, want := range map[string]string{
+		"documents/rm08-09-nr-france/index.html":    en,
+		"meetings/rm08-09/index.html":               en,
+		"fr/documents/rm08-09-nr-france/index.html": fr,
+		"fr/meetings/rm08-09/index.html":            fr,
+	} {
+		if !strings.Contains(read(page), want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
+	for _, page := range []string{"documents/rm07-nr-albania/index.html", "meetings/rm07/index.html"} {
+		if strings.Contains(read(page), en) {
+			t.Errorf("%s, under a rule a source states, says %q", page, en)
+		}
+	}
+
+	var docs struct {
+		Documents []struct {
+			ID      string `json:"id"`
+			State   string `json:"state"`
+			Assumed bool   `json:"public_from_assumed"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read("documents.json")), &docs); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, d := range docs.Documents {
+		want := strings.HasPrefix(d.ID, "rm08-09-")
+		if d.Assumed != want {
+			t.Errorf("documents.json: %s (%s) public_from_assumed %v, want %v", d.ID, d.State, d.Assumed, want)
+		}
+		if want {
+			seen++
+		}
+	}
+	if seen != 1 {
+		t.Errorf("documents.json holds %d documents of rm08-09, want 1", seen)
+	}
+	var meetings struct {
+		Meetings []struct {
+			ID      string `json:"id"`
+			Assumed bool   `json:"reports_rule_assumed"`
+		} `json:"meetings"`
+	}
+	if err := json.Unmarshal([]byte(read("meetings.json")), &meetings); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range meetings.Meetings {
+		if want := m.ID == "rm08-09"; m.Assumed != want {
+			t.Errorf("meetings.json: %s reports_rule_assumed %v, want %v", m.ID, m.Assumed, want)
+		}
+	}
+	if !strings.Contains(read("documents.csv"), ",public_from_latest,public_from_assumed") {
+		t.Error("documents.csv has no public_from_assumed column")
+	}
+
+	r := run(t, nil, "explain", "--data", data, "--as-of", "2023-07-01", "rm08-09-nr-france")
+	if !strings.Contains(r.stdout, "rule assumed:") {
+		t.Errorf("explain does not say the rule is assumed:\n%s%s", r.stdout, r.stderr)
+	}
+}
