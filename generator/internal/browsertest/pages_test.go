@@ -322,7 +322,8 @@ type phoneLayout struct {
 
 // layoutProblems lists, on the page as shown: tables wider than the page or
 // their box, and elements that cut off or scroll their content sideways
-// (code blocks excepted: a long command scrolls in its box), and inputs whose
+// (a long command too: a box that scrolls is out of a keyboard's reach on
+// a phone, as axe's scrollable-region-focusable says), and inputs whose
 // placeholder does not fit. Elements hidden
 // on purpose (visually hidden text, closed menus) are skipped.
 const layoutProblems = `(() => {
@@ -337,7 +338,7 @@ const layoutProblems = `(() => {
   }
   for (const e of document.querySelectorAll("body *")) {
     // Most elements fit their box: their style is not read.
-    if (e.scrollWidth <= e.clientWidth + 1 || e.closest("pre") || hidden(e)) continue;
+    if (e.scrollWidth <= e.clientWidth + 1 || hidden(e)) continue;
     const cs = getComputedStyle(e);
     if (cs.overflowX !== "visible") problems.push(name(e) + " cuts off or scrolls " + (e.scrollWidth - e.clientWidth) + " px of its content sideways");
     else if (cs.textOverflow === "ellipsis") problems.push(name(e) + " cuts its text short");
