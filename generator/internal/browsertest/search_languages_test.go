@@ -43,6 +43,7 @@ var languageSamples = []string{
 	"阿尔巴尼亚", "阿", "第7次审议会议", "CNS第７次", "法国、中国", "ＣＮＳ／２０１７", "𠀀𠀁", "大韩民国Korea",
 	"Regulators’ ageing programmes",
 	"informes nacionales reuniones de examen ciudades Partes Contratantes",
+	"reunión de revisión exámenes revisiones",
 	"rapports nationaux internationaux travaux",
 	"7.ª reunión, 7-е совещание 8-го 1-a 2017-05-01 CNS/7RM/2017/08 No. 8-ab-c",
 }

@@ -239,10 +239,17 @@ func init() {
 // "reunión", "nacionales" and "nacional", "ciudades" and "ciudad", while
 // "informes" already meets "informe". Both sides apply it, so a singular
 // that looks like such a plural ("grande") only meets its own kin.
-var Spanish = English.with(Spelling{Steps: []Step{{
-	StemMin: 3,
-	Endings: [][2]string{{"ione", "ion"}, {"ale", "al"}, {"ile", "il"}, {"ore", "or"}, {"ade", "ad"}},
-}}})
+//
+// Whole words: "exámenes" meets "examen", and "revisión", as regulators and
+// the press write "Reunión de Revisión", meets the Convention's "examen"
+// (so "revisión" also finds an English "Revision" of a title, as it did).
+var Spanish = English.with(Spelling{
+	Variants: map[string]string{"examenes": "examen", "revision": "examen", "revisiones": "examen"},
+	Steps: []Step{{
+		StemMin: 3,
+		Endings: [][2]string{{"ione", "ion"}, {"ale", "al"}, {"ile", "il"}, {"ore", "or"}, {"ade", "ad"}},
+	}},
+})
 
 // French: after English's steps, which take the final "s" off a word of
 // five letters or more, a plural in -aux meets its singular in -al:
