@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -127,5 +128,38 @@ func TestListPagesFitAPhoneInEveryLanguage(t *testing.T) {
 				t.Errorf("/%s at 320 px scrolls sideways by %d px: %q", path, got.Over, got.Culprits)
 			}
 		}
+	}
+}
+
+// With its script, the phone's Menu closes as a reader expects: Escape
+// closes it and puts the focus back on its button, and moving the focus
+// out of it (Tab past its last link) closes it, so an open menu does not
+// stay over the page (a reader's review found it open after both).
+func TestPhoneMenuClosesOnEscapeAndWhenTheFocusLeaves(t *testing.T) {
+	t.Parallel()
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	var st navState
+	var focused string
+	focus := `document.activeElement ? document.activeElement.tagName.toLowerCase() + (document.activeElement.closest(".nav-menu") ? " in menu" : "") : ""`
+	tab.Run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(srv.URL),
+		chromedp.Focus(".nav-menu > summary", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter), chromedp.Evaluate(readNav, &st))
+	if !st.Open {
+		t.Fatalf("Enter on Menu did not open it: %+v", st)
+	}
+	tab.Run(chromedp.Focus(`.nav-menu a[href$="/countries/"]`, chromedp.ByQuery), chromedp.KeyEvent(kb.Escape),
+		chromedp.Evaluate(readNav, &st), chromedp.Evaluate(focus, &focused))
+	if st.Open || focused != "summary in menu" {
+		t.Errorf("after Escape on a link of the open menu: open %v, focus on %q; want it closed and the focus on its button", st.Open, focused)
+	}
+	var last int
+	tab.Run(chromedp.KeyEvent(kb.Enter), chromedp.Evaluate(`document.querySelectorAll(".nav-menu a").length`, &last),
+		chromedp.Evaluate(`(() => { const a = [...document.querySelectorAll(".nav-menu a")]; a[a.length - 1].focus(); return document.activeElement.closest(".nav-menu") !== null; })()`, &st.Open))
+	if !st.Open {
+		t.Fatal("the focus could not be put on the open menu's last link")
+	}
+	tab.Run(chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(readNav, &st), chromedp.Evaluate(focus, &focused))
+	if st.Open || focused == "" || strings.HasSuffix(focused, "in menu") {
+		t.Errorf("after Tab past the menu's last link (of %d): open %v, focus on %q; want it closed and the focus past it", last, st.Open, focused)
 	}
 }
