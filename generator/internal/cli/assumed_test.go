@@ -15,18 +15,29 @@ import (
 // data flag the day (public_from_assumed) and the meeting's rule
 // (reports_rule_assumed); explain names it; a meeting under a rule a
 // source states says none of it.
-func TestAnAssumedRulesDaysSaySo(t *testing.T) {
+// jointMeetingSite builds the fixture, with the 7th meeting's rule assumed
+// for the meetings after it, National Reports numbered by round, and France's National Report of the joint
+// meeting recorded without saying which round it is, as of 2023-07-01 (its
+// rule's day passed) in English and French: the catalog and the site.
+func jointMeetingSite(t *testing.T) (data, out string) {
+	t.Helper()
 	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
+	data = filepath.Join(dir, "data")
 	copyTree(t, fixture, data)
 	edit(t, filepath.Join(data, "rules.yaml"), "      - from: rm07\n        public: after_adjournment\n", "      - from: rm07\n        until: rm07\n        public: after_adjournment\n        days: 90\n        early_publication: true\n        objection: true\n      - from: rm08-09\n        assumed: true\n        note: No source read states this rule for the later meetings.\n        public: after_adjournment\n")
+	edit(t, filepath.Join(data, "rules.yaml"), "    label: National Report\n", "    label: National Report\n    numbered: true\n")
 	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n  - kind: national_report\n    party: france\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "public")
+	out = filepath.Join(dir, "public")
 	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2023-07-01", "--languages", "en,fr")...); r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	return data, out
+}
+
+func TestAnAssumedRulesDaysSaySo(t *testing.T) {
+	data, out := jointMeetingSite(t)
 	read := func(rel string) string {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join(out, rel))
@@ -97,5 +108,35 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 	r := run(t, nil, "explain", "--data", data, "--as-of", "2023-07-01", "rm08-09-nr-france")
 	if !strings.Contains(r.stdout, "rule assumed:") {
 		t.Errorf("explain does not say the rule is assumed:\n%s%s", r.stdout, r.stderr)
+	}
+}
+
+// At a meeting that reviewed two rounds of National Reports, a report that
+// does not say which round it is says so on its page, in each language: a
+// reader who lands on it must not take it for the party's one report of
+// the meeting (a reader's review). A report of a meeting of one round
+// says nothing of it.
+func TestAReportOfAJointMeetingWithoutItsRoundSaysSo(t *testing.T) {
+	_, out := jointMeetingSite(t)
+	for page, want := range map[string][]string{
+		"documents/rm08-09-nr-france/index.html":    {"National Report, which one not recorded", "This meeting reviewed more than one report of each Contracting Party; this catalog does not record which one this is."},
+		"fr/documents/rm08-09-nr-france/index.html": {"Cette réunion a examiné plus d&#39;un rapport de chaque Partie contractante"},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s does not say %q", page, w)
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "documents", "rm07-nr-france", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "doc-round-unknown") {
+		t.Error("the 7th meeting's report, of a meeting of one round, says its round is not recorded")
 	}
 }

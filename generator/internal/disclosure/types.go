@@ -101,6 +101,11 @@ type DocPage struct {
 	// it than the catalog records the day of (View.earlierUnrecorded): it
 	// may have been public earlier.
 	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
+	// RoundUnknown is set for a document of a numbered kind at a meeting
+	// that reviewed several rounds (catalog.Meeting.Numbers) which does not
+	// say which round it is (catalog.Document.Report 0): its page says the
+	// catalog does not record which of the party's reports it is.
+	RoundUnknown bool `json:"round_unknown,omitempty"`
 	// DayAssumed is set for a public, scheduled or withdrawn document whose
 	// day is the one a rule the catalog assumes for its meeting sets (days
 	// after adjournment; RuleRef.Assumed): the day follows from that rule,

@@ -311,6 +311,9 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.DayAssumed = dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
+	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && d.Report == 0 && len(m.Numbers) > 1 && w.kind(d.Kind).Numbered {
+		p.RoundUnknown = true
+	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
 	// Public from the rule's day at the latest, as its history says: its
 	// status says so too, and why.
