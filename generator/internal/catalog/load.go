@@ -618,6 +618,9 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 	if !d.PublishedBy.IsZero() && !d.NotSubmitted {
 		d.PublishedUndated = true
 	}
+	if d.PublishedByRead && d.PublishedBy.IsZero() {
+		l.errorf(d.Field("published_by_read"), "document %q: published_by_read says whose day published_by is, but there is no published_by", d.ID)
+	}
 	if d.PublishedUndated && !d.Published.IsZero() && d.PublishedBy.IsZero() {
 		l.errorf(d.Field("published_undated"), "document %q: published_undated says no source gives the day it was published, but published gives one", d.ID)
 	}

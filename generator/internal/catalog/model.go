@@ -354,7 +354,12 @@ type Document struct {
 	// date, a year's annual report): the rules take it as the day it was
 	// published, and its page says it may have been public earlier. It
 	// implies PublishedUndated, which the loader sets.
-	PublishedBy     Date     `yaml:"published_by"`
+	PublishedBy Date `yaml:"published_by"`
+	// PublishedByRead says that PublishedBy is the day this catalog read a
+	// page showing the document published (the party's page offering or
+	// listing it), not a day a source gives: it may have been public long
+	// before, and pages and feeds say whose day it is.
+	PublishedByRead bool     `yaml:"published_by_read"`
 	Objection       Date     `yaml:"objection"`
 	Consent         Date     `yaml:"consent"`
 	Adopted         Date     `yaml:"adopted"`

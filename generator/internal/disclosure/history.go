@@ -37,8 +37,11 @@ type Change struct {
 	// (its party published it, DocPage.PublishedUndated, or its meeting
 	// counts more early publications than the catalog dates,
 	// DocPage.EarlierUnrecorded): public by that day at the latest.
-	Latest bool   `json:"latest,omitempty"`
-	Doc    DocRef `json:"-"`
+	Latest bool `json:"latest,omitempty"`
+	// Read marks such a day that is the one this catalog read the page
+	// showing the document published (DocRef.LatestRead).
+	Read bool   `json:"read,omitempty"`
+	Doc  DocRef `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -80,6 +83,10 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		if ref.Latest {
 			c.Latest = true
 			c.Text = "Public by this day at the latest (" + dec.BasisText + "): it may have been public earlier, on a day not recorded."
+		}
+		if ref.LatestRead {
+			c.Read = true
+			c.Text = "Public by this day at the latest: the day this catalog read the page that shows it published; it may have been public long before."
 		}
 		add(c)
 	}

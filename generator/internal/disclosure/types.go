@@ -44,6 +44,11 @@ type DocRef struct {
 	// which may be long after it did: no day it is known to have become
 	// public on, so no news (the home page's recent list leaves it out).
 	PublishedBy bool `json:"-"`
+	// LatestRead is set where that day is the one this catalog read a page
+	// showing it published (catalog.Document.PublishedByRead), not a day
+	// a source gives: its page, history, feeds and open data say whose day
+	// it is.
+	LatestRead bool `json:"latest_read,omitempty"`
 	// UndatedPublication is set where it is restricted only because no
 	// source gives a day by which its Contracting Party, which a source
 	// says published it, had done so (publication.CauseUndated), as its

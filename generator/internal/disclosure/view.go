@@ -156,6 +156,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.PublicFrom, r.WithdrawnOn = st.PublicFrom, st.WithdrawnOn
 	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.PublishedBy = !st.PublicFrom.IsZero() && dec.Latest
+	r.LatestRead = r.PublishedBy && d.PublishedByRead && st.PublicFrom == d.PublishedBy
 	r.UndatedPublication = dec.State == publication.Restricted && dec.Cause.Code == publication.CauseUndated
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {

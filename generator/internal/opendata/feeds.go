@@ -112,6 +112,9 @@ func docName(r disclosure.DocRef) string {
 // latest"), which may be long after it became public (a reader's review
 // read a 1999 report's entry as news).
 func (w *writer) entryTitle(c disclosure.Change) string {
+	if c.Read && c.Kind == string(publication.Public) {
+		return docName(c.Doc) + ": " + readWords
+	}
 	if c.Latest && c.Kind == string(publication.Public) {
 		return docName(c.Doc) + ": " + latestWords
 	}
@@ -201,6 +204,11 @@ const calendarNames = 40
 // latest, and may have been earlier (Record.PublicFromLatest).
 const latestWords = "public by this day at the latest"
 
+// readWords say that an event's day, by which a document was public, is
+// the day this catalog read the page showing it published
+// (Record.PublicFromRead), which may be long after it was.
+const readWords = latestWords + ", the day this catalog read its party's page"
+
 // calendar writes an all-day event on each day on which documents became
 // public (public or withdrawn since) or, unless their Contracting Party
 // objects, become public (scheduled).
@@ -266,13 +274,24 @@ func (w *writer) calendar(records []Record) error {
 		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
 		// A document public from this day at the latest (its party
 		// published it on a day not recorded) says so.
+		latest := 0
+		for _, r := range docs {
+			if r.PublicFromLatest {
+				latest++
+			}
+		}
 		switch {
+		case len(docs) == 1 && past && docs[0].PublicFromRead:
+			e.SetSummary(names[docs[0].ID] + " " + readWords)
 		case len(docs) == 1 && past && docs[0].PublicFromLatest:
 			e.SetSummary(names[docs[0].ID] + " " + latestWords)
 		case len(docs) == 1:
 			e.SetSummary(names[docs[0].ID] + " " + verb)
-		case past && !slices.ContainsFunc(docs, func(r Record) bool { return !r.PublicFromLatest }):
+		case past && latest == len(docs):
 			e.SetSummary(fmt.Sprintf("%d documents %s", len(docs), latestWords))
+		case past && latest > 0:
+			// Some by this day at the latest: the count says how many.
+			e.SetSummary(fmt.Sprintf("%d documents became public (%d of them: %s)", len(docs), latest, latestWords))
 		case past:
 			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
 		default:
@@ -285,7 +304,9 @@ func (w *writer) calendar(records []Record) error {
 				break
 			}
 			desc.WriteString(names[r.ID])
-			if r.PublicFromLatest {
+			if r.PublicFromRead {
+				desc.WriteString(" (" + readWords + ")")
+			} else if r.PublicFromLatest {
 				desc.WriteString(" (" + latestWords + ")")
 			}
 			if r.WithdrawnOn != "" {

@@ -92,10 +92,13 @@ type Record struct {
 	// catalog assumes for the meeting sets, no source stating that rule
 	// for it (disclosure.DocPage.DayAssumed).
 	PublicFromAssumed bool `json:"public_from_assumed"`
+	// PublicFromRead is set where PublicFrom is the day this catalog read
+	// the page showing the document published (disclosure.DocRef.LatestRead).
+	PublicFromRead bool `json:"public_from_read"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read"}
 
 func (r Record) row() []string {
 	size := ""
@@ -106,7 +109,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed)}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead)}
 }
 
 // writer holds what all outputs share.
@@ -160,7 +163,7 @@ func (w *writer) records() []Record {
 			ID: page.ID, Meeting: page.Meeting, Party: page.Party, Kind: page.Kind, Title: page.Title, TitleLang: page.TitleLang,
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
-			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest, PublicFromAssumed: page.DayAssumed,
+			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest, PublicFromAssumed: page.DayAssumed, PublicFromRead: page.LatestRead,
 		}
 		if page.Report != 0 {
 			report := page.Report

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A report public by the day this catalog read its party's page
+// (published_by with published_by_read) says whose day that is wherever
+// the day appears: its page's note and history, in each language built,
+// the feed and the calendar (a reader's review took a 2013 report's feed
+// entry for news of November 2026), and the open data (public_from_read).
+// A report public by a day a source gives says none of it.
+func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	copyTree(t, fixture, data)
+	edit(t, filepath.Join(data, "documents", "rm06.yaml"), "  - kind: national_report\n    party: japan\n",
+		"  - kind: national_report\n    party: japan\n    published_by: 2017-06-01\n    published_by_read: true\n    sources: [\"Japan's regulator's page of its reports (this catalog read it on 1 June 2017)\"]\n"+
+			"  - kind: national_report\n    party: china\n    published_by: 2013-09-30\n    sources: [\"A regulator's page dated 30 September 2013\"]\n")
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-06-10", "--languages", "en,fr")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	read := func(rel string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for page, wants := range map[string][]string{
+		"documents/rm06-nr-japan/index.html": {
+			"is the day this catalog read the party's page that shows it published, not a day a source gives",
+			"Public by this day at the latest: the day this catalog read the page of its Contracting Party that shows it published",
+		},
+		"fr/documents/rm06-nr-japan/index.html": {"est le jour où ce catalogue a lu la page de la Partie qui le montre publié"},
+		"feed.atom":    {"Japan: National Report, 6th Review Meeting: public by this day at the latest, the day this catalog read its party&#39;s page"},
+		"calendar.ics": {"Japan: National Report\\, 6th Review Meeting public by this day at the latest\\, the day this catalog read its party's page"},
+	} {
+		got := read(page)
+		// A calendar folds its long lines (RFC 5545, 3.1).
+		got = strings.NewReplacer("\r\n ", "", "\n ", "").Replace(got)
+		for _, w := range wants {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s does not say %q", page, w)
+			}
+		}
+	}
+	if china := read("documents/rm06-nr-china/index.html"); strings.Contains(china, "this catalog read") {
+		t.Error("China's report, public by a day its source gives, says it is a day this catalog read a page")
+	}
+	var docs struct {
+		Documents []struct {
+			ID     string `json:"id"`
+			Latest bool   `json:"public_from_latest"`
+			Read   bool   `json:"public_from_read"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read("documents.json")), &docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs.Documents {
+		if want := d.ID == "rm06-nr-japan"; d.Read != want || (want && !d.Latest) {
+			t.Errorf("documents.json: %s public_from_read %v (latest %v), want %v", d.ID, d.Read, d.Latest, want)
+		}
+	}
+}
