@@ -70,3 +70,23 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 		}
 	}
 }
+
+// The open data page of every other language names a spreadsheet's menus
+// and fields as its English version does, marked lang="en", so that a
+// screen reader reads them in English (a reader's review found them
+// unmarked on /es/data/).
+func TestSpreadsheetMenuNamesAreMarkedEnglish(t *testing.T) {
+	out := sharedFixture(t, "2017-07-06", allLanguages...)
+	for _, lang := range []string{"ar", "zh", "fr", "ru", "es"} {
+		b, err := os.ReadFile(filepath.Join(out, lang, "data", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		for _, name := range []string{"Data › From Text/CSV", "Delimiter", "Comma", "File › Import"} {
+			if n, marked := strings.Count(page, ">"+name+"<"), strings.Count(page, `<i lang="en">`+name+"</i>"); n == 0 || marked != n {
+				t.Errorf("%s/data/: %q appears %d times, %d of them marked lang=\"en\"", lang, name, n, marked)
+			}
+		}
+	}
+}
