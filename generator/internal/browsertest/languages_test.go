@@ -322,13 +322,24 @@ func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
 		prefix := themetest.Prefix(lang)
 		var out struct {
-			Labels int        `json:"labels"`
-			Over   []overflow `json:"over"`
+			Labels    int        `json:"labels"`
+			Over      []overflow `json:"over"`
+			Stretched []string   `json:"stretched"`
 		}
 		tab.Run(chromedp.Navigate(srv.URL+prefix+"figures/"), chromedp.Evaluate(`(() => {
-			const over = []; let labels = 0;
+			const over = [], stretched = []; let labels = 0;
 			for (const svg of document.querySelectorAll('svg.chart')) {
 				const width = svg.viewBox.baseVal.width;
+				// A text drawn to its room (textLength) is only ever narrowed:
+				// drawn as it is, it is wider than that room.
+				for (const text of svg.querySelectorAll('text[textLength]')) {
+					const plain = text.cloneNode(true);
+					plain.removeAttribute('textLength'); plain.removeAttribute('lengthAdjust');
+					text.after(plain);
+					const natural = plain.getComputedTextLength(), room = text.textLength.baseVal.value;
+					plain.remove();
+					if (natural < room - 1) stretched.push(text.textContent + ": " + natural.toFixed(0) + " drawn to " + room.toFixed(0));
+				}
 				for (const text of svg.querySelectorAll('g[data-row] > text:first-child')) {
 					labels++;
 					const b = text.getBBox();
@@ -337,9 +348,12 @@ func TestChartLabelsFitTheirChartInEveryLanguage(t *testing.T) {
 					}
 				}
 			}
-			return {labels, over};
+			return {labels, over, stretched};
 		})()`, &out))
 		labels += out.Labels
+		for _, st := range out.Stretched {
+			t.Errorf("%sfigures/: the chart text %s, stretched", prefix, st)
+		}
 		for _, o := range out.Over {
 			t.Errorf("%sfigures/, chart %s: the label %q runs from %.0f to %.0f, outside the chart's 0 to %.0f", prefix, o.Chart, o.Label, o.Left, o.Right, o.Width)
 		}
