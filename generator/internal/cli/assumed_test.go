@@ -16,9 +16,10 @@ import (
 // (reports_rule_assumed); explain names it; a meeting under a rule a
 // source states says none of it.
 // jointMeetingSite builds the fixture, with the 7th meeting's rule assumed
-// for the meetings after it, National Reports numbered by round, and France's National Report of the joint
-// meeting recorded without saying which round it is, as of 2023-07-01 (its
-// rule's day passed) in English and French: the catalog and the site.
+// for the meetings after it, National Reports numbered by round, and two
+// reports of the joint meeting: Japan's 9th, and France's, recorded without
+// saying which round it is; as of 2023-07-01 (the rule's day passed), in
+// English and French. It returns the catalog and the site.
 func jointMeetingSite(t *testing.T) (data, out string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -26,7 +27,7 @@ func jointMeetingSite(t *testing.T) (data, out string) {
 	copyTree(t, fixture, data)
 	edit(t, filepath.Join(data, "rules.yaml"), "      - from: rm07\n        public: after_adjournment\n", "      - from: rm07\n        until: rm07\n        public: after_adjournment\n        days: 90\n        early_publication: true\n        objection: true\n      - from: rm08-09\n        assumed: true\n        note: No source read states this rule for the later meetings.\n        public: after_adjournment\n")
 	edit(t, filepath.Join(data, "rules.yaml"), "    label: National Report\n", "    label: National Report\n    numbered: true\n")
-	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n  - kind: national_report\n    party: france\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n  - kind: national_report\n    party: france\n  - kind: national_report\n    party: japan\n    report: 9\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out = filepath.Join(dir, "public")
@@ -84,8 +85,8 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			seen++
 		}
 	}
-	if seen != 1 {
-		t.Errorf("documents.json holds %d documents of rm08-09, want 1", seen)
+	if seen != 2 {
+		t.Errorf("documents.json holds %d documents of rm08-09, want 2", seen)
 	}
 	var meetings struct {
 		Meetings []struct {
@@ -131,6 +132,12 @@ func TestAReportOfAJointMeetingWithoutItsRoundSaysSo(t *testing.T) {
 				t.Errorf("%s does not say %q", page, w)
 			}
 		}
+	}
+	// The meeting's map names the round of the report it shows.
+	if m, err := os.ReadFile(filepath.Join(out, "meetings", "rm08-09", "index.html")); err != nil {
+		t.Fatal(err)
+	} else if !strings.Contains(string(m), "National Report no. 9: Public") {
+		t.Error("the joint meeting's map does not name Japan's report as its 9th")
 	}
 	b, err := os.ReadFile(filepath.Join(out, "documents", "rm07-nr-france", "index.html"))
 	if err != nil {
