@@ -222,6 +222,15 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				if labelLang != themetest.Locale(t, lang) || statusLang != themetest.Locale(t, lang) {
 					t.Errorf("the button's name is marked %q and its status %q, want %q", labelLang, statusLang, themetest.Locale(t, lang))
 				}
+				// The sentence saying the text is in English comes before
+				// its contents, whose headings are the text's (a reader's
+				// review met the English contents first).
+				var noteFirst bool
+				tab.Run(chromedp.Evaluate(`(() => { const n = document.getElementById("doc-language"), c = document.getElementById("doc-contents");
+					return !!n && !!c && !!(n.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING); })()`, &noteFirst))
+				if lang != "en" && !noteFirst {
+					t.Error("the summary report's page does not say its text's language before its contents")
+				}
 			}
 			if c := tab.ConsoleErrors(); len(c) > 0 {
 				t.Errorf("console errors: %v", c)
