@@ -39,14 +39,7 @@ func jointMeetingSite(t *testing.T) (data, out string) {
 
 func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 	data, out := jointMeetingSite(t)
-	read := func(rel string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
 	en := "This day follows from a rule the catalog applies to this meeting, though no source read states the rule for it"
 	fr := "Ce jour découle d&#39;une règle que le catalogue applique à cette réunion"
 	for page, want := range map[string]string{
@@ -55,12 +48,12 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 		"fr/documents/rm08-09-nr-france/index.html": fr,
 		"fr/meetings/rm08-09/index.html":            fr,
 	} {
-		if !strings.Contains(read(page), want) {
+		if !strings.Contains(at(page), want) {
 			t.Errorf("%s does not say %q", page, want)
 		}
 	}
 	for _, page := range []string{"documents/rm07-nr-albania/index.html", "meetings/rm07/index.html"} {
-		if strings.Contains(read(page), en) {
+		if strings.Contains(at(page), en) {
 			t.Errorf("%s, under a rule a source states, says %q", page, en)
 		}
 	}
@@ -72,7 +65,7 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			Assumed bool   `json:"public_from_assumed"`
 		} `json:"documents"`
 	}
-	if err := json.Unmarshal([]byte(read("documents.json")), &docs); err != nil {
+	if err := json.Unmarshal([]byte(at("documents.json")), &docs); err != nil {
 		t.Fatal(err)
 	}
 	seen := 0
@@ -94,7 +87,7 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			Assumed bool   `json:"reports_rule_assumed"`
 		} `json:"meetings"`
 	}
-	if err := json.Unmarshal([]byte(read("meetings.json")), &meetings); err != nil {
+	if err := json.Unmarshal([]byte(at("meetings.json")), &meetings); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range meetings.Meetings {
@@ -102,7 +95,7 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			t.Errorf("meetings.json: %s reports_rule_assumed %v, want %v", m.ID, m.Assumed, want)
 		}
 	}
-	if !strings.Contains(read("documents.csv"), ",public_from_latest,public_from_assumed") {
+	if !strings.Contains(at("documents.csv"), ",public_from_latest,public_from_assumed") {
 		t.Error("documents.csv has no public_from_assumed column")
 	}
 

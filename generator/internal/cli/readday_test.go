@@ -25,14 +25,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-06-10", "--languages", "en,fr")...); r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	read := func(rel string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
 	for page, wants := range map[string][]string{
 		"documents/rm06-nr-japan/index.html": {
 			"is the day this catalog read the party's page that shows it published, not a day a source gives",
@@ -42,7 +35,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 		"feed.atom":    {"Japan: National Report, 6th Review Meeting: public by this day at the latest, the day this catalog read its party&#39;s page"},
 		"calendar.ics": {"Japan: National Report\\, 6th Review Meeting public by this day at the latest\\, the day this catalog read its party's page"},
 	} {
-		got := read(page)
+		got := at(page)
 		// A calendar folds its long lines (RFC 5545, 3.1).
 		got = strings.NewReplacer("\r\n ", "", "\n ", "").Replace(got)
 		for _, w := range wants {
@@ -51,7 +44,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 			}
 		}
 	}
-	if china := read("documents/rm06-nr-china/index.html"); strings.Contains(china, "this catalog read") {
+	if china := at("documents/rm06-nr-china/index.html"); strings.Contains(china, "this catalog read") {
 		t.Error("China's report, public by a day its source gives, says it is a day this catalog read a page")
 	}
 	var docs struct {
@@ -61,7 +54,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 			Read   bool   `json:"public_from_read"`
 		} `json:"documents"`
 	}
-	if err := json.Unmarshal([]byte(read("documents.json")), &docs); err != nil {
+	if err := json.Unmarshal([]byte(at("documents.json")), &docs); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range docs.Documents {
