@@ -32,8 +32,8 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 			"Public by this day at the latest: the day this catalog read the page of its Contracting Party that shows it published",
 		},
 		"fr/documents/rm06-nr-japan/index.html": {"est le jour où ce catalogue a lu la page de la Partie qui le montre publié"},
-		"feed.atom":    {"Japan: National Report, 6th Review Meeting: public by this day at the latest, the day this catalog read its party&#39;s page"},
-		"calendar.ics": {"Japan: National Report\\, 6th Review Meeting public by this day at the latest\\, the day this catalog read its party's page"},
+		"feed.atom":                             {"Japan: National Report, 6th Review Meeting: public by this day at the latest, the day this catalog read its party&#39;s page"},
+		"calendar.ics":                          {"Japan: National Report\\, 6th Review Meeting public by this day at the latest\\, the day this catalog read its party's page"},
 	} {
 		got := at(page)
 		// A calendar folds its long lines (RFC 5545, 3.1).
