@@ -95,6 +95,13 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			t.Errorf("meetings.json: %s reports_rule_assumed %v, want %v", m.ID, m.Assumed, want)
 		}
 	}
+	// The feed's entry and the calendar's event say it too.
+	if !strings.Contains(at("feed.atom"), "Japan: National Report no. 9, Joint 8th and 9th Review Meeting: public on the day set by a rule that no source states for its meeting") {
+		t.Error("the feed's entry of Japan's 9th report does not say its day is an assumed rule's")
+	}
+	if ics := strings.NewReplacer("\r\n ", "", "\n ", "").Replace(at("calendar.ics")); !strings.Contains(ics, "(on the day set by a rule that no source states for its meeting)") {
+		t.Error("the calendar's event does not say its day is an assumed rule's")
+	}
 	if !strings.Contains(at("documents.csv"), ",public_from_latest,public_from_assumed") {
 		t.Error("documents.csv has no public_from_assumed column")
 	}

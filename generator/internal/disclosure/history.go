@@ -40,8 +40,11 @@ type Change struct {
 	Latest bool `json:"latest,omitempty"`
 	// Read marks such a day that is the one this catalog read the page
 	// showing the document published (DocRef.LatestRead).
-	Read bool   `json:"read,omitempty"`
-	Doc  DocRef `json:"-"`
+	Read bool `json:"read,omitempty"`
+	// Assumed marks a day a rule sets that the catalog assumes for the
+	// document's meeting, no source stating it (DocPage.DayAssumed).
+	Assumed bool   `json:"assumed,omitempty"`
+	Doc     DocRef `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -79,6 +82,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
 		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
+			c.Assumed = dec.Version.Assumed
 		}
 		if ref.Latest {
 			c.Latest = true

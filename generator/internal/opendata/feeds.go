@@ -118,6 +118,9 @@ func (w *writer) entryTitle(c disclosure.Change) string {
 	if c.Latest && c.Kind == string(publication.Public) {
 		return docName(c.Doc) + ": " + latestWords
 	}
+	if c.Assumed && c.Kind == string(publication.Public) {
+		return docName(c.Doc) + ": public " + assumedWords
+	}
 	return docName(c.Doc) + ": " + c.Kind
 }
 
@@ -203,6 +206,11 @@ const calendarNames = 40
 // latestWords say that a document was public by an event's day at the
 // latest, and may have been earlier (Record.PublicFromLatest).
 const latestWords = "public by this day at the latest"
+
+// assumedWords say that an event's day is one a rule the catalog assumes
+// for the meeting sets, no source stating that rule for it
+// (Record.PublicFromAssumed).
+const assumedWords = "on the day set by a rule that no source states for its meeting"
 
 // readWords say that an event's day, by which a document was public, is
 // the day this catalog read the page showing it published
@@ -308,6 +316,9 @@ func (w *writer) calendar(records []Record) error {
 				desc.WriteString(" (" + readWords + ")")
 			} else if r.PublicFromLatest {
 				desc.WriteString(" (" + latestWords + ")")
+			}
+			if r.PublicFromAssumed {
+				desc.WriteString(" (" + assumedWords + ")")
 			}
 			if r.WithdrawnOn != "" {
 				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
