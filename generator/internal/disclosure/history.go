@@ -82,8 +82,8 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
 		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
-			c.Assumed = dec.Version.Assumed
 		}
+		c.Assumed = dayAssumed(dec)
 		if ref.Latest {
 			c.Latest = true
 			c.Text = "Public by this day at the latest (" + dec.BasisText + "): it may have been public earlier, on a day not recorded."

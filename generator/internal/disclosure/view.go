@@ -309,7 +309,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.Submitted = d.Submitted
 		}
 		p.PublishedUndated = dec.Latest
-		p.DayAssumed = dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
+		p.DayAssumed = dayAssumed(dec)
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
 	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && d.Report == 0 && len(m.Numbers) > 1 && w.kind(d.Kind).Numbered {
@@ -368,6 +368,15 @@ func (w *View) earlyRecorded() map[string]int {
 		}
 		return out
 	}).(map[string]int)
+}
+
+// dayAssumed says that a decision's day is the one a rule the catalog
+// assumes for the document's meeting sets (days after adjournment under a
+// catalog.RuleVersion marked Assumed), not one a source records: the
+// document's page (DocPage.DayAssumed) and its history's change
+// (Change.Assumed) say so.
+func dayAssumed(dec publication.Decision) bool {
+	return dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
 }
 
 // CauseEarlierUncounted is the cause a document page gives, in place of
