@@ -41,6 +41,7 @@ import (
 	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/cdproto/target"
@@ -135,10 +136,25 @@ type Tab struct {
 	browserContext cdp.BrowserContextID
 
 	mu       sync.Mutex
-	requests []string        // every URL the page requested
-	console  []string        // console errors and uncaught exceptions
-	origins  map[string]bool // the origins requested since the tab was lent, whose data reset clears
-	idle     *idleTabs       // where the tab goes back to, its browser's
+	requests []string                // every URL the page requested
+	console  []string                // console errors and uncaught exceptions
+	origins  map[string]bool         // the origins requested since the tab was lent, whose data reset clears
+	idle     *idleTabs               // where the tab goes back to, its browser's
+	scripts  []page.ScriptIdentifier // OnNewDocument's, which reset removes
+}
+
+// OnNewDocument runs src in every document the tab loads from now on,
+// before the page's own scripts, until the tab is given back.
+func (tab *Tab) OnNewDocument(src string) {
+	tab.t.Helper()
+	var id page.ScriptIdentifier
+	tab.Run(chromedp.ActionFunc(func(ctx context.Context) (err error) {
+		id, err = page.AddScriptToEvaluateOnNewDocument(src).Do(ctx)
+		return err
+	}))
+	tab.mu.Lock()
+	tab.scripts = append(tab.scripts, id)
+	tab.mu.Unlock()
 }
 
 // The test binary's Chromiums: one that draws no frames and one that does
@@ -398,17 +414,22 @@ func (tab *Tab) lend(t testing.TB) {
 }
 
 // reset undoes what a test may have changed in a tab: the page (about:blank),
-// what the tests emulate (viewport, media features, time zone, script
-// execution, touch), the permissions granted, and the cookies, storage and
-// cache of every origin the tab has loaded from.
+// the scripts run in each new document (OnNewDocument), what the tests
+// emulate (viewport, media features, time zone, script execution, touch),
+// the permissions granted, and the cookies, storage and cache of every
+// origin the tab has loaded from.
 func (tab *Tab) reset() error {
 	ctx, cancel := context.WithTimeout(tab.base, 10*time.Second)
 	defer cancel()
 	tab.mu.Lock()
-	origins := tab.origins
-	tab.origins = nil
+	origins, scripts := tab.origins, tab.scripts
+	tab.origins, tab.scripts = nil, nil
 	tab.mu.Unlock()
-	actions := []chromedp.Action{
+	var actions []chromedp.Action
+	for _, id := range scripts {
+		actions = append(actions, page.RemoveScriptToEvaluateOnNewDocument(id))
+	}
+	actions = append(actions,
 		chromedp.Navigate("about:blank"),
 		emulation.ClearDeviceMetricsOverride(),
 		emulation.SetTouchEmulationEnabled(false),
@@ -419,7 +440,7 @@ func (tab *Tab) reset() error {
 		browser.ResetPermissions().WithBrowserContextID(tab.browserContext),
 		network.ClearBrowserCookies(),
 		network.ClearBrowserCache(),
-	}
+	)
 	for o := range origins {
 		actions = append(actions, storage.ClearDataForOrigin(o, "all"))
 	}

@@ -178,7 +178,7 @@ func mapKeys[M ~map[string]V, V any](m M) func(func(string) bool) {
 // narrow the results is not shown.
 func TestSearchSuggestsAndHidesMenusThatCannotNarrow(t *testing.T) {
 	t.Parallel()
-	tab, srv := searchSite(t)
+	tab, srv := searchSiteToClick(t)
 	searchOpen(t, tab, srv, "")
 	searchType(tab, "safty culture")
 	if hits := searchWait(t, tab, "safty culture"); len(hits) != 0 {

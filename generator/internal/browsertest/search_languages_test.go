@@ -377,7 +377,7 @@ func TestSearchHeaderBoxInAnotherLanguage(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
 	srv := Serve(t, allLanguagesSite(t), "")
-	tab := searchBrowser(t)
+	tab := DrawingBrowser(t) // it clicks
 	tab.Run(chromedp.Navigate(srv.URL+"ru/meetings/"), chromedp.WaitReady("#site-search", chromedp.ByID))
 	tab.Run(chromedp.Click("#site-search", chromedp.ByID), chromedp.SendKeys("#site-search", "Албания", chromedp.ByID))
 	hits := searchWait(t, tab, "Албания")

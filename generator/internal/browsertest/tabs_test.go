@@ -12,9 +12,10 @@ import (
 
 // A tab a test gives back is lent to the next test as a fresh one would be:
 // whatever the first test emulated (a phone's viewport, the dark scheme,
-// reduced motion, another time zone, no scripts), the permissions it
-// granted and what the page stored are gone. The two subtests run one after
-// the other, so the second is lent the tab the first gave back.
+// reduced motion, another time zone, no scripts), the scripts it had run in
+// each new document, the permissions it granted and what the page stored
+// are gone. The two subtests run one after the other, so the second is lent
+// the tab the first gave back.
 func TestTabLentAgainStartsClean(t *testing.T) {
 	Need(t, ChromiumPath() != "", "Chromium")
 	dir := t.TempDir()
@@ -31,19 +32,22 @@ func TestTabLentAgainStartsClean(t *testing.T) {
 		Zone     string `json:"zone"`
 		Stored   string `json:"stored"`
 		Clipping string `json:"clipboard"`
+		Added    bool   `json:"added"` // by a script OnNewDocument added
 	}
 	read := `(async () => ({title: document.title, width: innerWidth,
 		dark: matchMedia("(prefers-color-scheme: dark)").matches,
 		reduced: matchMedia("(prefers-reduced-motion: reduce)").matches,
 		zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
 		stored: localStorage.getItem("left") || "",
-		clipboard: (await navigator.permissions.query({name: "clipboard-read"})).state}))()`
+		clipboard: (await navigator.permissions.query({name: "clipboard-read"})).state,
+		added: window.cnsAdded === true}))()`
 	var first *Tab
 	var fresh state
 	t.Run("changes everything", func(t *testing.T) {
 		tab := Browser(t)
 		first = tab
 		tab.Run(chromedp.Navigate(srv.URL), chromedp.Evaluate(read, &fresh, awaitPromise))
+		tab.OnNewDocument(`window.cnsAdded = true`)
 		tab.Run(
 			chromedp.EmulateViewport(320, 640),
 			emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}, {Name: "prefers-reduced-motion", Value: "reduce"}}),
@@ -58,7 +62,7 @@ func TestTabLentAgainStartsClean(t *testing.T) {
 		// Each change took, so that the next subtest tests undoing it.
 		if changed.Title == fresh.Title || changed.Width == fresh.Width || changed.Dark == fresh.Dark ||
 			changed.Reduced == fresh.Reduced || changed.Zone == fresh.Zone || changed.Stored == fresh.Stored ||
-			changed.Clipping == fresh.Clipping {
+			changed.Clipping == fresh.Clipping || changed.Added == fresh.Added {
 			t.Fatalf("not every change took: fresh %+v, changed %+v", fresh, changed)
 		}
 	})
