@@ -26,6 +26,8 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
+
+	"github.com/cns-transparency/cns-site/generator/internal/hugosite/progress"
 )
 
 // Options for one Hugo build. All paths are absolute.
@@ -62,10 +64,10 @@ type Options struct {
 const DefaultStall = 5 * time.Minute
 
 // ErrStalled is matched by errors.Is for a build abandoned for making no
-// progress. Hugo v0.165.0 hangs for good, instead of failing, when ten or
-// more pages fail to render: it stops collecting their errors while the
-// renderers still wait to report them.
-var ErrStalled = errors.New("hugo made no progress")
+// progress (progress.ErrStalled). Hugo v0.165.0 hangs for good, instead of
+// failing, when ten or more pages fail to render: it stops collecting their
+// errors while the renderers still wait to report them.
+var ErrStalled = progress.ErrStalled
 
 // Stats of a Hugo build.
 type Stats struct {
@@ -123,8 +125,8 @@ func Build(o Options) (Stats, error) {
 		return Stats{}, fmt.Errorf("%w: loading %s: %w", ErrHugo, filepath.Join(o.SiteDir, "hugo.toml"), err)
 	}
 	// Every file Hugo opens or creates counts as progress.
-	var progress atomic.Int64
-	var dest afero.Fs = &progressFs{Fs: fs, n: &progress}
+	var opened atomic.Int64
+	var dest afero.Fs = &progressFs{Fs: fs, n: &opened}
 	if o.Written != nil {
 		dest = &tapFs{Fs: dest, root: o.PublishDir, written: o.Written}
 	}
@@ -132,7 +134,7 @@ func Build(o Options) (Stats, error) {
 	if o.Content != nil {
 		src = afero.NewCopyOnWriteFs(fs, o.Content)
 	}
-	src = &progressFs{Fs: src, n: &progress}
+	src = &progressFs{Fs: src, n: &opened}
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  conf,
 		Fs:       hugofs.NewFromSourceAndDestination(src, dest, conf.LoadingInfo.Cfg),
@@ -150,7 +152,7 @@ func Build(o Options) (Stats, error) {
 	built := make(chan error, 1)
 	go func() { built <- sites.Build(hugolib.BuildCfg{}) }()
 	tick := time.NewTicker(stall / 8)
-	err = awaitProgress(built, progress.Load, stall, time.Now(), tick.C)
+	err = progress.Await(built, opened.Load, stall, time.Now(), tick.C)
 	tick.Stop()
 	if err != nil {
 		// A hung Hugo is left as it is: closing it could hang too.
@@ -168,29 +170,6 @@ func Build(o Options) (Stats, error) {
 		pages += len(s.Pages())
 	}
 	return Stats{Pages: pages}, nil
-}
-
-// awaitProgress waits for the build's result, unless progress (a count
-// that grows as the build works) stays the same for the stall time. It
-// reads progress once at the start and then on each tick, which carries
-// the time (a time.Ticker's channel; tests send their own times, and
-// their own counts), from start.
-func awaitProgress(built <-chan error, progress func() int64, stall time.Duration, start time.Time, ticks <-chan time.Time) error {
-	last, since := progress(), start
-	for {
-		select {
-		case err := <-built:
-			return err
-		case now := <-ticks:
-			if n := progress(); n != last {
-				last, since = n, now
-			} else if now.Sub(since) >= stall {
-				return fmt.Errorf("%w for %s (no file opened or written), so the build was abandoned. "+
-					"Hugo hangs like this, hiding their errors, when ten or more pages fail to render; "+
-					"a build of a catalog with fewer than ten documents, meetings and parties shows the errors", ErrStalled, stall)
-			}
-		}
-	}
 }
 
 // progressFs counts the files opened or created through it.
