@@ -22,12 +22,20 @@ import (
 // English and French. It returns the catalog and the site.
 func jointMeetingSite(t *testing.T) (data, out string) {
 	t.Helper()
+	return jointMeetingBuild(t, "  - kind: national_report\n    party: france\n  - kind: national_report\n    party: japan\n    report: 9\n")
+}
+
+// jointMeetingBuild builds jointMeetingSite's catalog with docs as the
+// joint meeting's documents. The assumed rule is the 7th meeting's (90
+// days, early publication, objection), from the meeting after it.
+func jointMeetingBuild(t *testing.T, docs string) (data, out string) {
+	t.Helper()
 	dir := t.TempDir()
 	data = filepath.Join(dir, "data")
 	copyTree(t, fixture, data)
 	edit(t, filepath.Join(data, "rules.yaml"), "      - from: rm07\n        public: after_adjournment\n", "      - from: rm07\n        until: rm07\n        public: after_adjournment\n        days: 90\n        early_publication: true\n        objection: true\n      - from: rm08-09\n        assumed: true\n        note: No source read states this rule for the later meetings.\n        public: after_adjournment\n")
 	edit(t, filepath.Join(data, "rules.yaml"), "    label: National Report\n", "    label: National Report\n    numbered: true\n")
-	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n  - kind: national_report\n    party: france\n  - kind: national_report\n    party: japan\n    report: 9\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(data, "documents", "rm08-09.yaml"), []byte("meeting: rm08-09\ndocuments:\n"+docs), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out = filepath.Join(dir, "public")
@@ -35,6 +43,25 @@ func jointMeetingSite(t *testing.T) (data, out string) {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	return data, out
+}
+
+// A report its party published on a day no source gives, at a meeting
+// whose rule the catalog assumes, is public by the rule's day at the
+// latest: the feed's entry and the calendar's event say both, that the day
+// is one by which it was public and that an assumed rule sets it (a
+// reader's review found the entry saying only the first).
+func TestADayAtTheLatestOfAnAssumedRuleSaysBoth(t *testing.T) {
+	_, out := jointMeetingBuild(t, "  - kind: national_report\n    party: japan\n    report: 9\n    published_undated: true\n    sources: [\"A page of the party (test)\"]\n")
+	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
+	want := "Japan: National Report no. 9, Joint 8th and 9th Review Meeting: public by this day at the latest (the day set by a rule that no source states for its meeting)"
+	if !strings.Contains(at("feed.atom"), want) {
+		t.Errorf("the feed has no entry %q", want)
+	}
+	// Folded lines unfolded, and the commas of text unescaped (RFC 5545).
+	ics := strings.NewReplacer("\r\n ", "", "\n ", "", `\,`, ",").Replace(at("calendar.ics"))
+	if want := "SUMMARY:Japan: National Report no. 9, Joint 8th and 9th Review Meeting public by this day at the latest (the day set by a rule that no source states for its meeting)"; !strings.Contains(ics, want) {
+		t.Errorf("the calendar has no event %q", want)
+	}
 }
 
 func TestAnAssumedRulesDaysSaySo(t *testing.T) {

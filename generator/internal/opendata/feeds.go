@@ -115,6 +115,9 @@ func (w *writer) entryTitle(c disclosure.Change) string {
 	if c.Read && c.Kind == string(publication.Public) {
 		return docName(c.Doc) + ": " + readWords
 	}
+	if c.Latest && c.Assumed && c.Kind == string(publication.Public) {
+		return docName(c.Doc) + ": " + latestWords + " (" + assumedDay + ")"
+	}
 	if c.Latest && c.Kind == string(publication.Public) {
 		return docName(c.Doc) + ": " + latestWords
 	}
@@ -207,10 +210,13 @@ const calendarNames = 40
 // latest, and may have been earlier (Record.PublicFromLatest).
 const latestWords = "public by this day at the latest"
 
-// assumedWords say that an event's day is one a rule the catalog assumes
-// for the meeting sets, no source stating that rule for it
-// (Record.PublicFromAssumed).
-const assumedWords = "on the day set by a rule that no source states for its meeting"
+// assumedDay says that an event's day is one a rule the catalog assumes for
+// the meeting sets, no source stating that rule for it
+// (Record.PublicFromAssumed); assumedWords after a verb.
+const (
+	assumedDay   = "the day set by a rule that no source states for its meeting"
+	assumedWords = "on " + assumedDay
+)
 
 // readWords say that an event's day, by which a document was public, is
 // the day this catalog read the page showing it published
@@ -291,8 +297,12 @@ func (w *writer) calendar(records []Record) error {
 		switch {
 		case len(docs) == 1 && past && docs[0].PublicFromRead:
 			e.SetSummary(names[docs[0].ID] + " " + readWords)
+		case len(docs) == 1 && past && docs[0].PublicFromLatest && docs[0].PublicFromAssumed:
+			e.SetSummary(names[docs[0].ID] + " " + latestWords + " (" + assumedDay + ")")
 		case len(docs) == 1 && past && docs[0].PublicFromLatest:
 			e.SetSummary(names[docs[0].ID] + " " + latestWords)
+		case len(docs) == 1 && docs[0].PublicFromAssumed:
+			e.SetSummary(names[docs[0].ID] + " " + verb + " " + assumedWords)
 		case len(docs) == 1:
 			e.SetSummary(names[docs[0].ID] + " " + verb)
 		case past && latest == len(docs):
