@@ -521,6 +521,22 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 			if v.day != asOf && !strings.Contains(got.Note, v.day.Long()) {
 				t.Errorf("%s: the note does not name the day: %q", where, got.Note)
 			}
+			// The page's own citation, its last: the page's title, the day
+			// shown, and the page's address on that day.
+			var cite struct {
+				Title, Heading, Day, Href string
+			}
+			tab.Run(chromedp.Evaluate(`(() => {
+				const all = document.querySelectorAll("main .citation"), c = all[all.length - 1];
+				return c ? {Title: c.querySelector("cite").textContent, Heading: document.querySelector("main h1").textContent.trim(), Day: c.querySelector("time").getAttribute("datetime"), Href: c.querySelector("a").getAttribute("href")} : {};
+			})()`, &cite))
+			wantHref := p.path + "?on=" + v.day.String()
+			if v.day == asOf {
+				wantHref = p.path
+			}
+			if cite.Title == "" || cite.Title != cite.Heading || cite.Day != v.day.String() || !strings.HasSuffix(cite.Href, wantHref) {
+				t.Errorf("%s: the page's citation cites %q of %q at %q; want %q of %s at …%s", where, cite.Title, cite.Day, cite.Href, cite.Heading, v.day, wantHref)
+			}
 			if got.Label != "Show this page as it stood on" {
 				t.Errorf("%s: the form's label is %q", where, got.Label)
 			}

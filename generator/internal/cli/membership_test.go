@@ -117,9 +117,9 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			// No day of its own: the meetings bracket it, the 7th's list
 			// leaving it out and its report at the joint meeting.
 			"elbonia": {"Contracting Party since not known; already a Contracting Party at the Joint 8th and 9th Review Meeting , which opened on 20 March 2023 ; not yet a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017"},
-			// Two runs, the last ending the page before its sources: bound
-			// with no record, then no longer a party.
-			"freedonia": {"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting ( 20 – 31 March 2023) Sources test fixture Status as of"},
+			// Two runs, the last ending the page before its sources and
+			// its citation: bound with no record, then no longer a party.
+			"freedonia": {"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting ( 20 – 31 March 2023) Sources test fixture Cite as: Freedonia ,"},
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
 				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held"},
