@@ -530,6 +530,12 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 				const all = document.querySelectorAll("main .citation"), c = all[all.length - 1];
 				return c ? {Title: c.querySelector("cite").textContent, Heading: document.querySelector("main h1").textContent.trim(), Day: c.querySelector("time").getAttribute("datetime"), Href: c.querySelector("a").getAttribute("href")} : {};
 			})()`, &cite))
+			// The footer says which day is shown and which the catalog's.
+			var footer string
+			tab.Run(chromedp.Evaluate(`[...document.querySelectorAll("footer p")].filter(p => p.checkVisibility()).map(p => p.textContent).join(" ")`, &footer))
+			if want := "Shown as it stood on " + v.day.Long() + ", from the catalog as of " + asOf.Long(); v.day != asOf && !strings.Contains(footer, want) || strings.Contains(footer, "Status as of") != (v.day == asOf) {
+				t.Errorf("%s: the footer says %q", where, footer)
+			}
 			wantHref := p.path + "?on=" + v.day.String()
 			if v.day == asOf {
 				wantHref = p.path
