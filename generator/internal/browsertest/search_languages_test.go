@@ -846,3 +846,37 @@ func TestSearchStateWordsSelectTheStateInEveryLanguage(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// A paragraph of a report whose own title is in another language than the
+// page's names the report by the title made of its kind and meeting in the
+// page's language, as the report's page does in the window's title (a
+// review found the English title alone under a paragraph on /es/).
+func TestSearchParagraphNamesItsReportInThePageLanguage(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	site := allLanguagesSite(t)
+	srv := Serve(t, site, "")
+	tab := searchBrowser(t)
+	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+		prefix := themetest.Prefix(lang)
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(prefix+"documents/rm07-summary-report/index.html")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The window's title: the report's, then the site's.
+		m := regexp.MustCompile(`<title>(.*?) · `).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s: the Summary Report's page has no title", lang)
+		}
+		want := html.UnescapeString(string(m[1]))
+		searchOpenIn(t, tab, srv, prefix)
+		searchRetype(tab, "supply chain")
+		searchWait(t, tab, "supply chain")
+		var got struct{ Href, Of string }
+		tab.Run(chromedp.Evaluate(`(li => ({Href: li.querySelector('a').getAttribute('href'), Of: li.querySelector('.search-hit-type').textContent}))(document.querySelector('.search-results > li'))`, &got))
+		if got.Href != "/"+prefix+"documents/rm07-summary-report/#para-31" || got.Of != want {
+			t.Errorf("/%ssearch/ \"supply chain\": the first result %s is of %q; want paragraph 31, of %q", prefix, got.Href, got.Of, want)
+		}
+	}
+	searchClean(t, tab, srv)
+}

@@ -904,7 +904,13 @@
       var p = ix.paras[r];
       title.appendChild(document.createTextNode(this.t('paragraph', { n: p[1] }) + (p[2] ? ' · ' : '')));
       if (p[2]) marked(title, p[2], qw, en);
-      this.title(meta.appendChild(el('span', 'search-hit-type')), p[0], []);
+      // The report it is of: by its own title where that is in the
+      // page's language, else by the title made of its kind and meeting
+      // in the page's («Rapport de synthèse, 7e réunion d'examen»), as a
+      // document's result says them under its own title.
+      var of = meta.appendChild(el('span', 'search-hit-type')), pd = ix.docs[p[0]];
+      if (pd[6] && (pd[10] || en || 'en') !== (ix.lang || 'en')) index.titleParts(p[0]).forEach(function (q) { marked(of, q[0], [], q[1]); });
+      else this.title(of, p[0], []);
       text = marked(el('p', 'search-hit-text'), excerpt(p[3], qw, this.mode === 'page' ? 40 : 20), qw, en);
     }
     a.appendChild(title);
