@@ -880,3 +880,29 @@ func TestSearchParagraphNamesItsReportInThePageLanguage(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// A document's result says its state and its day in the order and with
+// the joiner its language uses (search_state_when): in Chinese «公开，自…起»,
+// not «公开 自…起», which a reader's review found.
+func TestSearchStateAndDayReadInChinese(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := searchBrowser(t)
+	searchOpenIn(t, tab, srv, "zh/")
+	searchRetype(tab, "阿尔巴尼亚")
+	searchWait(t, tab, "阿尔巴尼亚")
+	var metas []string
+	tab.Run(chromedp.Evaluate(`[...document.querySelectorAll('.search-results > li.search-hit-document .search-hit-meta')].map(p => p.textContent)`, &metas))
+	found := false
+	for _, m := range metas {
+		if strings.Contains(m, "公开 ") {
+			t.Errorf("a result says %q: a space between the state and its day", m)
+		}
+		found = found || strings.Contains(m, "公开，")
+	}
+	if !found {
+		t.Errorf("no document's result says «公开，» and its day: %q", metas)
+	}
+	searchClean(t, tab, srv)
+}

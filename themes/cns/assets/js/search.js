@@ -891,8 +891,10 @@
       if (when && key) {
         // The day in the words the pages' date cells use (public_since:
         // "since {date}", "自{date}起").
-        var self = this;
-        meta.appendChild(document.createTextNode(' '));
+        // Between the state and its day, what the language puts there
+        // (state_when: "{state} {when}"; Chinese a comma, as its map does).
+        var self = this, sep = ((this.s.state_when || '{state} {when}').split('{state}')[1] || ' ').split('{when}')[0];
+        meta.appendChild(document.createTextNode(sep));
         this.t(key).split('{date}').forEach(function (piece, j) {
           if (j) meta.appendChild(self.date(when, qw));
           if (piece) meta.appendChild(document.createTextNode(piece));
