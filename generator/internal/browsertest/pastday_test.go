@@ -468,6 +468,7 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	seen := map[string]int{}
 	mapSeen := map[string]int{}
 	timelineSeen := map[bool]int{}
+	cycleSeen := map[bool]int{}
 	changed := 0
 	for i, v := range visits {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
@@ -490,6 +491,20 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 				for _, r := range gotMap.Rows {
 					mapSeen[r.State]++
 				}
+				// Before the meeting's review cycle began its map and charts
+				// are hidden, and a note says why; from that day on, shown.
+				var shown struct{ Map, Charts, Note bool }
+				tab.Run(chromedp.Evaluate(`(() => {
+					const vis = s => { const e = document.querySelector(s); return !!e && e.checkVisibility(); };
+					return {Map: vis('section[aria-labelledby="map-heading"]'), Charts: vis('section[aria-labelledby="meeting-figures"]'),
+						Note: [...document.querySelectorAll('main p.note[data-past-before]')].some(p => p.checkVisibility() && p.textContent.includes("review cycle"))};
+				})()`, &shown))
+				cycle := meetingOf(c, strings.TrimSuffix(meeting, "/")).CycleStart
+				before := !cycle.IsZero() && v.day.Before(cycle)
+				if shown.Map == before || shown.Charts == before || shown.Note != before {
+					t.Errorf("%s (review cycle from %s): map shown %v, charts shown %v, the note on the cycle shown %v", where, cycle, shown.Map, shown.Charts, shown.Note)
+				}
+				cycleSeen[before]++
 				// The timeline shows the steps taken by the day, and on a
 				// past day not the sentence written as of today.
 				var steps struct {
@@ -556,6 +571,9 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Error("no document's state differed from today's on any day")
+	}
+	if cycleSeen[true] == 0 || cycleSeen[false] == 0 {
+		t.Errorf("meeting pages shown before their review cycle %d, after it %d: the visits did not test both", cycleSeen[true], cycleSeen[false])
 	}
 	if timelineSeen[true] == 0 || timelineSeen[false] == 0 {
 		t.Errorf("timelines with steps hidden %d, with none %d: the visits did not test both", timelineSeen[true], timelineSeen[false])

@@ -301,12 +301,16 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 			chromedp.Evaluate(mapCite("figure#wm"), &wm))
 		where := fmt.Sprintf("%s on %s", path, day)
 		shown := pastCheck(t, where, grid, c, all, engine, titles, day, asOf)
-		chartCheck(t, where, chart, reports, shown, notes, catalog.Date.Long, day, asOf)
-		for s, n := range chart.SVG {
-			seen[s] += n
+		// Before the meeting's review cycle began, its charts and map are
+		// not shown at all (TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine).
+		if cycle := meetingOf(c, meeting).CycleStart; cycle.IsZero() || !day.Before(cycle) {
+			chartCheck(t, where, chart, reports, shown, notes, catalog.Date.Long, day, asOf)
+			for s, n := range chart.SVG {
+				seen[s] += n
+			}
+			hiddenCheck(t, where, hidden, 1, notes["hidden"], day, asOf)
+			citeCheck(t, where+", the map", wm, notes["files"], day, asOf)
 		}
-		hiddenCheck(t, where, hidden, 1, notes["hidden"], day, asOf)
-		citeCheck(t, where+", the map", wm, notes["files"], day, asOf)
 
 		var fig pastView
 		var figMap pastMap
@@ -490,4 +494,14 @@ func TestFiguresPageMapsTheLatestMeetingOnlyFromItsCycle(t *testing.T) {
 			t.Errorf("figures/?on=%s: the note does not name the day the cycle began, %s: %q", c.day, from.Long(), got.Text)
 		}
 	}
+}
+
+// meetingOf is the catalog's meeting of that id.
+func meetingOf(c *catalog.Catalog, id string) *catalog.Meeting {
+	for _, m := range c.Meetings {
+		if m.ID == id {
+			return m
+		}
+	}
+	return &catalog.Meeting{}
 }
