@@ -499,8 +499,10 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 					return {Map: vis('section[aria-labelledby="map-heading"]'), Charts: vis('section[aria-labelledby="meeting-figures"]'),
 						Note: [...document.querySelectorAll('main p.note[data-past-before]')].some(p => p.checkVisibility() && p.textContent.includes("review cycle"))};
 				})()`, &shown))
+				// (The first meeting's cycle, begun when the Convention
+				// entered into force, is not one the page speaks of.)
 				cycle := meetingOf(c, strings.TrimSuffix(meeting, "/")).CycleStart
-				before := !cycle.IsZero() && v.day.Before(cycle)
+				before := !cycle.IsZero() && cycle != c.InForce && v.day.Before(cycle)
 				if shown.Map == before || shown.Charts == before || shown.Note != before {
 					t.Errorf("%s (review cycle from %s): map shown %v, charts shown %v, the note on the cycle shown %v", where, cycle, shown.Map, shown.Charts, shown.Note)
 				}

@@ -303,7 +303,7 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 		shown := pastCheck(t, where, grid, c, all, engine, titles, day, asOf)
 		// Before the meeting's review cycle began, its charts and map are
 		// not shown at all (TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine).
-		if cycle := meetingOf(c, meeting).CycleStart; cycle.IsZero() || !day.Before(cycle) {
+		if cycle := meetingOf(c, meeting).CycleStart; cycle.IsZero() || cycle == c.InForce || !day.Before(cycle) {
 			chartCheck(t, where, chart, reports, shown, notes, catalog.Date.Long, day, asOf)
 			for s, n := range chart.SVG {
 				seen[s] += n

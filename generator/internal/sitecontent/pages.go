@@ -60,6 +60,11 @@ type MeetingPage struct {
 	// Figures are the charts that have a row for the meeting, each with
 	// that row alone (figures.Chart.Row).
 	Figures []figures.Chart `json:"figures"`
+	// CycleStart is the day the meeting's review cycle began, when the
+	// meeting before it adjourned (catalog.Meeting.CycleStart), where
+	// known: on an earlier day its documents did not exist yet, and the
+	// page shows no map or chart.
+	CycleStart string `json:"cycle_start,omitempty"`
 }
 
 // FiguresPage is the front matter of the figures page (/figures/): every

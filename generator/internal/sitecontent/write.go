@@ -413,6 +413,12 @@ func attendance(m *catalog.Meeting, party string) (attended, group, questions st
 func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs map[string]disclosure.DocRef) MeetingPage {
 	c := w.Input().Catalog
 	mp := MeetingPage{Meeting: w.Meeting(m), AttendanceRecorded: attendanceRecorded(m), Rows: []Row{}, Other: []disclosure.DocRef{}, Columns: []Column{}}
+	// The page's note on a day before the cycle says the meeting before it
+	// adjourned then: a cycle begun at the Convention's entry into force
+	// (the first meeting's) is not given.
+	if m.CycleStart != c.InForce {
+		mp.CycleStart = m.CycleStart.String()
+	}
 	// Columns: the per-party kinds in rule order that this meeting has
 	// documents of; a numbered kind one per round its documents name, in
 	// order, then one for those that name none.
