@@ -702,23 +702,35 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 
 // A country's page on a past day leaves out the meetings whose review
 // cycle had not begun by then (a reader's review found the 10th meeting
-// said of in 2017 "it was a Contracting Party at this meeting"): every
-// element marked with its meeting's cycle start (data-past-from) is shown
-// on the day exactly when its cycle had begun; on the build day, all.
-func TestCountryPageOnAPastDayLeavesOutMeetingsNotBegun(t *testing.T) {
+// said of in 2017 "it was a Contracting Party at this meeting"), and a
+// meeting's page leaves out its officers, elected within its cycle (the
+// same review found the 10th meeting's President, elected in 2024, on its
+// page as of 2017): every element marked with a day (data-past-from) is
+// shown on the day exactly when that day had come; on the build day, all.
+func TestPagesOnAPastDayLeaveOutWhatHadNotBegun(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
 	tab := Browser(t)
 	srv := Serve(t, realSite(t), "")
 	for _, c := range []struct {
-		on     string
-		hidden bool
-	}{{"2016-01-01", true}, {"", false}} {
+		page, on string
+		hidden   bool
+		// Officers: whether the meeting's officers are shown.
+		officers bool
+	}{
+		{"countries/albania/", "2016-01-01", true, false},
+		{"countries/albania/", "", false, false},
+		// The 7th meeting's cycle began when the 6th adjourned, on 4 April 2014.
+		{"meetings/rm07/", "2014-04-03", true, false},
+		{"meetings/rm07/", "2014-04-04", true, true},
+		{"meetings/rm07/", "", false, true},
+	} {
 		var got struct {
 			Marked, Hidden int
 			Wrong          []string
+			Officers       bool
 		}
-		path := "countries/albania/"
+		path := c.page
 		if c.on != "" {
 			path += "?on=" + c.on
 		}
@@ -727,20 +739,27 @@ func TestCountryPageOnAPastDayLeavesOutMeetingsNotBegun(t *testing.T) {
 			const marked = [...document.querySelectorAll("main [data-past-from]")], wrong = [];
 			for (const e of marked) {
 				const shown = e.checkVisibility(), want = !on || e.dataset.pastFrom <= on;
-				if (shown !== want && !(want && e.parentElement.closest("[data-past-from]") && !e.parentElement.closest("[data-past-from]").checkVisibility())) {
-					wrong.push((e.id || e.getAttribute("aria-labelledby")) + " from " + e.dataset.pastFrom + (shown ? " shown" : " hidden"));
+				// Within a hidden element (a note of a day before, a section
+				// of a later day), an element the day would show stays hidden.
+				if (shown !== want && !(want && !e.parentElement.checkVisibility())) {
+					wrong.push((e.id || e.getAttribute("aria-labelledby") || e.tagName) + " from " + e.dataset.pastFrom + (shown ? " shown" : " hidden"));
 				}
 			}
-			return {Marked: marked.length, Hidden: marked.filter(e => !e.checkVisibility()).length, Wrong: wrong};
+			const officers = [...document.querySelectorAll("main dl.facts dt")].find(dt => dt.textContent.trim() === "Officers");
+			return {Marked: marked.length, Hidden: marked.filter(e => !e.checkVisibility() && e.parentElement.checkVisibility()).length, Wrong: wrong,
+				Officers: !!officers && officers.checkVisibility() && officers.nextElementSibling.checkVisibility()};
 		})()`, &got))
 		if got.Marked == 0 {
-			t.Fatalf("%s: no meeting is marked with its cycle's start", path)
+			t.Fatalf("%s: nothing is marked with the day it holds from", path)
 		}
 		for _, w := range got.Wrong {
 			t.Errorf("%s: %s", path, w)
 		}
 		if (got.Hidden > 0) != c.hidden {
-			t.Errorf("%s: %d of %d meetings hidden; want some hidden %v", path, got.Hidden, got.Marked, c.hidden)
+			t.Errorf("%s: %d of %d marked elements hidden; want some hidden %v", path, got.Hidden, got.Marked, c.hidden)
+		}
+		if got.Officers != c.officers {
+			t.Errorf("%s: the officers shown %v, want %v", path, got.Officers, c.officers)
 		}
 	}
 }
