@@ -838,11 +838,12 @@ func TestAddressesRunLeftToRightOnArabicPages(t *testing.T) {
 // bracket: "自2017年7月6日起", "发布。如需询问", "15（会议自身的统计）" (a
 // reader's review found some 740 such spaces). Checked in the text of
 // every paragraph, cell and item of the fixture's Chinese pages, tags
-// taken out without a space.
+// taken out without a space. Nor does a half-width bracket follow Chinese:
+// "未出席会议（3）", not "未出席会议 (3)" (the same review).
 func TestChineseSpacing(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
-	bad := regexp.MustCompile(`[：。；，、（] [\p{Han}\d（“]|\S （|[\p{Han}：。，（] \d{4}年|\d日 [\p{Han}（）。，；：]`)
-	blocks := regexp.MustCompile(`(?s)<(p|dd|td|th|li|h1|h2|caption)\b[^>]*>(.*?)</(p|dd|td|th|li|h1|h2|caption)>`)
+	bad := regexp.MustCompile(`[：。；，、（] [\p{Han}\d（“]|\S （|[\p{Han}：。，（] \d{4}年|\d日 [\p{Han}（）。，；：]|[\p{Han}：。，] ?\(`)
+	blocks := regexp.MustCompile(`(?s)<(p|dt|dd|td|th|li|h1|h2|caption)\b[^>]*>(.*?)</(p|dt|dd|td|th|li|h1|h2|caption)>`)
 	strip := regexp.MustCompile(`(?s)<(script|style|template)\b.*?</(script|style|template)>|<[^>]*>`)
 	seen := map[string]bool{} // each place once, on the first page it is on
 	for _, rel := range englishPages(t, site) {
@@ -856,7 +857,7 @@ func TestChineseSpacing(t *testing.T) {
 				at := text[max(0, loc[0]-24):min(len(text), loc[1]+24)]
 				if key := regexp.MustCompile(`\d+`).ReplaceAllString(at, "9"); !seen[key] {
 					seen[key] = true
-					t.Errorf("zh/%s: a space in %q", rel, at)
+					t.Errorf("zh/%s: a space or a half-width bracket in %q", rel, at)
 				}
 			}
 		}
