@@ -85,7 +85,8 @@ const readPastHidden = `[...document.querySelectorAll("section.figure:not([data-
   const body = sec.querySelector("[data-past-hide]"), note = sec.querySelector(".note[data-past-only]");
   if (!body && !note) return null; // a chart with no figures yet: nothing to hide
   return {id: sec.id, body: !!body && body.checkVisibility(), note: note && note.checkVisibility() ? note.textContent.replace(/\s+/g, " ").trim() : "",
-    link: note ? note.querySelector("a").getAttribute("href") : ""};
+    link: note ? [...note.querySelectorAll("a")].pop().getAttribute("href") : "",
+    meetings: note ? [...note.querySelectorAll("a[data-keep-day]")].map(a => a.getAttribute("href")) : []};
 }).filter(h => h)`
 
 type pastHidden struct {
@@ -93,6 +94,9 @@ type pastHidden struct {
 	Body bool   `json:"body"`
 	Note string `json:"note"`
 	Link string `json:"link"`
+	// Meetings: the links to meeting pages that work the chart out for
+	// the day (a chart the figures page cannot, and they can).
+	Meetings []string `json:"meetings"`
 }
 
 // mapCite reads a map's citation and the note on its file.
@@ -214,7 +218,21 @@ func hiddenCheck(t *testing.T, where string, got []pastHidden, want int, note st
 		case day != asOf && (h.Body || !strings.Contains(h.Note, note) || !strings.HasSuffix(h.Link, "#"+h.ID) || strings.Contains(h.Link, "on=")):
 			t.Errorf("%s: on a past day the chart %s is shown %v, with the note %q leading to %q", where, h.ID, h.Body, h.Note, h.Link)
 		}
+		for _, m := range h.Meetings {
+			if day != asOf && (!strings.Contains(m, "meetings/") || !strings.Contains(m, "on="+day.String())) {
+				t.Errorf("%s: the note of the chart %s leads to %q, not to a meeting's page on the day shown", where, h.ID, m)
+			}
+		}
 	}
+}
+
+// meetingsLinked is how many meeting pages the notes of hidden charts lead to.
+func meetingsLinked(got []pastHidden) int {
+	n := 0
+	for _, h := range got {
+		n += len(h.Meetings)
+	}
+	return n
 }
 
 // before is the words of a string before its first argument.
@@ -331,6 +349,12 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 			t.Errorf("%s: the note names %q, not the day: %q", where, fig.NoteDay, fig.Note)
 		}
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
+		// The chart of National Reports by state, which each meeting's
+		// page works out for the day, leads to those pages: at most one a
+		// meeting (those with National Reports have a row).
+		if n := meetingsLinked(figHidden); day != asOf && (n == 0 || n > len(c.Meetings)) {
+			t.Errorf("%s: the hidden charts' notes lead to %d meeting pages; want 1 to %d, one a meeting", where, n, len(c.Meetings))
+		}
 		// Before the mapped meeting's cycle began, no map: its test is
 		// TestFiguresPageMapsTheLatestMeetingOnlyFromItsCycle.
 		if before := mapFrom != "" && day.String() < mapFrom; before || !mapShown {
@@ -415,6 +439,12 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		where = fmt.Sprintf("%s on %s", path, day)
 		mapCheck(t, where, figMap, c, "rm07", engine, shown, arabic, nil, day, asOf)
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
+		// The chart of National Reports by state, which each meeting's
+		// page works out for the day, leads to those pages: at most one a
+		// meeting (those with National Reports have a row).
+		if n := meetingsLinked(figHidden); day != asOf && (n == 0 || n > len(c.Meetings)) {
+			t.Errorf("%s: the hidden charts' notes lead to %d meeting pages; want 1 to %d, one a meeting", where, n, len(c.Meetings))
+		}
 		citeCheck(t, where+", the map", figCite, notes["files"], day, asOf)
 	}
 	// On a phone, the pages on a past day fit, and axe finds nothing
