@@ -86,7 +86,7 @@ const readPastHidden = `[...document.querySelectorAll("section.figure:not([data-
   if (!body && !note) return null; // a chart with no figures yet: nothing to hide
   return {id: sec.id, body: !!body && body.checkVisibility(), note: note && note.checkVisibility() ? note.textContent.replace(/\s+/g, " ").trim() : "",
     link: note ? [...note.querySelectorAll("a")].pop().getAttribute("href") : "",
-    meetings: note ? [...note.querySelectorAll("a[data-keep-day]")].map(a => a.getAttribute("href")) : []};
+    meetings: [...sec.querySelectorAll("[data-past-only] a[data-keep-day]")].filter(a => a.checkVisibility()).map(a => a.getAttribute("href") + " " + a.closest("li").dataset.pastFrom)};
 }).filter(h => h)`
 
 type pastHidden struct {
@@ -219,20 +219,42 @@ func hiddenCheck(t *testing.T, where string, got []pastHidden, want int, note st
 			t.Errorf("%s: on a past day the chart %s is shown %v, with the note %q leading to %q", where, h.ID, h.Body, h.Note, h.Link)
 		}
 		for _, m := range h.Meetings {
-			if day != asOf && (!strings.Contains(m, "meetings/") || !strings.Contains(m, "on="+day.String())) {
-				t.Errorf("%s: the note of the chart %s leads to %q, not to a meeting's page on the day shown", where, h.ID, m)
+			// The link's address, then the day its meeting's review cycle
+			// began ("undefined" for the first meeting's, at entry into force).
+			href, from, _ := strings.Cut(m, " ")
+			if day != asOf && (!strings.Contains(href, "meetings/") || !strings.Contains(href, "on="+day.String())) {
+				t.Errorf("%s: the note of the chart %s leads to %q, not to a meeting's page on the day shown", where, h.ID, href)
+			}
+			if from != "undefined" && day.String() < from {
+				t.Errorf("%s: the note of the chart %s leads to %q, whose meeting's review cycle began on %s, after the day shown", where, h.ID, href, from)
 			}
 		}
 	}
 }
 
-// meetingsLinked is how many meeting pages the notes of hidden charts lead to.
-func meetingsLinked(got []pastHidden) int {
-	n := 0
+// meetingsLinkedCheck fails t where, on a past day, the figures page's
+// chart of National Reports by state, which each meeting's page works out
+// for the day, does not lead to those pages: one a meeting at most (those
+// with National Reports have a row), of the meetings whose review cycle
+// had begun (each link's day: hiddenCheck), and at least one (the first
+// meeting's, whose cycle began at entry into force).
+func meetingsLinkedCheck(t *testing.T, where string, got []pastHidden, c *catalog.Catalog, day, asOf catalog.Date) {
+	t.Helper()
+	if day == asOf {
+		return
+	}
+	begun, n := 0, 0
+	for _, m := range c.Meetings {
+		if cycle := m.CycleStart; cycle.IsZero() || cycle == c.InForce || !day.Before(cycle) {
+			begun++
+		}
+	}
 	for _, h := range got {
 		n += len(h.Meetings)
 	}
-	return n
+	if n == 0 || n > begun {
+		t.Errorf("%s: the hidden charts' notes lead to %d meeting pages; want 1 to %d, one a meeting whose cycle had begun", where, n, begun)
+	}
 }
 
 // before is the words of a string before its first argument.
@@ -349,12 +371,7 @@ func TestFiguresPageAndMeetingChartsOnAPastDay(t *testing.T) {
 			t.Errorf("%s: the note names %q, not the day: %q", where, fig.NoteDay, fig.Note)
 		}
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
-		// The chart of National Reports by state, which each meeting's
-		// page works out for the day, leads to those pages: at most one a
-		// meeting (those with National Reports have a row).
-		if n := meetingsLinked(figHidden); day != asOf && (n == 0 || n > len(c.Meetings)) {
-			t.Errorf("%s: the hidden charts' notes lead to %d meeting pages; want 1 to %d, one a meeting", where, n, len(c.Meetings))
-		}
+		meetingsLinkedCheck(t, where, figHidden, c, day, asOf)
 		// Before the mapped meeting's cycle began, no map: its test is
 		// TestFiguresPageMapsTheLatestMeetingOnlyFromItsCycle.
 		if before := mapFrom != "" && day.String() < mapFrom; before || !mapShown {
@@ -439,12 +456,7 @@ func TestFiguresOnAPastDayInArabic(t *testing.T) {
 		where = fmt.Sprintf("%s on %s", path, day)
 		mapCheck(t, where, figMap, c, "rm07", engine, shown, arabic, nil, day, asOf)
 		hiddenCheck(t, where, figHidden, 3, notes["hidden"], day, asOf)
-		// The chart of National Reports by state, which each meeting's
-		// page works out for the day, leads to those pages: at most one a
-		// meeting (those with National Reports have a row).
-		if n := meetingsLinked(figHidden); day != asOf && (n == 0 || n > len(c.Meetings)) {
-			t.Errorf("%s: the hidden charts' notes lead to %d meeting pages; want 1 to %d, one a meeting", where, n, len(c.Meetings))
-		}
+		meetingsLinkedCheck(t, where, figHidden, c, day, asOf)
 		citeCheck(t, where+", the map", figCite, notes["files"], day, asOf)
 	}
 	// On a phone, the pages on a past day fit, and axe finds nothing
