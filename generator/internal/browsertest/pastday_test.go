@@ -192,7 +192,7 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 		// Before the day by which its report is public at the latest, in
 		// any state then but public or not submitted: it may already have
 		// been public, by that day.
-		perhaps := mayBePublicAlready(r.Latest, dec.PublicFrom, dec.State, day)
+		perhaps := mayBePublicAlready(r.Latest, dec.PublicFrom, dec.State, day, r.State)
 		if says := strings.Contains(r.Text, before(words["past_public_by_perhaps"])); says != perhaps {
 			t.Errorf("%s: the map's row of %s says %q; want that it may already have been public: %v", where, r.Party, r.Text, perhaps)
 		}
@@ -261,7 +261,7 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 		// any state then but public or not submitted, it names that day:
 		// it may already have been public (TestLedgerOnAPastDayAgreesWithTheEngine
 		// reads the words).
-		if from := dec.PublicFrom.String(); mayBePublicAlready(d.Latest, dec.PublicFrom, dec.State, day) {
+		if from := dec.PublicFrom.String(); mayBePublicAlready(d.Latest, dec.PublicFrom, dec.State, day, d.State) {
 			if d.State != string(dec.State) && d.State != "not_public" || !slices.Equal(d.Dates, []string{from}) {
 				t.Errorf("%s: %s, %s that day and public by %s at the latest, shown %s %v; want that day named", where, d.ID, dec.State, from, d.State, d.Dates)
 			}
@@ -320,8 +320,8 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 // public today by from at the latest (latest: data-latest), in state that
 // day, may already have been public then: before from, in any state but
 // public or not submitted (enhance.js, beforeLatest).
-func mayBePublicAlready(latest bool, from catalog.Date, state publication.State, day catalog.Date) bool {
-	return latest && !from.IsZero() && day.String() < from.String() && state != publication.Public && state != publication.NotSubmitted
+func mayBePublicAlready(latest bool, from catalog.Date, state publication.State, day catalog.Date, shown string) bool {
+	return latest && !from.IsZero() && day.String() < from.String() && state != publication.Public && state != publication.NotSubmitted && shown != "not_public"
 }
 
 // pastTitle is a document's title today and on a day it was not public.

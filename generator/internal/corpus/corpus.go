@@ -349,9 +349,12 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 		switch g.rng.IntN(10) {
 		case 0:
 			d.NotSubmitted = true
-		case 1: // early, before the meeting; one in five only by a day
+		case 1: // early, before the meeting; one in five only by a day,
+			// and then submitted a month before it, so that a past day
+			// shows a report in existence that may already have been public
 			if off := g.rng.IntN(60); off%5 == 0 {
 				d.PublishedBy = opening.AddDays(-off)
+				d.Submitted = opening.AddDays(-off - 30)
 			} else {
 				d.Published = opening.AddDays(-off)
 			}

@@ -221,9 +221,13 @@
     // beforeLatest: whether the day is before the one by which a document
     // was public at the latest (data-latest: its public day is the last it
     // can be) while its state then was another: it may have been public
-    // already, which its phrase says. Not for one not yet submitted.
+    // already, which its phrase says. Not for one not yet submitted, nor
+    // on a day before the record shows it existed ("not public" then, with
+    // nothing more said: disclosure's existed), when no record says that it
+    // could have been public (a reader found a 9th National Report "may
+    // already have been public" in 2017).
     function beforeLatest(e, state, from) {
-      return e.hasAttribute("data-latest") && from !== "" && on < from && state !== "public" && state !== "not_submitted";
+      return e.hasAttribute("data-latest") && from !== "" && on < from && state !== "public" && state !== "not_submitted" && state !== "not_public";
     }
     function say(part) {
       note.replaceChildren.apply(note, children(part));
