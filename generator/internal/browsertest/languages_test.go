@@ -234,10 +234,12 @@ func TestScriptsSpeakThePageLanguage(t *testing.T) {
 				}
 				// The sentence saying the text is in English comes before
 				// its contents, whose headings are the text's (a reader's
-				// review met the English contents first).
+				// review met the English contents first), and is drawn above
+				// them, not below the whole text (another review found it
+				// there on a wide screen).
 				var noteFirst bool
 				tab.Run(chromedp.Evaluate(`(() => { const n = document.getElementById("doc-language"), c = document.getElementById("doc-contents");
-					return !!n && !!c && !!(n.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING); })()`, &noteFirst))
+					return !!n && !!c && !!(n.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) && n.getBoundingClientRect().bottom <= c.getBoundingClientRect().top; })()`, &noteFirst))
 				if lang != "en" && !noteFirst {
 					t.Error("the summary report's page does not say its text's language before its contents")
 				}
