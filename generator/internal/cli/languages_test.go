@@ -926,3 +926,33 @@ func TestHomeSaysHowCompleteTheRecordIs(t *testing.T) {
 		}
 	}
 }
+
+// A document whose own title is in another language than the page's has,
+// under its heading, the title made of its kind and meeting in the page's
+// language, and its citation gives it too: the 7th meeting's Summary
+// Report, titled in English, is «Rapport de synthèse, 7e réunion d'examen»
+// on its French page (a French reader's review found it only in the tab's
+// title); on its English page, only its own title.
+func TestDocumentTitledInAnotherLanguageGivesItsTitleInThePageLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	context := regexp.MustCompile(`<p class="doc-context">(.*?)</p>`)
+	for lang := range siteLanguages {
+		dir := filepath.Join(site, "documents", "rm07-summary-report")
+		if lang != "en" {
+			dir = filepath.Join(site, lang, "documents", "rm07-summary-report")
+		}
+		page := read(t, filepath.Join(dir, "index.html"))
+		m := context.FindStringSubmatch(page)
+		if lang == "en" {
+			if m != nil {
+				t.Errorf("en: the page titled in English gives a title made of its parts too: %q", m[1])
+			}
+			continue
+		}
+		// Made of the kind and the meeting, each in the page's language
+		// where the fixture's translations name it.
+		if m == nil || strings.Contains(m[1], "Summary Report of") {
+			t.Errorf("%s: the Summary Report's page gives no title made in the page's language under its English one (%q)", lang, m)
+		}
+	}
+}
