@@ -2,6 +2,7 @@ package translations
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -193,5 +194,46 @@ func TestFrenchPunctuationKeepsItsSpace(t *testing.T) {
 				t.Errorf("fr %s (%s): an ordinary space in %q", key, form, s[max(0, loc[0]-20):min(len(s), loc[1]+20)])
 			}
 		}
+	}
+}
+
+// French sets its high punctuation off with the spaces French typography
+// gives it, which also keep it from starting a line: a no-break space
+// (U+00A0) before a colon, a narrow no-break space (U+202F) before a
+// semicolon, a question mark or an exclamation mark; never an ordinary
+// space, and not the one the other mark takes (a French reader's review
+// found all three). Checked in the interface strings, the hand-written
+// French pages, the French site parameters (hugo.toml) and the catalog's
+// French translations.
+func TestFrenchSpacesBeforeHighPunctuation(t *testing.T) {
+	bad := regexp.MustCompile(`[ \x{202F}]:|[ \x{00A0}][;?!]`)
+	files, err := filepath.Glob("../../../site/content/*.fr.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "../../../themes/cns/i18n/fr.toml", "../../../site/hugo.toml", "../../../data/translations/fr.yaml")
+	checked := 0
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		section := ""
+		for i, line := range strings.Split(string(data), "\n") {
+			// hugo.toml: only the French language's own table.
+			if strings.HasPrefix(strings.TrimSpace(line), "[") {
+				section = strings.TrimSpace(line)
+			}
+			if strings.HasSuffix(name, "hugo.toml") && !strings.HasPrefix(section, "[languages.fr") {
+				continue
+			}
+			checked++
+			for _, m := range bad.FindAllStringIndex(line, -1) {
+				t.Errorf("%s:%d: %q: wrong space before the mark", name, i+1, line[max(0, m[0]-24):min(len(line), m[1]+8)])
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no French text read")
 	}
 }
