@@ -68,7 +68,7 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 	data, out := jointMeetingSite(t)
 	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
 	en := "This day follows from a rule the catalog applies to this meeting, though no source read states the rule for it"
-	fr := "Ce jour découle d&#39;une règle que le catalogue applique à cette réunion"
+	fr := "Cette date découle d&#39;une règle que le catalogue applique à cette réunion"
 	for page, want := range map[string]string{
 		"documents/rm08-09-nr-france/index.html":    en,
 		"meetings/rm08-09/index.html":               en,
