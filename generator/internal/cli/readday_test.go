@@ -20,6 +20,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 	copyTree(t, fixture, data)
 	edit(t, filepath.Join(data, "documents", "rm06.yaml"), "  - kind: national_report\n    party: japan\n",
 		"  - kind: national_report\n    party: japan\n    published_by: 2017-06-01\n    published_by_read: true\n    sources: [\"Japan's regulator's page of its reports (this catalog read it on 1 June 2017)\"]\n"+
+			"  - kind: national_report\n    party: chile\n    published_by: 2017-06-01\n    published_by_read: true\n    sources: [\"Chile's regulator's page of its reports (this catalog read it on 1 June 2017)\"]\n"+
 			"  - kind: national_report\n    party: china\n    published_by: 2013-09-30\n    sources: [\"A regulator's page dated 30 September 2013\"]\n")
 	out := filepath.Join(dir, "public")
 	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-06-10", "--languages", "en,fr")...); r.code != 0 {
@@ -33,7 +34,13 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 		},
 		"fr/documents/rm06-nr-japan/index.html": {"est le jour où ce catalogue a lu la page de la Partie qui le montre publié"},
 		"feed.atom":                             {"Japan: National Report, 6th Review Meeting: public by this day at the latest, the day this catalog read its party&#39;s page"},
-		"calendar.ics":                          {"Japan: National Report\\, 6th Review Meeting public by this day at the latest\\, the day this catalog read its party's page"},
+		// Two reports read that day: the event says of both whose day it is.
+		"calendar.ics": {"SUMMARY:2 documents public by this day at the latest\\, the day this catalog read their parties' pages",
+			"Japan: National Report\\, 6th Review Meeting (public by this day at the latest\\, the day this catalog read its party's page)"},
+		// The ledger's row, and the country page's list, beside "Public".
+		"documents/index.html":       {"by <time datetime=\"2017-06-01\">1 June 2017</time> at the latest, the day this catalog read its party's page"},
+		"countries/japan/index.html": {"by <time datetime=\"2017-06-01\">1 June 2017</time> at the latest, the day this catalog read its party's page"},
+		"fr/documents/index.html":    {"jour où ce catalogue a lu la page de sa Partie"},
 	} {
 		got := at(page)
 		// A calendar folds its long lines (RFC 5545, 3.1).
@@ -47,6 +54,9 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 	if china := at("documents/rm06-nr-china/index.html"); strings.Contains(china, "this catalog read") {
 		t.Error("China's report, public by a day its source gives, says it is a day this catalog read a page")
 	}
+	if n := strings.Count(at("documents/index.html"), "the day this catalog read its party"); n != 2 {
+		t.Errorf("the ledger says of %d rows that their day is the one this catalog read a page; want 2 (Japan's and Chile's, not China's)", n)
+	}
 	var docs struct {
 		Documents []struct {
 			ID     string `json:"id"`
@@ -58,7 +68,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range docs.Documents {
-		if want := d.ID == "rm06-nr-japan"; d.Read != want || (want && !d.Latest) {
+		if want := d.ID == "rm06-nr-japan" || d.ID == "rm06-nr-chile"; d.Read != want || (want && !d.Latest) {
 			t.Errorf("documents.json: %s public_from_read %v (latest %v), want %v", d.ID, d.Read, d.Latest, want)
 		}
 	}

@@ -223,6 +223,9 @@ const (
 // (Record.PublicFromRead), which may be long after it was.
 const readWords = latestWords + ", the day this catalog read its party's page"
 
+// readWordsMany is readWords of several documents.
+const readWordsMany = latestWords + ", the day this catalog read their parties' pages"
+
 // calendar writes an all-day event on each day on which documents became
 // public (public or withdrawn since) or, unless their Contracting Party
 // objects, become public (scheduled).
@@ -288,10 +291,13 @@ func (w *writer) calendar(records []Record) error {
 		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
 		// A document public from this day at the latest (its party
 		// published it on a day not recorded) says so.
-		latest := 0
+		latest, read := 0, 0
 		for _, r := range docs {
 			if r.PublicFromLatest {
 				latest++
+			}
+			if r.PublicFromRead {
+				read++
 			}
 		}
 		switch {
@@ -305,6 +311,8 @@ func (w *writer) calendar(records []Record) error {
 			e.SetSummary(names[docs[0].ID] + " " + verb + " " + assumedWords)
 		case len(docs) == 1:
 			e.SetSummary(names[docs[0].ID] + " " + verb)
+		case past && read == len(docs):
+			e.SetSummary(fmt.Sprintf("%d documents %s", len(docs), readWordsMany))
 		case past && latest == len(docs):
 			e.SetSummary(fmt.Sprintf("%d documents %s", len(docs), latestWords))
 		case past && latest > 0:
