@@ -956,3 +956,26 @@ func TestDocumentTitledInAnotherLanguageGivesItsTitleInThePageLanguage(t *testin
 		}
 	}
 }
+
+// The home page's list of documents recently public says, in each
+// language, which documents it leaves out (those public only by a day at
+// the latest, their party's day not recorded: an English reader's review
+// missed reports of 2025 and 2026 there) and links the ledger, where every
+// document is.
+func TestRecentlyPublicSaysWhatItLeavesOut(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	words := themetest.Strings(t)
+	for lang := range siteLanguages {
+		dir := site
+		if lang != "en" {
+			dir = filepath.Join(site, lang)
+		}
+		home := read(t, filepath.Join(dir, "index.html"))
+		_, recent, _ := strings.Cut(home, `id="recent"`)
+		recent, _, _ = strings.Cut(recent, "</section>")
+		link := regexp.MustCompile(`<a href="[^"]*/documents/">` + regexp.QuoteMeta(html.EscapeString(words[lang]["home_recent_ledger"]["other"])) + `</a>`)
+		if !link.MatchString(recent) {
+			t.Errorf("%s: the list of documents recently public does not say what it leaves out and link the ledger", lang)
+		}
+	}
+}
