@@ -200,13 +200,13 @@ func TestFrenchPunctuationKeepsItsSpace(t *testing.T) {
 // French sets its high punctuation off with the spaces French typography
 // gives it, which also keep it from starting a line: a no-break space
 // (U+00A0) before a colon, a narrow no-break space (U+202F) before a
-// semicolon, a question mark or an exclamation mark; never an ordinary
-// space, and not the one the other mark takes (a French reader's review
-// found all three). Checked in the interface strings, the hand-written
+// semicolon, a question mark or an exclamation mark, and no-break spaces
+// inside guillemets; never an ordinary space, and not the one the other
+// mark takes (a French reader's review found all three). Checked in the interface strings, the hand-written
 // French pages, the French site parameters (hugo.toml) and the catalog's
 // French translations.
 func TestFrenchSpacesBeforeHighPunctuation(t *testing.T) {
-	bad := regexp.MustCompile(`[ \x{202F}]:|[ \x{00A0}][;?!]`)
+	bad := regexp.MustCompile(`[ \x{202F}]:|[ \x{00A0}][;?!]|« | »`)
 	files, err := filepath.Glob("../../../site/content/*.fr.md")
 	if err != nil {
 		t.Fatal(err)
