@@ -147,8 +147,8 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 func TestAReportOfAJointMeetingWithoutItsRoundSaysSo(t *testing.T) {
 	_, out := jointMeetingSite(t)
 	for page, want := range map[string][]string{
-		"documents/rm08-09-nr-france/index.html":    {"National Report, which one not recorded", "This meeting reviewed more than one report of each Contracting Party; this catalog does not record which one this is."},
-		"fr/documents/rm08-09-nr-france/index.html": {"Cette réunion a examiné plus d&#39;un rapport de chaque Partie contractante"},
+		"documents/rm08-09-nr-france/index.html":    {"National Report, which one not recorded", "This meeting could review more than one report of a Contracting Party; this catalog does not record which one this is."},
+		"fr/documents/rm08-09-nr-france/index.html": {"Cette réunion pouvait examiner plus d&#39;un rapport d&#39;une même Partie contractante"},
 	} {
 		b, err := os.ReadFile(filepath.Join(out, page))
 		if err != nil {

@@ -545,3 +545,29 @@ func TestExplainSaysThePartysStanding(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's own document with no address of its own, on the site its
+// meeting's sources name for its kind, is said to be that meeting's one
+// document of the kind, not "every document of the kind" (an English
+// reader's review of the joint meeting's Summary Report).
+func TestAMeetingsOwnDocumentOnItsSiteIsSaidToBeItsOne(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	copyTree(t, membershipFixture, data)
+	edit(t, filepath.Join(data, "meetings.yaml"), "    parties: [aland, carpania, drusia]\n",
+		"    parties: [aland, carpania, drusia]\n    documents_site: {url: \"https://sr.example.org/\", kind: summary_report}\n")
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "documents:\n",
+		"documents:\n  - id: rm07-summary-report\n    kind: summary_report\n    adopted: 2017-04-07\n")
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-07-06", "--languages", "en,fr")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for p, want := range map[string]string{
+		"documents/rm07-summary-report/index.html":    "say that its document of the kind “Summary Report” was made public on",
+		"fr/documents/rm07-summary-report/index.html": "son document du type",
+	} {
+		if got := read(t, filepath.Join(out, filepath.FromSlash(p))); !strings.Contains(got, want) || strings.Contains(got, "every document of the kind") {
+			t.Errorf("%s does not say %q, or says every document of the kind", p, want)
+		}
+	}
+}
