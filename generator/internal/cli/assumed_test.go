@@ -69,6 +69,12 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
 	en := "This day follows from a rule the catalog applies to this meeting, though no source read states the rule for it"
 	fr := "Cette date découle d&#39;une règle que le catalogue applique à cette réunion"
+	// Both reports on the rule's day: the calendar's event of the two says
+	// the day is an assumed rule's in its summary, as one report's does.
+	ics := strings.NewReplacer("\r\n ", "", "\n ", "", `\,`, ",").Replace(at("calendar.ics"))
+	if want := "SUMMARY:2 documents became public (the day set by a rule that no source states for their meeting)"; !strings.Contains(ics, want) {
+		t.Errorf("the calendar has no event %q", want)
+	}
 	for page, want := range map[string]string{
 		"documents/rm08-09-nr-france/index.html":    en,
 		"meetings/rm08-09/index.html":               en,

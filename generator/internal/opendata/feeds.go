@@ -216,6 +216,8 @@ const latestWords = "public by this day at the latest"
 const (
 	assumedDay   = "the day set by a rule that no source states for its meeting"
 	assumedWords = "on " + assumedDay
+	// assumedDayMany is assumedDay of several documents.
+	assumedDayMany = "the day set by a rule that no source states for their meeting"
 )
 
 // readWords say that an event's day, by which a document was public, is
@@ -291,13 +293,16 @@ func (w *writer) calendar(records []Record) error {
 		verb := map[bool]string{false: "becomes public", true: "became public"}[past]
 		// A document public from this day at the latest (its party
 		// published it on a day not recorded) says so.
-		latest, read := 0, 0
+		latest, read, assumed := 0, 0, 0
 		for _, r := range docs {
 			if r.PublicFromLatest {
 				latest++
 			}
 			if r.PublicFromRead {
 				read++
+			}
+			if r.PublicFromAssumed {
+				assumed++
 			}
 		}
 		switch {
@@ -322,6 +327,17 @@ func (w *writer) calendar(records []Record) error {
 			e.SetSummary(fmt.Sprintf("%d documents became public", len(docs)))
 		default:
 			e.SetSummary(fmt.Sprintf("%d documents become public", len(docs)))
+		}
+		// Several documents on a day an assumed rule sets: the summary
+		// says so, as one document's does (a calendar shows the summary
+		// alone), for all of them or for how many.
+		if len(docs) > 1 && assumed > 0 {
+			summary := e.GetProperty(ics.ComponentPropertySummary).Value
+			if assumed == len(docs) {
+				e.SetSummary(summary + " (" + assumedDayMany + ")")
+			} else {
+				e.SetSummary(fmt.Sprintf("%s (%d of them on %s)", summary, assumed, assumedDayMany))
+			}
 		}
 		var desc strings.Builder
 		for i, r := range docs {
