@@ -170,7 +170,7 @@ func figureTable(id string) func(v *disclosure.View) TableSchema {
 		for _, c := range cols {
 			switch c {
 			case "meeting":
-				f = append(f, Field{c, "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Unique: true, Pattern: idPattern}})
+				f = append(f, Field{c, "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Unique: true, Pattern: tablePattern(idPattern)}})
 			case "meeting_title":
 				f = append(f, Field{c, "string", "", "The meeting's title, in English.", &Constraints{Required: true}})
 			case "public_on":
@@ -213,6 +213,13 @@ var SchemaPatterns = map[string]string{
 
 var idPattern = SchemaPatterns["ID_PATTERN"]
 
+// tablePattern is a pattern as a Table Schema writes it: in XML Schema's
+// syntax, which matches the whole value without anchors (a JSON Schema's
+// "^…$" would have its anchors read as characters there).
+func tablePattern(p string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(p, "^"), "$")
+}
+
 func documentsTable(v *disclosure.View) TableSchema {
 	states := make([]string, len(publication.States))
 	for i, s := range publication.States {
@@ -223,9 +230,9 @@ func documentsTable(v *disclosure.View) TableSchema {
 		url = "uri"
 	}
 	f := []Field{
-		{"id", "string", "", "The document's identifier; its page is /documents/<id>/.", &Constraints{Required: true, Unique: true, Pattern: idPattern}},
-		{"meeting", "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Pattern: idPattern}},
-		{"party", "string", "", "The Contracting Party's identifier (parties.json); empty for a document of a whole meeting.", &Constraints{Pattern: idPattern}},
+		{"id", "string", "", "The document's identifier; its page is /documents/<id>/.", &Constraints{Required: true, Unique: true, Pattern: tablePattern(idPattern)}},
+		{"meeting", "string", "", "The meeting's identifier (meetings.json).", &Constraints{Required: true, Pattern: tablePattern(idPattern)}},
+		{"party", "string", "", "The Contracting Party's identifier (parties.json); empty for a document of a whole meeting.", &Constraints{Pattern: tablePattern(idPattern)}},
 		{"kind", "string", "", "The kind of document.", &Constraints{Required: true, Enum: kinds(v)}},
 		{"title", "string", "", "The document's title; its own only once it is public or withdrawn.", &Constraints{Required: true}},
 		{"state", "string", "", "The publication state.", &Constraints{Required: true, Enum: states}},
@@ -235,14 +242,14 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects.", nil},
 		{"file_name", "string", "", "The published file's name.", nil},
 		{"file_size", "integer", "", "Its size in bytes.", &Constraints{Minimum: minimum(0)}},
-		{"sha256", "string", "", "Its SHA-256 checksum, as sha256sum prints it.", &Constraints{Pattern: "^[0-9a-f]{64}$"}},
+		{"sha256", "string", "", "Its SHA-256 checksum, as sha256sum prints it.", &Constraints{Pattern: tablePattern("^[0-9a-f]{64}$")}},
 		{"file_url", "string", url, "Where to download it from this site.", nil},
 		{"official_url", "string", "", "The official copy's address, where one is known.", nil},
 		{"page_url", "string", url, "The document's page on this site.", &Constraints{Required: true}},
 		{"read_kind", "string", "", "Where a public document can be read.", &Constraints{Enum: disclosure.ReadKinds}},
 		{"read_url", "string", "", "The address read_kind names.", nil},
 		{"report", "integer", "", "Which round of a joint meeting's reports the document is; empty where the meeting reviewed one, or where the catalog does not say.", &Constraints{Minimum: minimum(1)}},
-		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: SchemaPatterns["LANG_OR_EMPTY_PATTERN"]}},
+		{"title_lang", "string", "", "The language of the title, as a language code, when it is not English.", &Constraints{Pattern: tablePattern(SchemaPatterns["LANG_OR_EMPTY_PATTERN"])}},
 		{"submitted", "date", "", "The day a public, scheduled or withdrawn document was submitted, where the catalog records it.", nil},
 		{"public_from_latest", "boolean", "", "true where public_from is the latest day it may have become public: its Contracting Party published it on a day the catalog does not record, or a source counts more reports of its meeting published early than the catalog dates.", &Constraints{Required: true}},
 		{"public_from_assumed", "boolean", "", "true where public_from is the day a rule sets that the catalog applies to the document's meeting though no source read states the rule for that meeting: the day follows from the rule, and no source records it.", &Constraints{Required: true}},

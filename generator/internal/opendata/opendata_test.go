@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -639,5 +640,63 @@ func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("site/content/data.md does not say %q: it must say how the CSVs are encoded and how to open them in a spreadsheet", want)
 		}
+	}
+}
+
+// A Table Schema's pattern is in XML Schema's syntax, which matches the
+// whole value without anchors: a JSON Schema's "^…$" there would have its
+// anchors read as characters by a validator that follows the standard (a
+// data reader's review). Each pattern of the package's CSVs has none, and
+// still matches the whole of each value in them (read as anchored, as a
+// Table Schema means).
+func TestTableSchemaPatternsHaveNoAnchors(t *testing.T) {
+	s := written(t, genCorpus(t, 5, 60), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Resources []struct {
+			Path   string
+			Schema *struct {
+				Fields []struct {
+					Name        string
+					Constraints *struct{ Pattern string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(s.read(t, opendata.Package), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	patterns := 0
+	for _, r := range pkg.Resources {
+		if r.Schema == nil {
+			continue
+		}
+		rows, err := csv.NewReader(bytes.NewReader(s.read(t, r.Path))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", r.Path, err)
+		}
+		for i, f := range r.Schema.Fields {
+			if f.Constraints == nil || f.Constraints.Pattern == "" {
+				continue
+			}
+			patterns++
+			p := f.Constraints.Pattern
+			if strings.HasPrefix(p, "^") || strings.HasSuffix(p, "$") {
+				t.Errorf("%s: field %s has the pattern %q, anchored", r.Path, f.Name, p)
+				continue
+			}
+			whole := regexp.MustCompile("^(?:" + p + ")$")
+			for _, row := range rows[1:] {
+				if v := row[i]; v != "" && !whole.MatchString(v) {
+					t.Errorf("%s: field %s: %q does not match %q", r.Path, f.Name, v, p)
+				}
+			}
+		}
+	}
+	if patterns == 0 {
+		t.Fatal("no Table Schema of the package has a pattern")
 	}
 }
