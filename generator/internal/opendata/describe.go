@@ -466,6 +466,28 @@ type source struct {
 	Path  string `json:"path,omitempty"`
 }
 
+// sourceURL finds the addresses in a source's words.
+var sourceURL = regexp.MustCompile(`https?://\S+`)
+
+// firstURL is the first address a source names ("IAEA press release '…',
+// https://…  (what it says)"), for the package's machine-readable path;
+// "" when it names none. Punctuation that ends the sentence around it is
+// not part of it, nor a closing bracket it did not open.
+func firstURL(s string) string {
+	u := sourceURL.FindString(s)
+	for u != "" {
+		last := u[len(u)-1]
+		switch {
+		case strings.ContainsRune(".,;:'\"", rune(last)):
+		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+		default:
+			return u
+		}
+		u = u[:len(u)-1]
+	}
+	return u
+}
+
 type license struct {
 	Name  string `json:"name"`
 	Path  string `json:"path"`
@@ -544,11 +566,7 @@ func WritePackage(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error 
 				continue
 			}
 			seen[s] = true
-			src := source{Title: s}
-			if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
-				src.Path = s
-			}
-			sources = append(sources, src)
+			sources = append(sources, source{Title: s, Path: firstURL(s)})
 		}
 	}
 	// The sources the site's pages give for the meetings and the rules.
