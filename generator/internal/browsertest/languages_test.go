@@ -426,3 +426,36 @@ func TestArabicMenuLinesUpOnTheRight(t *testing.T) {
 	}
 	tab.Run(chromedp.EmulateViewport(1280, 900))
 }
+
+// In the phone menu, every language's name lines up on the page's side,
+// «العربية» too on a left-to-right page, though it runs right to left (a
+// reader's review found it alone on the right of the English menu); and
+// "English" on the right of the Arabic one.
+func TestMenuLanguagesLineUpOnThePagesSide(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, allLanguagesSite(t), "")
+	for _, c := range []struct{ path, side string }{{"", "left"}, {"ru/", "left"}, {"ar/", "right"}} {
+		var edges []float64
+		tab.Run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(srv.URL+c.path), chromedp.Evaluate(`(() => {
+			const menu = document.querySelector(".nav-menu");
+			menu.open = true;
+			return [...menu.querySelectorAll(".languages a")].map(a => {
+				const r = document.createRange();
+				r.selectNodeContents(a);
+				const b = r.getBoundingClientRect();
+				return b.`+c.side+`;
+			});
+		})()`, &edges))
+		if len(edges) < 5 {
+			t.Fatalf("/%s: the menu names %d languages", c.path, len(edges))
+		}
+		for _, e := range edges[1:] {
+			if math.Abs(e-edges[0]) > 1 {
+				t.Errorf("/%s: the languages' names do not line up on the %s: %v", c.path, c.side, edges)
+				break
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -364,6 +365,55 @@ const layoutProblems = `(() => {
       if (r.left < b.left - 1 || r.right > b.right + 1) problems.push("chart " + c.dataset.chart + " cuts off " + JSON.stringify(x.textContent.slice(0, 40)));
     }
   }
+  // The skip link shows nothing until focused, however many lines its
+  // words take (two in Russian at 320 px showed their last 6 px).
+  for (const k of document.querySelectorAll(".skip-link")) {
+    if (k !== document.activeElement && k.getBoundingClientRect().bottom > 0.5) problems.push("the skip link shows " + Math.round(k.getBoundingClientRect().bottom) + " px before it is focused");
+  }
+  // A state's badge in a card stays inside it (Russian «Общедоступен» at 320 px).
+  for (const b of document.querySelectorAll("table.stack td .state")) {
+    if (hidden(b)) continue;
+    const r = b.getBoundingClientRect(), c = b.closest("td").getBoundingClientRect();
+    if (r.right > c.right + 1 || r.left < c.left - 1) problems.push("the state " + JSON.stringify(b.textContent.trim()) + " runs " + Math.round(Math.max(r.right - c.right, c.left - r.left)) + " px out of its card");
+    if (problems.length >= 8) break;
+  }
   const h = document.querySelector(".site-header");
   return {problems, header: h ? h.getBoundingClientRect().height : 0};
 })()`
+
+// On a phone, a link to a heading or a paragraph of a long text brings it
+// below the button back to the contents, which stays at the top of the
+// screen over the text; a reader's review found the heading "C. Overview"
+// half under it and a paragraph's first line hidden.
+func TestALinkIntoTheTextStopsBelowTheButtonBackToTheContents(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	tab.Run(chromedp.EmulateViewport(375, 700), chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"))
+	var targets []string
+	tab.Run(chromedp.Evaluate(`[...document.querySelectorAll("#TableOfContents a")].slice(0, 3).map(a => a.hash).concat([...document.querySelectorAll(".report p.para[id]")].slice(4, 6).map(p => "#" + p.id))`, &targets))
+	if len(targets) < 4 {
+		t.Fatalf("the Summary Report's page has %d headings and paragraphs to link to: %v", len(targets), targets)
+	}
+	for _, hash := range targets {
+		var got struct {
+			Button, Target float64
+			Found          bool
+		}
+		tab.Run(chromedp.Evaluate(`(() => {
+			const e = document.getElementById(decodeURIComponent(`+strconv.Quote(hash[1:])+`));
+			if (!e) return {Found: false};
+			e.scrollIntoView({behavior: "instant"}); // as a link does, at once
+			const b = document.querySelector(".to-contents").getBoundingClientRect();
+			return {Found: true, Button: b.bottom, Target: e.getBoundingClientRect().top};
+		})()`, &got))
+		if !got.Found {
+			t.Errorf("%s: no such element", hash)
+			continue
+		}
+		if got.Target < got.Button {
+			t.Errorf("%s: a link to it puts its top at %.0f px, under the button back to the contents (its bottom at %.0f px)", hash, got.Target, got.Button)
+		}
+	}
+}
