@@ -163,3 +163,28 @@ func TestPhoneMenuClosesOnEscapeAndWhenTheFocusLeaves(t *testing.T) {
 		t.Errorf("after Tab past the menu's last link (of %d): open %v, focus on %q; want it closed and the focus past it", last, st.Open, focused)
 	}
 }
+
+// On a landscape phone or a small tablet the header takes at most a third
+// of the screen, in every language: above the phones' width the seven
+// links and five languages had wrapped into two or three rows, a Russian
+// header of 228 px on a 667 × 375 screen (a reader's review).
+func TestHeaderTakesAtMostAThirdOfALandscapePhoneOrSmallTablet(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, allLanguagesSite(t), "")
+	tab := Browser(t)
+	for _, screen := range [][2]int64{{667, 375}, {1024, 768}} {
+		tab.Run(chromedp.EmulateViewport(screen[0], screen[1]))
+		for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {
+			path := lang + "/"
+			if lang == "en" {
+				path = ""
+			}
+			var header float64
+			tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Evaluate(`document.querySelector(".site-header").getBoundingClientRect().height`, &header))
+			if header > float64(min(screen[0], screen[1]))/3 {
+				t.Errorf("at %d × %d px the %s header is %.0f px tall, over a third of the screen", screen[0], screen[1], lang, header)
+			}
+		}
+	}
+}
