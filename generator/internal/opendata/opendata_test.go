@@ -597,11 +597,7 @@ func TestEmptyFeedIsDatedByTheSitesNewestChange(t *testing.T) {
 // /data/ says how to open them in a spreadsheet, which otherwise may guess
 // another encoding.
 func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
-	s := written(t, genCorpus(t, 5, 60), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "")
-	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
-		t.Fatal(err)
-	}
+	s := writtenPackage(t)
 	var pkg struct {
 		Resources []struct {
 			Path, Format, Encoding string
@@ -643,6 +639,19 @@ func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
 	}
 }
 
+// writtenPackage is the open data of a generated catalog as of 1 January
+// 2018, with its datapackage.json.
+func writtenPackage(t *testing.T) site {
+	t.Helper()
+	asOf := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := written(t, genCorpus(t, 5, 60), asOf, "")
+	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: asOf})
+	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // A Table Schema's pattern is in XML Schema's syntax, which matches the
 // whole value without anchors: a JSON Schema's "^…$" there would have its
 // anchors read as characters by a validator that follows the standard (a
@@ -650,11 +659,7 @@ func TestCSVsAreUTF8AsThePackageAndTheDataPageSay(t *testing.T) {
 // still matches the whole of each value in them (read as anchored, as a
 // Table Schema means).
 func TestTableSchemaPatternsHaveNoAnchors(t *testing.T) {
-	s := written(t, genCorpus(t, 5, 60), time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), "")
-	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err := opendata.WritePackage(s.fs, s.dir, "", v); err != nil {
-		t.Fatal(err)
-	}
+	s := writtenPackage(t)
 	var pkg struct {
 		Resources []struct {
 			Path   string
