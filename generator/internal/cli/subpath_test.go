@@ -95,8 +95,10 @@ func TestAddressFromSiteConfigMakesLinksAbsolute(t *testing.T) {
 		// A sitemap per language, under an index at the root.
 		"sitemap.xml":    `<loc>` + base + `en/sitemap.xml</loc>`,
 		"en/sitemap.xml": `<loc>` + base + `documents/`,
-		"fr/sitemap.xml": `hreflang="en"
-                href="` + base + `documents/`,
+		// Each page with its English one, which is also the one for a
+		// reader of none of the languages (x-default), as the pages say.
+		"fr/sitemap.xml": `hreflang="en" href="` + base + `documents/"/>
+    <xhtml:link rel="alternate" hreflang="x-default" href="` + base + `documents/"/>`,
 		"feed.atom":      `<link rel="self" type="application/atom+xml" href="` + base + `feed.atom">`,
 		"documents.csv":  `,` + base + `documents/rm07-nr-albania/,`,
 		"documents.json": `"page_url": "` + base + `documents/rm07-nr-albania/"`,
