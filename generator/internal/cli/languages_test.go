@@ -10,6 +10,7 @@ package cli
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"io/fs"
 	"net/url"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -977,5 +979,39 @@ func TestRecentlyPublicSaysWhatItLeavesOut(t *testing.T) {
 		if !link.MatchString(recent) {
 			t.Errorf("%s: the list of documents recently public does not say what it leaves out and link the ledger", lang)
 		}
+	}
+	// Where the list stops on a day more documents became public than it
+	// holds, it says how many more that day: the rows of that day and the
+	// count make every document public that day but those public only by
+	// it at the latest as their party published them (an English reader's
+	// review found six of nineteen listed, and nothing said of the rest).
+	home := read(t, filepath.Join(site, "index.html"))
+	_, recent, _ := strings.Cut(home, `id="recent"`)
+	recent, _, _ = strings.Cut(recent, "</section>")
+	more := regexp.MustCompile(`<p class="more"><time datetime="(\d{4}-\d\d-\d\d)">[^<]*</time>: and (\d+) more documents?</p>`).FindStringSubmatch(recent)
+	if more == nil {
+		t.Fatalf("the fixture's home page lists the documents recently public without saying how many more became public on the last day:\n%s", recent)
+	}
+	day, n := more[1], 0
+	n, _ = strconv.Atoi(more[2])
+	listed := strings.Count(recent, `<time datetime="`+day+`">`) - 1 // the rows, not the line saying how many more
+	var docs struct {
+		Documents []struct {
+			State, Basis string
+			PublicFrom   string `json:"public_from"`
+			Latest       bool   `json:"public_from_latest"`
+		}
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(site, "documents.json"))), &docs); err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, d := range docs.Documents {
+		if d.State == "public" && d.PublicFrom == day && !(d.Latest && d.Basis != "after_adjournment") {
+			want++
+		}
+	}
+	if listed+n != want || listed == 0 {
+		t.Errorf("on %s the list shows %d documents and says %d more; %d became public that day", day, listed, n, want)
 	}
 }

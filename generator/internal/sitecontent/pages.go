@@ -203,9 +203,12 @@ type HomePage struct {
 	LatestMeeting *disclosure.MeetingInfo `json:"latest_meeting,omitempty"`
 	Counts        map[string]int          `json:"counts"`
 	Recent        []disclosure.DocRef     `json:"recent"`
-	Upcoming      []Upcoming              `json:"upcoming"`
-	Rules         []RuleInfo              `json:"rules"`
-	States        []string                `json:"states"`
+	// RecentMore is how many more documents became public on the day of
+	// the last of Recent, which the list cut (its day: the last's).
+	RecentMore int        `json:"recent_more,omitempty"`
+	Upcoming   []Upcoming `json:"upcoming"`
+	Rules      []RuleInfo `json:"rules"`
+	States     []string   `json:"states"`
 	// PastStates are the states a page on a past day may show a document
 	// in: States, then disclosure.NotPublic (the badges and phrases
 	// enhance.js takes from a page, pastday.html and worldmap.html).

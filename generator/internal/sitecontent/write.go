@@ -584,7 +584,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		mi := w.Meeting(m)
 		h.LatestMeeting = &mi
 	}
-	h.Recent, h.Upcoming = w.recentAndUpcoming(refs)
+	h.Recent, h.RecentMore, h.Upcoming = w.recentAndUpcoming(refs)
 	h.Completeness = []MeetingCompleteness{}
 	for _, m := range c.Meetings {
 		mi := w.Meeting(m)
@@ -672,15 +672,16 @@ func (w *writer) latestMeeting() *catalog.Meeting {
 }
 
 // recentAndUpcoming are the documents most recently public, newest first,
-// and the next days on which documents become public, each with the
-// first of its documents.
+// with how many more became public on the last one's day than the list
+// holds, and the next days on which documents become public, each with
+// the first of its documents.
 //
 // A document its party published on a day no source gives, public by a
 // day at the latest (disclosure.DocRef.PublishedBy), is not among the
 // recent: that day bounds when it became public, and may be the day the
 // catalog read its party's page, long after (a report of 2001, public by
 // the day in 2026 the catalog saw it offered, is no news).
-func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, []Upcoming) {
+func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, int, []Upcoming) {
 	c := w.Input().Catalog
 	order := map[string]int{}
 	for i, m := range c.Meetings {
@@ -710,6 +711,14 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 		return disclosure.CompareNames(a.Title, b.Title)
 	})
 	recent := append([]disclosure.DocRef{}, public[:min(recentCount, len(public))]...)
+	more := 0
+	if n := len(recent); n > 0 {
+		for _, r := range public[n:] {
+			if r.PublicFrom == recent[n-1].PublicFrom {
+				more++
+			}
+		}
+	}
 	upcoming := []Upcoming{}
 	slices.SortStableFunc(scheduled, func(a, b disclosure.DocRef) int { return strings.Compare(a.PublicFrom.String(), b.PublicFrom.String()) })
 	for _, r := range scheduled {
@@ -726,7 +735,7 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 		}
 		upcoming = append(upcoming, Upcoming{Date: r.PublicFrom.String(), Count: 1, Documents: []disclosure.DocRef{r}})
 	}
-	return recent, upcoming
+	return recent, more, upcoming
 }
 
 // rulesInfo is every kind's rule versions, in words, for the rules table.
