@@ -98,6 +98,7 @@ func (l *loader) load() *Catalog {
 	if l.readYAML(PartiesFile, &pf) {
 		c.Parties = pf.Parties
 		c.InForce = pf.EntryIntoForce
+		c.Counts = slices.DeleteFunc(pf.Counts, func(n *PartyCount) bool { return n == nil })
 		l.checkParties(c, pf.Where)
 	}
 	var mf meetingsFile

@@ -63,18 +63,67 @@ type Completeness struct {
 	NoRecord, NotYet, Left, Unknown []string
 	// Total is how many Contracting Parties the meeting had: the meeting's
 	// own count (contracting_parties) when recorded (TotalFromCount), else
-	// Bound when every party's standing is known; 0 when not known.
+	// Bound when every party's standing is known and no count of the
+	// parties (Counted) shows more; 0 when not known.
 	Total          int
 	TotalFromCount bool
+	// AtLeast is, when Total is not known, the least number of Contracting
+	// Parties the meeting had: Bound, or more where a source's count of an
+	// earlier day shows more (Counted, less CountedLeft, the parties the
+	// catalog records leaving between that day and the meeting).
+	AtLeast     int
+	Counted     *PartyCount
+	CountedLeft int
 }
 
 // Missing is how many of the meeting's Contracting Parties have no record,
 // when Total is known; -1 otherwise.
 func (c Completeness) Missing() int {
-	if c.Total == 0 && len(c.Unknown) > 0 {
+	if c.Total == 0 && (len(c.Unknown) > 0 || c.AtLeast > c.Bound) {
 		return -1
 	}
 	return c.Total - c.WithRecord
+}
+
+// NoRecordAtLeast is, when Total is not known, the least number of the
+// meeting's Contracting Parties that have no record: AtLeast less those
+// with one. NoRecord names some of them (those the catalog knows bound);
+// the others are among the parties of unknown standing, or not in the
+// catalog.
+func (c Completeness) NoRecordAtLeast() int {
+	return max(c.AtLeast-c.WithRecord, len(c.NoRecord))
+}
+
+// InForceAfterDays is how long after a State deposits its instrument the
+// Convention enters into force for it (Article 31(2): on the ninetieth day).
+const InForceAfterDays = 90
+
+// countedBound is the most Contracting Parties that a source's count
+// (parties.yaml counts:) shows a meeting to have had, on its reference
+// day ref: a count of a day at least InForceAfterDays before it (a source
+// may count instruments deposited but not yet in force), less the parties
+// the catalog records leaving between the two days; with that count and
+// how many left. The latest of equal counts wins; nil when none applies.
+// A count checkCounts refuses (no day or number, a day before the
+// Convention's own) applies to none.
+func (c *Catalog) countedBound(ref Date) (int, *PartyCount, int) {
+	best, left := 0, 0
+	var from *PartyCount
+	for _, n := range c.Counts {
+		if n.Day.IsZero() || n.Count <= 0 || n.Day.Before(c.InForce) || ref.IsZero() || ref.Before(n.Day.AddDays(InForceAfterDays)) {
+			continue
+		}
+		gone := 0
+		for _, p := range c.Parties {
+			if !p.Left.IsZero() && n.Day.Before(p.Left) && !ref.Before(p.Left) {
+				gone++
+			}
+		}
+		if v := n.Count - gone; v > best || v == best && from != nil && from.Day.Before(n.Day) {
+			best, from, left = v, n, gone
+		}
+	}
+	return best, from, left
 }
 
 // Completeness is how complete the record of a meeting is.
@@ -101,11 +150,18 @@ func (c *Catalog) Completeness(meeting string) Completeness {
 			out.Unknown = append(out.Unknown, p.ID)
 		}
 	}
-	switch {
-	case m.ContractingParties > 0:
+	if m.ContractingParties > 0 {
 		out.Total, out.TotalFromCount = m.ContractingParties, true
+		return out
+	}
+	counted, from, left := c.countedBound(ReferenceDay(m))
+	switch {
+	case counted > out.Bound:
+		out.AtLeast, out.Counted, out.CountedLeft = counted, from, left
 	case len(out.Unknown) == 0:
 		out.Total = out.Bound
+	default:
+		out.AtLeast = out.Bound
 	}
 	return out
 }
@@ -146,7 +202,7 @@ func (l *loader) checkPartyDates(c *Catalog, p *Party, fileW Where) {
 			l.errorf(fileW.Field("parties"), "party %q: the day the Convention entered into force for it follows from its deposit only with the day the Convention itself entered into force: give entry_into_force: at the top of %s", p.ID, l.display(PartiesFile))
 			return Date{}, false
 		}
-		d := deposit.AddDays(90)
+		d := deposit.AddDays(InForceAfterDays)
 		if d.Before(c.InForce) {
 			d = c.InForce
 		}
@@ -215,6 +271,7 @@ func (l *loader) deriveMembership(c *Catalog) {
 			c.recorded[k] = true
 		}
 	}
+	boundOn := map[string]Date{} // party id: the earliest day the catalog shows it bound
 	listed := map[string]map[string]bool{}
 	for _, m := range c.Meetings {
 		if len(m.Parties) > 0 {
@@ -292,6 +349,7 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 		if boundFrom != nil {
 			p.BoundAt = boundFrom.meeting
+			boundOn[p.ID] = boundFrom.day
 		}
 		if notUntil != nil {
 			p.NotBoundAt = notUntil.meeting
@@ -306,6 +364,40 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 		if n := c.Completeness(m.ID).Bound; n > m.ContractingParties {
 			l.errorf(m.Field("contracting_parties"), "meeting %q: contracting_parties is %d, but %d parties of %s were bound at it", m.ID, m.ContractingParties, n, l.display(PartiesFile))
+		}
+		if n, from, left := c.countedBound(ReferenceDay(m)); n > m.ContractingParties {
+			l.errorf(m.Field("contracting_parties"), "meeting %q: contracting_parties is %d, but %s counts %d Contracting Parties on %s (%s), and the catalog records %d leaving between that day and the meeting; correct one of them", m.ID, m.ContractingParties, l.display(PartiesFile), from.Count, from.Day, posText(from.Field("count")), left)
+		}
+	}
+	l.checkCounts(c, boundOn)
+}
+
+// checkCounts checks the sources' counts of Contracting Parties
+// (parties.yaml counts:): each has its day, a number and a source, and
+// counts no fewer parties than the catalog shows bound on its day.
+func (l *loader) checkCounts(c *Catalog, boundOn map[string]Date) {
+	for _, n := range c.Counts {
+		if n.Day.IsZero() {
+			l.errorf(n.Field("day"), "counts: each count needs the day it was true on (day: YYYY-MM-DD)")
+			continue
+		}
+		if n.Count <= 0 {
+			l.errorf(n.Field("count"), "counts: the count of %s needs a number of Contracting Parties above 0 (count:)", n.Day)
+		}
+		if len(n.Sources) == 0 {
+			l.errorf(n.Field("sources"), "counts: the count of %s needs its source in sources:", n.Day)
+		}
+		if !c.InForce.IsZero() && n.Day.Before(c.InForce) {
+			l.errorf(n.Field("day"), "counts: %s is before the Convention itself entered into force (%s), when it had no Contracting Parties", n.Day, c.InForce)
+		}
+		var bound []string
+		for _, p := range c.Parties {
+			if d, ok := boundOn[p.ID]; ok && !n.Day.Before(d) && (p.Left.IsZero() || n.Day.Before(p.Left)) {
+				bound = append(bound, p.ID)
+			}
+		}
+		if n.Count > 0 && len(bound) > n.Count {
+			l.errorf(n.Field("count"), "counts: the count of %s is %d, but %d parties of %s were bound that day; correct the count or a party's dates", n.Day, n.Count, len(bound), l.display(PartiesFile))
 		}
 	}
 }

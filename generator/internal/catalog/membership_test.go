@@ -106,3 +106,68 @@ func TestMembershipStandings(t *testing.T) {
 		t.Errorf("m2: %+v: every standing is known by its list, so 4 bound and all 4 without a record", m2)
 	}
 }
+
+// A source's count of the parties on a day gives the least number of
+// Contracting Parties at a later meeting whose own count is not recorded:
+// the count less the parties recorded leaving in between, from ninety
+// days after its day (a source may count instruments not yet in force);
+// never at a meeting before then, and never over the meeting's own count.
+// Where the catalog knows every party's standing, a count above them
+// means it lacks some: the number is then not known.
+func TestCountsGiveTheLeastNumberOfParties(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}
+`)},
+		"parties.yaml": {Data: []byte(`entry_into_force: 1996-10-24
+sources: ["fixture"]
+counts:
+  - {day: 2009-01-01, count: 5, sources: ["gazette of 2009"]}
+  - {day: 2019-12-01, count: 9, sources: ["gazette of 2019"]}
+parties:
+  - {id: a, name: Aland, type: state, entry_into_force: 1997-01-01, sources: ["fixture"]}
+  - {id: b, name: Borduria, type: state}
+  - {id: f, name: Freedonia, type: state, entry_into_force: 2005-01-01, left: 2012-01-01, sources: ["fixture"]}
+  - {id: g, name: Genovia, type: state, entry_into_force: 1998-01-01, sources: ["fixture"]}
+`)},
+		"meetings.yaml": {Data: []byte(`meetings:
+  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2009-02-01}
+  - {id: m2, type: review, numbers: [2], title: 2nd, opening: 2014-04-01}
+  - {id: m3, type: review, numbers: [3], title: 3rd, opening: 2017-04-01, contracting_parties: 4}
+  - {id: m4, type: review, numbers: [4], title: 4th, opening: 2020-04-01, parties: [a, b, g]}
+`)},
+	}
+	c, err := Load(fsys, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		meeting                string
+		total, atLeast, left   int
+		counted                string // the count's day, "" for none
+		missing, noRecordLeast int
+	}{
+		// A month after the count of 2009: too soon for it; the parties
+		// known bound (a, f, g) give the least number, b's standing
+		// being not known.
+		{"m1", 0, 3, 0, "", -1, 3},
+		// Freedonia left between 2009 and 2014: 5 less 1.
+		{"m2", 0, 4, 1, "2009-01-01", -1, 4},
+		// The meeting's own count wins.
+		{"m3", 4, 0, 0, "", 4, 4},
+		// m4's list names every party bound, but the count of 2019 has 9:
+		// the catalog lacks some, so the number is not known.
+		{"m4", 0, 9, 0, "2019-12-01", -1, 9},
+	} {
+		got := c.Completeness(tc.meeting)
+		day := ""
+		if got.Counted != nil {
+			day = got.Counted.Day.String()
+		}
+		if got.Total != tc.total || got.AtLeast != tc.atLeast || got.CountedLeft != tc.left || day != tc.counted || got.Missing() != tc.missing || (tc.missing < 0 && got.NoRecordAtLeast() != tc.noRecordLeast) {
+			t.Errorf("%s: total %d, at least %d (count of %q less %d), missing %d, no record at least %d; want %d, %d (%q less %d), %d, %d",
+				tc.meeting, got.Total, got.AtLeast, day, got.CountedLeft, got.Missing(), got.NoRecordAtLeast(), tc.total, tc.atLeast, tc.counted, tc.left, tc.missing, tc.noRecordLeast)
+		}
+	}
+}

@@ -21,6 +21,9 @@ type Catalog struct {
 	// InForce is the day the Convention itself entered into force (Article
 	// 31(1)), from parties.yaml; the zero Date when not recorded.
 	InForce Date
+	// Counts are sources' counts of the Contracting Parties on given days
+	// (parties.yaml counts:), in the file's order.
+	Counts []*PartyCount
 	// Translations are the catalog's words in other languages, by language
 	// (translations/<lang>.yaml); Warnings what the loader found wrong in
 	// them that does not stop a build (a translation of an unknown id).
@@ -400,8 +403,22 @@ type partiesFile struct {
 	Sources []string `yaml:"sources"`
 	// EntryIntoForce is the day the Convention itself entered into force,
 	// from which a party that deposited early enough was bound.
-	EntryIntoForce Date     `yaml:"entry_into_force"`
-	Parties        []*Party `yaml:"parties"`
+	EntryIntoForce Date          `yaml:"entry_into_force"`
+	Counts         []*PartyCount `yaml:"counts"`
+	Parties        []*Party      `yaml:"parties"`
+}
+
+// PartyCount is a source's count of the Contracting Parties on a day
+// (parties.yaml counts:). A source may count a State whose instrument is
+// deposited but not yet in force, which the Convention binds ninety days
+// later at the latest (Article 31); so a meeting that opened at least that
+// long after the day had at least as many Contracting Parties, less those
+// the catalog records leaving in between (Catalog.Completeness).
+type PartyCount struct {
+	Where   `yaml:"-"`
+	Day     Date     `yaml:"day"`
+	Count   int      `yaml:"count"`
+	Sources []string `yaml:"sources"`
 }
 
 type meetingsFile struct {

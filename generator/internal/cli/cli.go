@@ -445,12 +445,14 @@ func completenessLines(v *disclosure.View, cat *catalog.Catalog) []string {
 		switch {
 		case c.TotalFromCount:
 			total += " (a source's count for the meeting)"
+		case c.Missing() < 0 && c.Counted != nil:
+			total = fmt.Sprintf("Contracting Parties not known (at least %d: a source counts %d on %s, %d recorded leaving since)", c.AtLeast, c.Counted.Count, c.Counted.Day, c.CountedLeft)
 		case c.Missing() < 0:
-			total = fmt.Sprintf("Contracting Parties not known (at least %d)", c.Bound)
+			total = fmt.Sprintf("Contracting Parties not known (at least %d)", c.AtLeast)
 		}
 		missing := fmt.Sprint(c.Missing())
 		if c.Missing() < 0 {
-			missing = fmt.Sprintf("at least %d", len(c.NoRecord))
+			missing = fmt.Sprintf("at least %d", c.NoRecordAtLeast())
 		}
 		line := fmt.Sprintf("meeting %s: %s; %d with a record, %s with no record", m.ID, total, c.WithRecord, missing)
 		for _, x := range []struct {

@@ -77,8 +77,11 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		// names (the others are among those of unknown membership), how
 		// many it names, as the map and its table do.
 		for m, want := range map[string]string{
-			"rm05":    "Contracting Parties 4 (a source's count for the meeting) With a record 0 of 4 No record 4: 3 by name, the others among those whose membership is not known Not yet Contracting Parties 2 Membership not known 1",
-			"rm08-09": "Contracting Parties 5 With a record 3 of 5 No record 2",
+			"rm05": "Contracting Parties 4 (a source's count for the meeting) With a record 0 of 4 No record 4: 3 by name, the others among those whose membership is not known Not yet Contracting Parties 2 Membership not known 1",
+			// A source's count of an earlier day names one party more
+			// than the catalog lists: the number is not known, and at
+			// least that count, which the page says.
+			"rm08-09": "Contracting Parties not known; at least 6 (a source counts 6 Contracting Parties on 1 January 2022 , and this catalog records no party ceasing to be one since) With a record 3 No record not known; at least 3: 2 by name, the others among those whose membership is not known or not in this catalog No longer Contracting Parties 1",
 			"rm07":    "Contracting Parties 3 (a source's count for the meeting) With a record 3 of 3 No record 0 Not yet Contracting Parties 2",
 			"rm06":    "Contracting Parties not known; at least 3 With a record 1 No record not known; at least 2 Not yet Contracting Parties 2 Membership not known 1",
 		} {
@@ -363,6 +366,12 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 					NoRecord   []string `json:"no_record"`
 					NotYet     []string `json:"not_yet"`
 					Unknown    []string `json:"unknown"`
+					AtLeast    int      `json:"at_least"`
+					Counted    *struct {
+						Day     string   `json:"day"`
+						Count   int      `json:"count"`
+						Sources []string `json:"sources"`
+					} `json:"counted"`
 				} `json:"membership"`
 				Reading struct{ Public, Readable, Site, Unknown int } `json:"reading"`
 			} `json:"meetings"`
@@ -375,11 +384,14 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 				t.Errorf("meetings.json: rm06 reading %+v, want 1 public, on the site its sources name", r)
 			}
 			ms := m.Membership
-			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
+			got[m.ID] = strings.Join([]string{strconv.Itoa(ms.Total), strconv.Itoa(ms.AtLeast), strconv.Itoa(ms.WithRecord), strconv.Itoa(ms.Missing), strings.Join(ms.NoRecord, ","), strings.Join(ms.NotYet, ","), strings.Join(ms.Unknown, ",")}, " ")
+			if c := ms.Counted; (m.ID == "rm08-09") != (c != nil) || c != nil && (c.Day != "2022-01-01" || c.Count != 6 || len(c.Sources) != 1) {
+				t.Errorf("meetings.json: %s counted %+v, want the count of 1 January 2022 at the joint meeting alone", m.ID, c)
+			}
 		}
-		for id, want := range map[string]string{"rm06": "0 1 -1 drusia,freedonia borduria,elbonia carpania", "rm07": "3 3 0  borduria,elbonia ", "rm08-09": "5 3 2 carpania,drusia  "} {
+		for id, want := range map[string]string{"rm06": "0 3 1 -1 drusia,freedonia borduria,elbonia carpania", "rm07": "3 0 3 0  borduria,elbonia ", "rm08-09": "0 6 3 -1 carpania,drusia  "} {
 			if got[id] != want {
-				t.Errorf("meetings.json: %s membership %q, want %q (total, with a record, missing, no record, not yet, unknown)", id, got[id], want)
+				t.Errorf("meetings.json: %s membership %q, want %q (total, at least, with a record, missing, no record, not yet, unknown)", id, got[id], want)
 			}
 		}
 		var parties struct {
@@ -499,7 +511,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		for _, want := range []string{
 			"meeting rm06: Contracting Parties not known (at least 3); 1 with a record, at least 2 with no record; not yet parties 2; not known whether bound 1; public documents 1: readable from the site 0, only on https://reports.example.org/ 1, nowhere recorded 0\n",
 			"meeting rm07: 3 Contracting Parties (a source's count for the meeting); 3 with a record, 0 with no record; not yet parties 2",
-			"meeting rm08-09: 5 Contracting Parties; 3 with a record, 2 with no record; no longer parties 1; public documents 3: readable from the site 1, nowhere recorded 2\n",
+			"meeting rm08-09: Contracting Parties not known (at least 6: a source counts 6 on 2022-01-01, 0 recorded leaving since); 3 with a record, at least 3 with no record; no longer parties 1; public documents 3: readable from the site 1, nowhere recorded 2\n",
 			"where to read the 6 public documents: 1 (17%) readable from the site (a file here 0, the text here 0, an official copy 1, the meeting's list of documents 0, the party's page of reports 0), on a site named without an address of their own 1, nowhere recorded 4",
 		} {
 			if r.code != 0 || !strings.Contains(r.stdout, want) {

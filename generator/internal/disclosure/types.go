@@ -377,11 +377,25 @@ type MembershipInfo struct {
 	// Missing is how many of the Total have no record; -1 when Total is
 	// not known.
 	Missing int `json:"missing"`
+	// AtLeast is, when Total is not known, the least number of Contracting
+	// Parties the meeting had: Bound, or a source's count of an earlier
+	// day (Counted) less the parties recorded leaving since (CountedLeft).
+	AtLeast     int          `json:"at_least,omitempty"`
+	Counted     *CountedInfo `json:"counted,omitempty"`
+	CountedLeft int          `json:"counted_left,omitempty"`
 	// Party ids, in the catalog's order.
 	NoRecord []string `json:"no_record"`
 	NotYet   []string `json:"not_yet"`
 	Left     []string `json:"left"`
 	Unknown  []string `json:"unknown"`
+}
+
+// CountedInfo is a source's count of the Contracting Parties on a day
+// (catalog.PartyCount).
+type CountedInfo struct {
+	Day     string   `json:"day"` // YYYY-MM-DD
+	Count   int      `json:"count"`
+	Sources []string `json:"sources"`
 }
 
 // PartyInfo is what the site says of a Contracting Party.

@@ -572,6 +572,12 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
+	if n := mi.Membership.Counted; n != nil {
+		n.Sources, _ = w.showable(n.Sources)
+		if n.Sources == nil {
+			n.Sources = []string{}
+		}
+	}
 	mi.Reading = w.meetingReadCounts()[m.ID]
 	if m.NationalReportsPublicEarly > 0 {
 		mi.NationalReportsEarlyRecorded = w.earlyRecorded()[m.ID]
@@ -633,10 +639,15 @@ func membershipInfo(c catalog.Completeness) MembershipInfo {
 		}
 		return ids
 	}
-	return MembershipInfo{
+	mi := MembershipInfo{
 		Total: c.Total, TotalFromCount: c.TotalFromCount, Bound: c.Bound, WithRecord: c.WithRecord, Missing: c.Missing(),
 		NoRecord: list(c.NoRecord), NotYet: list(c.NotYet), Left: list(c.Left), Unknown: list(c.Unknown),
+		AtLeast: c.AtLeast, CountedLeft: c.CountedLeft,
 	}
+	if n := c.Counted; n != nil {
+		mi.Counted = &CountedInfo{Day: n.Day.String(), Count: n.Count, Sources: n.Sources}
+	}
+	return mi
 }
 
 // HeldText says when a meeting was held, as every page and the search index

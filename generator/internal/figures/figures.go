@@ -285,7 +285,7 @@ func parties(v *disclosure.View) Chart {
 		mi := v.Meeting(m)
 		r := Row{Meeting: m.ID, Title: m.Title, Values: []int{known(mi.Membership.Total), known(mi.ParticipatingParties)}}
 		if r.Values[0] == Unknown {
-			r.AtLeast = mi.Membership.Bound
+			r.AtLeast = mi.Membership.AtLeast
 		}
 		c.add(r)
 	}
