@@ -198,3 +198,40 @@ func TestRenamedPageKeepsItsOldAddress(t *testing.T) {
 		t.Errorf("the old address does not lead to the new page by its path:\n%s", old)
 	}
 }
+
+// A withheld document's pages say that its party objected, never on which
+// day (DESIGN: a withheld document shows that it exists and is withheld at
+// its party's request, nothing else); the day is in no output of any
+// language, in any form (ISO, iCalendar, or written out). explain, for the
+// webmaster, still gives it (TestExplainWithheldScheduledWithdrawn).
+func TestWithheldDocumentShowsNoObjectionDay(t *testing.T) {
+	data := edgeCatalog(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-08-01"}, allLanguages...)...)...); r.code != 0 {
+		t.Fatalf("build exited %d: %s", r.code, r.stderr)
+	}
+	if page := text(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html")); !strings.Contains(page, "The Contracting Party objected before it was due to become public on 6 July 2017") {
+		t.Errorf("the withheld report's page does not say why it is withheld:\n%s", page)
+	}
+	// aland's objection of 1 June 2017 in each language's long form.
+	forms := []string{"2017-06-01", "20170601", "1 June 2017", "1er juin 2017", "1 de junio de 2017", "1 июня 2017", "2017年6月1日", "1 يونيو 2017", "١ يونيو ٢٠١٧"}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, f := range forms {
+			if strings.Contains(string(b), f) {
+				t.Errorf("%s holds the day of the objection (%q)", p, f)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -283,6 +283,14 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Past:       w.Past(d),
 		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)),
 	}
+	// A withheld or restricted document's page shows that it exists and
+	// why, never the day its party objected or it was taken down before
+	// its day (the reason's words leave the day out; explain, for the
+	// webmaster, keeps it in Reason).
+	switch p.Cause.Code {
+	case publication.CauseObjected, publication.CauseWithdrawnEarly:
+		p.Cause.Date = catalog.Date{}
+	}
 	if st := StatusOf(dec); st.Basis != "" {
 		p.Basis, p.BasisText = string(st.Basis), st.BasisText
 	}
