@@ -1,7 +1,9 @@
 package sitebuild_test
 
 import (
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,5 +36,22 @@ func TestContentInMemoryBuildsTheSameSiteAsOnDisk(t *testing.T) {
 	}
 	if diff := cmp.Diff(sites[true], sites[false]); diff != "" {
 		t.Errorf("the site built from content in memory differs (-disk +memory):\n%s", diff)
+	}
+}
+
+// The built site's folder is readable by a web server running as another
+// user (rsync to a server's root, as the README's deploy does): not 0700,
+// as the temporary folder it is built in was made.
+func TestOutputFolderIsReadableByOthers(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows keeps no Unix permission bits")
+	}
+	_, shared, _ := sharedSite(t)
+	fi, err := os.Stat(shared.OutDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fi.Mode().Perm(); got != 0o755 {
+		t.Errorf("the built site's folder has mode %v, want %v", got, os.FileMode(0o755))
 	}
 }

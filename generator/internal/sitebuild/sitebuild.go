@@ -227,6 +227,12 @@ func (b *build) writeContent() error {
 	if b.next, err = os.MkdirTemp(filepath.Dir(b.paths.out), "."+filepath.Base(b.paths.out)+".next-"); err != nil {
 		return err
 	}
+	// The new site takes the output's place: readable by a web server
+	// running as another user, as a folder made by MkdirAll is, not
+	// private to this one as MkdirTemp makes it.
+	if err := os.Chmod(b.next, 0o755); err != nil {
+		return err
+	}
 	b.contentDir = filepath.Join(b.run, "content")
 	conf, err := prepare.ReadSiteConfig(b.paths.site)
 	if err != nil {
@@ -366,10 +372,14 @@ func (b *build) audit() error {
 
 // swap puts the new site in place of the output.
 func (b *build) swap() error {
-	if err := swap(b.next, b.paths.out); err != nil {
+	left, err := swap(b.next, b.paths.out)
+	if err != nil {
 		return err
 	}
 	b.swapped = true
+	if left != nil {
+		b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("the new site is in place, but the previous one was not removed (the next build removes it): %v", left))
+	}
 	return nil
 }
 
@@ -563,26 +573,32 @@ func copyFile(src, dst string) error {
 
 // swap puts next in place of out: in one step where the system can
 // exchange two folders (exchange), else by moving the old site aside first
-// and back if the new one cannot be moved in. The old site is then removed.
-func swap(next, out string) error {
+// and back if the new one cannot be moved in. The old site is then removed:
+// err says the new site is not in place; left, that it is, but the old one
+// could not be removed (the next build's cleanLeftovers removes it).
+func swap(next, out string) (left, err error) {
 	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(next, out)
+		return nil, os.Rename(next, out)
 	}
 	if exchange(next, out) == nil {
-		return os.RemoveAll(next) // next now holds the old site
+		return removeAll(next), nil // next now holds the old site
 	}
 	old := next + ".old"
 	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("moving the previous site aside: %w", err)
+		return nil, fmt.Errorf("moving the previous site aside: %w", err)
 	}
 	if err := os.Rename(next, out); err != nil {
 		if rerr := os.Rename(old, out); rerr != nil {
-			return errors.Join(fmt.Errorf("moving the new site in: %w", err), fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
+			return nil, errors.Join(fmt.Errorf("moving the new site in: %w", err), fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
 		}
-		return fmt.Errorf("moving the new site in: %w", err)
+		return nil, fmt.Errorf("moving the new site in: %w", err)
 	}
-	return os.RemoveAll(old)
+	return removeAll(old), nil
 }
+
+// removeAll is os.RemoveAll, which a test replaces to see a previous site
+// that cannot be removed.
+var removeAll = os.RemoveAll
 
 // addressWarning says what is wrong with the site's address for a
 // published site: none, not absolute, or a placeholder.
