@@ -60,7 +60,9 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 	var publicText strings.Builder
 	for _, d := range c.Documents {
 		if decisions[d.ID].State == publication.Public {
+			// Apart, so that no run is excused by words that span two.
 			publicText.WriteString(d.Body)
+			publicText.WriteByte(0)
 			for _, v := range []string{d.Title, d.Summary, d.Symbol, d.URL} {
 				shown[v] = true
 			}

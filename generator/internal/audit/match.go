@@ -6,7 +6,10 @@ import (
 	"html"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // matcher finds many secrets in a text in one pass. A site of 50,000
@@ -342,13 +345,79 @@ func containsExact(variants [][]byte, v string) bool {
 }
 
 // unescape undoes JSON's and HTML's escapes, so that a secret written
-// "A \u0026 B" or "A &amp; B" is found as "A & B".
+// "A \u0026 B" or "A &amp; B" is found as "A & B", and a summary of several
+// lines written into JSON ("one\ntwo") as it is in the catalog.
 func unescape(b []byte) []byte {
 	s := string(b)
 	if bytes.IndexByte(b, '\\') >= 0 {
-		s = jsonEscapes.Replace(s)
+		s = jsonUnescape(s)
 	}
 	return []byte(html.UnescapeString(s))
 }
 
-var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u0027`, "'", `\"`, `"`, `\/`, "/")
+// jsonUnescape undoes every escape of a JSON string (RFC 8259, section 7)
+// where it finds one, leaving any other backslash as it is. An escape is
+// at most six bytes long (\uXXXX; a pair of them for a character beyond
+// the Basic Multilingual Plane), as scanNearEscapes assumes.
+func jsonUnescape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		switch e := s[i+1]; e {
+		case '"', '\\', '/':
+			b.WriteByte(e)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, n := hex4(s[i+2:])
+			if n == 0 {
+				b.WriteByte(s[i])
+				continue
+			}
+			if utf16.IsSurrogate(r) {
+				if rest := s[i+6:]; strings.HasPrefix(rest, `\u`) {
+					if r2, n2 := hex4(rest[2:]); n2 > 0 {
+						if c := utf16.DecodeRune(r, r2); c != utf8.RuneError {
+							b.WriteRune(c)
+							i += 11
+							continue
+						}
+					}
+				}
+			}
+			b.WriteRune(r)
+			i += 5
+			continue
+		default:
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+	}
+	return b.String()
+}
+
+// hex4 reads four hexadecimal digits at the start of s: the rune they
+// write, and 4, or 0 when they are not there.
+func hex4(s string) (rune, int) {
+	if len(s) < 4 {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(s[:4], 16, 32)
+	if err != nil {
+		return 0, 0
+	}
+	return rune(v), 4
+}

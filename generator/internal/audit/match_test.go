@@ -169,6 +169,8 @@ func TestFindingsUndoEscapesAndKeepTitlesCaseSensitive(t *testing.T) {
 		{"d1", "title", "Report on A & B"},
 		{"d2", "official URL", "https://Example.org/R.pdf"},
 		{"d3", "title", "Quiet Title Words"},
+		{"d4", "summary", "First line of a summary\nand its second, with a tab\there"},
+		{"d5", "title", "Étude de sûreté 😀 finale"},
 	}
 	m := newMatcher(secrets)
 	for _, tt := range []struct {
@@ -180,6 +182,11 @@ func TestFindingsUndoEscapesAndKeepTitlesCaseSensitive(t *testing.T) {
 		{`<a href="https://example.org/r.pdf">`, []string{"d2"}},
 		{`quiet title words`, nil},
 		{`Quiet Title Words`, []string{"d3"}},
+		// JSON's other escapes: a summary of several lines, characters
+		// written as \uXXXX (a pair for one beyond 16 bits), a backslash.
+		{`{"s":"First line of a summary\nand its second, with a tab\there"}`, []string{"d4"}},
+		{`{"t":"\u00c9tude de s\u00fbret\u00e9 \ud83d\ude00 finale"}`, []string{"d5"}},
+		{`{"t":"Report on A \\u0026 B"}`, nil},
 	} {
 		var got []string
 		found, _ := m.findings("f", []byte(tt.text), nil)
