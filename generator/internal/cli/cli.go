@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -153,27 +154,64 @@ type common struct {
 	data  string
 	asOf  string
 	flags *flag.FlagSet
+	args  []string // the arguments that are not flags (parse)
+	usage func(io.Writer)
+	env   Env
 }
 
 func newFlags(name, synopsis string, env Env) (*flag.FlagSet, *common) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	c := &common{flags: fs}
+	c := &common{flags: fs, env: env}
 	fs.StringVar(&c.data, "data", "data", "the catalog folder")
 	fs.StringVar(&c.asOf, "as-of", "", "decide as of this moment: a date (2017-07-06, the start of that day in the rules' time zone)\nor an RFC 3339 time; default SOURCE_DATE_EPOCH if set, else now")
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: go run ./generator %s\n\nFlags:\n", synopsis)
+	// Asked for with -h, the usage goes to the standard output (so that
+	// "explain -h | less" shows it); after a wrong flag, to the errors.
+	fs.Usage = func() {}
+	c.usage = func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: go run ./generator %s\n\nFlags:\n", synopsis)
+		var b strings.Builder
+		fs.SetOutput(&b)
 		fs.PrintDefaults()
+		fs.SetOutput(env.Stderr)
+		// Flags as the README writes them, with two dashes.
+		fmt.Fprint(w, flagLine.ReplaceAllString(b.String(), "$1--"))
 	}
 	return fs, c
 }
 
-func (c *common) parse(args []string) error {
-	if err := c.flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+var flagLine = regexp.MustCompile(`(?m)^(  )-`)
+
+// parse reads the flags, before or after the command's arguments (as a
+// README example writes "explain rm07-nr-albania --as-of 2017-05-01"), and
+// refuses more arguments than the command takes (want; a "--" ends the
+// flags). The arguments are then c.args.
+func (c *common) parse(args []string, want int, what string) error {
+	c.args = nil
+	for {
+		if err := c.flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c.usage(c.env.Stdout)
+				return err
+			}
+			c.usage(c.env.Stderr)
+			return fmt.Errorf("%w: %s", errUsage, err)
 		}
-		return fmt.Errorf("%w: %s", errUsage, err)
+		rest := c.flags.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			c.args = append(c.args, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		c.args, args = append(c.args, rest[0]), rest[1:]
+	}
+	if len(c.args) > want {
+		if want == 0 {
+			return fmt.Errorf("%w: %s takes no arguments, only flags; got %q", errUsage, c.flags.Name(), c.args)
+		}
+		return fmt.Errorf("%w: %s takes %s, got %q", errUsage, c.flags.Name(), what, c.args)
 	}
 	return nil
 }
@@ -207,14 +245,11 @@ func runBuild(args []string, env Env) error {
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	wait := fs.Duration("wait", 0, "when another build is writing the same output folder, wait this long for it\n(such as 10m) before giving up with exit status 7; default: give up at once")
 	memLimit := memoryLimitFlag(fs)
-	if err := c.parse(args); err != nil {
+	if err := c.parse(args, 0, ""); err != nil {
 		return err
 	}
 	if err := applyMemoryLimit(*memLimit, env); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fs.Args())
 	}
 	if l := prepare.ParseLanguages(*langs); len(l) > 0 {
 		conf, err := prepare.ReadSiteConfig(*site)
@@ -305,7 +340,7 @@ func runCheck(args []string, env Env) error {
 	fs, c := newFlags("check", "check [flags]", env)
 	site := fs.String("site", "site", "the Hugo site folder, whose pages and strings the leak audit reads too")
 	themes := fs.String("themes", "themes", "the themes folder")
-	if err := c.parse(args); err != nil {
+	if err := c.parse(args, 0, ""); err != nil {
 		return err
 	}
 	cat, moment, decisions, err := c.load(env)
@@ -477,18 +512,18 @@ func completenessLines(v *disclosure.View, cat *catalog.Catalog) []string {
 }
 
 func runExplain(args []string, env Env) error {
-	fs, c := newFlags("explain", "explain [flags] DOCUMENT-ID", env)
-	if err := c.parse(args); err != nil {
+	_, c := newFlags("explain", "explain [flags] DOCUMENT-ID", env)
+	if err := c.parse(args, 1, "one document id, such as rm07-nr-albania"); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(c.args) != 1 {
 		return fmt.Errorf("%w: explain takes one document id, such as rm07-nr-albania", errUsage)
 	}
 	cat, moment, decisions, err := c.load(env)
 	if err != nil {
 		return err
 	}
-	id := fs.Arg(0)
+	id := c.args[0]
 	doc, ok := cat.Document(id)
 	if !ok {
 		var near []string

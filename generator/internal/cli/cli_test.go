@@ -369,6 +369,10 @@ func TestExplain(t *testing.T) {
 	if want := "reason:      public by 6 July 2017 at the latest (90 days after the meeting adjourned); it may have been public earlier"; !strings.Contains(r.stdout, want) {
 		t.Errorf("explain after the rule's day lacks %q:\n%s", want, r.stdout)
 	}
+	// Flags after the id, as the README's example writes them.
+	if r := run(t, nil, "explain", "rm07-nr-albania", "--data", data, "--as-of", "2017-05-01"); r.code != 0 || !strings.Contains(r.stdout, "state:       scheduled") {
+		t.Errorf("explain with its flags after the id: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	r = run(t, nil, "explain", "--data", data, "rm07-nr-atlantis")
 	if r.code != ExitNotFound || !strings.Contains(r.stderr, `no document "rm07-nr-atlantis"`) {
 		t.Errorf("explain of an unknown id: %d %s", r.code, r.stderr)
@@ -376,7 +380,10 @@ func TestExplain(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{}, {"publish"}, {"build", "--colour"}, {"build", "--as-of", "yesterday"}, {"explain"}} {
+	// An argument a command does not take is refused, never ignored (check
+	// once read "check data --as-of 2017-05-01" as of today).
+	for _, args := range [][]string{{}, {"publish"}, {"build", "--colour"}, {"build", "--as-of", "yesterday"}, {"explain"},
+		{"explain", "a", "b"}, {"check", "--data", fixture, "data", "--as-of", "2017-05-01"}, {"build", "public"}, {"plan", "x"}, {"serve", "--addr", "127.0.0.1:0", "extra"}, {"check", "--", "--as-of"}} {
 		if r := run(t, nil, args...); r.code != ExitUsage {
 			t.Errorf("%q exited %d, want %d: %s", args, r.code, ExitUsage, r.stderr)
 		}

@@ -27,11 +27,8 @@ func runPlan(args []string, env Env) error {
 	days := fs.Int("days", 400, "how many days after the as-of moment to compare")
 	format := fs.String("format", "text", "text, markdown (for a CI job summary) or json (for tools)")
 	failImmediate := fs.Bool("fail-on-immediate", false, "exit with status 8 when a document becomes or stops being public at the next deploy,\nso that such a change needs an approval")
-	if err := c.parse(args); err != nil {
+	if err := c.parse(args, 0, ""); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: plan takes no arguments, got %q", errUsage, fs.Args())
 	}
 	if *base != "" && *baseData != "" {
 		return fmt.Errorf("%w: give --base or --base-data, not both", errUsage)

@@ -19,13 +19,13 @@ import (
 
 func runServe(args []string, env Env) error {
 	fs, c := newFlags("serve", "serve [flags]", env)
-	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on (loopback by default)")
+	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; a loopback address keeps the preview on this machine")
 	site := fs.String("site", "site", "the Hugo site folder")
 	themes := fs.String("themes", "themes", "the themes folder")
 	work := fs.String("work", ".build", "the build area; the preview is built in <work>/serve")
 	langs := fs.String("languages", "", "preview only these of the site's languages, comma-separated, such as en (default: every language); rebuilds are quicker")
 	memLimit := memoryLimitFlag(fs)
-	if err := c.parse(args); err != nil {
+	if err := c.parse(args, 0, ""); err != nil {
 		return err
 	}
 	if err := applyMemoryLimit(*memLimit, env); err != nil {
