@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Standing is what the catalog knows of a party at a meeting: whether the
@@ -93,6 +94,11 @@ func (c Completeness) Missing() int {
 func (c Completeness) NoRecordAtLeast() int {
 	return max(c.AtLeast-c.WithRecord, len(c.NoRecord))
 }
+
+// maxOmissionsEach is how many parties bound by then a meeting's list may
+// leave out and have each reported at its line; more are one error at the
+// list.
+const maxOmissionsEach = 3
 
 // InForceAfterDays is how long after a State deposits its instrument the
 // Convention enters into force for it (Article 31(2): on the ninetieth day).
@@ -272,6 +278,13 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 	}
 	boundOn := map[string]Date{} // party id: the earliest day the catalog shows it bound
+	// The parties each meeting's list leaves out though bound by then.
+	type omission struct {
+		party string
+		at    Pos
+		msg   string
+	}
+	omitted := map[string][]omission{}
 	listed := map[string]map[string]bool{}
 	for _, m := range c.Meetings {
 		if len(m.Parties) > 0 {
@@ -345,7 +358,12 @@ func (l *loader) deriveMembership(c *Catalog) {
 			case boundFrom.meeting == "":
 				at = boundFrom.pos
 			}
-			l.errorf(at, "party %q: %s, but %s; correct one of them", p.ID, first.text, second.text)
+			msg := fmt.Sprintf("party %q: %s, but %s; correct one of them", p.ID, first.text, second.text)
+			if notUntil.basis == BasisList {
+				omitted[notUntil.meeting] = append(omitted[notUntil.meeting], omission{p.ID, at, msg})
+			} else {
+				l.errorf(at, "%s", msg)
+			}
 		}
 		if boundFrom != nil {
 			p.BoundAt = boundFrom.meeting
@@ -357,6 +375,23 @@ func (l *loader) deriveMembership(c *Catalog) {
 		for _, m := range c.Meetings {
 			c.membership[m.ID][p.ID] = standing(m, p, listed[m.ID], docsAt[[2]string{m.ID, p.ID}] != nil, boundFrom, notUntil)
 		}
+	}
+	// A list that leaves out many parties bound by then is most likely
+	// not the meeting's whole list: one error at the list says so, rather
+	// than one in parties.yaml for each party it leaves out.
+	for _, m := range c.Meetings {
+		o := omitted[m.ID]
+		if len(o) <= maxOmissionsEach {
+			for _, e := range o {
+				l.errorf(e.at, "%s", e.msg)
+			}
+			continue
+		}
+		var ids []string
+		for _, e := range o[:maxOmissionsEach] {
+			ids = append(ids, e.party)
+		}
+		l.errorf(m.Field("parties"), "meeting %q: parties: names %d and leaves out %d that were Contracting Parties by %s by their dates in %s (%s …); parties: names every Contracting Party at the meeting, as a source lists them: complete it, or leave it out", m.ID, len(m.Parties), len(o), ReferenceDay(m), l.display(PartiesFile), strings.Join(ids, ", "))
 	}
 	for _, m := range c.Meetings {
 		if m.ContractingParties == 0 {
