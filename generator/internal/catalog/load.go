@@ -112,6 +112,14 @@ func (l *loader) load() *Catalog {
 	if err != nil {
 		l.errorf(Pos{File: l.display("documents")}, "cannot list: %s", err)
 	}
+	// A file the loader would not read is an error, not a silent loss of
+	// what it holds (a documents file renamed .yml).
+	for _, glob := range []string{"*.yml", "documents/*.yml", "translations/*.yml"} {
+		yml, _ := fs.Glob(l.fsys, glob)
+		for _, name := range yml {
+			l.errorf(Pos{File: l.display(name)}, "the catalog reads .yaml files only, so nothing in this file would be read: rename it %s", strings.TrimSuffix(path.Base(name), ".yml")+".yaml")
+		}
+	}
 	slices.Sort(names)
 	for _, name := range names {
 		var df documentsFile
