@@ -288,6 +288,9 @@ func runBuild(args []string, env Env) error {
 	for _, warn := range res.Catalog.Warnings.Strings() {
 		fmt.Fprintln(env.Stderr, "warning:", warn)
 	}
+	for _, warn := range eventDateWarnings(res.Catalog, env) {
+		fmt.Fprintln(env.Stderr, "warning:", warn)
+	}
 	if *quiet {
 		return nil
 	}
@@ -386,7 +389,17 @@ func runCheck(args []string, env Env) error {
 	for _, line := range catalogLanguageLines(cat, langs, c.data) {
 		fmt.Fprintln(env.Stdout, line)
 	}
+	for _, w := range eventDateWarnings(cat, env) {
+		fmt.Fprintln(env.Stdout, "warning: "+w)
+	}
 	return nil
+}
+
+// eventDateWarnings are the days of documents' facts that cannot be right
+// as given (catalog.EventDateWarnings), as of today, whatever moment the
+// command decides as of.
+func eventDateWarnings(cat *catalog.Catalog, env Env) []string {
+	return cat.EventDateWarnings(catalog.DateOf(env.Now().In(cat.Rules.Location))).Strings()
 }
 
 // catalogLanguageLines say what the catalog's translations lack or get

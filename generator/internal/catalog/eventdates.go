@@ -1,0 +1,36 @@
+package catalog
+
+// EventDateWarnings are the days of a document's facts (the day something
+// was done: submitted, published, objected …) that cannot be right as
+// given, though the catalog is valid: a day after today (nothing recorded
+// can have happened yet), a day before its meeting's review cycle began
+// (none of its documents existed yet), or an objection before its party's
+// own publication. today is the real day in the rules' time zone, not the
+// moment a build is made as of: a catalog checked as of a past day rightly
+// holds later facts.
+func (c *Catalog) EventDateWarnings(today Date) Problems {
+	var ps Problems
+	for _, d := range c.Documents {
+		m, _ := c.Meeting(d.Meeting)
+		for _, f := range []struct {
+			name   string
+			day    Date
+			cycled bool // a fact of the document's making, not of its meeting's
+		}{
+			{"submitted", d.Submitted, true}, {"published", d.Published, true}, {"published_by", d.PublishedBy, true},
+			{"objection", d.Objection, true}, {"consent", d.Consent, true}, {"adopted", d.Adopted, false}, {"withdrawn", d.Withdrawn, false},
+		} {
+			switch {
+			case f.day.IsZero():
+			case today.Before(f.day):
+				ps.add(d.Field(f.name), "document %q: %s %s is after today (%s): it records something done, which cannot have happened yet; give the day it happened, once it has", d.ID, f.name, f.day, today)
+			case f.cycled && m != nil && !m.CycleStart.IsZero() && f.day.Before(m.CycleStart):
+				ps.add(d.Field(f.name), "document %q: %s %s is before meeting %q's review cycle began (%s, the close of the meeting before it), when none of its documents existed yet; check the day, and the meeting", d.ID, f.name, f.day, d.Meeting, m.CycleStart)
+			}
+		}
+		if !d.Objection.IsZero() && !d.Published.IsZero() && d.Objection.Before(d.Published) {
+			ps.add(d.Field("objection"), "document %q: objection %s is before its party published it (%s); the document stays withheld: check both days", d.ID, d.Objection, d.Published)
+		}
+	}
+	return ps
+}

@@ -1,0 +1,56 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Days that cannot be right as given, though the catalog is valid: an
+// objection received after today, a publication before the meeting's
+// review cycle began (the 10th meeting closed on 24 April 2026), an
+// objection before its party's own publication. A catalog whose days are
+// all possible warns of nothing.
+func TestEventDateWarnings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: rm10, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+`)},
+		"parties.yaml": {Data: []byte(`parties:
+  - {id: austria, name: Austria, type: state}
+  - {id: canada, name: Canada, type: state}
+  - {id: japan, name: Japan, type: state}
+  - {id: peru, name: Peru, type: state}
+`)},
+		"meetings.yaml": {Data: []byte(`meetings:
+  - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
+  - {id: rm11, type: review, numbers: [11], title: 11th, opening: 2029-04-16, adjournment: 2029-04-27}
+`)},
+		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
+documents:
+  - {kind: national_report, party: austria, published: 2025-08-01}
+  - {kind: national_report, party: canada, objection: 2029-06-01}
+  - {kind: national_report, party: japan, published: 2026-09-01, objection: 2026-08-01}
+  - {kind: national_report, party: peru, published: 2026-09-01}
+`)},
+	}
+	c, err := Load(fsys, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.EventDateWarnings(Date{2026, 12, 3}).Strings(), "\n")
+	for _, want := range []string{
+		`data/documents/rm11.yaml:3:45: document "rm11-nr-austria": published 2025-08-01 is before meeting "rm11"'s review cycle began (2026-04-24`,
+		`data/documents/rm11.yaml:4:44: document "rm11-nr-canada": objection 2029-06-01 is after today (2026-12-03)`,
+		`data/documents/rm11.yaml:5:`,
+		`document "rm11-nr-japan": objection 2026-08-01 is before its party published it (2026-09-01)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "peru") || strings.Count(got, "\n") != 2 {
+		t.Errorf("want three warnings, none of Peru's report:\n%s", got)
+	}
+}
