@@ -519,9 +519,9 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		rule, ruleOK := c.Rules.Kind(d.Kind)
 		switch {
 		case d.Kind == "":
-			l.errorf(d.Pos, "kind: is required")
+			l.errorf(d.Pos, "kind: is required: one of %s", c.Rules.kindNames())
 		case !ruleOK:
-			l.errorf(d.Field("kind"), "kind %q has no rule in %s, so it could never be public", d.Kind, l.display(RulesFile))
+			l.errorf(d.Field("kind"), "kind %q has no rule in %s, so it could never be public; the kinds are %s", d.Kind, l.display(RulesFile), c.Rules.kindNames())
 		}
 		if d.Party != "" {
 			if _, ok := c.partyByID[d.Party]; !ok {
@@ -548,6 +548,10 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 			}
 		}
 		switch {
+		case d.ID == "" && !ruleOK:
+			continue // its kind's error says what is wrong; the id follows once it is right
+		case d.ID == "" && rule.PerParty:
+			continue // its party's error says what is wrong
 		case d.ID == "":
 			l.errorf(d.Pos, "id: is required for a document that belongs to no party")
 			continue
@@ -852,4 +856,19 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return fmt.Sprint(err)
+}
+
+// kindNames are the document kinds of the rules, for an error that names
+// them: "national_report, questions_answers …".
+func (r *Rules) kindNames() string {
+	var names []string
+	for _, k := range r.Kinds {
+		if k != nil && k.Kind != "" {
+			names = append(names, k.Kind)
+		}
+	}
+	if len(names) == 0 {
+		return "none yet (rules.yaml defines them)"
+	}
+	return strings.Join(names, ", ")
 }
