@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -20,6 +22,10 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		// time says which part is out of range: 2029-13-01, 2029-02-30.
+		if pe := (*time.ParseError)(nil); errors.As(err, &pe) && strings.HasSuffix(pe.Message, "out of range") {
+			return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD): %s", s, strings.TrimPrefix(pe.Message, ": "))
+		}
 		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil

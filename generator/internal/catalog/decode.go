@@ -33,6 +33,12 @@ var (
 func (d *decoder) decodeFile(src []byte, v any) bool {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
+		// A tab in a line's indentation, which YAML forbids, in words a
+		// webmaster knows what to do with.
+		if line := tabIndentedLine(src); line > 0 {
+			d.probs.add(Pos{d.file, line, 1}, "YAML syntax: this line is indented with a tab; YAML indents with spaces only")
+			return false
+		}
 		// yaml.v3 gives the line where the enclosing block starts; goccy's
 		// parser points at the offending token. Ask it where, keep the words
 		// of whichever knows.
@@ -146,6 +152,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
 				msg = yamlLineRe.ReplaceAllString(te.Errors[0], "")
 			}
+			switch v.Kind() {
+			case reflect.Bool:
+				msg = fmt.Sprintf("want true or false, without quotes; found %s", describe(n))
+			case reflect.Int, reflect.Int64, reflect.Int32:
+				msg = fmt.Sprintf("want a whole number, without quotes; found %s", describe(n))
+			}
 			d.probs.add(d.pos(n), "%s", msg)
 		}
 	}
@@ -186,7 +198,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		w.fields[k.Value] = d.pos(k)
+		before := len(*d.probs)
 		d.decode(val, v.Field(idx))
+		// A single value's problem names its field: "not_submitted: want
+		// true or false …".
+		if val.Kind == yaml.ScalarNode {
+			for i := before; i < len(*d.probs); i++ {
+				(*d.probs)[i].Msg = k.Value + ": " + (*d.probs)[i].Msg
+			}
+		}
 	}
 	if where >= 0 {
 		v.Field(where).Set(reflect.ValueOf(w))
@@ -262,3 +282,15 @@ func (ps Problems) Error() string {
 
 // Is makes errors.Is(err, ErrInvalid) true.
 func (ps Problems) Is(target error) bool { return target == ErrInvalid }
+
+// tabIndentedLine is the first line (from 1) whose indentation holds a tab,
+// or 0.
+func tabIndentedLine(src []byte) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if strings.Contains(indent, "\t") && strings.TrimSpace(line) != "" {
+			return i + 1
+		}
+	}
+	return 0
+}
