@@ -394,6 +394,9 @@ func (l *loader) resolveRules(rules *Rules, meetings []*Meeting) {
 // wrong otherwise.
 func (l *loader) newID(what string, w Where, id string, taken bool, firstLine int) bool {
 	switch {
+	case id == "":
+		l.errorf(w.Pos, "id: is required for a %s (lower-case letters, digits and hyphens)", what)
+		return false
 	case !idRe.MatchString(id):
 		l.errorf(w.Field("id"), "%s id %q must be lower-case letters, digits and hyphens", what, id)
 		return false

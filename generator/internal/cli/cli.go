@@ -116,7 +116,7 @@ func report(err error, stderr io.Writer) int {
 		var ps catalog.Problems
 		if errors.As(err, &ps) {
 			fmt.Fprintln(stderr, ps.Error())
-			fmt.Fprintf(stderr, "%d problem(s) in the catalog; nothing was built\n", len(ps))
+			fmt.Fprintf(stderr, "%d problem(s) in the catalog; a build stops at them and leaves the site as it was\n", len(ps))
 		} else {
 			fmt.Fprintln(stderr, err)
 		}
@@ -457,7 +457,14 @@ func languageLines(cat *catalog.Catalog, langs []string, gaps map[string]transla
 		g := gaps[lang]
 		line := fmt.Sprintf("language %s: %d interface strings and %d plural forms missing, %d of %d parties without a name of their own",
 			lang, len(g.Missing), len(g.Forms), len(unnamed), len(cat.Parties))
-		if few := slices.Concat(g.Missing, g.Forms, unnamed); len(few) > 0 && len(few) <= 8 {
+		few := slices.Concat(g.Missing, g.Forms, unnamed)
+		if len(few) == 0 {
+			// Nothing to warn of: said plainly, so that a reader of the
+			// output sees the language was checked.
+			out = append(out, fmt.Sprintf("language %s: every interface string, plural form and party name is there", lang))
+			continue
+		}
+		if len(few) <= 8 {
 			line += " (" + strings.Join(few, ", ") + ")"
 		}
 		out = append(out, "warning: "+line)

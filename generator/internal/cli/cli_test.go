@@ -383,7 +383,7 @@ func TestUsageErrors(t *testing.T) {
 	// An argument a command does not take is refused, never ignored (check
 	// once read "check data --as-of 2017-05-01" as of today).
 	for _, args := range [][]string{{}, {"publish"}, {"build", "--colour"}, {"build", "--as-of", "yesterday"}, {"explain"},
-		{"explain", "a", "b"}, {"check", "--data", fixture, "data", "--as-of", "2017-05-01"}, {"build", "public"}, {"plan", "x"}, {"serve", "--addr", "127.0.0.1:0", "extra"}, {"check", "--", "--as-of"}} {
+		{"explain", "a", "b"}, {"check", "--data", fixture, "data", "--as-of", "2017-05-01"}, {"build", "public"}, {"plan", "x"}, {"plan", "--data", fixture, "--base-data", "no-such-folder"}, {"serve", "--addr", "127.0.0.1:0", "extra"}, {"check", "--", "--as-of"}} {
 		if r := run(t, nil, args...); r.code != ExitUsage {
 			t.Errorf("%q exited %d, want %d: %s", args, r.code, ExitUsage, r.stderr)
 		}

@@ -48,6 +48,11 @@ func runPlan(args []string, env Env) error {
 	}
 
 	label, dir := *baseData, *baseData
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("%w: --base-data %s is not a folder: give the folder of the catalog to compare with", errUsage, dir)
+		}
+	}
 	if dir == "" {
 		var cleanup func()
 		dir, label, cleanup, err = gitCatalog(c.data, *base)
