@@ -606,7 +606,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		}
 	}
 	if chosen != nil {
-		on := m.Adjournment.AddDays(rule.Days)
+		on, _ := publication.RuleDay(m, rule)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
 		mi.ReportsRuleNote, mi.ReportsRuleSources, mi.ReportsRuleAssumed = rule.Note, rule.Sources, rule.Assumed
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))

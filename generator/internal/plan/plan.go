@@ -208,7 +208,7 @@ func decide(c *catalog.Catalog, d *catalog.Document, at time.Time) (disclosure.S
 	return disclosure.StatusOf(dec), dec
 }
 
-// days lists the start of every day in the window on which a fact of
+// moments lists the start of every day in the window on which a fact of
 // either document could change its decision.
 func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 	loc := c.head.Rules.Location
@@ -226,8 +226,10 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 		dates = append(dates, d.Published, d.PublishedBy, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
 		if m, ok := side.cat.Meeting(d.Meeting); ok {
 			dates = append(dates, m.Opening, m.Adjournment, m.CycleStart)
-			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok && r.Days > 0 && !m.Adjournment.IsZero() {
-				dates = append(dates, m.Adjournment.AddDays(r.Days))
+			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok {
+				if day, ok := publication.RuleDay(m, r); ok {
+					dates = append(dates, day)
+				}
 			}
 		}
 	}

@@ -223,6 +223,18 @@ func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*
 	return kind, rule, Decision{Version: rule, RuleText: RuleName(kind, rule) + ": " + RuleText(rule)}, true
 }
 
+// RuleDay is the day a rule of days after adjournment makes a meeting's
+// documents public: its adjournment and the rule's days after it; false
+// when the rule is of another kind, counts no days, or the adjournment is
+// not recorded. The one place that sum is made: the engine, the meeting's
+// page and the plan's days to compare all read it here.
+func RuleDay(m *catalog.Meeting, rule *catalog.RuleVersion) (catalog.Date, bool) {
+	if m == nil || rule == nil || rule.Public != catalog.PublicAfterAdjournment || rule.Days <= 0 || m.Adjournment.IsZero() {
+		return catalog.Date{}, false
+	}
+	return m.Adjournment.AddDays(rule.Days), true
+}
+
 // publicDay is the day the rule makes the document public and on what
 // basis, or a zero day and the cause of its never being public under the
 // facts recorded. A consent counts only once its day has come.
@@ -240,9 +252,9 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		// before the rule's day.
 		published := partyDay(doc)
 		early := rule.EarlyPublication && !published.IsZero()
+		due, dated := RuleDay(m, rule)
 		switch {
-		case !m.Adjournment.IsZero():
-			due := m.Adjournment.AddDays(rule.Days)
+		case dated:
 			if early && published.Before(due) {
 				return published, BasisEarly, Cause{}
 			}
