@@ -20,7 +20,6 @@ package disclosure
 import (
 	"fmt"
 	"maps"
-	"mime"
 	"net/url"
 	"path"
 	"slices"
@@ -460,10 +459,7 @@ func (w *View) File(d *catalog.Document) *FileRef {
 	if fi == nil || w.in.Decisions[d.ID].State != publication.Public {
 		return nil
 	}
-	mt := mime.TypeByExtension(path.Ext(fi.Name))
-	if mt == "" {
-		mt = "application/octet-stream"
-	}
+	mt := MediaType(fi.Name)
 	return &FileRef{Name: fi.Name, URL: w.URL(FileURL(d.ID, fi.Name)), Size: fi.Size, SHA256: fi.SHA256, MediaType: mt, Source: fi.Path, Path: strings.TrimPrefix(FileURL(d.ID, fi.Name), "/")}
 }
 
@@ -921,3 +917,34 @@ func (o Officer) RoleKey() string {
 
 // OfficerRoles are the codes of officerRoles, sorted.
 func OfficerRoles() []string { return slices.Sorted(maps.Values(officerRoles)) }
+
+// mediaTypes are the media types of the files a catalog may offer, by
+// extension: a table of this program's own, so that a site is the same
+// byte for byte whatever machine builds it (mime.TypeByExtension reads the
+// system's tables, which differ).
+var mediaTypes = map[string]string{
+	".pdf":  "application/pdf",
+	".txt":  "text/plain; charset=utf-8",
+	".html": "text/html; charset=utf-8",
+	".htm":  "text/html; charset=utf-8",
+	".csv":  "text/csv; charset=utf-8",
+	".json": "application/json",
+	".xml":  "application/xml",
+	".zip":  "application/zip",
+	".doc":  "application/msword",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls":  "application/vnd.ms-excel",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".odt":  "application/vnd.oasis.opendocument.text",
+	".rtf":  "application/rtf",
+	".epub": "application/epub+zip",
+}
+
+// MediaType is the media type of a file by its extension (mediaTypes),
+// application/octet-stream for any other.
+func MediaType(name string) string {
+	if mt, ok := mediaTypes[strings.ToLower(path.Ext(name))]; ok {
+		return mt
+	}
+	return "application/octet-stream"
+}
