@@ -8,7 +8,7 @@ import "testing"
 func TestMediaTypeIsTheProgramsOwn(t *testing.T) {
 	for name, want := range map[string]string{
 		"report.pdf": "application/pdf", "REPORT.PDF": "application/pdf",
-		"r.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		"r.docx":    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 		"notes.txt": "text/plain; charset=utf-8", "archive.7z": "application/octet-stream", "noext": "application/octet-stream",
 	} {
 		if got := MediaType(name); got != want {
