@@ -102,7 +102,10 @@ func runServe(args []string, env Env) error {
 				}
 			}
 			timer.Reset(quiet)
-		case err := <-watcher.Errors:
+		case err, ok := <-watcher.Errors:
+			if !ok {
+				return nil // closed with its events: the watcher is done
+			}
 			fmt.Fprintln(env.Stderr, "watching:", err)
 		case <-timer.C:
 			if err := rebuild(); err != nil {

@@ -215,8 +215,11 @@ func TestIndexIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(x) != len(y) {
+		t.Errorf("two builds of the fixture catalog's index write %d and %d files", len(x), len(y))
+	}
 	for name, b := range x {
-		if !bytes.Equal(b, y[name]) {
+		if c, ok := y[name]; !ok || !bytes.Equal(b, c) {
 			t.Errorf("two builds of the fixture catalog's %s differ", name)
 		}
 	}

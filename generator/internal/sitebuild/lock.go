@@ -88,8 +88,18 @@ func cleanLeftovers(out, work string) error {
 	prefix := filepath.Join(filepath.Dir(out), "."+filepath.Base(out))
 	olds, _ := filepath.Glob(prefix + ".next-*.old")
 	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) && len(olds) > 0 {
-		if err := os.Rename(olds[len(olds)-1], out); err != nil {
-			return fmt.Errorf("restoring the previous site from %s: %w", olds[len(olds)-1], err)
+		// The site most recently moved aside, should several builds have
+		// been killed there (their names are random, not in order).
+		latest, when := "", time.Time{}
+		for _, o := range olds {
+			if fi, err := os.Stat(o); err == nil && (latest == "" || fi.ModTime().After(when)) {
+				latest, when = o, fi.ModTime()
+			}
+		}
+		if latest != "" {
+			if err := os.Rename(latest, out); err != nil {
+				return fmt.Errorf("restoring the previous site from %s: %w", latest, err)
+			}
 		}
 	}
 	var errs []error
