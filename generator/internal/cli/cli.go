@@ -581,7 +581,13 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 	line("as of", at.In(loc).Format("2 January 2006 15:04 MST"))
 	line("state", string(dec.State))
 	page, _ := v.Page(d)
-	line("reason", page.Reason)
+	// The page's reason, or the engine's where the page leaves out a day
+	// the webmaster knows (an objection's).
+	reason := page.Reason
+	if page.Cause.Date.IsZero() && !dec.Cause.Date.IsZero() && page.Cause.Code == dec.Cause.Code {
+		reason = dec.Reason
+	}
+	line("reason", reason)
 	line("rule", dec.RuleText)
 	if v := dec.Version; v != nil {
 		line("rule at", fmt.Sprintf("%s:%d", v.Pos.File, v.Pos.Line))

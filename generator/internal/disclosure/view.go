@@ -284,11 +284,11 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	}
 	// A withheld or restricted document's page shows that it exists and
 	// why, never the day its party objected or it was taken down before
-	// its day (the reason's words leave the day out; explain, for the
-	// webmaster, keeps it in Reason).
+	// its day (explain, for the webmaster, gives the engine's reason).
 	switch p.Cause.Code {
 	case publication.CauseObjected, publication.CauseWithdrawnEarly:
 		p.Cause.Date = catalog.Date{}
+		p.Reason = p.Cause.English()
 	}
 	if st := StatusOf(dec); st.Basis != "" {
 		p.Basis, p.BasisText = string(st.Basis), st.BasisText

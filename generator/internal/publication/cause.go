@@ -96,10 +96,16 @@ func (c Cause) English() string {
 	case CauseUnknownBasis:
 		return fmt.Sprintf("the rule's basis %q is not known", c.Value)
 	case CauseObjected:
+		if c.Date.IsZero() { // as a page says it (disclosure.View.Page)
+			return fmt.Sprintf("the Contracting Party objected before it was due to become public on %s", c.Due.Long())
+		}
 		return fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", c.Date.Long(), c.Due.Long())
 	case CauseWithdrawnObjected:
 		return fmt.Sprintf("public from %s; the Contracting Party's objection was received on %s", c.Due.Long(), c.Date.Long())
 	case CauseWithdrawnEarly:
+		if c.Date.IsZero() {
+			return "withdrawn before it was due to become public"
+		}
 		return fmt.Sprintf("withdrawn on %s, before it was due to become public", c.Date.Long())
 	case CauseWithdrawn:
 		return fmt.Sprintf("public from %s; withdrawn on %s: %s", c.Due.Long(), c.Date.Long(), c.Note)

@@ -535,7 +535,10 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 	for _, d := range res.Catalog.Documents {
 		page := string(files["documents/"+d.ID+"/index.html"])
 		dec := res.Decisions[d.ID]
-		want := []string{`<p class="status-reason">` + html.EscapeString(firstUpper(strings.TrimSuffix(dec.Reason, "."))) + ".</p>"}
+		// The page's reason: the engine's, less what a page of its state
+		// may not show (the day of an objection).
+		dp, _ := v.Page(d)
+		want := []string{`<p class="status-reason">` + html.EscapeString(firstUpper(strings.TrimSuffix(dp.Reason, "."))) + ".</p>"}
 		if st := disclosure.StatusOf(dec); st.BasisText != "" {
 			want = append(want, "<dd>"+html.EscapeString(firstUpper(st.BasisText))+"</dd>")
 		}
