@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/preview"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
@@ -109,8 +111,15 @@ func runServe(args []string, env Env) error {
 			fmt.Fprintln(env.Stderr, "watching:", err)
 		case <-timer.C:
 			if err := rebuild(); err != nil {
-				// Keep serving the last good site; say what is wrong.
+				// A hung Hugo is left running (it cannot be stopped) and
+				// may still write: the preview ends rather than build again
+				// beside it. Any other failure keeps the last good site
+				// served, and says what is wrong.
+				if errors.Is(err, hugosite.ErrStalled) {
+					return fmt.Errorf("the preview stops, as Hugo hung (restart serve once the catalog or theme is mended): %w", err)
+				}
 				report(err, env.Stderr)
+				fmt.Fprintln(env.Stderr, "the preview still shows the last good build")
 				continue
 			}
 			p.Reload()
