@@ -33,28 +33,31 @@ var (
 func (d *decoder) decodeFile(src []byte, v any) bool {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		// A tab in a line's indentation, which YAML forbids, in words a
-		// webmaster knows what to do with.
-		if line := tabIndentedLine(src); line > 0 {
-			d.probs.add(Pos{d.file, line, 1}, "YAML syntax: this line is indented with a tab; YAML indents with spaces only")
-			return false
-		}
 		// yaml.v3 gives the line where the enclosing block starts; goccy's
 		// parser points at the offending token. Ask it where, keep the words
 		// of whichever knows.
+		pos, msg := Pos{File: d.file}, err.Error()
 		var se *goccy.SyntaxError
 		if _, perr := goccyparser.ParseBytes(src, 0); errors.As(perr, &se) && se.Token != nil && se.Token.Position != nil {
-			d.probs.add(Pos{d.file, se.Token.Position.Line, se.Token.Position.Column}, "YAML syntax: %s", se.Message)
-			return false
+			pos.Line, pos.Col, msg = se.Token.Position.Line, se.Token.Position.Column, se.Message
+		} else {
+			if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+				fmt.Sscan(m[1], &pos.Line)
+				msg = msg[len(m[0]):]
+			}
+			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
-		line := 0
-		msg := err.Error()
-		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = msg[len(m[0]):]
+		// A tab the parser stumbled on, in the indentation of the line it
+		// names or of one of the next (yaml.v3 names the block's first), in
+		// words a webmaster knows what to do with. A tab elsewhere (inside
+		// a block of text, where YAML allows it) leaves the parser's words.
+		if strings.Contains(msg, "\t") || strings.Contains(msg, "tab") {
+			if line := tabIndentedLine(src, pos.Line); line > 0 {
+				d.probs.add(Pos{d.file, line, 1}, "YAML syntax: this line is indented with a tab; YAML indents with spaces only")
+				return false
+			}
 		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		d.probs.add(Pos{d.file, line, 0}, "YAML syntax: %s", msg)
+		d.probs.add(pos, "YAML syntax: %s", msg)
 		return false
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
@@ -152,13 +155,25 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
 				msg = yamlLineRe.ReplaceAllString(te.Errors[0], "")
 			}
-			switch v.Kind() {
-			case reflect.Bool:
+			quoted := n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0
+			switch {
+			case v.Kind() == reflect.Bool && quoted:
 				msg = fmt.Sprintf("want true or false, without quotes; found %s", describe(n))
-			case reflect.Int, reflect.Int64, reflect.Int32:
+			case v.Kind() == reflect.Bool:
+				msg = fmt.Sprintf("want true or false; found %s", describe(n))
+			case isInt(v) && quoted:
 				msg = fmt.Sprintf("want a whole number, without quotes; found %s", describe(n))
+			case isInt(v):
+				msg = fmt.Sprintf("want a whole number; found %s", describe(n))
 			}
 			d.probs.add(d.pos(n), "%s", msg)
+			return
+		}
+		// yaml.v3 truncates 1.5 into an int without a word: a count or a
+		// round is a whole number.
+		if isInt(v) && n.ShortTag() == "!!float" {
+			v.SetInt(0)
+			d.probs.add(d.pos(n), "want a whole number; found %s", describe(n))
 		}
 	}
 }
@@ -205,6 +220,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		if val.Kind == yaml.ScalarNode {
 			for i := before; i < len(*d.probs); i++ {
 				(*d.probs)[i].Msg = k.Value + ": " + (*d.probs)[i].Msg
+			}
+			// A value that could not be read is marked so, so that the
+			// checks of the catalog add no second error about its zero
+			// value ("report: 0 is not a round").
+			if len(*d.probs) > before {
+				if w.failed == nil {
+					w.failed = map[string]bool{}
+				}
+				w.failed[k.Value] = true
 			}
 		}
 	}
@@ -283,14 +307,26 @@ func (ps Problems) Error() string {
 // Is makes errors.Is(err, ErrInvalid) true.
 func (ps Problems) Is(target error) bool { return target == ErrInvalid }
 
-// tabIndentedLine is the first line (from 1) whose indentation holds a tab,
-// or 0.
-func tabIndentedLine(src []byte) int {
+// tabIndentedLine is the first line (from 1), from line from on, whose
+// indentation holds a tab, or 0.
+func tabIndentedLine(src []byte, from int) int {
 	for i, line := range strings.Split(string(src), "\n") {
+		if i+1 < from {
+			continue
+		}
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		if strings.Contains(indent, "\t") && strings.TrimSpace(line) != "" {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// isInt reports whether v holds a whole number of some size.
+func isInt(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return true
+	}
+	return false
 }

@@ -484,7 +484,7 @@ func posText(p Pos) string {
 // checked with the other slots, in checkDocuments).
 func (l *loader) checkReport(m *Meeting, k *Kind, d *Document) {
 	if d.Report == 0 {
-		if d.Has("report") {
+		if d.Has("report") && !d.Failed("report") {
 			l.errorf(d.Field("report"), "document %q: report: 0 is not a round; name one of the meeting's numbers, or leave report: out", d.ID)
 		}
 		return

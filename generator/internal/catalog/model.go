@@ -61,7 +61,12 @@ type Pos struct {
 type Where struct {
 	Pos    Pos
 	fields map[string]Pos
+	failed map[string]bool // fields written whose value could not be read
 }
+
+// Failed reports whether the named field was written with a value that
+// could not be read (an error says so already).
+func (w Where) Failed(name string) bool { return w.failed[name] }
 
 // Field returns the position of the named YAML key, or of the value itself
 // when the key was not written.
