@@ -83,8 +83,10 @@ const lockRetry = 100 * time.Millisecond
 // out and in the build area. The caller holds out's lock, so nothing beside
 // out belongs to a running build; a run-* folder does only while its own
 // lock is held. A previous site that a killed build had moved aside comes
-// back when out is missing.
-func cleanLeftovers(out, work string) error {
+// back when out is missing: that failing is err, which stops the build (the
+// output would be lost); what could not be removed is left, which does not
+// (those folders have names of their own and are in nobody's way).
+func cleanLeftovers(out, work string) (left, err error) {
 	prefix := filepath.Join(filepath.Dir(out), "."+filepath.Base(out))
 	olds, _ := filepath.Glob(prefix + ".next-*.old")
 	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) && len(olds) > 0 {
@@ -98,7 +100,7 @@ func cleanLeftovers(out, work string) error {
 		}
 		if latest != "" {
 			if err := os.Rename(latest, out); err != nil {
-				return fmt.Errorf("restoring the previous site from %s: %w", latest, err)
+				return nil, fmt.Errorf("restoring the previous site from %s: %w", latest, err)
 			}
 		}
 	}
@@ -106,7 +108,7 @@ func cleanLeftovers(out, work string) error {
 	for _, pattern := range []string{prefix + ".next-*", prefix + ".extras-*"} {
 		found, _ := filepath.Glob(pattern)
 		for _, p := range found {
-			errs = append(errs, os.RemoveAll(p))
+			errs = append(errs, removeAll(p))
 		}
 	}
 	runs, _ := filepath.Glob(filepath.Join(work, "run-*"))
@@ -119,7 +121,7 @@ func cleanLeftovers(out, work string) error {
 		l.Unlock()
 		errs = append(errs, removeIfExists(r+".lock"))
 	}
-	return errors.Join(errs...)
+	return errors.Join(errs...), nil
 }
 
 // newRun makes a run folder in the build area and locks it for as long as

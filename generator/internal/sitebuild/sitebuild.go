@@ -195,8 +195,14 @@ func (b *build) prepare() error {
 		return err
 	}
 	b.unlock = func() { lock.Unlock() }
-	if err := cleanLeftovers(b.paths.out, b.paths.work); err != nil {
-		return fmt.Errorf("removing what an earlier build left: %w", err)
+	left, err := cleanLeftovers(b.paths.out, b.paths.work)
+	if err != nil {
+		return err
+	}
+	if left != nil {
+		// Folders with names of their own, in nobody's way: the build goes
+		// on, and says so (a daily deploy must not fail for them).
+		b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("what an earlier build left could not all be removed (a later build tries again): %v", left))
 	}
 	return nil
 }
@@ -378,7 +384,7 @@ func (b *build) swap() error {
 	}
 	b.swapped = true
 	if left != nil {
-		b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("the new site is in place, but the previous one was not removed (the next build removes it): %v", left))
+		b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("the new site is in place, but the previous one was not removed (a later build tries again): %v", left))
 	}
 	return nil
 }

@@ -33,3 +33,23 @@ func TestSwapThatCannotRemoveThePreviousSiteStillSucceeds(t *testing.T) {
 		t.Errorf("the output holds %q, want the new site", b)
 	}
 }
+
+// What an earlier build left beside the output and cannot be removed
+// does not stop the next build: it is said (left), never an error, which
+// would fail every later build, the daily deploy among them.
+func TestLeftoversThatCannotBeRemovedDoNotStopABuild(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	for _, d := range []string{out, filepath.Join(dir, ".public.next-7")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stuck := errors.New("file in use")
+	removeAll = func(string) error { return stuck }
+	t.Cleanup(func() { removeAll = os.RemoveAll })
+	left, err := cleanLeftovers(out, filepath.Join(dir, ".build"))
+	if err != nil || !errors.Is(left, stuck) {
+		t.Errorf("cleanLeftovers: left %v, err %v; want the removal's error as left, and no error", left, err)
+	}
+}
