@@ -92,7 +92,7 @@ func (c Completeness) Missing() int {
 // the others are among the parties of unknown standing, or not in the
 // catalog.
 func (c Completeness) NoRecordAtLeast() int {
-	return max(c.AtLeast-c.WithRecord, len(c.NoRecord))
+	return c.AtLeast - c.WithRecord
 }
 
 // maxOmissionsEach is how many parties bound by then a meeting's list may
@@ -278,6 +278,7 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 	}
 	boundOn := map[string]Date{} // party id: the earliest day the catalog shows it bound
+	notOn := map[string]Date{}   // party id: the latest day the catalog shows it not yet bound
 	// The parties each meeting's list leaves out though bound by then.
 	type omission struct {
 		party string
@@ -371,6 +372,7 @@ func (l *loader) deriveMembership(c *Catalog) {
 		}
 		if notUntil != nil {
 			p.NotBoundAt = notUntil.meeting
+			notOn[p.ID] = notUntil.day
 		}
 		for _, m := range c.Meetings {
 			c.membership[m.ID][p.ID] = standing(m, p, listed[m.ID], docsAt[[2]string{m.ID, p.ID}] != nil, boundFrom, notUntil)
@@ -404,14 +406,22 @@ func (l *loader) deriveMembership(c *Catalog) {
 			l.errorf(m.Field("contracting_parties"), "meeting %q: contracting_parties is %d, but %s counts %d Contracting Parties on %s (%s), and the catalog records %d leaving between that day and the meeting; correct one of them", m.ID, m.ContractingParties, l.display(PartiesFile), from.Count, from.Day, posText(from.Field("count")), left)
 		}
 	}
-	l.checkCounts(c, boundOn)
+	for _, m := range c.Meetings {
+		if len(m.Parties) == 0 {
+			continue
+		}
+		if n, from, left := c.countedBound(ReferenceDay(m)); n > len(m.Parties) {
+			l.errorf(m.Field("parties"), "meeting %q: parties: names %d Contracting Parties, but %s counts %d on %s (%s), and the catalog records %d leaving between that day and the meeting; correct one of them", m.ID, len(m.Parties), l.display(PartiesFile), from.Count, from.Day, posText(from.Field("count")), left)
+		}
+	}
+	l.checkCounts(c, boundOn, notOn)
 }
 
 // checkCounts checks the sources' counts of Contracting Parties
 // (parties.yaml counts:): each has its day, a number and a source, and
 // counts no fewer parties than the catalog shows bound on its day.
-func (l *loader) checkCounts(c *Catalog, boundOn map[string]Date) {
-	for _, n := range c.Counts {
+func (l *loader) checkCounts(c *Catalog, boundOn, notOn map[string]Date) {
+	for i, n := range c.Counts {
 		if n.Day.IsZero() {
 			l.errorf(n.Field("day"), "counts: each count needs the day it was true on (day: YYYY-MM-DD)")
 			continue
@@ -433,6 +443,43 @@ func (l *loader) checkCounts(c *Catalog, boundOn map[string]Date) {
 		}
 		if n.Count > 0 && len(bound) > n.Count {
 			l.errorf(n.Field("count"), "counts: the count of %s is %d, but %d parties of %s were bound that day; correct the count or a party's dates", n.Day, n.Count, len(bound), l.display(PartiesFile))
+		}
+		// More than the catalog's parties that may have been bound that
+		// day: some Contracting Parties are missing from it. True, and
+		// worth knowing, but no error: a source may count a party no
+		// source yet names.
+		possible := 0
+		for _, p := range c.Parties {
+			if d, ok := notOn[p.ID]; ok && !d.Before(n.Day) {
+				continue
+			}
+			if !p.Left.IsZero() && !n.Day.Before(p.Left) {
+				continue
+			}
+			possible++
+		}
+		if n.Count > possible {
+			c.Warnings.add(n.Field("count"), "counts: the count of %s is %d, more than the %d parties of %s that may have been bound that day: it lacks %d Contracting Parties, or the count is wrong", n.Day, n.Count, possible, l.display(PartiesFile), n.Count-possible)
+		}
+		// A later count, ninety days on or more, below this one less the
+		// parties recorded leaving between: the sources disagree.
+		for _, o := range c.Counts[i+1:] {
+			later, earlier := o, n
+			if o.Day.Before(n.Day) {
+				later, earlier = n, o
+			}
+			if earlier.Day.IsZero() || later.Day.Before(earlier.Day.AddDays(InForceAfterDays)) || earlier.Count <= 0 || later.Count <= 0 {
+				continue
+			}
+			gone := 0
+			for _, p := range c.Parties {
+				if !p.Left.IsZero() && earlier.Day.Before(p.Left) && !later.Day.Before(p.Left) {
+					gone++
+				}
+			}
+			if later.Count < earlier.Count-gone {
+				c.Warnings.add(later.Field("count"), "counts: the count of %s is %d, fewer than the %d of %s (%s) less the %d parties recorded leaving between: the sources disagree; the larger gives the meetings after both their least number", later.Day, later.Count, earlier.Count, earlier.Day, posText(earlier.Field("count")), gone)
+			}
 		}
 	}
 }

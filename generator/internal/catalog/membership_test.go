@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -135,8 +137,11 @@ parties:
   - {id: m1, type: review, numbers: [1], title: 1st, opening: 2009-02-01}
   - {id: m2, type: review, numbers: [2], title: 2nd, opening: 2014-04-01}
   - {id: m3, type: review, numbers: [3], title: 3rd, opening: 2017-04-01, contracting_parties: 4}
-  - {id: m4, type: review, numbers: [4], title: 4th, opening: 2020-04-01, parties: [a, b, g]}
+  - {id: m4, type: review, numbers: [4], title: 4th, opening: 2020-04-01}
 `)},
+		// b's report at m3 shows it bound from then on: every standing at
+		// m4 is known.
+		"documents/m3.yaml": {Data: []byte("meeting: m3\ndocuments:\n  - {kind: national_report, party: b}\n")},
 	}
 	c, err := Load(fsys, "data")
 	if err != nil {
@@ -155,9 +160,9 @@ parties:
 		// Freedonia left between 2009 and 2014: 5 less 1.
 		{"m2", 0, 4, 1, "2009-01-01", -1, 4},
 		// The meeting's own count wins.
-		{"m3", 4, 0, 0, "", 4, 4},
-		// m4's list names every party bound, but the count of 2019 has 9:
-		// the catalog lacks some, so the number is not known.
+		{"m3", 4, 0, 0, "", 3, 3},
+		// Every standing at m4 is known (a, b, g bound), but the count of
+		// 2019 has 9: the catalog lacks some, so the number is not known.
 		{"m4", 0, 9, 0, "2019-12-01", -1, 9},
 	} {
 		got := c.Completeness(tc.meeting)
@@ -168,6 +173,87 @@ parties:
 		if got.Total != tc.total || got.AtLeast != tc.atLeast || got.CountedLeft != tc.left || day != tc.counted || got.Missing() != tc.missing || (tc.missing < 0 && got.NoRecordAtLeast() != tc.noRecordLeast) {
 			t.Errorf("%s: total %d, at least %d (count of %q less %d), missing %d, no record at least %d; want %d, %d (%q less %d), %d, %d",
 				tc.meeting, got.Total, got.AtLeast, day, got.CountedLeft, got.Missing(), got.NoRecordAtLeast(), tc.total, tc.atLeast, tc.counted, tc.left, tc.missing, tc.noRecordLeast)
+		}
+	}
+}
+
+// The edges of a count's reach: ninety days after its day it applies, a
+// day before not; of two equal counts the later is named; a party that
+// left on the count's day was not counted, one that left on the meeting's
+// day is no longer a party at it.
+func TestCountsAtTheirEdges(t *testing.T) {
+	load := func(t *testing.T, counts, left, opening string) Completeness {
+		t.Helper()
+		fsys := fstest.MapFS{
+			"rules.yaml": {Data: []byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}\n")},
+			"parties.yaml": {Data: []byte("entry_into_force: 1996-10-24\ncounts:\n" + counts + "parties:\n" +
+				"  - {id: a, name: Aland, type: state, entry_into_force: 1997-01-01, sources: [x]}\n" +
+				"  - {id: b, name: Borduria, type: state}\n" +
+				"  - {id: f, name: Freedonia, type: state, entry_into_force: 1997-01-01" + left + ", sources: [x]}\n")},
+			"meetings.yaml": {Data: []byte("meetings:\n  - {id: m1, type: review, numbers: [1], title: 1st, opening: " + opening + "}\n")},
+		}
+		c, err := Load(fsys, "data")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Completeness("m1")
+	}
+	count := func(day string, n int) string {
+		return "  - {day: " + day + ", count: " + strconv.Itoa(n) + ", sources: [x]}\n"
+	}
+	for _, tc := range []struct {
+		name, counts, left, opening string
+		atLeast, gone               int
+		day                         string
+	}{
+		{"ninety days on", count("2010-01-01", 7), "", "2010-04-01", 7, 0, "2010-01-01"},
+		{"eighty-nine days on", count("2010-01-01", 7), "", "2010-03-31", 2, 0, ""},
+		{"the later of two equal", count("2010-01-01", 7) + count("2010-02-01", 7), "", "2011-01-01", 7, 0, "2010-02-01"},
+		{"the later of two equal, listed first", count("2010-02-01", 7) + count("2010-01-01", 7), "", "2011-01-01", 7, 0, "2010-02-01"},
+		{"left on the count's day", count("2010-01-01", 7), ", left: 2010-01-01", "2011-01-01", 7, 0, "2010-01-01"},
+		{"left on the meeting's day", count("2010-01-01", 7), ", left: 2011-01-01", "2011-01-01", 6, 1, "2010-01-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := load(t, tc.counts, tc.left, tc.opening)
+			day := ""
+			if got.Counted != nil {
+				day = got.Counted.Day.String()
+			}
+			if got.AtLeast != tc.atLeast || got.CountedLeft != tc.gone || day != tc.day {
+				t.Errorf("at least %d (count of %q less %d), want %d (%q less %d)", got.AtLeast, day, got.CountedLeft, tc.atLeast, tc.day, tc.gone)
+			}
+		})
+	}
+}
+
+// Counts the catalog cannot square with its parties are warnings, not
+// errors: one above the parties that may have been bound on its day (the
+// catalog lacks some), and a later one below an earlier one less the
+// parties recorded leaving between (the sources disagree).
+func TestCountsWarnOfMissingPartiesAndOfDisagreement(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rules.yaml": {Data: []byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}\n")},
+		"parties.yaml": {Data: []byte(`entry_into_force: 1996-10-24
+counts:
+  - {day: 2000-01-01, count: 3, sources: [x]}
+  - {day: 2001-06-01, count: 1, sources: [x]}
+parties:
+  - {id: a, name: Aland, type: state, entry_into_force: 1997-01-01, sources: [x]}
+  - {id: b, name: Borduria, type: state}
+`)},
+		"meetings.yaml": {Data: []byte("meetings:\n  - {id: m1, type: review, numbers: [1], title: 1st, opening: 2002-01-01}\n")},
+	}
+	c, err := Load(fsys, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Warnings.Strings(), "\n")
+	for _, want := range []string{
+		"data/parties.yaml:3:23: counts: the count of 2000-01-01 is 3, more than the 2 parties of data/parties.yaml that may have been bound that day: it lacks 1 Contracting Parties, or the count is wrong",
+		"data/parties.yaml:4:23: counts: the count of 2001-06-01 is 1, fewer than the 3 of 2000-01-01 (data/parties.yaml:3) less the 0 parties recorded leaving between: the sources disagree",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
 }

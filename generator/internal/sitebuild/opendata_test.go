@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cns-transparency/cns-site/generator/internal/opendata"
-	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
+	"github.com/cns-transparency/cns-site/generator/internal/testneed"
 )
 
 // The open data as a built site holds them beside Hugo's pages: SHA256SUMS

@@ -535,10 +535,21 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 	for _, d := range res.Catalog.Documents {
 		page := string(files["documents/"+d.ID+"/index.html"])
 		dec := res.Decisions[d.ID]
-		// The page's reason: the engine's, less what a page of its state
-		// may not show (the day of an objection).
-		dp, _ := v.Page(d)
-		want := []string{`<p class="status-reason">` + html.EscapeString(firstUpper(strings.TrimSuffix(dp.Reason, "."))) + ".</p>"}
+		// The engine's reason, less what a page of its state may not show
+		// (the day of an objection, or of a withdrawal before its day), and
+		// as the view words it where a source counts reports published
+		// early (disclosure.CauseEarlierUncounted).
+		reason := dec.Reason
+		switch c := dec.Cause; c.Code {
+		case publication.CauseObjected, publication.CauseWithdrawnEarly:
+			c.Date = catalog.Date{}
+			reason = c.English()
+		case publication.CauseBecamePublic:
+			if dp, _ := v.Page(d); dp.Cause.Code == disclosure.CauseEarlierUncounted {
+				reason = dp.Reason
+			}
+		}
+		want := []string{`<p class="status-reason">` + html.EscapeString(firstUpper(strings.TrimSuffix(reason, "."))) + ".</p>"}
 		if st := disclosure.StatusOf(dec); st.BasisText != "" {
 			want = append(want, "<dd>"+html.EscapeString(firstUpper(st.BasisText))+"</dd>")
 		}
