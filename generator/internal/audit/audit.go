@@ -21,7 +21,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
@@ -41,6 +40,9 @@ type Secrets struct {
 	// sizes are the sizes of those files: a file of another size cannot
 	// have their bytes and is not hashed. Nil hashes every file.
 	sizes map[int64]bool
+	// shown are the values pages show (public documents', parties' and
+	// meetings' names), which are no secret of anyone.
+	shown map[string]bool
 }
 
 // Shortest values searched as text: shorter ones would match ordinary words.
@@ -91,7 +93,7 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 		// A title with markup may be rendered as plain text: look for both.
 		for _, v := range []string{v, plain(v)} {
 			sec := Secret{doc, what, v}
-			if utf8.RuneCountInString(v) >= minNeedle && !shown[v] && !added[sec] {
+			if needleWeight(v) >= minNeedle && !shown[v] && !added[sec] {
 				added[sec] = true
 				s.Strings = append(s.Strings, sec)
 			}
@@ -120,6 +122,7 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 			}
 		}
 	}
+	s.shown = shown
 	return s
 }
 
@@ -175,8 +178,17 @@ func NewFinder(s Secrets) *Finder { return &Finder{newMatcher(s.Strings)} }
 // Holds reports whether text holds one of the secrets. Safe for use by
 // several goroutines at once.
 func (f *Finder) Holds(text string) bool {
+	_, ok := f.Find(text)
+	return ok
+}
+
+// Find is a secret text holds, and whether there is one.
+func (f *Finder) Find(text string) (Secret, bool) {
 	out, _ := f.m.findings("", []byte(text), nil)
-	return len(out) > 0
+	if len(out) == 0 {
+		return Secret{}, false
+	}
+	return out[0].Secret, true
 }
 
 // Finding is one leak: a file of the output that holds a secret.

@@ -157,7 +157,10 @@ func TestCheckRefusesATitleTheTranslationsShow(t *testing.T) {
 	if r.code != ExitData || !regexp.MustCompile(want).MatchString(r.stderr) {
 		t.Errorf("check exited %d, want %d with %s:\n%s", r.code, ExitData, want, r.stderr)
 	}
-	if b := run(t, nil, buildArgs(data, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), "--as-of", "2017-05-01", "--languages", "en,fr")...); b.code != ExitLeak {
-		t.Errorf("build exited %d, want %d (the audit):\n%s", b.code, ExitLeak, b.stderr)
+	// The build refuses the catalog before writing anything, at the
+	// translation's line and naming the document's.
+	b := run(t, nil, buildArgs(data, filepath.Join(dir, "public"), filepath.Join(dir, ".build"), "--as-of", "2017-05-01", "--languages", "en,fr")...)
+	if wantB := `translations/fr\.yaml:\d+:\d+: a kind's label in fr names, .* the title of document "rm07-nr-chile" \(.*documents/rm07\.yaml:\d+\)`; b.code != ExitData || !regexp.MustCompile(wantB).MatchString(b.stderr) {
+		t.Errorf("build exited %d, want %d (the catalog) with %s:\n%s", b.code, ExitData, wantB, b.stderr)
 	}
 }

@@ -352,8 +352,15 @@ func runCheck(args []string, env Env) error {
 	}
 	// What the leak audit of a build would refuse, known from the catalog,
 	// site/ and the theme alone.
+	free := prepare.FreeTextLeaks(cat, decisions, moment)
 	if err := prepare.Precheck(cat, decisions, moment, *site, *themes); err != nil {
+		if pre := (catalog.Problems)(nil); errors.As(err, &pre) {
+			return append(pre, free...)
+		}
 		return err
+	}
+	if len(free) > 0 {
+		return free
 	}
 	counts := map[publication.State]int{}
 	for _, d := range decisions {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -234,4 +235,63 @@ func TestWithheldDocumentShowsNoObjectionDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// The catalog's own words naming a document that is not public, written
+// another way than the document has it (capitals, another Unicode form,
+// curly quotes, a zero-width mark, http for https, %20 for a space), which
+// the audit of the built files would not find (an adversarial review
+// found each): a public document's source that names it is left out of
+// its page; a meeting's note that names it stops check and the build at
+// its line, before anything is written. So does a five-character Chinese
+// title, too short to be searched before.
+func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
+	secretURL := "https://www.example.org/aland/Bericht%20CNS%202016.pdf"
+	variants := map[string]string{
+		"capitals":             "ALAND'S CONFIDENTIAL SELF-ASSESSMENT",
+		"curly and zero-width": "Aland\u2019s confi\u200bdential self\u2011assessment",
+		"another address":      "see http://example.org/aland/Bericht CNS 2016.pdf",
+	}
+	for name, v := range variants {
+		t.Run(name, func(t *testing.T) {
+			data := edgeCatalog(t)
+			edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    title: Aland's confidential self-assessment\n", "    title: Aland's confidential self-assessment\n    url: "+secretURL+"\n")
+			// A public document's source: left out of its page.
+			edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: borduria\n", "    party: borduria\n    sources: [\"A list of reports, "+v+"\", \"Borduria's regulator\"]\n")
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-08-01")...); r.code != 0 {
+				t.Fatalf("build exited %d:\n%s", r.code, r.stderr)
+			}
+			page := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-borduria", "index.html")))
+			if strings.Contains(page, "A list of reports") || !strings.Contains(page, "Borduria's regulator") {
+				t.Errorf("the public report's page shows the source that names the withheld one, or not its other source:\n%s", page)
+			}
+			// A meeting's note: refused, at its line.
+			edit(t, filepath.Join(data, "meetings.yaml"), "adjournment: 2017-04-07}", "adjournment: 2017-04-07, note: \"Aland's report, "+v+", is withheld.\"}")
+			want := `meetings\.yaml:2:\d+: the meeting's note names, as written or another way .* of document "rm07-nr-aland"`
+			for _, args := range [][]string{{"check", "--data", data, "--as-of", "2017-08-01"}, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-08-01")} {
+				if r := run(t, nil, args...); r.code != ExitData || !regexp.MustCompile(want).MatchString(r.stderr) {
+					t.Errorf("%s exited %d, want %d with %s:\n%s", args[0], r.code, ExitData, want, r.stderr)
+				}
+			}
+		})
+	}
+	// An id is in every address: one made of the withheld title's words
+	// shows them, in the document's address and its former one's.
+	t.Run("an id made of its title", func(t *testing.T) {
+		data := edgeCatalog(t)
+		edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: aland\n", "    party: aland\n    id: rm07-aland-confidential-assessment\n")
+		if r := run(t, nil, "check", "--data", data, "--as-of", "2017-08-01"); r.code != ExitData || !strings.Contains(r.stderr, `the id "rm07-aland-confidential-assessment" takes "confidential" from the document's own title`) {
+			t.Errorf("check exited %d, want %d naming the id:\n%s", r.code, ExitData, r.stderr)
+		}
+	})
+	t.Run("five Chinese characters", func(t *testing.T) {
+		data := edgeCatalog(t)
+		edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    title: Aland's confidential self-assessment\n", "    title: 核安全报告\n    title_lang: zh\n")
+		edit(t, filepath.Join(data, "meetings.yaml"), "adjournment: 2017-04-07}", "adjournment: 2017-04-07, note: \"Aland's report 核安全报告 is withheld.\"}")
+		if r := run(t, nil, "check", "--data", data, "--as-of", "2017-08-01"); r.code != ExitData || !strings.Contains(r.stderr, `the title of document "rm07-nr-aland"`) {
+			t.Errorf("check exited %d, want %d naming the withheld title:\n%s", r.code, ExitData, r.stderr)
+		}
+	})
 }

@@ -421,19 +421,27 @@ type sourcesShown struct {
 
 // showable are those of sources that name nothing a page may not show
 // (the title, address or words of a document that is not public, as the
-// leak audit would find them: audit.Collect), and how many were left out.
+// leak audit would find them, audit.Collect, or written another way,
+// audit.LooseFinder), and how many were left out.
 // A source of a meeting's documents often names several of them.
 func (w *View) showable(sources []string) ([]string, int) {
 	if len(sources) == 0 {
 		return nil, 0
 	}
+	type finders struct {
+		exact *audit.Finder
+		loose *audit.LooseFinder
+	}
 	type key struct{}
 	f := w.Once(key{}, func() any {
-		return audit.NewFinder(audit.Collect(w.in.Catalog, w.in.Decisions))
-	}).(*audit.Finder)
+		s := audit.Collect(w.in.Catalog, w.in.Decisions)
+		return finders{audit.NewFinder(s), audit.NewLooseFinder(s)}
+	}).(finders)
 	var out []string
 	for _, s := range sources {
-		if !f.Holds(s) {
+		// Loosely too: a source that names the document's address with
+		// http for https, or its title in capitals, names it all the same.
+		if _, loose := f.loose.Find(s); !f.exact.Holds(s) && !loose {
 			out = append(out, s)
 		}
 	}

@@ -213,6 +213,12 @@ func (b *build) load() error {
 	if err != nil {
 		return err
 	}
+	// The catalog's own words that pages show as written and that name a
+	// document not public, perhaps written another way than the audit of
+	// the site would find: refused before anything is written.
+	if ps := prepare.FreeTextLeaks(c, decisions, at); len(ps) > 0 {
+		return ps
+	}
 	b.res.AsOf, b.res.Catalog, b.res.Decisions, b.res.Documents = at, c, decisions, len(c.Documents)
 	for _, d := range decisions {
 		b.res.Counts[d.State]++
