@@ -1,0 +1,28 @@
+package audit
+
+import "testing"
+
+// The loose form of a secret and of the words that name it another way are
+// one: case, Unicode form, quotes and dashes, zero-width and direction
+// marks, an address's scheme, www., %XX escapes; a Chinese title counts two
+// a character.
+func TestLooseFormsAgree(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"Septième Rapport National de l’Autriche", "SEPTIE\u0300ME RAPPORT NATIONAL DE L'AUTRICHE"},
+		{"Aland's confidential self-assessment", "Aland\u2019s confi\u200bdential self\u2011assessment"},
+		{"https://www.example.at/zq/Bericht%20CNS%202016.pdf", "http://example.at/zq/Bericht CNS 2016.pdf"},
+		{"A\u00a0title  with\tspaces", "a title with spaces"},
+		{"\u202bمقال\u202c", "مقال"},
+	} {
+		if la, lb := Loose(tc.a), Loose(tc.b); la != lb {
+			t.Errorf("Loose(%q) = %q, Loose(%q) = %q; want them equal", tc.a, la, tc.b, lb)
+		}
+	}
+	if w := needleWeight("核安全报告"); w != 10 {
+		t.Errorf("needleWeight of five Chinese characters = %d, want 10", w)
+	}
+	f := NewLooseFinder(Secrets{Strings: []Secret{{"d", "official URL", "https://www.example.org/r/"}}})
+	if s, ok := f.Find("see example.org/r/annex"); !ok || s.Doc != "d" {
+		t.Errorf("the address without its scheme, www. and last slash is not found: %v %v", s, ok)
+	}
+}
