@@ -459,7 +459,7 @@ func (l *loader) checkCounts(c *Catalog, boundOn, notOn map[string]Date) {
 			possible++
 		}
 		if n.Count > possible {
-			c.Warnings.add(n.Field("count"), "counts: the count of %s is %d, more than the %d parties of %s that may have been bound that day: it lacks %d Contracting Parties, or the count is wrong", n.Day, n.Count, possible, l.display(PartiesFile), n.Count-possible)
+			c.Warnings.add(n.Field("count"), "counts: the count of %s is %d, more than the %d parties of %s that may have been bound that day: it lacks %d of the parties counted, or the count is wrong", n.Day, n.Count, possible, l.display(PartiesFile), n.Count-possible)
 		}
 		// A later count, ninety days on or more, below this one less the
 		// parties recorded leaving between: the sources disagree.

@@ -249,7 +249,7 @@ parties:
 	}
 	got := strings.Join(c.Warnings.Strings(), "\n")
 	for _, want := range []string{
-		"data/parties.yaml:3:23: counts: the count of 2000-01-01 is 3, more than the 2 parties of data/parties.yaml that may have been bound that day: it lacks 1 Contracting Parties, or the count is wrong",
+		"data/parties.yaml:3:23: counts: the count of 2000-01-01 is 3, more than the 2 parties of data/parties.yaml that may have been bound that day: it lacks 1 of the parties counted, or the count is wrong",
 		"data/parties.yaml:4:23: counts: the count of 2001-06-01 is 1, fewer than the 3 of 2000-01-01 (data/parties.yaml:3) less the 0 parties recorded leaving between: the sources disagree",
 	} {
 		if !strings.Contains(got, want) {
