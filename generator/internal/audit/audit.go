@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,8 +42,9 @@ type Secrets struct {
 	// have their bytes and is not hashed. Nil hashes every file.
 	sizes map[int64]bool
 	// shown are the values pages show (public documents', parties' and
-	// meetings' names), which are no secret of anyone.
-	shown map[string]bool
+	// meetings' names), which are no secret of anyone; shownDocs, those of
+	// public documents alone.
+	shown, shownDocs map[string]bool
 }
 
 // Shortest values searched as text: shorter ones would match ordinary words.
@@ -73,6 +75,9 @@ func Collect(c *catalog.Catalog, decisions map[string]publication.Decision) Secr
 			}
 		}
 	}
+	// What public documents show, apart: the loose search excuses these
+	// alone (a party's name written loosely is the webmaster's text).
+	s.shownDocs = maps.Clone(shown)
 	for _, p := range c.Parties {
 		shown[p.Name] = true
 		for _, n := range p.OtherNames {

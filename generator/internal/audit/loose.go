@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"html"
 	"strings"
 	"unicode"
 
@@ -16,81 +17,97 @@ import (
 // files as written; such a variant would pass it. The catalog's words are
 // few, so they are searched again here, loosely, before anything is built.
 type LooseFinder struct {
-	m *matcher
+	words, addresses *matcher
 }
 
 // NewLooseFinder makes a LooseFinder of the secrets' strings, each in its
-// loose form, but for those whose loose form is the loose form of a value
-// shown (a public document's title written in another case) or is too
-// short to be told from ordinary words.
+// loose form, but for those whose loose form is the loose form of a public
+// document's value (its title written in another case) or is too short to
+// be told from ordinary words. Unlike the audit, it does not excuse a
+// secret that is a party's, meeting's or kind's name written another way:
+// the words it searches are those names.
 func NewLooseFinder(s Secrets) *LooseFinder {
 	shown := map[string]bool{}
-	for v := range s.shown {
-		shown[Loose(v)] = true
+	for v := range s.shownDocs {
+		shown[Loose(v)], shown[LooseAddress(v)] = true, true
 	}
-	var loose []Secret
+	var words, addresses []Secret
 	seen := map[Secret]bool{}
 	for _, sec := range s.Strings {
-		v := Loose(sec.Value)
+		form, list := Loose, &words
 		if sec.What == "official URL" {
-			v = strings.TrimSuffix(v, "/")
+			form, list = LooseAddress, &addresses
 		}
-		l := Secret{sec.Doc, sec.What, v}
-		if needleWeight(v) < minNeedle || shown[v] || seen[l] {
+		l := Secret{sec.Doc, sec.What, form(sec.Value)}
+		if needleWeight(l.Value) < minNeedle || shown[l.Value] || seen[l] {
 			continue
 		}
 		seen[l] = true
-		loose = append(loose, l)
+		*list = append(*list, l)
 	}
-	return &LooseFinder{newMatcher(loose)}
+	return &LooseFinder{newMatcher(words), newMatcher(addresses)}
 }
 
 // Find is a secret text holds, loosely (its loose form holding the
 // secret's), and whether there is one. Its Value is the loose form.
 func (f *LooseFinder) Find(text string) (Secret, bool) {
-	out, _ := f.m.findings("", []byte(Loose(text)), nil)
-	if len(out) == 0 {
-		return Secret{}, false
+	for _, m := range []struct {
+		m    *matcher
+		form func(string) string
+	}{{f.words, Loose}, {f.addresses, LooseAddress}} {
+		if out, _ := m.m.findings("", []byte(m.form(text)), nil); len(out) > 0 {
+			return out[0].Secret, true
+		}
 	}
-	return out[0].Secret, true
+	return Secret{}, false
 }
 
-// Loose is s in the form LooseFinder compares: compatibility-composed
-// (NFKC), without zero-width, soft-hyphen or direction marks, with
-// typographic quotes and dashes as plain ones, in lower case, spaces
-// folded, %XX escapes decoded, and without "http://", "https://" and
-// "www.".
+// LooseAddress is an address (or a text that may hold one) in the form
+// LooseFinder compares addresses: %XX escapes and HTML entities decoded, in
+// lower case, without "http://", "https://" and "www.", spaces folded. Its
+// punctuation stays: ".../report/" is not ".../report-summary/".
+func LooseAddress(s string) string {
+	s = strings.ToLower(html.UnescapeString(percentDecode(s)))
+	for _, cut := range []string{"https://", "http://", "www."} {
+		s = strings.ReplaceAll(s, cut, "")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Loose is s in the form LooseFinder compares: HTML entities and %XX
+// escapes decoded, compatibility-decomposed (NFKD) without its accents and
+// other combining marks, in lower case, without "http://", "https://" and
+// "www.", and with every run of what is neither a letter nor a digit
+// (spaces, punctuation, quotes, dashes, Markdown's asterisks, zero-width
+// and direction marks) as one space. "*Informe Ibérico*-Décimo" and
+// "informe iberico decimo" are one; so are an address and its http, www.
+// or %20 forms.
 func Loose(s string) string {
-	s = norm.NFKC.String(percentDecode(s))
+	s = norm.NFKD.String(html.UnescapeString(percentDecode(s)))
+	s = strings.ToLower(s)
+	for _, cut := range []string{"https://", "http://"} {
+		s = strings.ReplaceAll(s, cut, " ")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch {
-		case r == '\u00ad' || r == '\ufeff' || r >= '\u200b' && r <= '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2060' && r <= '\u2069':
-			continue
-		case strings.ContainsRune("‘’‚‛′ʼ`´", r):
-			r = '\''
-		case strings.ContainsRune("“”„‟″«»", r):
-			r = '"'
-		case strings.ContainsRune("‐‑‒–—―−", r):
-			r = '-'
-		}
-		if unicode.IsSpace(r) {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
+			continue // an accent, a zero-width or direction mark: nothing
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
 			space = true
-			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
 	}
-	s = b.String()
-	for _, cut := range []string{"https://", "http://", "www."} {
-		s = strings.ReplaceAll(s, cut, "")
-	}
-	return s
+	s = " " + b.String() + " "
+	s = strings.ReplaceAll(s, " www ", " ")
+	return strings.TrimSpace(s)
 }
 
 // percentDecode decodes every %XX escape of s (an address's), leaving any

@@ -13,6 +13,8 @@ func TestLooseFormsAgree(t *testing.T) {
 		{"https://www.example.at/zq/Bericht%20CNS%202016.pdf", "http://example.at/zq/Bericht CNS 2016.pdf"},
 		{"A\u00a0title  with\tspaces", "a title with spaces"},
 		{"\u202bمقال\u202c", "مقال"},
+		{"Informe Ibérico Décimo", "*Informe Iberico*-Decimo"},
+		{"Informe Iberico Decimo", "Informe&nbsp;Iberico_Decimo"},
 	} {
 		if la, lb := Loose(tc.a), Loose(tc.b); la != lb {
 			t.Errorf("Loose(%q) = %q, Loose(%q) = %q; want them equal", tc.a, la, tc.b, lb)
@@ -22,7 +24,13 @@ func TestLooseFormsAgree(t *testing.T) {
 		t.Errorf("needleWeight of five Chinese characters = %d, want 10", w)
 	}
 	f := NewLooseFinder(Secrets{Strings: []Secret{{"d", "official URL", "https://www.example.org/r/"}}})
-	if s, ok := f.Find("see example.org/r/annex"); !ok || s.Doc != "d" {
-		t.Errorf("the address without its scheme, www. and last slash is not found: %v %v", s, ok)
+	if s, ok := f.Find("see http://EXAMPLE.org/r/annex"); !ok || s.Doc != "d" {
+		t.Errorf("the address with http and capitals, without www., is not found: %v %v", s, ok)
+	}
+	// An address keeps its punctuation: a page beside the secret one is
+	// another page.
+	g := NewLooseFinder(Secrets{Strings: []Secret{{"d", "official URL", "https://www.example.gov/cns/report/"}}})
+	if s, ok := g.Find("https://www.example.gov/cns/report-summary/"); ok {
+		t.Errorf("the address of the page beside it is taken for it: %v", s)
 	}
 }

@@ -251,6 +251,7 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 		"capitals":             "ALAND'S CONFIDENTIAL SELF-ASSESSMENT",
 		"curly and zero-width": "Aland\u2019s confi\u200bdential self\u2011assessment",
 		"another address":      "see http://example.org/aland/Bericht CNS 2016.pdf",
+		"accents and emphasis": "Aland's cónfidential *self*-assessment",
 	}
 	for name, v := range variants {
 		t.Run(name, func(t *testing.T) {
@@ -277,6 +278,29 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 			}
 		})
 	}
+	// Other fields pages show as written: an officer's role, a party's
+	// other name, a meeting's list of documents.
+	t.Run("other fields", func(t *testing.T) {
+		for _, f := range []struct{ file, old, new, want string }{
+			{"parties.yaml", "{id: borduria, name: Borduria, type: state}", "{id: borduria, name: Borduria, other_names: [\"ALAND'S CONFIDENTIAL SELF-ASSESSMENT\"], type: state}", `parties\.yaml:\d+:\d+: a party's other name names`},
+			{"meetings.yaml", "adjournment: 2017-04-07}", "adjournment: 2017-04-07, officers: [{role: \"Rapporteur on Aland's confidential self-assessment\", name: Ms A, country: Borduria}]}", `meetings\.yaml:\d+:\d+: an officer names`},
+		} {
+			data := edgeCatalog(t)
+			edit(t, filepath.Join(data, f.file), f.old, f.new)
+			if r := run(t, nil, "check", "--data", data, "--as-of", "2017-08-01"); r.code != ExitData || !regexp.MustCompile(f.want).MatchString(r.stderr) {
+				t.Errorf("check exited %d, want %d with %s:\n%s", r.code, ExitData, f.want, r.stderr)
+			}
+		}
+	})
+	// A withdrawn document's title is shown on its notice: a former id
+	// made of it hides nothing, and is kept (its old links lead to it).
+	t.Run("a withdrawn document's former id", func(t *testing.T) {
+		data := edgeCatalog(t)
+		edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    title: \"<script>alert('x')</script> Syldavian report\"\n", "    title: \"<script>alert('x')</script> Syldavian report\"\n    former_ids: [rm07-syldavian-report]\n")
+		if r := run(t, nil, "check", "--data", data, "--as-of", "2017-10-01"); r.code != 0 {
+			t.Errorf("check exited %d, want 0:\n%s", r.code, r.stderr)
+		}
+	})
 	// An id is in every address: one made of the withheld title's words
 	// shows them, in the document's address and its former one's.
 	t.Run("an id made of its title", func(t *testing.T) {

@@ -38,7 +38,16 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 		if d, ok := c.Document(sec.Doc); ok {
 			where = fmt.Sprintf(" (%s:%d)", d.Pos.File, d.Field(fieldOf[sec.What]).Line)
 		}
-		ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s names, as written or another way (case, accents, quotes, http for https …), the %s of document %q%s, which is %s as of %s: the site would show it, and a build stops here. Reword it, cite the document only once it is public, or, if it is the document's %s that says too little to be told from other words, make that distinctive (name its party and meeting)", field, sec.What, sec.Doc, where, decisions[sec.Doc].State, day, sec.What)})
+		fix := "Reword it, or cite the document only once it is public"
+		switch {
+		case sec.What == "official URL" && audit.LooseAddress(text) == audit.LooseAddress(sec.Value):
+			fix = "It is the document's own address: leave the document's url out until it is public, or give this field another address"
+		case audit.Loose(text) == audit.Loose(sec.Value):
+			// The words are the document's value itself (a label, a
+			// term): it is the document's that says too little.
+			fix = fmt.Sprintf("These words are the document's %s itself: it is the %s that says too little to be told from the site's own words; make it distinctive (name its party and meeting), or leave it out until the document is public", sec.What, sec.What)
+		}
+		ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s names, as written or another way (case, accents, punctuation, http for https …), the %s of document %q%s, which is %s as of %s: the site would show it, and a build stops here. %s", field, sec.What, sec.Doc, where, decisions[sec.Doc].State, day, fix)})
 	}
 	for _, m := range c.Meetings {
 		check(m.Field("note"), "the meeting's note", m.Note)
@@ -48,8 +57,29 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 			check(m.Field("sources"), "a source of the meeting", src)
 		}
 		for _, o := range m.Officers {
-			check(m.Field("officers"), "an officer's name", o.Name)
+			check(m.Field("officers"), "an officer", o.Role+" "+o.Name+" "+o.Country)
 		}
+		check(m.Field("title"), "the meeting's title", m.Title)
+		check(m.Field("organizational_meeting"), "organizational_meeting:", m.OrganizationalMeeting)
+		check(m.Field("documents_url"), "documents_url:", m.DocumentsURL)
+		if ds := m.DocumentsSite; ds != nil {
+			check(m.Field("documents_site"), "documents_site:", ds.URL)
+		}
+	}
+	for _, p := range c.Parties {
+		check(p.Field("name"), "a party's name", p.Name)
+		for _, n := range p.OtherNames {
+			check(p.Field("other_names"), "a party's other name", n)
+		}
+		for _, n := range p.Names {
+			check(p.Field("names"), "a party's name in a language", n)
+		}
+		for _, ns := range p.SearchNames {
+			for _, n := range ns {
+				check(p.Field("search_names"), "a party's search name", n)
+			}
+		}
+		check(p.Field("reports_url"), "reports_url:", p.ReportsURL)
 	}
 	for _, src := range c.Rules.Sources {
 		check(c.Rules.Field("sources"), "a source of the rules", src)
@@ -75,6 +105,9 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 		case publication.Public:
 			check(d.Field("title"), "the title of public document "+d.ID, d.Title)
 			check(d.Field("summary"), "the summary of public document "+d.ID, d.Summary)
+			check(d.Field("symbol"), "the symbol of public document "+d.ID, d.Symbol)
+			check(d.Field("url"), "the address of public document "+d.ID, d.URL)
+			check(d.Field("text"), "the text of public document "+d.ID, d.Body)
 		case publication.Withdrawn:
 			check(d.Field("withdrawn_reason"), "the reason document "+d.ID+" was withdrawn", d.WithdrawnReason)
 		}
@@ -102,10 +135,20 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 	for _, k := range c.Rules.Kinds {
 		if k != nil {
 			addWords(k.Label)
+			for _, lang := range c.Languages() {
+				addWords(c.KindLabel(k.Kind, lang))
+			}
 		}
 	}
 	for _, d := range c.Documents {
-		if decisions[d.ID].State == publication.Public || d.Title == "" {
+		// Words a page shows already: a public or withdrawn document's
+		// title (a withdrawn one's notice shows it).
+		if st := decisions[d.ID].State; st == publication.Public || st == publication.Withdrawn {
+			addWords(d.Title)
+		}
+	}
+	for _, d := range c.Documents {
+		if st := decisions[d.ID].State; st == publication.Public || st == publication.Withdrawn || d.Title == "" {
 			continue
 		}
 		title := map[string]bool{}
@@ -121,7 +164,7 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 		for _, id := range ids {
 			for _, w := range strings.Split(id, "-") {
 				if title[w] {
-					ps = append(ps, catalog.Problem{Pos: d.Field("id"), Msg: fmt.Sprintf("document %q: the id %q takes %q from the document's own title, which is not public as of %s; an id is in every address of the site, whatever the document's state: leave id: out for the default (meeting, kind and party), or make one of those", d.ID, id, w, day)})
+					ps = append(ps, catalog.Problem{Pos: d.Field("id"), Msg: fmt.Sprintf("document %q: the id %q takes %q from the document's own title, which is not public as of %s; an id is in every address of the site, whatever the document's state: leave id: out for the default (meeting, kind and party), or write one of those words only (for a former id, keep it only once the title is public)", d.ID, id, w, day)})
 					break
 				}
 			}
