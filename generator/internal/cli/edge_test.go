@@ -292,6 +292,15 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 			}
 		}
 	})
+	// The day a party objected, beside its name in a note or a source,
+	// would tell what its withheld document's page does not.
+	t.Run("the day of an objection", func(t *testing.T) {
+		data := edgeCatalog(t)
+		edit(t, filepath.Join(data, "parties.yaml"), "{id: aland, name: Aland, type: state}", "{id: aland, name: Aland, type: state, note: \"Aland objected on 1 June 2017 to the publication of its report.\"}")
+		if r := run(t, nil, "check", "--data", data, "--as-of", "2017-08-01"); r.code != ExitData || !strings.Contains(r.stderr, `the party's note gives 1 June 2017 beside Aland: the day of the objection of document "rm07-nr-aland"`) {
+			t.Errorf("check exited %d, want %d naming the day:\n%s", r.code, ExitData, r.stderr)
+		}
+	})
 	// A withdrawn document's title is shown on its notice: a former id
 	// made of it hides nothing, and is kept (its old links lead to it).
 	t.Run("a withdrawn document's former id", func(t *testing.T) {
