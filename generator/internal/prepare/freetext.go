@@ -138,81 +138,81 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 		if k != nil {
 			addWords(k.Label)
 			// The day a party objected to, or consented to, the publication of a
-	// document not public is shown nowhere: words that give the day beside
-	// the party's name (a note, a source: "CSN letter of 11 May 2026
-	// objecting …") would.
-	type dayOf struct {
-		doc, what string
-		day       catalog.Date
-	}
-	byParty := map[string][]dayOf{}
-	for _, d := range c.Documents {
-		st := decisions[d.ID].State
-		if d.Party == "" || st != publication.Withheld && st != publication.Restricted {
-			continue
-		}
-		for _, f := range []struct {
-			what string
-			day  catalog.Date
-		}{{"objection", d.Objection}, {"consent", d.Consent}} {
-			if !f.day.IsZero() {
-				byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
+			// document not public is shown nowhere: words that give the day beside
+			// the party's name (a note, a source: "CSN letter of 11 May 2026
+			// objecting …") would.
+			type dayOf struct {
+				doc, what string
+				day       catalog.Date
 			}
-		}
-	}
-	checkDays := func(pos catalog.Pos, field, text string) {
-		if text == "" {
-			return
-		}
-		low := strings.ToLower(text)
-		for _, party := range slices.Sorted(maps.Keys(byParty)) {
-			days := byParty[party]
-			p, _ := c.Party(party)
-			named := strings.Contains(low, strings.ToLower(p.Name)) || strings.Contains(low, p.ID)
-			for _, n := range p.OtherNames {
-				named = named || strings.Contains(low, strings.ToLower(n))
-			}
-			if !named {
-				continue
-			}
-			for _, d := range days {
-				for _, form := range []string{d.day.String(), d.day.Long(), fmt.Sprintf("%s %d, %d", d.day.Month, d.day.Day, d.day.Year)} {
-					if strings.Contains(low, strings.ToLower(form)) {
-						ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s gives %s beside %s: the day of the %s of document %q, which is %s as of %s, and shown nowhere on the site. Leave the day out of these words (the document's own %s: keeps it)", field, form, p.Name, d.what, d.doc, decisions[d.doc].State, day, d.what)})
-						break
+			byParty := map[string][]dayOf{}
+			for _, d := range c.Documents {
+				st := decisions[d.ID].State
+				if d.Party == "" || st != publication.Withheld && st != publication.Restricted {
+					continue
+				}
+				for _, f := range []struct {
+					what string
+					day  catalog.Date
+				}{{"objection", d.Objection}, {"consent", d.Consent}} {
+					if !f.day.IsZero() {
+						byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
 					}
 				}
 			}
-		}
-	}
-	for _, m := range c.Meetings {
-		checkDays(m.Field("note"), "the meeting's note", m.Note)
-		for _, src := range m.Sources {
-			checkDays(m.Field("sources"), "a source of the meeting", src)
-		}
-	}
-	for _, p := range c.Parties {
-		checkDays(p.Field("note"), "the party's note", p.Note)
-		for _, src := range p.Sources {
-			checkDays(p.Field("sources"), "a source of the party", src)
-		}
-	}
-	fileSources := map[*string]bool{}
-	for _, d := range c.Documents {
-		if st := decisions[d.ID].State; st == publication.Withheld || st == publication.Restricted {
-			continue // its page shows no source
-		}
-		for _, src := range d.Sources {
-			checkDays(d.Field("sources"), "a source of document "+d.ID, src)
-		}
-		if len(d.FileSources) > 0 && !fileSources[&d.FileSources[0]] {
-			fileSources[&d.FileSources[0]] = true
-			for _, src := range d.FileSources {
-				checkDays(catalog.Pos{File: d.Pos.File, Line: 1}, "a source of "+d.Pos.File, src)
+			checkDays := func(pos catalog.Pos, field, text string) {
+				if text == "" {
+					return
+				}
+				low := strings.ToLower(text)
+				for _, party := range slices.Sorted(maps.Keys(byParty)) {
+					days := byParty[party]
+					p, _ := c.Party(party)
+					named := strings.Contains(low, strings.ToLower(p.Name)) || strings.Contains(low, p.ID)
+					for _, n := range p.OtherNames {
+						named = named || strings.Contains(low, strings.ToLower(n))
+					}
+					if !named {
+						continue
+					}
+					for _, d := range days {
+						for _, form := range []string{d.day.String(), d.day.Long(), fmt.Sprintf("%s %d, %d", d.day.Month, d.day.Day, d.day.Year)} {
+							if strings.Contains(low, strings.ToLower(form)) {
+								ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s gives %s beside %s: the day of the %s of document %q, which is %s as of %s, and shown nowhere on the site. Leave the day out of these words (the document's own %s: keeps it)", field, form, p.Name, d.what, d.doc, decisions[d.doc].State, day, d.what)})
+								break
+							}
+						}
+					}
+				}
 			}
-		}
-	}
-	for _, lang := range c.Languages() {
+			for _, m := range c.Meetings {
+				checkDays(m.Field("note"), "the meeting's note", m.Note)
+				for _, src := range m.Sources {
+					checkDays(m.Field("sources"), "a source of the meeting", src)
+				}
+			}
+			for _, p := range c.Parties {
+				checkDays(p.Field("note"), "the party's note", p.Note)
+				for _, src := range p.Sources {
+					checkDays(p.Field("sources"), "a source of the party", src)
+				}
+			}
+			fileSources := map[*string]bool{}
+			for _, d := range c.Documents {
+				if st := decisions[d.ID].State; st == publication.Withheld || st == publication.Restricted {
+					continue // its page shows no source
+				}
+				for _, src := range d.Sources {
+					checkDays(d.Field("sources"), "a source of document "+d.ID, src)
+				}
+				if len(d.FileSources) > 0 && !fileSources[&d.FileSources[0]] {
+					fileSources[&d.FileSources[0]] = true
+					for _, src := range d.FileSources {
+						checkDays(catalog.Pos{File: d.Pos.File, Line: 1}, "a source of "+d.Pos.File, src)
+					}
+				}
+			}
+			for _, lang := range c.Languages() {
 				addWords(c.KindLabel(k.Kind, lang))
 			}
 		}
