@@ -114,10 +114,21 @@ func (l *loader) load() *Catalog {
 	}
 	// A file the loader would not read is an error, not a silent loss of
 	// what it holds (a documents file renamed .yml).
-	for _, glob := range []string{"*.yml", "documents/*.yml", "translations/*.yml"} {
-		yml, _ := fs.Glob(l.fsys, glob)
-		for _, name := range yml {
-			l.errorf(Pos{File: l.display(name)}, "the catalog reads .yaml files only, so nothing in this file would be read: rename it %s", strings.TrimSuffix(path.Base(name), ".yml")+".yaml")
+	for _, dir := range []string{".", "documents", "translations"} {
+		entries, _ := fs.ReadDir(l.fsys, dir)
+		for _, e := range entries {
+			name, ext := e.Name(), strings.ToLower(path.Ext(e.Name()))
+			// A tool's own file (.yamllint.yml) is not the catalog's.
+			if e.IsDir() || strings.HasPrefix(name, ".") || ext != ".yml" && ext != ".yaml" || path.Ext(name) == ".yaml" {
+				continue
+			}
+			rel := path.Join(dir, name)
+			want := strings.TrimSuffix(name, path.Ext(name)) + ".yaml"
+			if _, err := fs.Stat(l.fsys, path.Join(dir, want)); err == nil {
+				l.errorf(Pos{File: l.display(rel)}, "the catalog reads .yaml files only, so nothing in this file would be read, and %s is there already: merge the two", want)
+				continue
+			}
+			l.errorf(Pos{File: l.display(rel)}, "the catalog reads .yaml files only, so nothing in this file would be read: rename it %s", want)
 		}
 	}
 	slices.Sort(names)

@@ -161,7 +161,7 @@ type common struct {
 
 func newFlags(name, synopsis string, env Env) (*flag.FlagSet, *common) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard) // its errors are reported once, by report; its usage by c.usage
 	c := &common{flags: fs, env: env}
 	fs.StringVar(&c.data, "data", "data", "the catalog folder")
 	fs.StringVar(&c.asOf, "as-of", "", "decide as of this moment: a date (2017-07-06, the start of that day in the rules' time zone)\nor an RFC 3339 time; default SOURCE_DATE_EPOCH if set, else now")
@@ -173,7 +173,7 @@ func newFlags(name, synopsis string, env Env) (*flag.FlagSet, *common) {
 		var b strings.Builder
 		fs.SetOutput(&b)
 		fs.PrintDefaults()
-		fs.SetOutput(env.Stderr)
+		fs.SetOutput(io.Discard)
 		// Flags as the README writes them, with two dashes.
 		fmt.Fprint(w, flagLine.ReplaceAllString(b.String(), "$1--"))
 	}
