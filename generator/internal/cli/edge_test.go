@@ -212,7 +212,7 @@ func TestWithheldDocumentShowsNoObjectionDay(t *testing.T) {
 	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), append([]string{"--as-of", "2017-08-01"}, allLanguages...)...)...); r.code != 0 {
 		t.Fatalf("build exited %d: %s", r.code, r.stderr)
 	}
-	if page := text(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html")); !strings.Contains(page, "The Contracting Party objected before it was due to become public on 6 July 2017") {
+	if page := text(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html")); !strings.Contains(page, "The Contracting Party objected before 6 July 2017, the day it was due to become public") {
 		t.Errorf("the withheld report's page does not say why it is withheld:\n%s", page)
 	}
 	// aland's objection of 1 June 2017 in each language's long form.

@@ -97,7 +97,7 @@ func (c Cause) English() string {
 		return fmt.Sprintf("the rule's basis %q is not known", c.Value)
 	case CauseObjected:
 		if c.Date.IsZero() { // as a page says it (disclosure.View.Page)
-			return fmt.Sprintf("the Contracting Party objected before it was due to become public on %s", c.Due.Long())
+			return fmt.Sprintf("the Contracting Party objected before %s, the day it was due to become public", c.Due.Long())
 		}
 		return fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", c.Date.Long(), c.Due.Long())
 	case CauseWithdrawnObjected:
