@@ -17,14 +17,26 @@ import (
 // unfiltered, and that name something of a document not public as of at:
 // its title, summary, symbol or address, written as the document has it
 // or another way (audit.LooseFinder: another case, Unicode form, quotes,
-// http for https …). Sources of documents, parties and counts are left
-// out: pages leave out those that name such a document (disclosure.View).
-// Each problem is at the words' line, so that the webmaster knows what to
-// reword; a build stops at them before it writes anything.
+// http for https …); ids made of such a title; and words that give the day
+// a party objected or consented. Sources of documents, parties and counts
+// are left out of the first search: pages leave out those that name such a
+// document (disclosure.View). Each problem is at the words' line, so that
+// the webmaster knows what to reword; a build stops at them before it
+// writes anything.
 func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) catalog.Problems {
+	day := catalog.DateOf(at.In(c.Rules.Location)).Long()
+	var ps catalog.Problems
+	ps = append(ps, wordLeaks(c, decisions, day)...)
+	ps = append(ps, idLeaks(c, decisions, day)...)
+	ps = append(ps, dayLeaks(c, decisions, day)...)
+	return ps
+}
+
+// wordLeaks are the catalog's words, shown as written, that hold a secret
+// of a document not public (audit.Collect), exactly or loosely.
+func wordLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day string) catalog.Problems {
 	s := audit.Collect(c, decisions)
 	exact, loose := audit.NewFinder(s), audit.NewLooseFinder(s)
-	day := catalog.DateOf(at.In(c.Rules.Location)).Long()
 	var ps catalog.Problems
 	check := func(pos catalog.Pos, field, text string) {
 		if text == "" {
@@ -114,19 +126,43 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 			check(d.Field("withdrawn_reason"), "the reason document "+d.ID+" was withdrawn", d.WithdrawnReason)
 		}
 	}
-	// An id is in every address of its document, whatever its state: one
-	// made of words of a title that is not public shows them.
-	public := map[string]bool{}
-	for _, words := range [][]string{{"national", "report", "review", "meeting", "summary", "questions", "answers", "country", "contracting", "party", "parties", "convention", "nuclear", "safety", "extraordinary", "joint", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}} {
-		for _, w := range words {
-			public[w] = true
+	for _, lang := range c.Languages() {
+		t := c.Translations[lang]
+		for _, m := range t.Meetings {
+			if m != nil {
+				check(m.Field("title"), "a meeting's title in "+lang, m.Title)
+				check(m.Field("place"), "a meeting's place in "+lang, m.Place)
+			}
+		}
+		for _, k := range t.Kinds {
+			if k == nil {
+				continue
+			}
+			check(k.Field("label"), "a kind's label in "+lang, k.Label)
+			check(k.Field("description"), "a kind's description in "+lang, k.Description)
+			for _, r := range k.Rules {
+				if r != nil {
+					check(r.Field("note"), "a rule's note in "+lang, r.Note)
+				}
+			}
 		}
 	}
+	return ps
+}
+
+// idLeaks are the ids and former ids that take a word of the own title of
+// a document not public: an id is in every address of its document,
+// whatever its state. Words pages show anyway (the review process's terms,
+// parties' and meetings' names, kinds' labels in every language, public and
+// withdrawn documents' titles) are no secret.
+func idLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day string) catalog.Problems {
+	public := map[string]bool{}
 	addWords := func(text string) {
 		for _, w := range titleWords(text) {
 			public[w] = true
 		}
 	}
+	addWords("national report review meeting summary questions answers country contracting party parties convention nuclear safety extraordinary joint first second third fourth fifth sixth seventh eighth ninth tenth")
 	for _, p := range c.Parties {
 		addWords(p.Name)
 		addWords(p.ID)
@@ -135,97 +171,26 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 		addWords(m.Title)
 	}
 	for _, k := range c.Rules.Kinds {
-		if k != nil {
-			addWords(k.Label)
-			// The day a party objected to, or consented to, the publication of a
-			// document not public is shown nowhere: words that give the day beside
-			// the party's name (a note, a source: "CSN letter of 11 May 2026
-			// objecting …") would.
-			type dayOf struct {
-				doc, what string
-				day       catalog.Date
-			}
-			byParty := map[string][]dayOf{}
-			for _, d := range c.Documents {
-				st := decisions[d.ID].State
-				if d.Party == "" || st != publication.Withheld && st != publication.Restricted {
-					continue
-				}
-				for _, f := range []struct {
-					what string
-					day  catalog.Date
-				}{{"objection", d.Objection}, {"consent", d.Consent}} {
-					if !f.day.IsZero() {
-						byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
-					}
-				}
-			}
-			checkDays := func(pos catalog.Pos, field, text string) {
-				if text == "" {
-					return
-				}
-				low := strings.ToLower(text)
-				for _, party := range slices.Sorted(maps.Keys(byParty)) {
-					days := byParty[party]
-					p, _ := c.Party(party)
-					named := strings.Contains(low, strings.ToLower(p.Name)) || strings.Contains(low, p.ID)
-					for _, n := range p.OtherNames {
-						named = named || strings.Contains(low, strings.ToLower(n))
-					}
-					if !named {
-						continue
-					}
-					for _, d := range days {
-						for _, form := range []string{d.day.String(), d.day.Long(), fmt.Sprintf("%s %d, %d", d.day.Month, d.day.Day, d.day.Year)} {
-							if strings.Contains(low, strings.ToLower(form)) {
-								ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s gives %s beside %s: the day of the %s of document %q, which is %s as of %s, and shown nowhere on the site. Leave the day out of these words (the document's own %s: keeps it)", field, form, p.Name, d.what, d.doc, decisions[d.doc].State, day, d.what)})
-								break
-							}
-						}
-					}
-				}
-			}
-			for _, m := range c.Meetings {
-				checkDays(m.Field("note"), "the meeting's note", m.Note)
-				for _, src := range m.Sources {
-					checkDays(m.Field("sources"), "a source of the meeting", src)
-				}
-			}
-			for _, p := range c.Parties {
-				checkDays(p.Field("note"), "the party's note", p.Note)
-				for _, src := range p.Sources {
-					checkDays(p.Field("sources"), "a source of the party", src)
-				}
-			}
-			fileSources := map[*string]bool{}
-			for _, d := range c.Documents {
-				if st := decisions[d.ID].State; st == publication.Withheld || st == publication.Restricted {
-					continue // its page shows no source
-				}
-				for _, src := range d.Sources {
-					checkDays(d.Field("sources"), "a source of document "+d.ID, src)
-				}
-				if len(d.FileSources) > 0 && !fileSources[&d.FileSources[0]] {
-					fileSources[&d.FileSources[0]] = true
-					for _, src := range d.FileSources {
-						checkDays(catalog.Pos{File: d.Pos.File, Line: 1}, "a source of "+d.Pos.File, src)
-					}
-				}
-			}
-			for _, lang := range c.Languages() {
-				addWords(c.KindLabel(k.Kind, lang))
-			}
+		if k == nil {
+			continue
+		}
+		addWords(k.Label)
+		for _, lang := range c.Languages() {
+			addWords(c.KindLabel(k.Kind, lang))
 		}
 	}
+	shown := func(d *catalog.Document) bool {
+		st := decisions[d.ID].State
+		return st == publication.Public || st == publication.Withdrawn // a withdrawn one's notice shows its title
+	}
 	for _, d := range c.Documents {
-		// Words a page shows already: a public or withdrawn document's
-		// title (a withdrawn one's notice shows it).
-		if st := decisions[d.ID].State; st == publication.Public || st == publication.Withdrawn {
+		if shown(d) {
 			addWords(d.Title)
 		}
 	}
+	var ps catalog.Problems
 	for _, d := range c.Documents {
-		if st := decisions[d.ID].State; st == publication.Public || st == publication.Withdrawn || d.Title == "" {
+		if shown(d) || d.Title == "" {
 			continue
 		}
 		title := map[string]bool{}
@@ -247,24 +212,85 @@ func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision
 			}
 		}
 	}
-	for _, lang := range c.Languages() {
-		t := c.Translations[lang]
-		for _, m := range t.Meetings {
-			if m != nil {
-				check(m.Field("title"), "a meeting's title in "+lang, m.Title)
-				check(m.Field("place"), "a meeting's place in "+lang, m.Place)
+	return ps
+}
+
+// dayLeaks are the notes and sources that give, beside a party's name, the
+// day it objected to or consented to the publication of a document not
+// public, which the site shows nowhere ("CSN letter of 11 May 2026
+// objecting …").
+func dayLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day string) catalog.Problems {
+	type dayOf struct {
+		doc, what string
+		day       catalog.Date
+	}
+	byParty := map[string][]dayOf{}
+	for _, d := range c.Documents {
+		st := decisions[d.ID].State
+		if d.Party == "" || st != publication.Withheld && st != publication.Restricted {
+			continue
+		}
+		for _, f := range []struct {
+			what string
+			day  catalog.Date
+		}{{"objection", d.Objection}, {"consent", d.Consent}} {
+			if !f.day.IsZero() {
+				byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
 			}
 		}
-		for _, k := range t.Kinds {
-			if k == nil {
+	}
+	if len(byParty) == 0 {
+		return nil
+	}
+	parties := slices.Sorted(maps.Keys(byParty))
+	var ps catalog.Problems
+	check := func(pos catalog.Pos, field, text string) {
+		low := strings.ToLower(text)
+		for _, party := range parties {
+			p, _ := c.Party(party)
+			named := strings.Contains(low, strings.ToLower(p.Name)) || strings.Contains(low, p.ID)
+			for _, n := range p.OtherNames {
+				named = named || strings.Contains(low, strings.ToLower(n))
+			}
+			if !named {
 				continue
 			}
-			check(k.Field("label"), "a kind's label in "+lang, k.Label)
-			check(k.Field("description"), "a kind's description in "+lang, k.Description)
-			for _, r := range k.Rules {
-				if r != nil {
-					check(r.Field("note"), "a rule's note in "+lang, r.Note)
+			for _, d := range byParty[party] {
+				for _, form := range []string{d.day.String(), d.day.Long(), fmt.Sprintf("%s %d, %d", d.day.Month, d.day.Day, d.day.Year)} {
+					if strings.Contains(low, strings.ToLower(form)) {
+						ps = append(ps, catalog.Problem{Pos: pos, Msg: fmt.Sprintf("%s gives %s beside %s: the day of the %s of document %q, which is %s as of %s, and shown nowhere on the site. Leave the day out of these words (the document's own %s: keeps it)", field, form, p.Name, d.what, d.doc, decisions[d.doc].State, day, d.what)})
+						break
+					}
 				}
+			}
+		}
+	}
+	for _, m := range c.Meetings {
+		check(m.Field("note"), "the meeting's note", m.Note)
+		for _, src := range m.Sources {
+			check(m.Field("sources"), "a source of the meeting", src)
+		}
+	}
+	for _, p := range c.Parties {
+		check(p.Field("note"), "the party's note", p.Note)
+		for _, src := range p.Sources {
+			check(p.Field("sources"), "a source of the party", src)
+		}
+	}
+	// The sources at the top of a documents file are every one of its
+	// documents' (the loader hands each the same slice): checked once.
+	files := map[*string]bool{}
+	for _, d := range c.Documents {
+		if st := decisions[d.ID].State; st == publication.Withheld || st == publication.Restricted {
+			continue // its page shows no source
+		}
+		for _, src := range d.Sources {
+			check(d.Field("sources"), "a source of document "+d.ID, src)
+		}
+		if len(d.FileSources) > 0 && !files[&d.FileSources[0]] {
+			files[&d.FileSources[0]] = true
+			for _, src := range d.FileSources {
+				check(catalog.Pos{File: d.Pos.File, Line: 1}, "a source of "+d.Pos.File, src)
 			}
 		}
 	}
