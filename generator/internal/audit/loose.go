@@ -2,6 +2,7 @@ package audit
 
 import (
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -10,10 +11,11 @@ import (
 
 // LooseFinder looks for secrets in the catalog's own words (its sources,
 // notes and reasons, which a webmaster types or pastes in), written in
-// another way than the document has them: another case, Unicode form or
-// quotes, with zero-width or direction marks, or an address in another
-// form (http for https, without its scheme or www., with %20 written as a
-// space, with or without a final slash). The audit of a site searches its
+// another way than the document has them: another case, Unicode form,
+// accents, quotes or punctuation, with Markdown or HTML entities, with
+// zero-width or direction marks (Loose), or an address in another form
+// (http for https, without www., with %20 written as a space: LooseAddress,
+// which keeps the address's punctuation). The audit of a site searches its
 // files as written; such a variant would pass it. The catalog's words are
 // few, so they are searched again here, loosely, before anything is built.
 type LooseFinder struct {
@@ -119,8 +121,8 @@ func percentDecode(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+2 < len(s) {
-			if v, n := hex2(s[i+1:]); n {
-				b.WriteByte(v)
+			if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				b.WriteByte(byte(v))
 				i += 2
 				continue
 			}
@@ -128,23 +130,6 @@ func percentDecode(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-func hex2(s string) (byte, bool) {
-	var v byte
-	for _, c := range []byte(s[:2]) {
-		switch {
-		case c >= '0' && c <= '9':
-			v = v<<4 | (c - '0')
-		case c >= 'a' && c <= 'f':
-			v = v<<4 | (c - 'a' + 10)
-		case c >= 'A' && c <= 'F':
-			v = v<<4 | (c - 'A' + 10)
-		default:
-			return 0, false
-		}
-	}
-	return v, true
 }
 
 // needleWeight is how long a value counts for being searched at all: its
