@@ -119,17 +119,24 @@ func (c *Catalog) countedBound(ref Date) (int, *PartyCount, int) {
 		if n.Day.IsZero() || n.Count <= 0 || n.Day.Before(c.InForce) || ref.IsZero() || ref.Before(n.Day.AddDays(InForceAfterDays)) {
 			continue
 		}
-		gone := 0
-		for _, p := range c.Parties {
-			if !p.Left.IsZero() && n.Day.Before(p.Left) && !ref.Before(p.Left) {
-				gone++
-			}
-		}
+		gone := c.leftBetween(n.Day, ref)
 		if v := n.Count - gone; v > best || v == best && from != nil && from.Day.Before(n.Day) {
 			best, from, left = v, n, gone
 		}
 	}
 	return best, from, left
+}
+
+// leftBetween is how many parties the catalog records ceasing to be one
+// after day from and by day to (left: is the first day a party is not).
+func (c *Catalog) leftBetween(from, to Date) int {
+	n := 0
+	for _, p := range c.Parties {
+		if !p.Left.IsZero() && from.Before(p.Left) && !to.Before(p.Left) {
+			n++
+		}
+	}
+	return n
 }
 
 // Completeness is how complete the record of a meeting is.
@@ -435,14 +442,14 @@ func (l *loader) checkCounts(c *Catalog, boundOn, notOn map[string]Date) {
 		if !c.InForce.IsZero() && n.Day.Before(c.InForce) {
 			l.errorf(n.Field("day"), "counts: %s is before the Convention itself entered into force (%s), when it had no Contracting Parties", n.Day, c.InForce)
 		}
-		var bound []string
+		bound := 0
 		for _, p := range c.Parties {
 			if d, ok := boundOn[p.ID]; ok && !n.Day.Before(d) && (p.Left.IsZero() || n.Day.Before(p.Left)) {
-				bound = append(bound, p.ID)
+				bound++
 			}
 		}
-		if n.Count > 0 && len(bound) > n.Count {
-			l.errorf(n.Field("count"), "counts: the count of %s is %d, but %d parties of %s were bound that day; correct the count or a party's dates", n.Day, n.Count, len(bound), l.display(PartiesFile))
+		if n.Count > 0 && bound > n.Count {
+			l.errorf(n.Field("count"), "counts: the count of %s is %d, but %d parties of %s were bound that day; correct the count or a party's dates", n.Day, n.Count, bound, l.display(PartiesFile))
 		}
 		// More than the catalog's parties that may have been bound that
 		// day: some Contracting Parties are missing from it. True, and
@@ -471,12 +478,7 @@ func (l *loader) checkCounts(c *Catalog, boundOn, notOn map[string]Date) {
 			if earlier.Day.IsZero() || later.Day.Before(earlier.Day.AddDays(InForceAfterDays)) || earlier.Count <= 0 || later.Count <= 0 {
 				continue
 			}
-			gone := 0
-			for _, p := range c.Parties {
-				if !p.Left.IsZero() && earlier.Day.Before(p.Left) && !later.Day.Before(p.Left) {
-					gone++
-				}
-			}
+			gone := c.leftBetween(earlier.Day, later.Day)
 			if later.Count < earlier.Count-gone {
 				c.Warnings.add(later.Field("count"), "counts: the count of %s is %d, fewer than the %d of %s (%s) less the %d parties recorded leaving between: the sources disagree; the larger gives the meetings after both their least number", later.Day, later.Count, earlier.Count, earlier.Day, posText(earlier.Field("count")), gone)
 			}
