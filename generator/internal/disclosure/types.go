@@ -380,9 +380,12 @@ type MembershipInfo struct {
 	// AtLeast is, when Total is not known, the least number of Contracting
 	// Parties the meeting had: Bound, or a source's count of an earlier
 	// day (Counted) less the parties recorded leaving since (CountedLeft).
-	AtLeast     int          `json:"at_least,omitempty"`
-	Counted     *CountedInfo `json:"counted,omitempty"`
-	CountedLeft int          `json:"counted_left,omitempty"`
+	AtLeast int `json:"at_least,omitempty"`
+	// NoRecordAtLeast is, when Total is not known, the least number of
+	// them with no record (catalog.Completeness.NoRecordAtLeast).
+	NoRecordAtLeast int          `json:"no_record_at_least,omitempty"`
+	Counted         *CountedInfo `json:"counted,omitempty"`
+	CountedLeft     int          `json:"counted_left,omitempty"`
 	// Party ids, in the catalog's order.
 	NoRecord []string `json:"no_record"`
 	NotYet   []string `json:"not_yet"`

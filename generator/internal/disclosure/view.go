@@ -656,6 +656,9 @@ func membershipInfo(c catalog.Completeness) MembershipInfo {
 		NoRecord: list(c.NoRecord), NotYet: list(c.NotYet), Left: list(c.Left), Unknown: list(c.Unknown),
 		AtLeast: c.AtLeast, CountedLeft: c.CountedLeft,
 	}
+	if c.Missing() < 0 {
+		mi.NoRecordAtLeast = c.NoRecordAtLeast()
+	}
 	if n := c.Counted; n != nil {
 		mi.Counted = &CountedInfo{Day: n.Day.String(), Count: n.Count, Sources: n.Sources}
 	}
