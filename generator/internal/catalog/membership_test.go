@@ -8,6 +8,13 @@ import (
 	"testing/fstest"
 )
 
+// membershipRules are the rules of the membership tests' catalogs: one
+// kind, public when its party publishes it, from meeting m1.
+const membershipRules = `timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}
+`
+
 // membershipCatalog has meetings with and without a list of parties and
 // one with no dates, and parties known by every kind of fact: a day of
 // entry into force, a deposit, a day by which they had deposited, a day
@@ -15,10 +22,7 @@ import (
 // they left, and nothing at all.
 func membershipCatalog() fstest.MapFS {
 	return fstest.MapFS{
-		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
-kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}
-`)},
+		"rules.yaml": {Data: []byte(membershipRules)},
 		"parties.yaml": {Data: []byte(`entry_into_force: 1996-10-24
 sources: ["fixture"]
 parties:
@@ -118,10 +122,7 @@ func TestMembershipStandings(t *testing.T) {
 // means it lacks some: the number is then not known.
 func TestCountsGiveTheLeastNumberOfParties(t *testing.T) {
 	fsys := fstest.MapFS{
-		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
-kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}
-`)},
+		"rules.yaml": {Data: []byte(membershipRules)},
 		"parties.yaml": {Data: []byte(`entry_into_force: 1996-10-24
 sources: ["fixture"]
 counts:
@@ -185,7 +186,7 @@ func TestCountsAtTheirEdges(t *testing.T) {
 	load := func(t *testing.T, counts, left, opening string) Completeness {
 		t.Helper()
 		fsys := fstest.MapFS{
-			"rules.yaml": {Data: []byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}\n")},
+			"rules.yaml": {Data: []byte(membershipRules)},
 			"parties.yaml": {Data: []byte("entry_into_force: 1996-10-24\ncounts:\n" + counts + "parties:\n" +
 				"  - {id: a, name: Aland, type: state, entry_into_force: 1997-01-01, sources: [x]}\n" +
 				"  - {id: b, name: Borduria, type: state}\n" +
@@ -232,7 +233,7 @@ func TestCountsAtTheirEdges(t *testing.T) {
 // parties recorded leaving between (the sources disagree).
 func TestCountsWarnOfMissingPartiesAndOfDisagreement(t *testing.T) {
 	fsys := fstest.MapFS{
-		"rules.yaml": {Data: []byte("timezone: Europe/Vienna\nkinds:\n  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: m1, public: party_publication}]}\n")},
+		"rules.yaml": {Data: []byte(membershipRules)},
 		"parties.yaml": {Data: []byte(`entry_into_force: 1996-10-24
 counts:
   - {day: 2000-01-01, count: 3, sources: [x]}
