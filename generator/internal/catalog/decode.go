@@ -213,6 +213,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		w.fields[k.Value] = d.pos(k)
+		if val.Kind == yaml.SequenceNode {
+			if w.items == nil {
+				w.items = map[string][]Pos{}
+			}
+			for _, item := range val.Content {
+				w.items[k.Value] = append(w.items[k.Value], d.pos(item))
+			}
+		}
 		before := len(*d.probs)
 		d.decode(val, v.Field(idx))
 		// A single value's problem names its field: "not_submitted: want

@@ -61,7 +61,8 @@ type Pos struct {
 type Where struct {
 	Pos    Pos
 	fields map[string]Pos
-	failed map[string]bool // fields written whose value could not be read
+	items  map[string][]Pos // each item's place, for fields that are lists
+	failed map[string]bool  // fields written whose value could not be read
 }
 
 // Failed reports whether the named field was written with a value that
@@ -75,6 +76,15 @@ func (w Where) Field(name string) Pos {
 		return p
 	}
 	return w.Pos
+}
+
+// Item returns the position of the i-th item (from 0) of the named list
+// field, or of the field when it has no such item.
+func (w Where) Item(name string, i int) Pos {
+	if ps := w.items[name]; i >= 0 && i < len(ps) {
+		return ps[i]
+	}
+	return w.Field(name)
 }
 
 // positioned is anything read from the catalog with its place.
