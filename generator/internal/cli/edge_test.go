@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -234,6 +236,66 @@ func TestWithheldDocumentShowsNoObjectionDay(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A meeting's or a rule's source that cites a document not public yet (a
+// build as of a day before a meeting's Summary Report meets it in the
+// sources of that meeting and of the rules it states) is left out of every
+// page and file that would show it, and counted, as a document's or a
+// party's is; the build goes on. A source that gives the day a party
+// objected stops check at its own line of the list.
+func TestMeetingAndRuleSourcesCitingWhatIsNotPublicAreLeftOut(t *testing.T) {
+	data := edgeCatalog(t)
+	edit(t, filepath.Join(data, "meetings.yaml"), "adjournment: 2017-04-07}", "adjournment: 2017-04-07, sources: [\"Aland's confidential self-assessment, paragraph 3\", \"The meeting's own page\"]}")
+	edit(t, filepath.Join(data, "rules.yaml"), "days: 90, early_publication: true, objection: true}", "days: 90, early_publication: true, objection: true, sources: [\"ALAND'S CONFIDENTIAL SELF-ASSESSMENT, paragraph 8\", \"The Convention, Article 25\"]}")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-05-01")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s", r.code, r.stderr)
+	}
+	hidden := "Sources not shown, as they name a document that is not public: 1."
+	for page, want := range map[string][]string{
+		"meetings/rm07/index.html": {"The meeting's own page", hidden},
+		"publication/index.html":   {"The Convention, Article 25", hidden},
+	} {
+		text := html.UnescapeString(text(t, filepath.Join(out, filepath.FromSlash(page))))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+	var file struct {
+		Meetings []struct {
+			Sources       []string `json:"sources"`
+			SourcesHidden int      `json:"sources_hidden"`
+		} `json:"meetings"`
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "meetings.json"))), &file); err != nil {
+		t.Fatal(err)
+	}
+	if meetings := file.Meetings; len(meetings) != 1 || !slices.Equal(meetings[0].Sources, []string{"The meeting's own page"}) || meetings[0].SourcesHidden != 1 {
+		t.Errorf("meetings.json: %+v, want the meeting's second source shown and one hidden", file.Meetings)
+	}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if b := strings.ToLower(read(t, p)); strings.Contains(b, "self-assessment") {
+			t.Errorf("%s names the scheduled report's title", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The day of an objection beside the party's name, in the meeting's
+	// second source: at that source's line.
+	data = edgeCatalog(t)
+	edit(t, filepath.Join(data, "meetings.yaml"), "adjournment: 2017-04-07}", "adjournment: 2017-04-07,\n      sources: [\"The meeting's own page\",\n        \"Aland objected on 1 June 2017\"]}")
+	if r := run(t, nil, "check", "--data", data, "--as-of", "2017-08-01"); r.code != ExitData || !strings.Contains(r.stderr, `meetings.yaml:4:9: a source of the meeting gives 1 June 2017 beside Aland`) {
+		t.Errorf("check exited %d, want %d at the source's own line:\n%s", r.code, ExitData, r.stderr)
 	}
 }
 

@@ -341,9 +341,13 @@ type MeetingInfo struct {
 	// ReportsRuleAssumed: no source states that rule for the meeting; the
 	// catalog applies it (catalog.RuleVersion.Assumed), so the day follows
 	// from the rule.
-	ReportsRuleAssumed bool     `json:"reports_rule_assumed,omitempty"`
-	Sources            []string `json:"sources,omitempty"`
-	URL                string   `json:"url"` // "/meetings/<id>/"
+	ReportsRuleAssumed bool `json:"reports_rule_assumed,omitempty"`
+	// Sources are the meeting's, but for those that name a document not
+	// public (View.Sources); SourcesHidden counts those, and those of the
+	// count of parties (Membership.Counted) too.
+	Sources       []string `json:"sources,omitempty"`
+	SourcesHidden int      `json:"sources_hidden,omitempty"`
+	URL           string   `json:"url"` // "/meetings/<id>/"
 	// Membership is how complete the record of the meeting is: which
 	// parties were bound at it and how many of them have a record.
 	Membership MembershipInfo `json:"membership"`

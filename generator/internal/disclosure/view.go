@@ -296,9 +296,11 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if v := dec.Version; v != nil {
 		p.RuleRef = &RuleRef{
 			Name: publication.RuleName(w.kind(d.Kind), v), URL: w.URL(RuleURL(d.Kind, v.From)),
-			Public: v.Public, Days: v.Days, EarlyPublication: v.EarlyPublication, Objection: v.Objection, Sources: v.Sources,
+			Public: v.Public, Days: v.Days, EarlyPublication: v.EarlyPublication, Objection: v.Objection,
 			Kind: d.Kind, Span: w.Span(v), From: v.From, Assumed: v.Assumed,
 		}
+		// Those left out are counted on the rule's row (RuleURL).
+		p.RuleRef.Sources, _ = w.showable(v.Sources)
 	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
 		p.WithdrawnReason = d.WithdrawnReason
@@ -448,6 +450,10 @@ func (w *View) showable(sources []string) ([]string, int) {
 	return out, len(sources) - len(out)
 }
 
+// Sources are those of sources that a page may show: those that name no
+// document that is not public (showable), with how many were left out.
+func (w *View) Sources(sources []string) ([]string, int) { return w.showable(sources) }
+
 // PartySources are what a party's page may cite of the catalog's words on
 // the party: its note, and its sources but for those that name a document
 // that is not public (showable), with how many were left out. A note that
@@ -560,7 +566,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		Opening: m.Opening.String(), Adjournment: m.Adjournment.String(), Held: m.Held, HeldDays: HeldDays(m), Note: m.Note,
 		OrganizationalMeeting: m.OrganizationalMeeting, ContractingParties: m.ContractingParties,
 		ParticipatingParties:       m.ParticipatingParties,
-		NationalReportsPublicEarly: m.NationalReportsPublicEarly, Sources: m.Sources, URL: w.URL(MeetingURL(m.ID)),
+		NationalReportsPublicEarly: m.NationalReportsPublicEarly, URL: w.URL(MeetingURL(m.ID)),
 		Titles: w.MeetingTitles(m.ID),
 		Places: w.Translated(func(lang string) string { return w.in.Catalog.MeetingPlace(m.ID, lang) }),
 	}
@@ -583,9 +589,12 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if f := m.Findings; f != nil {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
+	mi.Sources, mi.SourcesHidden = w.showable(m.Sources)
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	if n := mi.Membership.Counted; n != nil {
-		n.Sources, _ = w.showable(n.Sources)
+		var hidden int
+		n.Sources, hidden = w.showable(n.Sources)
+		mi.SourcesHidden += hidden
 		if n.Sources == nil {
 			n.Sources = []string{}
 		}
@@ -612,7 +621,8 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if chosen != nil {
 		on, _ := publication.RuleDay(m, rule)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
-		mi.ReportsRuleNote, mi.ReportsRuleSources, mi.ReportsRuleAssumed = rule.Note, rule.Sources, rule.Assumed
+		mi.ReportsRuleNote, mi.ReportsRuleAssumed = rule.Note, rule.Assumed
+		mi.ReportsRuleSources, _ = w.showable(rule.Sources)
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 		mi.ReportsOnDayUndated = w.onDayUndated()[onDayKey{m.ID, chosen.Kind, on}]
 	}

@@ -561,6 +561,7 @@ func WritePackage(fsys afero.Fs, dir, baseURL string, v *disclosure.View) error 
 	var sources []source
 	seen := map[string]bool{}
 	add := func(ss []string) {
+		ss, _ = v.Sources(ss)
 		for _, s := range ss {
 			if s = strings.TrimSpace(s); s == "" || seen[s] {
 				continue

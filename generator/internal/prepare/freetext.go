@@ -18,9 +18,9 @@ import (
 // its title, summary, symbol or address, written as the document has it
 // or another way (audit.LooseFinder: another case, Unicode form, quotes,
 // http for https …); ids made of such a title; and words that give the day
-// a party objected or consented. Sources of documents, parties and counts
-// are left out of the first search: pages leave out those that name such a
-// document (disclosure.View). Each problem is at the words' line, so that
+// a party objected or consented. Sources (of meetings, rules, documents,
+// parties and counts) are left out of the first search: pages leave out
+// those that name such a document (disclosure.View). Each problem is at the words' line, so that
 // the webmaster knows what to reword; a build stops at them before it
 // writes anything.
 func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) catalog.Problems {
@@ -67,11 +67,8 @@ func wordLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, da
 		check(m.Field("note"), "the meeting's note", m.Note)
 		check(m.Field("held"), "held:", m.Held)
 		check(m.Field("place"), "place:", m.Place)
-		for _, src := range m.Sources {
-			check(m.Field("sources"), "a source of the meeting", src)
-		}
-		for _, o := range m.Officers {
-			check(m.Field("officers"), "an officer", o.Role+" "+o.Name+" "+o.Country)
+		for i, o := range m.Officers {
+			check(m.Item("officers", i), "an officer", o.Role+" "+o.Name+" "+o.Country)
 		}
 		check(m.Field("title"), "the meeting's title", m.Title)
 		check(m.Field("organizational_meeting"), "organizational_meeting:", m.OrganizationalMeeting)
@@ -82,8 +79,8 @@ func wordLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, da
 	}
 	for _, p := range c.Parties {
 		check(p.Field("name"), "a party's name", p.Name)
-		for _, n := range p.OtherNames {
-			check(p.Field("other_names"), "a party's other name", n)
+		for i, n := range p.OtherNames {
+			check(p.Item("other_names", i), "a party's other name", n)
 		}
 		for _, n := range p.Names {
 			check(p.Field("names"), "a party's name in a language", n)
@@ -94,9 +91,6 @@ func wordLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, da
 			}
 		}
 		check(p.Field("reports_url"), "reports_url:", p.ReportsURL)
-	}
-	for _, src := range c.Rules.Sources {
-		check(c.Rules.Field("sources"), "a source of the rules", src)
 	}
 	for _, k := range c.Rules.Kinds {
 		if k == nil {
@@ -109,9 +103,6 @@ func wordLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, da
 				continue
 			}
 			check(r.Field("note"), "a rule's note", r.Note)
-			for _, src := range r.Sources {
-				check(r.Field("sources"), "a source of a rule", src)
-			}
 		}
 	}
 	for _, d := range c.Documents {
@@ -267,14 +258,14 @@ func dayLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day
 	}
 	for _, m := range c.Meetings {
 		check(m.Field("note"), "the meeting's note", m.Note)
-		for _, src := range m.Sources {
-			check(m.Field("sources"), "a source of the meeting", src)
+		for i, src := range m.Sources {
+			check(m.Item("sources", i), "a source of the meeting", src)
 		}
 	}
 	for _, p := range c.Parties {
 		check(p.Field("note"), "the party's note", p.Note)
-		for _, src := range p.Sources {
-			check(p.Field("sources"), "a source of the party", src)
+		for i, src := range p.Sources {
+			check(p.Item("sources", i), "a source of the party", src)
 		}
 	}
 	// The sources at the top of a documents file are every one of its
@@ -284,8 +275,8 @@ func dayLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day
 		if st := decisions[d.ID].State; st == publication.Withheld || st == publication.Restricted {
 			continue // its page shows no source
 		}
-		for _, src := range d.Sources {
-			check(d.Field("sources"), "a source of document "+d.ID, src)
+		for i, src := range d.Sources {
+			check(d.Item("sources", i), "a source of document "+d.ID, src)
 		}
 		if len(d.FileSources) > 0 && !files[&d.FileSources[0]] {
 			files[&d.FileSources[0]] = true

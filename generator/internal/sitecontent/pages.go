@@ -173,7 +173,10 @@ type RuleVersion struct {
 	// for its words in each language.
 	Notes     map[string]string `json:"notes,omitempty"`
 	SpanParts disclosure.Span   `json:"span_parts"`
-	Sources   []string          `json:"sources,omitempty"`
+	// Sources are the version's, but for those that name a document not
+	// public; SourcesHidden counts those.
+	Sources       []string `json:"sources,omitempty"`
+	SourcesHidden int      `json:"sources_hidden,omitempty"`
 }
 
 // Upcoming is one day on which documents become public.

@@ -754,13 +754,15 @@ func (w *writer) rulesInfo(rules *catalog.Rules) []RuleInfo {
 			if r == nil {
 				continue
 			}
-			ri.Versions = append(ri.Versions, RuleVersion{
+			rv := RuleVersion{
 				Name: publication.RuleName(k, r), Span: r.Span, From: r.From, Until: r.Until, Meetings: r.Meetings,
 				Public: r.Public, Days: r.Days, EarlyPublication: r.EarlyPublication, Objection: r.Objection,
-				Text: publication.RuleText(r), Note: r.Note, Sources: r.Sources,
+				Text: publication.RuleText(r), Note: r.Note,
 				Notes:     w.Translated(func(lang string) string { return c.RuleNote(k.Kind, r.From, lang) }),
 				SpanParts: w.Span(r),
-			})
+			}
+			rv.Sources, rv.SourcesHidden = w.Sources(r.Sources)
+			ri.Versions = append(ri.Versions, rv)
 		}
 		out = append(out, ri)
 	}
