@@ -394,6 +394,32 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// A theme's files that Hugo does not build from (the translators'
+// glossaries, a README) reach no page: a title of a document not public
+// that occurs only there is no leak, and check accepts it. It refused the
+// real catalog as of any day before its 7th Summary Report, whose title
+// the Russian and Chinese glossaries cite as a source of terms.
+func TestCheckSearchesOnlyWhatTheThemePublishes(t *testing.T) {
+	dir := t.TempDir()
+	data, themes := filepath.Join(dir, "data"), filepath.Join(dir, "themes")
+	copyTree(t, fixture, data)
+	copyTree(t, filepath.Join(repo, "themes"), themes)
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: chile\n", "    party: chile\n    title: Chilean notes on reactor oversight\n")
+	if err := os.WriteFile(filepath.Join(themes, "cns", "glossary", "notes.yaml"), []byte("source: Chilean notes on reactor oversight\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, nil, "check", "--data", data, "--as-of", "2017-05-01", "--site", filepath.Join(repo, "site"), "--themes", themes); r.code != 0 {
+		t.Errorf("check exited %d, want 0:\n%s", r.code, r.stderr)
+	}
+	// In a folder Hugo builds from, it is found.
+	if err := os.WriteFile(filepath.Join(themes, "cns", "layouts", "_partials", "notes.html"), []byte("Chilean notes on reactor oversight\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, nil, "check", "--data", data, "--as-of", "2017-05-01", "--site", filepath.Join(repo, "site"), "--themes", themes); r.code != ExitData || !strings.Contains(r.stderr, "themes/cns/layouts/_partials/notes.html") {
+		t.Errorf("check exited %d, want %d naming the partial:\n%s", r.code, ExitData, r.stderr)
+	}
+}
+
 // Issue 16: check refuses, with the document's line and the fix, a catalog
 // that every build would refuse at the leak audit: a scheduled document
 // titled like a heading of a public Summary Report, an address of a

@@ -50,12 +50,15 @@ func Precheck(c *catalog.Catalog, decisions map[string]publication.Decision, at 
 			return fmt.Errorf("writing %s: %w", out.Name, err)
 		}
 	}
-	for _, src := range []struct{ dir, as string }{
-		{filepath.Join(siteDir, "content"), "site/content"},
-		{filepath.Join(siteDir, "static"), "site/static"},
-		{filepath.Join(themesDir), "themes"},
+	for _, src := range []struct {
+		dir, as string
+		keep    func(rel string) bool
+	}{
+		{filepath.Join(siteDir, "content"), "site/content", nil},
+		{filepath.Join(siteDir, "static"), "site/static", nil},
+		{filepath.Join(themesDir), "themes", themePublishes},
 	} {
-		if err := copyText(src.dir, filepath.Join(tmp, filepath.FromSlash(src.as))); err != nil {
+		if err := copyText(src.dir, filepath.Join(tmp, filepath.FromSlash(src.as)), src.keep); err != nil {
 			return err
 		}
 	}
@@ -107,9 +110,26 @@ func writeTranslations(c *catalog.Catalog, dir string) error {
 	return nil
 }
 
+// themeFolders are the folders of a theme that Hugo builds the site from;
+// anything else in a theme (the translators' glossaries, a README) never
+// reaches a page.
+var themeFolders = []string{"archetypes", "assets", "content", "data", "i18n", "layouts", "static"}
+
+// themePublishes reports whether a file of the themes folder, by its path
+// below it ("cns/layouts/index.html"), can reach what the site publishes:
+// a file of one of its themeFolders, or its configuration.
+func themePublishes(rel string) bool {
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if len(parts) == 2 {
+		return parts[1] == "hugo.toml" || parts[1] == "theme.toml" || parts[1] == "config.toml"
+	}
+	return len(parts) > 2 && slices.Contains(themeFolders, parts[1])
+}
+
 // copyText copies the text files below src (pages, layouts, strings) into
-// dst; a folder that does not exist holds nothing to copy.
-func copyText(src, dst string) error {
+// dst, those that keep reports true for (every one when keep is nil); a
+// folder that does not exist holds nothing to copy.
+func copyText(src, dst string, keep func(rel string) bool) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == src {
 			return nil
@@ -118,6 +138,9 @@ func copyText(src, dst string) error {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
+		if keep != nil && !keep(rel) {
+			return nil
+		}
 		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
 			return err
 		}
