@@ -144,6 +144,7 @@ func (l *loader) load() *Catalog {
 	l.deriveMembership(c)
 	deriveCycles(c)
 	l.loadTranslations(c)
+	c.Warnings = append(c.Warnings, c.fieldWordWarnings()...)
 	return c
 }
 
@@ -513,6 +514,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		l.errorf(df.Field("meeting"), "meeting %q is not in %s", df.Meeting, l.display(MeetingsFile))
 		return
 	}
+	c.Warnings = append(c.Warnings, fieldWordsIn(df.Where, "sources", "a source of "+l.display(name), df.Sources)...)
 	inMeeting := map[string]bool{}
 	for _, id := range m.Parties {
 		inMeeting[id] = true
