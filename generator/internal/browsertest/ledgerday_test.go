@@ -392,3 +392,27 @@ func TestLedgerSaysASummaryReportWasYetToBeMade(t *testing.T) {
 		t.Errorf("after it was adopted, the Summary Report's row is %q; want it made", got)
 	}
 }
+
+// The ledger on a day before any of its rows' meetings' review cycles
+// began (before the Convention entered into force) leaves every row out:
+// the note says why, and no empty table with only its headings stands
+// under it (a journalist's review found one); on a later day, the table.
+func TestLedgerOnADayBeforeAnyCycleShowsNoEmptyTable(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, largeSite(t), "")
+	for _, c := range []struct {
+		on    string
+		table bool
+	}{{"1996-01-01", false}, {"2019-01-01", true}, {"", true}} {
+		var got struct{ Table, Note bool }
+		tab.Run(chromedp.Navigate(srv.URL+"documents/?on="+c.on), chromedp.Evaluate(`(() => ({
+			Table: document.querySelector("table.ledger").checkVisibility(),
+			Note: !!document.querySelector("main p.note[data-past-before]") && document.querySelector("main p.note[data-past-before]").checkVisibility(),
+		}))()`, &got))
+		if got.Table != c.table || !c.table && !got.Note {
+			t.Errorf("on %q: table shown %v, note shown %v; want the table %v", c.on, got.Table, got.Note, c.table)
+		}
+	}
+}

@@ -459,6 +459,16 @@
     // earlier day, and what stands for it then (data-past-before) shows.
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-from]"), function (e) { e.hidden = on < e.getAttribute("data-past-from"); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-before]"), function (e) { e.hidden = !(on < e.getAttribute("data-past-before")); });
+    // A table all of whose rows are left out on the day (the ledger on a
+    // day before any of its meetings' review cycles began) is hidden with
+    // its scrolling box: the note (data-past-before) says why, and no
+    // empty table stands under it.
+    Array.prototype.forEach.call(document.querySelectorAll("table"), function (table) {
+      var rows = table.tBodies.length ? table.tBodies[0].rows : [];
+      if (!rows.length || !table.querySelector("tbody > tr[data-past-from]")) return;
+      var box = table.closest(".table-scroll") || table;
+      box.hidden = Array.prototype.every.call(rows, function (r) { return r.hidden; });
+    });
     // A meeting's timeline shows the steps taken by the day (data-tl-day).
     Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) { li.hidden = li.getAttribute("data-tl-day") > on; });
     // A timeline none of whose steps had been taken says so (data-tl-none)
