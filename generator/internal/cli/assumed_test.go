@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -89,6 +90,15 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 		if strings.Contains(at(page), en) {
 			t.Errorf("%s, under a rule a source states, says %q", page, en)
 		}
+	}
+	// The timeline's step says it too, not only the sentence below it (a
+	// journalist read the step as a fact).
+	step := regexp.MustCompile(`National Reports became public<span class="tl-when"> \(a day worked out from the rule the catalog applies; no source gives it\)</span>`)
+	if !step.MatchString(at("meetings/rm08-09/index.html")) {
+		t.Error("the joint meeting's timeline does not say its reports' day is worked out from an assumed rule")
+	}
+	if s := at("meetings/rm07/index.html"); !strings.Contains(s, "National Reports became public") || strings.Contains(s, "a day worked out from the rule") {
+		t.Error("the 7th meeting's timeline, under a rule a source states, lacks its step or says it is worked out from an assumed rule")
 	}
 
 	var docs struct {
