@@ -13,8 +13,10 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
 )
@@ -414,6 +416,36 @@ func TestALinkIntoTheTextStopsBelowTheButtonBackToTheContents(t *testing.T) {
 		}
 		if got.Target < got.Button {
 			t.Errorf("%s: a link to it puts its top at %.0f px, under the button back to the contents (its bottom at %.0f px)", hash, got.Target, got.Button)
+		}
+	}
+	// The focus going back up the text (Shift+Tab) brings each link and
+	// button above the screen into view below the button too: a keyboard
+	// review found a paragraph's copy button and number link wholly under
+	// it at 375 and 800 px, in Arabic too (WCAG 2.4.11).
+	for _, width := range []int64{375, 800} {
+		// Reduced motion: the focus scrolls at once, not smoothly.
+		tab.Run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}),
+			chromedp.EmulateViewport(width, 700), chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"))
+		var n int
+		tab.Run(chromedp.Evaluate(`(window.__up = [...document.querySelectorAll(".report a[href], .report button")].filter(e => e.checkVisibility())).length`, &n))
+		for i := 3; i < n && i < 90; i += 7 {
+			// With the page scrolled so that one is partly above the
+			// screen, from the next one, focused without scrolling, one
+			// Shift+Tab: the browser scrolls it only just into view.
+			var covered string
+			tab.Run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+				const e = window.__up[%d], r = e.getBoundingClientRect();
+				window.scrollTo({top: scrollY + r.top + 2, behavior: "instant"});
+				window.__up[%d].focus({preventScroll: true});
+			})()`, i, i+1), nil),
+				chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(input.ModifierShift)),
+				chromedp.Evaluate(`(() => {
+				const e = document.activeElement, r = e.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+				return hit && (e === hit || e.contains(hit)) ? "" : (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40) + " under " + (hit ? hit.className : "nothing");
+			})()`, &covered))
+			if covered != "" {
+				t.Errorf("at %d px, Shift+Tab up the text brings %s", width, covered)
+			}
 		}
 	}
 }
