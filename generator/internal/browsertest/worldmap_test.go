@@ -115,8 +115,9 @@ func TestMeetingMapFitsAndEveryPartyIsReachableByTab(t *testing.T) {
 	if facts.Links == 0 || len(facts.Table) == 0 {
 		t.Fatalf("the map has %d links and its table %d rows", facts.Links, len(facts.Table))
 	}
-	// Every Tab press in one batch, the log read once.
-	keys := []chromedp.Action{chromedp.Evaluate(mapTabLog, nil)}
+	// Every Tab press in one batch, the log read once: the link past the
+	// parties first (TestTheMapsPartiesCanBeSkipped), then each party.
+	keys := []chromedp.Action{chromedp.Evaluate(mapTabLog, nil), chromedp.KeyEvent(kb.Tab)}
 	for range facts.Links {
 		keys = append(keys, chromedp.KeyEvent(kb.Tab))
 	}
@@ -277,5 +278,32 @@ func TestMapFileLegendReadsInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: no line is written %q: %v", where, want, got.Dirs)
 			}
 		}
+	}
+}
+
+// A keyboard user may go past the map's parties (about a hundred Tab
+// stops, a keyboard review counted 96 before the meeting's table): the
+// first stop in the map is a link, seen when focused, whose Enter brings
+// the next Tab to the map as a table.
+func TestTheMapsPartiesCanBeSkipped(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	var got struct {
+		Name    string
+		Visible bool
+	}
+	var after string
+	tab.Run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"meetings/rm07/"),
+		chromedp.Evaluate(mapTabLog, nil), chromedp.KeyEvent(kb.Tab),
+		chromedp.Evaluate(`(() => { const a = document.activeElement, r = a.getBoundingClientRect(); return {Name: a.textContent.trim(), Visible: a.closest("#wm") !== null && r.width > 20 && r.height > 10}; })()`, &got),
+		chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab),
+		chromedp.Evaluate(`(() => { const a = document.activeElement; return a.tagName + (a.closest("details.wm-table") ? " in the map's table" : ""); })()`, &after))
+	if got.Name != "Skip the map's parties, to the map as a table" || !got.Visible {
+		t.Errorf("the first stop in the map is %q (seen %v), want the visible link past its parties", got.Name, got.Visible)
+	}
+	if after != "SUMMARY in the map's table" {
+		t.Errorf("after the link, Tab goes to %s, want the map's table", after)
 	}
 }
