@@ -265,8 +265,14 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 	// header button. A row with nothing in the column (the Summary Report,
 	// of no party) comes last both ways, as a spreadsheet puts blanks.
 	var sort, firstParty, lastParty string
+	// The rows come sorted by meeting, and its header says so (a keyboard
+	// review found no aria-sort before a header was used).
 	run(chromedp.Navigate(srv.URL+"documents/"),
-		chromedp.Focus(`table.ledger thead th:nth-child(2) button`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("table.ledger thead th:nth-child(1)").getAttribute("aria-sort")`, &sort))
+	if sort != "ascending" {
+		t.Errorf("the ledger as built: the meeting's header has aria-sort %q, want ascending", sort)
+	}
+	run(chromedp.Focus(`table.ledger thead th:nth-child(2) button`, chromedp.ByQuery),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.Evaluate(`document.querySelector("table.ledger thead th:nth-child(2)").getAttribute("aria-sort")`, &sort),
 		chromedp.Evaluate(`document.querySelector("table.ledger tbody tr:first-child td:nth-child(2)").textContent.trim()`, &firstParty),
