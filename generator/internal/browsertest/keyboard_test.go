@@ -272,6 +272,21 @@ func TestSortAndCopyLinkByKeyboard(t *testing.T) {
 	if sort != "ascending" {
 		t.Errorf("the ledger as built: the meeting's header has aria-sort %q, want ascending", sort)
 	}
+	// The day field keeps the site's ring on each of its stops, its
+	// calendar button too (a keyboard review found only the browser's thin
+	// ring there).
+	var rings []string
+	run(chromedp.Focus(`.day-form input`, chromedp.ByQuery))
+	for range 4 {
+		var ring string
+		run(chromedp.Evaluate(`(() => { const e = document.activeElement, cs = getComputedStyle(e); return e.tagName + " " + cs.outlineStyle + " " + cs.outlineWidth; })()`, &ring), chromedp.KeyEvent(kb.Tab))
+		rings = append(rings, ring)
+	}
+	for i, r := range rings {
+		if r != "INPUT solid 3px" {
+			t.Errorf("the day field's stop %d: %s, want the input with a 3px solid ring (all: %q)", i+1, r, rings)
+		}
+	}
 	run(chromedp.Focus(`table.ledger thead th:nth-child(2) button`, chromedp.ByQuery),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.Evaluate(`document.querySelector("table.ledger thead th:nth-child(2)").getAttribute("aria-sort")`, &sort),
