@@ -398,10 +398,17 @@ func TestSearchWithoutJavaScriptLeadsToBrowsePages(t *testing.T) {
 		chromedp.WaitReady(".search-browse", chromedp.ByQuery))
 	var loc string
 	var links []string
+	var help bool
 	tab.Run(chromedp.Evaluate(`location.pathname + location.search`, &loc),
-		chromedp.Evaluate(`[...document.querySelectorAll('.search-browse a')].map(a => a.getAttribute('href'))`, &links))
+		chromedp.Evaluate(`[...document.querySelectorAll('.search-browse a')].map(a => a.getAttribute('href'))`, &links),
+		chromedp.Evaluate(`document.querySelector('.search-help').checkVisibility()`, &help))
 	if loc != "/search/?q=korea" {
 		t.Errorf("the form led to %q", loc)
+	}
+	// The help on results as one types is untrue without JavaScript (a
+	// keyboard review).
+	if help {
+		t.Error("without JavaScript the search page shows the help on results as one types")
 	}
 	for _, want := range []string{"/meetings/", "/countries/", "/documents/", "/countries/korea/"} {
 		if !slices.Contains(links, want) {
