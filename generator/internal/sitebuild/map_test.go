@@ -73,7 +73,7 @@ func TestMeetingMapsAgreeWithTheirTableAndTheOpenData(t *testing.T) {
 var (
 	mapSVGRe     = regexp.MustCompile(`(?s)<svg class="wm-svg".*?</svg>`)
 	mapBoxRe     = regexp.MustCompile(`(?s)<div class="wm-box">.*?</div>`)
-	mapTableRe   = regexp.MustCompile(`(?s)<details class="wm-table">.*?</table>`)
+	mapTableRe   = regexp.MustCompile(`(?s)<details class="wm-table"[^>]*>.*?</table>`)
 	mapLegendRe  = regexp.MustCompile(`(?s)<div class="wm-legend">.*?</div>`)
 	mapLinkRe    = regexp.MustCompile(`<a class="wm-party wm-([a-z_]+)" href="[^"]*"(?: aria-label="([^"]*)")? data-party="([^"]+)" data-state="([a-z_]+)">`)
 	mapBoxLinkRe = regexp.MustCompile(`(?s)<a class="wm-party wm-([a-z_]+)" href="[^"]*" data-party="([^"]+)" data-state="([a-z_]+)">(.*?)</a>`)
