@@ -300,7 +300,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			Kind: d.Kind, Span: w.Span(v), From: v.From, Assumed: v.Assumed,
 		}
 		// Those left out are counted on the rule's row (RuleURL).
-		p.RuleRef.Sources, _ = w.showable(v.Sources)
+		p.RuleRef.Sources, _ = w.Sources(v.Sources)
 	}
 	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
 		p.WithdrawnReason = d.WithdrawnReason
@@ -333,13 +333,13 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	}
 	if dec.State == publication.Public || d.NotSubmitted {
 		var own, file int
-		p.Sources, own = w.showable(d.Sources)
+		p.Sources, own = w.Sources(d.Sources)
 		// The documents of one file share its list of sources (the loader
 		// hands each the same slice): filtered once per file.
 		if len(d.FileSources) > 0 {
 			type fileKey struct{ first *string }
 			shown := w.Once(fileKey{&d.FileSources[0]}, func() any {
-				s, n := w.showable(d.FileSources)
+				s, n := w.Sources(d.FileSources)
 				return sourcesShown{s, n}
 			}).(sourcesShown)
 			p.FileSources, file = shown.sources, shown.hidden
@@ -414,19 +414,19 @@ func (w *View) earlierUnrecorded(d *catalog.Document, dec publication.Decision) 
 	return nil
 }
 
-// sourcesShown are the showable sources of a list, and how many were left
+// sourcesShown are the sources of a list a page may show (Sources), and how many were left
 // out.
 type sourcesShown struct {
 	sources []string
 	hidden  int
 }
 
-// showable are those of sources that name nothing a page may not show
+// Sources are those of sources that name nothing a page may not show
 // (the title, address or words of a document that is not public, as the
 // leak audit would find them, audit.Collect, or written another way,
 // audit.LooseFinder), and how many were left out.
 // A source of a meeting's documents often names several of them.
-func (w *View) showable(sources []string) ([]string, int) {
+func (w *View) Sources(sources []string) ([]string, int) {
 	if len(sources) == 0 {
 		return nil, 0
 	}
@@ -450,17 +450,13 @@ func (w *View) showable(sources []string) ([]string, int) {
 	return out, len(sources) - len(out)
 }
 
-// Sources are those of sources that a page may show: those that name no
-// document that is not public (showable), with how many were left out.
-func (w *View) Sources(sources []string) ([]string, int) { return w.showable(sources) }
-
 // PartySources are what a party's page may cite of the catalog's words on
 // the party: its note, and its sources but for those that name a document
-// that is not public (showable), with how many were left out. A note that
+// that is not public (Sources), with how many were left out. A note that
 // names one is left out.
 func (w *View) PartySources(p *catalog.Party) (note string, sources []string, hidden int) {
-	sources, hidden = w.showable(p.Sources)
-	if shown, _ := w.showable([]string{p.Note}); len(shown) == 1 {
+	sources, hidden = w.Sources(p.Sources)
+	if shown, _ := w.Sources([]string{p.Note}); len(shown) == 1 {
 		note = shown[0]
 	}
 	return note, sources, hidden
@@ -589,11 +585,11 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	if f := m.Findings; f != nil {
 		mi.Findings = map[string]int{"good_practices": f.GoodPractices, "areas_of_good_performance": f.AreasOfGoodPerformance, "challenges": f.Challenges, "suggestions": f.Suggestions}
 	}
-	mi.Sources, mi.SourcesHidden = w.showable(m.Sources)
+	mi.Sources, mi.SourcesHidden = w.Sources(m.Sources)
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
 	if n := mi.Membership.Counted; n != nil {
 		var hidden int
-		n.Sources, hidden = w.showable(n.Sources)
+		n.Sources, hidden = w.Sources(n.Sources)
 		mi.SourcesHidden += hidden
 		if n.Sources == nil {
 			n.Sources = []string{}
@@ -622,7 +618,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		on, _ := publication.RuleDay(m, rule)
 		mi.ReportsPublicOn, mi.ReportsDays, mi.ReportsObjection = on.String(), rule.Days, rule.Objection
 		mi.ReportsRuleNote, mi.ReportsRuleAssumed = rule.Note, rule.Assumed
-		mi.ReportsRuleSources, _ = w.showable(rule.Sources)
+		mi.ReportsRuleSources, _ = w.Sources(rule.Sources)
 		mi.ReportsPast = !w.in.AsOf.Before(on.Start(w.in.Catalog.Rules.Location))
 		mi.ReportsOnDayUndated = w.onDayUndated()[onDayKey{m.ID, chosen.Kind, on}]
 	}

@@ -20,9 +20,9 @@ import (
 // http for https …); ids made of such a title; and words that give the day
 // a party objected or consented. Sources (of meetings, rules, documents,
 // parties and counts) are left out of the first search: pages leave out
-// those that name such a document (disclosure.View). Each problem is at the words' line, so that
-// the webmaster knows what to reword; a build stops at them before it
-// writes anything.
+// those that name such a document (disclosure.View.Sources). Each problem
+// is at the words' line, so that the webmaster knows what to reword; a
+// build stops at them before it writes anything.
 func FreeTextLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, at time.Time) catalog.Problems {
 	day := catalog.DateOf(at.In(c.Rules.Location)).Long()
 	var ps catalog.Problems
