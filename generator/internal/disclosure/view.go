@@ -414,8 +414,8 @@ func (w *View) earlierUnrecorded(d *catalog.Document, dec publication.Decision) 
 	return nil
 }
 
-// sourcesShown are the sources of a list a page may show (Sources), and how many were left
-// out.
+// sourcesShown are the sources of a list a page may show (Sources), and
+// how many were left out.
 type sourcesShown struct {
 	sources []string
 	hidden  int
