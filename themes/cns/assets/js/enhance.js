@@ -539,4 +539,30 @@
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   Array.prototype.forEach.call(document.querySelectorAll("[data-copy-label]"), addCopyLinks);
+
+  // A map's focused party: its outline drawn again last, over the whole
+  // map (g.wm-ring), with the focus bands of main.css. Drawn in place, the
+  // bands outside its edge lie under every neighbour that comes after it
+  // in the document. The copy is a picture only: hidden from assistive
+  // technology, and never a link.
+  Array.prototype.forEach.call(document.querySelectorAll("svg.wm-svg"), function (svg) {
+    var ring = null;
+    function clear() {
+      if (ring) ring.remove();
+      ring = null;
+    }
+    svg.addEventListener("focusout", clear);
+    svg.addEventListener("focusin", function (e) {
+      clear();
+      var a = e.target.closest ? e.target.closest("a.wm-party") : null;
+      if (!a || !a.matches(":focus-visible")) return;
+      ring = document.createElementNS(svg.namespaceURI, "g");
+      ring.setAttribute("class", "wm-ring");
+      ring.setAttribute("aria-hidden", "true");
+      Array.prototype.forEach.call(a.children, function (c) {
+        ring.appendChild(c.cloneNode(false));
+      });
+      svg.appendChild(ring);
+    });
+  });
 })();
