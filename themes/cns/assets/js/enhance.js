@@ -544,18 +544,19 @@
   // map (g.wm-ring), with the focus bands of main.css. Drawn in place, the
   // bands outside its edge lie under every neighbour that comes after it
   // in the document. The copy is a picture only: hidden from assistive
-  // technology, and never a link.
+  // technology, and never a link. The listeners are on the map's HTML
+  // parent: Chromium makes an SVG element with focus listeners a Tab stop.
   Array.prototype.forEach.call(document.querySelectorAll("svg.wm-svg"), function (svg) {
     var ring = null;
     function clear() {
       if (ring) ring.remove();
       ring = null;
     }
-    svg.addEventListener("focusout", clear);
-    svg.addEventListener("focusin", function (e) {
+    svg.parentNode.addEventListener("focusout", clear);
+    svg.parentNode.addEventListener("focusin", function (e) {
       clear();
       var a = e.target.closest ? e.target.closest("a.wm-party") : null;
-      if (!a || !a.matches(":focus-visible")) return;
+      if (!a || !svg.contains(a) || !a.matches(":focus-visible")) return;
       ring = document.createElementNS(svg.namespaceURI, "g");
       ring.setAttribute("class", "wm-ring");
       ring.setAttribute("aria-hidden", "true");
