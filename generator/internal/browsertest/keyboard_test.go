@@ -23,18 +23,19 @@ const focusables = `(() => {
     const cs = getComputedStyle(e);
     return cs.visibility !== "hidden" && cs.display !== "none" && e.getClientRects().length > 0 && !e.closest("[inert], [hidden]");
   });
-  const look = e => { const cs = getComputedStyle(e); return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow].join("|"); };
+  const look = e => { const cs = getComputedStyle(e); return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow, cs.filter].join("|"); };
   window.__kb = {look, base: els.map(look), names: els.map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + " " + JSON.stringify((e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 40)))};
   els.forEach((e, i) => e.setAttribute("data-kb", i));
   // The focused element: its index, whether its look differs from unfocused
-  // with a visible outline or shadow, and whether it is in view.
+  // with a visible outline or shadow (a drop shadow: a map's party is ringed
+  // so, main.css), and whether it is in view.
   window.__kb.describe = () => {
     const e = document.activeElement;
     if (!e || e === document.body || e === document.documentElement) return {index: -1};
     const cs = getComputedStyle(e);
     const i = e.hasAttribute("data-kb") ? Number(e.getAttribute("data-kb")) : -2;
     const look = window.__kb.look(e);
-    const marked = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
+    const marked = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none" || /drop-shadow/.test(cs.filter);
     const r = e.getBoundingClientRect();
     return {index: i, visible: marked && (i < 0 || look !== window.__kb.base[i]), inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
       name: e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "") + (r.bottom > 0 && r.top < innerHeight ? "" : " (at y=" + Math.round(r.top) + ")")};
