@@ -621,6 +621,13 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	// one day (its timeline; its days held are a span).
 	var adjourned string
 	tab.Run(chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(`document.querySelector('.tl-date time[datetime="2017-04-07"]').textContent`, &adjourned))
+	// Each page's window title on the build day: "Title · Site".
+	titleNow := map[string]string{}
+	for _, path := range []string{"ar/meetings/rm07/", "ar/countries/albania/"} {
+		var title string
+		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Title(&title))
+		titleNow[path] = title
+	}
 	seen := map[string]int{}
 	for i, day := range []catalog.Date{{Year: 2017, Month: 4, Day: 6}, {Year: 2017, Month: 4, Day: 7}, {Year: 2017, Month: 7, Day: 5}} {
 		zone := []string{"Pacific/Kiritimati", "America/Los_Angeles"}[i%2]
@@ -632,10 +639,16 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		}{{"ar/meetings/rm07/", meeting}, {"ar/countries/albania/", party}} {
 			var got pastView
 			var gotMap pastMap
-			var noteTime string
+			var noteTime, title string
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap),
-				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime))
+				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime), chromedp.Title(&title))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
+			// The window's title names the day, in Arabic, as the note
+			// writes it: a tab or a bookmark of the day is told from today's.
+			own, site, _ := strings.Cut(titleNow[p.path], " · ")
+			if want := strings.NewReplacer("{{ .Title }}", own, "{{ .Date }}", noteTime).Replace(ar("title_on_day")) + " · " + site; noteTime == "" || title != want {
+				t.Errorf("%s: the window's title is %q, want %q", where, title, want)
+			}
 			grid := pastCheck(t, where, got, c, p.docs, engine, titles, day, asOf)
 			for _, s := range grid {
 				seen[s]++

@@ -509,6 +509,14 @@
       t.textContent = longDate(on);
     });
     say(fill('[data-note="past"]', { on: on }));
+    // The window's title names the day too, as a tab, a bookmark and the
+    // history list show it: the page's own title, before the site's name
+    // (baseof.html: "Title · Site"; the home page has the site's alone).
+    if (tpl.content.querySelector('[data-title="past"]')) {
+      var cut = document.title.lastIndexOf(" · ");
+      var own = cut < 0 ? document.title : document.title.slice(0, cut);
+      document.title = fill('[data-title="past"]', { title: own, on: on }).textContent + (cut < 0 ? "" : document.title.slice(cut));
+    }
     // The counts put a document that may already have been public under
     // its state then; the note says that some may have been.
     // Before the link back: the sentence brings what follows it.
