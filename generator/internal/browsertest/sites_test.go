@@ -159,6 +159,10 @@ var pageCases = []pageCase{
 	{name: "upcoming-mixed", site: edgeSite, path: "upcoming/", want: []string{"15 February 2018", "8th Review Meeting"}},
 	{name: "ledger-mixed", site: edgeSite, path: "documents/", want: []string{"Withheld", "Withdrawn", "published by its Contracting Party on a day not known"}},
 	{name: "country-organisation", site: edgeSite, path: "countries/union/", want: []string{"Regional organisation"}},
+	// "Restricted" alone reads as withheld: lists, cells and the map say
+	// why in a few words, from the document's cause.
+	{name: "country-restricted-why", site: edgeSite, path: "countries/borduria/", want: []string{"no publication or consent recorded", "no consent recorded"}},
+	{name: "meeting-restricted-why", site: edgeSite, path: "meetings/rm06/", want: []string{"no publication or consent recorded", "National Report: Restricted, no publication or consent recorded"}},
 	// A report public by a day at the latest is listed so, not "since".
 	{name: "country-public-by-a-day", site: edgeSite, path: "countries/carpania/", want: []string{"by 8 August 2013 at the latest"}},
 	{name: "meeting-public-by-a-day-past-day", site: laterSite, path: "meetings/rm07/?on=2017-08-01", want: []string{"National Report: Public, by 6 July 2017 at the latest"}},

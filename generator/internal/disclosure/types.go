@@ -49,12 +49,11 @@ type DocRef struct {
 	// a source gives: its page, history, feeds and open data say whose day
 	// it is.
 	LatestRead bool `json:"latest_read,omitempty"`
-	// UndatedPublication is set where it is restricted only because no
-	// source gives a day by which its Contracting Party, which a source
-	// says published it, had done so (publication.CauseUndated), as its
-	// page says: lists say so beside "Restricted", which alone reads as
-	// withheld.
-	UndatedPublication bool `json:"undated_publication,omitempty"`
+	// RestrictedCause is, for a restricted document, the code of its cause
+	// (publication.Cause: "not_published", "no_consent",
+	// "undated_publication" …), as its page gives the reason: lists say in a
+	// few words why beside "Restricted", which alone reads as withheld.
+	RestrictedCause string `json:"restricted_cause,omitempty"`
 }
 
 // Status is what every output may say of a document's publication: its

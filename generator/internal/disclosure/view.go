@@ -156,7 +156,9 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.PublishedBy = !st.PublicFrom.IsZero() && dec.Latest
 	r.LatestRead = r.PublishedBy && d.PublishedByRead && st.PublicFrom == d.PublishedBy
-	r.UndatedPublication = dec.State == publication.Restricted && dec.Cause.Code == publication.CauseUndated
+	if dec.State == publication.Restricted {
+		r.RestrictedCause = dec.Cause.Code
+	}
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle, r.TitleLang = d.Title, true, d.TitleLang
