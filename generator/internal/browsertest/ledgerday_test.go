@@ -178,7 +178,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 			// public, where some shown may have been, and only there.
 			pagePerhaps := false
 			for _, r := range got.Rows {
-				if was := today[r.ID]; r.Shown && day != asOf && mayBePublicAlready(was.Latest, was.PublicFrom, engine[r.ID].State, day, r.State) {
+				if was := today[r.ID]; r.Shown && day != asOf && mayBePublicAlready(c, r.ID, was.Latest, was.PublicFrom, engine[r.ID].State, day, r.State) {
 					pagePerhaps = true
 				}
 			}
@@ -207,7 +207,7 @@ func TestLedgerOnAPastDayAgreesWithTheEngine(t *testing.T) {
 				// public at the latest, in any state then but public or not
 				// submitted: it may already have been public, which its
 				// date cell says, with that day, and it sorts by that day.
-				if was := today[r.ID]; mayBePublicAlready(was.Latest, was.PublicFrom, dec.State, day, r.State) {
+				if was := today[r.ID]; mayBePublicAlready(c, r.ID, was.Latest, was.PublicFrom, dec.State, day, r.State) {
 					perhaps++
 					from := was.PublicFrom.String()
 					if r.State != string(dec.State) && r.State != "not_public" || !slices.Equal(r.Dates, []string{from}) || !strings.Contains(r.Date, "may already have been public") || r.Sort != from {

@@ -192,7 +192,7 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 		// Before the day by which its report is public at the latest, in
 		// any state then but public or not submitted: it may already have
 		// been public, by that day.
-		perhaps := mayBePublicAlready(r.Latest, dec.PublicFrom, dec.State, day, r.State)
+		perhaps := mayBePublicAlready(c, d.ID, r.Latest, dec.PublicFrom, dec.State, day, r.State)
 		if says := strings.Contains(r.Text, before(words["past_public_by_perhaps"])); says != perhaps {
 			t.Errorf("%s: the map's row of %s says %q; want that it may already have been public: %v", where, r.Party, r.Text, perhaps)
 		}
@@ -261,7 +261,7 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 		// any state then but public or not submitted, it names that day:
 		// it may already have been public (TestLedgerOnAPastDayAgreesWithTheEngine
 		// reads the words).
-		if from := dec.PublicFrom.String(); mayBePublicAlready(d.Latest, dec.PublicFrom, dec.State, day, d.State) {
+		if from := dec.PublicFrom.String(); mayBePublicAlready(c, d.ID, d.Latest, dec.PublicFrom, dec.State, day, d.State) {
 			if d.State != string(dec.State) && d.State != "not_public" || !slices.Equal(d.Dates, []string{from}) {
 				t.Errorf("%s: %s, %s that day and public by %s at the latest, shown %s %v; want that day named", where, d.ID, dec.State, from, d.State, d.Dates)
 			}
@@ -316,12 +316,39 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 	return shown
 }
 
-// mayBePublicAlready reports whether a page on day says that a document
+// mayBePublicAlready reports whether a page on day says that document id,
 // public today by from at the latest (latest: data-latest), in state that
 // day, may already have been public then: before from, in any state but
-// public or not submitted (enhance.js, beforeLatest).
-func mayBePublicAlready(latest bool, from catalog.Date, state publication.State, day catalog.Date, shown string) bool {
-	return latest && !from.IsZero() && day.String() < from.String() && state != publication.Public && state != publication.NotSubmitted && shown != "not_public"
+// public or not submitted; shown "not public", only from the first day the
+// record shows it existed (enhance.js, beforeLatest).
+func mayBePublicAlready(c *catalog.Catalog, id string, latest bool, from catalog.Date, state publication.State, day catalog.Date, shown string) bool {
+	if !latest || from.IsZero() || day.String() >= from.String() || state == publication.Public || state == publication.NotSubmitted {
+		return false
+	}
+	existed := surelyExisted(c, id)
+	return shown != "not_public" || !existed.IsZero() && !day.Before(existed)
+}
+
+// surelyExisted is the first day the record shows document id in
+// existence: its submission day; else its meeting's opening, or for a
+// kind made at the meeting, its adjournment (disclosure.Past.Existed,
+// written again from the catalog).
+func surelyExisted(c *catalog.Catalog, id string) catalog.Date {
+	d, ok := c.Document(id)
+	if !ok {
+		return catalog.Date{}
+	}
+	if !d.Submitted.IsZero() {
+		return d.Submitted
+	}
+	m, ok := c.Meeting(d.Meeting)
+	if !ok {
+		return catalog.Date{}
+	}
+	if k, ok := c.Rules.Kind(d.Kind); ok && k.AtMeeting {
+		return m.Adjournment
+	}
+	return m.Opening
 }
 
 // pastTitle is a document's title today and on a day it was not public.

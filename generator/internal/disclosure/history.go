@@ -211,7 +211,9 @@ func (w *View) past(d *catalog.Document) Past {
 		}
 		p = notYet(p, dec.PublicFrom)
 		p.Fixed = fixed
-		return existed(p, d, m, begins, dec)
+		p = existed(p, d, m, begins, dec)
+		p.Existed = surelyExisted(d, m, kind)
+		return p
 	}
 	// Withheld or restricted: not public on every earlier day of its
 	// review cycle (nothing tells when an objection came, and its page
@@ -221,6 +223,19 @@ func (w *View) past(d *catalog.Document) Past {
 		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: begins, State: NotPublic}, {From: today, State: dec.State}}}
 	}
 	return p
+}
+
+// surelyExisted is Past.Existed of a document of kind at meeting m.
+func surelyExisted(d *catalog.Document, m *catalog.Meeting, kind *catalog.Kind) catalog.Date {
+	switch {
+	case !d.Submitted.IsZero():
+		return d.Submitted
+	case m == nil:
+		return catalog.Date{}
+	case kind != nil && kind.AtMeeting:
+		return m.Adjournment
+	}
+	return m.Opening
 }
 
 // existed makes p NotPublic, from begins (its meeting's cycle start, or

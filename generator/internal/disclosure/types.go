@@ -192,6 +192,15 @@ type Past struct {
 	// an earlier day no one could know of the document, and the ledger
 	// leaves it out, as a country's page leaves out its meeting.
 	Cycle catalog.Date `json:"cycle,omitzero"`
+	// Existed is the first day the record shows the document surely in
+	// existence: the day it was submitted, where recorded; else its
+	// meeting's opening (a report is submitted before the meeting reviews
+	// it), or for a kind made at the meeting, its adjournment. Zero when
+	// not known, and for a document not public today. From it to the day
+	// by which it was public at the latest, a page on a past day says it
+	// may have been public already, though its state then was "not
+	// public" (enhance.js, beforeLatest).
+	Existed catalog.Date `json:"existed,omitzero"`
 }
 
 // PastChange is a state from a day on.

@@ -221,13 +221,17 @@
     // beforeLatest: whether the day is before the one by which a document
     // was public at the latest (data-latest: its public day is the last it
     // can be) while its state then was another: it may have been public
-    // already, which its phrase says. Not for one not yet submitted, nor
-    // on a day before the record shows it existed ("not public" then, with
-    // nothing more said: disclosure's existed), when no record says that it
-    // could have been public (a reader found a 9th National Report "may
-    // already have been public" in 2017).
+    // already, which its phrase says. Not for one not yet submitted, nor,
+    // "not public" then, on a day before the record shows it existed
+    // (data-existed: its submission, else its meeting's opening), when no
+    // record says that it could have been public (a reader found a 9th
+    // National Report "may already have been public" in 2017, another a
+    // 3rd one "not public" on the eve of the day this catalog read it
+    // public, with nothing more said).
     function beforeLatest(e, state, from) {
-      return e.hasAttribute("data-latest") && from !== "" && on < from && state !== "public" && state !== "not_submitted" && state !== "not_public";
+      if (!e.hasAttribute("data-latest") || from === "" || on >= from || state === "public" || state === "not_submitted") return false;
+      var existed = e.getAttribute("data-existed") || "";
+      return state !== "not_public" || (existed !== "" && existed <= on);
     }
     function say(part) {
       note.replaceChildren.apply(note, children(part));
