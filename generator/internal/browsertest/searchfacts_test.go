@@ -5,6 +5,7 @@ package browsertest
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -58,6 +59,52 @@ func TestSearchSaysAPublicDayAtTheLatest(t *testing.T) {
 			found = true
 			if !strings.Contains(h.Text, "by 8 August 2013 at the latest") || strings.Contains(h.Text, "since 8 August 2013") {
 				t.Errorf("the result of Carpania's 6th report says %q, want public by 8 August 2013 at the latest", h.Text)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("carpania does not find its 6th report: %+v", hits)
+	}
+	searchClean(t, tab, srv)
+}
+
+// A result public by the day this catalog read its party's page says
+// whose day that is, as every list does: a reader found Switzerland's
+// 2005 report "Public, by 30 November 2026 at the latest" in the results
+// and nothing more, which reads as public only since 2026. The edge
+// catalog with Carpania's 6th report read so.
+func TestSearchSaysWhoseDayAReadingDayIs(t *testing.T) {
+	data := t.TempDir()
+	if err := os.CopyFS(data, os.DirFS(edgeData(t))); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(data, "documents", "rm06.yaml")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = "    party: carpania\n    published_by: 2013-08-08\n"
+	if !strings.Contains(string(b), at) {
+		t.Fatalf("%s no longer has Carpania's report public by a day", name)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), at, at+"    published_by_read: true\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := searchBrowser(t)
+	srv := Serve(t, BuildSite(t, "--data", data, "--as-of", "2017-10-01"), "")
+	searchOpen(t, tab, srv, "q=carpania")
+	hits := searchWait(t, tab, "carpania")
+	var found bool
+	for _, h := range hits {
+		switch h.Href {
+		case "/documents/rm06-nr-carpania/":
+			found = true
+			if !strings.Contains(h.Text, "by 8 August 2013 at the latest, the day this catalog read its party's page") {
+				t.Errorf("the result of Carpania's 6th report says %q, want whose day 8 August 2013 is", h.Text)
+			}
+		default:
+			if strings.Contains(h.Text, "this catalog read") {
+				t.Errorf("the result %s says %q: no day of it is one this catalog read", h.Href, h.Text)
 			}
 		}
 	}

@@ -258,8 +258,10 @@ type Doc struct {
 	TitleLang                   string // the language of Title when not English
 	Report                      int    // which of its party's reports of its kind (0: the only one)
 	// Latest: public from PublicFrom at the latest (disclosure.DocRef.Latest),
-	// which results say as "by D at the latest", not "since D".
-	Latest bool
+	// which results say as "by D at the latest", not "since D"; LatestRead:
+	// PublicFrom is the day this catalog read its party's page
+	// (DocRef.LatestRead), which results say too, as every list does.
+	Latest, LatestRead bool
 }
 
 func (d Doc) MarshalJSON() ([]byte, error) {
@@ -267,8 +269,12 @@ func (d Doc) MarshalJSON() ([]byte, error) {
 	if d.Report != 0 {
 		report = d.Report
 	}
+	// 1: public by PublicFrom at the latest; 2: and that day is the one
+	// this catalog read its party's page.
 	var latest any = ""
-	if d.Latest {
+	if d.Latest && d.LatestRead {
+		latest = 2
+	} else if d.Latest {
 		latest = 1
 	}
 	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report, latest}
@@ -409,7 +415,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		if r.OwnTitle {
 			doc.Title, doc.TitleLang = r.Title, r.TitleLang
 		}
-		doc.Report, doc.Latest = r.Report, r.Latest
+		doc.Report, doc.Latest, doc.LatestRead = r.Report, r.Latest, r.LatestRead
 		// The view decides what may be found: Page gives a summary, symbol
 		// and text only where the document's state allows them.
 		doc.Summary, doc.Symbol = page.Summary, page.Symbol

@@ -886,8 +886,10 @@
       meta.appendChild(document.createTextNode(' · '));
       var st = ix.states[doc[3]], badge = el('span', 'state state-' + st, this.t('state_' + st));
       meta.appendChild(badge);
-      // doc[12]: public from that day at the latest ("by {date} at the latest").
-      var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: doc[12] ? 'public_by_date' : 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
+      // doc[12]: public from that day at the latest ("by {date} at the
+      // latest"); 2: that day is the one this catalog read its party's
+      // page, which the lists say too (public_by_read).
+      var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: doc[12] === 2 ? 'public_by_read' : doc[12] ? 'public_by_date' : 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
       if (when && key) {
         // The day in the words the pages' date cells use (public_since:
         // "since {date}", "自{date}起").
