@@ -392,3 +392,27 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 		}
 	})
 }
+
+// A withdrawn document's notice gives its reason after the colon its
+// language writes («Motif : la Partie contractante…», "原因：…"), not an
+// ASCII colon after every label (a reader's review found "Motif: La
+// Partie…" and "原因:").
+func TestWithdrawnReasonAfterTheLanguagesColon(t *testing.T) {
+	data := edgeCatalog(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-10-01", "--languages", "en,fr,zh")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for lang, want := range map[string]string{
+		"":    "Reason: </strong><span>The Contracting Party objected",
+		"fr/": "Motif\u00a0: </strong><span>la Partie contractante s",
+		"zh/": "原因：</strong><span>缔约方反对公开该文件。",
+	} {
+		page := read(t, filepath.Join(out, filepath.FromSlash(lang+"documents/rm07-nr-syldavia/index.html")))
+		if !strings.Contains(page, want) {
+			i := strings.Index(page, "notice-withdrawn")
+			t.Errorf("%sdocuments/rm07-nr-syldavia/: the withdrawn notice does not say %q:\n%s", lang, want, page[max(0, i):min(len(page), i+900)])
+		}
+	}
+}
