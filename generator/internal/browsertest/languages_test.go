@@ -41,6 +41,11 @@ var languageCases = []struct{ name, path string }{
 	{"document-public", "documents/rm07-nr-albania/"},
 	{"ledger-past-day", "documents/?on=2017-05-01"},
 	{"search", "search/?q=albania"},
+	// The states' badges beside their definitions (a review found Russian
+	// badges over the definitions' first words at 1024 px), and the
+	// figures' tables as cards (a Russian value past its card at 320 px).
+	{"publication", "publication/"},
+	{"figures", "figures/"},
 }
 
 func TestEveryLanguageInBrowser(t *testing.T) {

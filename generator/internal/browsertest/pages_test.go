@@ -372,11 +372,22 @@ const layoutProblems = `(() => {
   for (const k of document.querySelectorAll(".skip-link")) {
     if (k !== document.activeElement && k.getBoundingClientRect().bottom > 0.5) problems.push("the skip link shows " + Math.round(k.getBoundingClientRect().bottom) + " px before it is focused");
   }
-  // A state's badge in a card stays inside it (Russian «Общедоступен» at 320 px).
-  for (const b of document.querySelectorAll("table.stack td .state")) {
-    if (hidden(b)) continue;
-    const r = b.getBoundingClientRect(), c = b.closest("td").getBoundingClientRect();
-    if (r.right > c.right + 1 || r.left < c.left - 1) problems.push("the state " + JSON.stringify(b.textContent.trim()) + " runs " + Math.round(Math.max(r.right - c.right, c.left - r.left)) + " px out of its card");
+  // A state's badge stays inside the box that holds it: a card (Russian
+  // «Общедоступен» at 320 px), a definition list's term (Russian badges
+  // ran over their definitions on the publication page), a status line.
+  for (const b of document.querySelectorAll(".state")) {
+    if (hidden(b) || b.closest("template")) continue;
+    let box = b.parentElement;
+    while (box.parentElement && getComputedStyle(box).display.startsWith("inline")) box = box.parentElement;
+    const r = b.getBoundingClientRect(), c = box.getBoundingClientRect();
+    if (r.right > c.right + 1 || r.left < c.left - 1) problems.push("the state " + JSON.stringify(b.textContent.trim()) + " runs " + Math.round(Math.max(r.right - c.right, c.left - r.left)) + " px out of its " + name(box));
+    if (problems.length >= 8) break;
+  }
+  // A stacked table's cell holds its words (a Russian count ran 14 px past
+  // its card at 320 px).
+  for (const d of document.querySelectorAll("table.stack td")) {
+    if (d.scrollWidth <= d.clientWidth + 1 || hidden(d)) continue;
+    problems.push("a cell " + JSON.stringify(d.textContent.trim().slice(0, 40)) + " runs " + (d.scrollWidth - d.clientWidth) + " px past its card");
     if (problems.length >= 8) break;
   }
   const h = document.querySelector(".site-header");
