@@ -29,6 +29,9 @@ type pastDoc struct {
 	// Latest is whether it is public today by its public day at the latest
 	// (data-latest).
 	Latest bool `json:"latest"`
+	// Meta is whether what the page says under a title of its own (its
+	// kind, or the title made of its parts) is shown.
+	Meta bool `json:"meta"`
 }
 
 // pastView is a meeting's or a country's page as the reader sees it.
@@ -64,6 +67,7 @@ const readPastView = `(() => {
         set: d ? d.getAttribute("data-past-date") : "",
         title: (e.querySelector("[data-past-title]") || {}).textContent || "",
         latest: e.hasAttribute("data-latest"),
+        meta: [...e.querySelectorAll("[data-own-title-only]")].some(m => m.checkVisibility()),
       };
     }),
     counts,
@@ -253,6 +257,12 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 		shown[d.ID] = d.State
 		tally[d.State]++
 		titleCheck(t, where, d.ID, d.State, d.Title, titles)
+		// Under the title made of its parts, nothing says its kind again
+		// (a reader's review found "Switzerland: National Report, 3rd
+		// Review Meeting" over "National Report").
+		if _, own := titles[d.ID]; own && d.Meta && d.State != "public" && d.State != "withdrawn" {
+			t.Errorf("%s: %s, %s that day and titled %q, still shows what goes under its own title", where, d.ID, d.State, d.Title)
+		}
 		dec, ok := engine[d.ID]
 		if !ok {
 			t.Fatalf("%s: %q is no document of the catalog", where, d.ID)

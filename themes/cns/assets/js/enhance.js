@@ -294,7 +294,13 @@
       // A title of its own only in the states that show it (data-titled);
       // on other days the title made of kind, party and meeting.
       var then = e.querySelector("template[data-title-then]"), title = e.querySelector("[data-past-title]");
-      if (then && title && !shown.hasAttribute("data-titled")) title.replaceChildren(then.content.cloneNode(true));
+      if (then && title && !shown.hasAttribute("data-titled")) {
+        title.replaceChildren(then.content.cloneNode(true));
+        // What is said under a title of its own (data-own-title-only: its
+        // kind, or the title made of kind, party and meeting) the made
+        // title says already.
+        within(e, "[data-own-title-only]").forEach(function (m) { m.remove(); });
+      }
       var unset = !perhaps && unsetOn(e, badge, !changed && past.length > 1);
       var dated = (perhaps || tpl.content.querySelector('[data-phrase="' + badge + '"]')) && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
