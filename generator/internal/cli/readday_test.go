@@ -51,10 +51,17 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 			}
 		}
 	}
-	if china := at("documents/rm06-nr-china/index.html"); strings.Contains(china, "this catalog read") {
+	// What a page says of its documents is in its main part; the header's
+	// search box carries every phrase a result may need, this one too.
+	main := func(page string) string {
+		_, m, _ := strings.Cut(page, "<main")
+		m, _, _ = strings.Cut(m, "</main>")
+		return m
+	}
+	if china := main(at("documents/rm06-nr-china/index.html")); strings.Contains(china, "this catalog read") {
 		t.Error("China's report, public by a day its source gives, says it is a day this catalog read a page")
 	}
-	if n := strings.Count(at("documents/index.html"), "the day this catalog read its party"); n != 2 {
+	if n := strings.Count(main(at("documents/index.html")), "the day this catalog read its party"); n != 2 {
 		t.Errorf("the ledger says of %d rows that their day is the one this catalog read a page; want 2 (Japan's and Chile's, not China's)", n)
 	}
 	var docs struct {
