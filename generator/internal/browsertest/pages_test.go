@@ -168,6 +168,14 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 			t.Errorf("the page's main content lacks %q", w)
 		}
 	}
+	// Links that lead to different places have different names, as a
+	// screen reader's list of links reads them: every chart had its
+	// "Picture (SVG)" and "Data (CSV)" (WCAG 2.4.9).
+	var sameNames []string
+	run(chromedp.Evaluate(sameNamedLinks, &sameNames))
+	for _, n := range sameNames {
+		t.Errorf("links to different places share one name: %s", n)
+	}
 
 	// axe-core, light scheme, every rule (the colour rules as colours
 	// says); then, where colours says so, the dark scheme's colours.
@@ -298,6 +306,24 @@ func checkPage(t *testing.T, tab *Tab, srv *Server, links *LinkChecker, axeSrc s
 		t.Errorf("console errors: %v", c)
 	}
 }
+
+// sameNamedLinks lists the names shared by visible links to different
+// places, each with how many places: a link's name is what its
+// aria-labelledby's elements say, else its aria-label, else its text.
+const sameNamedLinks = `(() => {
+  const name = a => {
+    const by = a.getAttribute("aria-labelledby");
+    const n = by ? by.split(/\s+/).map(i => (document.getElementById(i) || {}).textContent || "").join(" ") : a.getAttribute("aria-label") || a.textContent;
+    return n.replace(/\s+/g, " ").trim();
+  };
+  const to = {};
+  for (const a of document.querySelectorAll("a[href]")) {
+    if (!a.checkVisibility()) continue;
+    const u = new URL(a.getAttribute("href"), location.href);
+    (to[name(a)] ||= new Set()).add(u.pathname + u.search + u.hash);
+  }
+  return Object.entries(to).filter(([, places]) => places.size > 1).map(([n, places]) => JSON.stringify(n) + " (" + places.size + " places)");
+})()`
 
 // desktopWidth and pageHeight are the viewport, in CSS pixels, at which
 // checkPage loads a page; it then lays it out at each narrower width of

@@ -75,8 +75,8 @@ var (
 	mapBoxRe     = regexp.MustCompile(`(?s)<div class="wm-box">.*?</div>`)
 	mapTableRe   = regexp.MustCompile(`(?s)<details class="wm-table"[^>]*>.*?</table>`)
 	mapLegendRe  = regexp.MustCompile(`(?s)<div class="wm-legend">.*?</div>`)
-	mapLinkRe    = regexp.MustCompile(`<a class="wm-party wm-([a-z_]+)" href="[^"]*"(?: aria-label="([^"]*)")? data-party="([^"]+)" data-state="([a-z_]+)">`)
-	mapBoxLinkRe = regexp.MustCompile(`(?s)<a class="wm-party wm-([a-z_]+)" href="[^"]*" data-party="([^"]+)" data-state="([a-z_]+)">(.*?)</a>`)
+	mapLinkRe    = regexp.MustCompile(`<a class="wm-party wm-([a-z_]+)"(?: data-keep-day)? href="[^"]*"(?: aria-label="([^"]*)")? data-party="([^"]+)" data-state="([a-z_]+)">`)
+	mapBoxLinkRe = regexp.MustCompile(`(?s)<a class="wm-party wm-([a-z_]+)"(?: data-keep-day)? href="[^"]*" data-party="([^"]+)" data-state="([a-z_]+)">(.*?)</a>`)
 	// A row of a map on a page that can show a past day carries its
 	// report's id and public past (partial pastattrs.html) too.
 	mapRowRe = regexp.MustCompile(`(?s)<tr data-party="([^"]+)"(?: data-doc="[^"]*")? data-state="([a-z_]+)"[^>]*><th scope="row">(.*?)</th><td[^>]*>(.*?)</td></tr>`)
