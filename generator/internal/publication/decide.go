@@ -268,11 +268,22 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 	case catalog.PublicByParty:
 		// From the day the party published it, or from the day it consented
 		// to publication, whichever came first.
-		from, basis := partyDay(doc), BasisParty
+		// A day by which a source shows it published is evidence read
+		// afterwards, never a day planned: before it has come the record
+		// shows nothing published, and nothing is scheduled for it (a
+		// build as of 2017 had Germany's 2012 report "scheduled" for 30
+		// November 2026, the day this catalog read its party's page). A
+		// day recorded may lie ahead, as a party announces the day it will
+		// publish: the document is scheduled for it.
+		from, undated := partyDay(doc), doc.PublishedUndated
+		if doc.Published.IsZero() && !doc.PublishedBy.IsZero() && !started(doc.PublishedBy) {
+			from, undated = catalog.Date{}, false
+		}
+		basis := BasisParty
 		if started(doc.Consent) && (from.IsZero() || doc.Consent.Before(from)) {
 			from, basis = doc.Consent, BasisConsent
 		}
-		if from.IsZero() && doc.PublishedUndated {
+		if from.IsZero() && undated {
 			return never(CauseUndated)
 		}
 		if from.IsZero() {

@@ -313,13 +313,17 @@ func TestDecideUndatedPublication(t *testing.T) {
 		cause   string
 	}{
 		{"PartyRuleByADayIsPublicFromIt", by("2013-08-07"), rm06, "2013-08-07", Public, BasisParty, "2013-08-07", true, CausePublicLatest},
-		{"PartyRuleByADayIsScheduledBeforeIt", by("2013-08-07"), rm06, "2013-08-06", Scheduled, BasisParty, "2013-08-07", true, CauseBecomesPublic},
+		// A day by which a source shows it published is evidence read
+		// afterwards, never a day planned: before it, nothing is recorded
+		// published, and nothing is scheduled for it.
+		{"PartyRuleByADayShowsNothingPublishedBeforeIt", by("2013-08-07"), rm06, "2013-08-06", Restricted, BasisNone, "", false, CauseNotPublished},
 		{"PartyRuleUndatedIsNeverPublic", undated, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
 		{"PartyRuleNothingRecorded", catalog.Document{Kind: "national_report"}, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseNotPublished},
 		{"DaysRuleByADayBeforeTheRulesDayIsEarly", by("2016-09-27"), rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
 		{"DaysRuleByADayAfterTheRulesDayKeepsTheRulesDay", by("2017-08-01"), rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
 		{"DaysRuleUndatedIsPublicOnTheRulesDayAtTheLatest", undated, rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
 		{"DaysRuleByADayWithoutAdjournment", by("2016-09-27"), open, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
+
 		{"DaysRuleUndatedWithoutAdjournment", undated, open, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
 		{"DaysRuleRecordedDayIsNotLatest", catalog.Document{Kind: "national_report", Published: date(t, "2016-09-27")}, rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", false, CauseBecamePublic},
 	}
