@@ -416,3 +416,29 @@ func TestWithdrawnReasonAfterTheLanguagesColon(t *testing.T) {
 		}
 	}
 }
+
+// A build as of a day before a meeting's review cycle began says of its
+// documents that nothing is expected before the cycle's first day, not
+// that their party "submitted no document", nor, of a day to come, that
+// the cycle "began" (a review read both on a build as of 2017).
+func TestADocumentNotYetInExistenceSaysFromWhen(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), "--as-of", "2013-06-01")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	page := read(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html"))
+	for _, want := range []string{
+		"Nothing is expected before <time datetime=\"2014-04-04\">4 April 2014</time>",
+		"the review cycle of its meeting runs from",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("documents/rm07-nr-albania/ as of 1 June 2013 does not say %q", want)
+		}
+	}
+	for _, wrong := range []string{"submitted no document", "began on"} {
+		if strings.Contains(page, wrong) {
+			t.Errorf("documents/rm07-nr-albania/ as of 1 June 2013 says %q", wrong)
+		}
+	}
+}

@@ -239,7 +239,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"basis", "string", "", "Why a public, withdrawn or scheduled document is, was or will be public.", &Constraints{Enum: SchemaValues(v)["BASES"][1:]}},
 		{"public_from", "date", "", "The day it became or becomes public; where public_from_latest is true, the latest day it can have become public, which may be long after it did (for reports of the first meetings, the day the catalog read their party's page).", nil},
 		{"withdrawn_on", "date", "", "The day a withdrawn document was taken down.", nil},
-		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects.", nil},
+		{"next_change", "date", "", "The day a scheduled document becomes public, unless its party objects; for a document not yet submitted, the day its meeting's review cycle begins (or, made at the meeting, the meeting opens), before which it cannot exist.", nil},
 		{"file_name", "string", "", "The published file's name.", nil},
 		{"file_size", "integer", "", "Its size in bytes.", &Constraints{Minimum: minimum(0)}},
 		{"sha256", "string", "", "Its SHA-256 checksum, as sha256sum prints it.", &Constraints{Pattern: tablePattern("^[0-9a-f]{64}$")}},
@@ -308,7 +308,9 @@ func (w *writer) schemas([]Record) error {
 //     STATES_WITHOUT_DAY, those that show no day (nor basis) of
 //     publication; STATES_WITHDRAWN, those that show when they were taken
 //     down; STATES_TO_COME, those that show a day of publication but
-//     neither a file nor a withdrawal (a day to come).
+//     neither a file nor a withdrawal (a day to come); STATES_NO_NEXT,
+//     those whose documents show no next change
+//     (publication.StatesWithNextChange).
 //   - MEETING_TYPES, PARTY_TYPES: catalog.MeetingTypes, catalog.PartyTypes.
 func SchemaValues(v *disclosure.View) map[string][]string {
 	str := func(ss []publication.State) []string {
@@ -344,6 +346,7 @@ func SchemaValues(v *disclosure.View) map[string][]string {
 		"STATES_WITHOUT_DAY": str(without(publication.States, dated)),
 		"STATES_WITHDRAWN":   str(withdrawn),
 		"STATES_TO_COME":     str(without(dated, withFile, withdrawn)),
+		"STATES_NO_NEXT":     str(without(publication.States, publication.StatesWithNextChange)),
 		"MEETING_TYPES":      catalog.MeetingTypes,
 		"PARTY_TYPES":        catalog.PartyTypes,
 		"OFFICER_ROLES":      disclosure.OfficerRoles(),

@@ -89,6 +89,12 @@ func TestSchemasEnumerateWhatTheGoSourceDecides(t *testing.T) {
 			toCome = append(toCome, string(s))
 		}
 	}
+	var noNext []string
+	for _, s := range publication.States {
+		if !slices.Contains(publication.StatesWithNextChange, s) {
+			noNext = append(noNext, string(s))
+		}
+	}
 	for _, c := range []struct {
 		what      string
 		got, want []string
@@ -98,7 +104,8 @@ func TestSchemasEnumerateWhatTheGoSourceDecides(t *testing.T) {
 		{"documents: read_kind", strs(get(doc, "properties", "read_kind", "enum")), append([]string{""}, disclosure.ReadKinds...)},
 		{"documents: the states with no file", ifStates(rule("A document that is not public shows no file, checksum or address of its own.")), []string{string(publication.Public)}},
 		{"documents: the states that say where to read", ifStates(rule("A public document says where it can be read, and since when it is public.")), []string{string(publication.Public)}},
-		{"documents: the states with no day", ifStates(rule("A withheld, restricted or not submitted document has no publication day, basis, next change or day of submission.")), undated},
+		{"documents: the states with no day", ifStates(rule("A withheld, restricted or not submitted document has no publication day, basis or day of submission.")), undated},
+		{"documents: the states with no next change", ifStates(rule("Only a scheduled document, or one not yet submitted, has a next change: the day it becomes public; the day its meeting's review cycle begins or its meeting opens.")), noNext},
 		{"documents: the states withdrawn", ifStates(rule("A withdrawn document says when it was public and when it was taken down.")), states(disclosure.StatesShowing(disclosure.FactWithdrawnOn))},
 		{"documents: the states to come", ifStates(rule("A scheduled document says the day it becomes public.")), toCome},
 		{"meetings: type", strs(get(schema("meetings.schema.json"), "$defs", "meeting", "properties", "type", "enum")), catalog.MeetingTypes},

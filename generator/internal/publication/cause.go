@@ -72,7 +72,7 @@ func (c Cause) English() string {
 	case CauseNotSubmitted:
 		return "the Contracting Party submitted no document"
 	case CauseNotYet:
-		return fmt.Sprintf("not yet submitted: the review cycle of its meeting began on %s, when the meeting before it adjourned", c.Date.Long())
+		return fmt.Sprintf("not yet submitted: the review cycle of its meeting runs from %s, the day the meeting before it adjourned", c.Date.Long())
 	case CauseBeforeSubmission:
 		return "not yet submitted"
 	case CauseBeforeMeeting:

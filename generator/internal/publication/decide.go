@@ -63,6 +63,12 @@ const (
 // fails when a State is declared and not listed.
 var States = []State{Public, Scheduled, Withheld, Restricted, NotSubmitted, Withdrawn}
 
+// StatesWithNextChange are the states whose decisions may carry a
+// NextChange (Decide): a scheduled document, the day it becomes public; one
+// not yet submitted, the day its meeting's review cycle begins or its
+// meeting opens. The open data's schema takes them from here.
+var StatesWithNextChange = []State{Scheduled, NotSubmitted}
+
 // Basis on which a document is, was or will be public.
 type Basis string
 

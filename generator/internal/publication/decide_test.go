@@ -224,6 +224,9 @@ func TestDecide(t *testing.T) {
 				t.Errorf("cause %+v, reason %q", got.Cause, got.Reason)
 			}
 			seen[got.Cause.Code] = true
+			if !got.NextChange.IsZero() && !slices.Contains(StatesWithNextChange, got.State) {
+				t.Errorf("a decision %s has a next change, %s; StatesWithNextChange does not list its state", got.State, got.NextChange)
+			}
 			// The decision names the version of the rule that covers the
 			// meeting, and none where no version does.
 			var want *catalog.RuleVersion
