@@ -12,15 +12,18 @@ package browsertest
 // each language and back. With -artifacts the Arabic pages' screenshots are kept.
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cns-transparency/cns-site/generator/internal/corpus"
@@ -462,5 +465,87 @@ func TestMenuLanguagesLineUpOnThePagesSide(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// The language switcher leads to the same view in each other language: on
+// a past day, to that day; on the search page, to its query, the query a
+// reader types included (a review found both dropped). And the phone's
+// Menu button is named "Menu" alone (its arrow was read out as part of
+// its name), after the search box in the document, though drawn before
+// it: its links open below the box, and Tab goes from the button into
+// them, not back up to the box.
+func TestLanguageLinksKeepTheDayAndTheQuery(t *testing.T) {
+	t.Parallel()
+	tab := searchBrowser(t)
+	srv := Serve(t, allLanguagesSite(t), "")
+	const hrefs = `[...document.querySelectorAll(".languages a[hreflang]")].map(a => a.getAttribute("href"))`
+	var onDay []string
+	tab.Run(chromedp.Navigate(srv.URL+"es/meetings/rm07/?on=2017-05-01"), chromedp.Evaluate(hrefs, &onDay))
+	if len(onDay) < 5 {
+		t.Fatalf("the Spanish meeting page has %d language links", len(onDay))
+	}
+	for _, h := range onDay {
+		if !strings.HasSuffix(h, "meetings/rm07/?on=2017-05-01") {
+			t.Errorf("on 1 May 2017 a language link leads to %q, not to that day", h)
+		}
+	}
+	searchOpen(t, tab, srv, "q=albania")
+	searchWait(t, tab, "albania")
+	var fromAddress []string
+	tab.Run(chromedp.Evaluate(hrefs, &fromAddress))
+	searchType(tab, " france")
+	searchWait(t, tab, "albania france")
+	var typed []string
+	tab.Run(chromedp.Sleep(600*time.Millisecond), chromedp.Evaluate(hrefs, &typed))
+	for i, h := range fromAddress {
+		if !strings.HasSuffix(h, "search/?q=albania") {
+			t.Errorf("the search for albania: a language link leads to %q", h)
+		}
+		if i < len(typed) && !strings.HasSuffix(typed[i], "search/?q=albania+france") {
+			t.Errorf("after typing: a language link leads to %q, not to the search typed", typed[i])
+		}
+	}
+	searchClean(t, tab, srv)
+
+	var menu struct {
+		Names       []string
+		SearchFirst bool
+		DrawnAbove  bool
+	}
+	var summaries []*cdp.Node
+	tab.Run(chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+"fr/"),
+		// The accessibility tree is read once the document's nodes are.
+		chromedp.Nodes(".nav-menu > summary", &summaries, chromedp.ByQueryAll),
+		chromedp.Evaluate(`(() => {
+  const s = document.querySelector(".header-bar .searchbox"), m = document.querySelector(".nav-menu > summary");
+  return {searchFirst: !!(s.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING), drawnAbove: m.getBoundingClientRect().bottom <= s.getBoundingClientRect().top + 1};
+})()`, &menu),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var res struct {
+				Nodes []struct {
+					Role struct {
+						Value string `json:"value"`
+					} `json:"role"`
+					Name struct {
+						Value string `json:"value"`
+					} `json:"name"`
+				} `json:"nodes"`
+			}
+			if err := cdp.Execute(ctx, "Accessibility.getFullAXTree", nil, &res); err != nil {
+				return err
+			}
+			for _, n := range res.Nodes {
+				if n.Role.Value == "DisclosureTriangle" {
+					menu.Names = append(menu.Names, n.Name.Value)
+				}
+			}
+			return nil
+		}))
+	if !menu.SearchFirst || !menu.DrawnAbove {
+		t.Errorf("at 375 px the search box comes first in the document %v, the Menu button is drawn above it %v; want both", menu.SearchFirst, menu.DrawnAbove)
+	}
+	if want := themetest.Strings(t)["fr"]["nav_menu"]["other"]; !slices.Contains(menu.Names, want) {
+		t.Errorf("the Menu button's names in the accessibility tree: %q, want %q", menu.Names, want)
 	}
 }

@@ -307,3 +307,51 @@ func TestTheMapsPartiesCanBeSkipped(t *testing.T) {
 		t.Errorf("after the link, Tab goes to %s, want the map's table", after)
 	}
 }
+
+// A keyboard reader sees which party the map's focus is on, and its state:
+// a review found them only in the shape's accessible name, the small
+// parties mere dots. Tab onto a party: its name and state, as its
+// accessible name says them, show in words over the map's bottom corner,
+// hidden from assistive technology (the link has the name), over none of
+// the focused party's shape; they go with the focus.
+func TestTheMapNamesTheFocusedPartyInWords(t *testing.T) {
+	t.Parallel()
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	const focusFrance = `(() => {
+  const all = [...document.querySelectorAll("#wm svg.wm-svg a.wm-party")];
+  const i = all.findIndex(a => a.dataset.party === "france");
+  if (i < 1) return false;
+  all[i - 1].focus();
+  return true;
+})()`
+	const read = `(() => {
+  const c = document.querySelector("#wm .wm-caption"), a = document.activeElement, svg = document.querySelector("#wm svg.wm-svg");
+  if (!c || !c.checkVisibility()) return {shown: false};
+  const r = c.getBoundingClientRect(), m = svg.getBoundingClientRect(), p = a.getBoundingClientRect();
+  const meets = !(r.right <= p.left || p.right <= r.left || r.bottom <= p.top || p.bottom <= r.top);
+  return {shown: true, text: c.textContent, name: a.getAttribute("aria-label") || "", hidden: c.getAttribute("aria-hidden") === "true",
+    atFoot: Math.abs(r.bottom - m.bottom) <= 1 && r.left >= m.left - 1, overParty: meets};
+})()`
+	type caption struct {
+		Shown, Hidden, AtFoot, OverParty bool
+		Text, Name                       string
+	}
+	var ok bool
+	var got, gone caption
+	tab.Run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"meetings/rm07/"),
+		chromedp.Evaluate(focusFrance, &ok), chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(read, &got),
+		chromedp.Evaluate(`document.activeElement.blur()`, nil), chromedp.Evaluate(read, &gone))
+	if !ok {
+		t.Fatal("the fixture's 7th meeting map has no France after another party")
+	}
+	if !got.Shown || got.Text == "" || got.Text != got.Name || !got.Hidden || !got.AtFoot || got.OverParty {
+		t.Errorf("Tab onto France: the words over the map %+v; want its accessible name, shown, hidden from assistive technology, at the map's foot, over none of its shape", got)
+	}
+	if !strings.HasPrefix(got.Text, "France") {
+		t.Errorf("the words over the map are %q, want France's", got.Text)
+	}
+	if gone.Shown {
+		t.Errorf("the focus left the map, and the words %q stay", gone.Text)
+	}
+}

@@ -564,17 +564,44 @@
   // in the document. The copy is a picture only: hidden from assistive
   // technology, and never a link. The listeners are on the map's HTML
   // parent: Chromium makes an SVG element with focus listeners a Tab stop.
+  //
+  // The party focused, or under the pointer, is named in words over the
+  // map's bottom corner (p.wm-caption): its name and state, as its accessible
+  // name says them, which a sighted reader could not otherwise read; the
+  // words are hidden from assistive technology, which has the link's name.
   Array.prototype.forEach.call(document.querySelectorAll("svg.wm-svg"), function (svg) {
-    var ring = null;
+    var ring = null, caption = null, focused = null;
     function clear() {
       if (ring) ring.remove();
       ring = null;
     }
-    svg.parentNode.addEventListener("focusout", clear);
+    function say(a) {
+      if (!caption) {
+        caption = document.createElement("p");
+        caption.className = "wm-caption";
+        caption.setAttribute("aria-hidden", "true");
+        svg.parentNode.appendChild(caption);
+      }
+      caption.textContent = a ? a.getAttribute("aria-label") || "" : "";
+      caption.hidden = !caption.textContent;
+      // At the map's bottom corner, the open sea: never over a party.
+      caption.style.top = svg.getBoundingClientRect().bottom - svg.parentNode.getBoundingClientRect().top + "px";
+    }
+    function partyOf(e) {
+      var a = e.target.closest ? e.target.closest("a.wm-party") : null;
+      return a && svg.contains(a) ? a : null;
+    }
+    svg.parentNode.addEventListener("focusout", function () {
+      clear();
+      focused = null;
+      say(null);
+    });
     svg.parentNode.addEventListener("focusin", function (e) {
       clear();
-      var a = e.target.closest ? e.target.closest("a.wm-party") : null;
-      if (!a || !svg.contains(a) || !a.matches(":focus-visible")) return;
+      var a = partyOf(e);
+      focused = a;
+      say(a);
+      if (!a || !a.matches(":focus-visible")) return;
       ring = document.createElementNS(svg.namespaceURI, "g");
       ring.setAttribute("class", "wm-ring");
       ring.setAttribute("aria-hidden", "true");
@@ -583,5 +610,7 @@
       });
       svg.appendChild(ring);
     });
+    svg.parentNode.addEventListener("mouseover", function (e) { say(partyOf(e) || focused); });
+    svg.parentNode.addEventListener("mouseleave", function () { say(focused); });
   });
 })();

@@ -985,7 +985,20 @@
     var p = new URLSearchParams(location.search);
     this.els.input.value = p.get('q') || '';
     for (var i = 0; i < FACETS.length; i++) this.selected[FACETS[i]] = p.get(FACETS[i]) || '';
+    languageLinks(location.search);
   };
+
+  /* languageLinks has the language switcher lead to the same search, its
+     query and facets, in each other language (facets are ids, the same in
+     every language; each language's index finds English names too). */
+  function languageLinks(search) {
+    var links = document.querySelectorAll('a[hreflang]');
+    for (var i = 0; i < links.length; i++) {
+      var u = new URL(links[i].getAttribute('href'), location.href);
+      u.search = search;
+      links[i].setAttribute('href', u.pathname + u.search);
+    }
+  }
 
   /* rememberSoon puts the query in the address once typing pauses: changing
      the address takes Chromium longer than a frame, too long for every key. */
@@ -1009,6 +1022,7 @@
     if (q) p.set('q', q);
     for (var i = 0; i < FACETS.length; i++) if (this.selected[FACETS[i]]) p.set(FACETS[i], this.selected[FACETS[i]]);
     var s = p.toString(), url = location.pathname + (s ? '?' + s : '');
+    languageLinks(s ? '?' + s : '');
     if (url === location.pathname + location.search) return;
     if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   };
