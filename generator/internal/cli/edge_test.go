@@ -442,3 +442,39 @@ func TestADocumentNotYetInExistenceSaysFromWhen(t *testing.T) {
 		}
 	}
 }
+
+// A document's former ids are in the open data, so that a reader of an
+// earlier day's file, which named it by one, finds it (a review found the
+// joint meeting's nine renamed reports gone from documents.json for
+// anyone joining on their old ids): a list in the JSON, joined by ";" in
+// the CSV, an empty list for a document never renamed.
+func TestFormerIDsAreInTheOpenData(t *testing.T) {
+	data := edgeCatalog(t)
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: aland\n", "    party: aland\n    former_ids: [rm07-aland-report, rm07-aland]\n")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-10-01")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var docs struct {
+		Documents []struct {
+			ID     string   `json:"id"`
+			Former []string `json:"former_ids"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "documents.json"))), &docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs.Documents {
+		want := []string{}
+		if d.ID == "rm07-nr-aland" {
+			want = []string{"rm07-aland-report", "rm07-aland"}
+		}
+		if d.Former == nil || strings.Join(d.Former, " ") != strings.Join(want, " ") {
+			t.Errorf("documents.json: %s former_ids %#v, want %q", d.ID, d.Former, want)
+		}
+	}
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",rm07-aland-report;rm07-aland\r\n") && !strings.Contains(csv, ",rm07-aland-report;rm07-aland\n") {
+		t.Errorf("documents.csv does not end Aland's row with its former ids joined by ';'")
+	}
+}

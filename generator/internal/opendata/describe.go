@@ -254,6 +254,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"public_from_latest", "boolean", "", "true where public_from is the latest day it may have become public: its Contracting Party published it on a day the catalog does not record, or a source counts more reports of its meeting published early than the catalog dates.", &Constraints{Required: true}},
 		{"public_from_assumed", "boolean", "", "true where public_from is the day a rule sets that the catalog applies to the document's meeting though no source read states the rule for that meeting: the day follows from the rule, and no source records it.", &Constraints{Required: true}},
 		{"public_from_read", "boolean", "", "true where public_from is the day this catalog read the page of the document's Contracting Party that shows it published, not a day a source gives: it was public by then, and may have been long before.", &Constraints{Required: true}},
+		{"former_ids", "string", "", "The ids the document had before, joined by ';': their pages lead to its page, and an older file names it by them.", &Constraints{Pattern: "((" + tablePattern(idPattern) + ")(;" + tablePattern(idPattern) + ")*)?"}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }

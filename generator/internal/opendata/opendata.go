@@ -95,10 +95,15 @@ type Record struct {
 	// PublicFromRead is set where PublicFrom is the day this catalog read
 	// the page showing the document published (disclosure.DocRef.LatestRead).
 	PublicFromRead bool `json:"public_from_read"`
+	// FormerIDs are the ids the document had before (catalog
+	// .Document.FormerIDs): their pages still lead to its page, and a
+	// reader of an older file finds it by them. An empty list when none;
+	// in the CSV, joined by ";".
+	FormerIDs []string `json:"former_ids"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids"}
 
 func (r Record) row() []string {
 	size := ""
@@ -109,7 +114,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead)}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";")}
 }
 
 // writer holds what all outputs share.
@@ -164,6 +169,7 @@ func (w *writer) records() []Record {
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest, PublicFromAssumed: page.DayAssumed, PublicFromRead: page.LatestRead,
+			FormerIDs: append([]string{}, d.FormerIDs...),
 		}
 		if page.Report != 0 {
 			report := page.Report
