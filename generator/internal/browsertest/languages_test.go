@@ -493,7 +493,12 @@ func TestLanguageLinksKeepTheDayAndTheQuery(t *testing.T) {
 	searchOpen(t, tab, srv, "q=albania")
 	searchWait(t, tab, "albania")
 	var fromAddress []string
-	tab.Run(chromedp.Evaluate(hrefs, &fromAddress))
+	var title string
+	tab.Run(chromedp.Evaluate(hrefs, &fromAddress), chromedp.Title(&title))
+	// The window's title names the query too, quoted.
+	if !strings.HasPrefix(title, "“albania” · ") {
+		t.Errorf("the search for albania is titled %q", title)
+	}
 	searchType(tab, " france")
 	searchWait(t, tab, "albania france")
 	var typed []string

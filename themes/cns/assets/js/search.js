@@ -986,6 +986,14 @@
     this.els.input.value = p.get('q') || '';
     for (var i = 0; i < FACETS.length; i++) this.selected[FACETS[i]] = p.get(FACETS[i]) || '';
     languageLinks(location.search);
+    this.pageTitle(this.els.input.value.trim());
+  };
+
+  /* pageTitle names the query in the window's title ("“albania” · Search ·
+     site"), as a tab, a bookmark and the history list show it. */
+  Search.prototype.pageTitle = function (q) {
+    if (this.baseTitle === undefined) this.baseTitle = document.title;
+    document.title = q ? this.t('title_for', { q: q }) + ' · ' + this.baseTitle : this.baseTitle;
   };
 
   /* languageLinks has the language switcher lead to the same search, its
@@ -1023,6 +1031,7 @@
     for (var i = 0; i < FACETS.length; i++) if (this.selected[FACETS[i]]) p.set(FACETS[i], this.selected[FACETS[i]]);
     var s = p.toString(), url = location.pathname + (s ? '?' + s : '');
     languageLinks(s ? '?' + s : '');
+    this.pageTitle(q);
     if (url === location.pathname + location.search) return;
     if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   };
