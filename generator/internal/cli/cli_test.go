@@ -61,9 +61,17 @@ var allLanguages = []string{"--languages", "en,ar,zh,fr,ru,es"}
 
 func buildFixture(t testing.TB, asOf string, more ...string) string {
 	t.Helper()
+	return buildData(t, fixture, asOf, more...)
+}
+
+// buildData builds the catalog in data as of a day, with more flags (a
+// later --languages wins over buildArgs' "en"), into a directory of its
+// own, and fails the test if the build fails; it returns the site's folder.
+func buildData(t testing.TB, data, asOf string, more ...string) string {
+	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), append([]string{"--as-of", asOf}, more...)...)...)
+	r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), append([]string{"--as-of", asOf}, more...)...)...)
 	if r.code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}

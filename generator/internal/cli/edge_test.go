@@ -399,11 +399,7 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 // Partie…" and "原因:").
 func TestWithdrawnReasonAfterTheLanguagesColon(t *testing.T) {
 	data := edgeCatalog(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-10-01", "--languages", "en,fr,zh")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, data, "2017-10-01", "--languages", "en,fr,zh")
 	for lang, want := range map[string]string{
 		"":    "Reason: </strong><span>The Contracting Party objected",
 		"fr/": "Motif\u00a0: </strong><span>la Partie contractante s",
@@ -422,11 +418,7 @@ func TestWithdrawnReasonAfterTheLanguagesColon(t *testing.T) {
 // that their party "submitted no document", nor, of a day to come, that
 // the cycle "began" (a review read both on a build as of 2017).
 func TestADocumentNotYetInExistenceSaysFromWhen(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(fixture, out, filepath.Join(dir, ".build"), "--as-of", "2013-06-01")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, fixture, "2013-06-01")
 	page := read(t, filepath.Join(out, "documents", "rm07-nr-albania", "index.html"))
 	for _, want := range []string{
 		"Nothing is expected before <time datetime=\"2014-04-04\">4 April 2014</time>",
@@ -451,11 +443,7 @@ func TestADocumentNotYetInExistenceSaysFromWhen(t *testing.T) {
 func TestFormerIDsAreInTheOpenData(t *testing.T) {
 	data := edgeCatalog(t)
 	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: aland\n", "    party: aland\n    former_ids: [rm07-aland-report, rm07-aland]\n")
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-10-01")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, data, "2017-10-01")
 	var docs struct {
 		Documents []struct {
 			ID     string   `json:"id"`

@@ -570,10 +570,7 @@ func TestAMeetingsOwnDocumentOnItsSiteIsSaidToBeItsOne(t *testing.T) {
 		"    parties: [aland, carpania, drusia]\n    documents_site: {url: \"https://sr.example.org/\", kind: summary_report}\n")
 	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "documents:\n",
 		"documents:\n  - id: rm07-summary-report\n    kind: summary_report\n    adopted: 2017-04-07\n")
-	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-07-06", "--languages", "en,fr")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, data, "2017-07-06", "--languages", "en,fr")
 	for p, want := range map[string]string{
 		"documents/rm07-summary-report/index.html":    "say that its document of the kind “Summary Report” was made public on",
 		"fr/documents/rm07-summary-report/index.html": "son document du type",

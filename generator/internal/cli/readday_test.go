@@ -22,10 +22,7 @@ func TestAReadingDaySaysWhoseDayItIs(t *testing.T) {
 		"  - kind: national_report\n    party: japan\n    published_by: 2017-06-01\n    published_by_read: true\n    sources: [\"Japan's regulator's page of its reports (this catalog read it on 1 June 2017)\"]\n"+
 			"  - kind: national_report\n    party: chile\n    published_by: 2017-06-01\n    published_by_read: true\n    sources: [\"Chile's regulator's page of its reports (this catalog read it on 1 June 2017)\"]\n"+
 			"  - kind: national_report\n    party: china\n    published_by: 2013-09-30\n    sources: [\"A regulator's page dated 30 September 2013\"]\n")
-	out := filepath.Join(dir, "public")
-	if r := run(t, nil, buildArgs(data, out, filepath.Join(dir, ".build"), "--as-of", "2017-06-10", "--languages", "en,fr")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, data, "2017-06-10", "--languages", "en,fr")
 	at := func(rel string) string { return read(t, filepath.Join(out, filepath.FromSlash(rel))) }
 	for page, wants := range map[string][]string{
 		"documents/rm06-nr-japan/index.html": {
