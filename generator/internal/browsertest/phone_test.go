@@ -194,22 +194,30 @@ func TestHeaderTakesAtMostAThirdOfALandscapePhoneOrSmallTablet(t *testing.T) {
 // a 320 px phone reads every page without scrolling sideways: cards take
 // no table's minimum widths, their labels no more than 40 % of a card,
 // the search filters and a span of days wrap (a review found the ledger
-// 145 px wider than the phone, the search page 152). In English, Arabic
-// and Spanish; a Russian word longer than the line is left to the
-// browser's hyphenation, which the test browser lacks.
+// 145 px wider than the phone, the search page 152), and the site's title
+// keeps a line of its own. In English, Arabic, Spanish and French; a
+// Russian word longer than the line is left to the browser's hyphenation,
+// which the test browser lacks.
 func TestPagesReflowWithTextAtTwiceItsSize(t *testing.T) {
 	t.Parallel()
 	tab := Browser(t)
 	srv := Serve(t, allLanguagesSite(t), "")
 	tab.Run(page.SetFontSizes(&page.FontSizes{Standard: 32, Fixed: 26}), chromedp.EmulateViewport(320, 800))
 	defer tab.Run(page.SetFontSizes(&page.FontSizes{Standard: 16, Fixed: 13}))
-	for _, lang := range []string{"", "ar/", "es/"} {
+	for _, lang := range []string{"", "ar/", "es/", "fr/"} {
 		for _, path := range []string{"", "meetings/rm07/", "countries/albania/", "documents/", "documents/rm07-nr-albania/", "search/?q=albania", "publication/", "data/"} {
 			var got struct {
 				Font  string
 				Extra float64
+				Title float64 // the site's title's width, as a share of the line
 			}
-			tab.Run(chromedp.Navigate(srv.URL+lang+path), chromedp.Evaluate(`({font: getComputedStyle(document.body).fontSize, extra: document.documentElement.scrollWidth - document.documentElement.clientWidth})`, &got))
+			tab.Run(chromedp.Navigate(srv.URL+lang+path), chromedp.Evaluate(`({font: getComputedStyle(document.body).fontSize, extra: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  title: document.querySelector(".site-title").getBoundingClientRect().width / document.querySelector(".header-bar").getBoundingClientRect().width})`, &got))
+			// The title keeps a line of its own rather than a column of
+			// broken words beside the Menu button (a review found "Exa/me/n").
+			if got.Title < 0.6 {
+				t.Errorf("/%s%s at 320 px with text at 200 %%: the site's title takes %.0f %% of the header's width", lang, path, 100*got.Title)
+			}
 			if got.Font != "32px" {
 				t.Fatalf("/%s%s: the text is %s, not twice 16 px", lang, path, got.Font)
 			}

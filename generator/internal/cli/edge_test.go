@@ -399,11 +399,15 @@ func TestCatalogWordsNamingASecretAnotherWayAreRefused(t *testing.T) {
 // Partie…" and "原因:").
 func TestWithdrawnReasonAfterTheLanguagesColon(t *testing.T) {
 	data := edgeCatalog(t)
-	out := buildData(t, data, "2017-10-01", "--languages", "en,fr,zh")
+	out := buildData(t, data, "2017-10-01", "--languages", "en,fr,zh,ru,es")
 	for lang, want := range map[string]string{
 		"":    "Reason: </strong><span>The Contracting Party objected",
 		"fr/": "Motif\u00a0: </strong><span>la Partie contractante s",
 		"zh/": "原因：</strong><span>缔约方反对公开该文件。",
+		// Lower-case after the colon, but not the Convention's term,
+		// which Russian pages write with its capital everywhere.
+		"ru/": "Причина: </strong><span>возражение Договаривающейся стороны против его публикации.",
+		"es/": "Motivo: </strong><span>la Parte Contratante se opuso",
 	} {
 		page := read(t, filepath.Join(out, filepath.FromSlash(lang+"documents/rm07-nr-syldavia/index.html")))
 		if !strings.Contains(page, want) {

@@ -565,8 +565,8 @@
   // technology, and never a link. The listeners are on the map's HTML
   // parent: Chromium makes an SVG element with focus listeners a Tab stop.
   //
-  // The party focused, or under the pointer, is named in words over the
-  // map's bottom corner (p.wm-caption): its name and state, as its accessible
+  // The party focused, or under the pointer, is named in words in a corner
+  // of the map (p.wm-caption, place): its name and state, as its accessible
   // name says them, which a sighted reader could not otherwise read; the
   // words are hidden from assistive technology, which has the link's name.
   Array.prototype.forEach.call(document.querySelectorAll("svg.wm-svg"), function (svg) {
@@ -584,8 +584,27 @@
       }
       caption.textContent = a ? a.getAttribute("aria-label") || "" : "";
       caption.hidden = !caption.textContent;
-      // At the map's bottom corner, the open sea: never over a party.
-      caption.style.top = svg.getBoundingClientRect().bottom - svg.parentNode.getBoundingClientRect().top + "px";
+      if (!caption.hidden) place(a);
+    }
+    // place puts the words in a corner of the map that meets none of the
+    // party's shape: a bottom one first, the open sea, the page's start
+    // first; where every corner meets it, or the words would fill half
+    // the map (a phone's), under the map, over what follows it while
+    // they show.
+    function place(a) {
+      var box = svg.parentNode.getBoundingClientRect(), m = svg.getBoundingClientRect(), p = a.getBoundingClientRect();
+      var w = caption.offsetWidth, h = caption.offsetHeight;
+      var rtl = getComputedStyle(svg.parentNode).direction === "rtl";
+      var start = rtl ? m.right - w : m.left, end = rtl ? m.left : m.right - w;
+      var spots = [[start, m.bottom - h], [end, m.bottom - h], [start, m.top], [end, m.top]];
+      var at = null;
+      for (var i = 0; i < spots.length && !at && h * 2 <= m.height; i++) {
+        var x = spots[i][0], y = spots[i][1];
+        if (x + w <= p.left || p.right <= x || y + h <= p.top || p.bottom <= y) at = spots[i];
+      }
+      if (!at) at = [start, m.bottom];
+      caption.style.left = at[0] - box.left + "px";
+      caption.style.top = at[1] - box.top + "px";
     }
     function partyOf(e) {
       var a = e.target.closest ? e.target.closest("a.wm-party") : null;
