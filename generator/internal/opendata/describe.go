@@ -254,7 +254,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"public_from_latest", "boolean", "", "true where public_from is the latest day it may have become public: its Contracting Party published it on a day the catalog does not record, or a source counts more reports of its meeting published early than the catalog dates.", &Constraints{Required: true}},
 		{"public_from_assumed", "boolean", "", "true where public_from is the day a rule sets that the catalog applies to the document's meeting though no source read states the rule for that meeting: the day follows from the rule, and no source records it.", &Constraints{Required: true}},
 		{"public_from_read", "boolean", "", "true where public_from is the day this catalog read the page of the document's Contracting Party that shows it published, not a day a source gives: it was public by then, and may have been long before.", &Constraints{Required: true}},
-		{"former_ids", "string", "", "The ids the document had before, joined by ';': their pages lead to its page, and an older file names it by them.", &Constraints{Pattern: "((" + tablePattern(idPattern) + ")(;" + tablePattern(idPattern) + ")*)?"}},
+		{"former_ids", "string", "", "The ids the document had before (in documents.csv joined by ';'): their pages lead to its page, and an older file names it by them.", &Constraints{Pattern: "((" + tablePattern(idPattern) + ")(;" + tablePattern(idPattern) + ")*)?"}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }
@@ -287,7 +287,7 @@ func (w *writer) schemas([]Record) error {
 		} else {
 			b = bytes.Replace(b, []byte("  \"$id\": \"ID\",\n"), nil, 1)
 		}
-		if b, err = fillSchema(b, values); err != nil {
+		if b, err = fillSchema(b, values, descriptions(documentsTable(w.v))); err != nil {
 			return fmt.Errorf("%s: %w", f.Schema, err)
 		}
 		if err := w.file(f.SchemaPath(), b); err != nil {
@@ -354,15 +354,35 @@ func SchemaValues(v *disclosure.View) map[string][]string {
 	}
 }
 
+// descriptions are a Table Schema's descriptions, by field name.
+func descriptions(s TableSchema) map[string]string {
+	out := map[string]string{}
+	for _, f := range s.Fields {
+		out[f.Name] = f.Description
+	}
+	return out
+}
+
 // placeholder is a value of schema/ to be filled in: a string in capitals.
-var placeholder = regexp.MustCompile(`"[A-Z][A-Z_]*"`)
+var placeholder = regexp.MustCompile(`"[A-Z][A-Z0-9_]*"`)
 
 // fillSchema puts each list of values, or pattern (SchemaPatterns), in
 // place of its placeholder, and refuses a placeholder it has no list for, or a schema no longer JSON.
-func fillSchema(b []byte, values map[string][]string) ([]byte, error) {
+func fillSchema(b []byte, values map[string][]string, describe map[string]string) ([]byte, error) {
 	var missing []string
 	b = placeholder.ReplaceAllFunc(b, func(p []byte) []byte {
 		name := string(p[1 : len(p)-1])
+		// "DESCRIBE_PUBLIC_FROM": the description documents.csv's Table
+		// Schema gives public_from, so that both schemas say one thing.
+		if field, ok := strings.CutPrefix(name, "DESCRIBE_"); ok {
+			d, ok := describe[strings.ToLower(field)]
+			if !ok {
+				missing = append(missing, string(p))
+				return p
+			}
+			q, _ := json.Marshal(d)
+			return q
+		}
 		if pat, ok := SchemaPatterns[name]; ok {
 			q, _ := json.Marshal(pat)
 			return q
