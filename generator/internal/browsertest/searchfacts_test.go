@@ -182,3 +182,32 @@ func TestSearchStateWordSelectsTheState(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// A restricted result says why in a few words, as the lists do
+// ("Restricted" alone reads as withheld by the party): the edge catalog's
+// Borduria has a 6th report no publication or consent of which is
+// recorded, and questions and answers of the 7th with no consent.
+func TestSearchSaysWhyARestrictedDocumentIs(t *testing.T) {
+	tab := searchBrowser(t)
+	srv := Serve(t, edgeSite(t), "")
+	searchOpen(t, tab, srv, "q=borduria")
+	hits := searchWait(t, tab, "borduria")
+	want := map[string]string{
+		"/documents/rm06-nr-borduria/": "Restricted, no publication or consent recorded",
+		"/documents/rm07-qa-borduria/": "Restricted, no consent recorded",
+	}
+	for _, h := range hits {
+		if w, ok := want[h.Href]; ok {
+			if !strings.Contains(strings.Join(strings.Fields(h.Text), " "), w) {
+				t.Errorf("the result %s says %q, want %q", h.Href, h.Text, w)
+			}
+			delete(want, h.Href)
+		} else if strings.Contains(h.Text, "recorded") {
+			t.Errorf("the result %s says %q: it is not restricted", h.Href, h.Text)
+		}
+	}
+	for href := range want {
+		t.Errorf("borduria does not find %s", href)
+	}
+	searchClean(t, tab, srv)
+}

@@ -902,6 +902,14 @@
           if (piece) meta.appendChild(document.createTextNode(piece));
         });
       }
+      // doc[13]: why a restricted document is (its cause), in the words
+      // the lists write beside the state (restrictedwhy.html).
+      if (st === 'restricted' && doc[13]) {
+        var why = this.s['why_' + doc[13]] || this.s.why_rules;
+        // Between the state and the words, what the language puts there
+        // as the map says them (map_label_when: "{state}, {when}").
+        if (why) meta.appendChild(document.createTextNode(((this.s.why_when || '{state}, {when}').split('{state}')[1] || ', ').split('{when}')[0] + why));
+      }
       if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw, en); }
       if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw, en);
     } else if (type === PARA) {
