@@ -510,7 +510,10 @@ func TestLanguageLinksKeepTheDayAndTheQuery(t *testing.T) {
 	searchType(tab, " france")
 	searchWait(t, tab, "albania france")
 	var typed []string
-	tab.Run(chromedp.Sleep(600*time.Millisecond), chromedp.Evaluate(hrefs, &typed))
+	// The page puts a typed query in its address once typing pauses
+	// (search.js, rememberSoon), the language links with it.
+	var remembered bool
+	tab.Run(poll(`location.search.includes("france")`, &remembered, 5*time.Second), chromedp.Evaluate(hrefs, &typed))
 	for i, h := range fromAddress {
 		if !strings.HasSuffix(h, "search/?q=albania") {
 			t.Errorf("the search for albania: a language link leads to %q", h)
