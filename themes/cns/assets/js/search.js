@@ -713,6 +713,13 @@
     index.stateNames.push(entry('not_public', states.map(function (st, i) { return i; }).filter(function (i) { return states[i] !== 'public'; })));
   }
 
+  /* between is what a string of the page's ("{state} {when}") puts
+     between the state and what follows it, or fallback's. */
+  Search.prototype.between = function (key, fallback) {
+    var f = this.s[key] || fallback;
+    return (f.split('{state}')[1] || '').split('{when}')[0];
+  };
+
   Search.prototype.t = function (key, vars) {
     var v = this.s[key] || key;
     for (var k in vars) v = v.split('{' + k + '}').join(vars[k]);
@@ -895,7 +902,7 @@
         // "since {date}", "自{date}起").
         // Between the state and its day, what the language puts there
         // (state_when: "{state} {when}"; Chinese a comma, as its map does).
-        var self = this, sep = ((this.s.state_when || '{state} {when}').split('{state}')[1] || ' ').split('{when}')[0];
+        var self = this, sep = this.between('state_when', '{state} {when}');
         meta.appendChild(document.createTextNode(sep));
         this.t(key).split('{date}').forEach(function (piece, j) {
           if (j) meta.appendChild(self.date(when, qw));
@@ -908,7 +915,7 @@
         var why = this.s['why_' + doc[13]] || this.s.why_rules;
         // Between the state and the words, what the language puts there
         // as the map says them (map_label_when: "{state}, {when}").
-        if (why) meta.appendChild(document.createTextNode(((this.s.why_when || '{state}, {when}').split('{state}')[1] || ', ').split('{when}')[0] + why));
+        if (why) meta.appendChild(document.createTextNode(this.between('why_when', '{state}, {when}') + why));
       }
       if (doc[8]) { meta.appendChild(document.createTextNode(' · ')); marked(meta, doc[8], qw, en); }
       if (doc[7]) text = marked(el('p', 'search-hit-text'), doc[7], qw, en);
