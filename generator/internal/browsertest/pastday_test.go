@@ -613,8 +613,14 @@ func TestMeetingAndCountryPagesOnAPastDayAgreeWithTheEngine(t *testing.T) {
 			if v.day == asOf {
 				wantHref = p.path
 			}
-			if cite.Title == "" || cite.Title != cite.Heading || cite.Day != v.day.String() || !strings.HasSuffix(cite.Href, wantHref) {
-				t.Errorf("%s: the page's citation cites %q of %q at %q; want %q of %s at …%s", where, cite.Title, cite.Day, cite.Href, cite.Heading, v.day, wantHref)
+			// The heading names the day on a past day; the citation its
+			// own title and, apart, the day.
+			heading := cite.Title
+			if v.day != asOf {
+				heading += ", as it stood on " + v.day.Long()
+			}
+			if cite.Title == "" || heading != cite.Heading || cite.Day != v.day.String() || !strings.HasSuffix(cite.Href, wantHref) {
+				t.Errorf("%s: the page's citation cites %q of %q at %q under the heading %q; want the heading's own words of %s at …%s", where, cite.Title, cite.Day, cite.Href, cite.Heading, v.day, wantHref)
 			}
 			if got.Label != "Show this page as it stood on" {
 				t.Errorf("%s: the form's label is %q", where, got.Label)
@@ -678,11 +684,12 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 	var adjourned string
 	tab.Run(chromedp.Navigate(srv.URL+"ar/meetings/rm07/"), chromedp.Evaluate(`document.querySelector('.tl-date time[datetime="2017-04-07"]').textContent`, &adjourned))
 	// Each page's window title on the build day: "Title · Site".
-	titleNow := map[string]string{}
+	// And its heading.
+	titleNow, headNow := map[string]string{}, map[string]string{}
 	for _, path := range []string{"ar/meetings/rm07/", "ar/countries/albania/"} {
-		var title string
-		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Title(&title))
-		titleNow[path] = title
+		var title, head string
+		tab.Run(chromedp.Navigate(srv.URL+path), chromedp.Title(&title), chromedp.Evaluate(`document.querySelector("main h1").textContent`, &head))
+		titleNow[path], headNow[path] = title, head
 	}
 	seen := map[string]int{}
 	for i, day := range []catalog.Date{{Year: 2017, Month: 4, Day: 6}, {Year: 2017, Month: 4, Day: 7}, {Year: 2017, Month: 7, Day: 5}} {
@@ -695,15 +702,20 @@ func TestPagesOnAPastDayInArabic(t *testing.T) {
 		}{{"ar/meetings/rm07/", meeting}, {"ar/countries/albania/", party}} {
 			var got pastView
 			var gotMap pastMap
-			var noteTime, title string
+			var noteTime, title, head string
 			tab.Run(chromedp.Navigate(srv.URL+p.path+"?on="+day.String()), chromedp.Evaluate(readPastView, &got), chromedp.Evaluate(readPastMap, &gotMap),
-				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime), chromedp.Title(&title))
+				chromedp.Evaluate(`(document.querySelector(".day-note time") || {}).textContent || ""`, &noteTime), chromedp.Title(&title),
+				chromedp.Evaluate(`document.querySelector("main h1").textContent`, &head))
 			where := fmt.Sprintf("%s on %s (browser in %s)", p.path, day, zone)
 			// The window's title names the day, in Arabic, as the note
 			// writes it: a tab or a bookmark of the day is told from today's.
 			own, site, _ := strings.Cut(titleNow[p.path], " · ")
 			if want := strings.NewReplacer("{{ .Title }}", own, "{{ .Date }}", noteTime).Replace(ar("title_on_day")) + " · " + site; noteTime == "" || title != want {
 				t.Errorf("%s: the window's title is %q, want %q", where, title, want)
+			}
+			// So does the page's heading, with the page's own words.
+			if want := strings.NewReplacer("{{ .Title }}", headNow[p.path], "{{ .Date }}", noteTime).Replace(ar("title_on_day")); head != want {
+				t.Errorf("%s: the heading is %q, want %q", where, head, want)
 			}
 			grid := pastCheck(t, where, got, c, p.docs, engine, titles, day, asOf)
 			for _, s := range grid {

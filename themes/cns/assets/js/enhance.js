@@ -199,6 +199,9 @@
           t.setAttribute("datetime", v);
           t.textContent = longDate(v);
           e.replaceWith(t);
+        } else if (Array.isArray(v)) {
+          // Nodes (a heading's own, with their language marks): moved in.
+          e.replaceWith.apply(e, v);
         } else {
           e.textContent = v;
           e.removeAttribute("data-slot");
@@ -526,6 +529,14 @@
       var cut = document.title.lastIndexOf(" · ");
       var own = cut < 0 ? document.title : document.title.slice(0, cut);
       document.title = fill('[data-title="past"]', { title: own, on: on }).textContent + (cut < 0 ? "" : document.title.slice(cut));
+      // The page's heading too: a reader who comes back to the tab, or
+      // reads the page printed, sees the day where the page begins. Its
+      // own words keep their marks (a title in its language).
+      var h1 = document.querySelector("main h1");
+      if (h1 && !h1.hasAttribute("data-on")) {
+        h1.setAttribute("data-on", on);
+        h1.replaceChildren.apply(h1, children(fill('[data-title="past"]', { title: children(h1), on: on })));
+      }
     }
     // The counts put a document that may already have been public under
     // its state then; the note says that some may have been.
