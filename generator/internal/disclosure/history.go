@@ -123,8 +123,9 @@ var PastStates = []publication.State{publication.Public, publication.Scheduled, 
 //   - public, withdrawn: not submitted before the cycle began (or before
 //     the day it became public, if earlier); then scheduled before the day
 //     it became public when that day followed from a rule or a date fixed
-//     in advance, NotPublic when it came from a consent; then public, then
-//     withdrawn.
+//     in advance, NotPublic when it came from a consent or from a day by
+//     which a source shows it published (no day planned: the engine
+//     applies it only once it has come); then public, then withdrawn.
 //   - withheld, restricted: not submitted before its meeting's review
 //     cycle began, NotPublic from then until the as-of day.
 //
@@ -205,6 +206,13 @@ func (w *View) past(d *catalog.Document) Past {
 		switch dec.Basis {
 		case publication.BasisAfterAdjournment, publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
 			p.Before = publication.Scheduled
+		}
+		// A day by which a source shows it published was no day planned:
+		// before it the engine applies the rule's day alone, or finds
+		// nothing published (publication.Decide), which the page shows no
+		// day of. Not public, which is true either way.
+		if d.Published.IsZero() && !d.PublishedBy.IsZero() && dec.PublicFrom == d.PublishedBy && (dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty) {
+			p.Before = NotPublic
 		}
 		if dec.State == publication.Withdrawn {
 			p.Changes = append(p.Changes, PastChange{From: dec.WithdrawnOn, State: publication.Withdrawn})

@@ -144,7 +144,8 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 	}
 	var why Cause
 	dec.PublicFrom, dec.Basis, why = publicDay(doc, m, rule, started)
-	dec.Latest = !dec.PublicFrom.IsZero() && doc.PublishedUndated && doc.Published.IsZero() && (rule.EarlyPublication || rule.Public == catalog.PublicByParty)
+	_, undated := partyPublished(doc, started)
+	dec.Latest = !dec.PublicFrom.IsZero() && undated && doc.Published.IsZero() && (rule.EarlyPublication || rule.Public == catalog.PublicByParty)
 	// Before its meeting's review cycle began no document of it existed
 	// yet, whatever the rule gives later, nor before the day it was
 	// submitted, where the catalog records it: not submitted until then
@@ -256,7 +257,7 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		// (or before its closing day is recorded) is public from that day,
 		// so recording the adjournment never makes a document less public
 		// before the rule's day.
-		published := partyDay(doc)
+		published, undated := partyPublished(doc, started)
 		early := rule.EarlyPublication && !published.IsZero()
 		due, dated := RuleDay(m, rule)
 		switch {
@@ -267,24 +268,14 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 			return due, BasisAfterAdjournment, Cause{}
 		case early:
 			return published, BasisEarly, Cause{}
-		case rule.EarlyPublication && doc.PublishedUndated:
+		case rule.EarlyPublication && undated:
 			return never(CauseUndated)
 		}
 		return never(CauseNoAdjournment)
 	case catalog.PublicByParty:
 		// From the day the party published it, or from the day it consented
 		// to publication, whichever came first.
-		// A day by which a source shows it published is evidence read
-		// afterwards, never a day planned: before it has come the record
-		// shows nothing published, and nothing is scheduled for it (a
-		// build as of 2017 had Germany's 2012 report "scheduled" for 30
-		// November 2026, the day this catalog read its party's page). A
-		// day recorded may lie ahead, as a party announces the day it will
-		// publish: the document is scheduled for it.
-		from, undated := partyDay(doc), doc.PublishedUndated
-		if doc.Published.IsZero() && !doc.PublishedBy.IsZero() && !started(doc.PublishedBy) {
-			from, undated = catalog.Date{}, false
-		}
+		from, undated := partyPublished(doc, started)
 		basis := BasisParty
 		if started(doc.Consent) && (from.IsZero() || doc.Consent.Before(from)) {
 			from, basis = doc.Consent, BasisConsent
@@ -308,6 +299,23 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		return doc.Consent, BasisConsent, Cause{}
 	}
 	return catalog.Date{}, BasisNone, Cause{Code: CauseUnknownBasis, Value: rule.Public}
+}
+
+// partyPublished is what the record shows of the document's publication
+// by its party by the moment: the day the rules take as the one it
+// published it on (partyDay), and whether its publication is recorded
+// without a day. A day by which a source shows it published is evidence
+// read afterwards, never a day planned: before it has come the record
+// shows nothing published, and nothing is scheduled for it, under either
+// rule (a build as of 2017 had Germany's 2012 report "scheduled" for 30
+// November 2026, the day this catalog read its party's page). A day
+// recorded (Published) may lie ahead, as a party announces the day it
+// will publish: the document is scheduled for it.
+func partyPublished(doc *catalog.Document, started func(catalog.Date) bool) (catalog.Date, bool) {
+	if doc.Published.IsZero() && !doc.PublishedBy.IsZero() && !started(doc.PublishedBy) {
+		return catalog.Date{}, false
+	}
+	return partyDay(doc), doc.PublishedUndated
 }
 
 // partyDay is the day the rules take as the one its party published the

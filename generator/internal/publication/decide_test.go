@@ -323,7 +323,15 @@ func TestDecideUndatedPublication(t *testing.T) {
 		{"PartyRuleUndatedIsNeverPublic", undated, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
 		{"PartyRuleNothingRecorded", catalog.Document{Kind: "national_report"}, rm06, "2026-01-01", Restricted, BasisNone, "", false, CauseNotPublished},
 		{"DaysRuleByADayBeforeTheRulesDayIsEarly", by("2016-09-27"), rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
-		{"DaysRuleByADayAfterTheRulesDayKeepsTheRulesDay", by("2017-08-01"), rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
+		{"DaysRuleByADayAfterTheRulesDayKeepsTheRulesDay", by("2017-08-01"), rm07, "2017-08-01", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
+		// Under the rule of days after adjournment too: before the day by
+		// which a source shows it published, the rule's day alone, with
+		// nothing said of an earlier publication; and without an
+		// adjournment, nothing published.
+		{"DaysRuleBeforeAByDayAfterTheRulesDayTheRuleAlone", by("2017-08-01"), rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", false, CauseBecamePublic},
+		{"DaysRuleBeforeAByDayBeforeTheRulesDayIsScheduledForTheRulesDay", by("2017-06-01"), rm07, "2017-05-31", Scheduled, BasisAfterAdjournment, "2017-07-06", false, CauseBecomesPublic},
+		{"DaysRuleByADayBeforeTheRulesDayIsEarlyFromIt", by("2017-06-01"), rm07, "2017-06-01", Public, BasisEarly, "2017-06-01", true, CausePublicLatest},
+		{"DaysRuleBeforeAByDayWithoutAdjournment", by("2016-09-27"), open, "2016-09-26", Restricted, BasisNone, "", false, CauseNoAdjournment},
 		{"DaysRuleUndatedIsPublicOnTheRulesDayAtTheLatest", undated, rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", true, CausePublicLatest},
 		{"DaysRuleByADayWithoutAdjournment", by("2016-09-27"), open, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
 
