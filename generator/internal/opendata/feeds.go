@@ -74,8 +74,9 @@ type atomFeed struct {
 // It is shaped as a version-5 UUID but hashes no namespace UUID before the
 // name, as RFC 9562 would: a tool that makes name-based UUIDs makes other
 // ids. A title, text or address is no part of an id, so editing one shows
-// no entry again; a document given a new id (even with former_ids) gets
-// new entry ids, and a corrected date makes another change.
+// no entry again; nor is a document's, meeting's or party's id once it
+// has been renamed: its first id stands in the parts (firstID), so its
+// changes keep their entries. A corrected date makes another change.
 func stableID(parts ...string) string {
 	h := sha1.Sum([]byte("cns-site/" + strings.Join(parts, "/")))
 	h[6] = h[6]&0x0f | 0x50 // version 5
@@ -83,9 +84,21 @@ func stableID(parts ...string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
-// EntryID is the Atom id of a change: stableID of its document's id, its
-// kind and its day.
-func EntryID(c disclosure.Change) string { return stableID(c.Doc.ID, c.Kind, c.Date.String()) }
+// EntryID is the Atom id of a change: stableID of its document's first
+// id (firstID of its id and former ids), its kind and its day.
+func EntryID(c disclosure.Change, formerIDs []string) string {
+	return stableID(firstID(c.Doc.ID, formerIDs), c.Kind, c.Date.String())
+}
+
+// firstID is the id a document, meeting or party had first: the last of
+// its former ids, which list the newest first (data/README.md), or its id
+// when it was never renamed.
+func firstID(id string, formerIDs []string) string {
+	if len(formerIDs) > 0 {
+		return formerIDs[len(formerIDs)-1]
+	}
+	return id
+}
 
 // dayTime is the start of a day in the rules' time zone, as Atom writes it.
 func (w *writer) dayTime(d catalog.Date) string {
@@ -147,7 +160,7 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 	}
 	for _, c := range changes[:min(len(changes), FeedEntries)] {
 		e := atomEntry{
-			ID:      EntryID(c),
+			ID:      EntryID(c, w.formerIDs[c.Doc.ID]),
 			Title:   w.entryTitle(c),
 			Updated: w.dayTime(c.Date),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: w.abs(c.Doc.URL)},
@@ -179,6 +192,10 @@ func (w *writer) feeds([]Record) error {
 	if len(changes) > 0 {
 		quiet = w.dayTime(changes[0].Date)
 	}
+	w.formerIDs = map[string][]string{}
+	for _, d := range in.Catalog.Documents {
+		w.formerIDs[d.ID] = d.FormerIDs
+	}
 	if err := w.feed(SiteFeed, "site", "Publication changes", "/", changes, quiet); err != nil {
 		return err
 	}
@@ -191,12 +208,12 @@ func (w *writer) feeds([]Record) error {
 		}
 	}
 	for _, m := range in.Catalog.Meetings {
-		if err := w.feed(MeetingFeed(m.ID), "meeting/"+m.ID, "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID], quiet); err != nil {
+		if err := w.feed(MeetingFeed(m.ID), "meeting/"+firstID(m.ID, m.FormerIDs), "Publication changes: "+m.Title, disclosure.MeetingURL(m.ID), byMeeting[m.ID], quiet); err != nil {
 			return err
 		}
 	}
 	for _, p := range in.Catalog.Parties {
-		if err := w.feed(CountryFeed(p.ID), "country/"+p.ID, "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID], quiet); err != nil {
+		if err := w.feed(CountryFeed(p.ID), "country/"+firstID(p.ID, p.FormerIDs), "Publication changes: "+p.Name, disclosure.CountryURL(p.ID), byParty[p.ID], quiet); err != nil {
 			return err
 		}
 	}

@@ -124,6 +124,9 @@ type writer struct {
 	v   *disclosure.View
 	// sums are the SHA-256 checksums of the files written, by path.
 	sums map[string]string
+	// formerIDs are each document's former ids, by id, for the feeds'
+	// entry ids (EntryID).
+	formerIDs map[string][]string
 }
 
 // Write writes every output into dir, the new site's root, on fsys (the
