@@ -276,6 +276,10 @@ func (l *loader) checkParties(c *Catalog, file Where) {
 		if p.ISO != "" {
 			if r, err := language.ParseRegion(p.ISO); err != nil || r.String() != p.ISO || len(p.ISO) != 2 {
 				l.errorf(p.Field("iso"), "party %q: iso %q is not an ISO 3166-1 alpha-2 code (two capital letters, such as AL)", p.ID, p.ISO)
+			} else if !r.IsCountry() {
+				// ZZ, XA-XZ, QM-QZ, AA: codes for private use or an
+				// unknown region, which CLDR names "Unknown Region".
+				l.errorf(p.Field("iso"), "party %q: iso %q is no country's code (a code left for private use or an unknown region, which the site would name \"Unknown Region\"); give the party's ISO 3166-1 alpha-2 code, such as AL", p.ID, p.ISO)
 			} else if other, ok := isoSeen[p.ISO]; ok {
 				l.errorf(p.Field("iso"), "party %q: iso %q is also the code of party %q", p.ID, p.ISO, other)
 			} else {
@@ -462,6 +466,7 @@ func (l *loader) checkMeetings(c *Catalog) {
 		if !slices.Contains(MeetingTypes, m.Type) {
 			l.errorf(m.Field("type"), "meeting %q: type must be review or extraordinary, not %q", m.ID, m.Type)
 		}
+		l.checkDayOrMonth(m.Field("organizational_meeting"), "organizational_meeting", m.OrganizationalMeeting)
 		if !m.Opening.IsZero() && !m.Adjournment.IsZero() && m.Adjournment.Before(m.Opening) {
 			l.errorf(m.Field("adjournment"), "meeting %q adjourns on %s, before it opens on %s", m.ID, m.Adjournment, m.Opening)
 		}
@@ -887,4 +892,25 @@ func (r *Rules) kindNames() string {
 		return "none yet (rules.yaml defines them)"
 	}
 	return strings.Join(names, ", ")
+}
+
+// dayOrMonthRe matches a value written as a day or a month: digits and
+// hyphens from a four-digit year (2021-10-20, 2015-10, 2021-13-20).
+var dayOrMonthRe = regexp.MustCompile(`^\d{4}-\d{1,2}(-\d{1,2})?$`)
+
+// checkDayOrMonth refuses a field that may hold a day, a month or words
+// (a meeting's organizational_meeting) when it is written as a day or a
+// month that does not exist: the pages write a day as 2021-10-20 and a
+// month as 2015-10 in each language, and could not write 2021-13-20.
+func (l *loader) checkDayOrMonth(at Pos, field, v string) {
+	if !dayOrMonthRe.MatchString(v) {
+		return
+	}
+	if _, err := time.Parse(time.DateOnly, v); err == nil {
+		return
+	}
+	if _, err := time.Parse("2006-01", v); err == nil {
+		return
+	}
+	l.errorf(at, "%s: %q is not a day (YYYY-MM-DD, such as 2021-10-20) or a month (YYYY-MM, such as 2015-10) that exists; write one of them, or words (29–30 September 1998)", field, v)
 }

@@ -316,6 +316,10 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "party: argentina", "party: atlantis")
 	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "party: armenia", "party: albania")
 	edit(t, filepath.Join(data, "parties.yaml"), "id: chile", "id: china")
+	// Two that passed check and then failed the build, or showed
+	// "Unknown Region" as a country's name.
+	edit(t, filepath.Join(data, "meetings.yaml"), "organizational_meeting: 2015-10", "organizational_meeting: 2015-13")
+	edit(t, filepath.Join(data, "parties.yaml"), "iso: AL", "iso: ZZ")
 	if err := os.WriteFile(filepath.Join(data, "documents", "broken.yaml"), []byte("meeting: [rm07\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -329,6 +333,8 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: unknown field "colour"`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm07" adjourns on 2017-03-01, before it opens on 2017-03-27`),
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: duplicate party id "china"`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: organizational_meeting: "2015-13" is not a day \(YYYY-MM-DD`),
+		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "albania": iso "ZZ" is no country's code`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: party "atlantis" is not in`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: duplicate document id "rm07-nr-albania"`),
 	} {
