@@ -43,6 +43,23 @@ func TestPlanOfUnchangedTreeSaysNoChange(t *testing.T) {
 	}
 }
 
+// A new title of a public document changes no state, but what its page,
+// the lists and the feeds show: the plan lists it, with both titles, and
+// never says that nothing the public sees changes.
+func TestPlanShowsATitleChangeOfAPublicDocument(t *testing.T) {
+	data := gitRepo(t)
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: albania\n", "    party: albania\n    title: Albania's Seventh National Report\n")
+	r := run(t, nil, "plan", "--data", data, "--base", "HEAD", "--as-of", "2017-08-01")
+	if r.code != 0 || strings.Contains(r.stdout, "No change") || !strings.Contains(r.stdout, `title: "" → "Albania's Seventh National Report"`) ||
+		!strings.Contains(r.stdout, "1 document(s) change; 0 at the next deploy; no document's state changes") {
+		t.Errorf("plan: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, nil, "plan", "--data", data, "--base", "HEAD", "--as-of", "2017-08-01", "--format", "json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"no_change": false`) {
+		t.Errorf("plan --format json: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // An edit in the working tree: the plan against HEAD shows it, marked when
 // it shows at the next deploy; --fail-on-immediate then exits 8; JSON and
 // Markdown carry the same.

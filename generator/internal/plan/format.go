@@ -15,7 +15,7 @@ import (
 func (p Plan) Text(w io.Writer, base string) {
 	day := p.AsOf.Format("2 January 2006")
 	fmt.Fprintf(w, "Publication plan: %s → this catalog, as of %s and for %d days after.\n", base, day, p.Days)
-	if p.NoChange() && !p.anyHidden() {
+	if p.NoChange() {
 		fmt.Fprintln(w, "No change to what the public sees.")
 		return
 	}
@@ -33,7 +33,7 @@ func (p Plan) Text(w io.Writer, base string) {
 func (p Plan) Markdown(w io.Writer, base string) {
 	day := p.AsOf.Format("2 January 2006")
 	fmt.Fprintf(w, "### Publication plan\n\n%s → this change, as of %s and for %d days after.\n\n", mdEscape(base), day, p.Days)
-	if p.NoChange() && !p.anyHidden() {
+	if p.NoChange() {
 		fmt.Fprintln(w, "No change to what the public sees.")
 		return
 	}
@@ -74,16 +74,7 @@ func (p Plan) JSON(w io.Writer, base string) error {
 		NoChange  bool   `json:"no_change"`
 		Immediate int    `json:"immediate"`
 		Plan
-	}{base, p.NoChange() && !p.anyHidden(), p.Immediate(), p})
-}
-
-func (p Plan) anyHidden() bool {
-	for _, c := range p.Changes {
-		if c.Hidden {
-			return true
-		}
-	}
-	return false
+	}{base, p.NoChange(), p.Immediate(), p})
 }
 
 func (p Plan) summary() string {
@@ -94,6 +85,9 @@ func (p Plan) summary() string {
 		}
 	}
 	s := fmt.Sprintf("%d document(s) change; %d at the next deploy", n, p.Immediate())
+	if !p.StateChanges() {
+		s += "; no document's state changes"
+	}
 	if earlier > 0 {
 		s += fmt.Sprintf("; %d public earlier than before", earlier)
 	}

@@ -163,14 +163,21 @@ func formerInBase(base, head *catalog.Catalog, d *catalog.Document) []string {
 	return out
 }
 
-// NoChange reports whether the plan changes nothing the public sees.
-func (p Plan) NoChange() bool {
+// NoChange reports whether the plan changes no document: nothing a
+// document's page, the lists, the feeds or the open data show of it, nor
+// a fact of a document that is not public. A changed title of a public
+// document is a change, though its state is the same (StateChanges).
+func (p Plan) NoChange() bool { return len(p.Changes) == 0 }
+
+// StateChanges reports whether a document's state changes on some day, or
+// a document is added, removed or renamed.
+func (p Plan) StateChanges() bool {
 	for _, c := range p.Changes {
 		if len(c.Periods) > 0 || c.Change != Changed {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // Immediate counts the changes that show at the next deploy.
@@ -351,6 +358,9 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 	}
 	if len(details) > 0 {
 		if public("details") {
+			if b.Title != h.Title {
+				facts = append(facts, fmt.Sprintf("title: %q → %q", b.Title, h.Title))
+			}
 			facts = append(facts, "details changed: "+strings.Join(details, ", "))
 		} else {
 			hidden = true
