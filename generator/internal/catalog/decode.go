@@ -11,6 +11,8 @@ import (
 	goccy "github.com/goccy/go-yaml"
 	goccyparser "github.com/goccy/go-yaml/parser"
 	"gopkg.in/yaml.v3"
+
+	"github.com/cns-transparency/cns-site/generator/internal/nearest"
 )
 
 // decoder turns YAML nodes into typed values field by field, so that every
@@ -205,7 +207,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		k, val := n.Content[i], n.Content[i+1]
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.probs.add(d.pos(k), "unknown field %q (known fields: %s)", k.Value, strings.Join(known, ", "))
+			if near := nearest.Words(k.Value, known, 1); len(near) > 0 {
+				d.probs.add(d.pos(k), "unknown field %q: did you mean %q? (known fields: %s)", k.Value, near[0], strings.Join(known, ", "))
+			} else {
+				d.probs.add(d.pos(k), "unknown field %q (known fields: %s)", k.Value, strings.Join(known, ", "))
+			}
 			continue
 		}
 		if _, dup := w.fields[k.Value]; dup {

@@ -129,7 +129,7 @@ kinds:
 		`data/translations/en.yaml: English is what meetings.yaml and rules.yaml say`,
 		`data/translations/es.yaml:3:5: title must be one line`,
 		`data/translations/fr.yaml:4:5: meeting "m1" is translated twice (first at line 2)`,
-		`data/translations/fr.yaml:6:5: unknown field "titel"`,
+		`data/translations/fr.yaml:6:5: unknown field "titel": did you mean "title"?`,
 		`data/translations/fr.yaml:6:5: a meeting's translation needs id`,
 		`data/translations/fr.yaml:8:5: a kind's translation needs kind`,
 		`data/translations/french.yaml: the file's name must be a language code`,

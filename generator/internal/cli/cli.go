@@ -21,6 +21,7 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 	"github.com/cns-transparency/cns-site/generator/internal/disclosure"
 	"github.com/cns-transparency/cns-site/generator/internal/hugosite"
+	"github.com/cns-transparency/cns-site/generator/internal/nearest"
 	"github.com/cns-transparency/cns-site/generator/internal/prepare"
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 	"github.com/cns-transparency/cns-site/generator/internal/sitebuild"
@@ -553,13 +554,30 @@ func runExplain(args []string, env Env) error {
 	id := c.args[0]
 	doc, ok := cat.Document(id)
 	if !ok {
-		var near []string
+		// A former id (its address still leads to the document's page).
 		for _, d := range cat.Documents {
+			if slices.Contains(d.FormerIDs, id) {
+				doc, ok = d, true
+				fmt.Fprintf(env.Stdout, "%s is a former id of %s (former_ids at %s:%d)\n\n", id, d.ID, d.Field("former_ids").File, d.Field("former_ids").Line)
+				break
+			}
+		}
+	}
+	if !ok {
+		// Ids that hold it, then ids a few letters from it.
+		var near, ids []string
+		for _, d := range cat.Documents {
+			ids = append(ids, d.ID)
 			if strings.Contains(d.ID, id) {
 				near = append(near, d.ID)
 			}
 		}
 		slices.Sort(near)
+		for _, n := range nearest.Words(id, ids, 5) {
+			if !slices.Contains(near, n) {
+				near = append(near, n)
+			}
+		}
 		hint := ""
 		if len(near) > 0 {
 			hint = "; did you mean " + strings.Join(near[:min(5, len(near))], ", ") + "?"
@@ -567,7 +585,7 @@ func runExplain(args []string, env Env) error {
 		return fmt.Errorf("%w: no document %q in %s%s", errNotFound, id, c.data, hint)
 	}
 	v := disclosure.NewView(disclosure.Input{Catalog: cat, Decisions: decisions, AsOf: moment})
-	explain(env.Stdout, cat, v, doc, decisions[id], moment)
+	explain(env.Stdout, cat, v, doc, decisions[doc.ID], moment)
 	return nil
 }
 

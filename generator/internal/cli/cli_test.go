@@ -391,6 +391,19 @@ func TestExplain(t *testing.T) {
 	if r.code != ExitNotFound || !strings.Contains(r.stderr, `no document "rm07-nr-atlantis"`) {
 		t.Errorf("explain of an unknown id: %d %s", r.code, r.stderr)
 	}
+	// A mistyped id: the ids a few letters from it.
+	r = run(t, nil, "explain", "--data", data, "rm07-nr-albnia")
+	if r.code != ExitNotFound || !strings.Contains(r.stderr, `no document "rm07-nr-albnia"`) || !strings.Contains(r.stderr, "did you mean rm07-nr-albania") {
+		t.Errorf("explain of a mistyped id: %d %s", r.code, r.stderr)
+	}
+	// A former id explains the document that has it.
+	dir := t.TempDir()
+	copyTree(t, fixture, dir)
+	edit(t, filepath.Join(dir, "documents", "rm07.yaml"), "    party: albania\n", "    party: albania\n    id: rm07-national-report-albania\n    former_ids: [rm07-nr-albania]\n")
+	r = run(t, nil, "explain", "--data", dir, "--as-of", "2017-05-01", "rm07-nr-albania")
+	if r.code != 0 || !strings.Contains(r.stdout, "rm07-nr-albania is a former id of rm07-national-report-albania (former_ids at ") || !strings.Contains(r.stdout, "state:       scheduled") {
+		t.Errorf("explain of a former id: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 func TestUsageErrors(t *testing.T) {
