@@ -22,6 +22,10 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		} {
 			switch {
 			case f.day.IsZero():
+			case today.Before(f.day) && f.name == "published":
+				// The one fact a source may give in advance: a day its
+				// party announced, for which the document is scheduled.
+				ps.add(d.Field(f.name), "document %q: published %s is after today (%s): the document is scheduled for that day, right only if its party announced it (the source in sources: must say so); otherwise give the day it happened, once it has", d.ID, f.day, today)
 			case today.Before(f.day):
 				ps.add(d.Field(f.name), "document %q: %s %s is after today (%s): it records something done, which cannot have happened yet; give the day it happened, once it has", d.ID, f.name, f.day, today)
 			case f.cycled && m != nil && !m.CycleStart.IsZero() && f.day.Before(m.CycleStart):

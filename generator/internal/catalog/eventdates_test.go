@@ -22,6 +22,7 @@ kinds:
   - {id: canada, name: Canada, type: state}
   - {id: japan, name: Japan, type: state}
   - {id: peru, name: Peru, type: state}
+  - {id: chile, name: Chile, type: state}
 `)},
 		"meetings.yaml": {Data: []byte(`meetings:
   - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
@@ -33,6 +34,7 @@ documents:
   - {kind: national_report, party: canada, objection: 2029-06-01}
   - {kind: national_report, party: japan, published: 2026-09-01, objection: 2026-08-01}
   - {kind: national_report, party: peru, published: 2026-09-01}
+  - {kind: national_report, party: chile, published: 2027-01-15}
 `)},
 	}
 	c, err := Load(fsys, "data")
@@ -45,12 +47,14 @@ documents:
 		`data/documents/rm11.yaml:4:44: document "rm11-nr-canada": objection 2029-06-01 is after today (2026-12-03)`,
 		`data/documents/rm11.yaml:5:`,
 		`document "rm11-nr-japan": objection 2026-08-01 is before its party published it (2026-09-01)`,
+		// A publication day to come: scheduled, right where announced.
+		`data/documents/rm11.yaml:7:43: document "rm11-nr-chile": published 2027-01-15 is after today (2026-12-03): the document is scheduled for that day, right only if its party announced it`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "peru") || strings.Count(got, "\n") != 2 {
-		t.Errorf("want three warnings, none of Peru's report:\n%s", got)
+	if strings.Contains(got, "peru") || strings.Count(got, "\n") != 3 {
+		t.Errorf("want four warnings, none of Peru's report:\n%s", got)
 	}
 }
