@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // EventDateWarnings are the days of a document's facts (the day something
 // was done: submitted, published, objected …) that cannot be right as
 // given, though the catalog is valid: a day after today (nothing recorded
@@ -34,6 +36,42 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		}
 		if !d.Objection.IsZero() && !d.Published.IsZero() && d.Objection.Before(d.Published) {
 			ps.add(d.Field("objection"), "document %q: objection %s is before its party published it (%s); the document stays withheld: check both days", d.ID, d.Objection, d.Published)
+		}
+	}
+	return ps
+}
+
+// sourceWarnings are the documents that record a fact (a day, an address,
+// a publication without a day, not submitted) with no source for it,
+// neither their own sources: nor their file's: every fact in the catalog
+// names where it comes from (data/README.md), and a report's publication
+// rests on it. A warning, as a fact may be right before its source is
+// written down.
+func (c *Catalog) sourceWarnings() Problems {
+	var ps Problems
+	for _, d := range c.Documents {
+		if len(d.Sources) > 0 || len(d.FileSources) > 0 {
+			continue
+		}
+		var facts []string
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{
+			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_by", !d.PublishedBy.IsZero()},
+			{"published_undated", d.PublishedUndated}, {"objection", !d.Objection.IsZero()}, {"consent", !d.Consent.IsZero()},
+			{"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()}, {"not_submitted", d.NotSubmitted}, {"url", d.URL != ""},
+		} {
+			if f.set {
+				facts = append(facts, f.name)
+			}
+		}
+		if len(facts) > 0 {
+			needs := "needs its source"
+			if len(facts) > 1 {
+				needs = "need their source"
+			}
+			ps.add(d.Field(facts[0]), "document %q: %s %s in sources: (the document's, or its file's for all its documents), the page or document they come from", d.ID, strings.Join(facts, ", "), needs)
 		}
 	}
 	return ps

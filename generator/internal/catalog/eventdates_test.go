@@ -58,3 +58,47 @@ documents:
 		t.Errorf("want four warnings, none of Peru's report:\n%s", got)
 	}
 }
+
+// A document that records a fact with no source for it, neither its own
+// nor its file's, is warned of at the fact's line; one whose file gives
+// sources for all its documents, or that records nothing, is not.
+func TestFactsWithoutASourceAreWarnedOf(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: rm10, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+`)},
+		"parties.yaml": {Data: []byte(`parties:
+  - {id: austria, name: Austria, type: state}
+  - {id: canada, name: Canada, type: state}
+  - {id: japan, name: Japan, type: state}
+`)},
+		"meetings.yaml": {Data: []byte(`meetings:
+  - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
+  - {id: rm11, type: review, numbers: [11], title: 11th, opening: 2029-04-16, adjournment: 2029-04-27}
+`)},
+		"documents/rm10.yaml": {Data: []byte(`meeting: rm10
+sources: ["A regulator's page"]
+documents:
+  - {kind: national_report, party: austria, published: 2025-08-01}
+`)},
+		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
+documents:
+  - {kind: national_report, party: austria}
+  - kind: national_report
+    party: canada
+    submitted: 2028-08-01
+    published: 2028-09-01
+  - {kind: national_report, party: japan, published: 2028-09-01, sources: ["Japan's regulator"]}
+`)},
+	}
+	c, err := Load(fsys, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Warnings.Strings(), "\n")
+	want := `data/documents/rm11.yaml:6:5: document "rm11-nr-canada": submitted, published need their source in sources:`
+	if !strings.Contains(got, want) || strings.Count(got, "source in sources:") != 1 {
+		t.Errorf("warnings: want one, %q:\n%s", want, got)
+	}
+}

@@ -145,6 +145,7 @@ func (l *loader) load() *Catalog {
 	deriveCycles(c)
 	l.loadTranslations(c)
 	c.Warnings = append(c.Warnings, c.fieldWordWarnings()...)
+	c.Warnings = append(c.Warnings, c.sourceWarnings()...)
 	return c
 }
 
