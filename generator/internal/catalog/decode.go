@@ -59,6 +59,9 @@ func (d *decoder) decodeFile(src []byte, v any) bool {
 				return false
 			}
 		}
+		if hint := syntaxHint(msg); hint != "" {
+			msg += ". " + hint
+		}
 		d.probs.add(pos, "YAML syntax: %s", msg)
 		return false
 	}
@@ -144,6 +147,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		v.Set(s)
 	default:
 		if n.Kind != yaml.ScalarNode {
+			if n.Kind == yaml.MappingNode {
+				// Most often the next item of a list, indented as far as
+				// the list inside the item above it.
+				d.probs.add(d.pos(n), "want a single value, found %s: is this line indented too far, so that it falls inside the list above it?", describe(n))
+				return
+			}
 			d.probs.add(d.pos(n), "want a single value, found %s", describe(n))
 			return
 		}
@@ -245,6 +254,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 				w.failed[k.Value] = true
 			}
 		}
+		// So does a list of single values' (sources:, parties:): its
+		// items' problems name it.
+		if f := v.Field(idx); val.Kind == yaml.SequenceNode && f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Struct && f.Type().Elem().Kind() != reflect.Pointer {
+			for i := before; i < len(*d.probs); i++ {
+				(*d.probs)[i].Msg = k.Value + ": " + (*d.probs)[i].Msg
+			}
+		}
 	}
 	if where >= 0 {
 		v.Field(where).Set(reflect.ValueOf(w))
@@ -343,4 +359,29 @@ func isInt(v reflect.Value) bool {
 		return true
 	}
 	return false
+}
+
+// syntaxHints say, for the parser's words about the mistakes a webmaster
+// makes most, what to do: the first whose words the message holds.
+var syntaxHints = []struct{ words, hint string }{
+	{"mapping value is not allowed in this context", `A value that holds ": " must be in double quotes (title: "Report: Convention"); or the next line is indented further than the fields beside it, so that it reads as part of this value`},
+	{"map key-value is pre-defined", `Text in single quotes ends at the next ': write an apostrophe in it twice ('Canada''s report'), or put the text in double quotes ("Canada's report")`},
+	{"value is not allowed in this context", `This line does not line up with the fields above it: each field of a list item starts where its first field does (after "- "), and a new item starts with "- "`},
+	{"tab character", `A tab where YAML wants spaces (after "- " too): use spaces`},
+	{"non-map value is specified", `A line with no "field: value": write a colon and a space after the field's name`},
+	{"flow mapping end token", `A { … } lacks its closing }`},
+	{"flow sequence end token", `A [ … ] lacks its closing ]`},
+	{"end character of double-quoted text", `Text in double quotes lacks its closing "`},
+	{"end character of single-quoted text", `Text in single quotes lacks its closing '`},
+	{"is a reserved character", "A value cannot begin with @ or `: put it in double quotes"},
+}
+
+// syntaxHint is what to do about a YAML syntax error, or "".
+func syntaxHint(msg string) string {
+	for _, h := range syntaxHints {
+		if strings.Contains(msg, h.words) {
+			return h.hint
+		}
+	}
+	return ""
 }
