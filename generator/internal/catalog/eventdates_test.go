@@ -23,6 +23,8 @@ kinds:
   - {id: japan, name: Japan, type: state}
   - {id: peru, name: Peru, type: state}
   - {id: chile, name: Chile, type: state}
+  - {id: mexico, name: Mexico, type: state}
+  - {id: norway, name: Norway, type: state}
 `)},
 		"meetings.yaml": {Data: []byte(`meetings:
   - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
@@ -35,6 +37,8 @@ documents:
   - {kind: national_report, party: japan, published: 2026-09-01, objection: 2026-08-01}
   - {kind: national_report, party: peru, published: 2026-09-01}
   - {kind: national_report, party: chile, published: 2027-01-15}
+  - {kind: national_report, party: mexico, submitted: 2026-10-01, published: 2026-09-01}
+  - {kind: national_report, party: norway, published: 2026-09-01, withdrawn: 2026-08-01, withdrawn_reason: x}
 `)},
 	}
 	c, err := Load(fsys, "data")
@@ -49,13 +53,16 @@ documents:
 		`document "rm11-nr-japan": objection 2026-08-01 is before its party published it (2026-09-01)`,
 		// A publication day to come: scheduled, right where announced.
 		`data/documents/rm11.yaml:7:43: document "rm11-nr-chile": published 2027-01-15 is after today (2026-12-03): the document is scheduled for that day, right only if its party announced it`,
+		// Days out of the order in which things are done.
+		`data/documents/rm11.yaml:8:44: document "rm11-nr-mexico": submitted 2026-10-01 is after its party published it (2026-09-01)`,
+		`data/documents/rm11.yaml:9:67: document "rm11-nr-norway": withdrawn 2026-08-01 is before its party published it (2026-09-01)`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "peru") || strings.Count(got, "\n") != 3 {
-		t.Errorf("want four warnings, none of Peru's report:\n%s", got)
+	if strings.Contains(got, "peru") || strings.Count(got, "\n") != 5 {
+		t.Errorf("want six warnings, none of Peru's report:\n%s", got)
 	}
 }
 

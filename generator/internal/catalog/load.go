@@ -426,6 +426,7 @@ func (l *loader) newID(what string, w Where, id string, taken bool, firstLine in
 
 func (l *loader) checkMeetings(c *Catalog) {
 	var last *Meeting // the latest meeting so far with an opening date
+	numberSeen := map[string]string{} // "type/number" -> meeting id
 	for _, m := range c.Meetings {
 		if m == nil {
 			continue
@@ -468,6 +469,24 @@ func (l *loader) checkMeetings(c *Catalog) {
 			l.errorf(m.Field("type"), "meeting %q: type must be review or extraordinary, not %q", m.ID, m.Type)
 		}
 		l.checkDayOrMonth(m.Field("organizational_meeting"), "organizational_meeting", m.OrganizationalMeeting)
+		// A meeting's numbers name it among meetings of its type (the
+		// 2nd Review Meeting, the 2nd Extraordinary Meeting): once each.
+		for _, n := range m.Numbers {
+			key := fmt.Sprintf("%s/%d", m.Type, n)
+			if n < 1 {
+				l.errorf(m.Field("numbers"), "meeting %q: numbers: %d is not a meeting's number (1, 2, 3 …)", m.ID, n)
+			} else if other, ok := numberSeen[key]; ok {
+				l.errorf(m.Field("numbers"), "meeting %q: number %d is also meeting %q's, of the same type (%s)", m.ID, n, other, m.Type)
+			} else {
+				numberSeen[key] = m.ID
+			}
+		}
+		// Each officer is named, with the office held.
+		for i, o := range m.Officers {
+			if strings.TrimSpace(o.Role) == "" || strings.TrimSpace(o.Name) == "" {
+				l.errorf(m.Item("officers", i), "meeting %q: officer %d needs role: and name: (role: President, name: Mr Ramzi Jammal)", m.ID, i+1)
+			}
+		}
 		if !m.Opening.IsZero() && !m.Adjournment.IsZero() && m.Adjournment.Before(m.Opening) {
 			l.errorf(m.Field("adjournment"), "meeting %q adjourns on %s, before it opens on %s", m.ID, m.Adjournment, m.Opening)
 		}

@@ -625,7 +625,11 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 	}
 	line("basis", dec.BasisText)
 	if m, ok := c.Meeting(d.Meeting); ok {
-		line("meeting", fmt.Sprintf("%s, adjourned %s", m.Title, orUnknown(m.Adjournment)))
+		verb := "adjourned"
+		if !m.Adjournment.IsZero() && at.Before(m.Adjournment.Start(c.Rules.Location)) {
+			verb = "adjourns"
+		}
+		line("meeting", fmt.Sprintf("%s, %s %s", m.Title, verb, orUnknown(m.Adjournment)))
 	}
 	if p, ok := c.Party(d.Party); ok {
 		line("party", fmt.Sprintf("%s, %s", p.Name, standingText(c.Membership(d.Meeting, d.Party))))

@@ -320,6 +320,10 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 	// "Unknown Region" as a country's name.
 	edit(t, filepath.Join(data, "meetings.yaml"), "organizational_meeting: 2015-10", "organizational_meeting: 2015-13")
 	edit(t, filepath.Join(data, "parties.yaml"), "iso: AL", "iso: ZZ")
+	// And two that rendered "President:  (Canada)" and two meetings
+	// called the 7th.
+	edit(t, filepath.Join(data, "meetings.yaml"), "      - {role: President, name: Mr Ramzi Jammal, country: Canada}", "      - {role: President, name: Mr Ramzi Jammal, country: Canada}\n      - {role: Vice-President, country: Canada}")
+	edit(t, filepath.Join(data, "meetings.yaml"), "numbers: [8, 9]", "numbers: [7, 9]")
 	if err := os.WriteFile(filepath.Join(data, "documents", "broken.yaml"), []byte("meeting: [rm07\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -335,6 +339,8 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: duplicate party id "china"`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: organizational_meeting: "2015-13" is not a day \(YYYY-MM-DD`),
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "albania": iso "ZZ" is no country's code`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:24:9: meeting "rm07": officer 2 needs role: and name:`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm08-09": number 7 is also meeting "rm07"'s, of the same type \(review\)`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: party "atlantis" is not in`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: duplicate document id "rm07-nr-albania"`),
 	} {
@@ -382,6 +388,10 @@ func TestExplain(t *testing.T) {
 	r = run(t, nil, "explain", "--data", data, "--as-of", "2017-08-01", "rm07-nr-albania")
 	if want := "reason:      public by 6 July 2017 at the latest (90 days after the meeting adjourned); it may have been public earlier"; !strings.Contains(r.stdout, want) {
 		t.Errorf("explain after the rule's day lacks %q:\n%s", want, r.stdout)
+	}
+	// Before the meeting's closing day, it adjourns.
+	if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-03-01", "rm07-nr-albania"); !strings.Contains(r.stdout, "7th Review Meeting, adjourns 7 April 2017") {
+		t.Errorf("explain before the meeting adjourned:\n%s%s", r.stdout, r.stderr)
 	}
 	// Flags after the id, as the README's example writes them.
 	if r := run(t, nil, "explain", "rm07-nr-albania", "--data", data, "--as-of", "2017-05-01"); r.code != 0 || !strings.Contains(r.stdout, "state:       scheduled") {
