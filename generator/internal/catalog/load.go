@@ -425,7 +425,7 @@ func (l *loader) newID(what string, w Where, id string, taken bool, firstLine in
 }
 
 func (l *loader) checkMeetings(c *Catalog) {
-	var last *Meeting // the latest meeting so far with an opening date
+	var last *Meeting                 // the latest meeting so far with an opening date
 	numberSeen := map[string]string{} // "type/number" -> meeting id
 	for _, m := range c.Meetings {
 		if m == nil {
