@@ -614,6 +614,11 @@ func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 		searchRetype(tab, q.q)
 		if hits := searchWait(t, tab, q.q); len(hits) == 0 || hits[0].Href != "/"+q.prefix+"meetings/rm09/" {
 			t.Errorf("/%ssearch/ %q: first result %+v, want the 9th Review Meeting", q.prefix, q.q, searchFirst(hits))
+		} else if len(hits) < 3 || hits[1].Href != "/"+q.prefix+"documents/rm09-summary-report/" || hits[2].Href != "/"+q.prefix+"documents/rm09-nr-austria/" {
+			// Then the meeting's own document, its Summary Report, before
+			// its parties' reports, Austria's first, whose title names
+			// the meeting (it came first of all documents).
+			t.Errorf("/%ssearch/ %q: results %+v, want the meeting, its Summary Report, then Austria's report", q.prefix, q.q, hits[:min(4, len(hits))])
 		}
 	}
 	// A name that begins with what is typed comes before one that only

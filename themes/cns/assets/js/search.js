@@ -139,7 +139,7 @@
      name begins with it NAME_START times. */
   var MEETING = 0, PARTY = 1, KIND = 2, DOC = 3, PARA = 4;
   var WEIGHTS = [[8, 3, 3], [10, 9, 0], [6, 0, 0], [6, 5, 2], [5, 0, 2]];
-  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, CUT = 0.8, EXACT_NAME = 2, NAME_START = 1.3, PHRASE = 1.5, NEAR = 1.25;
+  var CONTEXT = 0.5, PARA_CONTEXT = 0.3, PREFIX = 0.7, CUT = 0.8, EXACT_NAME = 2, NAME_START = 1.3, MEETING_OWN = 2, PHRASE = 1.5, NEAR = 1.25;
   var FACETS = ['meeting', 'country', 'kind', 'state'];
   var PAGE = 30, POPUP = 8, FIRST = 10;
 
@@ -493,7 +493,9 @@
     }
     if (!qw.length) return { words: qw, recs: new Int32Array(0) };
     var per = qw.map(this.scores, this), ix = this.ix, b = this.base;
-    var recs = [], scores = [], masks = [], bonus = {};
+    // bonus: the factor of a meeting or party the query names; top: a
+    // named meeting's score, which none of its documents passes.
+    var recs = [], scores = [], masks = [], bonus = {}, top = {};
     var i, k, s, total, mask, own, rec;
     var whole = words(query).join(' ');
     // Meetings and parties.
@@ -506,6 +508,7 @@
       if (total > 0) {
         var named = this.isName(rec, whole);
         if (named) total *= bonus[rec] = named === 2 ? EXACT_NAME : NAME_START;
+        if (named && rec < b[PARTY]) top[rec] = total;
         recs.push(rec); scores.push(total); masks.push(mask);
       }
     }
@@ -523,6 +526,9 @@
         if (pr >= 0 && sc[pr] > c) c = sc[pr];
         if (sc[kr] > c) c = sc[kr];
         c *= CONTEXT;
+        // Of a meeting the query names, the meeting's words count whole:
+        // a report is of that meeting as much as its title says so.
+        if (bonus[mr] && per[k].fields[mr] & 3 && sc[mr] > c) c = sc[mr];
         s = sc[rec];
         if (s) mask &= per[k].fields[rec]; else mask = 0;
         if (c > s) s = c;
@@ -532,6 +538,14 @@
       // A party's documents share its name's rank: 俄罗斯 finds the
       // Russian Federation's report before Belarus's (白俄罗斯).
       if (total > 0 && pr >= 0 && bonus[pr]) total *= bonus[pr];
+      // A meeting's own documents (a Summary Report: no party) come
+      // first of those of a meeting the query names, then its parties'
+      // reports (above: they take the meeting's words at full weight),
+      // however their titles hold some of the query's words:
+      // "séptima reunión de examen" found eight National Reports, one
+      // for an English "Revision" of its title, before the 7th
+      // meeting's Summary Report.
+      if (total > 0 && bonus[mr] && pr < 0) total = Math.min(total * MEETING_OWN, top[mr] * 0.99);
       if (total > 0) { recs.push(rec); scores.push(total); masks.push(mask); }
     }
     // Paragraphs: at least one word of their own, the others may match the
