@@ -988,11 +988,16 @@ func TestRecentlyPublicSaysWhatItLeavesOut(t *testing.T) {
 	home := read(t, filepath.Join(site, "index.html"))
 	_, recent, _ := strings.Cut(home, `id="recent"`)
 	recent, _, _ = strings.Cut(recent, "</section>")
-	more := regexp.MustCompile(`<p class="more"><time datetime="(\d{4}-\d\d-\d\d)">[^<]*</time>: and (\d+) more documents?</p>`).FindStringSubmatch(recent)
+	// And leads to them: to their meeting's page, as they share one (a
+	// reader's review found the line a dead end).
+	more := regexp.MustCompile(`<p class="more"><a href="([^"]*)">And (\d+) more documents? on <time datetime="(\d{4}-\d\d-\d\d)">[^<]*</time></a></p>`).FindStringSubmatch(recent)
 	if more == nil {
 		t.Fatalf("the fixture's home page lists the documents recently public without saying how many more became public on the last day:\n%s", recent)
 	}
-	day, n := more[1], 0
+	if !strings.HasSuffix(more[1], "/meetings/rm07/") {
+		t.Errorf("the line saying how many more leads to %s, want the 7th meeting's page, of all of them", more[1])
+	}
+	day, n := more[3], 0
 	n, _ = strconv.Atoi(more[2])
 	listed := strings.Count(recent, `<time datetime="`+day+`">`) - 1 // the rows, not the line saying how many more
 	var docs struct {

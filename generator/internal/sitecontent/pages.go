@@ -208,10 +208,13 @@ type HomePage struct {
 	Recent        []disclosure.DocRef     `json:"recent"`
 	// RecentMore is how many more documents became public on the day of
 	// the last of Recent, which the list cut (its day: the last's).
-	RecentMore int        `json:"recent_more,omitempty"`
-	Upcoming   []Upcoming `json:"upcoming"`
-	Rules      []RuleInfo `json:"rules"`
-	States     []string   `json:"states"`
+	RecentMore int `json:"recent_more,omitempty"`
+	// RecentMoreMeeting is the meeting of all of those, where they share
+	// one: the home page leads to it, else to the ledger.
+	RecentMoreMeeting string     `json:"recent_more_meeting,omitempty"`
+	Upcoming          []Upcoming `json:"upcoming"`
+	Rules             []RuleInfo `json:"rules"`
+	States            []string   `json:"states"`
 	// PastStates are the states a page on a past day may show a document
 	// in: States, then disclosure.NotPublic (the badges and phrases
 	// enhance.js takes from a page, pastday.html and worldmap.html).

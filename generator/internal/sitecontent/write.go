@@ -584,7 +584,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		mi := w.Meeting(m)
 		h.LatestMeeting = &mi
 	}
-	h.Recent, h.RecentMore, h.Upcoming = w.recentAndUpcoming(refs)
+	h.Recent, h.RecentMore, h.RecentMoreMeeting, h.Upcoming = w.recentAndUpcoming(refs)
 	h.Completeness = []MeetingCompleteness{}
 	for _, m := range c.Meetings {
 		mi := w.Meeting(m)
@@ -681,7 +681,7 @@ func (w *writer) latestMeeting() *catalog.Meeting {
 // recent: that day bounds when it became public, and may be the day the
 // catalog read its party's page, long after (a report of 2001, public by
 // the day in 2026 the catalog saw it offered, is no news).
-func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, int, []Upcoming) {
+func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclosure.DocRef, int, string, []Upcoming) {
 	c := w.Input().Catalog
 	order := map[string]int{}
 	for i, m := range c.Meetings {
@@ -711,10 +711,15 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 		return disclosure.CompareNames(a.Title, b.Title)
 	})
 	recent := append([]disclosure.DocRef{}, public[:min(recentCount, len(public))]...)
-	more := 0
+	more, moreMeeting := 0, ""
 	if n := len(recent); n > 0 {
 		for _, r := range public[n:] {
 			if r.PublicFrom == recent[n-1].PublicFrom {
+				if more == 0 {
+					moreMeeting = r.Meeting
+				} else if r.Meeting != moreMeeting {
+					moreMeeting = ""
+				}
 				more++
 			}
 		}
@@ -735,7 +740,7 @@ func (w *writer) recentAndUpcoming(refs map[string]disclosure.DocRef) ([]disclos
 		}
 		upcoming = append(upcoming, Upcoming{Date: r.PublicFrom.String(), Count: 1, Documents: []disclosure.DocRef{r}})
 	}
-	return recent, more, upcoming
+	return recent, more, moreMeeting, upcoming
 }
 
 // rulesInfo is every kind's rule versions, in words, for the rules table.
