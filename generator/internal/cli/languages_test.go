@@ -1020,3 +1020,23 @@ func TestRecentlyPublicSaysWhatItLeavesOut(t *testing.T) {
 		t.Errorf("on %s the list shows %d documents and says %d more; %d became public that day", day, listed, n, want)
 	}
 }
+
+// A numbered paragraph's link to itself is titled in the page's language
+// ("Paragraphe 18"): the report's text is in English, marked so, but the
+// title is the site's word, which a reader hovering it saw in English.
+func TestParagraphLinksAreTitledInThePagesLanguage(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	words := themetest.Strings(t)
+	for lang := range siteLanguages {
+		dir := site
+		if lang != "en" {
+			dir = filepath.Join(site, lang)
+		}
+		sr := read(t, filepath.Join(dir, "documents", "rm07-summary-report", "index.html"))
+		want := html.EscapeString(strings.ReplaceAll(words[lang]["search_paragraph"]["other"], "{n}", "18"))
+		if !strings.Contains(sr, `<a href="#para-18" title="`+want+`">`) {
+			m := regexp.MustCompile(`<a href="#para-18"[^>]*>`).FindString(sr)
+			t.Errorf("%s: paragraph 18 links itself as %s, want the title %q", lang, m, want)
+		}
+	}
+}
