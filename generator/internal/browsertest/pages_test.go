@@ -1,8 +1,10 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/png"
 	"net/http"
 	"net/url"
 	"os"
@@ -482,6 +484,43 @@ func TestALinkIntoTheTextStopsBelowTheButtonBackToTheContents(t *testing.T) {
 			})()`, &covered))
 			if covered != "" {
 				t.Errorf("at %d px, Shift+Tab up the text brings %s", width, covered)
+			}
+		}
+	}
+}
+
+// The text scrolls under a bar as wide as the screen, not around the
+// button back to the contents: beside it, where a paragraph's first line
+// lies, nothing of the text shows (a reader's review found a word hidden
+// mid-line on a phone). A picture of that band, so a tab that draws.
+func TestTheTextScrollsUnderABarNotAroundTheButtonBackToTheContents(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := DrawingBrowser(t)
+	srv := Serve(t, realSite(t), "")
+	var band struct{ X, Y, W, H float64 }
+	tab.Run(chromedp.EmulateViewport(375, 700), chromedp.Navigate(srv.URL+"documents/rm07-summary-report/"),
+		chromedp.Evaluate(`(() => {
+			const b = document.querySelector(".to-contents"), p = document.getElementById("para-6");
+			window.scrollTo({top: p.getBoundingClientRect().top + scrollY - b.getBoundingClientRect().top, behavior: "instant"});
+			const r = b.getBoundingClientRect();
+			return {X: 0, Y: r.top + scrollY, W: r.left - 2, H: r.height}; // the page's coordinates, as the picture takes them
+		})()`, &band))
+	var buf []byte
+	tab.Run(chromedp.ActionFunc(func(ctx context.Context) (err error) {
+		buf, err = page.CaptureScreenshot().WithFormat(page.CaptureScreenshotFormatPng).WithCaptureBeyondViewport(true).
+			WithClip(&page.Viewport{X: band.X, Y: band.Y, Width: band.W, Height: band.H, Scale: 1}).Do(ctx)
+		return err
+	}))
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil || band.W < 40 {
+		t.Fatalf("the band beside the button back to the contents (%+v): %v", band, err)
+	}
+	first := img.At(img.Bounds().Min.X, img.Bounds().Min.Y)
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			if img.At(x, y) != first {
+				t.Fatalf("at 375 px the text shows beside the button back to the contents (a pixel at %d,%d of the band %+v differs from the background)", x, y, band)
 			}
 		}
 	}
