@@ -12,24 +12,7 @@ import (
 // objection before its party's own publication. A catalog whose days are
 // all possible warns of nothing.
 func TestEventDateWarnings(t *testing.T) {
-	fsys := fstest.MapFS{
-		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
-kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: rm10, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
-`)},
-		"parties.yaml": {Data: []byte(`parties:
-  - {id: austria, name: Austria, type: state}
-  - {id: canada, name: Canada, type: state}
-  - {id: japan, name: Japan, type: state}
-  - {id: peru, name: Peru, type: state}
-  - {id: chile, name: Chile, type: state}
-  - {id: mexico, name: Mexico, type: state}
-  - {id: norway, name: Norway, type: state}
-`)},
-		"meetings.yaml": {Data: []byte(`meetings:
-  - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
-  - {id: rm11, type: review, numbers: [11], title: 11th, opening: 2029-04-16, adjournment: 2029-04-27}
-`)},
+	fsys := twoMeetings(fstest.MapFS{
 		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
 documents:
   - {kind: national_report, party: austria, published: 2025-08-01}
@@ -40,7 +23,7 @@ documents:
   - {kind: national_report, party: mexico, submitted: 2026-10-01, published: 2026-09-01}
   - {kind: national_report, party: norway, published: 2026-09-01, withdrawn: 2026-08-01, withdrawn_reason: x}
 `)},
-	}
+	})
 	c, err := Load(fsys, "data")
 	if err != nil {
 		t.Fatal(err)
@@ -70,20 +53,7 @@ documents:
 // nor its file's, is warned of at the fact's line; one whose file gives
 // sources for all its documents, or that records nothing, is not.
 func TestFactsWithoutASourceAreWarnedOf(t *testing.T) {
-	fsys := fstest.MapFS{
-		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
-kinds:
-  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: rm10, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
-`)},
-		"parties.yaml": {Data: []byte(`parties:
-  - {id: austria, name: Austria, type: state}
-  - {id: canada, name: Canada, type: state}
-  - {id: japan, name: Japan, type: state}
-`)},
-		"meetings.yaml": {Data: []byte(`meetings:
-  - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
-  - {id: rm11, type: review, numbers: [11], title: 11th, opening: 2029-04-16, adjournment: 2029-04-27}
-`)},
+	fsys := twoMeetings(fstest.MapFS{
 		"documents/rm10.yaml": {Data: []byte(`meeting: rm10
 sources: ["A regulator's page"]
 documents:
@@ -98,7 +68,7 @@ documents:
     published: 2028-09-01
   - {kind: national_report, party: japan, published: 2028-09-01, sources: ["Japan's regulator"]}
 `)},
-	}
+	})
 	c, err := Load(fsys, "data")
 	if err != nil {
 		t.Fatal(err)
@@ -108,4 +78,32 @@ documents:
 	if !strings.Contains(got, want) || strings.Count(got, "source in sources:") != 1 {
 		t.Errorf("warnings: want one, %q:\n%s", want, got)
 	}
+}
+
+// twoMeetings is a catalog of the 10th and 11th Review Meetings under the
+// 90-day rule, with seven parties, and the documents files of docs.
+func twoMeetings(docs fstest.MapFS) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
+kinds:
+  - {kind: national_report, slug: nr, label: National Report, per_party: true, rules: [{from: rm10, public: after_adjournment, days: 90, early_publication: true, objection: true}]}
+`)},
+		"parties.yaml": {Data: []byte(`parties:
+  - {id: austria, name: Austria, type: state}
+  - {id: canada, name: Canada, type: state}
+  - {id: japan, name: Japan, type: state}
+  - {id: peru, name: Peru, type: state}
+  - {id: chile, name: Chile, type: state}
+  - {id: mexico, name: Mexico, type: state}
+  - {id: norway, name: Norway, type: state}
+`)},
+		"meetings.yaml": {Data: []byte(`meetings:
+  - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}
+  - {id: rm11, type: review, numbers: [11], title: 11th, opening: 2029-04-16, adjournment: 2029-04-27}
+`)},
+	}
+	for name, f := range docs {
+		fsys[name] = f
+	}
+	return fsys
 }

@@ -968,11 +968,7 @@ func TestRecentlyPublicSaysWhatItLeavesOut(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	words := themetest.Strings(t)
 	for lang := range siteLanguages {
-		dir := site
-		if lang != "en" {
-			dir = filepath.Join(site, lang)
-		}
-		home := read(t, filepath.Join(dir, "index.html"))
+		home := read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"index.html")))
 		_, recent, _ := strings.Cut(home, `id="recent"`)
 		recent, _, _ = strings.Cut(recent, "</section>")
 		link := regexp.MustCompile(`<a href="[^"]*/documents/">` + regexp.QuoteMeta(html.EscapeString(words[lang]["home_recent_ledger"]["other"])) + `</a>`)
@@ -1028,11 +1024,7 @@ func TestParagraphLinksAreTitledInThePagesLanguage(t *testing.T) {
 	site := sharedFixture(t, "2017-07-06", allLanguages...)
 	words := themetest.Strings(t)
 	for lang := range siteLanguages {
-		dir := site
-		if lang != "en" {
-			dir = filepath.Join(site, lang)
-		}
-		sr := read(t, filepath.Join(dir, "documents", "rm07-summary-report", "index.html"))
+		sr := read(t, filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)+"documents/rm07-summary-report/index.html")))
 		want := html.EscapeString(strings.ReplaceAll(words[lang]["search_paragraph"]["other"], "{n}", "18"))
 		if !strings.Contains(sr, `<a href="#para-18" title="`+want+`">`) {
 			m := regexp.MustCompile(`<a href="#para-18"[^>]*>`).FindString(sr)
