@@ -194,6 +194,16 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 		if !strings.Contains(r.Text, word) {
 			t.Errorf("%s: the map's row of %s says %q, not the state %q", where, r.Party, r.Text, word)
 		}
+		// Its own report's round, where the meeting reviews several (the
+		// words of the first row's had been every row's), or none: on an
+		// English page, "National Report no. 8".
+		if numbered := words["report_numbered"]; numbered == "{{ .Kind }} no. {{ .Number }}" {
+			kind, _ := c.Rules.Kind(d.Kind)
+			label := strings.NewReplacer("{{ .Kind }}", kind.Label, "{{ .Number }}", strconv.Itoa(d.Report)).Replace(numbered)
+			if d.Report == 0 && strings.Contains(r.Text, " no. ") || d.Report > 0 && !strings.HasPrefix(r.Text, label+":") {
+				t.Errorf("%s: the map's row of %s says %q, of its report %s (round %d)", where, r.Party, r.Text, d.ID, d.Report)
+			}
+		}
 		// Before the day by which its report is public at the latest, in
 		// any state then but public or not submitted: it may already have
 		// been public, by that day.

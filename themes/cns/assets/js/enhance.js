@@ -355,7 +355,7 @@
         if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
         if (perhaps && parts.content.querySelector('[data-map-phrase="' + state + '-before-latest"]')) sel = '[data-map-phrase="' + state + '-before-latest"]';
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
-        var text = fill(sel, { from: from }, parts).textContent;
+        var text = fill(sel, { from: from, report: tr.getAttribute("data-map-report") || "" }, parts).textContent;
         tr.querySelector("td").textContent = text;
         var name = tr.querySelector("th").textContent.replace(/\s+/g, " ").trim();
         Array.prototype.forEach.call(fig.querySelectorAll('a.wm-party[data-party="' + tr.getAttribute("data-party") + '"]'), function (a) {
