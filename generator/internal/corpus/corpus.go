@@ -61,11 +61,14 @@ type Doc struct {
 	// PublishedBy: the party published it by this day, on a day not
 	// recorded (catalog.Document.PublishedBy), in place of Published.
 	PublishedBy catalog.Date
-	Objection   catalog.Date
-	Consent     catalog.Date
-	Adopted     catalog.Date
-	Withdrawn   catalog.Date
-	Submitted   catalog.Date
+	// PublishedByRead: that day is the one the catalog read its party's
+	// page (catalog.Document.PublishedByRead).
+	PublishedByRead bool
+	Objection       catalog.Date
+	Consent         catalog.Date
+	Adopted         catalog.Date
+	Withdrawn       catalog.Date
+	Submitted       catalog.Date
 	// Title is the distinctive part of its own title, which may be shown
 	// when it is public or withdrawn.
 	Title string
@@ -332,6 +335,10 @@ func (g *gen) permissions(d *Doc, opening, adj catalog.Date) {
 			off := g.rng.IntN(400) - 150
 			if off%5 == 0 {
 				d.PublishedBy = opening.AddDays(off)
+				// One in two of those the day the catalog read the
+				// party's page (no random draw: the catalog is otherwise
+				// the same as before).
+				d.PublishedByRead = off%10 == 0
 			} else {
 				d.Published = opening.AddDays(off)
 			}
@@ -450,7 +457,9 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	if !d.Withdrawn.IsZero() {
 		b.WriteString("    withdrawn_reason: \"Replaced by a corrected version.\"\n")
 	}
-	if !d.PublishedBy.IsZero() {
+	if d.PublishedByRead {
+		b.WriteString("    published_by_read: true\n    sources: [\"generated: its party's page, undated, as this catalog read it\"]\n")
+	} else if !d.PublishedBy.IsZero() {
 		b.WriteString("    sources: [\"generated: its party's page, dated\"]\n")
 	}
 	g.m.Docs = append(g.m.Docs, *d)

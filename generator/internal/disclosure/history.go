@@ -90,7 +90,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		}
 		if ref.LatestRead {
 			c.Read = true
-			c.Text = "Public by this day at the latest: the day this catalog read the page that shows it published; it may have been public long before."
+			c.Text = "Public by this day at the latest: the day this catalog read the page of its Contracting Party that shows it published; it may have been public long before."
 		}
 		add(c)
 	}

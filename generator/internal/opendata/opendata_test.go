@@ -470,6 +470,7 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 	v := disclosure.NewView(disclosure.Input{Catalog: s.res.Catalog, Decisions: s.res.Decisions, AsOf: at})
 	names := map[string]string{} // document page → what an entry calls it
 	latest := map[string]bool{}  // document page → public by a day at the latest
+	read := map[string]bool{}    // … that is the day this catalog read its party's page
 	own, latestSeen := 0, 0
 	for _, d := range s.res.Catalog.Documents {
 		r := v.Ref(d)
@@ -478,7 +479,7 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 			name += ", “" + r.Title + "”"
 		}
 		names[r.URL] = name
-		latest[r.URL] = r.Latest
+		latest[r.URL], read[r.URL] = r.Latest, r.LatestRead
 	}
 	for _, it := range parseFeed(t, s, opendata.SiteFeed).Items {
 		// The change; "public" on a day by which it was public at the
@@ -486,6 +487,9 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 		change := it.Categories[0]
 		if change == "public" && latest[it.Link] {
 			change, latestSeen = "public by this day at the latest", latestSeen+1
+			if read[it.Link] {
+				change += ", the day this catalog read its party's page"
+			}
 		}
 		want := names[it.Link] + ": " + change
 		if it.Title != want {
@@ -512,7 +516,7 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 			continue
 		}
 		name := summary
-		for _, verb := range []string{" became public", " becomes public", " public by this day at the latest"} {
+		for _, verb := range []string{" became public", " becomes public", " public by this day at the latest, the day this catalog read its party's page", " public by this day at the latest"} {
 			name = strings.TrimSuffix(name, verb)
 		}
 		if !slices.Contains(slices.Collect(maps.Values(names)), name) {

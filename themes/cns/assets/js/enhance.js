@@ -312,9 +312,14 @@
         // latest", where the set has such a phrase; before that day, that
         // it may have been public already.
         var suffix = unset ? "-unset" : "";
+        // Its day the one this catalog read its party's page
+        // (data-latest-read): the phrases that say so, where the set has them.
+        var read = e.hasAttribute("data-latest-read") ? "-read" : "";
         if (!unset && badge === "public" && e.hasAttribute("data-latest") && tpl.content.querySelector("[data-" + set + '="public-latest"]')) suffix = "-latest";
+        if (suffix === "-latest" && read && tpl.content.querySelector("[data-" + set + '="public-latest-read"]')) suffix += read;
         var sel = "[data-" + set + '="' + badge + suffix + '"]';
         if (perhaps && tpl.content.querySelector("[data-" + set + '="before-latest"]')) sel = "[data-" + set + '="before-latest"]';
+        if (perhaps && read && tpl.content.querySelector("[data-" + set + '="before-latest-read"]')) sel = "[data-" + set + '="before-latest-read"]';
         // Not yet in existence, of a kind made at the meeting itself
         // (data-at-meeting): not yet made there, not "not yet submitted".
         if (unset && badge === "not_submitted" && e.hasAttribute("data-at-meeting") && tpl.content.querySelector("[data-" + set + '="not_submitted-unset-meeting"]')) sel = "[data-" + set + '="not_submitted-unset-meeting"]';
@@ -354,6 +359,8 @@
         // that day, that it may have been public already.
         if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
         if (perhaps && parts.content.querySelector('[data-map-phrase="' + state + '-before-latest"]')) sel = '[data-map-phrase="' + state + '-before-latest"]';
+        // Its day the one this catalog read its party's page: said so.
+        if (tr.hasAttribute("data-latest-read") && /latest"]$/.test(sel) && parts.content.querySelector(sel.replace(/"]$/, '-read"]'))) sel = sel.replace(/"]$/, '-read"]');
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
         var text = fill(sel, { from: from, report: tr.getAttribute("data-map-report") || "" }, parts).textContent;
         tr.querySelector("td").textContent = text;
