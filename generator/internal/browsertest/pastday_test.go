@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -974,6 +976,80 @@ func TestMeetingOutcomeIsHiddenBeforeTheMeetingAdjourned(t *testing.T) {
 				t.Errorf("Albania's page on %q: its attendance at the 7th meeting shown %v; want hidden %v", c.on, facts, c.before)
 				break
 			}
+		}
+	}
+}
+
+// austriaCatalog is testdata/austria.txtar written out once for the test
+// binary, so that the tests that build it share one site (BuildSite keys
+// its builds by their flags, the catalog's folder among them).
+var austriaCatalog struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// austriaSite is the six-language site of testdata/austria.txtar as of
+// 1 January 2024.
+func austriaSite(t *testing.T) string {
+	t.Helper()
+	austriaCatalog.once.Do(func() {
+		austriaCatalog.dir, austriaCatalog.err = writeTxtarCatalog(filepath.Join("testdata", "austria.txtar"))
+	})
+	if austriaCatalog.err != nil {
+		t.Fatal(austriaCatalog.err)
+	}
+	return BuildSite(t, "--data", austriaCatalog.dir, "--as-of", "2024-01-01", "--languages", "en,ar,zh,fr,ru,es")
+}
+
+// Every country page takes a past day, one with no document too: a
+// meeting's page links each party with its day, and a party with no
+// document showed today's page under the day's address (a reader's
+// review). On a day before any of a party's documents existed, its
+// count says there is none, not an empty list.
+func TestEveryCountryPageTakesAPastDay(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	austria, real := Serve(t, austriaSite(t), ""), Serve(t, realSite(t), "")
+	for _, c := range []struct {
+		srv           *Server
+		path, heading string
+	}{
+		{austria, "countries/nowhere/?on=2023-03-25", "Nowhere Islands, as it stood on 25 March 2023"},
+		{real, "countries/albania/?on=1995-06-01", "Albania, as it stood on 1 June 1995"},
+	} {
+		srv := c.srv
+		var got struct{ Heading, Documents string }
+		tab.Run(chromedp.Navigate(srv.URL+c.path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`(() => {
+				const dt = [...document.querySelectorAll("main dl.facts dt")].find(dt => dt.textContent.trim() === "Documents");
+				return {Heading: document.querySelector("main h1").textContent, Documents: dt ? dt.nextElementSibling.textContent.trim() : ""};
+			})()`, &got))
+		if got.Heading != c.heading || got.Documents != "No documents recorded." {
+			t.Errorf("%s: the heading %q and documents %q; want %q and that none is recorded", c.path, got.Heading, got.Documents, c.heading)
+		}
+	}
+}
+
+// From a page on a past day, every link to another page that takes a day
+// (a meeting's, a country's, the ledger, the figures) keeps it, but those
+// that lead to today on purpose (the note's link back, a hidden chart's
+// "See the chart as of" the build day) and the page's own in the
+// breadcrumbs: a reader following the record on that day stays on it (a
+// reader's review found the figures page's links to the meetings' maps
+// leading to today's).
+func TestLinksFromAPastDayKeepTheDay(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	for _, path := range []string{"meetings/rm07/", "countries/albania/", "documents/", "figures/"} {
+		var lost []string
+		tab.Run(chromedp.Navigate(srv.URL+path+"?on=2017-05-01"), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`[...document.querySelectorAll("main a[href]")].filter(a => !a.closest(".day-note") && !a.matches("[aria-current], [id$=-see]") && a.checkVisibility()).map(a => { try { return new URL(a.href); } catch (e) { return null; } }).filter(u => u && u.origin === location.origin && /\/(meetings|countries)\/[^/]+\/$|\/documents\/$|\/figures\/$/.test(u.pathname) && u.searchParams.get("on") !== "2017-05-01").map(u => u.pathname + u.search + u.hash)`, &lost))
+		if len(lost) > 0 {
+			t.Errorf("%s on 1 May 2017: %d links lose the day: %q", path, len(lost), lost[:min(5, len(lost))])
 		}
 	}
 }

@@ -575,12 +575,7 @@ func TestSearchShowsMeetingDaysInThePageLanguage(t *testing.T) {
 func TestSearchTellsAustriaFromAustralia(t *testing.T) {
 	t.Parallel()
 	Need(t, ChromiumPath() != "", "Chromium")
-	dir, err := writeTxtarCatalog(filepath.Join("testdata", "austria.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	site := BuildSite(t, "--data", dir, "--as-of", "2024-01-01", "--languages", "en,ar,zh,fr,ru,es")
+	site := austriaSite(t)
 	srv := Serve(t, site, "")
 	tab := searchBrowser(t)
 	for _, lang := range []string{"en", "ar", "zh", "fr", "ru", "es"} {

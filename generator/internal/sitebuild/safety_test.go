@@ -568,6 +568,10 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 	return out
 }
 
+// templates are a page's <template> elements, which the page shows
+// nothing of until a script uses them.
+var templates = regexp.MustCompile(`(?s)<template\b.*?</template>`)
+
 // pastAttrs is the attributes by which a page shows a document on a past
 // day (the theme's partial pastattrs.html), in the order it writes them.
 var pastAttrs = regexp.MustCompile(`data-doc="([^"]*)" data-state="([^"]*)" data-past="([^"]*)" data-from="([^"]*)" data-until="([^"]*)"`)
@@ -622,7 +626,9 @@ func pastAsTheView(files map[string][]byte, res *sitebuild.Result) []string {
 		}
 		// A meeting's or a country's page, and the ledger, that show a
 		// state carry their documents' past.
-		if statePages.MatchString(name) && len(found) == 0 && bytes.Contains(data, []byte(`class="state state-`)) {
+		// (Not the states a past day may show, in its <template>: a page
+		// with no document has them too.)
+		if statePages.MatchString(name) && len(found) == 0 && bytes.Contains(templates.ReplaceAll(data, nil), []byte(`class="state state-`)) {
 			out = append(out, fmt.Sprintf("%s shows states and carries no past", name))
 		}
 	}

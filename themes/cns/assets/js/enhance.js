@@ -522,6 +522,15 @@
           li.appendChild(n);
           return li;
         });
+      // Nothing to count on the day (no document of the page's existed
+      // yet): said, as a page with no document says it, not an empty list.
+      if (!items.length && tpl.content.querySelector('[data-note="counts-none"]')) {
+        var none = document.createElement("p");
+        none.className = "counts-none";
+        none.textContent = fill('[data-note="counts-none"]', {}).textContent;
+        list.replaceWith(none);
+        return;
+      }
       list.replaceChildren.apply(list, items);
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-day] time"), function (t) {
