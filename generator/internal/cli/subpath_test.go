@@ -92,9 +92,11 @@ func TestAddressFromSiteConfigMakesLinksAbsolute(t *testing.T) {
 	const base = "https://cns.test.invalid/reports/"
 	for file, re := range map[string]string{
 		"documents/rm07-nr-albania/index.html": `rel="canonical" href="` + base + `documents/rm07-nr-albania/"`,
-		// A sitemap per language, under an index at the root.
-		"sitemap.xml":    `<loc>` + base + `en/sitemap.xml</loc>`,
-		"en/sitemap.xml": `<loc>` + base + `documents/`,
+		// A sitemap per language, under an index at the root; the
+		// English one at the root too, beside the pages it lists: a
+		// sitemap lists only what is under its own folder (sitemaps.org).
+		"sitemap.xml":    `<loc>` + base + `sitemap-en.xml</loc>`,
+		"sitemap-en.xml": `<loc>` + base + `documents/`,
 		// Each page with its English one, which is also the one for a
 		// reader of none of the languages (x-default), as the pages say.
 		"fr/sitemap.xml": `hreflang="en" href="` + base + `documents/"/>

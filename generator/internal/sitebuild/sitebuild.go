@@ -14,6 +14,7 @@
 package sitebuild
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -337,7 +338,47 @@ func (b *build) render() error {
 	}
 	b.res.Pages = hs.Pages
 	b.res.Beside = append(b.res.Beside, Stage{"audit as Hugo writes (summed over Hugo's goroutines)", time.Duration(streamed.Load())})
-	return nil
+	return sitemapsInTheirFolders(b.next)
+}
+
+// sitemapsInTheirFolders moves the default language's sitemap, which Hugo
+// writes in a folder of its own (en/sitemap.xml) although its pages are at
+// the root, to the root (sitemap-en.xml), and points the sitemap index at
+// it: a sitemap may list only the addresses under its own folder
+// (sitemaps.org), so a crawler could ignore every English page listed in
+// en/. A language folder that holds its sitemap alone is the default
+// language's.
+func sitemapsInTheirFolders(site string) error {
+	index := filepath.Join(site, "sitemap.xml")
+	data, err := os.ReadFile(index)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		dir := filepath.Join(site, e.Name())
+		inside, err := os.ReadDir(dir)
+		if !e.IsDir() || err != nil || len(inside) != 1 || inside[0].Name() != "sitemap.xml" {
+			continue
+		}
+		old, moved := "/"+e.Name()+"/sitemap.xml</loc>", "/sitemap-"+e.Name()+".xml</loc>"
+		if !bytes.Contains(data, []byte(old)) {
+			continue
+		}
+		if err := os.Rename(filepath.Join(dir, "sitemap.xml"), filepath.Join(site, "sitemap-"+e.Name()+".xml")); err != nil {
+			return err
+		}
+		if err := os.Remove(dir); err != nil {
+			return err
+		}
+		data = bytes.ReplaceAll(data, []byte(old), []byte(moved))
+	}
+	return os.WriteFile(index, data, 0o644)
 }
 
 // beside writes, while Hugo runs, the public documents' files and the
