@@ -490,3 +490,25 @@ func TestCheckRefusesWhatTheAuditWouldFind(t *testing.T) {
 		})
 	}
 }
+
+// Two documents that bear one title (Euratom's reports to the 6th and 7th
+// meetings) are told apart by the window's title, which names each one's
+// meeting beside it; a title no other document bears stands alone.
+func TestASharedTitleNamesItsMeetingInTheWindowTitle(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	copyTree(t, fixture, data)
+	for _, f := range []string{"rm06.yaml", "rm07.yaml"} {
+		edit(t, filepath.Join(data, "documents", f), "    party: netherlands\n", "    party: netherlands\n    title: Netherlands National Report\n")
+	}
+	edit(t, filepath.Join(data, "documents", "rm07.yaml"), "    party: albania\n", "    party: albania\n    title: Albania National Report\n")
+	site := buildData(t, data, "2017-08-01")
+	for page, want := range map[string]string{
+		"documents/rm06-nr-netherlands/index.html": "<title>Netherlands National Report (6th Review Meeting) · ",
+		"documents/rm07-nr-netherlands/index.html": "<title>Netherlands National Report (7th Review Meeting) · ",
+		"documents/rm07-nr-albania/index.html":     "<title>Albania National Report · ",
+	} {
+		if got := regexp.MustCompile(`<title>[^<]*`).FindString(read(t, filepath.Join(site, filepath.FromSlash(page)))); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %s, want %s…", page, got, want)
+		}
+	}
+}

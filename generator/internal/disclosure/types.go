@@ -27,6 +27,11 @@ type DocRef struct {
 	// OwnTitle says Title is the document's own; otherwise it is made of
 	// kind, party and meeting, which pages make again in their language.
 	OwnTitle bool `json:"own_title,omitempty"`
+	// TitleShared says its own title is also another document's shown
+	// (Euratom's reports to the 6th and 7th meetings bear one title):
+	// pages name its meeting beside it where it stands alone, as the
+	// window's title does.
+	TitleShared bool `json:"title_shared,omitempty"`
 	// TitleLang is the language of its own title when that is not
 	// English (catalog.Document.TitleLang); pages mark the title with it.
 	TitleLang   string            `json:"title_lang,omitempty"`

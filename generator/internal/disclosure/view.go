@@ -162,8 +162,27 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
 		r.Title, r.OwnTitle, r.TitleLang = d.Title, true, d.TitleLang
+		r.TitleShared = w.shownTitles()[d.Title] > 1
 	}
 	return r
+}
+
+type shownTitlesKey struct{}
+
+// shownTitles counts the documents that show each own title (Ref): a
+// title two of them show does not tell them apart alone. Titles of
+// documents that do not show them are not counted, so that a count says
+// nothing of them.
+func (w *View) shownTitles() map[string]int {
+	return w.Once(shownTitlesKey{}, func() any {
+		n := map[string]int{}
+		for _, d := range w.in.Catalog.Documents {
+			if d.Title != "" && FieldShown("details", StatusOf(w.in.Decisions[d.ID])) {
+				n[d.Title]++
+			}
+		}
+		return n
+	}).(map[string]int)
 }
 
 // StatusOf is what the public may see of a decision: the state; for a
