@@ -56,7 +56,10 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 func (c *Catalog) sourceWarnings() Problems {
 	var ps Problems
 	for _, d := range c.Documents {
-		if len(d.Sources) > 0 || len(d.FileSources) > 0 {
+		// (A publication without a day, or by a day, needs a source of its
+		// own: the loader refuses it without one, so it is not warned of
+		// again here.)
+		if len(d.Sources) > 0 || len(d.FileSources) > 0 || d.PublishedUndated {
 			continue
 		}
 		var facts []string
@@ -64,8 +67,8 @@ func (c *Catalog) sourceWarnings() Problems {
 			name string
 			set  bool
 		}{
-			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_by", !d.PublishedBy.IsZero()},
-			{"published_undated", d.PublishedUndated}, {"objection", !d.Objection.IsZero()}, {"consent", !d.Consent.IsZero()},
+			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()},
+			{"objection", !d.Objection.IsZero()}, {"consent", !d.Consent.IsZero()},
 			{"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()}, {"not_submitted", d.NotSubmitted}, {"url", d.URL != ""},
 		} {
 			if f.set {

@@ -277,9 +277,11 @@ func (l *loader) checkParties(c *Catalog, file Where) {
 		if p.ISO != "" {
 			if r, err := language.ParseRegion(p.ISO); err != nil || r.String() != p.ISO || len(p.ISO) != 2 {
 				l.errorf(p.Field("iso"), "party %q: iso %q is not an ISO 3166-1 alpha-2 code (two capital letters, such as AL)", p.ID, p.ISO)
-			} else if !r.IsCountry() {
+			} else if !r.IsCountry() || r.ISO3() == "ZZZ" {
 				// ZZ, XA-XZ, QM-QZ, AA: codes for private use or an
-				// unknown region, which CLDR names "Unknown Region".
+				// unknown region, which CLDR names "Unknown Region"; UN and
+				// EZ, which CLDR counts among countries but ISO 3166-1 does
+				// not (they have no alpha-3 code).
 				l.errorf(p.Field("iso"), "party %q: iso %q is no country's code (a code left for private use or an unknown region, which the site would name \"Unknown Region\"); give the party's ISO 3166-1 alpha-2 code, such as AL", p.ID, p.ISO)
 			} else if other, ok := isoSeen[p.ISO]; ok {
 				l.errorf(p.Field("iso"), "party %q: iso %q is also the code of party %q", p.ID, p.ISO, other)
@@ -918,6 +920,10 @@ func (r *Rules) kindNames() string {
 // hyphens from a four-digit year (2021-10-20, 2015-10, 2021-13-20).
 var dayOrMonthRe = regexp.MustCompile(`^\d{4}-\d{1,2}(-\d{1,2})?$`)
 
+// dayOrMonthTwoDigits is a day or a month written as the pages read one:
+// each part after the year in two digits.
+var dayOrMonthTwoDigits = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+
 // checkDayOrMonth refuses a field that may hold a day, a month or words
 // (a meeting's organizational_meeting) when it is written as a day or a
 // month that does not exist: the pages write a day as 2021-10-20 and a
@@ -930,6 +936,10 @@ func (l *loader) checkDayOrMonth(at Pos, field, v string) {
 		return
 	}
 	if _, err := time.Parse("2006-01", v); err == nil {
+		return
+	}
+	if !dayOrMonthTwoDigits.MatchString(v) {
+		l.errorf(at, "%s: %q is written as a day or a month but not as the pages read one: write the month and the day in two digits (2021-10-05, 2015-01), or words", field, v)
 		return
 	}
 	l.errorf(at, "%s: %q is not a day (YYYY-MM-DD, such as 2021-10-20) or a month (YYYY-MM, such as 2015-10) that exists; write one of them, or words (29–30 September 1998)", field, v)

@@ -320,6 +320,7 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 	// "Unknown Region" as a country's name.
 	edit(t, filepath.Join(data, "meetings.yaml"), "organizational_meeting: 2015-10", "organizational_meeting: 2015-13")
 	edit(t, filepath.Join(data, "parties.yaml"), "iso: AL", "iso: ZZ")
+	edit(t, filepath.Join(data, "parties.yaml"), "iso: AR", "iso: UN") // "United Nations", a country to CLDR alone
 	// And two that rendered "President:  (Canada)" and two meetings
 	// called the 7th.
 	edit(t, filepath.Join(data, "meetings.yaml"), "      - {role: President, name: Mr Ramzi Jammal, country: Canada}", "      - {role: President, name: Mr Ramzi Jammal, country: Canada}\n      - {role: Vice-President, country: Canada}")
@@ -339,6 +340,7 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: duplicate party id "china"`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: organizational_meeting: "2015-13" is not a day \(YYYY-MM-DD`),
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "albania": iso "ZZ" is no country's code`),
+		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "argentina": iso "UN" is no country's code`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:24:9: meeting "rm07": officer 2 needs role: and name:`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm08-09": number 7 is also meeting "rm07"'s, of the same type \(review\)`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: party "atlantis" is not in`),
