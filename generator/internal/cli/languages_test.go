@@ -1032,3 +1032,25 @@ func TestParagraphLinksAreTitledInThePagesLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Every page but the home page says what it holds in its own description
+// (<meta name="description">), in its language: the lists of meetings,
+// countries and documents, the figures, about, open data and publication
+// pages had the site's (an audit with Lighthouse).
+func TestEveryPageHasADescriptionOfItsOwn(t *testing.T) {
+	site := sharedFixture(t, "2017-07-06", allLanguages...)
+	desc := regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
+	for lang := range siteLanguages {
+		root := filepath.Join(site, filepath.FromSlash(themetest.Prefix(lang)))
+		home := desc.FindStringSubmatch(read(t, filepath.Join(root, "index.html")))
+		if home == nil || home[1] == "" {
+			t.Fatalf("%s: the home page has no description", lang)
+		}
+		for _, page := range []string{"meetings", "countries", "documents", "figures", "about", "data", "publication", "search", "upcoming", "meetings/rm07", "countries/albania", "documents/rm07-nr-albania"} {
+			got := desc.FindStringSubmatch(read(t, filepath.Join(root, filepath.FromSlash(page), "index.html")))
+			if got == nil || got[1] == "" || got[1] == home[1] {
+				t.Errorf("%s: /%s/ has no description of its own: %q", lang, page, got)
+			}
+		}
+	}
+}

@@ -202,7 +202,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Documents.
-	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status", "title_key": "nav_ledger"}, ""); err != nil {
+	if err := w.page("documents/_index.md", map[string]any{"title": "Publication status", "title_key": "nav_ledger", "description_key": "desc_ledger"}, ""); err != nil {
 		return err
 	}
 	ranks := w.ledgerRanks()
@@ -221,7 +221,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Meetings.
-	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings"}, ""); err != nil {
+	if err := w.page("meetings/_index.md", map[string]any{"title": "Review meetings", "title_key": "nav_meetings", "description_key": "desc_meetings"}, ""); err != nil {
 		return err
 	}
 	wm, err := worldMap(c)
@@ -255,7 +255,7 @@ func (w *writer) writeAll() error {
 	}
 
 	// Countries.
-	if err := w.page("countries/_index.md", map[string]any{"title": "Countries", "title_key": "nav_countries"}, ""); err != nil {
+	if err := w.page("countries/_index.md", map[string]any{"title": "Countries", "title_key": "nav_countries", "description_key": "desc_countries"}, ""); err != nil {
 		return err
 	}
 	parties := slices.Clone(c.Parties)
@@ -273,7 +273,7 @@ func (w *writer) writeAll() error {
 
 	// Figures.
 	if err := w.page("figures.md", map[string]any{
-		"title": "Figures", "title_key": "page_figures", "layout": "figures",
+		"title": "Figures", "title_key": "page_figures", "description_key": "desc_figures", "layout": "figures",
 		"params": FiguresPage{Charts: charts},
 	}, ""); err != nil {
 		return err
