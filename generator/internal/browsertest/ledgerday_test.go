@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -406,13 +407,23 @@ func TestLedgerOnADayBeforeAnyCycleShowsNoEmptyTable(t *testing.T) {
 		on    string
 		table bool
 	}{{"1996-01-01", false}, {"2019-01-01", true}, {"", true}} {
-		var got struct{ Table, Note bool }
-		tab.Run(chromedp.Navigate(srv.URL+"documents/?on="+c.on), chromedp.Evaluate(`(() => ({
+		var got struct {
+			Table, Note bool
+			Counts      []string
+		}
+		tab.Run(chromedp.Navigate(srv.URL+"documents/?on="+c.on), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second), chromedp.Evaluate(`(() => ({
 			Table: document.querySelector("table.ledger").checkVisibility(),
 			Note: !!document.querySelector("main p.note[data-past-before]") && document.querySelector("main p.note[data-past-before]").checkVisibility(),
+			Counts: [...document.querySelectorAll("[data-past-counts] li .state")].map(s => [...s.classList].find(c => c.startsWith("state-")).slice(6)),
 		}))()`, &got))
 		if got.Table != c.table || !c.table && !got.Note {
 			t.Errorf("on %q: table shown %v, note shown %v; want the table %v", c.on, got.Table, got.Note, c.table)
+		}
+		// Its counts: on a day before any cycle, every state a past day
+		// shows, at 0, "Not public" among them (it was left out), and
+		// neither withheld nor restricted, which no past day shows.
+		if want := []string{"public", "scheduled", "not_submitted", "withdrawn", "unknown"}; c.on == "1996-01-01" && !slices.Equal(got.Counts, want) {
+			t.Errorf("on %q: the counts list %q, want %q", c.on, got.Counts, want)
 		}
 	}
 }

@@ -219,6 +219,10 @@ type HomePage struct {
 	// in: States, then disclosure.NotPublic (the badges and phrases
 	// enhance.js takes from a page, pastday.html and worldmap.html).
 	PastStates []string `json:"past_states"`
+	// PastShown are the states a document can be in on a day before the
+	// as-of day (disclosure.PastStates): a list of every state's count on
+	// such a day lists these, at 0 too, and no other at 0.
+	PastShown []string `json:"past_shown"`
 	// MapKeys are the entries of a meeting map's legend on a past day:
 	// PastStates, then NoRecord and each standing of a party that is not
 	// bound (catalog.Standings).

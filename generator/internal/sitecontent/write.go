@@ -568,6 +568,9 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 		}
 	}
 	h.PastStates = append(slices.Clone(h.States), string(disclosure.NotPublic))
+	for _, s := range disclosure.PastStates {
+		h.PastShown = append(h.PastShown, string(s))
+	}
 	h.MadeAtMeeting = []string{}
 	for _, k := range w.Input().Catalog.Rules.Kinds {
 		if k.AtMeeting {

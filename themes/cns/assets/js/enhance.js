@@ -505,11 +505,14 @@
       a.textContent = u.href;
     });
 
-    // The counts: states in the site's order, as the page shows them.
+    // The counts: states in the site's order, as the page shows them. A
+    // list of every state's count (the ledger's) lists at 0 those a
+    // document can be in on a past day (data-past-shown: "Not public"
+    // too), not withheld and restricted, which no past day shows.
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-counts] ul.counts"), function (list) {
       var all = list.closest("[data-past-counts]").getAttribute("data-past-counts") === "all";
       var items = Array.prototype.slice.call(tpl.content.querySelectorAll("[data-state]"))
-        .filter(function (t) { var s = t.getAttribute("data-state"); return counts[s] || (all && s !== fallback); })
+        .filter(function (t) { var s = t.getAttribute("data-state"); return counts[s] || (all && t.hasAttribute("data-past-shown")); })
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
         .map(function (t) {
           var s = t.getAttribute("data-state");
