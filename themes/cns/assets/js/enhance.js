@@ -353,8 +353,11 @@
         counts[state] = (counts[state] || 0) + 1;
         if (!tr.hasAttribute("data-past")) return;
         var perhaps = beforeLatest(tr, state, tr.getAttribute("data-from") || "");
-        var from = !perhaps && unsetOn(tr, state, false) ? "" : tr.getAttribute("data-from") || "";
+        var unset = !perhaps && unsetOn(tr, state, false);
+        var from = unset ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
+        // Due on a day not yet set: said, as the grid says it.
+        if (unset && parts.content.querySelector('[data-map-phrase="' + state + '-unset"]')) sel = '[data-map-phrase="' + state + '-unset"]';
         // Public from its day at the latest: "by D at the latest"; before
         // that day, that it may have been public already.
         if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
