@@ -34,10 +34,10 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 				ps.add(d.Field(f.name), "document %q: %s %s is before meeting %q's review cycle began (%s, the close of the meeting before it), when none of its documents existed yet; check the day, and the meeting", d.ID, f.name, f.day, d.Meeting, m.CycleStart)
 			}
 		}
-		if pub := partyPublishedDay(d); !pub.IsZero() && !d.Submitted.IsZero() && pub.Before(d.Submitted) {
+		if pub := d.PartyDay(); !pub.IsZero() && !d.Submitted.IsZero() && pub.Before(d.Submitted) {
 			ps.add(d.Field("submitted"), "document %q: submitted %s is after its party published it (%s); a report is submitted before it is published: check both days", d.ID, d.Submitted, pub)
 		}
-		if pub := partyPublishedDay(d); !pub.IsZero() && !d.Withdrawn.IsZero() && d.Withdrawn.Before(pub) {
+		if pub := d.PartyDay(); !pub.IsZero() && !d.Withdrawn.IsZero() && d.Withdrawn.Before(pub) {
 			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is before its party published it (%s); withdrawn: records the day a public document was taken down, and a document withdrawn before it was public stays restricted: check both days", d.ID, d.Withdrawn, pub)
 		}
 		if !d.Objection.IsZero() && !d.Published.IsZero() && d.Objection.Before(d.Published) {
@@ -84,14 +84,4 @@ func (c *Catalog) sourceWarnings() Problems {
 		}
 	}
 	return ps
-}
-
-// partyPublishedDay is the day its party published d as the catalog
-// records it (published), else the day by which a source shows it had
-// (published_by); zero when neither is recorded.
-func partyPublishedDay(d *Document) Date {
-	if d.Published.IsZero() {
-		return d.PublishedBy
-	}
-	return d.Published
 }

@@ -442,6 +442,18 @@ type meetingsFile struct {
 	Meetings []*Meeting `yaml:"meetings"`
 }
 
+// PartyDay is the day its party published the document as the catalog
+// records it (Published), else the day by which a source shows it had
+// (PublishedBy); zero when neither is recorded. The rules take it as the
+// day it was published (publication.Decide, once it has come), and check
+// compares the other days with it.
+func (d *Document) PartyDay() Date {
+	if d.Published.IsZero() {
+		return d.PublishedBy
+	}
+	return d.Published
+}
+
 // DefaultID is the id of a document of a party that the catalog gives no
 // id: its meeting, its kind's slug and its party ("rm07-nr-albania"). The
 // search index carries the same form, so its client makes the same ids.

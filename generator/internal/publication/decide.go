@@ -303,7 +303,7 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 
 // partyPublished is what the record shows of the document's publication
 // by its party by the moment: the day the rules take as the one it
-// published it on (partyDay), and whether its publication is recorded
+// published it on (catalog.Document.PartyDay), and whether its publication is recorded
 // without a day. A day by which a source shows it published is evidence
 // read afterwards, never a day planned: before it has come the record
 // shows nothing published, and nothing is scheduled for it, under either
@@ -315,18 +315,7 @@ func partyPublished(doc *catalog.Document, started func(catalog.Date) bool) (cat
 	if doc.Published.IsZero() && !doc.PublishedBy.IsZero() && !started(doc.PublishedBy) {
 		return catalog.Date{}, false
 	}
-	return partyDay(doc), doc.PublishedUndated
-}
-
-// partyDay is the day the rules take as the one its party published the
-// document on: the day recorded, or else the day by which a source shows
-// it published (catalog.Document.PublishedBy, a Decision.Latest day);
-// zero when neither is known.
-func partyDay(doc *catalog.Document) catalog.Date {
-	if doc.Published.IsZero() {
-		return doc.PublishedBy
-	}
-	return doc.Published
+	return doc.PartyDay(), doc.PublishedUndated
 }
 
 // events applies what happened by the moment to a document due to become
