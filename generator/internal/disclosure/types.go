@@ -95,7 +95,11 @@ type DocPage struct {
 	Basis      string       `json:"basis,omitempty"`
 	BasisText  string       `json:"basis_text,omitempty"`
 	NextChange catalog.Date `json:"next_change,omitzero"`
-	Rule       string       `json:"rule,omitempty"`
+	// NotYet says it did not exist yet as of the moment (publication.Cause
+	// .NotYet): its page says nothing is expected before its next change,
+	// not that its party submitted nothing.
+	NotYet bool   `json:"not_yet,omitempty"`
+	Rule   string `json:"rule,omitempty"`
 	// RuleRef is the version of the kind's rule that decided the document.
 	RuleRef *RuleRef `json:"rule_ref,omitempty"`
 	Reason  string   `json:"reason"`

@@ -299,6 +299,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		Reason:     dec.Reason,
 		Cause:      dec.Cause,
 		NextChange: dec.NextChange,
+		NotYet:     dec.State == publication.NotSubmitted && dec.Cause.NotYet(),
 		History:    w.history(d, ref),
 		Past:       w.Past(d),
 		AsOf:       catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location)),

@@ -6,6 +6,14 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
 )
 
+// NotYet reports whether the cause is that the document did not exist yet
+// on the moment decided (before its meeting's review cycle began, before
+// its meeting opened, or before the day it was submitted): not a document
+// its party failed to submit.
+func (c Cause) NotYet() bool {
+	return c.Code == CauseNotYet || c.Code == CauseBeforeMeeting || c.Code == CauseBeforeSubmission
+}
+
 // Causes: why a document is in its state, as a code. Reason says it in
 // English words (explain, plan, the feeds); the site's pages say it in the
 // reader's language from the code and its facts (the theme's reason_<code>
