@@ -282,7 +282,7 @@ func (l *loader) checkParties(c *Catalog, file Where) {
 				// unknown region, which CLDR names "Unknown Region"; UN and
 				// EZ, which CLDR counts among countries but ISO 3166-1 does
 				// not (they have no alpha-3 code).
-				l.errorf(p.Field("iso"), "party %q: iso %q is no country's code (a code left for private use or an unknown region, which the site would name \"Unknown Region\"); give the party's ISO 3166-1 alpha-2 code, such as AL", p.ID, p.ISO)
+				l.errorf(p.Field("iso"), "party %q: iso %q is no country's code in ISO 3166-1 (a code for private use, an unknown region or a group, such as ZZ or UN, which the site would show as the party's name); give the party's ISO 3166-1 alpha-2 code, such as AL", p.ID, p.ISO)
 			} else if other, ok := isoSeen[p.ISO]; ok {
 				l.errorf(p.Field("iso"), "party %q: iso %q is also the code of party %q", p.ID, p.ISO, other)
 			} else {

@@ -360,13 +360,14 @@ func sitemapsInTheirFolders(site string) error {
 	if err != nil {
 		return err
 	}
+	moved := false
 	for _, e := range entries {
 		dir := filepath.Join(site, e.Name())
 		inside, err := os.ReadDir(dir)
 		if !e.IsDir() || err != nil || len(inside) != 1 || inside[0].Name() != "sitemap.xml" {
 			continue
 		}
-		old, moved := "/"+e.Name()+"/sitemap.xml</loc>", "/sitemap-"+e.Name()+".xml</loc>"
+		old, root := "/"+e.Name()+"/sitemap.xml</loc>", "/sitemap-"+e.Name()+".xml</loc>"
 		if !bytes.Contains(data, []byte(old)) {
 			continue
 		}
@@ -376,7 +377,10 @@ func sitemapsInTheirFolders(site string) error {
 		if err := os.Remove(dir); err != nil {
 			return err
 		}
-		data = bytes.ReplaceAll(data, []byte(old), []byte(moved))
+		data, moved = bytes.ReplaceAll(data, []byte(old), []byte(root)), true
+	}
+	if !moved {
+		return nil
 	}
 	return os.WriteFile(index, data, 0o644)
 }
