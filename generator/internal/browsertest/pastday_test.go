@@ -180,8 +180,17 @@ func mapCheck(t *testing.T, where string, got pastMap, c *catalog.Catalog, meeti
 		tally[r.State]++
 		d := report[r.Party]
 		if d == nil {
-			if r.Doc != "" || !slices.Contains([]string{"no_record", "not_yet", "left", "unknown"}, r.State) {
-				t.Errorf("%s: %s has no National Report, yet its row names %q in state %s", where, r.Party, r.Doc, r.State)
+			// Its standing; bound with nothing recorded, before the
+			// meeting opened (on the day shown), nothing recorded yet.
+			want := string(c.Membership(meeting, r.Party).Standing)
+			if m, ok := c.Meeting(meeting); ok && want == string(catalog.Bound) {
+				want = "no_record"
+				if day.Before(catalog.ReferenceDay(m)) {
+					want = "no_record_yet"
+				}
+			}
+			if r.Doc != "" || r.State != want {
+				t.Errorf("%s: %s has no National Report, yet its row names %q in state %s, want %s", where, r.Party, r.Doc, r.State, want)
 			}
 			continue
 		}
@@ -1054,6 +1063,86 @@ func TestLinksFromAPastDayKeepTheDay(t *testing.T) {
 			chromedp.Evaluate(`[...document.querySelectorAll("main a[href]")].filter(a => !a.closest(".day-note") && !a.matches("[aria-current], [id$=-see]") && a.checkVisibility()).map(a => { try { return new URL(a.href); } catch (e) { return null; } }).filter(u => u && u.origin === location.origin && /\/(meetings|countries)\/[^/]+\/$|\/documents\/$|\/figures\/$/.test(u.pathname) && u.searchParams.get("on") !== "2017-05-01").map(u => u.pathname + u.search + u.hash)`, &lost))
 		if len(lost) > 0 {
 			t.Errorf("%s on 1 May 2017: %d links lose the day: %q", path, len(lost), lost[:min(5, len(lost))])
+		}
+	}
+}
+
+// A party bound at a meeting with no document recorded: on a past day
+// before the meeting opened, nothing was recorded yet, which is no gap
+// in the record; from its opening on, no record. The grid's cell, the
+// map's table, legend and the link of a party without territory, the
+// count of the meeting's completeness and the party's own page all say
+// the day's word, in English and in Arabic (the webmaster's review found
+// an 11th meeting added in advance counting every party as a gap).
+func TestNothingRecordedYetBeforeAMeetingOpened(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, austriaSite(t), "")
+	for _, c := range []struct {
+		lang, on string
+		yet      bool
+	}{
+		{"en", "2023-03-19", true},
+		{"en", "2023-03-20", false},
+		{"en", "", false},
+		{"ar", "2023-01-01", true},
+	} {
+		words := themetest.StringsIn(t, c.lang)
+		want, wantDt, wantCountry := words["no_record"], words["completeness_no_record"], words["country_meeting_no_record"]
+		if c.yet {
+			want = words["no_record_yet"]
+			wantDt, wantCountry = words["completeness_no_record_yet"], words["country_meeting_no_record_yet"]
+		}
+		prefix := ""
+		if c.lang != "en" {
+			prefix = c.lang + "/"
+		}
+		query := ""
+		if c.on != "" {
+			query = "?on=" + c.on
+		}
+		var got struct {
+			Cell, Row, Box, Legend, Dt string
+			State                      string
+		}
+		tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm09/"+query), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`(() => {
+				const visible = e => e ? [...e.querySelectorAll("*"), e].filter(x => x.childElementCount === 0 && x.checkVisibility()).map(x => x.textContent).join(" ").trim() : "";
+				const row = [...document.querySelectorAll("table.grid tbody tr")].find(tr => tr.querySelector("a[href*='/countries/nowhere/']") && !tr.hasAttribute("data-party"));
+				const mapRow = document.querySelector(".wm-table tr[data-party='nowhere']");
+				const link = document.querySelector(".wm-box a.wm-party[data-party='nowhere']");
+				const dts = [...document.querySelectorAll("dl.facts.completeness dt")].map(dt => visible(dt));
+				return {
+					Cell: visible(row && row.querySelector("td.cell:last-child")),
+					Row: mapRow ? mapRow.querySelector("td").textContent.trim() : "",
+					State: mapRow ? mapRow.getAttribute("data-state") : "",
+					Box: link ? link.textContent.trim() : "",
+					Legend: [...document.querySelectorAll(".wm-legend li")].map(li => li.textContent.trim()).join(" | "),
+					Dt: dts.join(" | "),
+				};
+			})()`, &got))
+		where := prefix + "meetings/rm09/" + query
+		if got.Cell != want {
+			t.Errorf("%s: Nowhere Islands' cell says %q, want %q", where, got.Cell, want)
+		}
+		if got.Row != want || !strings.HasSuffix(got.Box, want) {
+			t.Errorf("%s: the map's table says %q and its link %q, want %q", where, got.Row, got.Box, want)
+		}
+		if state := map[bool]string{true: "no_record_yet", false: "no_record"}[c.yet]; got.State != state {
+			t.Errorf("%s: the map's row is in state %q, want %q", where, got.State, state)
+		}
+		if !strings.Contains(strings.ToLower(got.Legend), strings.ToLower(want)+":") {
+			t.Errorf("%s: the map's legend %q does not count %q", where, got.Legend, want)
+		}
+		if !strings.Contains(got.Dt, wantDt) || strings.Contains(got.Dt, map[bool]string{true: words["completeness_no_record"] + " |", false: words["completeness_no_record_yet"]}[c.yet]) {
+			t.Errorf("%s: the completeness says %q, want %q", where, got.Dt, wantDt)
+		}
+		var country string
+		tab.Run(chromedp.Navigate(srv.URL+prefix+"countries/nowhere/"+query), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`[...document.querySelectorAll("main p.standing")].map(p => p.innerText).join(" | ")`, &country))
+		if !strings.Contains(country, wantCountry) {
+			t.Errorf("%s: Nowhere Islands' page says %q, want %q", prefix+"countries/nowhere/"+query, country, wantCountry)
 		}
 	}
 }

@@ -518,6 +518,14 @@ func completenessLines(v *disclosure.View, cat *catalog.Catalog) []string {
 			missing = fmt.Sprintf("at least %d", c.NoRecordAtLeast())
 		}
 		line := fmt.Sprintf("meeting %s: %s; %d with a record, %s with no record", m.ID, total, c.WithRecord, missing)
+		// Before the meeting opens, a party with no record is no gap yet.
+		if v.NotOpened(m) {
+			when := "opens on " + m.Opening.String()
+			if m.Opening.IsZero() {
+				when = "adjourns on " + m.Adjournment.String()
+			}
+			line = fmt.Sprintf("meeting %s (not yet held: it %s): %s; %d with a record, %s with nothing recorded yet", m.ID, when, total, c.WithRecord, missing)
+		}
 		for _, x := range []struct {
 			what string
 			ids  []string

@@ -149,9 +149,16 @@ func read(t testing.TB, path string) string {
 
 // text is a page's visible text with tags removed and spaces folded, so
 // assertions read like what a person sees.
+// buildDayOnly is a page's HTML without what only a past day shows in
+// place of its text (a span marked data-past-before and hidden).
+func buildDayOnly(s string) string {
+	return regexp.MustCompile(`<span data-past-before="[^"]*" hidden>[^<]*</span>`).ReplaceAllString(s, " ")
+}
+
 func text(t testing.TB, path string) string {
 	t.Helper()
 	s := regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>`).ReplaceAllString(read(t, path), " ")
+	s = buildDayOnly(s)
 	s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -580,3 +580,101 @@ func TestAMeetingsOwnDocumentOnItsSiteIsSaidToBeItsOne(t *testing.T) {
 		}
 	}
 }
+
+// A meeting not yet opened on the build day (the joint meeting, opening on
+// 20 March 2023, in a build as of 1 January 2023): a party bound there with
+// no document has "nothing recorded yet", not "no record", everywhere the
+// site and check say it (grid, map and its file, completeness, country
+// page, home page, open data), in every language; a meeting already opened
+// keeps "no record". Built as of 2024, the joint meeting's page holds what
+// a past day before its opening shows instead (data-past-before), which
+// the browser tests show.
+func TestAMeetingNotYetOpenedHasNothingRecordedYet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2023-01-01", "--languages", "en,fr")...)
+	if r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	page := func(p string) string { return html.UnescapeString(text(t, filepath.Join(out, filepath.FromSlash(p)))) }
+
+	joint := read(t, filepath.Join(out, "meetings", "rm08-09", "index.html"))
+	if row := gridRows(t, joint)["Carpania"]; !strings.Contains(row, "nothing recorded yet") || strings.Contains(row, "no record") {
+		t.Errorf("Carpania, bound at the joint meeting not yet opened: %q, want nothing recorded yet", row)
+	}
+	if row := gridRows(t, buildDayOnly(read(t, filepath.Join(out, "meetings", "rm06", "index.html"))))["Drusia"]; !strings.Contains(row, "no record") || strings.Contains(row, "yet") {
+		t.Errorf("Drusia at the 6th meeting, held long before: %q, want no record", row)
+	}
+	if fr := html.UnescapeString(gridRows(t, read(t, filepath.Join(out, "fr", "meetings", "rm08-09", "index.html")))["Carpania"]); !strings.Contains(fr, "aucune donnée pour l'instant") {
+		t.Errorf("Carpania in French: %q", fr)
+	}
+	for _, want := range []string{
+		"With a record 3 Nothing recorded yet not known; at least 3",
+		"The meeting has not opened yet: a Contracting Party with nothing recorded is no gap in the record yet",
+		"“Nothing recorded yet”: the party is a Contracting Party at this meeting, which has not opened",
+	} {
+		if !strings.Contains(page("meetings/rm08-09/index.html"), want) {
+			t.Errorf("the joint meeting's page does not say %q", want)
+		}
+	}
+	// The map, its table and legend, and its file: the fixture catalog's
+	// joint meeting, as of 2017 (its parties have territories to draw).
+	fx := sharedFixture(t, "2017-07-06", allLanguages...)
+	fxJoint := read(t, filepath.Join(fx, "meetings", "rm08-09", "index.html"))
+	if !regexp.MustCompile(`<tr data-party="albania"[^>]* data-state="no_record_yet"`).MatchString(fxJoint) || strings.Contains(fxJoint, `data-opens=`) {
+		t.Errorf("the joint meeting's map does not give Albania nothing recorded yet, or offers a past day's change a meeting not yet opened has no use for")
+	}
+	svg := read(t, filepath.Join(fx, "meetings", "rm08-09", "map.svg"))
+	if !strings.Contains(svg, `fill="url(#wm-no_record_yet)"`) || !regexp.MustCompile(`>Nothing recorded yet: [1-9]`).MatchString(svg) || strings.Contains(svg, ">No record:") {
+		t.Errorf("the map's file does not draw and count the parties with nothing recorded yet:\n%s", svg)
+	}
+	// A meeting open by then gives the day it opened, and the words a
+	// past day before it shows.
+	if rm07 := read(t, filepath.Join(fx, "meetings", "rm07", "index.html")); !strings.Contains(rm07, `data-opens="2017-03-27"`) || !strings.Contains(rm07, `<span data-map-phrase="no_record_yet">nothing recorded yet</span>`) {
+		t.Errorf("the 7th meeting's map gives no day it opened, or no words for a past day before it")
+	}
+	if got := page("countries/carpania/index.html"); !strings.Contains(got, "Joint 8th and 9th Review Meeting 20 – 31 March 2023. Nothing recorded yet: it is a Contracting Party at this meeting, which has not opened") {
+		t.Errorf("Carpania's page does not say nothing is recorded yet at the joint meeting:\n%s", got)
+	}
+	if got := page("index.html"); !strings.Contains(got, "(meeting not yet opened)") {
+		t.Errorf("the home page's completeness table does not say the joint meeting has not opened:\n%s", got)
+	}
+	var meetings struct {
+		Meetings []struct {
+			ID         string `json:"id"`
+			Membership struct {
+				NotOpened bool   `json:"not_opened"`
+				Opens     string `json:"opens"`
+			} `json:"membership"`
+		} `json:"meetings"`
+	}
+	readJSON(t, filepath.Join(out, "meetings.json"), &meetings)
+	for _, m := range meetings.Meetings {
+		if want := m.ID == "rm08-09"; m.Membership.NotOpened != want {
+			t.Errorf("meetings.json: %s not_opened %v, want %v", m.ID, m.Membership.NotOpened, want)
+		}
+	}
+	// check says it of the meeting, and of no other.
+	c := run(t, nil, "check", "--data", membershipFixture, "--as-of", "2023-01-01")
+	if !strings.Contains(c.stdout, "meeting rm08-09 (not yet held: it opens on 2023-03-20): ") || !strings.Contains(c.stdout, "with nothing recorded yet") || strings.Count(c.stdout, "not yet held") != 1 {
+		t.Errorf("check does not say the joint meeting is not yet held:\n%s%s", c.stdout, c.stderr)
+	}
+
+	// Built once the meeting has opened: no record, with what a past day
+	// before the opening shows instead, hidden.
+	later := filepath.Join(t.TempDir(), "public")
+	if r := run(t, nil, buildArgs(membershipFixture, later, filepath.Join(filepath.Dir(later), ".build"), "--as-of", "2024-01-01", "--languages", "en")...); r.code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	joint = read(t, filepath.Join(later, "meetings", "rm08-09", "index.html"))
+	for _, want := range []string{
+		`<span data-past-from="2023-03-20">no record</span><span data-past-before="2023-03-20" hidden>nothing recorded yet</span>`,
+		`<dt><span data-past-from="2023-03-20">No record</span><span data-past-before="2023-03-20" hidden>Nothing recorded yet</span></dt>`,
+	} {
+		if !strings.Contains(joint, want) {
+			t.Errorf("the joint meeting's page built later lacks %s", want)
+		}
+	}
+	if got := read(t, filepath.Join(later, "countries", "carpania", "index.html")); !strings.Contains(got, `<span data-past-before="2023-03-20" hidden>Nothing recorded yet: it is a Contracting Party at this meeting`) {
+		t.Errorf("Carpania's page built later lacks what a past day before the joint meeting shows")
+	}
+}

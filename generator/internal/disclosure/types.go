@@ -407,6 +407,16 @@ type MembershipInfo struct {
 	NoRecordAtLeast int          `json:"no_record_at_least,omitempty"`
 	Counted         *CountedInfo `json:"counted,omitempty"`
 	CountedLeft     int          `json:"counted_left,omitempty"`
+	// NotOpened: the meeting had not opened on the day the site was
+	// built (its ReferenceDay is later): a party bound with no document
+	// recorded may still submit its reports, so NoRecord and Missing are
+	// not yet gaps in the record ("nothing recorded yet").
+	NotOpened bool `json:"not_opened,omitempty"`
+	// Opens is the day the meeting's membership is taken on
+	// (catalog.ReferenceDay: its opening, else its adjournment), before
+	// which a bound party with no record has nothing recorded yet; empty
+	// when neither day is recorded.
+	Opens string `json:"opens,omitempty"`
 	// Party ids, in the catalog's order.
 	NoRecord []string `json:"no_record"`
 	NotYet   []string `json:"not_yet"`

@@ -609,6 +609,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	}
 	mi.Sources, mi.SourcesHidden = w.Sources(m.Sources)
 	mi.Membership = membershipInfo(w.in.Catalog.Completeness(m.ID))
+	mi.Membership.NotOpened, mi.Membership.Opens = w.NotOpened(m), catalog.ReferenceDay(m).String()
 	if n := mi.Membership.Counted; n != nil {
 		var hidden int
 		n.Sources, hidden = w.Sources(n.Sources)
@@ -670,6 +671,14 @@ func (w *View) onDayUndated() map[onDayKey]int {
 		}
 		return out
 	}).(map[onDayKey]int)
+}
+
+// NotOpened is whether a meeting had not opened on the day of the build:
+// the day its membership is taken on (catalog.ReferenceDay: its opening,
+// else its adjournment) is later. False when neither day is recorded.
+func (w *View) NotOpened(m *catalog.Meeting) bool {
+	r := catalog.ReferenceDay(m)
+	return !r.IsZero() && w.in.AsOf.Before(r.Start(w.in.Catalog.Rules.Location))
 }
 
 func membershipInfo(c catalog.Completeness) MembershipInfo {

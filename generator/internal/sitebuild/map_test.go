@@ -168,7 +168,7 @@ func checkMeetingMap(page, meeting string, files map[string][]byte) (problems []
 		got[l[1]] = n
 		total += n
 		switch l[1] {
-		case "no_record", "not_yet", "left", "unknown":
+		case "no_record", "no_record_yet", "not_yet", "left", "unknown":
 			withoutReport += n
 		}
 	}

@@ -101,6 +101,12 @@ const NationalReport = disclosure.NationalReport
 // that has no document of it in the catalog.
 const NoRecord = "no_record"
 
+// NoRecordYet is the state of a map entry for a party bound at a meeting
+// not yet opened (disclosure.MembershipInfo.NotOpened, or on a past day
+// before its opening) that has no document of it in the catalog: its
+// reports may still come.
+const NoRecordYet = "no_record_yet"
+
 // CountryMeeting is one meeting on a country's page.
 type CountryMeeting struct {
 	Meeting      string `json:"meeting"`
@@ -127,6 +133,11 @@ type CountryMeeting struct {
 	// attended and who posted questions were recorded then, and the page
 	// does not show them on an earlier day.
 	Adjournment string `json:"adjournment,omitempty"`
+	// NotOpened and Opens are the meeting's (disclosure.MembershipInfo):
+	// before it opens a party bound with no document has nothing recorded
+	// yet, on the build day or a past day.
+	NotOpened bool   `json:"not_opened,omitempty"`
+	Opens     string `json:"opens,omitempty"`
 }
 
 // CountryPage is the front matter of a country's page.
@@ -224,7 +235,7 @@ type HomePage struct {
 	// such a day lists these, at 0 too, and no other at 0.
 	PastShown []string `json:"past_shown"`
 	// MapKeys are the entries of a meeting map's legend on a past day:
-	// PastStates, then NoRecord and each standing of a party that is not
+	// PastStates, then NoRecord, NoRecordYet and each standing of a party that is not
 	// bound (catalog.Standings).
 	MapKeys []string `json:"map_keys"`
 	// TitledStates are the states in which a document's own title is

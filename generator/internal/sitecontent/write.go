@@ -477,15 +477,16 @@ func (w *writer) meetingPage(m *catalog.Meeting, docs []*catalog.Document, refs 
 	}
 	slices.SortStableFunc(rows, func(a, b Row) int { return disclosure.CompareNames(a.PartyName, b.PartyName) })
 	mp.Rows = rows
-	mp.Map = w.meetingMap(rows, docs, refs)
+	mp.Map = w.meetingMap(rows, docs, refs, mp.Meeting.Membership.NotOpened)
 	return mp
 }
 
 // meetingMap is each party's entry on the meeting's map: the state of its
 // National Report of the latest round it has at the meeting (a report that
 // names no round counts before the numbered ones), else what its standing
-// says.
-func (w *writer) meetingMap(rows []Row, docs []*catalog.Document, refs map[string]disclosure.DocRef) []MapEntry {
+// says: of a party bound with nothing recorded, "no record", or before the
+// meeting opened (notOpened) "nothing recorded yet".
+func (w *writer) meetingMap(rows []Row, docs []*catalog.Document, refs map[string]disclosure.DocRef, notOpened bool) []MapEntry {
 	c := w.Input().Catalog
 	latest := map[string]*catalog.Document{}
 	n := map[string]int{}
@@ -510,6 +511,8 @@ func (w *writer) meetingMap(rows []Row, docs []*catalog.Document, refs map[strin
 			if n[r.Party] > 1 {
 				e.Reports = n[r.Party]
 			}
+		case r.Standing == string(catalog.Bound) && notOpened:
+			e.State = NoRecordYet
 		case r.Standing == string(catalog.Bound):
 			e.State = NoRecord
 		default:
@@ -534,6 +537,8 @@ func (w *writer) countryPage(p *catalog.Party, docs []*catalog.Document) Country
 			AttendanceRecorded: attendanceRecorded(m),
 			CycleStart:         m.CycleStart.String(),
 			Adjournment:        m.Adjournment.String(),
+			NotOpened:          w.NotOpened(m),
+			Opens:              catalog.ReferenceDay(m).String(),
 		}
 		cm.Attended, cm.CountryGroup, cm.PostedQuestions = attendance(m, p.ID)
 		for _, d := range docs {
@@ -577,7 +582,7 @@ func (w *writer) homePage(refs map[string]disclosure.DocRef) HomePage {
 			h.MadeAtMeeting = append(h.MadeAtMeeting, k.Kind)
 		}
 	}
-	h.MapKeys = append(slices.Clone(h.PastStates), NoRecord)
+	h.MapKeys = append(slices.Clone(h.PastStates), NoRecord, NoRecordYet)
 	for _, st := range catalog.Standings {
 		if st != catalog.Bound {
 			h.MapKeys = append(h.MapKeys, string(st))

@@ -343,15 +343,23 @@
     // the map, takes that state's pattern and class and an accessible name
     // saying it; the row says it; the legend counts the rows by state; all
     // in the words of the map's own template (template.wm-past), which the
-    // same partials as the map's wrote.
+    // same partials as the map's wrote. A party with no record at a
+    // meeting that had not opened on the day (the figure's data-opens) has
+    // nothing recorded yet, as the grid's cells say.
     function pastMap(fig) {
       var parts = fig.querySelector("template.wm-past");
       if (!parts) return;
       var counts = {};
+      var opens = fig.getAttribute("data-opens") || "";
       Array.prototype.forEach.call(fig.querySelectorAll(".wm-table tr[data-party]"), function (tr) {
         var state = tr.getAttribute("data-state");
+        var yet = state === "no_record" && opens !== "" && on < opens && !tr.hasAttribute("data-past");
+        if (yet) {
+          state = "no_record_yet";
+          tr.setAttribute("data-state", state);
+        }
         counts[state] = (counts[state] || 0) + 1;
-        if (!tr.hasAttribute("data-past")) return;
+        if (!tr.hasAttribute("data-past") && !yet) return;
         var perhaps = beforeLatest(tr, state, tr.getAttribute("data-from") || "");
         var unset = !perhaps && unsetOn(tr, state, false);
         var from = unset ? "" : tr.getAttribute("data-from") || "";
