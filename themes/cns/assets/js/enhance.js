@@ -489,7 +489,17 @@
     // a meeting whose review cycle had not begun before it) hides on an
     // earlier day, and what stands for it then (data-past-before) shows.
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-from]"), function (e) { e.hidden = on < e.getAttribute("data-past-from"); });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-past-before]"), function (e) { e.hidden = !(on < e.getAttribute("data-past-before")); });
+    // An element marked with both shows from the one day until the other
+    // (a meeting of no record, on a country's page, while it had nothing
+    // recorded yet: from its cycle's start until it opened).
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-before]"), function (e) {
+      var from = e.getAttribute("data-past-from");
+      e.hidden = !(on < e.getAttribute("data-past-before")) || (from !== null && on < from);
+    });
+    // A list of such (data-past-list) shows while any of its items does.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-past-list]"), function (e) {
+      e.hidden = Array.prototype.every.call(e.querySelectorAll("li"), function (li) { return li.hidden; });
+    });
     // A table all of whose rows are left out on the day (the ledger on a
     // day before any of its meetings' review cycles began) is hidden with
     // its scrolling box: the note (data-past-before) says why, and no
