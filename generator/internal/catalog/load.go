@@ -471,6 +471,14 @@ func (l *loader) checkMeetings(c *Catalog) {
 			l.errorf(m.Field("type"), "meeting %q: type must be review or extraordinary, not %q", m.ID, m.Type)
 		}
 		l.checkDayOrMonth(m.Field("organizational_meeting"), "organizational_meeting", m.OrganizationalMeeting)
+		// The Organizational Meeting prepares its Review Meeting: a day or
+		// a month after the opening is a mistyped year (the timeline would
+		// list it before the opening, and as past or to come wrongly).
+		if o := m.OrganizationalMeeting; dayOrMonthTwoDigits.MatchString(o) && !m.Opening.IsZero() {
+			if op := m.Opening.String()[:len(o)]; o > op || len(o) == len(op) && len(o) == 10 && o == op {
+				l.errorf(m.Field("organizational_meeting"), "meeting %q: organizational_meeting %s is not before the meeting's opening (%s): the Organizational Meeting is held months before the meeting it prepares; check the year", m.ID, o, m.Opening)
+			}
+		}
 		// A meeting's numbers name it among meetings of its type (the
 		// 2nd Review Meeting, the 2nd Extraordinary Meeting): once each.
 		for _, n := range m.Numbers {

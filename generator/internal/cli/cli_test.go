@@ -333,7 +333,7 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 	// And two that rendered "President:  (Canada)" and two meetings
 	// called the 7th.
 	edit(t, filepath.Join(data, "meetings.yaml"), "      - {role: President, name: Mr Ramzi Jammal, country: Canada}", "      - {role: President, name: Mr Ramzi Jammal, country: Canada}\n      - {role: Vice-President, country: Canada}")
-	edit(t, filepath.Join(data, "meetings.yaml"), "numbers: [8, 9]", "numbers: [7, 9]")
+	edit(t, filepath.Join(data, "meetings.yaml"), "numbers: [8, 9]", "numbers: [7, 9]\n    organizational_meeting: 2024-10") // a year mistyped: after the opening
 	if err := os.WriteFile(filepath.Join(data, "documents", "broken.yaml"), []byte("meeting: [rm07\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -351,6 +351,7 @@ func TestBadCatalogIsReportedAndLeavesSiteUntouched(t *testing.T) {
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "albania": iso "ZZ" is no country's code`),
 		regexp.MustCompile(`(?m)^.*data/parties\.yaml:\d+:\d+: party "argentina": iso "UN" is no country's code`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:24:9: meeting "rm07": officer 2 needs role: and name:`),
+		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm08-09": organizational_meeting 2024-10 is not before the meeting's opening \(2023-03-20\)`),
 		regexp.MustCompile(`(?m)^.*data/meetings\.yaml:\d+:\d+: meeting "rm08-09": number 7 is also meeting "rm07"'s, of the same type \(review\)`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: party "atlantis" is not in`),
 		regexp.MustCompile(`(?m)^.*data/documents/rm07\.yaml:\d+:\d+: duplicate document id "rm07-nr-albania"`),

@@ -678,3 +678,23 @@ func TestAMeetingNotYetOpenedHasNothingRecordedYet(t *testing.T) {
 		t.Errorf("Carpania's page built later lacks what a past day before the joint meeting shows")
 	}
 }
+
+// A meeting's timeline gives an Organizational Meeting recorded as a month
+// as to come until the month's first day, as it does a day (a webmaster's
+// review found October 2027 listed as past in 2026), and as past from it.
+func TestATimelineMonthIsToComeUntilItsFirstDay(t *testing.T) {
+	for _, c := range []struct {
+		asOf   string
+		future bool
+	}{{"2015-09-30", true}, {"2015-10-01", false}} {
+		out := buildFixture(t, c.asOf)
+		page := read(t, filepath.Join(out, "meetings", "rm07", "index.html"))
+		step := regexp.MustCompile(`<li class="(tl-[a-z]+)" data-tl-day="2015-10">(?s:.*?)</li>`).FindStringSubmatch(page)
+		if step == nil {
+			t.Fatalf("as of %s: the 7th meeting's timeline has no step of October 2015", c.asOf)
+		}
+		if future := step[1] == "tl-future" && strings.Contains(step[0], "(to come)"); future != c.future {
+			t.Errorf("as of %s: the Organizational Meeting of October 2015 is %s; want to come %v", c.asOf, step[0], c.future)
+		}
+	}
+}
