@@ -110,12 +110,12 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		for party, wants := range map[string][]string{
 			"borduria": {"Contracting Party since 10 April 2019 : the ninetieth day after it deposited its instrument on 10 January 2019 (Article 31)",
 				// The meetings before it joined, in one list.
-				"Not yet a Contracting Party at these meetings 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting Held"},
+				"Not yet a Contracting Party at these meetings 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting Dates"},
 			// The 7th meeting's list names it: the earliest day known it was bound.
 			"carpania": {"Contracting Party since not known; already a Contracting Party at the 7th Review Meeting , which opened on 27 March 2017 ; not yet a Contracting Party on 1 January 2010",
 				// Two meetings of membership not known, in one list; one
 				// meeting of no record, in one line beside its days.
-				"Membership not known at these meetings Whether it was a Contracting Party at these meetings is not known; this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held",
+				"Membership not known at these meetings Whether it was a Contracting Party at these meetings is not known; this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Dates",
 				"Joint 8th and 9th Review Meeting 20 – 31 March 2023. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it."},
 			// No day of its own: the meetings bracket it, the 7th's list
 			// leaving it out and its report at the joint meeting.
@@ -125,12 +125,12 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 			"freedonia": {"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) No longer a Contracting Party at these meetings 7th Review Meeting ( 27 March – 7 April 2017) Joint 8th and 9th Review Meeting ( 20 – 31 March 2023) Sources test fixture Cite as: Freedonia ,"},
 			"drusia": {"Contracting Party since not known; by 22 January 1997 at the latest, its instrument having been deposited by 24 October 1996",
 				// Two meetings of no record, in one list, before the 7th, of which it has a record.
-				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Held"},
+				"No record at these meetings It was a Contracting Party at each of these meetings, but this catalog holds no document of it from them. 5th Review Meeting ( 4 – 14 April 2011) 6th Review Meeting ( 24 March – 4 April 2014) 7th Review Meeting Dates"},
 			// A source that names a document not public is left out, and
 			// counted (the leak audit would refuse the page else).
 			"aland": {"Sources test fixture Sources not shown, as they name a document that is not public: 1.", "Contracting Party since 1 January 1997", "Aland: National Report no. 9, Joint 8th and 9th Review Meeting Withheld", "Eighth National Report of Aland National Report no. 8 Public",
 				// A meeting that holds nothing of it: one line, no facts "not recorded".
-				"5th Review Meeting 4 – 14 April 2011. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Held"},
+				"5th Review Meeting 4 – 14 April 2011. No record: it was a Contracting Party at this meeting, but this catalog holds no document of it. 6th Review Meeting Dates"},
 		} {
 			got := page("countries/" + party + "/index.html")
 			for _, want := range wants {
@@ -141,7 +141,7 @@ func TestMembershipAndTwoReportsInTheSite(t *testing.T) {
 		}
 		// Attendance is told of the meetings that record it (the 7th's
 		// list), and left out of the others rather than "not recorded".
-		if got := page("countries/aland/index.html"); !strings.Contains(got, "7th Review Meeting Held 27 March – 7 April 2017 Attended Yes") || strings.Contains(got, "Attended – not recorded") {
+		if got := page("countries/aland/index.html"); !strings.Contains(got, "7th Review Meeting Dates 27 March – 7 April 2017 Attended Yes") || strings.Contains(got, "Attended – not recorded") {
 			t.Errorf("the page of Aland tells attendance at a meeting that does not record it, or not at the 7th:\n%s", got)
 		}
 		// A report with no address of its own points to the site its
@@ -611,6 +611,8 @@ func TestAMeetingNotYetOpenedHasNothingRecordedYet(t *testing.T) {
 		"With a record 3 Nothing recorded yet not known; at least 3",
 		"The meeting has not opened yet: a Contracting Party with nothing recorded is no gap in the record yet",
 		"“Nothing recorded yet”: the party is a Contracting Party at this meeting, which has not opened",
+		// Who attended: recorded once it adjourns, not "not recorded".
+		"The meeting adjourns on 31 March 2023 ; who attended is recorded then.",
 	} {
 		if !strings.Contains(page("meetings/rm08-09/index.html"), want) {
 			t.Errorf("the joint meeting's page does not say %q", want)
