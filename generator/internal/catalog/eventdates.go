@@ -40,6 +40,16 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		if pub := d.PartyDay(); !pub.IsZero() && !d.Withdrawn.IsZero() && d.Withdrawn.Before(pub) {
 			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is before its party published it (%s); withdrawn: records the day a public document was taken down, and a document withdrawn before it was public stays restricted: check both days", d.ID, d.Withdrawn, pub)
 		}
+		// Submitted after the day the rule makes its meeting's reports
+		// public: public from the day it was submitted (the engine), which
+		// is right only for a report that came late.
+		if k, ok := c.Rules.Kind(d.Kind); ok && m != nil && !m.Adjournment.IsZero() && !d.Submitted.IsZero() {
+			if r, ok := k.For(m.ID); ok && r.Public == PublicAfterAdjournment && r.Days > 0 {
+				if due := m.Adjournment.AddDays(r.Days); due.Before(d.Submitted) {
+					ps.add(d.Field("submitted"), "document %q: submitted %s is after %s, the day its meeting's reports became public under the rule (%d days after it adjourned): it is public from the day it was submitted, right only for a report that came late; check the day", d.ID, d.Submitted, due, r.Days)
+				}
+			}
+		}
 		if !d.Objection.IsZero() && !d.Published.IsZero() && d.Objection.Before(d.Published) {
 			ps.add(d.Field("objection"), "document %q: objection %s is before its party published it (%s); the document stays withheld: check both days", d.ID, d.Objection, d.Published)
 		}

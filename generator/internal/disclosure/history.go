@@ -71,8 +71,9 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// the catalog records it.
 	add(Change{Date: d.Submitted, Kind: ChangeSubmitted, Text: "Submitted by its Contracting Party."})
 	// The date of a report under the rule of days is fixed the day its
-	// meeting adjourns.
-	if dec.Basis == publication.BasisAfterAdjournment {
+	// meeting adjourns; of one submitted after the rule's day, public from
+	// that day (publication.Decide), nothing is scheduled.
+	if dec.Basis == publication.BasisAfterAdjournment && dec.PublicFrom != d.Submitted {
 		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(dec.PublicFrom) {
 			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: dec.PublicFrom,
 				Text: "The meeting adjourned; the document is due to become public on " + dec.PublicFrom.Long() + "."})

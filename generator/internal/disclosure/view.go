@@ -306,9 +306,11 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	}
 	// A withheld or restricted document's page shows that it exists and
 	// why, never the day its party objected or it was taken down before
-	// its day (explain, for the webmaster, gives the engine's reason).
+	// its day (explain, for the webmaster, gives the engine's reason); nor
+	// the day a document not yet submitted was submitted, which the day
+	// shown has not reached.
 	switch p.Cause.Code {
-	case publication.CauseObjected, publication.CauseWithdrawnEarly:
+	case publication.CauseObjected, publication.CauseWithdrawnEarly, publication.CauseBeforeSubmission:
 		p.Cause.Date = catalog.Date{}
 		p.Reason = p.Cause.English()
 	}

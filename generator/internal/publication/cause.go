@@ -23,7 +23,7 @@ const (
 	CauseNoRule            = "no_rule"              // the kind has no rule (Kind)
 	CauseNotSubmitted      = "not_submitted"        // the party submitted nothing
 	CauseNotYet            = "not_yet_submitted"    // before its meeting's review cycle began (Date), or before the day it was submitted
-	CauseBeforeSubmission  = "before_submission"    // before the day it was submitted, where no review cycle is known
+	CauseBeforeSubmission  = "before_submission"    // before the day it was submitted (Date, where it is the reason), where no review cycle is known or it has begun
 	CauseBeforeMeeting     = "before_meeting"       // of a kind made at its meeting (catalog.Kind.AtMeeting), before the meeting opened (Date)
 	CauseNoMeeting         = "no_meeting"           // the document's meeting is not known
 	CauseNoVersion         = "no_version"           // no version of the kind's rule covers the meeting (Kind, Meeting)
@@ -82,6 +82,9 @@ func (c Cause) English() string {
 	case CauseNotYet:
 		return fmt.Sprintf("not yet submitted: the review cycle of its meeting runs from %s, the day the meeting before it adjourned", c.Date.Long())
 	case CauseBeforeSubmission:
+		if !c.Date.IsZero() {
+			return fmt.Sprintf("not yet submitted: this catalog records it submitted on %s", c.Date.Long())
+		}
 		return "not yet submitted"
 	case CauseBeforeMeeting:
 		return fmt.Sprintf("not yet made: a document of this kind is made at its meeting, which opens on %s", c.Date.Long())

@@ -162,8 +162,14 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 				// Made at its meeting (a Summary Report): not before the
 				// meeting opens, however long its cycle has run.
 				why = Cause{Code: CauseBeforeMeeting, Date: begins}
-			} else if m.CycleStart.IsZero() {
+			} else if m.CycleStart.IsZero() || first == doc.Submitted && started(m.CycleStart) {
+				// Before the day it was submitted, where that day is the
+				// reason (no cycle known, or the cycle begun): said with the
+				// day (explain said the cycle runs from a day long past).
 				why = Cause{Code: CauseBeforeSubmission}
+				if first == doc.Submitted {
+					why.Date = doc.Submitted
+				}
 			}
 			// The day a review cycle begins is known in advance; the day
 			// a party submits its report is not: it is no next change.
@@ -264,6 +270,11 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 		case dated:
 			if early && published.Before(due) {
 				return published, BasisEarly, Cause{}
+			}
+			// A report submitted after the rule's day is not public before
+			// it existed: from the day it was submitted (check warns).
+			if due.Before(doc.Submitted) {
+				due = doc.Submitted
 			}
 			return due, BasisAfterAdjournment, Cause{}
 		case early:

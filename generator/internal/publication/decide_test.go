@@ -336,6 +336,11 @@ func TestDecideUndatedPublication(t *testing.T) {
 		{"DaysRuleByADayWithoutAdjournment", by("2016-09-27"), open, "2016-09-27", Public, BasisEarly, "2016-09-27", true, CausePublicLatest},
 
 		{"DaysRuleUndatedWithoutAdjournment", undated, open, "2026-01-01", Restricted, BasisNone, "", false, CauseUndated},
+		// A report submitted after the rule's day (a webmaster's review
+		// found one public nine days before it was submitted): public from
+		// the day it was submitted, not before it existed.
+		{"DaysRuleSubmittedAfterTheRulesDayIsPublicFromItsSubmission", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-08-10")}, rm07, "2017-08-10", Public, BasisAfterAdjournment, "2017-08-10", false, CauseBecamePublic},
+		{"DaysRuleSubmittedAfterTheRulesDayIsNotSubmittedBefore", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-08-10")}, rm07, "2017-08-01", NotSubmitted, "", "", false, CauseBeforeSubmission},
 		{"DaysRuleRecordedDayIsNotLatest", catalog.Document{Kind: "national_report", Published: date(t, "2016-09-27")}, rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", false, CauseBecamePublic},
 	}
 	for _, tt := range tests {
@@ -347,5 +352,25 @@ func TestDecideUndatedPublication(t *testing.T) {
 					dec.State, dec.Basis, dec.PublicFrom, dec.Latest, dec.Cause.Code, dec.Reason, tt.state, tt.basis, tt.from, tt.latest, tt.cause)
 			}
 		})
+	}
+}
+
+// Before the day a report was submitted, once its meeting's review cycle
+// has begun, the reason is the submission's day, which explain says (a
+// webmaster's review read "the review cycle of its meeting runs from" a
+// day long past); before the cycle began, the cycle's start.
+func TestDecideBeforeSubmissionSaysTheDay(t *testing.T) {
+	rules := testRules(t)
+	loc := vienna(t)
+	m := &catalog.Meeting{ID: "rm07", CycleStart: date(t, "2014-04-04"), Opening: date(t, "2017-03-27"), Adjournment: date(t, "2017-04-07")}
+	doc := catalog.Document{Kind: "national_report", Submitted: date(t, "2016-08-10")}
+	for _, c := range []struct{ asOf, cause, reason string }{
+		{"2016-08-01", CauseBeforeSubmission, "not yet submitted: this catalog records it submitted on 10 August 2016"},
+		{"2014-01-01", CauseNotYet, "not yet submitted: the review cycle of its meeting runs from 4 April 2014"},
+	} {
+		dec := Decide(&doc, m, rules, date(t, c.asOf).Start(loc))
+		if dec.State != NotSubmitted || dec.Cause.Code != c.cause || !strings.HasPrefix(dec.Reason, c.reason) {
+			t.Errorf("as of %s: %s, %s: %q; want not submitted, %s: %q", c.asOf, dec.State, dec.Cause.Code, dec.Reason, c.cause, c.reason)
+		}
 	}
 }

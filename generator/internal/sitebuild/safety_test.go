@@ -536,12 +536,13 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 		page := string(files["documents/"+d.ID+"/index.html"])
 		dec := res.Decisions[d.ID]
 		// The engine's reason, less what a page of its state may not show
-		// (the day of an objection, or of a withdrawal before its day), and
+		// (the day of an objection, or of a withdrawal before its day, or
+		// of a submission the day shown has not reached), and
 		// as the view words it where a source counts reports published
 		// early (disclosure.CauseEarlierUncounted).
 		reason := dec.Reason
 		switch c := dec.Cause; c.Code {
-		case publication.CauseObjected, publication.CauseWithdrawnEarly:
+		case publication.CauseObjected, publication.CauseWithdrawnEarly, publication.CauseBeforeSubmission:
 			c.Date = catalog.Date{}
 			reason = c.English()
 		case publication.CauseBecamePublic:
