@@ -115,3 +115,30 @@ kinds:
 	}
 	return fsys
 }
+
+// A documents file copied from another meeting's that keeps its meeting:
+// is warned of at that line: named for one meeting, it names another, and
+// a second file names that meeting (a webmaster's review started the 11th
+// meeting's file from the 10th's, and its report became the 10th's).
+func TestADocumentsFileNamingAnotherMeetingIsWarnedOf(t *testing.T) {
+	fsys := twoMeetings(fstest.MapFS{
+		"documents/rm10.yaml": {Data: []byte("meeting: rm10\ndocuments:\n  - {kind: national_report, party: peru}\n")},
+		"documents/rm11.yaml": {Data: []byte("meeting: rm10\ndocuments:\n  - {kind: national_report, party: chile}\n")},
+	})
+	c, err := Load(fsys, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Warnings.Strings(), "\n")
+	for _, want := range []string{
+		`data/documents/rm11.yaml:1:1: meeting: rm10, in a file named for rm11`,
+		`data/documents/rm11.yaml:1:1: meeting rm10 is named by data/documents/rm10.yaml too`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "rm10.yaml:1") {
+		t.Errorf("the 10th meeting's own file is warned of:\n%s", got)
+	}
+}

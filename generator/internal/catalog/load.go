@@ -132,12 +132,27 @@ func (l *loader) load() *Catalog {
 		}
 	}
 	slices.Sort(names)
+	// One file per meeting, named by its id (data/README.md): a file
+	// copied from another meeting's that keeps its meeting: would put its
+	// documents at that meeting, which nothing else would show.
+	fileOf := map[string]string{} // meeting id: the first file naming it
 	for _, name := range names {
 		var df documentsFile
 		if !l.readYAML(name, &df) {
 			continue
 		}
 		l.checkDocuments(c, name, &df)
+		if df.Meeting == "" {
+			continue
+		}
+		if base := strings.TrimSuffix(path.Base(name), ".yaml"); base != df.Meeting {
+			c.Warnings.add(df.Field("meeting"), "meeting: %s, in a file named for %s: each meeting's documents go in documents/<meeting id>.yaml; if this file was copied from another meeting's, give the meeting it is for, else rename the file", df.Meeting, base)
+		}
+		if first, ok := fileOf[df.Meeting]; ok {
+			c.Warnings.add(df.Field("meeting"), "meeting %s is named by %s too: one file per meeting; merge the two, or give this one the meeting it is for", df.Meeting, l.display(first))
+		} else {
+			fileOf[df.Meeting] = name
+		}
 	}
 	l.checkFiles()
 	l.checkFormerIDs(c)
