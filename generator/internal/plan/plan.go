@@ -286,7 +286,10 @@ func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change,
 	}
 	bSeen, bNow := decide(c.base, b, c.at)
 	hSeen, hNow := decide(c.head, h, c.at)
-	if hFrom, ok := publicFrom(hNow); ok {
+	// Within the window only: a report the head schedules years ahead
+	// (a meeting added in advance) is not "public earlier".
+	last := catalog.DateOf(c.at.In(loc)).AddDays(c.days)
+	if hFrom, ok := publicFrom(hNow); ok && !last.Before(hFrom) {
 		bFrom, bok := publicFrom(bNow)
 		ch.Earlier = !bok || hFrom.Before(bFrom)
 	}
