@@ -20,7 +20,7 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 			cycled bool // a fact of the document's making, not of its meeting's
 		}{
 			{"submitted", d.Submitted, true}, {"published", d.Published, true}, {"published_by", d.PublishedBy, true},
-			{"objection", d.Objection, true}, {"consent", d.Consent, true}, {"adopted", d.Adopted, false}, {"withdrawn", d.Withdrawn, false},
+			{"objection", d.Objection, true}, {"objection_lifted", d.ObjectionLifted, true}, {"consent", d.Consent, true}, {"adopted", d.Adopted, false}, {"withdrawn", d.Withdrawn, false},
 		} {
 			switch {
 			case f.day.IsZero():

@@ -722,6 +722,16 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 		if !d.Objection.IsZero() && !rule.Objection {
 			l.errorf(d.Field("objection"), "document %q: the %s rule for %s allows no objection", d.ID, d.Kind, rule.Span)
 		}
+	}
+	// An objection lifted: after the objection it lifts.
+	switch {
+	case d.ObjectionLifted.IsZero():
+	case d.Objection.IsZero():
+		l.errorf(d.Field("objection_lifted"), "document %q: objection_lifted needs the objection it lifts: give its day in objection:", d.ID)
+	case !d.Objection.Before(d.ObjectionLifted):
+		l.errorf(d.Field("objection_lifted"), "document %q: objection_lifted %s is not after the objection of %s it lifts; check both days", d.ID, d.ObjectionLifted, d.Objection)
+	}
+	if rule != nil {
 		if !d.Consent.IsZero() && rule.Public != PublicWithConsent && rule.Public != PublicByParty {
 			l.errorf(d.Field("consent"), "document %q: %s needs no consent (public: %s)", d.ID, d.Kind, rule.Public)
 		}

@@ -377,8 +377,12 @@ type Document struct {
 	// page showing the document published (the party's page offering or
 	// listing it), not a day a source gives: it may have been public long
 	// before, and pages and feeds say whose day it is.
-	PublishedByRead bool     `yaml:"published_by_read"`
-	Objection       Date     `yaml:"objection"`
+	PublishedByRead bool `yaml:"published_by_read"`
+	Objection       Date `yaml:"objection"`
+	// ObjectionLifted is the day the party lifted its objection: from it
+	// the rule applies again, and a document due by then (or public before
+	// the objection, and withdrawn at it) is public from that day.
+	ObjectionLifted Date     `yaml:"objection_lifted"`
 	Consent         Date     `yaml:"consent"`
 	Adopted         Date     `yaml:"adopted"`
 	Withdrawn       Date     `yaml:"withdrawn"`

@@ -656,7 +656,7 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 		k string
 		v catalog.Date
 	}{
-		{"published", d.Published}, {"published by", d.PublishedBy}, {"objection", d.Objection}, {"consent", d.Consent},
+		{"published", d.Published}, {"published by", d.PublishedBy}, {"objection", d.Objection}, {"objection lifted", d.ObjectionLifted}, {"consent", d.Consent},
 		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
 	} {
 		if !f.v.IsZero() {

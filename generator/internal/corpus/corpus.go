@@ -65,6 +65,10 @@ type Doc struct {
 	// page (catalog.Document.PublishedByRead).
 	PublishedByRead bool
 	Objection       catalog.Date
+	// ObjectionLifted: its party lifted the objection that day (a third of
+	// the documents objected to, chosen by their id, so that the draws of
+	// every other fact stay as they were).
+	ObjectionLifted catalog.Date
 	Consent         catalog.Date
 	Adopted         catalog.Date
 	Withdrawn       catalog.Date
@@ -402,6 +406,9 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 			d.ID = catalog.DefaultReportID(d.Meeting, slug, d.Report, d.Party)
 		}
 	}
+	if h := sha256.Sum256([]byte(d.ID)); !d.Objection.IsZero() && h[0]%3 == 0 {
+		d.ObjectionLifted = d.Objection.AddDays(15 + int(h[1])%200)
+	}
 	fmt.Fprintf(b, "  - kind: %s\n", d.Kind)
 	if summary {
 		fmt.Fprintf(b, "    id: %s\n", d.ID)
@@ -449,7 +456,7 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	for _, f := range []struct {
 		k string
 		v catalog.Date
-	}{{"published", d.Published}, {"published_by", d.PublishedBy}, {"objection", d.Objection}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}, {"submitted", d.Submitted}} {
+	}{{"published", d.Published}, {"published_by", d.PublishedBy}, {"objection", d.Objection}, {"objection_lifted", d.ObjectionLifted}, {"consent", d.Consent}, {"adopted", d.Adopted}, {"withdrawn", d.Withdrawn}, {"submitted", d.Submitted}} {
 		if !f.v.IsZero() {
 			fmt.Fprintf(b, "    %s: %s\n", f.k, f.v)
 		}

@@ -73,11 +73,25 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// The date of a report under the rule of days is fixed the day its
 	// meeting adjourns; of one submitted after the rule's day, public from
 	// that day (publication.Decide), nothing is scheduled.
-	if dec.Basis == publication.BasisAfterAdjournment && dec.PublicFrom != d.Submitted {
-		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(dec.PublicFrom) {
-			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: dec.PublicFrom,
-				Text: "The meeting adjourned; the document is due to become public on " + dec.PublicFrom.Long() + "."})
+	// A document public again after its party lifted the objection at
+	// which it was withdrawn: its first period is the one scheduled.
+	basis, first := dec.Basis, dec.PublicFrom
+	if e := dec.Earlier; !e.From.IsZero() {
+		basis, first = e.Basis, e.From
+	}
+	if basis == publication.BasisAfterAdjournment && first != d.Submitted {
+		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(first) {
+			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: first,
+				Text: "The meeting adjourned; the document is due to become public on " + first.Long() + "."})
 		}
+	}
+	if e := dec.Earlier; !e.From.IsZero() {
+		c := Change{Date: e.From, Kind: ChangePublic, Basis: e.Basis, Text: "Became public (" + e.BasisText + ")."}
+		if e.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
+			c.Days = dec.Version.Days
+		}
+		add(c)
+		add(Change{Date: e.Until, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
 	}
 	if dec.State == publication.Public || dec.State == publication.Withdrawn {
 		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
@@ -152,6 +166,21 @@ func (w *View) Past(d *catalog.Document) Past {
 // past is Past without its Cycle.
 func (w *View) past(d *catalog.Document) Past {
 	dec := w.in.Decisions[d.ID]
+	// Public again from the day its party lifted the objection at which
+	// it was withdrawn: the past of the document withdrawn then, and
+	// public from the lift.
+	if e := dec.Earlier; !e.From.IsZero() && dec.State == publication.Public {
+		then := dec
+		then.State, then.PublicFrom, then.Basis, then.BasisText, then.WithdrawnOn, then.Earlier = publication.Withdrawn, e.From, e.Basis, e.BasisText, e.Until, publication.Period{}
+		p := w.pastOf(d, then)
+		p.Changes = append(p.Changes, PastChange{From: dec.PublicFrom, State: publication.Public})
+		return p
+	}
+	return w.pastOf(d, dec)
+}
+
+// pastOf is past for the document's decision dec.
+func (w *View) pastOf(d *catalog.Document, dec publication.Decision) Past {
 	today := catalog.DateOf(w.in.AsOf.In(w.in.Catalog.Rules.Location))
 	// Before its meeting's review cycle began, and before the day it was
 	// submitted (which its page shows: View.Page), the document was not
@@ -187,13 +216,19 @@ func (w *View) past(d *catalog.Document) Past {
 		if m != nil {
 			fixed = m.Adjournment
 		}
-	case publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
+	case publication.BasisEarly, publication.BasisParty, publication.BasisAdoption, publication.BasisObjectionLifted:
 		fixed = dec.PublicFrom
 	}
 	switch dec.State {
 	case publication.NotSubmitted:
 		return Past{Before: dec.State}
 	case publication.Scheduled:
+		// Its party lifted an objection that withheld it: not public, on
+		// every earlier day of its cycle (nothing tells when the objection
+		// came, nor when it was lifted), as a withheld one.
+		if dec.Lifted {
+			return notPublicUntil(begins, today, dec.State)
+		}
 		p := notYet(Past{Before: dec.State}, catalog.Date{})
 		p.Fixed = fixed
 		// Once its meeting has adjourned, the record shows it from then
@@ -207,6 +242,12 @@ func (w *View) past(d *catalog.Document) Past {
 		switch dec.Basis {
 		case publication.BasisAfterAdjournment, publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
 			p.Before = publication.Scheduled
+		}
+		// Public after its party lifted an objection that withheld it:
+		// not public before, on days whose state rests on the objection
+		// (neither its day nor the lift's, before its own, is shown).
+		if dec.Lifted && dec.State == publication.Public {
+			p.Before = NotPublic
 		}
 		// A day by which a source shows it published was no day planned:
 		// before it the engine applies the rule's day alone, or finds
@@ -227,11 +268,17 @@ func (w *View) past(d *catalog.Document) Past {
 	// Withheld or restricted: not public on every earlier day of its
 	// review cycle (nothing tells when an objection came, and its page
 	// shows no submission day), not yet submitted before the cycle began.
-	p := Past{Before: NotPublic, Changes: []PastChange{{From: today, State: dec.State}}}
+	return notPublicUntil(begins, today, dec.State)
+}
+
+// notPublicUntil is the past of a document in state on the as-of day,
+// today, of which nothing earlier may be told: not yet submitted before
+// begins (its kind's first day at its meeting), not public from then.
+func notPublicUntil(begins, today catalog.Date, state publication.State) Past {
 	if !begins.IsZero() && begins.Before(today) {
-		p = Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: begins, State: NotPublic}, {From: today, State: dec.State}}}
+		return Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: begins, State: NotPublic}, {From: today, State: state}}}
 	}
-	return p
+	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: state}}}
 }
 
 // surelyExisted is Past.Existed of a document of kind at meeting m.

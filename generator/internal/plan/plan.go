@@ -230,7 +230,7 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 			continue
 		}
 		d := side.d
-		dates = append(dates, d.Published, d.PublishedBy, d.Objection, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
+		dates = append(dates, d.Published, d.PublishedBy, d.Objection, d.ObjectionLifted, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
 		if m, ok := side.cat.Meeting(d.Meeting); ok {
 			dates = append(dates, m.Opening, m.Adjournment, m.CycleStart)
 			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok {
@@ -321,7 +321,7 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 		a, z catalog.Date
 	}{
 		{"published", b.Published, h.Published}, {"published_by", b.PublishedBy, h.PublishedBy}, {"objection", b.Objection, h.Objection},
-		{"consent", b.Consent, h.Consent}, {"adopted", b.Adopted, h.Adopted},
+		{"objection_lifted", b.ObjectionLifted, h.ObjectionLifted}, {"consent", b.Consent, h.Consent}, {"adopted", b.Adopted, h.Adopted},
 		{"withdrawn", b.Withdrawn, h.Withdrawn}, {"submitted", b.Submitted, h.Submitted},
 	}
 	for _, f := range dates {

@@ -224,7 +224,7 @@ func dayLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day
 		for _, f := range []struct {
 			what string
 			day  catalog.Date
-		}{{"objection", d.Objection}, {"consent", d.Consent}} {
+		}{{"objection", d.Objection}, {"objection_lifted", d.ObjectionLifted}, {"consent", d.Consent}} {
 			if !f.day.IsZero() {
 				byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
 			}

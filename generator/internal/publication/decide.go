@@ -79,6 +79,9 @@ const (
 	BasisAfterAdjournment Basis = "after_adjournment"
 	BasisAdoption         Basis = "adoption"
 	BasisConsent          Basis = "consent"
+	// BasisObjectionLifted: public from the day its party lifted the
+	// objection that had withheld it after its day, or withdrawn it.
+	BasisObjectionLifted Basis = "objection_lifted"
 )
 
 // Decision is the state of one document as of one moment, with the facts
@@ -93,6 +96,13 @@ type Decision struct {
 	PublicFrom catalog.Date
 	// WithdrawnOn is the day a withdrawn document was taken down.
 	WithdrawnOn catalog.Date
+	// Earlier is, for a document public again from the day its party
+	// lifted the objection at which it was withdrawn, the period it was
+	// public before; zero otherwise.
+	Earlier Period
+	// Lifted is set where its party lifted an objection by the moment:
+	// the rule applies again (events).
+	Lifted bool
 	// NextChange is the day the state will change by itself (a scheduled
 	// document turning public); zero when no change is known.
 	NextChange catalog.Date
@@ -112,6 +122,15 @@ type Decision struct {
 	RuleText string
 	Reason   string
 	Cause    Cause
+}
+
+// Period is a time a document was public: from a day, on a basis, until
+// the day it was taken down.
+type Period struct {
+	From      catalog.Date
+	Basis     Basis
+	BasisText string
+	Until     catalog.Date
 }
 
 // DecideAll decides every document of c as of at, each by the version of
@@ -333,9 +352,22 @@ func partyPublished(doc *catalog.Document, started func(catalog.Date) bool) (cat
 // public on dec.PublicFrom. An objection received by the moment withholds
 // a document not yet public and withdraws one already public; the same day
 // counts as before: a document objected to on the day it was due is never
-// public.
+// public. Once its party lifts the objection (a day after it), the rule
+// applies again: a document due by then, or withdrawn at the objection,
+// is public from the lift; one due later, on its day.
 func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, started func(catalog.Date) bool) Decision {
-	if started(doc.Objection) {
+	lifted := started(doc.ObjectionLifted) && doc.Objection.Before(doc.ObjectionLifted)
+	if lifted {
+		dec.Lifted = true
+		switch {
+		case dec.PublicFrom.Before(doc.Objection):
+			dec.Earlier = Period{From: dec.PublicFrom, Basis: dec.Basis, BasisText: basisText(dec.Basis, rule), Until: doc.Objection}
+			dec.PublicFrom, dec.Basis, dec.Latest = doc.ObjectionLifted, BasisObjectionLifted, false
+		case dec.PublicFrom.Before(doc.ObjectionLifted):
+			dec.PublicFrom, dec.Basis, dec.Latest = doc.ObjectionLifted, BasisObjectionLifted, false
+		}
+	}
+	if started(doc.Objection) && !lifted {
 		if !dec.PublicFrom.Before(doc.Objection) {
 			return because(Decision{State: Withheld, Version: rule, RuleText: dec.RuleText}, Cause{Code: CauseObjected, Date: doc.Objection, Due: dec.PublicFrom})
 		}

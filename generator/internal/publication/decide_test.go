@@ -374,3 +374,43 @@ func TestDecideBeforeSubmissionSaysTheDay(t *testing.T) {
 		}
 	}
 }
+
+// An objection its party lifts: withheld until the lift, then public from
+// it where its day had come (or it had been public, and was withdrawn at
+// the objection, kept as its earlier period), else on its day; a lift
+// recorded before the objection lifts nothing (fail closed).
+func TestDecideObjectionLifted(t *testing.T) {
+	rules := testRules(t)
+	loc := vienna(t)
+	rm07 := &catalog.Meeting{ID: "rm07", Opening: date(t, "2017-03-27"), Adjournment: date(t, "2017-04-07")}
+	doc := func(objection, lifted string) catalog.Document {
+		return catalog.Document{Kind: "national_report", Objection: date(t, objection), ObjectionLifted: date(t, lifted)}
+	}
+	for _, c := range []struct {
+		name           string
+		doc            catalog.Document
+		asOf           string
+		state          State
+		basis          Basis
+		from           string
+		earlier, until string
+	}{
+		{"WithheldUntilTheLift", doc("2017-06-01", "2017-09-01"), "2017-08-31", Withheld, BasisNone, "", "", ""},
+		{"PublicFromTheLiftAfterItsDay", doc("2017-06-01", "2017-09-01"), "2017-09-01", Public, BasisObjectionLifted, "2017-09-01", "", ""},
+		{"LiftedBeforeItsDayScheduledForIt", doc("2017-06-01", "2017-06-20"), "2017-06-20", Scheduled, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"LiftedBeforeItsDayPublicOnIt", doc("2017-06-01", "2017-06-20"), "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"WithdrawnAtTheObjection", doc("2017-08-01", "2017-10-01"), "2017-09-30", Withdrawn, BasisAfterAdjournment, "2017-07-06", "", ""},
+		{"PublicAgainFromTheLift", doc("2017-08-01", "2017-10-01"), "2017-10-01", Public, BasisObjectionLifted, "2017-10-01", "2017-07-06", "2017-08-01"},
+		{"ALiftBeforeTheObjectionLiftsNothing", doc("2017-08-01", "2017-07-20"), "2017-10-01", Withdrawn, BasisAfterAdjournment, "2017-07-06", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dec := Decide(&c.doc, rm07, rules, date(t, c.asOf).Start(loc))
+			if dec.State != c.state || dec.Basis != c.basis || dec.PublicFrom.String() != c.from || dec.Earlier.From.String() != c.earlier || dec.Earlier.Until.String() != c.until {
+				t.Errorf("got %s, %q, from %s, earlier %s–%s (%s); want %s, %q, from %s, earlier %s–%s", dec.State, dec.Basis, dec.PublicFrom, dec.Earlier.From, dec.Earlier.Until, dec.Reason, c.state, c.basis, c.from, c.earlier, c.until)
+			}
+			if c.basis == BasisObjectionLifted && !strings.Contains(dec.Reason, "after the Contracting Party lifted its objection") {
+				t.Errorf("the reason %q does not say the objection was lifted", dec.Reason)
+			}
+		})
+	}
+}

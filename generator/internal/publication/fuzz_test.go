@@ -17,27 +17,30 @@ func day(offset int16) catalog.Date {
 
 // FuzzDecide checks the engine's invariants on any facts and moment.
 func FuzzDecide(f *testing.F) {
-	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(90*24))
-	f.Add(uint8(0), uint8(2), int16(1), int16(-30), int16(60), int16(0), int16(0), int16(0), int16(0), false, int64(100*24))
-	f.Add(uint8(1), uint8(2), int16(1), int16(0), int16(0), int16(5), int16(0), int16(40), int16(0), false, int64(50*24))
-	f.Add(uint8(2), uint8(2), int16(0), int16(0), int16(0), int16(0), int16(3), int16(0), int16(0), false, int64(3*24))
-	f.Add(uint8(0), uint8(2), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), true, int64(0))
-	f.Add(uint8(0), uint8(1), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(90*24))
-	f.Add(uint8(0), uint8(1), int16(1), int16(30), int16(0), int16(20), int16(0), int16(0), int16(0), false, int64(40*24))
-	f.Add(uint8(0), uint8(0), int16(1), int16(-30), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(100*24))
+	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(90*24))
+	f.Add(uint8(0), uint8(2), int16(1), int16(-30), int16(60), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(100*24))
+	f.Add(uint8(1), uint8(2), int16(1), int16(0), int16(0), int16(0), int16(5), int16(0), int16(40), int16(0), false, int64(50*24))
+	f.Add(uint8(2), uint8(2), int16(0), int16(0), int16(0), int16(0), int16(0), int16(3), int16(0), int16(0), false, int64(3*24))
+	f.Add(uint8(0), uint8(2), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), true, int64(0))
+	f.Add(uint8(0), uint8(1), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(90*24))
+	f.Add(uint8(0), uint8(1), int16(1), int16(30), int16(0), int16(0), int16(20), int16(0), int16(0), int16(0), false, int64(40*24))
+	f.Add(uint8(0), uint8(0), int16(1), int16(-30), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), false, int64(100*24))
 	// A report submitted after the rule's day (adjournment + 90).
-	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(120), false, int64(150*24))
+	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(0), int16(0), int16(0), int16(0), int16(0), int16(120), false, int64(150*24))
+	// An objection its party lifts, after its day and before it.
+	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(100), int16(150), int16(0), int16(0), int16(0), int16(0), false, int64(200*24))
+	f.Add(uint8(0), uint8(2), int16(1), int16(0), int16(60), int16(70), int16(0), int16(0), int16(0), int16(0), false, int64(100*24))
 	rules := testRules(f)
 	loc := rules.Location
 	kinds := []string{"national_report", "questions_answers", "summary_report", "unknown"}
 	// rm00: no rule covers it; rm06: reports public only once their party
 	// publishes them or consents; rm07: the 90-day rule.
 	meetings := []string{"rm00", "rm06", "rm07"}
-	f.Fuzz(func(t *testing.T, kind, meeting uint8, adj, published, objection, consent, adopted, withdrawn, submitted int16, notSubmitted bool, hours int64) {
+	f.Fuzz(func(t *testing.T, kind, meeting uint8, adj, published, objection, lifted, consent, adopted, withdrawn, submitted int16, notSubmitted bool, hours int64) {
 		m := &catalog.Meeting{ID: meetings[int(meeting)%len(meetings)], Adjournment: day(adj)}
 		d := &catalog.Document{
 			Kind: kinds[int(kind)%len(kinds)], NotSubmitted: notSubmitted,
-			Published: day(published), Objection: day(objection), Consent: day(consent),
+			Published: day(published), Objection: day(objection), ObjectionLifted: day(lifted), Consent: day(consent),
 			Adopted: day(adopted), Withdrawn: day(withdrawn), WithdrawnReason: "r", Submitted: day(submitted),
 		}
 		base := catalog.Date{Year: 2017, Month: time.April, Day: 7}.Start(loc)
@@ -54,8 +57,13 @@ func FuzzDecide(f *testing.F) {
 			if dec.PublicFrom.Before(d.Submitted) && dec.Basis == BasisAfterAdjournment {
 				t.Fatalf("public from %s, before it was submitted on %s: %+v", dec.PublicFrom, d.Submitted, dec)
 			}
-			if notSubmitted || started(d.Objection) || started(d.Withdrawn) {
+			// An objection withholds it until its party lifts it (a day after it).
+			liftedNow := started(d.ObjectionLifted) && d.Objection.Before(d.ObjectionLifted)
+			if notSubmitted || started(d.Objection) && !liftedNow || started(d.Withdrawn) {
 				t.Fatalf("public despite not submitted / objection / withdrawal: %+v", dec)
+			}
+			if liftedNow && dec.PublicFrom.Before(d.ObjectionLifted) && !dec.PublicFrom.Before(d.Objection) {
+				t.Fatalf("public from %s, while its objection of %s held (lifted %s): %+v", dec.PublicFrom, d.Objection, d.ObjectionLifted, dec)
 			}
 			if d.Kind == "questions_answers" && !started(d.Consent) {
 				t.Fatalf("public without consent: %+v", dec)
@@ -63,10 +71,10 @@ func FuzzDecide(f *testing.F) {
 			if d.Kind == "unknown" || m.ID == "rm00" || (d.Kind == "questions_answers" && m.ID != "rm07") {
 				t.Fatalf("public with no rule for the kind at the meeting: %+v", dec)
 			}
-			if d.Kind == "national_report" && m.ID == "rm07" && d.Published.IsZero() && (m.Adjournment.IsZero() || dec.PublicFrom != m.Adjournment.AddDays(90) && dec.PublicFrom != d.Submitted) {
+			if d.Kind == "national_report" && m.ID == "rm07" && d.Published.IsZero() && (m.Adjournment.IsZero() || dec.PublicFrom != m.Adjournment.AddDays(90) && dec.PublicFrom != d.Submitted && dec.PublicFrom != d.ObjectionLifted) {
 				t.Fatalf("national report public on a day other than adjournment + 90, or its submission after it: %+v", dec)
 			}
-			if d.Kind == "national_report" && m.ID == "rm06" && dec.PublicFrom != d.Published && dec.PublicFrom != d.Consent {
+			if d.Kind == "national_report" && m.ID == "rm06" && dec.PublicFrom != d.Published && dec.PublicFrom != d.Consent && dec.PublicFrom != d.ObjectionLifted {
 				t.Fatalf("national report of the 6th meeting public on a day its party neither published it nor consented: %+v", dec)
 			}
 			// Later moments keep it public until something happens.

@@ -103,8 +103,13 @@ func oracle(d corpus.Doc, t time.Time) (public, withdrawn bool) {
 		}
 		from = d.Consent
 	}
-	if on(d.Objection) {
+	// An objection holds until its party lifts it; from then the document
+	// is public again, or at last, from the later of its day and the lift.
+	if on(d.Objection) && !on(d.ObjectionLifted) {
 		return false, from.Before(d.Objection)
+	}
+	if on(d.ObjectionLifted) && from.Before(d.ObjectionLifted) {
+		from = d.ObjectionLifted
 	}
 	if on(d.Withdrawn) {
 		return false, from.Before(d.Withdrawn)

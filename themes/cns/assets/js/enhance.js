@@ -268,13 +268,29 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-past]"), function (e) {
       var past = e.getAttribute("data-past").split(" ");
       var state = past[0], changed = false;
+      // A document public twice (again from the day its party lifted the
+      // objection at which it was withdrawn): its days are the period's
+      // of the day, not its last (data-from, data-until).
+      var publics = [], lastPublic = "", nextPublic = "", lastWithdrawn = "";
       for (var i = 1; i < past.length; i++) {
         var c = past[i].split(":");
-        if (c[0] <= on) { state = c[1]; changed = true; }
+        if (c[1] === "public") publics.push(c[0]);
+        if (c[0] <= on) {
+          state = c[1]; changed = true;
+          if (c[1] === "public") lastPublic = c[0];
+          if (c[1] === "withdrawn") lastWithdrawn = c[0];
+        } else if (c[1] === "public" && nextPublic === "") nextPublic = c[0];
       }
       var badge = tpl.content.querySelector('[data-state="' + state + '"]') ? state : fallback;
       var id = e.getAttribute("data-doc");
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
+      if (publics.length > 1) {
+        from = (state === "scheduled" ? nextPublic : lastPublic) || from;
+        until = lastWithdrawn || until;
+        // The day's, for what reads them after (a map's row, pastMap).
+        e.setAttribute("data-from", from);
+        e.setAttribute("data-until", until);
+      }
       var perhaps = beforeLatest(e, badge, from);
       // Not counted where it is left out on the day (data-past-from: a
       // ledger row before its meeting's review cycle began).

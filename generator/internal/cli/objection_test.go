@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"encoding/json"
+	"html"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// liftedCatalog has two reports whose party lifted its objection: Aland's
+// withheld before its day (6 July 2017) and public from the lift, Borduria's
+// public on its day, withdrawn at the objection and public again from the
+// lift.
+func liftedCatalog(t testing.TB) string {
+	return writeCatalog(t, map[string]string{
+		"parties.yaml": `parties:
+  - {id: aland, name: Aland, type: state}
+  - {id: borduria, name: Borduria, type: state}
+`,
+		"meetings.yaml": `meetings:
+  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}
+`,
+		"documents/rm07.yaml": `meeting: rm07
+sources: ["test fixture"]
+documents:
+  - {kind: national_report, party: aland, objection: 2017-06-01, objection_lifted: 2017-09-01}
+  - {kind: national_report, party: borduria, objection: 2017-08-01, objection_lifted: 2017-10-01}
+`,
+	})
+}
+
+// An objection its party lifts can be recorded (objection_lifted): the
+// report is public from the lift, its page, history, open data and feed
+// say so, a report withdrawn at the objection keeps its earlier period in
+// its history, and explain gives the fact; before the lift, withheld and
+// withdrawn as before.
+func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
+	data := liftedCatalog(t)
+	out := buildData(t, data, "2017-12-01")
+	page := func(id string) string {
+		return html.UnescapeString(text(t, filepath.Join(out, "documents", id, "index.html")))
+	}
+	for id, wants := range map[string][]string{
+		"rm07-nr-aland": {"Status Public Became public on 1 September 2017 (after the Contracting Party lifted its objection).", "Basis After the Contracting Party lifted its objection",
+			"History 1 September 2017 : Became public (after the Contracting Party lifted its objection)."},
+		"rm07-nr-borduria": {"Status Public Became public on 1 October 2017 (after the Contracting Party lifted its objection).",
+			"6 July 2017 : Became public (90 days after the meeting adjourned). 1 August 2017 : Withdrawn from publication. 1 October 2017 : Became public (after the Contracting Party lifted its objection)."},
+	} {
+		got := page(id)
+		for _, want := range wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s's page does not say %q:\n%s", id, want, got)
+			}
+		}
+	}
+	var docs struct {
+		Documents []struct {
+			ID, State, Basis string
+			PublicFrom       string `json:"public_from"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "documents.json"))), &docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs.Documents {
+		if want := map[string]string{"rm07-nr-aland": "2017-09-01", "rm07-nr-borduria": "2017-10-01"}[d.ID]; d.State != "public" || d.Basis != "objection_lifted" || d.PublicFrom != want {
+			t.Errorf("documents.json: %s %s, %s, from %s; want public, objection_lifted, from %s", d.ID, d.State, d.Basis, d.PublicFrom, want)
+		}
+	}
+	// The feed: one entry a change, each with its own id.
+	feed := read(t, filepath.Join(out, "feed.atom"))
+	for _, want := range []string{"Borduria: National Report, 7th Review Meeting: public", "Borduria: National Report, 7th Review Meeting: withdrawn"} {
+		if n := strings.Count(feed, "<title>"+want+"</title>"); n != map[bool]int{true: 2, false: 1}[strings.HasSuffix(want, "public")] {
+			t.Errorf("the feed has %d entries %q", n, want)
+		}
+	}
+	ids := regexp.MustCompile(`<id>(urn:uuid:[^<]+)</id>`).FindAllStringSubmatch(feed, -1)
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id[1]] {
+			t.Errorf("the feed has two entries of id %s", id[1])
+		}
+		seen[id[1]] = true
+	}
+	r := run(t, nil, "explain", "--data", data, "--as-of", "2017-12-01", "rm07-nr-borduria")
+	if !strings.Contains(r.stdout, "fact: objection lifted: 1 October 2017") || !strings.Contains(r.stdout, "after the Contracting Party lifted its objection") {
+		t.Errorf("explain does not give the lifted objection:\n%s%s", r.stdout, r.stderr)
+	}
+	// Before the lifts: withheld, and withdrawn.
+	before := buildData(t, data, "2017-08-15")
+	for id, want := range map[string]string{"rm07-nr-aland": "Withheld", "rm07-nr-borduria": "Withdrawn"} {
+		if got := html.UnescapeString(text(t, filepath.Join(before, "documents", id, "index.html"))); !strings.Contains(got, want) || strings.Contains(got, "lifted") {
+			t.Errorf("%s as of 15 August 2017: want %s, and nothing of a lift:\n%s", id, want, got)
+		}
+	}
+}
+
+// A lift with no objection, or not after it, is an error at its line.
+func TestALiftWithoutItsObjectionIsAnError(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
+		"documents/rm07.yaml": `meeting: rm07
+documents:
+  - {kind: national_report, party: aland, objection_lifted: 2017-09-01}
+  - {kind: national_report, party: borduria, objection: 2017-08-01, objection_lifted: 2017-08-01}
+`,
+	})
+	r := run(t, nil, "check", "--data", data, "--as-of", "2017-12-01")
+	for _, want := range []string{
+		`rm07.yaml:3:`, `document "rm07-nr-aland": objection_lifted needs the objection it lifts`,
+		`rm07.yaml:4:`, `document "rm07-nr-borduria": objection_lifted 2017-08-01 is not after the objection of 2017-08-01`,
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("check does not say %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != ExitData {
+		t.Errorf("check exited %d, want %d", r.code, ExitData)
+	}
+}
