@@ -71,16 +71,16 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// the catalog records it.
 	add(Change{Date: d.Submitted, Kind: ChangeSubmitted, Text: "Submitted by its Contracting Party."})
 	// The date of a report under the rule of days is fixed the day its
-	// meeting adjourns; of one submitted after the rule's day, public from
-	// that day (publication.Decide), nothing is scheduled.
+	// meeting adjourns; of one submitted after that day (the history gives
+	// its submission, then its public day), nothing was scheduled then.
 	// A document public again after its party lifted the objection at
 	// which it was withdrawn: its first period is the one scheduled.
 	basis, first := dec.Basis, dec.PublicFrom
 	if e := dec.Earlier; !e.From.IsZero() {
 		basis, first = e.Basis, e.From
 	}
-	if basis == publication.BasisAfterAdjournment && first != d.Submitted {
-		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(first) {
+	if basis == publication.BasisAfterAdjournment {
+		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(first) && !m.Adjournment.Before(d.Submitted) {
 			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: first,
 				Text: "The meeting adjourned; the document is due to become public on " + first.Long() + "."})
 		}

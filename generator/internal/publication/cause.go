@@ -145,7 +145,7 @@ var Causes = []string{
 // Bases lists every basis on which a document is public (BasisNone
 // aside): the open data's JSON and Table Schemas take their values from
 // it, and a test fails when a Basis is declared and not listed.
-var Bases = []Basis{BasisEarly, BasisParty, BasisAfterAdjournment, BasisAdoption, BasisConsent, BasisObjectionLifted}
+var Bases = []Basis{BasisEarly, BasisParty, BasisAfterAdjournment, BasisLateSubmission, BasisAdoption, BasisConsent, BasisObjectionLifted}
 
 // BasisWords says a basis in words, with the rule's days for the rule of
 // days after adjournment.
@@ -163,6 +163,8 @@ func BasisWords(b Basis, days int) string {
 		return "published with the Contracting Party's consent"
 	case BasisObjectionLifted:
 		return "after the Contracting Party lifted its objection"
+	case BasisLateSubmission:
+		return "submitted after the day the rule set, public from its submission"
 	}
 	return ""
 }

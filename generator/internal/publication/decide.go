@@ -82,6 +82,10 @@ const (
 	// BasisObjectionLifted: public from the day its party lifted the
 	// objection that had withheld it after its day, or withdrawn it.
 	BasisObjectionLifted Basis = "objection_lifted"
+	// BasisLateSubmission: submitted after the day a rule of days after
+	// adjournment made its meeting's reports public; public from its
+	// submission, not before it existed.
+	BasisLateSubmission Basis = "late_submission"
 )
 
 // Decision is the state of one document as of one moment, with the facts
@@ -293,7 +297,7 @@ func publicDay(doc *catalog.Document, m *catalog.Meeting, rule *catalog.RuleVers
 			// A report submitted after the rule's day is not public before
 			// it existed: from the day it was submitted (check warns).
 			if due.Before(doc.Submitted) {
-				due = doc.Submitted
+				return doc.Submitted, BasisLateSubmission, Cause{}
 			}
 			return due, BasisAfterAdjournment, Cause{}
 		case early:

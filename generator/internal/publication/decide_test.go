@@ -339,7 +339,8 @@ func TestDecideUndatedPublication(t *testing.T) {
 		// A report submitted after the rule's day (a webmaster's review
 		// found one public nine days before it was submitted): public from
 		// the day it was submitted, not before it existed.
-		{"DaysRuleSubmittedAfterTheRulesDayIsPublicFromItsSubmission", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-08-10")}, rm07, "2017-08-10", Public, BasisAfterAdjournment, "2017-08-10", false, CauseBecamePublic},
+		{"DaysRuleSubmittedAfterTheRulesDayIsPublicFromItsSubmission", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-08-10")}, rm07, "2017-08-10", Public, BasisLateSubmission, "2017-08-10", false, CauseBecamePublic},
+		{"DaysRuleSubmittedBeforeTheRulesDayKeepsIt", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-05-10")}, rm07, "2017-07-06", Public, BasisAfterAdjournment, "2017-07-06", false, CauseBecamePublic},
 		{"DaysRuleSubmittedAfterTheRulesDayIsNotSubmittedBefore", catalog.Document{Kind: "national_report", Submitted: date(t, "2017-08-10")}, rm07, "2017-08-01", NotSubmitted, "", "", false, CauseBeforeSubmission},
 		{"DaysRuleRecordedDayIsNotLatest", catalog.Document{Kind: "national_report", Published: date(t, "2016-09-27")}, rm07, "2016-09-27", Public, BasisEarly, "2016-09-27", false, CauseBecamePublic},
 	}
