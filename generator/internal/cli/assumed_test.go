@@ -91,6 +91,25 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			t.Errorf("%s, under a rule a source states, says %q", page, en)
 		}
 	}
+	// Lists too say the day is the rule's if it applied, not a bare "since
+	// D" (a journalist read "Public since 23 July 2026" as a fact): the
+	// ledger, the meeting's grid and map, in both languages; a day a
+	// source's rule sets, plainly.
+	for page, want := range map[string]string{
+		"documents/index.html":        "since <time datetime=\"2023-06-29\">29 June 2023</time>, if the rule applied",
+		"meetings/rm08-09/index.html": "since 29 June 2023, if the rule applied",
+		"fr/documents/index.html":     "depuis le <time datetime=\"2023-06-29\">29 juin 2023</time>, si la règle s'appliquait",
+	} {
+		if !strings.Contains(at(page), want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
+	if s := at("meetings/rm07/index.html"); strings.Contains(s, " data-assumed") || strings.Contains(regexp.MustCompile(`(?s)<template.*?</template>`).ReplaceAllString(s, ""), "if the rule applied") {
+		t.Error("the 7th meeting's page, under a rule a source states, qualifies its reports' day")
+	}
+	if s := at("meetings/rm08-09/index.html"); !strings.Contains(s, `data-map-phrase="public-assumed"`) || !strings.Contains(s, " data-assumed") {
+		t.Error("the joint meeting's page lacks what a past day says of a day an assumed rule sets")
+	}
 	// The timeline's step says it too, not only the sentence below it (a
 	// journalist read the step as a fact).
 	step := regexp.MustCompile(`National Reports became public<span class="tl-when"> \(a day worked out from the rule the catalog applies; no source gives it\)</span>`)

@@ -121,3 +121,30 @@ documents:
 		t.Errorf("check exited %d, want %d", r.code, ExitData)
 	}
 }
+
+// A report submitted after its meeting adjourned has no step scheduled at
+// the adjournment, when it did not exist yet; one submitted after the
+// rule's day is public from its submission, on a basis that says so
+// (the code review found "90 days after the meeting adjourned" of a day
+// 108 days after).
+func TestAReportSubmittedAfterTheMeetingHasNoStepBeforeIt(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
+		"documents/rm07.yaml": `meeting: rm07
+sources: ["test fixture"]
+documents:
+  - {kind: national_report, party: aland, submitted: 2017-05-10}
+  - {kind: national_report, party: borduria, submitted: 2017-08-10}
+`,
+	})
+	out := buildData(t, data, "2017-12-01")
+	for id, want := range map[string]string{
+		"rm07-nr-aland":    "History 10 May 2017 : Submitted by its Contracting Party. 6 July 2017 : Became public (90 days after the meeting adjourned).",
+		"rm07-nr-borduria": "History 10 August 2017 : Submitted by its Contracting Party. 10 August 2017 : Became public (submitted after the day the rule set, public from its submission).",
+	} {
+		if got := html.UnescapeString(text(t, filepath.Join(out, "documents", id, "index.html"))); !strings.Contains(got, want) || strings.Contains(got, "The meeting adjourned;") {
+			t.Errorf("%s: want %q, and no step at the adjournment:\n%s", id, want, got)
+		}
+	}
+}

@@ -54,6 +54,10 @@ type DocRef struct {
 	// a source gives: its page, history, feeds and open data say whose day
 	// it is.
 	LatestRead bool `json:"latest_read,omitempty"`
+	// Assumed is set for a public or scheduled document whose day follows
+	// from a rule no source states for its meeting (DocPage.DayAssumed):
+	// lists say "since D, if the rule applied", not a bare "since D".
+	Assumed bool `json:"assumed,omitempty"`
 	// RestrictedCause is, for a restricted document, the code of its cause
 	// (publication.Cause: "not_published", "no_consent",
 	// "undated_publication" …), as its page gives the reason: lists say in a

@@ -156,6 +156,7 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.PublishedBy = !st.PublicFrom.IsZero() && dec.Latest
 	r.LatestRead = r.PublishedBy && d.PublishedByRead && st.PublicFrom == d.PublishedBy
+	r.Assumed = (dec.State == publication.Public || dec.State == publication.Scheduled) && dayAssumed(dec) && !r.Latest
 	if dec.State == publication.Restricted {
 		r.RestrictedCause = dec.Cause.Code
 	}

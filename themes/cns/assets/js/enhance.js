@@ -333,6 +333,9 @@
         var read = e.hasAttribute("data-latest-read") ? "-read" : "";
         if (!unset && badge === "public" && e.hasAttribute("data-latest") && tpl.content.querySelector("[data-" + set + '="public-latest"]')) suffix = "-latest";
         if (suffix === "-latest" && read && tpl.content.querySelector("[data-" + set + '="public-latest-read"]')) suffix += read;
+        // Its day from a rule no source states for its meeting
+        // (data-assumed): "since D, if the rule applied".
+        if (suffix === "" && !perhaps && e.hasAttribute("data-assumed") && tpl.content.querySelector("[data-" + set + '="' + badge + '-assumed"]')) suffix = "-assumed";
         var sel = "[data-" + set + '="' + badge + suffix + '"]';
         if (perhaps && tpl.content.querySelector("[data-" + set + '="before-latest"]')) sel = "[data-" + set + '="before-latest"]';
         if (perhaps && read && tpl.content.querySelector("[data-" + set + '="before-latest-read"]')) sel = "[data-" + set + '="before-latest-read"]';
@@ -386,6 +389,8 @@
         // that day, that it may have been public already.
         if (from !== "" && state === "public" && tr.hasAttribute("data-latest") && parts.content.querySelector('[data-map-phrase="public-latest"]')) sel = '[data-map-phrase="public-latest"]';
         if (perhaps && parts.content.querySelector('[data-map-phrase="' + state + '-before-latest"]')) sel = '[data-map-phrase="' + state + '-before-latest"]';
+        // Its day from a rule no source states for its meeting.
+        if (from !== "" && !perhaps && !unset && sel === '[data-map-phrase="' + state + '"]' && tr.hasAttribute("data-assumed") && parts.content.querySelector('[data-map-phrase="' + state + '-assumed"]')) sel = '[data-map-phrase="' + state + '-assumed"]';
         // Its day the one this catalog read its party's page: said so.
         if (tr.hasAttribute("data-latest-read") && /latest"]$/.test(sel) && parts.content.querySelector(sel.replace(/"]$/, '-read"]'))) sel = sel.replace(/"]$/, '-read"]');
         sel += from !== "" && parts.content.querySelector(sel + "[data-dated]") ? "[data-dated]" : ":not([data-dated])";
