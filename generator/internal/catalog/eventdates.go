@@ -43,10 +43,10 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		// Submitted after the day the rule makes its meeting's reports
 		// public: public from the day it was submitted (the engine), which
 		// is right only for a report that came late.
-		if k, ok := c.Rules.Kind(d.Kind); ok && m != nil && !m.Adjournment.IsZero() && !d.Submitted.IsZero() {
-			if r, ok := k.For(m.ID); ok && r.Public == PublicAfterAdjournment && r.Days > 0 {
-				if due := m.Adjournment.AddDays(r.Days); due.Before(d.Submitted) {
-					ps.add(d.Field("submitted"), "document %q: submitted %s is after %s, the day its meeting's reports became public under the rule (%d days after it adjourned): it is public from the day it was submitted, right only for a report that came late; check the day", d.ID, d.Submitted, due, r.Days)
+		if k, ok := c.Rules.Kind(d.Kind); ok && m != nil && !d.Submitted.IsZero() {
+			if r, ok := k.For(m.ID); ok {
+				if due, ok := r.DayFor(m); ok && due.Before(d.Submitted) {
+					ps.add(d.Field("submitted"), "document %q: submitted %s is after %s, the day its meeting's reports became public under the rule (%d days after it adjourned): it is not public before the day it was submitted, right only for a report that came late; check the day", d.ID, d.Submitted, due, r.Days)
 				}
 			}
 		}

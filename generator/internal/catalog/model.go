@@ -470,3 +470,14 @@ func DefaultID(meeting, slug, party string) string {
 func DefaultReportID(meeting, slug string, report int, party string) string {
 	return DefaultID(meeting, fmt.Sprintf("%s%d", slug, report), party)
 }
+
+// DayFor is the day the rule version, a rule of days after adjournment,
+// makes meeting m's documents public: its adjournment and the rule's days
+// after it; false when the rule is of another kind, counts no days, or the
+// adjournment is not recorded (publication.RuleDay).
+func (r *RuleVersion) DayFor(m *Meeting) (Date, bool) {
+	if m == nil || r == nil || r.Public != PublicAfterAdjournment || r.Days <= 0 || m.Adjournment.IsZero() {
+		return Date{}, false
+	}
+	return m.Adjournment.AddDays(r.Days), true
+}

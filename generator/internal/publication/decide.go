@@ -260,15 +260,11 @@ func version(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules) (*
 }
 
 // RuleDay is the day a rule of days after adjournment makes a meeting's
-// documents public: its adjournment and the rule's days after it; false
-// when the rule is of another kind, counts no days, or the adjournment is
-// not recorded. The one place that sum is made: the engine, the meeting's
-// page and the plan's days to compare all read it here.
+// documents public (catalog.RuleVersion.DayFor, the one place that sum is
+// made: the engine, the meeting's page, the plan's days to compare and
+// check's warnings all read it there).
 func RuleDay(m *catalog.Meeting, rule *catalog.RuleVersion) (catalog.Date, bool) {
-	if m == nil || rule == nil || rule.Public != catalog.PublicAfterAdjournment || rule.Days <= 0 || m.Adjournment.IsZero() {
-		return catalog.Date{}, false
-	}
-	return m.Adjournment.AddDays(rule.Days), true
+	return rule.DayFor(m)
 }
 
 // publicDay is the day the rule makes the document public and on what
