@@ -1089,6 +1089,7 @@ func TestNothingRecordedYetBeforeAMeetingOpened(t *testing.T) {
 		{"en", "2023-03-20", false},
 		{"en", "", false},
 		{"ar", "2023-01-01", true},
+		{"ar", "2023-03-20", false},
 	} {
 		words := themetest.StringsIn(t, c.lang)
 		want, wantDt, wantCountry := words["no_record"], words["completeness_no_record"], words["country_meeting_no_record"]

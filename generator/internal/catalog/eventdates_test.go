@@ -141,4 +141,17 @@ func TestADocumentsFileNamingAnotherMeetingIsWarnedOf(t *testing.T) {
 	if strings.Contains(got, "rm10.yaml:1") {
 		t.Errorf("the 10th meeting's own file is warned of:\n%s", got)
 	}
+	// The copy sorting before the meeting's own file: still the copy is
+	// the one warned of (the code review found the own file blamed).
+	fsys = twoMeetings(fstest.MapFS{
+		"documents/rm10.yaml": {Data: []byte("meeting: rm10\ndocuments:\n  - {kind: national_report, party: peru}\n")},
+		"documents/em09.yaml": {Data: []byte("meeting: rm10\ndocuments:\n  - {kind: national_report, party: chile}\n")},
+	})
+	if c, err = Load(fsys, "data"); err != nil {
+		t.Fatal(err)
+	}
+	got = strings.Join(c.Warnings.Strings(), "\n")
+	if want := `data/documents/em09.yaml:1:1: meeting rm10 is named by data/documents/rm10.yaml too`; !strings.Contains(got, want) || strings.Contains(got, "rm10.yaml:1") {
+		t.Errorf("warnings: want %q and none of rm10.yaml:\n%s", want, got)
+	}
 }

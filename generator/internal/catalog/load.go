@@ -135,7 +135,11 @@ func (l *loader) load() *Catalog {
 	// One file per meeting, named by its id (data/README.md): a file
 	// copied from another meeting's that keeps its meeting: would put its
 	// documents at that meeting, which nothing else would show.
-	fileOf := map[string]string{} // meeting id: the first file naming it
+	type naming struct {
+		name string
+		at   Pos
+	}
+	namedBy := map[string][]naming{} // meeting id: the files naming it, in order
 	for _, name := range names {
 		var df documentsFile
 		if !l.readYAML(name, &df) {
@@ -148,10 +152,20 @@ func (l *loader) load() *Catalog {
 		if base := strings.TrimSuffix(path.Base(name), ".yaml"); base != df.Meeting {
 			c.Warnings.add(df.Field("meeting"), "meeting: %s, in a file named for %s: each meeting's documents go in documents/<meeting id>.yaml; if this file was copied from another meeting's, give the meeting it is for, else rename the file", df.Meeting, base)
 		}
-		if first, ok := fileOf[df.Meeting]; ok {
-			c.Warnings.add(df.Field("meeting"), "meeting %s is named by %s too: one file per meeting; merge the two, or give this one the meeting it is for", df.Meeting, l.display(first))
-		} else {
-			fileOf[df.Meeting] = name
+		namedBy[df.Meeting] = append(namedBy[df.Meeting], naming{name, df.Field("meeting")})
+	}
+	// A meeting named by two files: the one named for it is its own; each
+	// other is warned of (where none is, each after the first).
+	for _, id := range slices.Sorted(maps.Keys(namedBy)) {
+		files := namedBy[id]
+		own := slices.IndexFunc(files, func(f naming) bool { return strings.TrimSuffix(path.Base(f.name), ".yaml") == id })
+		if own < 0 {
+			own = 0
+		}
+		for i, f := range files {
+			if i != own {
+				c.Warnings.add(f.at, "meeting %s is named by %s too: one file per meeting; merge the two, or give this one the meeting it is for", id, l.display(files[own].name))
+			}
 		}
 	}
 	l.checkFiles()
