@@ -1200,3 +1200,33 @@ func TestCountryRunsOnADayBeforeAMeetingOpened(t *testing.T) {
 		}
 	}
 }
+
+// A meeting whose attendance is not recorded: on a past day before it
+// adjourned, its page says who attended is recorded then, not that the
+// catalog does not record it (the code review found the build day's
+// sentence on such days); from the adjournment on, and on the build day,
+// the sentence of what is recorded.
+func TestParticipationOnADayBeforeTheMeetingAdjourned(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	site := BuildSite(t, "--data", filepath.Join(Repo, "generator", "internal", "cli", "testdata", "membership"), "--as-of", "2024-01-01", "--languages", "en,fr,es,zh,ar")
+	tab := Browser(t)
+	srv := Serve(t, site, "")
+	words := themetest.StringsIn(t, "en")
+	for _, c := range []struct {
+		on  string
+		yet bool
+	}{{"2014-03-01", true}, {"2014-04-04", false}, {"", false}} {
+		path := "meetings/rm06/"
+		if c.on != "" {
+			path += "?on=" + c.on
+		}
+		var said string
+		tab.Run(chromedp.Navigate(srv.URL+path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`[...document.querySelectorAll("#participation ~ div p")].filter(p => p.checkVisibility()).map(p => p.innerText).join(" | ")`, &said))
+		notYet := strings.Contains(said, "who attended is recorded then")
+		if notYet != c.yet || c.yet == strings.Contains(said, words["participation_unknown"]) {
+			t.Errorf("%s: the participation says %q; want that it is recorded at the adjournment %v", path, said, c.yet)
+		}
+	}
+}
