@@ -1230,3 +1230,35 @@ func TestParticipationOnADayBeforeTheMeetingAdjourned(t *testing.T) {
 		}
 	}
 }
+
+// The National Reports' day was known once the meeting adjourned: a past
+// day between the adjournment and that day shows the step, as to come, as
+// the build of that day did (a journalist's review found the timeline
+// ending at the adjournment); before the adjournment it is not shown, and
+// from the day on, and on the build day, it is taken.
+func TestTimelineShowsTheReportsDayToComeAfterTheAdjournment(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	tab := Browser(t)
+	srv := Serve(t, realSite(t), "")
+	for _, c := range []struct {
+		on   string
+		want string // the step's visible words; "" for no step
+	}{
+		{"2017-04-06", ""},
+		{"2017-05-01", "National Reports become public (to come)"},
+		{"2017-07-06", "National Reports became public"},
+		{"", "National Reports became public"},
+	} {
+		path := "meetings/rm07/"
+		if c.on != "" {
+			path += "?on=" + c.on
+		}
+		var got string
+		tab.Run(chromedp.Navigate(srv.URL+path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+			chromedp.Evaluate(`(() => { const li = document.querySelector("ol.timeline li[data-tl-known]"); return li && li.checkVisibility() ? li.querySelector(".tl-event").innerText.replace(/\s+/g, " ").trim() : ""; })()`, &got))
+		if got != c.want {
+			t.Errorf("%s: the National Reports' step says %q, want %q", path, got, c.want)
+		}
+	}
+}

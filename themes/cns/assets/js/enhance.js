@@ -531,8 +531,14 @@
       var box = table.closest(".table-scroll") || table;
       box.hidden = Array.prototype.every.call(rows, function (r) { return r.hidden; });
     });
-    // A meeting's timeline shows the steps taken by the day (data-tl-day).
-    Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) { li.hidden = li.getAttribute("data-tl-day") > on; });
+    // A meeting's timeline shows the steps taken by the day (data-tl-day),
+    // and a step to come whose day was known by then (data-tl-known: the
+    // National Reports' day, once the meeting had adjourned), which says
+    // it is to come (its data-past-before words).
+    Array.prototype.forEach.call(document.querySelectorAll("ol.timeline li[data-tl-day]"), function (li) {
+      var known = li.getAttribute("data-tl-known");
+      li.hidden = li.getAttribute("data-tl-day") > on && !(known !== null && known <= on);
+    });
     // A timeline none of whose steps had been taken says so (data-tl-none)
     // rather than show an empty list.
     Array.prototype.forEach.call(document.querySelectorAll("ol.timeline"), function (ol) {
