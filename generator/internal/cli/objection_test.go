@@ -148,3 +148,33 @@ documents:
 		}
 	}
 }
+
+// A page the meeting's own sources cite is cited once on its page, though
+// a count of the Contracting Parties cites it too, in other words (a
+// journalist's review found one ENSI page listed twice).
+func TestAMeetingsPageCitesAPageOnce(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml": `counts:
+  - day: 2017-01-01
+    count: 2
+    sources: ["Regulator 'News' (2017), https://regulator.example/news/1 (2 Contracting Parties)"]
+parties:
+  - {id: aland, name: Aland, type: state}
+  - {id: borduria, name: Borduria, type: state}
+`,
+		"meetings.yaml": `meetings:
+  - id: rm07
+    type: review
+    numbers: [7]
+    title: 7th Review Meeting
+    opening: 2017-09-27
+    adjournment: 2017-10-07
+    sources: ["Regulator 'News' (2017), https://regulator.example/news/1 (the meeting's days)"]
+`,
+		"documents/rm07.yaml": "meeting: rm07\nsources: [\"test fixture\"]\ndocuments:\n  - {kind: national_report, party: aland}\n",
+	})
+	out := buildData(t, data, "2017-12-01")
+	if n := strings.Count(read(t, filepath.Join(out, "meetings", "rm07", "index.html")), "https://regulator.example/news/1"); n != 1 {
+		t.Errorf("the meeting's page cites the regulator's page %d times, want once", n)
+	}
+}

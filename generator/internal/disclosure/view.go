@@ -22,6 +22,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -615,6 +616,19 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 	mi.Membership.NotOpened, mi.Membership.Opens = w.NotOpened(m), catalog.ReferenceDay(m).String()
 	if n := mi.Membership.Counted; n != nil {
 		var hidden int
+		// A page the meeting's own sources cite already is cited once,
+		// in the meeting's words (a journalist's review found one page
+		// listed twice, for its count and for the meeting's days).
+		cited := map[string]bool{}
+		for _, s := range m.Sources {
+			for _, u := range sourceAddress.FindAllString(s, -1) {
+				cited[u] = true
+			}
+		}
+		n.Sources = slices.DeleteFunc(slices.Clone(n.Sources), func(s string) bool {
+			us := sourceAddress.FindAllString(s, -1)
+			return len(us) > 0 && !slices.ContainsFunc(us, func(u string) bool { return !cited[u] })
+		})
 		n.Sources, hidden = w.Sources(n.Sources)
 		mi.SourcesHidden += hidden
 		if n.Sources == nil {
@@ -683,6 +697,9 @@ func (w *View) NotOpened(m *catalog.Meeting) bool {
 	r := catalog.ReferenceDay(m)
 	return !r.IsZero() && w.in.AsOf.Before(r.Start(w.in.Catalog.Rules.Location))
 }
+
+// sourceAddress finds the addresses a source's text cites.
+var sourceAddress = regexp.MustCompile(`https?://[^\s,;)]+`)
 
 func membershipInfo(c catalog.Completeness) MembershipInfo {
 	list := func(ids []string) []string {
