@@ -1109,7 +1109,7 @@ func TestNothingRecordedYetBeforeAMeetingOpened(t *testing.T) {
 			Cell, Row, Box, Legend, Dt, Help string
 			State                            string
 		}
-		tab.Run(chromedp.Navigate(srv.URL+prefix+"meetings/rm09/"+query), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+		tab.Run(onDay(srv, prefix+"meetings/rm09/", c.on),
 			chromedp.Evaluate(`(() => {
 				const visible = e => e ? [...e.querySelectorAll("*"), e].filter(x => x.childElementCount === 0 && x.checkVisibility()).map(x => x.textContent).join(" ").trim() : "";
 				const row = [...document.querySelectorAll("table.grid tbody tr")].find(tr => tr.querySelector("a[href*='/countries/nowhere/']") && !tr.hasAttribute("data-party"));
@@ -1147,7 +1147,7 @@ func TestNothingRecordedYetBeforeAMeetingOpened(t *testing.T) {
 			t.Errorf("%s: the completeness's help %q; want the note that the meeting has not opened %v", where, got.Help, c.yet)
 		}
 		var country string
-		tab.Run(chromedp.Navigate(srv.URL+prefix+"countries/nowhere/"+query), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+		tab.Run(onDay(srv, prefix+"countries/nowhere/", c.on),
 			chromedp.Evaluate(`[...document.querySelectorAll("main p.standing")].map(p => p.innerText).join(" | ")`, &country))
 		if !strings.Contains(country, wantCountry) {
 			t.Errorf("%s: Nowhere Islands' page says %q, want %q", prefix+"countries/nowhere/"+query, country, wantCountry)
@@ -1188,7 +1188,7 @@ func TestCountryRunsOnADayBeforeAMeetingOpened(t *testing.T) {
 		yet bool
 	}{{from, true}, {before, false}} {
 		var got struct{ Run, Yet []string }
-		tab.Run(chromedp.Navigate(srv.URL+"countries/"+party+"/?on="+c.on), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+		tab.Run(onDay(srv, "countries/"+party+"/", c.on),
 			chromedp.Evaluate(`(() => {
 				const shown = sel => [...document.querySelectorAll(sel)].filter(li => li.checkVisibility()).map(li => li.querySelector("a").getAttribute("href"));
 				return {Run: shown(".country-run-no-record li"), Yet: shown(".country-run-no-record-yet li")};
@@ -1218,15 +1218,12 @@ func TestParticipationOnADayBeforeTheMeetingAdjourned(t *testing.T) {
 		yet bool
 	}{{"2014-03-01", true}, {"2014-04-04", false}, {"", false}} {
 		path := "meetings/rm06/"
-		if c.on != "" {
-			path += "?on=" + c.on
-		}
 		var said string
-		tab.Run(chromedp.Navigate(srv.URL+path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+		tab.Run(onDay(srv, path, c.on),
 			chromedp.Evaluate(`[...document.querySelectorAll("#participation ~ div p")].filter(p => p.checkVisibility()).map(p => p.innerText).join(" | ")`, &said))
 		notYet := strings.Contains(said, "who attended is recorded then")
 		if notYet != c.yet || c.yet == strings.Contains(said, words["participation_unknown"]) {
-			t.Errorf("%s: the participation says %q; want that it is recorded at the adjournment %v", path, said, c.yet)
+			t.Errorf("%s on %q: the participation says %q; want that it is recorded at the adjournment %v", path, c.on, said, c.yet)
 		}
 	}
 }
@@ -1251,14 +1248,20 @@ func TestTimelineShowsTheReportsDayToComeAfterTheAdjournment(t *testing.T) {
 		{"", "National Reports became public"},
 	} {
 		path := "meetings/rm07/"
-		if c.on != "" {
-			path += "?on=" + c.on
-		}
 		var got string
-		tab.Run(chromedp.Navigate(srv.URL+path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second),
+		tab.Run(onDay(srv, path, c.on),
 			chromedp.Evaluate(`(() => { const li = document.querySelector("ol.timeline li[data-tl-known]"); return li && li.checkVisibility() ? li.querySelector(".tl-event").innerText.replace(/\s+/g, " ").trim() : ""; })()`, &got))
 		if got != c.want {
-			t.Errorf("%s: the National Reports' step says %q, want %q", path, got, c.want)
+			t.Errorf("%s on %q: the National Reports' step says %q, want %q", path, c.on, got, c.want)
 		}
 	}
+}
+
+// onDay opens path on the server as it stood on day on ("" for the build
+// day) and waits until the page has shown that day.
+func onDay(srv *Server, path, on string) chromedp.Tasks {
+	if on != "" {
+		path += "?on=" + on
+	}
+	return chromedp.Tasks{chromedp.Navigate(srv.URL + path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second)}
 }
