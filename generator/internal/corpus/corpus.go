@@ -408,6 +408,13 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 	}
 	if h := sha256.Sum256([]byte(d.ID)); !d.Objection.IsZero() && h[0]%3 == 0 {
 		d.ObjectionLifted = d.Objection.AddDays(15 + int(h[1])%200)
+		// Some taken down too: after the lift, or before it.
+		switch h[2] % 4 {
+		case 0:
+			d.Withdrawn = d.ObjectionLifted.AddDays(20)
+		case 1:
+			d.Withdrawn = d.Objection.AddDays(5)
+		}
 	}
 	fmt.Fprintf(b, "  - kind: %s\n", d.Kind)
 	if summary {

@@ -90,6 +90,10 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		if e.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
 		}
+		if e.Latest {
+			c.Latest = true
+			c.Text = "Public by this day at the latest (" + e.BasisText + "): it may have been public earlier, on a day not recorded."
+		}
 		add(c)
 		add(Change{Date: e.Until, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
 	}
@@ -169,11 +173,18 @@ func (w *View) past(d *catalog.Document) Past {
 	// Public again from the day its party lifted the objection at which
 	// it was withdrawn: the past of the document withdrawn then, and
 	// public from the lift.
-	if e := dec.Earlier; !e.From.IsZero() && dec.State == publication.Public {
+	if e := dec.Earlier; !e.From.IsZero() && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
 		then := dec
-		then.State, then.PublicFrom, then.Basis, then.BasisText, then.WithdrawnOn, then.Earlier = publication.Withdrawn, e.From, e.Basis, e.BasisText, e.Until, publication.Period{}
+		then.State, then.PublicFrom, then.Basis, then.BasisText, then.WithdrawnOn, then.Latest, then.Earlier = publication.Withdrawn, e.From, e.Basis, e.BasisText, e.Until, e.Latest, publication.Period{}
+		// Its first period came before the objection: nothing of it rests
+		// on the objection.
+		then.Lifted = false
 		p := w.pastOf(d, then)
 		p.Changes = append(p.Changes, PastChange{From: dec.PublicFrom, State: publication.Public})
+		// Taken down again after the lift.
+		if dec.State == publication.Withdrawn {
+			p.Changes = append(p.Changes, PastChange{From: dec.WithdrawnOn, State: publication.Withdrawn})
+		}
 		return p
 	}
 	return w.pastOf(d, dec)
@@ -243,10 +254,11 @@ func (w *View) pastOf(d *catalog.Document, dec publication.Decision) Past {
 		case publication.BasisAfterAdjournment, publication.BasisEarly, publication.BasisParty, publication.BasisAdoption:
 			p.Before = publication.Scheduled
 		}
-		// Public after its party lifted an objection that withheld it:
-		// not public before, on days whose state rests on the objection
-		// (neither its day nor the lift's, before its own, is shown).
-		if dec.Lifted && dec.State == publication.Public {
+		// Public after its party lifted an objection that withheld it (and
+		// perhaps taken down since): not public before, on days whose state
+		// rests on the objection (neither its day nor the lift's, before its
+		// own, is shown).
+		if dec.Lifted {
 			p.Before = NotPublic
 		}
 		// A day by which a source shows it published was no day planned:

@@ -284,6 +284,15 @@ func (w *writer) calendar(records []Record) error {
 			days = append(days, day)
 		}
 		byDay[day] = append(byDay[day], r)
+		// Public again after its party lifted an objection: its first
+		// period's day too, as its history and the feed keep it.
+		if e := in.Decisions[r.ID].Earlier; !e.From.IsZero() {
+			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: e.From.String(), WithdrawnOn: e.Until.String(), PublicFromLatest: e.Latest}
+			if byDay[first.PublicFrom] == nil {
+				days = append(days, first.PublicFrom)
+			}
+			byDay[first.PublicFrom] = append(byDay[first.PublicFrom], first)
+		}
 	}
 	slices.Sort(days)
 	cal := ics.NewCalendar()

@@ -217,16 +217,28 @@ func dayLeaks(c *catalog.Catalog, decisions map[string]publication.Decision, day
 	}
 	byParty := map[string][]dayOf{}
 	for _, d := range c.Documents {
-		st := decisions[d.ID].State
-		if d.Party == "" || st != publication.Withheld && st != publication.Restricted {
+		dec := decisions[d.ID]
+		if d.Party == "" {
 			continue
 		}
-		for _, f := range []struct {
-			what string
-			day  catalog.Date
-		}{{"objection", d.Objection}, {"objection_lifted", d.ObjectionLifted}, {"consent", d.Consent}} {
-			if !f.day.IsZero() {
-				byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
+		if dec.State == publication.Withheld || dec.State == publication.Restricted {
+			for _, f := range []struct {
+				what string
+				day  catalog.Date
+			}{{"objection", d.Objection}, {"objection_lifted", d.ObjectionLifted}, {"consent", d.Consent}} {
+				if !f.day.IsZero() {
+					byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, f.what, f.day})
+				}
+			}
+			continue
+		}
+		// An objection lifted before it withdrew the document: neither
+		// its day nor the lift's (unless the document's public day) is
+		// shown anywhere.
+		if dec.Lifted && dec.Earlier.From.IsZero() {
+			byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, "objection", d.Objection})
+			if dec.PublicFrom != d.ObjectionLifted {
+				byParty[d.Party] = append(byParty[d.Party], dayOf{d.ID, "objection_lifted", d.ObjectionLifted})
 			}
 		}
 	}

@@ -134,7 +134,10 @@ type Period struct {
 	From      catalog.Date
 	Basis     Basis
 	BasisText string
-	Until     catalog.Date
+	// Latest: From is the latest day it may have become public
+	// (Decision.Latest).
+	Latest bool
+	Until  catalog.Date
 }
 
 // DecideAll decides every document of c as of at, each by the version of
@@ -356,12 +359,14 @@ func partyPublished(doc *catalog.Document, started func(catalog.Date) bool) (cat
 // applies again: a document due by then, or withdrawn at the objection,
 // is public from the lift; one due later, on its day.
 func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, started func(catalog.Date) bool) Decision {
-	lifted := started(doc.ObjectionLifted) && doc.Objection.Before(doc.ObjectionLifted)
+	// A document taken down (withdrawn:) by the day of the lift stays
+	// down: the lift publishes nothing.
+	lifted := started(doc.ObjectionLifted) && doc.Objection.Before(doc.ObjectionLifted) && (doc.Withdrawn.IsZero() || doc.ObjectionLifted.Before(doc.Withdrawn))
 	if lifted {
 		dec.Lifted = true
 		switch {
 		case dec.PublicFrom.Before(doc.Objection):
-			dec.Earlier = Period{From: dec.PublicFrom, Basis: dec.Basis, BasisText: basisText(dec.Basis, rule), Until: doc.Objection}
+			dec.Earlier = Period{From: dec.PublicFrom, Basis: dec.Basis, BasisText: basisText(dec.Basis, rule), Latest: dec.Latest, Until: doc.Objection}
 			dec.PublicFrom, dec.Basis, dec.Latest = doc.ObjectionLifted, BasisObjectionLifted, false
 		case dec.PublicFrom.Before(doc.ObjectionLifted):
 			dec.PublicFrom, dec.Basis, dec.Latest = doc.ObjectionLifted, BasisObjectionLifted, false

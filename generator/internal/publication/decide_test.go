@@ -387,6 +387,10 @@ func TestDecideObjectionLifted(t *testing.T) {
 	doc := func(objection, lifted string) catalog.Document {
 		return catalog.Document{Kind: "national_report", Objection: date(t, objection), ObjectionLifted: date(t, lifted)}
 	}
+	takenDown := func(d catalog.Document, on string) catalog.Document {
+		d.Withdrawn, d.WithdrawnReason = date(t, on), "replaced"
+		return d
+	}
 	for _, c := range []struct {
 		name           string
 		doc            catalog.Document
@@ -403,13 +407,18 @@ func TestDecideObjectionLifted(t *testing.T) {
 		{"WithdrawnAtTheObjection", doc("2017-08-01", "2017-10-01"), "2017-09-30", Withdrawn, BasisAfterAdjournment, "2017-07-06", "", ""},
 		{"PublicAgainFromTheLift", doc("2017-08-01", "2017-10-01"), "2017-10-01", Public, BasisObjectionLifted, "2017-10-01", "2017-07-06", "2017-08-01"},
 		{"ALiftBeforeTheObjectionLiftsNothing", doc("2017-08-01", "2017-07-20"), "2017-10-01", Withdrawn, BasisAfterAdjournment, "2017-07-06", "", ""},
+		// Taken down (withdrawn:) before the lift: it stays down, its one
+		// period kept (a review found it turned "restricted").
+		{"ATakeDownBeforeTheLiftStays", takenDown(doc("2017-08-01", "2017-10-01"), "2017-08-15"), "2017-10-05", Withdrawn, BasisAfterAdjournment, "2017-07-06", "", ""},
+		// Taken down after the lift: withdrawn from its second period.
+		{"WithdrawnAfterTheLift", takenDown(doc("2017-08-01", "2017-10-01"), "2017-11-15"), "2017-12-01", Withdrawn, BasisObjectionLifted, "2017-10-01", "2017-07-06", "2017-08-01"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dec := Decide(&c.doc, rm07, rules, date(t, c.asOf).Start(loc))
 			if dec.State != c.state || dec.Basis != c.basis || dec.PublicFrom.String() != c.from || dec.Earlier.From.String() != c.earlier || dec.Earlier.Until.String() != c.until {
 				t.Errorf("got %s, %q, from %s, earlier %s–%s (%s); want %s, %q, from %s, earlier %s–%s", dec.State, dec.Basis, dec.PublicFrom, dec.Earlier.From, dec.Earlier.Until, dec.Reason, c.state, c.basis, c.from, c.earlier, c.until)
 			}
-			if c.basis == BasisObjectionLifted && !strings.Contains(dec.Reason, "after the Contracting Party lifted its objection") {
+			if c.basis == BasisObjectionLifted && c.state == Public && !strings.Contains(dec.Reason, "after the Contracting Party lifted its objection") {
 				t.Errorf("the reason %q does not say the objection was lifted", dec.Reason)
 			}
 		})

@@ -105,10 +105,12 @@ func oracle(d corpus.Doc, t time.Time) (public, withdrawn bool) {
 	}
 	// An objection holds until its party lifts it; from then the document
 	// is public again, or at last, from the later of its day and the lift.
-	if on(d.Objection) && !on(d.ObjectionLifted) {
+	// A take-down by the day of the lift keeps it down.
+	lifted := on(d.ObjectionLifted) && (d.Withdrawn.IsZero() || d.ObjectionLifted.Before(d.Withdrawn))
+	if on(d.Objection) && !lifted {
 		return false, from.Before(d.Objection)
 	}
-	if on(d.ObjectionLifted) && from.Before(d.ObjectionLifted) {
+	if lifted && from.Before(d.ObjectionLifted) {
 		from = d.ObjectionLifted
 	}
 	if on(d.Withdrawn) {
