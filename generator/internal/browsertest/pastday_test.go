@@ -1265,3 +1265,33 @@ func onDay(srv *Server, path, on string) chromedp.Tasks {
 	}
 	return chromedp.Tasks{chromedp.Navigate(srv.URL + path), poll(`!document.documentElement.classList.contains("past-pending")`, nil, 10*time.Second)}
 }
+
+// A report public twice, again from the day its party lifted the objection
+// at which it was withdrawn: on each past day the ledger gives the state
+// and the days of that day's period (enhance.js), not its last period's;
+// one withheld until the lift is not public before it.
+func TestAReportPublicTwiceOnPastDays(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	data, err := writeTxtarCatalog(filepath.Join("testdata", "lifted.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := Serve(t, BuildSite(t, "--data", data, "--as-of", "2017-12-01"), "")
+	tab := Browser(t)
+	for _, c := range []struct{ on, borduria, aland string }{
+		{"2017-07-20", "Public since 6 July 2017", "Not public"},
+		{"2017-08-20", "Withdrawn was public 6 July 2017 – 1 August 2017", "Not public"},
+		{"2017-09-05", "Withdrawn was public 6 July 2017 – 1 August 2017", "Public since 1 September 2017"},
+		{"2017-10-05", "Public since 1 October 2017", "Public since 1 September 2017"},
+	} {
+		var got map[string]string
+		tab.Run(onDay(srv, "documents/", c.on), chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("tbody tr")].filter(tr => tr.checkVisibility()).map(tr => {
+			const cells = [...tr.querySelectorAll("td")].map(td => td.innerText.replace(/\s+/g, " ").trim());
+			return [/Borduria/.test(tr.innerText) ? "borduria" : "aland", cells.slice(-2).join(" ").trim()];
+		}))`, &got))
+		if got["borduria"] != c.borduria || got["aland"] != c.aland {
+			t.Errorf("the ledger on %s: Borduria %q, Aland %q; want %q and %q", c.on, got["borduria"], got["aland"], c.borduria, c.aland)
+		}
+	}
+}
