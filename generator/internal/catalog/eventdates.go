@@ -50,6 +50,16 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 				}
 			}
 		}
+		// An objection is to the publication of a report submitted.
+		if !d.Objection.IsZero() && !d.Submitted.IsZero() && d.Objection.Before(d.Submitted) {
+			ps.add(d.Field("objection"), "document %q: objection %s is before its party submitted it (%s); an objection is to the publication of a submitted report: check both days", d.ID, d.Objection, d.Submitted)
+		}
+		// A take-down by the day of a lift keeps the document down: the
+		// lift publishes nothing (an objection withdraws a public report
+		// by itself, with no withdrawn: of its own).
+		if !d.ObjectionLifted.IsZero() && !d.Withdrawn.IsZero() && !d.ObjectionLifted.Before(d.Withdrawn) {
+			ps.add(d.Field("objection_lifted"), "document %q: objection_lifted %s has no effect, as the document was taken down (withdrawn: %s) by then and stays down; an objection withdraws a public report by itself: leave withdrawn: out unless the report was taken down for another reason", d.ID, d.ObjectionLifted, d.Withdrawn)
+		}
 		if !d.Objection.IsZero() && !d.Published.IsZero() && d.Objection.Before(d.Published) {
 			ps.add(d.Field("objection"), "document %q: objection %s is before its party published it (%s); the document stays withheld: check both days", d.ID, d.Objection, d.Published)
 		}

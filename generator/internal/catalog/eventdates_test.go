@@ -17,6 +17,8 @@ func TestEventDateWarnings(t *testing.T) {
 documents:
   - {kind: national_report, party: peru, submitted: 2026-08-10}
   - {kind: national_report, party: chile, submitted: 2026-07-23}
+  - {kind: national_report, party: austria, objection: 2026-08-01, withdrawn: 2026-08-01, withdrawn_reason: x, objection_lifted: 2026-09-01}
+  - {kind: national_report, party: japan, submitted: 2026-06-01, objection: 2026-05-20}
 `)},
 		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
 documents:
@@ -47,13 +49,17 @@ documents:
 		// Submitted after the rule's day (90 days after 24 April 2026:
 		// 23 July): public only from then, right for a late report alone.
 		`data/documents/rm10.yaml:3:42: document "rm10-nr-peru": submitted 2026-08-10 is after 2026-07-23, the day its meeting's reports became public under the rule (90 days after it adjourned)`,
+		// A lift after a take-down, and an objection before the submission
+		// (a webmaster's review found both silent).
+		`document "rm10-nr-austria": objection_lifted 2026-09-01 has no effect, as the document was taken down (withdrawn: 2026-08-01)`,
+		`document "rm10-nr-japan": objection 2026-05-20 is before its party submitted it (2026-06-01)`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 6 {
-		t.Errorf("want seven warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
+	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 8 {
+		t.Errorf("want nine warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
 	}
 }
 

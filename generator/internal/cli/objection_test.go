@@ -178,3 +178,32 @@ parties:
 		t.Errorf("the meeting's page cites the regulator's page %d times, want once", n)
 	}
 }
+
+// A report withheld after a late submission: its page says its party
+// objected, not "before" a day it was due that is its hidden submission
+// (a webmaster's review); at a rule's day, the day.
+func TestAWithheldLateReportShowsNoHiddenDay(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
+		"documents/rm07.yaml": `meeting: rm07
+sources: ["test fixture"]
+documents:
+  - {kind: national_report, party: aland, submitted: 2017-08-10, objection: 2017-08-10}
+  - {kind: national_report, party: borduria, objection: 2017-06-01}
+`,
+	})
+	out := buildData(t, data, "2017-09-01", "--languages", "en,fr")
+	for id, want := range map[string]string{
+		"rm07-nr-aland":    "The Contracting Party objected to its publication.",
+		"rm07-nr-borduria": "The Contracting Party objected before 6 July 2017, the day it was due to become public.",
+	} {
+		got := html.UnescapeString(text(t, filepath.Join(out, "documents", id, "index.html")))
+		if !strings.Contains(got, want) || strings.Contains(got, "August 2017") || strings.Contains(got, "1 June 2017") {
+			t.Errorf("%s: want %q and no hidden day:\n%s", id, want, got)
+		}
+	}
+	if got := html.UnescapeString(text(t, filepath.Join(out, "fr", "documents", "rm07-nr-aland", "index.html"))); !strings.Contains(got, "a formulé une objection à sa publication") || strings.Contains(got, "août 2017") {
+		t.Errorf("the French page of Aland's report: %s", got)
+	}
+}

@@ -94,6 +94,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 			c.Latest = true
 			c.Text = "Public by this day at the latest (" + e.BasisText + "): it may have been public earlier, on a day not recorded."
 		}
+		c.Assumed = e.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
 		add(c)
 		add(Change{Date: e.Until, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
 	}

@@ -314,6 +314,16 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	switch p.Cause.Code {
 	case publication.CauseObjected, publication.CauseWithdrawnEarly, publication.CauseBeforeSubmission:
 		p.Cause.Date = catalog.Date{}
+		// The day it was due, where the rule's day after its meeting's
+		// adjournment (which the meeting's page gives); another (its late
+		// submission, a day its party announced) is not shown either (a
+		// webmaster's review found a withheld report's hidden day so).
+		if p.Cause.Code == publication.CauseObjected {
+			m, _ := w.in.Catalog.Meeting(d.Meeting)
+			if due, ok := publication.RuleDay(m, dec.Version); !ok || due != p.Cause.Due {
+				p.Cause.Due = catalog.Date{}
+			}
+		}
 		p.Reason = p.Cause.English()
 	}
 	if st := StatusOf(dec); st.Basis != "" {

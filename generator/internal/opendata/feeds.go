@@ -287,7 +287,9 @@ func (w *writer) calendar(records []Record) error {
 		// Public again after its party lifted an objection: its first
 		// period's day too, as its history and the feed keep it.
 		if e := in.Decisions[r.ID].Earlier; !e.From.IsZero() {
-			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: e.From.String(), WithdrawnOn: e.Until.String(), PublicFromLatest: e.Latest}
+			dec := in.Decisions[r.ID]
+			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: e.From.String(), WithdrawnOn: e.Until.String(), PublicFromLatest: e.Latest,
+				PublicFromAssumed: e.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed}
 			if byDay[first.PublicFrom] == nil {
 				days = append(days, first.PublicFrom)
 			}

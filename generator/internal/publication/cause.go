@@ -107,8 +107,13 @@ func (c Cause) English() string {
 	case CauseUnknownBasis:
 		return fmt.Sprintf("the rule's basis %q is not known", c.Value)
 	case CauseObjected:
-		if c.Date.IsZero() { // as a page says it (disclosure.View.Page)
+		switch {
+		case c.Date.IsZero() && c.Due.IsZero(): // as a page says it, where the day it was due is not shown either
+			return "the Contracting Party objected to its publication"
+		case c.Date.IsZero(): // as a page says it (disclosure.View.Page)
 			return fmt.Sprintf("the Contracting Party objected before %s, the day it was due to become public", c.Due.Long())
+		case c.Date == c.Due:
+			return fmt.Sprintf("the Contracting Party objected on %s, the day it was due to become public", c.Date.Long())
 		}
 		return fmt.Sprintf("the Contracting Party objected on %s, before it was due to become public on %s", c.Date.Long(), c.Due.Long())
 	case CauseWithdrawnObjected:

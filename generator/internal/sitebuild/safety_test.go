@@ -551,6 +551,10 @@ func englishAsTheEngine(files map[string][]byte, res *sitebuild.Result) []string
 		switch c := dec.Cause; c.Code {
 		case publication.CauseObjected, publication.CauseWithdrawnEarly, publication.CauseBeforeSubmission:
 			c.Date = catalog.Date{}
+			// The day it was due only where the rule's (View.Page).
+			if dp, _ := v.Page(d); c.Code == publication.CauseObjected {
+				c.Due = dp.Cause.Due
+			}
 			reason = c.English()
 		case publication.CauseBecamePublic:
 			if dp, _ := v.Page(d); dp.Cause.Code == disclosure.CauseEarlierUncounted {
