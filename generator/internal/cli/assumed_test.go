@@ -98,7 +98,7 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 	for page, want := range map[string]string{
 		"documents/index.html":        "since <time datetime=\"2023-06-29\">29 June 2023</time>, if the rule applied",
 		"meetings/rm08-09/index.html": "since 29 June 2023, if the rule applied",
-		"fr/documents/index.html":     "depuis le <time datetime=\"2023-06-29\">29 juin 2023</time>, si la règle s'appliquait",
+		"fr/documents/index.html":     "depuis le <time datetime=\"2023-06-29\">29 juin 2023</time>, si la règle s'applique",
 	} {
 		if !strings.Contains(at(page), want) {
 			t.Errorf("%s does not say %q", page, want)
