@@ -14,20 +14,19 @@ import (
 // public on its day, withdrawn at the objection and public again from the
 // lift.
 func liftedCatalog(t testing.TB) string {
-	return writeCatalog(t, map[string]string{
-		"parties.yaml": `parties:
-  - {id: aland, name: Aland, type: state}
-  - {id: borduria, name: Borduria, type: state}
-`,
-		"meetings.yaml": `meetings:
-  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}
-`,
-		"documents/rm07.yaml": `meeting: rm07
-sources: ["test fixture"]
-documents:
-  - {kind: national_report, party: aland, objection: 2017-06-01, objection_lifted: 2017-09-01}
+	return rm07Catalog(t, `  - {kind: national_report, party: aland, objection: 2017-06-01, objection_lifted: 2017-09-01}
   - {kind: national_report, party: borduria, objection: 2017-08-01, objection_lifted: 2017-10-01}
-`,
+`)
+}
+
+// rm07Catalog is a catalog of Aland and Borduria at a 7th meeting that
+// adjourned on 7 April 2017 (the 90-day day: 6 July), with docs, the
+// documents of its file after "documents:", under a source of the file.
+func rm07Catalog(t testing.TB, docs string) string {
+	return writeCatalog(t, map[string]string{
+		"parties.yaml":        "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"meetings.yaml":       "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
+		"documents/rm07.yaml": "meeting: rm07\nsources: [\"test fixture\"]\ndocuments:\n" + docs,
 	})
 }
 
@@ -99,19 +98,13 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 
 // A lift with no objection, or not after it, is an error at its line.
 func TestALiftWithoutItsObjectionIsAnError(t *testing.T) {
-	data := writeCatalog(t, map[string]string{
-		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
-		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
-		"documents/rm07.yaml": `meeting: rm07
-documents:
-  - {kind: national_report, party: aland, objection_lifted: 2017-09-01}
+	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection_lifted: 2017-09-01}
   - {kind: national_report, party: borduria, objection: 2017-08-01, objection_lifted: 2017-08-01}
-`,
-	})
+`)
 	r := run(t, nil, "check", "--data", data, "--as-of", "2017-12-01")
 	for _, want := range []string{
-		`rm07.yaml:3:`, `document "rm07-nr-aland": objection_lifted needs the objection it lifts`,
-		`rm07.yaml:4:`, `document "rm07-nr-borduria": objection_lifted 2017-08-01 is not after the objection of 2017-08-01`,
+		`rm07.yaml:4:`, `document "rm07-nr-aland": objection_lifted needs the objection it lifts`,
+		`rm07.yaml:5:`, `document "rm07-nr-borduria": objection_lifted 2017-08-01 is not after the objection of 2017-08-01`,
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("check does not say %q:\n%s", want, r.stderr)
@@ -128,16 +121,9 @@ documents:
 // (the code review found "90 days after the meeting adjourned" of a day
 // 108 days after).
 func TestAReportSubmittedAfterTheMeetingHasNoStepBeforeIt(t *testing.T) {
-	data := writeCatalog(t, map[string]string{
-		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
-		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
-		"documents/rm07.yaml": `meeting: rm07
-sources: ["test fixture"]
-documents:
-  - {kind: national_report, party: aland, submitted: 2017-05-10}
+	data := rm07Catalog(t, `  - {kind: national_report, party: aland, submitted: 2017-05-10}
   - {kind: national_report, party: borduria, submitted: 2017-08-10}
-`,
-	})
+`)
 	out := buildData(t, data, "2017-12-01")
 	for id, want := range map[string]string{
 		"rm07-nr-aland":    "History 10 May 2017 : Submitted by its Contracting Party. 6 July 2017 : Became public (90 days after the meeting adjourned).",
@@ -183,16 +169,9 @@ parties:
 // objected, not "before" a day it was due that is its hidden submission
 // (a webmaster's review); at a rule's day, the day.
 func TestAWithheldLateReportShowsNoHiddenDay(t *testing.T) {
-	data := writeCatalog(t, map[string]string{
-		"parties.yaml":  "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
-		"meetings.yaml": "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
-		"documents/rm07.yaml": `meeting: rm07
-sources: ["test fixture"]
-documents:
-  - {kind: national_report, party: aland, submitted: 2017-08-10, objection: 2017-08-10}
+	data := rm07Catalog(t, `  - {kind: national_report, party: aland, submitted: 2017-08-10, objection: 2017-08-10}
   - {kind: national_report, party: borduria, objection: 2017-06-01}
-`,
-	})
+`)
 	out := buildData(t, data, "2017-09-01", "--languages", "en,fr")
 	for id, want := range map[string]string{
 		"rm07-nr-aland":    "The Contracting Party objected to its publication.",
