@@ -388,8 +388,9 @@ func (w *writer) calendar(records []Record) error {
 			desc.WriteString("\n")
 		}
 		// An event of one document leads to its page; of several, to the
-		// ledger (past) or the upcoming publications.
-		link := map[bool]string{true: "/documents/", false: "/upcoming/"}[past]
+		// ledger as it stood on the day (past; a journalist's review found
+		// today's), or the upcoming publications.
+		link := map[bool]string{true: "/documents/?on=" + day, false: "/upcoming/"}[past]
 		if len(docs) == 1 {
 			link = disclosure.DocumentURL(docs[0].ID)
 		}

@@ -290,6 +290,11 @@ func TestCalendarListsPastAndUpcomingPublicationDays(t *testing.T) {
 				t.Fatal(err)
 			}
 			summary := e.GetProperty(ics.ComponentPropertySummary).Value
+			// An event of several documents past leads to the ledger as it
+			// stood on its day.
+			if url := e.GetProperty(ics.ComponentPropertyUrl); strings.HasSuffix(summary, "documents became public") && (url == nil || !strings.HasSuffix(url.Value, "/documents/?on="+start.Format(time.DateOnly))) {
+				t.Errorf("the event %q of %s leads to %v, not the ledger on its day", summary, start.Format(time.DateOnly), url)
+			}
 			if desc := e.GetProperty(ics.ComponentPropertyDescription); strings.HasSuffix(summary, "public by this day at the latest") ||
 				desc != nil && strings.Contains(desc.Value, "(public by this day at the latest)") {
 				latest++
