@@ -45,6 +45,27 @@ var fieldWords = sync.OnceValue(func() *regexp.Regexp {
 // urlRe is an address in a text, which may hold anything.
 var urlRe = regexp.MustCompile(`(?i)\bhttps?://\S+`)
 
+// SourceURLs are the addresses a source's words name ("IAEA press release
+// '…', https://… (what it says)"), in order. Punctuation that ends the
+// sentence around one is not part of it, nor a closing bracket it did not
+// open.
+func SourceURLs(s string) []string {
+	var out []string
+	for _, u := range urlRe.FindAllString(s, -1) {
+		for u != "" {
+			last := u[len(u)-1]
+			if !strings.ContainsRune(".,;:'\"", rune(last)) && (last != ')' || strings.Count(u, "(") >= strings.Count(u, ")")) {
+				break
+			}
+			u = u[:len(u)-1]
+		}
+		if u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // fieldWordWarnings are the sources and notes that name a field of the
 // catalog (fieldWords), at their own line; those of the documents files'
 // own sources are found as each file is read (checkDocuments).

@@ -22,7 +22,6 @@ import (
 	"maps"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -631,12 +630,12 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		// listed twice, for its count and for the meeting's days).
 		cited := map[string]bool{}
 		for _, s := range m.Sources {
-			for _, u := range sourceAddress.FindAllString(s, -1) {
+			for _, u := range catalog.SourceURLs(s) {
 				cited[u] = true
 			}
 		}
 		n.Sources = slices.DeleteFunc(slices.Clone(n.Sources), func(s string) bool {
-			us := sourceAddress.FindAllString(s, -1)
+			us := catalog.SourceURLs(s)
 			return len(us) > 0 && !slices.ContainsFunc(us, func(u string) bool { return !cited[u] })
 		})
 		n.Sources, hidden = w.Sources(n.Sources)
@@ -707,9 +706,6 @@ func (w *View) NotOpened(m *catalog.Meeting) bool {
 	r := catalog.ReferenceDay(m)
 	return !r.IsZero() && w.in.AsOf.Before(r.Start(w.in.Catalog.Rules.Location))
 }
-
-// sourceAddress finds the addresses a source's text cites.
-var sourceAddress = regexp.MustCompile(`https?://[^\s,;)]+`)
 
 func membershipInfo(c catalog.Completeness) MembershipInfo {
 	list := func(ids []string) []string {

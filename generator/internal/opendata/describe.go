@@ -490,26 +490,13 @@ type source struct {
 	Path  string `json:"path,omitempty"`
 }
 
-// sourceURL finds the addresses in a source's words.
-var sourceURL = regexp.MustCompile(`https?://\S+`)
-
-// firstURL is the first address a source names ("IAEA press release '…',
-// https://…  (what it says)"), for the package's machine-readable path;
-// "" when it names none. Punctuation that ends the sentence around it is
-// not part of it, nor a closing bracket it did not open.
+// firstURL is the first address a source names (catalog.SourceURLs), for
+// the package's machine-readable path; "" when it names none.
 func firstURL(s string) string {
-	u := sourceURL.FindString(s)
-	for u != "" {
-		last := u[len(u)-1]
-		switch {
-		case strings.ContainsRune(".,;:'\"", rune(last)):
-		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
-		default:
-			return u
-		}
-		u = u[:len(u)-1]
+	if us := catalog.SourceURLs(s); len(us) > 0 {
+		return us[0]
 	}
-	return u
+	return ""
 }
 
 type license struct {
