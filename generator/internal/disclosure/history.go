@@ -76,7 +76,8 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// A document public again after its party lifted the objection at
 	// which it was withdrawn: its first period is the one scheduled.
 	basis, first := dec.Basis, dec.PublicFrom
-	if e := dec.Earlier; !e.From.IsZero() {
+	earlier, earlierAssumed := Earlier(dec)
+	if e := earlier; !e.From.IsZero() {
 		basis, first = e.Basis, e.From
 	}
 	if basis == publication.BasisAfterAdjournment {
@@ -85,7 +86,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 				Text: "The meeting adjourned; the document is due to become public on " + first.Long() + "."})
 		}
 	}
-	if e := dec.Earlier; !e.From.IsZero() {
+	if e := earlier; !e.From.IsZero() {
 		c := Change{Date: e.From, Kind: ChangePublic, Basis: e.Basis, Text: "Became public (" + e.BasisText + ")."}
 		if e.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
@@ -94,7 +95,7 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 			c.Latest = true
 			c.Text = "Public by this day at the latest (" + e.BasisText + "): it may have been public earlier, on a day not recorded."
 		}
-		c.Assumed = e.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
+		c.Assumed = earlierAssumed
 		add(c)
 		add(Change{Date: e.Until, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
 	}
@@ -174,7 +175,7 @@ func (w *View) past(d *catalog.Document) Past {
 	// Public again from the day its party lifted the objection at which
 	// it was withdrawn: the past of the document withdrawn then, and
 	// public from the lift.
-	if e := dec.Earlier; !e.From.IsZero() && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+	if e, _ := Earlier(dec); !e.From.IsZero() {
 		then := dec
 		then.State, then.PublicFrom, then.Basis, then.BasisText, then.WithdrawnOn, then.Latest, then.Earlier = publication.Withdrawn, e.From, e.Basis, e.BasisText, e.Until, e.Latest, publication.Period{}
 		// Its first period came before the objection: nothing of it rests

@@ -420,7 +420,25 @@ func (w *View) earlyRecorded() map[string]int {
 // document's page (DocPage.DayAssumed) and its history's change
 // (Change.Assumed) say so.
 func dayAssumed(dec publication.Decision) bool {
-	return dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil && dec.Version.Assumed
+	return assumedDay(dec.Basis, dec.Version)
+}
+
+// assumedDay says that a day set on basis b under rule version v is an
+// assumed rule's (dayAssumed).
+func assumedDay(b publication.Basis, v *catalog.RuleVersion) bool {
+	return b == publication.BasisAfterAdjournment && v != nil && v.Assumed
+}
+
+// Earlier is what the public may see of the period a document was public
+// before its party's objection withdrew it, where it is public again, or
+// withdrawn again, since the party lifted the objection
+// (publication.Decision.Earlier): the period, and whether its first day is
+// an assumed rule's (dayAssumed). Zero in every other case.
+func Earlier(dec publication.Decision) (publication.Period, bool) {
+	if e := dec.Earlier; !e.From.IsZero() && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
+		return e, assumedDay(e.Basis, dec.Version)
+	}
+	return publication.Period{}, false
 }
 
 // CauseEarlierUncounted is the cause a document page gives, in place of
