@@ -590,11 +590,7 @@ func TestAMeetingsOwnDocumentOnItsSiteIsSaidToBeItsOne(t *testing.T) {
 // a past day before its opening shows instead (data-past-before), which
 // the browser tests show.
 func TestAMeetingNotYetOpenedHasNothingRecordedYet(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	r := run(t, nil, buildArgs(membershipFixture, out, filepath.Join(filepath.Dir(out), ".build"), "--as-of", "2023-01-01", "--languages", "en,fr")...)
-	if r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	out := buildData(t, membershipFixture, "2023-01-01", "--languages", "en,fr")
 	page := func(p string) string { return html.UnescapeString(text(t, filepath.Join(out, filepath.FromSlash(p)))) }
 
 	joint := read(t, filepath.Join(out, "meetings", "rm08-09", "index.html"))
@@ -663,10 +659,7 @@ func TestAMeetingNotYetOpenedHasNothingRecordedYet(t *testing.T) {
 
 	// Built once the meeting has opened: no record, with what a past day
 	// before the opening shows instead, hidden.
-	later := filepath.Join(t.TempDir(), "public")
-	if r := run(t, nil, buildArgs(membershipFixture, later, filepath.Join(filepath.Dir(later), ".build"), "--as-of", "2024-01-01", "--languages", "en")...); r.code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	later := buildData(t, membershipFixture, "2024-01-01", "--languages", "en")
 	joint = read(t, filepath.Join(later, "meetings", "rm08-09", "index.html"))
 	for _, want := range []string{
 		`<span data-past-from="2023-03-20">no record</span><span data-past-before="2023-03-20" hidden>nothing recorded yet</span>`,
