@@ -58,6 +58,11 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 		Documents []struct {
 			ID, State, Basis string
 			PublicFrom       string `json:"public_from"`
+			// The first period of a report public twice (a journalist's
+			// file had only the second).
+			EarlierFrom  string `json:"earlier_public_from"`
+			EarlierUntil string `json:"earlier_withdrawn_on"`
+			EarlierBasis string `json:"earlier_basis"`
 		} `json:"documents"`
 	}
 	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "documents.json"))), &docs); err != nil {
@@ -67,6 +72,13 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 		if want := map[string]string{"rm07-nr-aland": "2017-09-01", "rm07-nr-borduria": "2017-10-01"}[d.ID]; d.State != "public" || d.Basis != "objection_lifted" || d.PublicFrom != want {
 			t.Errorf("documents.json: %s %s, %s, from %s; want public, objection_lifted, from %s", d.ID, d.State, d.Basis, d.PublicFrom, want)
 		}
+		want := map[string]string{"rm07-nr-borduria": "2017-07-06 2017-08-01 after_adjournment"}[d.ID]
+		if got := strings.TrimSpace(d.EarlierFrom + " " + d.EarlierUntil + " " + d.EarlierBasis); got != want {
+			t.Errorf("documents.json: %s's earlier period is %q, want %q", d.ID, got, want)
+		}
+	}
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false\n") {
+		t.Errorf("documents.csv does not give Borduria's earlier period:\n%s", csv)
 	}
 	// The feed: one entry a change, each with its own id.
 	feed := read(t, filepath.Join(out, "feed.atom"))

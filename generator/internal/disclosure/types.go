@@ -80,6 +80,18 @@ type Status struct {
 	WithdrawnOn catalog.Date `json:"withdrawn_on,omitzero"` // withdrawn
 }
 
+// EarlierPeriod is a document's first public period, before its party's
+// objection withdrew it (DocPage.Earlier).
+type EarlierPeriod struct {
+	PublicFrom  catalog.Date      `json:"public_from"`
+	WithdrawnOn catalog.Date      `json:"withdrawn_on"`
+	Basis       publication.Basis `json:"basis"`
+	// Latest and Assumed say of PublicFrom what DocRef's fields of those
+	// names say of the document's day.
+	Latest  bool `json:"latest,omitempty"`
+	Assumed bool `json:"assumed,omitempty"`
+}
+
 // FileRef is a downloadable file of a public document.
 type FileRef struct {
 	Name      string `json:"name"`
@@ -118,6 +130,11 @@ type DocPage struct {
 	// it than the catalog records the day of (View.earlierUnrecorded): it
 	// may have been public earlier.
 	EarlierUnrecorded *EarlyCount `json:"earlier_unrecorded,omitempty"`
+	// Earlier is, for a document public (or withdrawn) again since its
+	// party lifted the objection at which it was withdrawn, the period it
+	// was public before (Earlier): its history, feeds, calendar and the
+	// open data give both periods. Nil otherwise.
+	Earlier *EarlierPeriod `json:"earlier,omitempty"`
 	// RoundUnknown is set for a document of a numbered kind at a meeting
 	// that reviewed several rounds (catalog.Meeting.Numbers) which does not
 	// say which round it is (catalog.Document.Report 0): its page says the

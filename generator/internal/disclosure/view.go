@@ -356,6 +356,9 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.DayAssumed = dayAssumed(dec)
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
+	if e, assumed := Earlier(dec); !e.From.IsZero() {
+		p.Earlier = &EarlierPeriod{PublicFrom: e.From, WithdrawnOn: e.Until, Basis: e.Basis, Latest: e.Latest, Assumed: assumed}
+	}
 	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && d.Report == 0 && len(m.Numbers) > 1 && w.kind(d.Kind).Numbered {
 		p.RoundUnknown = true
 	}

@@ -255,6 +255,11 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"public_from_assumed", "boolean", "", "true where public_from is the day a rule sets that the catalog applies to the document's meeting though no source read states the rule for that meeting: the day follows from the rule, and no source records it.", &Constraints{Required: true}},
 		{"public_from_read", "boolean", "", "true where public_from is the day this catalog read the page of the document's Contracting Party that shows it published, not a day a source gives: it was public by then, and may have been long before.", &Constraints{Required: true}},
 		{"former_ids", "string", "", "The ids the document had before (in documents.csv joined by ';'): their pages lead to its page, and an older file names it by them.", &Constraints{Pattern: "((" + tablePattern(idPattern) + ")(;" + tablePattern(idPattern) + ")*)?"}},
+		{"earlier_public_from", "date", "", "For a document public (or withdrawn) again since its Contracting Party lifted the objection at which it was withdrawn, the first day of the period it was public before; empty otherwise.", nil},
+		{"earlier_withdrawn_on", "date", "", "The day that earlier period ended: the day its Contracting Party objected, which withdrew it.", nil},
+		{"earlier_basis", "string", "", "Why it was public in that earlier period.", &Constraints{Enum: SchemaValues(v)["BASES"][1:]}},
+		{"earlier_public_from_latest", "boolean", "", "true where earlier_public_from is the latest day it may have become public then, as public_from_latest says of public_from.", &Constraints{Required: true}},
+		{"earlier_public_from_assumed", "boolean", "", "true where earlier_public_from is the day a rule sets that no source states for the document's meeting, as public_from_assumed says of public_from.", &Constraints{Required: true}},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }

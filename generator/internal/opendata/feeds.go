@@ -286,8 +286,8 @@ func (w *writer) calendar(records []Record) error {
 		byDay[day] = append(byDay[day], r)
 		// Public again after its party lifted an objection: its first
 		// period's day too, as its history and the feed keep it.
-		if e, assumed := disclosure.Earlier(in.Decisions[r.ID]); !e.From.IsZero() {
-			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: e.From.String(), WithdrawnOn: e.Until.String(), PublicFromLatest: e.Latest, PublicFromAssumed: assumed}
+		if r.EarlierPublicFrom != "" {
+			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: r.EarlierPublicFrom, WithdrawnOn: r.EarlierWithdrawnOn, PublicFromLatest: r.EarlierPublicFromLatest, PublicFromAssumed: r.EarlierPublicFromAssumed}
 			if byDay[first.PublicFrom] == nil {
 				days = append(days, first.PublicFrom)
 			}

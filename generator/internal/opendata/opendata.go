@@ -100,10 +100,20 @@ type Record struct {
 	// reader of an older file finds it by them. An empty list when none;
 	// in the CSV, joined by ";".
 	FormerIDs []string `json:"former_ids"`
+	// The Earlier fields are, for a document public (or withdrawn) again
+	// since its party lifted the objection at which it was withdrawn, the
+	// period it was public before (disclosure.DocPage.Earlier), as the
+	// fields above give the present one; empty (false) otherwise. They
+	// come last, so that the CSV's earlier columns keep their places.
+	EarlierPublicFrom        string `json:"earlier_public_from"`
+	EarlierWithdrawnOn       string `json:"earlier_withdrawn_on"`
+	EarlierBasis             string `json:"earlier_basis"`
+	EarlierPublicFromLatest  bool   `json:"earlier_public_from_latest"`
+	EarlierPublicFromAssumed bool   `json:"earlier_public_from_assumed"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids", "earlier_public_from", "earlier_withdrawn_on", "earlier_basis", "earlier_public_from_latest", "earlier_public_from_assumed"}
 
 func (r Record) row() []string {
 	size := ""
@@ -114,7 +124,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";")}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";"), r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis, strconv.FormatBool(r.EarlierPublicFromLatest), strconv.FormatBool(r.EarlierPublicFromAssumed)}
 }
 
 // writer holds what all outputs share.
@@ -173,6 +183,10 @@ func (w *writer) records() []Record {
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest, PublicFromAssumed: page.DayAssumed, PublicFromRead: page.LatestRead,
 			FormerIDs: append([]string{}, d.FormerIDs...),
+		}
+		if e := page.Earlier; e != nil {
+			r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis = e.PublicFrom.String(), e.WithdrawnOn.String(), string(e.Basis)
+			r.EarlierPublicFromLatest, r.EarlierPublicFromAssumed = e.Latest, e.Assumed
 		}
 		if page.Report != 0 {
 			report := page.Report
