@@ -108,6 +108,30 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 	}
 }
 
+// A report its party objected to and cleared before its day is public on
+// that day; its history says only that, as its past days show it not
+// public before (a history saying it was due from the adjournment had it
+// scheduled on days its past, resting on the objection, shows it not
+// public). Its feed has no entry of a schedule either.
+func TestAReportClearedBeforeItsDayHasNoScheduleInItsHistory(t *testing.T) {
+	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection: 2017-05-01, objection_lifted: 2017-06-01}
+  - {kind: national_report, party: borduria, objection: 2017-05-01, objection_lifted: 2017-09-01}
+`)
+	for asOf, want := range map[string]string{
+		"2017-12-01": "History 6 July 2017 : Became public (90 days after the meeting adjourned).",
+		"2017-06-15": "Status Scheduled",
+	} {
+		out := buildData(t, data, asOf)
+		got := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html")))
+		if !strings.Contains(got, want) || strings.Contains(got, "The meeting adjourned; the document is due") {
+			t.Errorf("as of %s, Aland's page does not say %q, or says it was due from the adjournment:\n%s", asOf, want, got)
+		}
+		if feed := read(t, filepath.Join(out, "feed.atom")); strings.Contains(feed, "Aland: National Report, 7th Review Meeting: scheduled") {
+			t.Errorf("as of %s, the feed has Aland's report scheduled at the adjournment", asOf)
+		}
+	}
+}
+
 // A lift with no objection, or not after it, is an error at its line.
 func TestALiftWithoutItsObjectionIsAnError(t *testing.T) {
 	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection_lifted: 2017-09-01}

@@ -80,7 +80,12 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	if e := earlier; !e.From.IsZero() {
 		basis, first = e.Basis, e.From
 	}
-	if basis == publication.BasisAfterAdjournment {
+	// One its party objected to and cleared before its day was not due
+	// from the adjournment throughout: its past shows it not public before
+	// its day (Past), and its history no schedule, as the objection's days
+	// are shown nowhere.
+	cleared := dec.Lifted && earlier.From.IsZero()
+	if basis == publication.BasisAfterAdjournment && !cleared {
 		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(first) && !m.Adjournment.Before(d.Submitted) {
 			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: first,
 				Text: "The meeting adjourned; the document is due to become public on " + first.Long() + "."})
