@@ -106,6 +106,14 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 			t.Errorf("%s as of 15 August 2017: want %s, and nothing of a lift:\n%s", id, want, got)
 		}
 	}
+	// explain gives the webmaster the change the recorded lift makes (it
+	// said "none known").
+	for id, want := range map[string]string{"rm07-nr-aland": "next change: 1 September 2017 (00:00 Europe/Vienna): public, by the fact this catalog records for that day (objection lifted)",
+		"rm07-nr-borduria": "next change: 1 October 2017 (00:00 Europe/Vienna): public, by the fact"} {
+		if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-08-15", id); !strings.Contains(r.stdout, want) {
+			t.Errorf("explain %s as of 15 August 2017 does not say %q:\n%s%s", id, want, r.stdout, r.stderr)
+		}
+	}
 }
 
 // A report its party objected to and cleared before its day is public on
@@ -168,6 +176,11 @@ func TestAReportSubmittedAfterTheMeetingHasNoStepBeforeIt(t *testing.T) {
 		if got := html.UnescapeString(text(t, filepath.Join(out, "documents", id, "index.html"))); !strings.Contains(got, want) || strings.Contains(got, "The meeting adjourned;") {
 			t.Errorf("%s: want %q, and no step at the adjournment:\n%s", id, want, got)
 		}
+	}
+	// Before it came, explain gives the day the late report becomes
+	// public (it said "none known").
+	if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-07-15", "rm07-nr-borduria"); !strings.Contains(r.stdout, "next change: 10 August 2017 (00:00 Europe/Vienna): public, by the fact this catalog records for that day (submitted)") {
+		t.Errorf("explain as of 15 July 2017 does not give the late submission's change:\n%s%s", r.stdout, r.stderr)
 	}
 }
 
