@@ -1187,12 +1187,39 @@ func TestCountryRunsOnADayBeforeAMeetingOpened(t *testing.T) {
 		on  string
 		yet bool
 	}{{from, true}, {before, false}} {
-		var got struct{ Run, Yet []string }
+		var got struct {
+			Run, Yet []string
+			// Each run shown: how many of its meetings it shows, and its
+			// heading as shown.
+			Runs []struct {
+				N       int
+				Heading string
+			}
+		}
 		tab.Run(onDay(srv, "countries/"+party+"/", c.on),
 			chromedp.Evaluate(`(() => {
 				const shown = sel => [...document.querySelectorAll(sel)].filter(li => li.checkVisibility()).map(li => li.querySelector("a").getAttribute("href"));
-				return {Run: shown(".country-run-no-record li"), Yet: shown(".country-run-no-record-yet li")};
+				const runs = [...document.querySelectorAll("section.country-run")].filter(s => s.checkVisibility()).map(s => ({
+					N: [...s.querySelectorAll(".run-meetings > li")].filter(li => li.checkVisibility()).length,
+					Heading: [...s.querySelectorAll("h2 span")].filter(x => x.checkVisibility()).map(x => x.textContent).join(" ")}));
+				return {Run: shown(".country-run-no-record li"), Yet: shown(".country-run-no-record-yet li"), Runs: runs};
 			})()`, &got))
+		// A run showing one meeting on the day says so in the singular
+		// ("No record at this meeting"; a review found "at these
+		// meetings" over one).
+		words := themetest.StringsIn(t, "en")
+		for _, r := range got.Runs {
+			ok := false
+			for _, k := range []string{"country_not_yet_heading", "country_no_record_heading", "country_no_record_yet_heading", "country_unknown_heading", "country_left_heading"} {
+				if r.N == 1 {
+					k += "_one"
+				}
+				ok = ok || r.Heading == words[k]
+			}
+			if !ok {
+				t.Errorf("countries/%s/?on=%s: a run showing %d meetings is headed %q", party, c.on, r.N, r.Heading)
+			}
+		}
 		inRun := slices.ContainsFunc(got.Run, func(h string) bool { return strings.Contains(h, "/meetings/"+meeting+"/") })
 		inYet := slices.ContainsFunc(got.Yet, func(h string) bool { return strings.Contains(h, "/meetings/"+meeting+"/") })
 		if inYet != c.yet || inRun == c.yet {

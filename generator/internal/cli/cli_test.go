@@ -154,6 +154,7 @@ func read(t testing.TB, path string) string {
 // hidden, a country page's list of meetings with nothing recorded yet).
 func buildDayOnly(s string) string {
 	s = regexp.MustCompile(`(?s)<section [^>]*data-past-list hidden>.*?</section>`).ReplaceAllString(s, " ")
+	s = regexp.MustCompile(`<span data-run-one hidden>[^<]*</span>`).ReplaceAllString(s, " ")
 	return regexp.MustCompile(`<(span|p)( class="[^"]*")? data-past-before="[^"]*" hidden>[^<]*</(span|p)>`).ReplaceAllString(s, " ")
 }
 

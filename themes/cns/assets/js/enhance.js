@@ -521,6 +521,13 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-past-list]"), function (e) {
       e.hidden = Array.prototype.every.call(e.querySelectorAll("li"), function (li) { return li.hidden; });
     });
+    // A run of meetings on a country's page that shows one of them on the
+    // day says so in the singular (data-run-one), else in the plural.
+    Array.prototype.forEach.call(document.querySelectorAll("section.country-run"), function (sec) {
+      var one = Array.prototype.filter.call(sec.querySelectorAll(".run-meetings > li"), function (li) { return !li.hidden; }).length === 1;
+      Array.prototype.forEach.call(sec.querySelectorAll("[data-run-one]"), function (e) { e.hidden = !one; });
+      Array.prototype.forEach.call(sec.querySelectorAll("[data-run-many]"), function (e) { e.hidden = one; });
+    });
     // A table all of whose rows are left out on the day (the ledger on a
     // day before any of its meetings' review cycles began) is hidden with
     // its scrolling box: the note (data-past-before) says why, and no
