@@ -165,7 +165,7 @@ func newFlags(name, synopsis string, env Env) (*flag.FlagSet, *common) {
 	fs.SetOutput(io.Discard) // its errors are reported once, by report; its usage by c.usage
 	c := &common{flags: fs, env: env}
 	fs.StringVar(&c.data, "data", "data", "the catalog folder")
-	fs.StringVar(&c.asOf, "as-of", "", "decide as of this moment: a date (2017-07-06, the start of that day in the rules' time zone)\nor an RFC 3339 time; default SOURCE_DATE_EPOCH if set, else now")
+	fs.StringVar(&c.asOf, "as-of", "", "decide as of this moment: a date (2017-07-06, the start of that day in the rules' time zone)\nor an RFC 3339 time; default SOURCE_DATE_EPOCH if set, else the start of today\nin the rules' time zone (so that builds on one day write the same site)")
 	// Asked for with -h, the usage goes to the standard output (so that
 	// "explain -h | less" shows it); after a wrong flag, to the errors.
 	fs.Usage = func() {}
@@ -232,7 +232,7 @@ func (c *common) moment(env Env) (publication.AsOf, error) {
 		}
 		return a, nil
 	}
-	return publication.AsOf{Time: env.Now()}, nil
+	return publication.Now(env.Now()), nil
 }
 
 func runBuild(args []string, env Env) error {

@@ -15,7 +15,18 @@ import (
 type AsOf struct {
 	Time time.Time    // an exact moment, or zero
 	Date catalog.Date // a day in the rules' time zone, or zero
+	// Today: Time stands for its day in the rules' time zone, whose start
+	// is the moment (Today). Every state turns at a day's start, so a
+	// build at any hour of one day decides the same; and it writes the
+	// same bytes, which the exact second would not (documents.json's
+	// as_of, the calendar's stamps, SHA256SUMS).
+	Today bool
 }
+
+// Now is the moment a command decides for when neither --as-of nor
+// SOURCE_DATE_EPOCH gives one: the start of now's day in the rules' time
+// zone.
+func Now(now time.Time) AsOf { return AsOf{Time: now, Today: true} }
 
 // ParseAsOf reads a YYYY-MM-DD date or an RFC 3339 time.
 func ParseAsOf(s string) (AsOf, error) {
@@ -43,6 +54,9 @@ func AsOfFromEpoch(s string) (AsOf, error) {
 func (a AsOf) Resolve(loc *time.Location) time.Time {
 	if !a.Date.IsZero() && loc != nil {
 		return a.Date.Start(loc)
+	}
+	if a.Today && loc != nil {
+		return catalog.DateOf(a.Time.In(loc)).Start(loc)
 	}
 	return a.Time
 }
