@@ -253,6 +253,14 @@ func (w *View) pastOf(d *catalog.Document, dec publication.Decision) Past {
 		// (existed), as it would a public one.
 		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
 			p = existed(p, d, m, begins, dec)
+		} else if dec.Basis == publication.BasisAfterAdjournment && d.Submitted.IsZero() {
+			// Before then, nothing shows it in existence before the day
+			// shown: not public on the earlier days of its cycle, as they
+			// will stay once the meeting adjourns (a webmaster's daily
+			// builds found a past day's "Scheduled" turning "Not public"
+			// at the adjournment).
+			p = notPublicUntil(begins, today, dec.State)
+			p.Fixed = fixed
 		}
 		return p
 	case publication.Public, publication.Withdrawn:

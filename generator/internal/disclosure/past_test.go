@@ -206,6 +206,16 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 	if p := ws.Past(albania); p.At(start.AddDays(100)) != disclosure.NotPublic || p.At(adjourned) != publication.Scheduled || p.At(adjourned.AddDays(30)) != publication.Scheduled {
 		t.Errorf("a report scheduled 30 days after its meeting adjourned: past %+v", p)
 	}
+	// Scheduled today, before its meeting adjourns: not public on the
+	// earlier days of its cycle too, as a build after the adjournment says
+	// of them (a webmaster's daily builds found "Scheduled" there turning
+	// "Not public" at the adjournment).
+	opening := rm07.Opening.AddDays(-10).Start(c.Rules.Location)
+	wo := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, opening), AsOf: opening, SiteTitle: "T"})
+	today := rm07.Opening.AddDays(-10)
+	if p := wo.Past(albania); p.At(start.AddDays(100)) != disclosure.NotPublic || p.At(today.AddDays(-1)) != disclosure.NotPublic || p.At(today) != publication.Scheduled {
+		t.Errorf("a report scheduled before its meeting adjourned: past %+v", p)
+	}
 	// The page's history begins with the day it was submitted, where the
 	// catalog records it, which the past's change of that day rests on.
 	if h := w.History(japan); len(h) == 0 || h[0].Kind != disclosure.ChangeSubmitted || h[0].Date != japan.Submitted {
