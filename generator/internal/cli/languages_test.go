@@ -1054,3 +1054,26 @@ func TestEveryPageHasADescriptionOfItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// Each language's sitemap lists its pages in the order of their addresses,
+// which do not change: a document's own title becoming public moved lines
+// of Hugo's order by title, a diff for nothing in every daily deploy (a
+// webmaster's daily builds).
+func TestSitemapsListPagesInTheOrderOfTheirAddresses(t *testing.T) {
+	out := sharedFixture(t, "2017-07-06", allLanguages...)
+	maps, _ := filepath.Glob(filepath.Join(out, "*", "sitemap.xml"))
+	maps = append(maps, filepath.Join(out, "sitemap-en.xml"))
+	if len(maps) != 6 {
+		t.Fatalf("%d language sitemaps, want 6", len(maps))
+	}
+	loc := regexp.MustCompile(`<loc>([^<]+)</loc>`)
+	for _, p := range maps {
+		var locs []string
+		for _, m := range loc.FindAllStringSubmatch(read(t, p), -1) {
+			locs = append(locs, m[1])
+		}
+		if len(locs) < 10 || !slices.IsSorted(locs) {
+			t.Errorf("%s: %d pages, not in the order of their addresses: %q", p, len(locs), locs[:min(len(locs), 12)])
+		}
+	}
+}
