@@ -467,7 +467,7 @@ func TestFormerIDsAreInTheOpenData(t *testing.T) {
 		}
 	}
 	// The columns of an earlier public period follow, empty (false) here.
-	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",rm07-aland-report;rm07-aland,,,,false,false\n") {
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",rm07-aland-report;rm07-aland,,,,false,false,false\n") {
 		t.Errorf("documents.csv does not give Aland's former ids joined by ';'")
 	}
 }

@@ -77,7 +77,7 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 			t.Errorf("documents.json: %s's earlier period is %q, want %q", d.ID, got, want)
 		}
 	}
-	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false\n") {
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false,false\n") {
 		t.Errorf("documents.csv does not give Borduria's earlier period:\n%s", csv)
 	}
 	// The feed: one entry a change, each with its own id.
@@ -137,6 +137,46 @@ func TestAReportClearedBeforeItsDayHasNoScheduleInItsHistory(t *testing.T) {
 		if feed := read(t, filepath.Join(out, "feed.atom")); strings.Contains(feed, "Aland: National Report, 7th Review Meeting: scheduled") {
 			t.Errorf("as of %s, the feed has Aland's report scheduled at the adjournment", asOf)
 		}
+	}
+}
+
+// A report public twice whose first period began on the rule's day, at a
+// meeting that counts more reports published early than the catalog
+// dates, may have been public earlier then too: its history and the open
+// data say "at the latest" of that day, as of a report public once (a
+// code review found earlier_public_from_latest false there).
+func TestAnEarlierPeriodKeepsItsMarks(t *testing.T) {
+	data := writeCatalog(t, map[string]string{
+		"parties.yaml":        "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"meetings.yaml":       "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07, national_reports_public_early: 5}\n",
+		"documents/rm07.yaml": "meeting: rm07\nsources: [\"test fixture\"]\ndocuments:\n  - {kind: national_report, party: aland}\n  - {kind: national_report, party: borduria, objection: 2017-08-01, objection_lifted: 2017-10-01}\n",
+	})
+	out := buildData(t, data, "2017-12-01")
+	var docs struct {
+		Documents []struct {
+			ID            string
+			Latest        bool   `json:"public_from_latest"`
+			EarlierFrom   string `json:"earlier_public_from"`
+			EarlierLatest bool   `json:"earlier_public_from_latest"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "documents.json"))), &docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs.Documents {
+		switch d.ID {
+		case "rm07-nr-aland":
+			if !d.Latest {
+				t.Errorf("documents.json: Aland's day is not the latest")
+			}
+		case "rm07-nr-borduria":
+			if d.EarlierFrom != "2017-07-06" || !d.EarlierLatest {
+				t.Errorf("documents.json: Borduria's earlier period from %q, latest %v; want 2017-07-06, true", d.EarlierFrom, d.EarlierLatest)
+			}
+		}
+	}
+	if got := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-borduria", "index.html"))); !strings.Contains(got, "6 July 2017 : Public by this day at the latest") {
+		t.Errorf("Borduria's history does not say its first day is the latest:\n%s", got)
 	}
 }
 

@@ -181,6 +181,10 @@ var jsonMutations = []mutation{
 		d := firstWhere(t, documents(v), "state", "restricted")
 		d["earlier_public_from"], d["earlier_withdrawn_on"], d["earlier_basis"] = "2017-07-06", "2017-08-01", "after_adjournment"
 	}},
+	{"an earlier public period of a scheduled document", opendata.DocumentsJSON, func(t *testing.T, v map[string]any) {
+		d := firstWhere(t, documents(v), "state", "scheduled")
+		d["earlier_public_from"], d["earlier_withdrawn_on"], d["earlier_basis"] = "2017-07-06", "2017-08-01", "after_adjournment"
+	}},
 	{"a report numbered 0", opendata.DocumentsJSON, func(t *testing.T, v map[string]any) { documents(v)[0].(map[string]any)["report"] = 0 }},
 	{"a meeting of another type", opendata.MeetingsJSON, func(t *testing.T, v map[string]any) {
 		v["meetings"].([]any)[0].(map[string]any)["type"] = "informal"

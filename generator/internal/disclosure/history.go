@@ -76,49 +76,43 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	// A document public again after its party lifted the objection at
 	// which it was withdrawn: its first period is the one scheduled.
 	basis, first := dec.Basis, dec.PublicFrom
-	earlier, earlierAssumed := Earlier(dec)
-	if e := earlier; !e.From.IsZero() {
-		basis, first = e.Basis, e.From
+	earlier := w.earlier(d, dec)
+	if e := earlier; e != nil {
+		basis, first = e.Basis, e.PublicFrom
 	}
 	// One its party objected to and cleared before its day was not due
 	// from the adjournment throughout: its past shows it not public before
 	// its day (Past), and its history no schedule, as the objection's days
 	// are shown nowhere.
-	cleared := dec.Lifted && earlier.From.IsZero()
+	cleared := dec.Lifted && earlier == nil
 	if basis == publication.BasisAfterAdjournment && !cleared {
 		if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && m.Adjournment.Before(first) && !m.Adjournment.Before(d.Submitted) {
 			add(Change{Date: m.Adjournment, Kind: ChangeScheduled, Due: first,
 				Text: "The meeting adjourned; the document is due to become public on " + first.Long() + "."})
 		}
 	}
-	if e := earlier; !e.From.IsZero() {
-		c := Change{Date: e.From, Kind: ChangePublic, Basis: e.Basis, Text: "Became public (" + e.BasisText + ")."}
-		if e.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
+	// A day it became public, with the marks its page gives that day.
+	public := func(day catalog.Date, b publication.Basis, text string, latest, read, assumed bool) {
+		c := Change{Date: day, Kind: ChangePublic, Basis: b, Text: "Became public (" + text + ").", Assumed: assumed}
+		if b == publication.BasisAfterAdjournment && dec.Version != nil {
 			c.Days = dec.Version.Days
 		}
-		if e.Latest {
+		if latest {
 			c.Latest = true
-			c.Text = "Public by this day at the latest (" + e.BasisText + "): it may have been public earlier, on a day not recorded."
+			c.Text = "Public by this day at the latest (" + text + "): it may have been public earlier, on a day not recorded."
 		}
-		c.Assumed = earlierAssumed
-		add(c)
-		add(Change{Date: e.Until, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
-	}
-	if dec.State == publication.Public || dec.State == publication.Withdrawn {
-		c := Change{Date: dec.PublicFrom, Kind: ChangePublic, Basis: dec.Basis, Text: "Became public (" + dec.BasisText + ")."}
-		if dec.Basis == publication.BasisAfterAdjournment && dec.Version != nil {
-			c.Days = dec.Version.Days
-		}
-		c.Assumed = dayAssumed(dec)
-		if ref.Latest {
-			c.Latest = true
-			c.Text = "Public by this day at the latest (" + dec.BasisText + "): it may have been public earlier, on a day not recorded."
-		}
-		if ref.LatestRead {
+		if read {
 			c.Read = true
 			c.Text = "Public by this day at the latest: the day this catalog read the page of its Contracting Party that shows it published; it may have been public long before."
 		}
 		add(c)
+	}
+	if e := earlier; e != nil {
+		public(e.PublicFrom, e.Basis, e.BasisText, e.Latest, e.Read, e.Assumed)
+		add(Change{Date: e.WithdrawnOn, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
+	}
+	if dec.State == publication.Public || dec.State == publication.Withdrawn {
+		public(dec.PublicFrom, dec.Basis, dec.BasisText, ref.Latest, ref.LatestRead, dayAssumed(dec))
 	}
 	if dec.State == publication.Withdrawn {
 		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
@@ -180,7 +174,8 @@ func (w *View) past(d *catalog.Document) Past {
 	// Public again from the day its party lifted the objection at which
 	// it was withdrawn: the past of the document withdrawn then, and
 	// public from the lift.
-	if e, _ := Earlier(dec); !e.From.IsZero() {
+	if w.earlier(d, dec) != nil {
+		e := dec.Earlier
 		then := dec
 		then.State, then.PublicFrom, then.Basis, then.BasisText, then.WithdrawnOn, then.Latest, then.Earlier = publication.Withdrawn, e.From, e.Basis, e.BasisText, e.Until, e.Latest, publication.Period{}
 		// Its first period came before the objection: nothing of it rests

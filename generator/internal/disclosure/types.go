@@ -86,9 +86,11 @@ type EarlierPeriod struct {
 	PublicFrom  catalog.Date      `json:"public_from"`
 	WithdrawnOn catalog.Date      `json:"withdrawn_on"`
 	Basis       publication.Basis `json:"basis"`
-	// Latest and Assumed say of PublicFrom what DocRef's fields of those
-	// names say of the document's day.
+	BasisText   string            `json:"-"`
+	// Latest, Read and Assumed say of PublicFrom what DocRef's Latest and
+	// LatestRead and DocPage's DayAssumed say of the document's day.
 	Latest  bool `json:"latest,omitempty"`
+	Read    bool `json:"read,omitempty"`
 	Assumed bool `json:"assumed,omitempty"`
 }
 

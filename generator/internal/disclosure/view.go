@@ -356,9 +356,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.DayAssumed = dayAssumed(dec)
 		p.PartyPublished = p.PublishedUndated || dec.Basis == publication.BasisEarly || dec.Basis == publication.BasisParty
 	}
-	if e, assumed := Earlier(dec); !e.From.IsZero() {
-		p.Earlier = &EarlierPeriod{PublicFrom: e.From, WithdrawnOn: e.Until, Basis: e.Basis, Latest: e.Latest, Assumed: assumed}
-	}
+	p.Earlier = w.earlier(d, dec)
 	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && d.Report == 0 && len(m.Numbers) > 1 && w.kind(d.Kind).Numbered {
 		p.RoundUnknown = true
 	}
@@ -432,16 +430,24 @@ func assumedDay(b publication.Basis, v *catalog.RuleVersion) bool {
 	return b == publication.BasisAfterAdjournment && v != nil && v.Assumed
 }
 
-// Earlier is what the public may see of the period a document was public
+// earlier is what the public may see of the period document d was public
 // before its party's objection withdrew it, where it is public again, or
 // withdrawn again, since the party lifted the objection
-// (publication.Decision.Earlier): the period, and whether its first day is
-// an assumed rule's (dayAssumed). Zero in every other case.
-func Earlier(dec publication.Decision) (publication.Period, bool) {
-	if e := dec.Earlier; !e.From.IsZero() && (dec.State == publication.Public || dec.State == publication.Withdrawn) {
-		return e, assumedDay(e.Basis, dec.Version)
+// (publication.Decision.Earlier), with the marks of its first day that
+// the page gives the document's own (DocRef.Latest and LatestRead,
+// DocPage.DayAssumed): its page,
+// history, past, feeds, calendar and open data all read it here. Nil in
+// every other case.
+func (w *View) earlier(d *catalog.Document, dec publication.Decision) *EarlierPeriod {
+	e := dec.Earlier
+	if e.From.IsZero() || (dec.State != publication.Public && dec.State != publication.Withdrawn) {
+		return nil
 	}
-	return publication.Period{}, false
+	p := &EarlierPeriod{PublicFrom: e.From, WithdrawnOn: e.Until, Basis: e.Basis, BasisText: e.BasisText}
+	p.Latest = e.Latest || w.earlyUncounted(d, e.Basis) != nil
+	p.Read = e.Latest && d.PublishedByRead && e.From == d.PublishedBy
+	p.Assumed = assumedDay(e.Basis, dec.Version)
+	return p
 }
 
 // CauseEarlierUncounted is the cause a document page gives, in place of
@@ -457,7 +463,15 @@ const CauseEarlierUncounted = "public_by_uncounted"
 // it than the catalog records the day of: this one may be among them, and
 // have been public before the rule's day. Nil otherwise.
 func (w *View) earlierUnrecorded(d *catalog.Document, dec publication.Decision) *EarlyCount {
-	if d.Kind != NationalReport || dec.Basis != publication.BasisAfterAdjournment || (dec.State != publication.Public && dec.State != publication.Withdrawn) {
+	if dec.State != publication.Public && dec.State != publication.Withdrawn {
+		return nil
+	}
+	return w.earlyUncounted(d, dec.Basis)
+}
+
+// earlyUncounted is earlierUnrecorded of a period public on basis b.
+func (w *View) earlyUncounted(d *catalog.Document, b publication.Basis) *EarlyCount {
+	if d.Kind != NationalReport || b != publication.BasisAfterAdjournment {
 		return nil
 	}
 	m, ok := w.in.Catalog.Meeting(d.Meeting)

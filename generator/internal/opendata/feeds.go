@@ -287,7 +287,7 @@ func (w *writer) calendar(records []Record) error {
 		// Public again after its party lifted an objection: its first
 		// period's day too, as its history and the feed keep it.
 		if r.EarlierPublicFrom != "" {
-			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: r.EarlierPublicFrom, WithdrawnOn: r.EarlierWithdrawnOn, PublicFromLatest: r.EarlierPublicFromLatest, PublicFromAssumed: r.EarlierPublicFromAssumed}
+			first := Record{ID: r.ID, State: string(publication.Withdrawn), PublicFrom: r.EarlierPublicFrom, WithdrawnOn: r.EarlierWithdrawnOn, PublicFromLatest: r.EarlierPublicFromLatest, PublicFromAssumed: r.EarlierPublicFromAssumed, PublicFromRead: r.EarlierPublicFromRead}
 			if byDay[first.PublicFrom] == nil {
 				days = append(days, first.PublicFrom)
 			}

@@ -110,10 +110,11 @@ type Record struct {
 	EarlierBasis             string `json:"earlier_basis"`
 	EarlierPublicFromLatest  bool   `json:"earlier_public_from_latest"`
 	EarlierPublicFromAssumed bool   `json:"earlier_public_from_assumed"`
+	EarlierPublicFromRead    bool   `json:"earlier_public_from_read"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids", "earlier_public_from", "earlier_withdrawn_on", "earlier_basis", "earlier_public_from_latest", "earlier_public_from_assumed"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids", "earlier_public_from", "earlier_withdrawn_on", "earlier_basis", "earlier_public_from_latest", "earlier_public_from_assumed", "earlier_public_from_read"}
 
 func (r Record) row() []string {
 	size := ""
@@ -124,7 +125,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";"), r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis, strconv.FormatBool(r.EarlierPublicFromLatest), strconv.FormatBool(r.EarlierPublicFromAssumed)}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";"), r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis, strconv.FormatBool(r.EarlierPublicFromLatest), strconv.FormatBool(r.EarlierPublicFromAssumed), strconv.FormatBool(r.EarlierPublicFromRead)}
 }
 
 // writer holds what all outputs share.
@@ -186,7 +187,7 @@ func (w *writer) records() []Record {
 		}
 		if e := page.Earlier; e != nil {
 			r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis = e.PublicFrom.String(), e.WithdrawnOn.String(), string(e.Basis)
-			r.EarlierPublicFromLatest, r.EarlierPublicFromAssumed = e.Latest, e.Assumed
+			r.EarlierPublicFromLatest, r.EarlierPublicFromAssumed, r.EarlierPublicFromRead = e.Latest, e.Assumed, e.Read
 		}
 		if page.Report != 0 {
 			report := page.Report
