@@ -239,24 +239,28 @@ func (w *View) pastOf(d *catalog.Document, dec publication.Decision) Past {
 		// Its party lifted an objection that withheld it: not public, on
 		// every earlier day of its cycle (nothing tells when the objection
 		// came, nor when it was lifted), as a withheld one.
+		// Its page shows the day it was submitted, which the past keeps
+		// (cycle), as it does once the report is public.
 		if dec.Lifted {
-			return notPublicUntil(begins, today, dec.State)
+			return notPublicUntil(cycle, today, dec.State)
 		}
 		p := notYet(Past{Before: dec.State}, catalog.Date{})
 		p.Fixed = fixed
-		// Once its meeting has adjourned, the record shows it from then
-		// (existed), as it would a public one.
-		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
-			p = existed(p, d, m, begins, dec)
-		} else if dec.Basis == publication.BasisAfterAdjournment && d.Submitted.IsZero() {
-			// Before then, nothing shows it in existence before the day
-			// shown: not public on the earlier days of its cycle, as they
-			// will stay once the meeting adjourns (a webmaster's daily
-			// builds found a past day's "Scheduled" turning "Not public"
-			// at the adjournment).
-			p = notPublicUntil(begins, today, dec.State)
-			p.Fixed = fixed
+		if !d.Submitted.IsZero() {
+			return p
 		}
+		// Its submission day not recorded: once its meeting has adjourned,
+		// under the rule of days, the record shows it from then (existed),
+		// as it would a public one. Otherwise nothing shows it in existence
+		// before the day shown: not public on the earlier days of its
+		// cycle, as they will stay once it is public (a webmaster's daily
+		// builds found a past day's "Scheduled" turning "Not public" at the
+		// adjournment; a code review, at a day its party announced).
+		if dec.Basis == publication.BasisAfterAdjournment && m != nil && !m.Adjournment.IsZero() && !today.Before(m.Adjournment) {
+			return existed(p, d, m, begins, dec)
+		}
+		p = notPublicUntil(begins, today, dec.State)
+		p.Fixed = fixed
 		return p
 	case publication.Public, publication.Withdrawn:
 		p := Past{Before: NotPublic, Changes: []PastChange{{From: dec.PublicFrom, State: publication.Public}}}
@@ -297,10 +301,14 @@ func (w *View) pastOf(d *catalog.Document, dec publication.Decision) Past {
 // today, of which nothing earlier may be told: not yet submitted before
 // begins (its kind's first day at its meeting), not public from then.
 func notPublicUntil(begins, today catalog.Date, state publication.State) Past {
-	if !begins.IsZero() && begins.Before(today) {
+	switch {
+	case begins.IsZero():
+		return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: state}}}
+	case begins.Before(today):
 		return Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: begins, State: NotPublic}, {From: today, State: state}}}
 	}
-	return Past{Before: NotPublic, Changes: []PastChange{{From: today, State: state}}}
+	// Its first day is today's (or later): not yet submitted before.
+	return Past{Before: publication.NotSubmitted, Changes: []PastChange{{From: today, State: state}}}
 }
 
 // surelyExisted is Past.Existed of a document of kind at meeting m.

@@ -216,6 +216,20 @@ func TestPastBeforeTheRecordShowsADocument(t *testing.T) {
 	if p := wo.Past(albania); p.At(start.AddDays(100)) != disclosure.NotPublic || p.At(today.AddDays(-1)) != disclosure.NotPublic || p.At(today) != publication.Scheduled {
 		t.Errorf("a report scheduled before its meeting adjourned: past %+v", p)
 	}
+	// Scheduled for a day its party announced, its submission day not
+	// recorded: not public on the earlier days of its cycle, as once it
+	// is public (a code review found "Scheduled" there turning "Not
+	// public" on the day).
+	announced := france.Published.AddDays(-5)
+	wa := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, announced.Start(c.Rules.Location)), AsOf: announced.Start(c.Rules.Location), SiteTitle: "T"})
+	if p := wa.Past(france); p.At(start.AddDays(100)) != disclosure.NotPublic || p.At(announced) != publication.Scheduled {
+		t.Errorf("a report scheduled for a day its party announced: past %+v", p)
+	}
+	// On the first day of its cycle, not yet submitted before it.
+	wc := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, start.Start(c.Rules.Location)), AsOf: start.Start(c.Rules.Location), SiteTitle: "T"})
+	if p := wc.Past(albania); p.At(start.AddDays(-1)) != publication.NotSubmitted || p.At(start) != wc.Ref(albania).State {
+		t.Errorf("a report on its cycle's first day: past %+v, state %s", p, wc.Ref(albania).State)
+	}
 	// The page's history begins with the day it was submitted, where the
 	// catalog records it, which the past's change of that day rests on.
 	if h := w.History(japan); len(h) == 0 || h[0].Kind != disclosure.ChangeSubmitted || h[0].Date != japan.Submitted {
@@ -239,4 +253,61 @@ func nextPublic(p disclosure.Past, day, row catalog.Date) catalog.Date {
 		}
 	}
 	return row
+}
+
+// What a past day shows of a document does not change from one day's
+// build to the next, unless a fact of the document dated that next day
+// could rewrite it (an objection hides its whole past; a lift, a
+// take-down, a publication or a submission is new): a journalist who cites
+// the ledger on a past day cites what every later build says too (a
+// webmaster's daily builds found a "Scheduled" past day turning "Not
+// public" at the adjournment; a code review, at a day a party announced).
+func TestAPastDayKeepsItsStateFromOneBuildToTheNext(t *testing.T) {
+	for _, seed := range []uint64{2, 7} {
+		m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := catalog.Load(os.DirFS(m.Dir), "data")
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc := c.Rules.Location
+		days := factDays(c)
+		view := func(day catalog.Date) *disclosure.View {
+			at := day.Start(loc)
+			return disclosure.NewView(disclosure.Input{Catalog: c, Decisions: publication.DecideAll(c, at), AsOf: at, SiteTitle: "T"})
+		}
+		hidden := func(s publication.State) bool { return s == publication.Withheld || s == publication.Restricted }
+		compared := 0
+		for i, b := range days {
+			if i%3 != 0 || b.Year < 1995 {
+				continue // a third of the days keeps the test quick
+			}
+			next := b.AddDays(1)
+			wb, wn := view(b), view(next)
+			for _, d := range c.Documents {
+				if slices.Contains([]catalog.Date{d.Published, d.PublishedBy, d.Objection, d.ObjectionLifted, d.Consent, d.Adopted, d.Withdrawn, d.Submitted}, next) {
+					continue
+				}
+				if hidden(wb.Ref(d).State) || hidden(wn.Ref(d).State) {
+					continue
+				}
+				pb, pn := wb.Past(d), wn.Past(d)
+				for _, day := range days {
+					if !day.Before(b) {
+						break
+					}
+					compared++
+					if x, y := pb.At(day), pn.At(day); x != y {
+						t.Errorf("seed %d, %s on %s: built on %s the past says %s, built the next day %s (%+v, then %+v)", seed, d.ID, day, b, x, y, pb, pn)
+						break
+					}
+				}
+			}
+		}
+		if compared < 1000 {
+			t.Errorf("seed %d: only %d past days compared", seed, compared)
+		}
+	}
 }
