@@ -14,14 +14,12 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 	var ps Problems
 	for _, d := range c.Documents {
 		m, _ := c.Meeting(d.Meeting)
-		for _, f := range []struct {
-			name   string
-			day    Date
-			cycled bool // a fact of the document's making, not of its meeting's
-		}{
-			{"submitted", d.Submitted, true}, {"published", d.Published, true}, {"published_by", d.PublishedBy, true},
-			{"objection", d.Objection, true}, {"objection_lifted", d.ObjectionLifted, true}, {"consent", d.Consent, true}, {"adopted", d.Adopted, false}, {"withdrawn", d.Withdrawn, false},
-		} {
+		for _, fact := range d.Facts() {
+			f := struct {
+				name   string
+				day    Date
+				cycled bool // a fact of the document's making, not of its meeting's
+			}{fact.Field, fact.Day, fact.Field != "adopted" && fact.Field != "withdrawn"}
 			switch {
 			case f.day.IsZero():
 			case today.Before(f.day) && f.name == "published":

@@ -458,6 +458,24 @@ func (d *Document) PartyDay() Date {
 	return d.Published
 }
 
+// Fact is a day a document records, by the name of its field.
+type Fact struct {
+	Field string // "submitted", "published_by", "objection_lifted" …
+	Day   Date
+}
+
+// Facts are the days d records, one per field, in the order the review
+// process meets them (zero where not recorded): what the rules decide on
+// (publication.Decide), what check holds to today, what plan and explain
+// decide again on. One list, so that a new field is known to all.
+func (d *Document) Facts() []Fact {
+	return []Fact{
+		{"submitted", d.Submitted}, {"published", d.Published}, {"published_by", d.PublishedBy},
+		{"objection", d.Objection}, {"objection_lifted", d.ObjectionLifted}, {"consent", d.Consent},
+		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
+	}
+}
+
 // DefaultID is the id of a document of a party that the catalog gives no
 // id: its meeting, its kind's slug and its party ("rm07-nr-albania"). The
 // search index carries the same form, so its client makes the same ids.

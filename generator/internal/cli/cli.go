@@ -647,46 +647,24 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 	if dec.State == publication.Public && page.ReadAt != nil {
 		line("read at", readAtText(*page.ReadAt))
 	}
-	facts := []struct {
-		k string
-		v catalog.Date
-	}{
-		{"submitted", d.Submitted}, {"published", d.Published}, {"published by", d.PublishedBy}, {"objection", d.Objection}, {"objection lifted", d.ObjectionLifted}, {"consent", d.Consent},
-		{"adopted", d.Adopted}, {"withdrawn", d.Withdrawn},
-	}
-	switch {
-	case !dec.NextChange.IsZero():
-		line("next change", dec.NextChange.Long()+" (00:00 "+c.Rules.Timezone+")")
-	default:
-		// A fact the catalog records for a day to come (a lift, a
-		// submission, a take-down) changes the state on its day, which the
-		// engine, deciding on the facts of the moment, does not give.
-		next := "none known"
-		m, _ := c.Meeting(d.Meeting)
-		var days []catalog.Date
-		for _, f := range facts {
-			if !f.v.IsZero() && at.Before(f.v.Start(loc)) && !slices.Contains(days, f.v) {
-				days = append(days, f.v)
+	// The next change: the rule's, or one a fact the catalog records for a
+	// day to come makes (a lift, a late submission, a take-down), which the
+	// engine, deciding on the facts of the moment, does not give.
+	m, _ := c.Meeting(d.Meeting)
+	next := "none known"
+	if day, then, facts, ok := publication.Next(d, m, &c.Rules, at, dec); ok {
+		next = day.Long() + " (00:00 " + c.Rules.Timezone + ")"
+		if len(facts) > 0 {
+			for i, f := range facts {
+				facts[i] = strings.ReplaceAll(f, "_", " ")
 			}
+			next += fmt.Sprintf(": %s, by the fact this catalog records for that day (%s); pages show nothing of it before then", then.State, strings.Join(facts, ", "))
 		}
-		slices.SortFunc(days, func(a, b catalog.Date) int { return a.Start(loc).Compare(b.Start(loc)) })
-		for _, day := range days {
-			if then := publication.Decide(d, m, &c.Rules, day.Start(loc)); then.State != dec.State {
-				var what []string
-				for _, f := range facts {
-					if f.v == day {
-						what = append(what, f.k)
-					}
-				}
-				next = fmt.Sprintf("%s (00:00 %s): %s, by the fact this catalog records for that day (%s); pages show nothing of it before then", day.Long(), c.Rules.Timezone, then.State, strings.Join(what, ", "))
-				break
-			}
-		}
-		line("next change", next)
 	}
-	for _, f := range facts {
-		if !f.v.IsZero() {
-			line("fact: "+f.k, f.v.Long())
+	line("next change", next)
+	for _, f := range d.Facts() {
+		if !f.Day.IsZero() {
+			line("fact: "+strings.ReplaceAll(f.Field, "_", " "), f.Day.Long())
 		}
 	}
 }

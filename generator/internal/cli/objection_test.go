@@ -180,6 +180,24 @@ func TestAnEarlierPeriodKeepsItsMarks(t *testing.T) {
 	}
 }
 
+// explain's next change is the first of the rule's day and the days of
+// facts recorded ahead: a scheduled report whose party's objection is
+// recorded for a day before its public day turns withheld then, not
+// public (a code review found explain giving the rule's day alone).
+func TestExplainGivesTheFirstChangeAhead(t *testing.T) {
+	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection: 2017-06-01}
+  - {kind: national_report, party: borduria}
+`)
+	for id, want := range map[string]string{
+		"rm07-nr-aland":    "next change: 1 June 2017 (00:00 Europe/Vienna): withheld, by the fact this catalog records for that day (objection)",
+		"rm07-nr-borduria": "next change: 6 July 2017 (00:00 Europe/Vienna)\n",
+	} {
+		if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-05-15", id); !strings.Contains(r.stdout, want) {
+			t.Errorf("explain %s as of 15 May 2017 does not say %q:\n%s%s", id, want, r.stdout, r.stderr)
+		}
+	}
+}
+
 // A lift with no objection, or not after it, is an error at its line.
 func TestALiftWithoutItsObjectionIsAnError(t *testing.T) {
 	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection_lifted: 2017-09-01}

@@ -118,8 +118,8 @@ func factDays(c *catalog.Catalog) []catalog.Date {
 		}
 	}
 	for _, d := range c.Documents {
-		for _, f := range []catalog.Date{d.Published, d.Objection, d.ObjectionLifted, d.Consent, d.Adopted, d.Withdrawn, d.Submitted} {
-			add(f)
+		for _, f := range d.Facts() {
+			add(f.Day)
 		}
 	}
 	out := []catalog.Date{{Year: 1990, Month: time.January, Day: 1}}
@@ -287,7 +287,7 @@ func TestAPastDayKeepsItsStateFromOneBuildToTheNext(t *testing.T) {
 			next := b.AddDays(1)
 			wb, wn := view(b), view(next)
 			for _, d := range c.Documents {
-				if slices.Contains([]catalog.Date{d.Published, d.PublishedBy, d.Objection, d.ObjectionLifted, d.Consent, d.Adopted, d.Withdrawn, d.Submitted}, next) {
+				if slices.ContainsFunc(d.Facts(), func(f catalog.Fact) bool { return f.Day == next }) {
 					continue
 				}
 				if hidden(wb.Ref(d).State) || hidden(wn.Ref(d).State) {

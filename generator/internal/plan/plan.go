@@ -230,7 +230,9 @@ func (c *comparer) moments(b, h *catalog.Document) []time.Time {
 			continue
 		}
 		d := side.d
-		dates = append(dates, d.Published, d.PublishedBy, d.Objection, d.ObjectionLifted, d.Consent, d.Adopted, d.Withdrawn, d.Submitted)
+		for _, f := range d.Facts() {
+			dates = append(dates, f.Day)
+		}
 		if m, ok := side.cat.Meeting(d.Meeting); ok {
 			dates = append(dates, m.Opening, m.Adjournment, m.CycleStart)
 			if r, ok := side.cat.Rules.For(d.Kind, m.ID); ok {

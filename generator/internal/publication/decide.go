@@ -41,6 +41,7 @@ package publication
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/cns-transparency/cns-site/generator/internal/catalog"
@@ -441,4 +442,39 @@ func RuleText(r *catalog.RuleVersion) string {
 		s = "never public: the rule is not known."
 	}
 	return s
+}
+
+// Next is the first change of doc's state after at, dec being its
+// decision then: on its decision's own next change (a scheduled report's
+// day), or on the day of a fact the catalog records for a day to come (a
+// lift, a late submission, a take-down, an objection), which a decision,
+// made on the facts of its moment, does not see. Facts are the fields
+// recorded for that day (none for the decision's own); ok is false when
+// no change is known.
+func Next(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, at time.Time, dec Decision) (day catalog.Date, then Decision, facts []string, ok bool) {
+	loc := rules.Location
+	if loc == nil {
+		return day, then, nil, false
+	}
+	days := []catalog.Date{dec.NextChange}
+	for _, f := range doc.Facts() {
+		days = append(days, f.Day)
+	}
+	slices.SortFunc(days, func(a, b catalog.Date) int { return a.Start(loc).Compare(b.Start(loc)) })
+	for _, d := range slices.Compact(days) {
+		if d.IsZero() || !at.Before(d.Start(loc)) {
+			continue
+		}
+		then = Decide(doc, m, rules, d.Start(loc))
+		if then.State == dec.State {
+			continue
+		}
+		for _, f := range doc.Facts() {
+			if f.Day == d {
+				facts = append(facts, f.Field)
+			}
+		}
+		return d, then, facts, true
+	}
+	return day, then, nil, false
 }
