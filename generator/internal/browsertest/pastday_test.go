@@ -1307,7 +1307,9 @@ func TestAReportPublicTwiceOnPastDays(t *testing.T) {
 	srv := Serve(t, BuildSite(t, "--data", data, "--as-of", "2017-12-01"), "")
 	tab := Browser(t)
 	for _, c := range []struct{ on, borduria, aland string }{
-		{"2017-07-20", "Public since 6 July 2017", "Not public"},
+		// The first period's day is the assumed rule's, the second's not
+		// (a review found the first period given the second's marks).
+		{"2017-07-20", "Public since 6 July 2017, if the rule applied", "Not public"},
 		{"2017-08-20", "Withdrawn was public 6 July 2017 – 1 August 2017", "Not public"},
 		{"2017-09-05", "Withdrawn was public 6 July 2017 – 1 August 2017", "Public since 1 September 2017"},
 		{"2017-10-05", "Public since 1 October 2017", "Public since 1 September 2017"},

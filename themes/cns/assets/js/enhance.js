@@ -290,6 +290,15 @@
         // The day's, for what reads them after (a map's row, pastMap).
         e.setAttribute("data-from", from);
         e.setAttribute("data-until", until);
+        // And the marks of the period's day: on a day of the first, its
+        // own (data-earlier-marks), for those of the last.
+        if (e.hasAttribute("data-earlier-marks") && from === publics[0]) {
+          var marks = e.getAttribute("data-earlier-marks").split(" ");
+          [["latest", "data-latest"], ["read", "data-latest-read"], ["assumed", "data-assumed"]].forEach(function (m) {
+            if (marks.indexOf(m[0]) >= 0) e.setAttribute(m[1], "");
+            else e.removeAttribute(m[1]);
+          });
+        }
       }
       var perhaps = beforeLatest(e, badge, from);
       // Not counted where it is left out on the day (data-past-from: a
