@@ -21,14 +21,7 @@ import (
 // the document's page does not show.
 func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 	for _, seed := range []uint64{2, 7, 19} {
-		m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := catalog.Load(os.DirFS(m.Dir), "data")
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, c := corpusCatalog(t, seed)
 		loc := c.Rules.Location
 		days := factDays(c)
 		states, before := map[publication.State]int{}, map[publication.State]int{}
@@ -97,6 +90,20 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 			}
 		}
 	}
+}
+
+// corpusCatalog is a generated catalog of 300 documents, loaded.
+func corpusCatalog(t *testing.T, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
+	t.Helper()
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, c
 }
 
 // factDays lists, in order, every day on which a fact of c could change a
@@ -264,14 +271,7 @@ func nextPublic(p disclosure.Past, day, row catalog.Date) catalog.Date {
 // public" at the adjournment; a code review, at a day a party announced).
 func TestAPastDayKeepsItsStateFromOneBuildToTheNext(t *testing.T) {
 	for _, seed := range []uint64{2, 7} {
-		m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := catalog.Load(os.DirFS(m.Dir), "data")
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, c := corpusCatalog(t, seed)
 		loc := c.Rules.Location
 		days := factDays(c)
 		view := func(day catalog.Date) *disclosure.View {
