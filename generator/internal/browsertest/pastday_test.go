@@ -1323,4 +1323,18 @@ func TestAReportPublicTwiceOnPastDays(t *testing.T) {
 			t.Errorf("the ledger on %s: Borduria %q, Aland %q; want %q and %q", c.on, got["borduria"], got["aland"], c.borduria, c.aland)
 		}
 	}
+	// On a day before the first period, not public yet, the row's day
+	// and marks, which the meeting's map reads after, are the first
+	// period's (a review found the lift's day and no marks there).
+	var row struct {
+		From    string
+		Assumed bool
+	}
+	tab.Run(onDay(srv, "documents/", "2017-03-30"), chromedp.Evaluate(`(() => {
+		const tr = [...document.querySelectorAll("tbody tr")].find(tr => /Borduria/.test(tr.innerText));
+		return {From: tr.getAttribute("data-from"), Assumed: tr.hasAttribute("data-assumed")};
+	})()`, &row))
+	if row.From != "2017-07-06" || !row.Assumed {
+		t.Errorf("the ledger on 2017-03-30: Borduria's row from %q, assumed %v; want 2017-07-06, true", row.From, row.Assumed)
+	}
 }

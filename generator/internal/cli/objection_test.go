@@ -24,7 +24,7 @@ func liftedCatalog(t testing.TB) string {
 // documents of its file after "documents:", under a source of the file.
 func rm07Catalog(t testing.TB, docs string) string {
 	return writeCatalog(t, map[string]string{
-		"parties.yaml":        "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n",
+		"parties.yaml":        "parties:\n  - {id: aland, name: Aland, type: state}\n  - {id: borduria, name: Borduria, type: state}\n  - {id: cordova, name: Cordova, type: state}\n",
 		"meetings.yaml":       "meetings:\n  - {id: rm07, type: review, numbers: [7], title: 7th Review Meeting, opening: 2017-03-27, adjournment: 2017-04-07}\n",
 		"documents/rm07.yaml": "meeting: rm07\nsources: [\"test fixture\"]\ndocuments:\n" + docs,
 	})
@@ -175,8 +175,10 @@ func TestAnEarlierPeriodKeepsItsMarks(t *testing.T) {
 			}
 		}
 	}
-	if got := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-borduria", "index.html"))); !strings.Contains(got, "6 July 2017 : Public by this day at the latest") {
-		t.Errorf("Borduria's history does not say its first day is the latest:\n%s", got)
+	// Its history says its first day is the latest, and its note why,
+	// of that day.
+	if got := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-borduria", "index.html"))); !strings.Contains(got, "6 July 2017 : Public by this day at the latest") || !strings.Contains(got, "This report may have been public before 6 July 2017") {
+		t.Errorf("Borduria's history does not say its first day is the latest, or its note why:\n%s", got)
 	}
 }
 
@@ -187,13 +189,30 @@ func TestAnEarlierPeriodKeepsItsMarks(t *testing.T) {
 func TestExplainGivesTheFirstChangeAhead(t *testing.T) {
 	data := rm07Catalog(t, `  - {kind: national_report, party: aland, objection: 2017-06-01}
   - {kind: national_report, party: borduria}
+  - {kind: national_report, party: cordova, published: 2017-05-20}
 `)
 	for id, want := range map[string]string{
 		"rm07-nr-aland":    "next change: 1 June 2017 (00:00 Europe/Vienna): withheld, by the fact this catalog records for that day (objection)",
 		"rm07-nr-borduria": "next change: 6 July 2017 (00:00 Europe/Vienna)\n",
+		// A day its party announced is the rule's own change, which its
+		// page gives (a review found it called a fact pages do not show).
+		"rm07-nr-cordova": "next change: 20 May 2017 (00:00 Europe/Vienna)\n",
 	} {
 		if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-05-15", id); !strings.Contains(r.stdout, want) {
 			t.Errorf("explain %s as of 15 May 2017 does not say %q:\n%s%s", id, want, r.stdout, r.stderr)
+		}
+	}
+}
+
+// A report scheduled before its meeting adjourns gives its basis in the
+// future ("90 days after the meeting adjourns"); once it has, in the past
+// (a webmaster's review found "adjourned" of a meeting to come).
+func TestABasisBeforeTheAdjournmentIsToCome(t *testing.T) {
+	data := rm07Catalog(t, "  - {kind: national_report, party: aland}\n")
+	for asOf, want := range map[string]string{"2017-03-01": "Basis 90 days after the meeting adjourns", "2017-05-01": "Basis 90 days after the meeting adjourned"} {
+		out := buildData(t, data, asOf)
+		if got := html.UnescapeString(text(t, filepath.Join(out, "documents", "rm07-nr-aland", "index.html"))); !strings.Contains(got, want) {
+			t.Errorf("as of %s, Aland's page does not say %q:\n%s", asOf, want, got)
 		}
 	}
 }

@@ -200,6 +200,10 @@ type DocPage struct {
 type EarlyCount struct {
 	Published int `json:"published"`
 	Recorded  int `json:"recorded"`
+	// Date is the day the report was public by at the latest, which it
+	// may have been public before: its own (DocRef.PublicFrom), or its
+	// first period's (DocPage.Earlier).
+	Date catalog.Date `json:"date"`
 }
 
 // NotPublic is the state Past gives for earlier days of a document that

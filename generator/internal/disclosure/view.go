@@ -361,9 +361,18 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.RoundUnknown = true
 	}
 	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
+	if e := p.EarlierUnrecorded; e != nil {
+		e.Date = dec.PublicFrom
+	} else if e := p.Earlier; e != nil && e.Latest {
+		// Its first period's day, which its history says it was public
+		// by at the latest, for the same count: the note says why.
+		if p.EarlierUnrecorded = w.earlyUncounted(d, e.Basis); p.EarlierUnrecorded != nil {
+			p.EarlierUnrecorded.Date = e.PublicFrom
+		}
+	}
 	// Public from the rule's day at the latest, as its history says: its
 	// status says so too, and why.
-	if e := p.EarlierUnrecorded; e != nil && p.Cause.Code == publication.CauseBecamePublic {
+	if e := w.earlierUnrecorded(d, dec); e != nil && p.Cause.Code == publication.CauseBecamePublic {
 		p.Cause.Code = CauseEarlierUncounted
 		p.Reason = fmt.Sprintf("public by %s at the latest (%s); it may have been public earlier: by a source's count, at least %d of its meeting's National Reports were public by the time it met, and this catalog dates %d published before it opened", p.Cause.Date.Long(), publication.BasisWords(p.Cause.Basis, p.Cause.Days), e.Published, e.Recorded)
 	}

@@ -469,6 +469,11 @@ func Next(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, at ti
 		if then.State == dec.State {
 			continue
 		}
+		// The decision's own change, as foretold (a day its party
+		// announced, an adoption to come): no fact ahead changed it.
+		if d == dec.NextChange && then.State == Public && then.PublicFrom == dec.PublicFrom {
+			return d, then, nil, true
+		}
 		for _, f := range doc.Facts() {
 			if f.Day == d {
 				facts = append(facts, f.Field)

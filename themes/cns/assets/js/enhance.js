@@ -285,8 +285,10 @@
       var id = e.getAttribute("data-doc");
       var from = e.getAttribute("data-from") || "", until = e.getAttribute("data-until") || "";
       if (publics.length > 1) {
-        from = (state === "scheduled" ? nextPublic : lastPublic) || from;
-        until = lastWithdrawn || until;
+        // Before the first period (scheduled, not public), that period's
+        // day; after it, the last period begun by the day.
+        from = lastPublic || nextPublic || from;
+        until = (state === "withdrawn" ? lastWithdrawn : "") || until;
         // The day's, for what reads them after (a map's row, pastMap).
         e.setAttribute("data-from", from);
         e.setAttribute("data-until", until);
