@@ -485,3 +485,14 @@ func (g *gen) doc(b *strings.Builder, d *Doc, summary bool) error {
 // the same coverage of the code in less time: CNS_TEST_EXHAUSTIVE=1, as
 // .ci/run sets.
 func Exhaustive() bool { return os.Getenv("CNS_TEST_EXHAUSTIVE") == "1" }
+
+// Load writes a corpus into dir, as Write does, and loads it as the
+// generator does: what tests of the catalog's users start from.
+func Load(dir string, o Options) (*Manifest, *catalog.Catalog, error) {
+	m, err := Write(dir, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := catalog.Load(os.DirFS(m.Dir), filepath.Base(m.Dir))
+	return m, c, err
+}

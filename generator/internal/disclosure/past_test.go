@@ -95,11 +95,7 @@ func TestPastAgreesWithTheEngineOnEveryDay(t *testing.T) {
 // corpusCatalog is a generated catalog of 300 documents, loaded.
 func corpusCatalog(t *testing.T, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
 	t.Helper()
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	m, c, err := corpus.Load(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: 300})
 	if err != nil {
 		t.Fatal(err)
 	}

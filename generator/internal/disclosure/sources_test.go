@@ -80,7 +80,7 @@ func TestRuleDayMayHideAnEarlierPublication(t *testing.T) {
 	decisions := publication.DecideAll(c, at)
 	w := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: at, SiteTitle: "T"})
 	for id, want := range map[string]*disclosure.EarlyCount{
-		"rm07-nr-albania":     {Published: 3, Recorded: 1},
+		"rm07-nr-albania":     {Published: 3, Recorded: 1, Date: rm07.Adjournment.AddDays(90)},
 		"rm07-nr-france":      nil, // its early day is recorded
 		"rm07-nr-libya":       nil, // never submitted
 		"rm07-summary-report": nil,

@@ -110,9 +110,12 @@ type FileRef struct {
 // DocPage is the front matter "doc" of a document's page.
 type DocPage struct {
 	DocRef
-	Basis      string       `json:"basis,omitempty"`
-	BasisText  string       `json:"basis_text,omitempty"`
-	NextChange catalog.Date `json:"next_change,omitzero"`
+	Basis     string `json:"basis,omitempty"`
+	BasisText string `json:"basis_text,omitempty"`
+	// BasisToCome: its basis names an adjournment to come
+	// (publication.Decision.ToCome), which its page says so.
+	BasisToCome bool         `json:"basis_to_come,omitempty"`
+	NextChange  catalog.Date `json:"next_change,omitzero"`
 	// NotYet says it did not exist yet as of the moment (publication.Cause
 	// .NotYet): its page says nothing is expected before its next change,
 	// not that its party submitted nothing.

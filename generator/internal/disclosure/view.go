@@ -326,7 +326,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		p.Reason = p.Cause.English()
 	}
 	if st := StatusOf(dec); st.Basis != "" {
-		p.Basis, p.BasisText = string(st.Basis), st.BasisText
+		p.Basis, p.BasisText, p.BasisToCome = string(st.Basis), st.BasisText, dec.ToCome
 	}
 	if v := dec.Version; v != nil {
 		p.RuleRef = &RuleRef{

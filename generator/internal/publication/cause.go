@@ -174,6 +174,12 @@ func BasisWords(b Basis, days int) string {
 	return ""
 }
 
+// BasisWordsToCome is the rule of days's basis before the meeting
+// adjourns (Decision.ToCome).
+func BasisWordsToCome(days int) string {
+	return fmt.Sprintf("%d %s after the meeting adjourns", days, dayWord(days))
+}
+
 // dayWord is "day" or "days", for a count of days.
 func dayWord(n int) string {
 	if n == 1 {

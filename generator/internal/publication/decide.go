@@ -108,6 +108,11 @@ type Decision struct {
 	// Lifted is set where its party lifted an objection by the moment:
 	// the rule applies again (events).
 	Lifted bool
+	// ToCome is set for a document scheduled under the rule of days whose
+	// meeting has not adjourned by the moment: its basis names an
+	// adjournment to come ("90 days after the meeting adjourns",
+	// BasisText), which pages say in their language.
+	ToCome bool
 	// NextChange is the day the state will change by itself (a scheduled
 	// document turning public); zero when no change is known.
 	NextChange catalog.Date
@@ -211,7 +216,13 @@ func Decide(doc *catalog.Document, m *catalog.Meeting, rules *catalog.Rules, asO
 		dec.State, dec.Basis = Restricted, BasisNone
 		return because(dec, why)
 	}
-	return events(dec, doc, rule, started)
+	dec = events(dec, doc, rule, started)
+	// Scheduled under the rule of days before its meeting adjourns: the
+	// adjournment its basis names is to come.
+	if dec.State == Scheduled && dec.Basis == BasisAfterAdjournment && (m == nil || !started(m.Adjournment)) {
+		dec.ToCome, dec.BasisText = true, BasisWordsToCome(rule.Days)
+	}
+	return dec
 }
 
 // Exists is the first day on which a document of meeting m existed, as

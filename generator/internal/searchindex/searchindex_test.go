@@ -33,11 +33,7 @@ func view(t testing.TB, c *catalog.Catalog, at time.Time) *disclosure.View {
 
 func generated(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
 	t.Helper()
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: docs, FileSize: 64})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	m, c, err := corpus.Load(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: docs, FileSize: 64})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,11 +21,7 @@ import (
 
 func load(t testing.TB, docs int, seed uint64) (*corpus.Manifest, *catalog.Catalog) {
 	t.Helper()
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: docs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	m, c, err := corpus.Load(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: seed, Documents: docs})
 	if err != nil {
 		t.Fatal(err)
 	}
