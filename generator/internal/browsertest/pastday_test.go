@@ -1337,4 +1337,15 @@ func TestAReportPublicTwiceOnPastDays(t *testing.T) {
 	if row.From != "2017-07-06" || !row.Assumed {
 		t.Errorf("the ledger on 2017-03-30: Borduria's row from %q, assumed %v; want 2017-07-06, true", row.From, row.Assumed)
 	}
+	// Built while Borduria's report is withdrawn, a day it was public
+	// keeps its mark (a journalist found it lost while withdrawn).
+	during := Serve(t, BuildSite(t, "--data", data, "--as-of", "2017-08-15"), "")
+	var cell string
+	tab.Run(onDay(during, "documents/", "2017-07-20"), chromedp.Evaluate(`(() => {
+		const tr = [...document.querySelectorAll("tbody tr")].find(tr => /Borduria/.test(tr.innerText));
+		return [...tr.querySelectorAll("td")].map(td => td.innerText.replace(/\s+/g, " ").trim()).slice(-2).join(" ").trim();
+	})()`, &cell))
+	if want := "Public since 6 July 2017, if the rule applied"; cell != want {
+		t.Errorf("built as of 2017-08-15, the ledger on 2017-07-20: Borduria %q, want %q", cell, want)
+	}
 }

@@ -80,6 +80,12 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false,false\n") {
 		t.Errorf("documents.csv does not give Borduria's earlier period:\n%s", csv)
 	}
+	// When the reports became public: Borduria's on the rule's day, its
+	// first time; Aland's later, from the lift (a journalist found a
+	// report public on the rule's day counted "later" once public again).
+	if csv := read(t, filepath.Join(out, "data", "figures", "publication-timing.csv")); !strings.Contains(csv, "\nrm07,7th Review Meeting,0,1,1,0,0,0,2,2017-07-06,90\n") {
+		t.Errorf("publication-timing.csv does not count Borduria on the rule's day and Aland later:\n%s", csv)
+	}
 	// The feed: one entry a change, each with its own id.
 	feed := read(t, filepath.Join(out, "feed.atom"))
 	for _, want := range []string{"Borduria: National Report, 7th Review Meeting: public", "Borduria: National Report, 7th Review Meeting: withdrawn"} {

@@ -54,10 +54,17 @@ type DocRef struct {
 	// a source gives: its page, history, feeds and open data say whose day
 	// it is.
 	LatestRead bool `json:"latest_read,omitempty"`
-	// Assumed is set for a public or scheduled document whose day follows
-	// from a rule no source states for its meeting (DocPage.DayAssumed):
-	// lists say "since D, if the rule applied", not a bare "since D".
+	// Assumed is set for a public, scheduled or withdrawn document whose
+	// day follows from a rule no source states for its meeting
+	// (DocPage.DayAssumed): lists say "since D, if the rule applied", not
+	// a bare "since D", and so do a withdrawn one's rows on the past days
+	// it was public (a journalist found the mark lost while withdrawn).
 	Assumed bool `json:"assumed,omitempty"`
+	// FirstPublic is, for a document public (or withdrawn) again since its
+	// party lifted the objection at which it was withdrawn, the day it
+	// first became public (DocPage.Earlier): the day a count of when
+	// reports became public takes (figures.Timing). Not in the front matter.
+	FirstPublic catalog.Date `json:"-"`
 	// RestrictedCause is, for a restricted document, the code of its cause
 	// (publication.Cause: "not_published", "no_consent",
 	// "undated_publication" …), as its page gives the reason: lists say in a

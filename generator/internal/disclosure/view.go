@@ -156,9 +156,12 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	r.Latest = !st.PublicFrom.IsZero() && (dec.Latest || w.earlierUnrecorded(d, dec) != nil)
 	r.PublishedBy = !st.PublicFrom.IsZero() && dec.Latest
 	r.LatestRead = r.PublishedBy && d.PublishedByRead && st.PublicFrom == d.PublishedBy
-	r.Assumed = (dec.State == publication.Public || dec.State == publication.Scheduled) && dayAssumed(dec) && !r.Latest
+	r.Assumed = (dec.State == publication.Public || dec.State == publication.Scheduled || dec.State == publication.Withdrawn) && dayAssumed(dec) && !r.Latest
 	if dec.State == publication.Restricted {
 		r.RestrictedCause = dec.Cause.Code
+	}
+	if e := w.earlier(d, dec); e != nil {
+		r.FirstPublic = e.PublicFrom
 	}
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {

@@ -228,11 +228,17 @@ func reportsByState(v *disclosure.View) Chart {
 }
 
 // Timing says when a National Report became public, against the day its
-// meeting's rule makes reports public (YYYY-MM-DD).
+// meeting's rule makes reports public (YYYY-MM-DD): the first time, for one
+// public again since its party lifted an objection (a journalist found a
+// report public on the rule's day counted "later" once public again).
 func Timing(ref disclosure.DocRef, day string) string {
 	switch ref.State {
 	case publication.Public:
-		switch from := ref.PublicFrom.String(); {
+		first := ref.PublicFrom
+		if !ref.FirstPublic.IsZero() {
+			first = ref.FirstPublic
+		}
+		switch from := first.String(); {
 		case from < day:
 			return Early
 		case from == day:
