@@ -86,6 +86,15 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 	if csv := read(t, filepath.Join(out, "data", "figures", "publication-timing.csv")); !strings.Contains(csv, "\nrm07,7th Review Meeting,0,1,1,0,0,0,2,2017-07-06,90\n") {
 		t.Errorf("publication-timing.csv does not count Borduria on the rule's day and Aland later:\n%s", csv)
 	}
+	// The calendar says, in words, that the first period ended and that
+	// the second began at the lift (a journalist read an ISO day, and a
+	// republication as a first publication).
+	ics := strings.ReplaceAll(read(t, filepath.Join(out, "calendar.ics")), "\r\n ", "")
+	for _, want := range []string{"(withdrawn on 1 August 2017)", `Borduria: National Report\, 7th Review Meeting (after the Contracting Party lifted its objection)`} {
+		if !strings.Contains(ics, want) {
+			t.Errorf("calendar.ics does not say %q:\n%s", want, ics)
+		}
+	}
 	// The feed: one entry a change, each with its own id.
 	feed := read(t, filepath.Join(out, "feed.atom"))
 	for _, want := range []string{"Borduria: National Report, 7th Review Meeting: public", "Borduria: National Report, 7th Review Meeting: withdrawn"} {

@@ -380,8 +380,13 @@ func (w *writer) calendar(records []Record) error {
 			if r.PublicFromAssumed {
 				desc.WriteString(" (" + assumedWords + ")")
 			}
-			if r.WithdrawnOn != "" {
-				desc.WriteString(" (withdrawn on " + r.WithdrawnOn + ")")
+			// Public from its party's lift of an objection, as its page
+			// says (a journalist read a republication as a first one).
+			if r.Basis == string(publication.BasisObjectionLifted) && r.PublicFrom == day {
+				desc.WriteString(" (" + publication.BasisWords(publication.BasisObjectionLifted, 0) + ")")
+			}
+			if w, err := catalog.ParseDate(r.WithdrawnOn); err == nil {
+				desc.WriteString(" (withdrawn on " + w.Long() + ")")
 			}
 			desc.WriteString("\n")
 		}
