@@ -269,6 +269,13 @@ func TestAReportSubmittedAfterTheMeetingHasNoStepBeforeIt(t *testing.T) {
 			t.Errorf("%s: want %q, and no step at the adjournment:\n%s", id, want, got)
 		}
 	}
+	// Before it came, the ledger says the report is not yet submitted, as
+	// its page does, not a bare "Not submitted" (a journalist read it as
+	// never submitted).
+	early := buildData(t, data, "2017-07-15")
+	if got := html.UnescapeString(text(t, filepath.Join(early, "documents", "index.html"))); !strings.Contains(got, "Not submitted not yet submitted") {
+		t.Errorf("the ledger as of 15 July 2017 does not say Borduria's report is not yet submitted:\n%s", got)
+	}
 	// Before it came, explain gives the day the late report becomes
 	// public (it said "none known").
 	if r := run(t, nil, "explain", "--data", data, "--as-of", "2017-07-15", "rm07-nr-borduria"); !strings.Contains(r.stdout, "next change: 10 August 2017 (00:00 Europe/Vienna): public, by the fact this catalog records for that day (submitted)") {
