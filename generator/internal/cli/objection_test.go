@@ -80,6 +80,10 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false,false\n") {
 		t.Errorf("documents.csv does not give Borduria's earlier period:\n%s", csv)
 	}
+	// Its page leads to the ledger on the day it first became public.
+	if page := read(t, filepath.Join(out, "documents", "rm07-nr-borduria", "index.html")); !strings.Contains(page, "?on=2017-07-06#doc-rm07-nr-borduria") {
+		t.Errorf("Borduria's page does not lead to the ledger of 6 July 2017, the day it first became public")
+	}
 	// When the reports became public: Borduria's on the rule's day, its
 	// first time; Aland's later, from the lift (a journalist found a
 	// report public on the rule's day counted "later" once public again).
