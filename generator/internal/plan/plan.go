@@ -318,22 +318,17 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 	if b == nil || h == nil {
 		return []string{}, false
 	}
-	dates := []struct {
-		name string
-		a, z catalog.Date
-	}{
-		{"published", b.Published, h.Published}, {"published_by", b.PublishedBy, h.PublishedBy}, {"objection", b.Objection, h.Objection},
-		{"objection_lifted", b.ObjectionLifted, h.ObjectionLifted}, {"consent", b.Consent, h.Consent}, {"adopted", b.Adopted, h.Adopted},
-		{"withdrawn", b.Withdrawn, h.Withdrawn}, {"submitted", b.Submitted, h.Submitted},
-	}
-	for _, f := range dates {
-		if f.a == f.z {
+	// The days each records (catalog.Document.Facts), field by field.
+	hf := h.Facts()
+	for i, f := range b.Facts() {
+		a, z := f.Day, hf[i].Day
+		if a == z {
 			continue
 		}
-		if public(f.name) {
-			facts = append(facts, fmt.Sprintf("%s: %s → %s", f.name, orNone(f.a), orNone(f.z)))
+		if public(f.Field) {
+			facts = append(facts, fmt.Sprintf("%s: %s → %s", f.Field, orNone(a), orNone(z)))
 		} else {
-			facts = append(facts, f.name+" (the value is not public)")
+			facts = append(facts, f.Field+" (the value is not public)")
 		}
 	}
 	for _, f := range []struct {
