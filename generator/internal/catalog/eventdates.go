@@ -14,22 +14,19 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 	var ps Problems
 	for _, d := range c.Documents {
 		m, _ := c.Meeting(d.Meeting)
-		for _, fact := range d.Facts() {
-			f := struct {
-				name   string
-				day    Date
-				cycled bool // a fact of the document's making, not of its meeting's
-			}{fact.Field, fact.Day, fact.Field != "adopted" && fact.Field != "withdrawn"}
+		for _, f := range d.Facts() {
+			// A fact of the document's making, not of its meeting's.
+			cycled := f.Field != "adopted" && f.Field != "withdrawn"
 			switch {
-			case f.day.IsZero():
-			case today.Before(f.day) && f.name == "published":
+			case f.Day.IsZero():
+			case today.Before(f.Day) && f.Field == "published":
 				// The one fact a source may give in advance: a day its
 				// party announced, for which the document is scheduled.
-				ps.add(d.Field(f.name), "document %q: published %s is after today (%s): the document is scheduled for that day, right only if its party announced it (the source in sources: must say so); otherwise give the day it happened, once it has", d.ID, f.day, today)
-			case today.Before(f.day):
-				ps.add(d.Field(f.name), "document %q: %s %s is after today (%s): it records something done, which cannot have happened yet; give the day it happened, once it has", d.ID, f.name, f.day, today)
-			case f.cycled && m != nil && !m.CycleStart.IsZero() && f.day.Before(m.CycleStart):
-				ps.add(d.Field(f.name), "document %q: %s %s is before meeting %q's review cycle began (%s, the close of the meeting before it), when none of its documents existed yet; check the day, and the meeting", d.ID, f.name, f.day, d.Meeting, m.CycleStart)
+				ps.add(d.Field(f.Field), "document %q: published %s is after today (%s): the document is scheduled for that day, right only if its party announced it (the source in sources: must say so); otherwise give the day it happened, once it has", d.ID, f.Day, today)
+			case today.Before(f.Day):
+				ps.add(d.Field(f.Field), "document %q: %s %s is after today (%s): it records something done, which cannot have happened yet; give the day it happened, once it has", d.ID, f.Field, f.Day, today)
+			case cycled && m != nil && !m.CycleStart.IsZero() && f.Day.Before(m.CycleStart):
+				ps.add(d.Field(f.Field), "document %q: %s %s is before meeting %q's review cycle began (%s, the close of the meeting before it), when none of its documents existed yet; check the day, and the meeting", d.ID, f.Field, f.Day, d.Meeting, m.CycleStart)
 			}
 		}
 		if pub := d.PartyDay(); !pub.IsZero() && !d.Submitted.IsZero() && pub.Before(d.Submitted) {

@@ -363,19 +363,21 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 	if m, ok := w.in.Catalog.Meeting(d.Meeting); ok && d.Report == 0 && len(m.Numbers) > 1 && w.kind(d.Kind).Numbered {
 		p.RoundUnknown = true
 	}
-	p.EarlierUnrecorded = w.earlierUnrecorded(d, dec)
-	if e := p.EarlierUnrecorded; e != nil {
-		e.Date = dec.PublicFrom
-	} else if e := p.Earlier; e != nil && e.Latest {
-		// Its first period's day, which its history says it was public
-		// by at the latest, for the same count: the note says why.
-		if p.EarlierUnrecorded = w.earlyUncounted(d, e.Basis); p.EarlierUnrecorded != nil {
-			p.EarlierUnrecorded.Date = e.PublicFrom
+	// The count that makes its day, or its first period's, the latest it
+	// can be: the note says why, of that day.
+	own := w.earlierUnrecorded(d, dec)
+	switch {
+	case own != nil:
+		own.Date = dec.PublicFrom
+		p.EarlierUnrecorded = own
+	case p.Earlier != nil && p.Earlier.Latest:
+		if p.EarlierUnrecorded = w.earlyUncounted(d, p.Earlier.Basis); p.EarlierUnrecorded != nil {
+			p.EarlierUnrecorded.Date = p.Earlier.PublicFrom
 		}
 	}
 	// Public from the rule's day at the latest, as its history says: its
 	// status says so too, and why.
-	if e := w.earlierUnrecorded(d, dec); e != nil && p.Cause.Code == publication.CauseBecamePublic {
+	if e := own; e != nil && p.Cause.Code == publication.CauseBecamePublic {
 		p.Cause.Code = CauseEarlierUncounted
 		p.Reason = fmt.Sprintf("public by %s at the latest (%s); it may have been public earlier: by a source's count, at least %d of its meeting's National Reports were public by the time it met, and this catalog dates %d published before it opened", p.Cause.Date.Long(), publication.BasisWords(p.Cause.Basis, p.Cause.Days), e.Published, e.Recorded)
 	}
@@ -447,9 +449,8 @@ func assumedDay(b publication.Basis, v *catalog.RuleVersion) bool {
 // withdrawn again, since the party lifted the objection
 // (publication.Decision.Earlier), with the marks of its first day that
 // the page gives the document's own (DocRef.Latest and LatestRead,
-// DocPage.DayAssumed): its page,
-// history, past, feeds, calendar and open data all read it here. Nil in
-// every other case.
+// DocPage.DayAssumed): its page, history, past, feeds, calendar and open
+// data all read it here. Nil in every other case.
 func (w *View) earlier(d *catalog.Document, dec publication.Decision) *EarlierPeriod {
 	e := dec.Earlier
 	if e.From.IsZero() || (dec.State != publication.Public && dec.State != publication.Withdrawn) {

@@ -385,8 +385,8 @@ func (w *writer) calendar(records []Record) error {
 			if r.Basis == string(publication.BasisObjectionLifted) && r.PublicFrom == day {
 				desc.WriteString(" (" + publication.BasisWords(publication.BasisObjectionLifted, 0) + ")")
 			}
-			if w, err := catalog.ParseDate(r.WithdrawnOn); err == nil {
-				desc.WriteString(" (withdrawn on " + w.Long() + ")")
+			if down, err := catalog.ParseDate(r.WithdrawnOn); err == nil {
+				desc.WriteString(" (withdrawn on " + down.Long() + ")")
 			}
 			desc.WriteString("\n")
 		}
