@@ -99,6 +99,10 @@ type EarlierPeriod struct {
 	Latest  bool `json:"latest,omitempty"`
 	Read    bool `json:"read,omitempty"`
 	Assumed bool `json:"assumed,omitempty"`
+	// Marks are those a row's past days give that day ("latest read
+	// assumed", or fewer), as DocRef gives the document's own: "assumed"
+	// only where not "latest" (DocRef.Assumed). The theme's data-earlier-marks.
+	Marks string `json:"marks"`
 }
 
 // FileRef is a downloadable file of a public document.

@@ -460,6 +460,16 @@ func (w *View) earlier(d *catalog.Document, dec publication.Decision) *EarlierPe
 	p.Latest = e.Latest || w.earlyUncounted(d, e.Basis) != nil
 	p.Read = e.Latest && d.PublishedByRead && e.From == d.PublishedBy
 	p.Assumed = assumedDay(e.Basis, dec.Version)
+	var marks []string
+	for _, m := range []struct {
+		on   bool
+		name string
+	}{{p.Latest, "latest"}, {p.Read, "read"}, {p.Assumed && !p.Latest, "assumed"}} {
+		if m.on {
+			marks = append(marks, m.name)
+		}
+	}
+	p.Marks = strings.Join(marks, " ")
 	return p
 }
 
