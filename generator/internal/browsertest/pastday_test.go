@@ -1097,10 +1097,7 @@ func TestNothingRecordedYetBeforeAMeetingOpened(t *testing.T) {
 			want = words["no_record_yet"]
 			wantDt, wantCountry = words["completeness_no_record_yet"], words["country_meeting_no_record_yet"]
 		}
-		prefix := ""
-		if c.lang != "en" {
-			prefix = c.lang + "/"
-		}
+		prefix := themetest.Prefix(c.lang)
 		query := ""
 		if c.on != "" {
 			query = "?on=" + c.on
