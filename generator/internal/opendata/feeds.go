@@ -120,24 +120,41 @@ func docName(r disclosure.DocRef) string {
 	return made + ", “" + r.Title + "”"
 }
 
+// nameOn is what a feed's entry of a change on day calls the document:
+// its own title only from the day it first became public, when its state
+// first showed it. An entry of an earlier change (scheduled, submitted)
+// names it as it was named that day, so that no entry's words change
+// after its day (a feed reader offers a changed entry as news again).
+func nameOn(r disclosure.DocRef, day catalog.Date) string {
+	first := r.FirstPublic
+	if first.IsZero() {
+		first = r.PublicFrom
+	}
+	if r.OwnTitle && (first.IsZero() || day.Before(first)) {
+		r.OwnTitle = false
+	}
+	return docName(r)
+}
+
 // entryTitle is the document and the change: "…: public"; where the day
 // is the latest by which it was public ("…: public by this day at the
 // latest"), which may be long after it became public (a reader's review
 // read a 1999 report's entry as news).
 func (w *writer) entryTitle(c disclosure.Change) string {
+	name := nameOn(c.Doc, c.Date)
 	if c.Read && c.Kind == string(publication.Public) {
-		return docName(c.Doc) + ": " + readWords
+		return name + ": " + readWords
 	}
 	if c.Latest && c.Assumed && c.Kind == string(publication.Public) {
-		return docName(c.Doc) + ": " + latestWords + " (" + assumedDay + ")"
+		return name + ": " + latestWords + " (" + assumedDay + ")"
 	}
 	if c.Latest && c.Kind == string(publication.Public) {
-		return docName(c.Doc) + ": " + latestWords
+		return name + ": " + latestWords
 	}
 	if c.Assumed && c.Kind == string(publication.Public) {
-		return docName(c.Doc) + ": public " + assumedWords
+		return name + ": public " + assumedWords
 	}
-	return docName(c.Doc) + ": " + c.Kind
+	return name + ": " + c.Kind
 }
 
 // feed writes one Atom feed of the given changes (newest first), updated
