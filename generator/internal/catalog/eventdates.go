@@ -35,15 +35,36 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		if pub := d.PartyDay(); !pub.IsZero() && !d.Withdrawn.IsZero() && d.Withdrawn.Before(pub) {
 			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is before its party published it (%s); withdrawn: records the day a public document was taken down, and a document withdrawn before it was public stays restricted: check both days", d.ID, d.Withdrawn, pub)
 		}
-		// Submitted after the day the rule makes its meeting's reports
-		// public: public from the day it was submitted (the engine), which
-		// is right only for a report that came late.
-		if k, ok := c.Rules.Kind(d.Kind); ok && m != nil && !d.Submitted.IsZero() {
+		// The day the rule of days after adjournment makes its meeting's
+		// reports public, where one does.
+		var due Date
+		var days int
+		if k, ok := c.Rules.Kind(d.Kind); ok && m != nil {
 			if r, ok := k.For(m.ID); ok {
-				if due, ok := r.DayFor(m); ok && due.Before(d.Submitted) {
-					ps.add(d.Field("submitted"), "document %q: submitted %s is after %s, the day its meeting's reports became public under the rule (%d days after it adjourned): it is not public before the day it was submitted, right only for a report that came late; check the day", d.ID, d.Submitted, due, r.Days)
+				if day, ok := r.DayFor(m); ok {
+					due, days = day, r.Days
 				}
 			}
+		}
+		// Submitted after that day: public from the day it was submitted
+		// (the engine), which is right only for a report that came late.
+		if !due.IsZero() && due.Before(d.Submitted) {
+			ps.add(d.Field("submitted"), "document %q: submitted %s is after %s, the day its meeting's reports became public under the rule (%d days after it adjourned): it is not public before the day it was submitted, right only for a report that came late; check the day", d.ID, d.Submitted, due, days)
+		}
+		// Taken down before the rule made it public, its party not having
+		// published it: it never was public, and stays restricted (a
+		// webmaster's review found it silent).
+		public := due
+		if public.Before(d.Submitted) {
+			public = d.Submitted
+		}
+		if !due.IsZero() && !d.Withdrawn.IsZero() && d.PartyDay().IsZero() && d.Withdrawn.Before(public) {
+			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is before %s, the day it became public under the rule; withdrawn: records the day a public document was taken down, and a document withdrawn before it was public stays restricted: check the day", d.ID, d.Withdrawn, public)
+		}
+		// Taken down while withheld at its party's objection, not lifted
+		// by then: not public, so nothing to take down.
+		if !d.Objection.IsZero() && !d.Withdrawn.IsZero() && !d.Withdrawn.Before(d.Objection) && d.ObjectionLifted.IsZero() {
+			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is on or after its party's objection (%s), which already withheld it; withdrawn: records the day a public document was taken down for another reason: leave it out", d.ID, d.Withdrawn, d.Objection)
 		}
 		// An objection is to the publication of a report submitted.
 		if !d.Objection.IsZero() && !d.Submitted.IsZero() && d.Objection.Before(d.Submitted) {

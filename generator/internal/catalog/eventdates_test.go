@@ -19,6 +19,9 @@ documents:
   - {kind: national_report, party: chile, submitted: 2026-07-23}
   - {kind: national_report, party: austria, objection: 2026-08-01, withdrawn: 2026-08-01, withdrawn_reason: x, objection_lifted: 2026-09-01}
   - {kind: national_report, party: japan, submitted: 2026-06-01, objection: 2026-05-20}
+  - {kind: national_report, party: mexico, withdrawn: 2026-05-01, withdrawn_reason: x}
+  - {kind: national_report, party: norway, objection: 2026-08-01, withdrawn: 2026-09-01, withdrawn_reason: x}
+  - {kind: national_report, party: canada, submitted: 2026-08-10, withdrawn: 2026-08-01, withdrawn_reason: x}
 `)},
 		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
 documents:
@@ -53,13 +56,19 @@ documents:
 		// (a webmaster's review found both silent).
 		`document "rm10-nr-austria": objection_lifted 2026-09-01 has no effect, as the document was taken down (withdrawn: 2026-08-01)`,
 		`document "rm10-nr-japan": objection 2026-05-20 is before its party submitted it (2026-06-01)`,
+		// A take-down before the report was public, by the rule or, came
+		// late, by its submission; and one while withheld (a webmaster's
+		// review found them silent).
+		`data/documents/rm10.yaml:7:44: document "rm10-nr-mexico": withdrawn 2026-05-01 is before 2026-07-23, the day it became public under the rule`,
+		`data/documents/rm10.yaml:9:67: document "rm10-nr-canada": withdrawn 2026-08-01 is before 2026-08-10, the day it became public under the rule`,
+		`data/documents/rm10.yaml:8:67: document "rm10-nr-norway": withdrawn 2026-09-01 is on or after its party's objection (2026-08-01), which already withheld it`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 8 {
-		t.Errorf("want nine warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
+	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 12 {
+		t.Errorf("want thirteen warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
 	}
 }
 

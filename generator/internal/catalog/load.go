@@ -699,6 +699,7 @@ func (l *loader) checkDocument(d *Document, rule *RuleVersion) {
 			{"file", d.File != ""}, {"url", d.URL != ""}, {"text", d.Text != ""},
 			{"submitted", !d.Submitted.IsZero()}, {"published", !d.Published.IsZero()}, {"published_undated", d.PublishedUndated}, {"published_by", !d.PublishedBy.IsZero()},
 			{"consent", !d.Consent.IsZero()}, {"adopted", !d.Adopted.IsZero()}, {"withdrawn", !d.Withdrawn.IsZero()},
+			{"objection", !d.Objection.IsZero()}, {"objection_lifted", !d.ObjectionLifted.IsZero()},
 		} {
 			if f.set {
 				l.errorf(d.Field(f.name), "document %q is not_submitted but has %s", d.ID, f.name)
