@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/cns-transparency/cns-site/generator/internal/nearest"
 	"github.com/cns-transparency/cns-site/generator/internal/parallel"
 )
 
@@ -538,7 +539,7 @@ func (l *loader) checkMeetings(c *Catalog) {
 		seen := map[string]bool{}
 		for _, id := range m.Parties {
 			if _, ok := c.partyByID[id]; !ok {
-				l.errorf(m.Field("parties"), "meeting %q lists party %q, which is not in %s", m.ID, id, l.display(PartiesFile))
+				l.errorf(m.Field("parties"), "meeting %q lists party %q, which is not in %s%s", m.ID, id, l.display(PartiesFile), didYouMean(id, c.partyIDs()))
 			} else if seen[id] {
 				l.errorf(m.Field("parties"), "meeting %q lists party %q twice", m.ID, id)
 			}
@@ -575,7 +576,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		return
 	}
 	if !ok {
-		l.errorf(df.Field("meeting"), "meeting %q is not in %s", df.Meeting, l.display(MeetingsFile))
+		l.errorf(df.Field("meeting"), "meeting %q is not in %s%s", df.Meeting, l.display(MeetingsFile), didYouMean(df.Meeting, c.meetingIDs()))
 		return
 	}
 	c.Warnings = append(c.Warnings, fieldWordsIn(df.Where, "sources", "a source of "+l.display(name), df.Sources)...)
@@ -605,7 +606,7 @@ func (l *loader) checkDocuments(c *Catalog, name string, df *documentsFile) {
 		}
 		if d.Party != "" {
 			if _, ok := c.partyByID[d.Party]; !ok {
-				l.errorf(d.Field("party"), "party %q is not in %s", d.Party, l.display(PartiesFile))
+				l.errorf(d.Field("party"), "party %q is not in %s%s", d.Party, l.display(PartiesFile), didYouMean(d.Party, c.partyIDs()))
 			} else if len(m.Parties) > 0 && !inMeeting[d.Party] {
 				l.errorf(d.Field("party"), "party %q is not among the parties of meeting %q", d.Party, m.ID)
 			}
@@ -991,4 +992,30 @@ func (l *loader) checkDayOrMonth(at Pos, field, v string) {
 		return
 	}
 	l.errorf(at, "%s: %q is not a day (YYYY-MM-DD, such as 2021-10-20) or a month (YYYY-MM, such as 2015-10) that exists; write one of them, or words (29–30 September 1998)", field, v)
+}
+
+// didYouMean is ": did you mean "x"?" of the known id nearest a mistyped
+// one ("spian" for spain), or nothing where none is near (a webmaster's
+// review found a mistyped party id given no hint, as a field's name is).
+func didYouMean(id string, known []string) string {
+	if near := nearest.Words(id, known, 1); len(near) > 0 {
+		return fmt.Sprintf(": did you mean %q?", near[0])
+	}
+	return ""
+}
+
+func (c *Catalog) partyIDs() []string {
+	ids := make([]string, 0, len(c.Parties))
+	for _, p := range c.Parties {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func (c *Catalog) meetingIDs() []string {
+	ids := make([]string, 0, len(c.Meetings))
+	for _, m := range c.Meetings {
+		ids = append(ids, m.ID)
+	}
+	return ids
 }
