@@ -37,7 +37,7 @@ func TestPlanOfUnchangedTreeSaysNoChange(t *testing.T) {
 	data := gitRepo(t)
 	for _, base := range [][]string{{"--base", "HEAD"}, {}} { // {} : the merge base with main
 		r := run(t, nil, append([]string{"plan", "--data", data, "--as-of", "2017-05-01"}, base...)...)
-		if r.code != 0 || !strings.Contains(r.stdout, "No change to what the public sees.") {
+		if r.code != 0 || !strings.Contains(r.stdout, "No change to any document") {
 			t.Errorf("plan %v: exit %d\n%s%s", base, r.code, r.stdout, r.stderr)
 		}
 	}

@@ -11,12 +11,18 @@ import (
 	"github.com/cns-transparency/cns-site/generator/internal/publication"
 )
 
+// noChange is the plan of a change to no document. It says documents: the
+// plan compares them alone, and a webmaster's review read "no change to
+// what the public sees" of a change to a party's day of entry into force,
+// which its page shows.
+const noChange = "No change to any document (parties' and meetings' own pages are not compared)."
+
 // Text writes the plan for a terminal.
 func (p Plan) Text(w io.Writer, base string) {
 	day := p.AsOf.Format("2 January 2006")
 	fmt.Fprintf(w, "Publication plan: %s → this catalog, as of %s and for %d days after.\n", base, day, p.Days)
 	if p.NoChange() {
-		fmt.Fprintln(w, "No change to what the public sees.")
+		fmt.Fprintln(w, noChange)
 		return
 	}
 	fmt.Fprintf(w, "%s\n", p.summary())
@@ -34,7 +40,7 @@ func (p Plan) Markdown(w io.Writer, base string) {
 	day := p.AsOf.Format("2 January 2006")
 	fmt.Fprintf(w, "### Publication plan\n\n%s → this change, as of %s and for %d days after.\n\n", mdEscape(base), day, p.Days)
 	if p.NoChange() {
-		fmt.Fprintln(w, "No change to what the public sees.")
+		fmt.Fprintln(w, noChange)
 		return
 	}
 	fmt.Fprintf(w, "%s\n\n", p.summary())
