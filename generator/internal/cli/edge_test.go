@@ -466,8 +466,9 @@ func TestFormerIDsAreInTheOpenData(t *testing.T) {
 			t.Errorf("documents.json: %s former_ids %#v, want %q", d.ID, d.Former, want)
 		}
 	}
-	// The columns of an earlier public period follow, empty (false) here.
-	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",rm07-aland-report;rm07-aland,,,,false,false,false\n") {
+	// The columns of an earlier public period follow, empty (false) here,
+	// then the reason for a take-down, empty too.
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",rm07-aland-report;rm07-aland,,,,false,false,false,\n") {
 		t.Errorf("documents.csv does not give Aland's former ids joined by ';'")
 	}
 }

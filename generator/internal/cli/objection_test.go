@@ -77,7 +77,7 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 			t.Errorf("documents.json: %s's earlier period is %q, want %q", d.ID, got, want)
 		}
 	}
-	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false,false\n") {
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",2017-07-06,2017-08-01,after_adjournment,false,false,false,\n") {
 		t.Errorf("documents.csv does not give Borduria's earlier period:\n%s", csv)
 	}
 	// Its page leads to the ledger on the day it first became public.
@@ -105,6 +105,11 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 		if n := strings.Count(feed, "<title>"+want+"</title>"); n != map[bool]int{true: 2, false: 1}[strings.HasSuffix(want, "public")] {
 			t.Errorf("the feed has %d entries %q", n, want)
 		}
+	}
+	// Its withdrawal says why, as its page does (a webmaster's review
+	// found the entry saying only that it was withdrawn).
+	if want := "<summary type=\"text\">Withdrawn from publication. The Contracting Party objected to its publication.</summary>"; !strings.Contains(feed, want) {
+		t.Errorf("the feed does not say why Borduria's report was withdrawn (%s):\n%s", want, feed)
 	}
 	ids := regexp.MustCompile(`<id>(urn:uuid:[^<]+)</id>`).FindAllStringSubmatch(feed, -1)
 	seen := map[string]bool{}
@@ -336,5 +341,42 @@ func TestAWithheldLateReportShowsNoHiddenDay(t *testing.T) {
 	}
 	if got := html.UnescapeString(text(t, filepath.Join(out, "fr", "documents", "rm07-nr-aland", "index.html"))); !strings.Contains(got, "a formulé une objection à sa publication") || strings.Contains(got, "août 2017") {
 		t.Errorf("the French page of Aland's report: %s", got)
+	}
+}
+
+// A withdrawn report says why in its feed entry and in the open data, as
+// its page does: the catalog's reason for a take-down, or its party's
+// objection (a webmaster's review found the reason on the page alone).
+func TestAWithdrawnReportSaysWhyInTheFeedAndTheOpenData(t *testing.T) {
+	data := rm07Catalog(t, `  - {kind: national_report, party: borduria, objection: 2017-08-01}
+  - {kind: national_report, party: cordova, withdrawn: 2017-08-15, withdrawn_reason: "Its Contracting Party sent a corrected version"}
+`)
+	out := buildData(t, data, "2017-09-01")
+	reasons := map[string]string{
+		"rm07-nr-borduria": "The Contracting Party objected to its publication.",
+		"rm07-nr-cordova":  "Its Contracting Party sent a corrected version",
+	}
+	feed := read(t, filepath.Join(out, "feed.atom"))
+	for id, reason := range reasons {
+		if want := "Withdrawn from publication. " + strings.TrimSuffix(reason, ".") + "."; !strings.Contains(feed, "<summary type=\"text\">"+want+"</summary>") {
+			t.Errorf("the feed does not say why %s was withdrawn (%q):\n%s", id, want, feed)
+		}
+	}
+	var docs struct {
+		Documents []struct {
+			ID, State string
+			Reason    string `json:"withdrawn_reason"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "documents.json"))), &docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs.Documents {
+		if d.Reason != reasons[d.ID] || (d.State == "withdrawn") != (reasons[d.ID] != "") {
+			t.Errorf("documents.json: %s is %s, withdrawn_reason %q; want %q", d.ID, d.State, d.Reason, reasons[d.ID])
+		}
+	}
+	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",Its Contracting Party sent a corrected version\n") {
+		t.Errorf("documents.csv does not end Cordova's row with its reason:\n%s", csv)
 	}
 }

@@ -109,15 +109,29 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	}
 	if e := earlier; e != nil {
 		public(e.PublicFrom, e.Basis, e.BasisText, e.Latest, e.Read, e.Assumed)
-		add(Change{Date: e.WithdrawnOn, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
+		add(Change{Date: e.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnText(objectionWords)})
 	}
 	if dec.State == publication.Public || dec.State == publication.Withdrawn {
 		public(dec.PublicFrom, dec.Basis, dec.BasisText, ref.Latest, ref.LatestRead, dayAssumed(dec))
 	}
 	if dec.State == publication.Withdrawn {
-		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: "Withdrawn from publication."})
+		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnText(w.withdrawnReason(d, dec))})
 	}
 	return out
+}
+
+// withdrawnText is a take-down's sentence, with why, as its page gives it
+// (a webmaster's review found the feeds' entries saying only that it was
+// withdrawn). Pages write the sentence in their language from the change's
+// kind, and the reason apart.
+func withdrawnText(reason string) string {
+	if reason == "" {
+		return "Withdrawn from publication."
+	}
+	if !strings.HasSuffix(reason, ".") {
+		reason += "."
+	}
+	return "Withdrawn from publication. " + reason
 }
 
 // PastStates are the states Past gives a document on a day before the

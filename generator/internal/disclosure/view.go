@@ -340,12 +340,8 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		// Those left out are counted on the rule's row (RuleURL).
 		p.RuleRef.Sources, _ = w.Sources(v.Sources)
 	}
-	if dec.State == publication.Withdrawn && d.Withdrawn == dec.WithdrawnOn {
-		p.WithdrawnReason = d.WithdrawnReason
-	}
-	if dec.State == publication.Withdrawn && d.Objection == dec.WithdrawnOn {
-		p.WithdrawnReason, p.WithdrawnObjection = "The Contracting Party objected to its publication.", true
-	}
+	p.WithdrawnReason = w.withdrawnReason(d, dec)
+	p.WithdrawnObjection = p.WithdrawnReason == objectionWords
 	switch dec.State {
 	case publication.Public, publication.Scheduled, publication.Withdrawn:
 		// The day it was submitted, a step of the review process that the
@@ -553,6 +549,24 @@ func (w *View) PartySources(p *catalog.Party) (note string, sources []string, hi
 		note = shown[0]
 	}
 	return note, sources, hidden
+}
+
+// objectionWords are why a report its party objected to was withdrawn.
+const objectionWords = "The Contracting Party objected to its publication."
+
+// withdrawnReason is why a withdrawn document was taken down, as its page
+// and history say: the catalog's reason, or its party's objection; "" in
+// another state.
+func (w *View) withdrawnReason(d *catalog.Document, dec publication.Decision) string {
+	switch {
+	case dec.State != publication.Withdrawn:
+		return ""
+	case d.Objection == dec.WithdrawnOn:
+		return objectionWords
+	case d.Withdrawn == dec.WithdrawnOn:
+		return d.WithdrawnReason
+	}
+	return ""
 }
 
 // File is the file of a document that this site offers: nil unless the

@@ -111,10 +111,15 @@ type Record struct {
 	EarlierPublicFromLatest  bool   `json:"earlier_public_from_latest"`
 	EarlierPublicFromAssumed bool   `json:"earlier_public_from_assumed"`
 	EarlierPublicFromRead    bool   `json:"earlier_public_from_read"`
+	// WithdrawnReason is why a withdrawn document was taken down, as its
+	// page says it (disclosure.DocPage.WithdrawnReason): the catalog's
+	// words, or that its Contracting Party objected; empty otherwise. After
+	// the Earlier fields, which came first.
+	WithdrawnReason string `json:"withdrawn_reason"`
 }
 
 // Columns of documents.csv, in order; the same names as the JSON keys.
-var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids", "earlier_public_from", "earlier_withdrawn_on", "earlier_basis", "earlier_public_from_latest", "earlier_public_from_assumed", "earlier_public_from_read"}
+var Columns = []string{"id", "meeting", "party", "kind", "title", "state", "basis", "public_from", "withdrawn_on", "next_change", "file_name", "file_size", "sha256", "file_url", "official_url", "page_url", "read_kind", "read_url", "report", "title_lang", "submitted", "public_from_latest", "public_from_assumed", "public_from_read", "former_ids", "earlier_public_from", "earlier_withdrawn_on", "earlier_basis", "earlier_public_from_latest", "earlier_public_from_assumed", "earlier_public_from_read", "withdrawn_reason"}
 
 func (r Record) row() []string {
 	size := ""
@@ -125,7 +130,7 @@ func (r Record) row() []string {
 	if r.Report != nil {
 		report = strconv.Itoa(*r.Report)
 	}
-	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";"), r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis, strconv.FormatBool(r.EarlierPublicFromLatest), strconv.FormatBool(r.EarlierPublicFromAssumed), strconv.FormatBool(r.EarlierPublicFromRead)}
+	return []string{r.ID, r.Meeting, r.Party, r.Kind, r.Title, r.State, r.Basis, r.PublicFrom, r.WithdrawnOn, r.NextChange, r.FileName, size, r.SHA256, r.FileURL, r.OfficialURL, r.PageURL, r.ReadKind, r.ReadURL, report, r.TitleLang, r.Submitted, strconv.FormatBool(r.PublicFromLatest), strconv.FormatBool(r.PublicFromAssumed), strconv.FormatBool(r.PublicFromRead), strings.Join(r.FormerIDs, ";"), r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis, strconv.FormatBool(r.EarlierPublicFromLatest), strconv.FormatBool(r.EarlierPublicFromAssumed), strconv.FormatBool(r.EarlierPublicFromRead), r.WithdrawnReason}
 }
 
 // writer holds what all outputs share.
@@ -183,7 +188,7 @@ func (w *writer) records() []Record {
 			State: string(page.State), Basis: page.Basis, PublicFrom: page.PublicFrom.String(), WithdrawnOn: page.WithdrawnOn.String(),
 			NextChange: page.NextChange.String(), OfficialURL: page.OfficialURL, PageURL: w.abs(page.URL),
 			Submitted: page.Submitted.String(), PublicFromLatest: page.Latest, PublicFromAssumed: page.DayAssumed, PublicFromRead: page.LatestRead,
-			FormerIDs: append([]string{}, d.FormerIDs...),
+			FormerIDs: append([]string{}, d.FormerIDs...), WithdrawnReason: page.WithdrawnReason,
 		}
 		if e := page.Earlier; e != nil {
 			r.EarlierPublicFrom, r.EarlierWithdrawnOn, r.EarlierBasis = e.PublicFrom.String(), e.WithdrawnOn.String(), string(e.Basis)

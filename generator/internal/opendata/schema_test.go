@@ -116,7 +116,7 @@ func TestSchemasEnumerateWhatTheGoSourceDecides(t *testing.T) {
 		{"documents: the states that say where to read", ifStates(rule("A public document says where it can be read, and since when it is public.")), []string{string(publication.Public)}},
 		{"documents: the states with no day", ifStates(rule("A withheld, restricted or not submitted document has no publication day, basis or day of submission.")), undated},
 		{"documents: the states with no next change", ifStates(rule("Only a scheduled document, or one not yet submitted, has a next change: the day it becomes public; the day its meeting's review cycle begins or its meeting opens.")), noNext},
-		{"documents: the states withdrawn", ifStates(rule("A withdrawn document says when it was public and when it was taken down.")), states(disclosure.StatesShowing(disclosure.FactWithdrawnOn))},
+		{"documents: the states withdrawn", ifStates(rule("A withdrawn document says when it was public, when it was taken down and why; no other has a reason for a take-down.")), states(disclosure.StatesShowing(disclosure.FactWithdrawnOn))},
 		{"documents: the states to come", ifStates(rule("A scheduled document says the day it becomes public.")), toCome},
 		{"meetings: type", strs(get(schema("meetings.schema.json"), "$defs", "meeting", "properties", "type", "enum")), catalog.MeetingTypes},
 		{"parties: type", strs(get(schema("parties.schema.json"), "$defs", "party", "properties", "type", "enum")), catalog.PartyTypes},
