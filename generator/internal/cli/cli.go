@@ -642,6 +642,16 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 	if p, ok := c.Party(d.Party); ok {
 		line("party", fmt.Sprintf("%s, %s", p.Name, standingText(c.Membership(d.Meeting, d.Party))))
 	}
+	// A report public again since its party lifted an objection: the
+	// period it was public before, which its page, history and open data
+	// keep (a webmaster's review found explain silent of it).
+	if e := page.Earlier; e != nil {
+		first := "public from " + e.PublicFrom.Long()
+		if e.Latest {
+			first = "public by " + e.PublicFrom.Long() + " at the latest"
+		}
+		line("earlier", fmt.Sprintf("%s (%s) to %s, when its party's objection withdrew it", first, e.BasisText, e.WithdrawnOn.Long()))
+	}
 	line("public from", dec.PublicFrom.Long())
 	line("withdrawn on", dec.WithdrawnOn.Long())
 	if dec.State == publication.Public && page.ReadAt != nil {

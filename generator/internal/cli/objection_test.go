@@ -120,7 +120,8 @@ func TestALiftedObjectionMakesTheReportPublicAgain(t *testing.T) {
 		seen[id[1]] = true
 	}
 	r := run(t, nil, "explain", "--data", data, "--as-of", "2017-12-01", "rm07-nr-borduria")
-	if !strings.Contains(r.stdout, "fact: objection lifted: 1 October 2017") || !strings.Contains(r.stdout, "after the Contracting Party lifted its objection") {
+	if !strings.Contains(r.stdout, "fact: objection lifted: 1 October 2017") || !strings.Contains(r.stdout, "after the Contracting Party lifted its objection") ||
+		!strings.Contains(r.stdout, "earlier:     public from 6 July 2017 (90 days after the meeting adjourned) to 1 August 2017, when its party's objection withdrew it") {
 		t.Errorf("explain does not give the lifted objection:\n%s%s", r.stdout, r.stderr)
 	}
 	// Before the lifts: withheld, and withdrawn.

@@ -343,25 +343,33 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 			facts = append(facts, fmt.Sprintf("%s: %s → %s", f.name, f.a, f.z))
 		}
 	}
-	var details []string
+	// Details: a line's value before and after where it is one line (a
+	// webmaster's review found a new address shown as "details changed:
+	// url" alone, and a new title twice), the names of the longer ones.
+	var changed, details []string
 	for _, f := range []struct {
-		name string
-		a, z string
+		name  string
+		a, z  string
+		value bool
 	}{
-		{"title", b.Title, h.Title}, {"summary", b.Summary, h.Summary}, {"symbol", b.Symbol, h.Symbol},
-		{"url", b.URL, h.URL}, {"file", fileSum(b), fileSum(h)}, {"text", b.Body, h.Body},
-		{"withdrawn_reason", b.WithdrawnReason, h.WithdrawnReason},
+		{"title", b.Title, h.Title, true}, {"summary", b.Summary, h.Summary, false}, {"symbol", b.Symbol, h.Symbol, true},
+		{"url", b.URL, h.URL, true}, {"file", fileSum(b), fileSum(h), false}, {"text", b.Body, h.Body, false},
+		{"withdrawn_reason", b.WithdrawnReason, h.WithdrawnReason, false},
 	} {
-		if f.a != f.z {
+		switch {
+		case f.a == f.z:
+		case f.value:
+			changed = append(changed, fmt.Sprintf("%s: %q → %q", f.name, f.a, f.z))
+		default:
 			details = append(details, f.name)
 		}
 	}
-	if len(details) > 0 {
+	if len(changed)+len(details) > 0 {
 		if public("details") {
-			if b.Title != h.Title {
-				facts = append(facts, fmt.Sprintf("title: %q → %q", b.Title, h.Title))
+			facts = append(facts, changed...)
+			if len(details) > 0 {
+				facts = append(facts, "details changed: "+strings.Join(details, ", "))
 			}
-			facts = append(facts, "details changed: "+strings.Join(details, ", "))
 		} else {
 			hidden = true
 		}
