@@ -243,7 +243,7 @@ func runBuild(args []string, env Env) error {
 	work := fs.String("work", ".build", "the build area (git-ignored): generated content and Hugo's caches")
 	baseURL := fs.String("base-url", "", "the address the site is served from, such as https://example.org/cns/ (default: the one in hugo.toml)")
 	langs := fs.String("languages", "", "build only these of the site's languages, comma-separated, such as en or en,fr (default: every language in hugo.toml); for a quicker preview")
-	quiet := fs.Bool("quiet", false, "print nothing on success")
+	quiet := fs.Bool("quiet", false, "print nothing on success but the catalog's warnings (on standard error)")
 	wait := fs.Duration("wait", 0, "when another build is writing the same output folder, wait this long for it\n(such as 10m) before giving up with exit status 7; default: give up at once")
 	memLimit := memoryLimitFlag(fs)
 	if err := c.parse(args, 0, ""); err != nil {
