@@ -66,7 +66,9 @@ func (d *decoder) decodeFile(src []byte, v any) bool {
 		return false
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		d.probs.add(Pos{d.file, 1, 1}, "the file is empty")
+		// What it should hold (a webmaster's review found "the file is
+		// empty" alone no help).
+		d.probs.add(Pos{d.file, 1, 1}, "the file is empty; it holds a mapping of these keys: %s (data/README.md shows one)", strings.Join(yamlKeys(reflect.TypeOf(v).Elem()), ", "))
 		return false
 	}
 	top := root.Content[0]
@@ -384,4 +386,16 @@ func syntaxHint(msg string) string {
 		}
 	}
 	return ""
+}
+
+// yamlKeys are the keys a struct type takes in YAML, in order.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" && f.IsExported() && f.Type != whereType {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
