@@ -1006,7 +1006,10 @@
         setTimeout(function () { if (!self.root.contains(document.activeElement)) self.close(); }, 0);
       });
     }
-    this.run();
+    // A query in the page's address: its results and facets in one frame,
+    // so that the facets do not push the results down once drawn (a
+    // layout shift of 0.15 on a phone, which Lighthouse measured).
+    this.run(this.mode === 'page');
   };
 
   /* fromURL reads the query and facets from the address. */
