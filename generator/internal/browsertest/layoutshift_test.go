@@ -24,6 +24,9 @@ type scriptGate struct {
 	mu   sync.Mutex
 	open chan struct{}
 	fail bool // answer every script with 404 Not Found
+	// suffix is of the addresses held back: ".js" (scripts) unless set
+	// ("/index.json": a search index).
+	suffix string
 }
 
 func (g *scriptGate) close() {
@@ -40,7 +43,11 @@ func (g *scriptGate) release() {
 
 func (g *scriptGate) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, ".js") {
+		suffix := g.suffix
+		if suffix == "" {
+			suffix = ".js"
+		}
+		if strings.HasSuffix(r.URL.Path, suffix) {
 			g.mu.Lock()
 			open, fail := g.open, g.fail
 			g.mu.Unlock()

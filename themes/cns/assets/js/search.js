@@ -1131,6 +1131,8 @@
     if (page) {
       els.more.hidden = shown.length <= limit;
       if (els.browse) els.browse.hidden = active;
+      // Cleared: the browse lists the page kept back for a query come back.
+      if (!active) document.documentElement.classList.remove('search-query');
     } else {
       els.all.href = els.form.action + (q.trim() ? '?q=' + encodeURIComponent(q.trim()) : '');
       els.all.textContent = this.t('all_results', { q: q.trim() });
@@ -1418,6 +1420,8 @@
       search.init(els);
       return search;
     }, function (err) {
+      // The error says the pages below lead to every document: shown.
+      document.documentElement.classList.remove('search-query');
       els.status.textContent = s.error || String(err);
       root.setAttribute('data-search-ready', 'error');
       throw err;
