@@ -59,8 +59,10 @@ func (d *decoder) decodeFile(src []byte, v any) bool {
 				return false
 			}
 		}
+		// What to do first, then the parser's own words (a webmaster's
+		// review found the parser's terms, read first, no help).
 		if hint := syntaxHint(msg); hint != "" {
-			msg += ". " + hint
+			msg = hint + " (the YAML parser says: " + msg + ")"
 		}
 		d.probs.add(pos, "YAML syntax: %s", msg)
 		return false

@@ -261,7 +261,7 @@ func documentsTable(v *disclosure.View) TableSchema {
 		{"earlier_public_from_latest", "boolean", "", "true where earlier_public_from is the latest day it may have become public then, as public_from_latest says of public_from.", &Constraints{Required: true}},
 		{"earlier_public_from_assumed", "boolean", "", "true where earlier_public_from is the day a rule sets that no source states for the document's meeting, as public_from_assumed says of public_from.", &Constraints{Required: true}},
 		{"earlier_public_from_read", "boolean", "", "true where earlier_public_from is the day this catalog read the page of its Contracting Party that shows it published, as public_from_read says of public_from.", &Constraints{Required: true}},
-		{"withdrawn_reason", "string", "", "Why a withdrawn document was taken down, as its page says: the catalog's reason, in English, or that its Contracting Party objected to its publication; empty otherwise.", nil},
+		{"withdrawn_reason", "string", "", "Why a withdrawn document was taken down, in English, as its page says: the catalog's reason, or \"The Contracting Party objected to its publication.\"; empty otherwise.", nil},
 	}
 	return TableSchema{Fields: f, PrimaryKey: []string{"id"}, MissingValues: []string{""}}
 }
