@@ -264,6 +264,22 @@ func FieldShown(field string, statuses ...Status) bool {
 	return false
 }
 
+// ValueShown says whether a document in the state s shows the value of a
+// field of its catalog entry: its own title where it is public or
+// withdrawn (DocRef.Title), its symbol and official address only where it
+// is public (DocPage). The plan prints a value only on the side of a
+// change that shows it (a code review found a withdrawn report's new
+// address in a plan, which CI logs publish).
+func ValueShown(field string, s Status) bool {
+	switch field {
+	case "title":
+		return s.State == publication.Public || s.State == publication.Withdrawn
+	case "symbol", "url":
+		return s.State == publication.Public
+	}
+	return false
+}
+
 // basisField is the catalog field whose date a basis makes the public day.
 var basisField = map[publication.Basis]string{
 	publication.BasisEarly:    "published",

@@ -295,7 +295,8 @@ func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change,
 		bFrom, bok := publicFrom(bNow)
 		ch.Earlier = !bok || hFrom.Before(bFrom)
 	}
-	ch.Facts, ch.Hidden = c.facts(b, h, func(field string) bool { return disclosure.FieldShown(field, bSeen, hSeen) })
+	ch.Facts, ch.Hidden = c.facts(b, h, func(field string) bool { return disclosure.FieldShown(field, bSeen, hSeen) },
+		func(field string) (bool, bool) { return disclosure.ValueShown(field, bSeen), disclosure.ValueShown(field, hSeen) })
 	if len(ch.Periods) == 0 && len(ch.Facts) == 0 && !ch.Hidden && kind == Changed {
 		return ch, false
 	}
@@ -314,7 +315,7 @@ func publicFrom(d publication.Decision) (catalog.Date, bool) {
 // facts names what changed between the two versions of a document, its
 // meeting and its rule; values only where public. hidden reports a change
 // to details the plan may not print.
-func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool) (facts []string, hidden bool) {
+func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool, shown func(field string) (base, head bool)) (facts []string, hidden bool) {
 	if b == nil || h == nil {
 		return []string{}, false
 	}
@@ -343,26 +344,33 @@ func (c *comparer) facts(b, h *catalog.Document, public func(field string) bool)
 			facts = append(facts, fmt.Sprintf("%s: %s → %s", f.name, f.a, f.z))
 		}
 	}
-	// Details: a line's value before and after where it is one line (a
-	// webmaster's review found a new address shown as "details changed:
-	// url" alone, and a new title twice), the names of the longer ones.
+	// Details: a one-line value before and after, on each side that shows
+	// it (disclosure.ValueShown; a webmaster's review found a new address
+	// named alone, and a new title twice), the names of the others.
 	var changed, details []string
 	for _, f := range []struct {
-		name  string
-		a, z  string
-		value bool
+		name string
+		a, z string
 	}{
-		{"title", b.Title, h.Title, true}, {"summary", b.Summary, h.Summary, false}, {"symbol", b.Symbol, h.Symbol, true},
-		{"url", b.URL, h.URL, true}, {"file", fileSum(b), fileSum(h), false}, {"text", b.Body, h.Body, false},
-		{"withdrawn_reason", b.WithdrawnReason, h.WithdrawnReason, false},
+		{"title", b.Title, h.Title}, {"summary", b.Summary, h.Summary}, {"symbol", b.Symbol, h.Symbol},
+		{"url", b.URL, h.URL}, {"file", fileSum(b), fileSum(h)}, {"text", b.Body, h.Body},
+		{"withdrawn_reason", b.WithdrawnReason, h.WithdrawnReason},
 	} {
-		switch {
-		case f.a == f.z:
-		case f.value:
-			changed = append(changed, fmt.Sprintf("%s: %q → %q", f.name, f.a, f.z))
-		default:
-			details = append(details, f.name)
+		if f.a == f.z {
+			continue
 		}
+		inBase, inHead := shown(f.name)
+		if !inBase && !inHead {
+			details = append(details, f.name)
+			continue
+		}
+		side := func(v string, ok bool) string {
+			if !ok {
+				return "(not shown)"
+			}
+			return fmt.Sprintf("%q", v)
+		}
+		changed = append(changed, fmt.Sprintf("%s: %s → %s", f.name, side(f.a, inBase), side(f.z, inHead)))
 	}
 	if len(changed)+len(details) > 0 {
 		if public("details") {
