@@ -61,10 +61,16 @@ func (c *Catalog) EventDateWarnings(today Date) Problems {
 		if !due.IsZero() && !d.Withdrawn.IsZero() && d.PartyDay().IsZero() && d.Withdrawn.Before(public) {
 			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is before %s, the day it became public under the rule; withdrawn: records the day a public document was taken down, and a document withdrawn before it was public stays restricted: check the day", d.ID, d.Withdrawn, public)
 		}
-		// Taken down while withheld at its party's objection, not lifted
-		// by then: not public, so nothing to take down.
-		if !d.Objection.IsZero() && !d.Withdrawn.IsZero() && !d.Withdrawn.Before(d.Objection) && d.ObjectionLifted.IsZero() {
-			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is on or after its party's objection (%s), which already withheld it; withdrawn: records the day a public document was taken down for another reason: leave it out", d.ID, d.Withdrawn, d.Objection)
+		// Taken down on or after its party's objection, not lifted by
+		// then: the objection took it off already, so there is nothing to
+		// take down; an objection after a take-down, nothing to withdraw
+		// (the take-down stands, publication.events).
+		switch {
+		case d.Objection.IsZero() || d.Withdrawn.IsZero():
+		case !d.Withdrawn.Before(d.Objection) && d.ObjectionLifted.IsZero():
+			ps.add(d.Field("withdrawn"), "document %q: withdrawn %s is on or after its party's objection (%s), which already withdrew or withheld it; withdrawn: records the day a public document was taken down for another reason: leave it out", d.ID, d.Withdrawn, d.Objection)
+		case d.Withdrawn.Before(d.Objection):
+			ps.add(d.Field("objection"), "document %q: objection %s comes after the document was taken down (withdrawn: %s): the take-down stands, and the objection changes nothing; check both days", d.ID, d.Objection, d.Withdrawn)
 		}
 		// An objection is to the publication of a report submitted.
 		if !d.Objection.IsZero() && !d.Submitted.IsZero() && d.Objection.Before(d.Submitted) {

@@ -22,6 +22,7 @@ documents:
   - {kind: national_report, party: mexico, withdrawn: 2026-05-01, withdrawn_reason: x}
   - {kind: national_report, party: norway, objection: 2026-08-01, withdrawn: 2026-09-01, withdrawn_reason: x}
   - {kind: national_report, party: canada, submitted: 2026-08-10, withdrawn: 2026-08-01, withdrawn_reason: x}
+  - {kind: national_report, party: iceland, withdrawn: 2026-08-01, withdrawn_reason: x, objection: 2026-08-10}
 `)},
 		"documents/rm11.yaml": {Data: []byte(`meeting: rm11
 documents:
@@ -61,14 +62,15 @@ documents:
 		// review found them silent).
 		`data/documents/rm10.yaml:7:44: document "rm10-nr-mexico": withdrawn 2026-05-01 is before 2026-07-23, the day it became public under the rule`,
 		`data/documents/rm10.yaml:9:67: document "rm10-nr-canada": withdrawn 2026-08-01 is before 2026-08-10, the day it became public under the rule`,
-		`data/documents/rm10.yaml:8:67: document "rm10-nr-norway": withdrawn 2026-09-01 is on or after its party's objection (2026-08-01), which already withheld it`,
+		`data/documents/rm10.yaml:8:67: document "rm10-nr-norway": withdrawn 2026-09-01 is on or after its party's objection (2026-08-01), which already withdrew or withheld it`,
+		`document "rm10-nr-iceland": objection 2026-08-10 comes after the document was taken down (withdrawn: 2026-08-01)`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 12 {
-		t.Errorf("want thirteen warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
+	if strings.Contains(got, "rm11-nr-peru") || strings.Contains(got, "rm10-nr-chile") || strings.Count(got, "\n") != 13 {
+		t.Errorf("want fourteen warnings, none of Peru's 11th report nor of Chile's 10th, submitted on the rule's day:\n%s", got)
 	}
 }
 
@@ -104,7 +106,7 @@ documents:
 }
 
 // twoMeetings is a catalog of the 10th and 11th Review Meetings under the
-// 90-day rule, with seven parties, and the documents files of docs.
+// 90-day rule, with eight parties, and the documents files of docs.
 func twoMeetings(docs fstest.MapFS) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"rules.yaml": {Data: []byte(`timezone: Europe/Vienna
@@ -119,6 +121,7 @@ kinds:
   - {id: chile, name: Chile, type: state}
   - {id: mexico, name: Mexico, type: state}
   - {id: norway, name: Norway, type: state}
+  - {id: iceland, name: Iceland, type: state}
 `)},
 		"meetings.yaml": {Data: []byte(`meetings:
   - {id: rm10, type: review, numbers: [10], title: 10th, opening: 2026-04-13, adjournment: 2026-04-24}

@@ -384,7 +384,12 @@ func events(dec Decision, doc *catalog.Document, rule *catalog.RuleVersion, star
 			dec.PublicFrom, dec.Basis, dec.Latest = doc.ObjectionLifted, BasisObjectionLifted, false
 		}
 	}
-	if started(doc.Objection) && !lifted {
+	// An objection after a take-down finds nothing to withdraw: the
+	// take-down keeps its day and reason (a code review found a report's
+	// withdrawal moved to a later objection's day, and its feed entry with
+	// it).
+	takenDownFirst := started(doc.Withdrawn) && doc.Withdrawn.Before(doc.Objection)
+	if started(doc.Objection) && !lifted && !takenDownFirst {
 		if !dec.PublicFrom.Before(doc.Objection) {
 			return because(Decision{State: Withheld, Version: rule, RuleText: dec.RuleText}, Cause{Code: CauseObjected, Date: doc.Objection, Due: dec.PublicFrom})
 		}

@@ -127,6 +127,7 @@ func TestDecide(t *testing.T) {
 		{"ObjectionAfterPublicationNotYetReceived", catalog.Document{Kind: "national_report", Objection: date(t, "2017-09-01")}, rm07, day("2017-08-31"), Public, BasisAfterAdjournment, "2017-07-06", "", ""},
 		{"ObjectionAfterEarlyPublicationWithdraws", catalog.Document{Kind: "national_report", Published: date(t, "2017-03-01"), Objection: date(t, "2017-05-01")}, rm07, day("2017-06-01"), Withdrawn, BasisEarly, "2017-03-01", "2017-05-01", ""},
 		{"WithdrawalAfterPublication", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2018-01-10"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2018-01-10", ""},
+		{"ObjectionAfterAWithdrawalChangesNothing", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-08-15"), WithdrawnReason: "replaced", Objection: date(t, "2017-09-01")}, rm07, day("2017-10-01"), Withdrawn, BasisAfterAdjournment, "2017-07-06", "2017-08-15", ""},
 		{"WithdrawalBeforePublicationRestricts", catalog.Document{Kind: "national_report", Withdrawn: date(t, "2017-06-01"), WithdrawnReason: "replaced"}, rm07, day("2018-02-01"), Restricted, BasisNone, "", "", ""},
 		{"NotSubmitted", catalog.Document{Kind: "national_report", NotSubmitted: true}, rm07, day("2017-07-06"), NotSubmitted, BasisNone, "", "", ""},
 		// Before its meeting's review cycle began a document did not yet
