@@ -296,7 +296,9 @@ func (c *comparer) compare(b, h *catalog.Document, kind, former string) (Change,
 		ch.Earlier = !bok || hFrom.Before(bFrom)
 	}
 	ch.Facts, ch.Hidden = c.facts(b, h, func(field string) bool { return disclosure.FieldShown(field, bSeen, hSeen) },
-		func(field string) (bool, bool) { return disclosure.ValueShown(field, bSeen), disclosure.ValueShown(field, hSeen) })
+		func(field string) (bool, bool) {
+			return disclosure.ValueShown(field, bSeen), disclosure.ValueShown(field, hSeen)
+		})
 	if len(ch.Periods) == 0 && len(ch.Facts) == 0 && !ch.Hidden && kind == Changed {
 		return ch, false
 	}
