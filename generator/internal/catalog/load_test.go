@@ -227,3 +227,24 @@ func TestMeetingsCycleStart(t *testing.T) {
 		}
 	}
 }
+
+// A mistyped id is offered the nearest known one, but not a short id (four
+// letters: "iran" is no mistyped iraq), nor one that differs in its digits
+// alone ("rm11", a meeting not yet added, is no mistyped rm01).
+func TestDidYouMean(t *testing.T) {
+	known := []string{"aland", "borduria", "iraq", "spain", "rm01", "rm07", "rm08-09"}
+	for id, want := range map[string]string{
+		"spian":    `: did you mean "spain"?`,
+		"alnad":    `: did you mean "aland"?`,
+		"bordruia": `: did you mean "borduria"?`,
+		"iran":     "",
+		"rm11":     "",
+		"rm70":     "",
+		"rm08-10":  "",
+		"syldavia": "",
+	} {
+		if got := didYouMean(id, known); got != want {
+			t.Errorf("didYouMean(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
