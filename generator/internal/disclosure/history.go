@@ -43,8 +43,12 @@ type Change struct {
 	Read bool `json:"read,omitempty"`
 	// Assumed marks a day a rule sets that the catalog assumes for the
 	// document's meeting, no source stating it (DocPage.DayAssumed).
-	Assumed bool   `json:"assumed,omitempty"`
-	Doc     DocRef `json:"-"`
+	Assumed bool `json:"assumed,omitempty"`
+	// Reason is why a withdrawal was made, as the document's page gives it
+	// (DocPage.WithdrawnReason): the feeds' entry says it after Text (a
+	// webmaster's review found an entry saying only that it was withdrawn).
+	Reason string `json:"reason,omitempty"`
+	Doc    DocRef `json:"-"`
 }
 
 // History lists the changes of a document up to the as-of moment, oldest
@@ -109,30 +113,21 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 	}
 	if e := earlier; e != nil {
 		public(e.PublicFrom, e.Basis, e.BasisText, e.Latest, e.Read, e.Assumed)
-		add(Change{Date: e.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnText(objectionWords)})
+		add(Change{Date: e.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnWords, Reason: objectionWords})
 	}
 	if dec.State == publication.Public || dec.State == publication.Withdrawn {
 		public(dec.PublicFrom, dec.Basis, dec.BasisText, ref.Latest, ref.LatestRead, dayAssumed(dec))
 	}
 	if dec.State == publication.Withdrawn {
-		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnText(w.withdrawnReason(d, dec))})
+		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnWords, Reason: w.withdrawnReason(d, dec)})
 	}
 	return out
 }
 
-// withdrawnText is a take-down's sentence, with why, as its page gives it
-// (a webmaster's review found the feeds' entries saying only that it was
-// withdrawn). Pages write the sentence in their language from the change's
-// kind, and the reason apart.
-func withdrawnText(reason string) string {
-	if reason == "" {
-		return "Withdrawn from publication."
-	}
-	if !strings.HasSuffix(reason, ".") {
-		reason += "."
-	}
-	return "Withdrawn from publication. " + reason
-}
+// withdrawnWords are a take-down's sentence, which pages write in their
+// language from the change's kind (history_withdrawn); its reason apart
+// (Change.Reason).
+const withdrawnWords = "Withdrawn from publication."
 
 // PastStates are the states Past gives a document on a day before the
 // as-of day, in the site's order: a document withheld or restricted today

@@ -136,6 +136,19 @@ func nameOn(r disclosure.DocRef, day catalog.Date) string {
 	return docName(r)
 }
 
+// entrySummary is the change's sentence, and for a withdrawal why, as the
+// document's page says it.
+func entrySummary(c disclosure.Change) string {
+	if c.Reason == "" {
+		return c.Text
+	}
+	reason := c.Reason
+	if !strings.HasSuffix(reason, ".") && !strings.HasSuffix(reason, "?") && !strings.HasSuffix(reason, "!") {
+		reason += "."
+	}
+	return c.Text + " " + reason
+}
+
 // entryTitle is the document and the change: "…: public"; where the day
 // is the latest by which it was public ("…: public by this day at the
 // latest"), which may be long after it became public (a reader's review
@@ -181,7 +194,7 @@ func (w *writer) feed(path, id, title, pageURL string, changes []disclosure.Chan
 			Title:   w.entryTitle(c),
 			Updated: w.dayTime(c.Date),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: w.abs(c.Doc.URL)},
-			Summary: atomText{Type: "text", Body: c.Text},
+			Summary: atomText{Type: "text", Body: entrySummary(c)},
 		}
 		e.Category.Term = c.Kind
 		f.Entries = append(f.Entries, e)
