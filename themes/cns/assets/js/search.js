@@ -1460,7 +1460,9 @@
   var box = document.querySelector('form[data-search-index]');
   var started = (page ? startPage(page) : box ? startBox(box) : Promise.reject(new Error('nothing to search from')))
     .catch(function (err) {
-      // The page still works: the form leads to the search page, which lists the browse pages.
+      // The page still works: the form leads to the search page, which lists the browse pages
+      // (shown again where a query had kept them back, search/page.html).
+      document.documentElement.classList.remove('search-query');
       if (window.console) console.warn('search:', err);
     });
   window.cnsSearch = { fold: fold, words: words, term: term, forms: forms, indexForms: indexForms, decodeTerms: decodeTerms, ready: started };
