@@ -70,7 +70,7 @@ func (d *decoder) decodeFile(src []byte, v any) bool {
 	if root.Kind == 0 || len(root.Content) == 0 {
 		// What it should hold (a webmaster's review found "the file is
 		// empty" alone no help).
-		d.probs.add(Pos{d.file, 1, 1}, "the file is empty; it holds a mapping of these keys: %s (data/README.md shows one)", strings.Join(yamlKeys(reflect.TypeOf(v).Elem()), ", "))
+		d.probs.add(Pos{d.file, 1, 1}, "the file is empty; it holds a mapping of these keys: %s (data/README.md shows one)", strings.Join(keysOf(reflect.TypeOf(v).Elem()), ", "))
 		return false
 	}
 	top := root.Content[0]
@@ -198,23 +198,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		d.probs.add(d.pos(n), "want a mapping of keys to values, found %s", describe(n))
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var known []string
-	where := -1
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Type == whereType {
-			where = i
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "" || name == "-" || !f.IsExported() {
-			continue
-		}
-		fields[name] = i
-		known = append(known, name)
-	}
+	fields, known, where := yamlFields(v.Type())
 	w := Where{Pos: d.pos(n), fields: map[string]Pos{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -390,14 +374,28 @@ func syntaxHint(msg string) string {
 	return ""
 }
 
-// yamlKeys are the keys a struct type takes in YAML, in order.
-func yamlKeys(t reflect.Type) []string {
-	var keys []string
+// yamlFields are the keys a struct type takes in YAML, with the index of
+// each one's field, in order, and the index of its Where field (-1 if none).
+func yamlFields(t reflect.Type) (fields map[string]int, keys []string, where int) {
+	fields, where = map[string]int{}, -1
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" && f.IsExported() && f.Type != whereType {
-			keys = append(keys, name)
+		if f.Type == whereType {
+			where = i
+			continue
 		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = i
+		keys = append(keys, name)
 	}
+	return fields, keys, where
+}
+
+// keysOf are the keys a struct type takes in YAML, in order (yamlFields).
+func keysOf(t reflect.Type) []string {
+	_, keys, _ := yamlFields(t)
 	return keys
 }

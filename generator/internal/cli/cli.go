@@ -647,8 +647,14 @@ func explain(w io.Writer, c *catalog.Catalog, v *disclosure.View, d *catalog.Doc
 	// keep (a webmaster's review found explain silent of it).
 	if e := page.Earlier; e != nil {
 		first := "public from " + e.PublicFrom.Long()
-		if e.Latest {
+		switch {
+		case e.Read:
+			first = "public by " + e.PublicFrom.Long() + " at the latest, the day this catalog read its party's page"
+		case e.Latest:
 			first = "public by " + e.PublicFrom.Long() + " at the latest"
+		}
+		if e.Assumed {
+			first += ", a day the rule sets that no source states for the meeting"
 		}
 		line("earlier", fmt.Sprintf("%s (%s) to %s, when its party's objection withdrew it", first, e.BasisText, e.WithdrawnOn.Long()))
 	}
