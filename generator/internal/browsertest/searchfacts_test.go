@@ -211,3 +211,32 @@ func TestSearchSaysWhyARestrictedDocumentIs(t *testing.T) {
 	}
 	searchClean(t, tab, srv)
 }
+
+// A result whose day follows from a rule no source states for its meeting
+// says so, as the pages' lists do ("since D, if the rule applied"): a
+// journalist found the mark lost in search alone. The lifted catalog
+// assumes its 7th meeting's rule; Borduria's report is public from the
+// rule's day until its party's objection.
+func TestSearchSaysADayTheRuleSetsIfItApplied(t *testing.T) {
+	data, err := writeTxtarCatalog(filepath.Join("testdata", "lifted.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := searchBrowser(t)
+	srv := Serve(t, BuildSite(t, "--data", data, "--as-of", "2017-07-20"), "")
+	searchOpen(t, tab, srv, "q=borduria")
+	hits := searchWait(t, tab, "borduria")
+	var found bool
+	for _, h := range hits {
+		if h.Href == "/documents/rm07-nr-borduria/" {
+			found = true
+			if !strings.Contains(h.Text, "since 6 July 2017, if the rule applied") {
+				t.Errorf("the result of Borduria's report says %q, want since 6 July 2017, if the rule applied", h.Text)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("borduria does not find its report: %+v", hits)
+	}
+	searchClean(t, tab, srv)
+}

@@ -262,6 +262,11 @@ type Doc struct {
 	// PublicFrom is the day this catalog read its party's page
 	// (DocRef.LatestRead), which results say too, as every list does.
 	Latest, LatestRead bool
+	// Assumed: its day follows from a rule no source states for its
+	// meeting (DocRef.Assumed, never with Latest), which results say as
+	// "since D, if the rule applied", as every list does (a journalist
+	// found the mark lost in search alone).
+	Assumed bool
 	// Why is a restricted document's cause (disclosure.DocRef
 	// .RestrictedCause), which results say in a few words beside the
 	// state, as the lists do; "" otherwise.
@@ -281,7 +286,11 @@ func (d Doc) MarshalJSON() ([]byte, error) {
 	} else if d.Latest {
 		latest = 1
 	}
-	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report, latest, d.Why}
+	var assumed any = ""
+	if d.Assumed {
+		assumed = 1
+	}
+	v := []any{d.Meeting, d.Kind, d.Party, d.State, d.PublicFrom, d.ID, d.Title, d.Summary, d.Symbol, d.WithdrawnOn, d.TitleLang, report, latest, d.Why, assumed}
 	for len(v) > 4 && v[len(v)-1] == "" {
 		v = v[:len(v)-1]
 	}
@@ -419,7 +428,7 @@ func gather(v *disclosure.View) (*facts, error) {
 		if r.OwnTitle {
 			doc.Title, doc.TitleLang = r.Title, r.TitleLang
 		}
-		doc.Report, doc.Latest, doc.LatestRead, doc.Why = r.Report, r.Latest, r.LatestRead, r.RestrictedCause
+		doc.Report, doc.Latest, doc.LatestRead, doc.Why, doc.Assumed = r.Report, r.Latest, r.LatestRead, r.RestrictedCause, r.Assumed
 		// The view decides what may be found: Page gives a summary, symbol
 		// and text only where the document's state allows them.
 		doc.Summary, doc.Symbol = page.Summary, page.Symbol

@@ -909,8 +909,10 @@
       meta.appendChild(badge);
       // doc[12]: public from that day at the latest ("by {date} at the
       // latest"); 2: that day is the one this catalog read its party's
-      // page, which the lists say too (public_by_read).
-      var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: doc[12] === 2 ? 'public_by_read' : doc[12] ? 'public_by_date' : 'public_since', scheduled: 'public_on', withdrawn: 'withdrawn_on' }[st];
+      // page, which the lists say too (public_by_read). doc[14]: the day
+      // follows from a rule no source states for the meeting ("…, if the
+      // rule applied"), as the lists say it.
+      var when = st === 'withdrawn' ? doc[9] : doc[4], key = { public: doc[12] === 2 ? 'public_by_read' : doc[12] ? 'public_by_date' : doc[14] ? 'public_since_assumed' : 'public_since', scheduled: doc[14] ? 'public_on_assumed' : 'public_on', withdrawn: 'withdrawn_on' }[st];
       if (when && key) {
         // The day in the words the pages' date cells use (public_since:
         // "since {date}", "自{date}起").
