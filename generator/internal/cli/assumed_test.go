@@ -104,7 +104,9 @@ func TestAnAssumedRulesDaysSaySo(t *testing.T) {
 			t.Errorf("%s does not say %q", page, want)
 		}
 	}
-	if s := at("meetings/rm07/index.html"); strings.Contains(s, " data-assumed") || strings.Contains(regexp.MustCompile(`(?s)<template.*?</template>`).ReplaceAllString(s, ""), "if the rule applied") {
+	// (Templates and the search box's strings hold the words for the
+	// script, which shows them only of a document marked so.)
+	if s := at("meetings/rm07/index.html"); strings.Contains(s, " data-assumed") || strings.Contains(regexp.MustCompile(`(?s)<template.*?</template>| data-search-strings="[^"]*"`).ReplaceAllString(s, ""), "if the rule applied") {
 		t.Error("the 7th meeting's page, under a rule a source states, qualifies its reports' day")
 	}
 	if s := at("meetings/rm08-09/index.html"); !strings.Contains(s, `data-map-phrase="public-assumed"`) || !strings.Contains(s, " data-assumed") {

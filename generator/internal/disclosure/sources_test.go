@@ -154,3 +154,34 @@ func TestOfficerRoleForm(t *testing.T) {
 		t.Errorf("role keys %q, want %q", got, want)
 	}
 }
+
+// A page the document's own sources cite is not cited again among its
+// file's (a journalist found France's 7th report citing one page twice,
+// in two wordings); a file's source with another address, or none, stays.
+func TestAPageCitedByTheDocumentIsNotCitedAgainForItsFile(t *testing.T) {
+	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 7, Documents: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	decisions := publication.DecideAll(c, m.To)
+	var public *catalog.Document
+	for _, d := range c.Documents {
+		if decisions[d.ID].State == publication.Public {
+			public = d
+			break
+		}
+	}
+	if public == nil {
+		t.Fatal("the corpus has no public document")
+	}
+	public.Sources = []string{"A regulator's annual report, https://example.org/annual/7 (the report made public on 11 August 2016)"}
+	public.FileSources = []string{"A regulator's annual report, https://example.org/annual/7 (France's report public on 11 August 2016)", "A list of reports, https://example.org/list", "The meeting's Summary Report"}
+	p, _ := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: m.To}).Page(public)
+	if want := public.FileSources[1:]; !slices.Equal(p.FileSources, want) || !slices.Equal(p.Sources, public.Sources) {
+		t.Errorf("sources %q, file's %q; want its own, and the file's %q", p.Sources, p.FileSources, want)
+	}
+}

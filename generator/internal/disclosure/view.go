@@ -404,7 +404,10 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 				s, n := w.Sources(d.FileSources)
 				return sourcesShown{s, n}
 			}).(sourcesShown)
-			p.FileSources, file = shown.sources, shown.hidden
+			// A page its own sources cite already is cited once, in its
+			// own words (a journalist found France's 7th report citing one
+			// page twice).
+			p.FileSources, file = notCitedIn(shown.sources, d.Sources), shown.hidden
 		}
 		p.SourcesHidden = own + file
 	}
@@ -567,6 +570,21 @@ func (w *View) PartySources(p *catalog.Party) (note string, sources []string, hi
 	return note, sources, hidden
 }
 
+// notCitedIn are the sources of a list but for those whose every address
+// the sources by, shown beside them, cite already: one page is listed once.
+func notCitedIn(sources, by []string) []string {
+	cited := map[string]bool{}
+	for _, s := range by {
+		for _, u := range catalog.SourceURLs(s) {
+			cited[u] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(sources), func(s string) bool {
+		us := catalog.SourceURLs(s)
+		return len(us) > 0 && !slices.ContainsFunc(us, func(u string) bool { return !cited[u] })
+	})
+}
+
 // objectionWords are why a report its party objected to was withdrawn.
 const objectionWords = "The Contracting Party objected to its publication."
 
@@ -716,17 +734,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		// A page the meeting's own sources cite already is cited once,
 		// in the meeting's words (a journalist's review found one page
 		// listed twice, for its count and for the meeting's days).
-		cited := map[string]bool{}
-		for _, s := range m.Sources {
-			for _, u := range catalog.SourceURLs(s) {
-				cited[u] = true
-			}
-		}
-		n.Sources = slices.DeleteFunc(slices.Clone(n.Sources), func(s string) bool {
-			us := catalog.SourceURLs(s)
-			return len(us) > 0 && !slices.ContainsFunc(us, func(u string) bool { return !cited[u] })
-		})
-		n.Sources, hidden = w.Sources(n.Sources)
+		n.Sources, hidden = w.Sources(notCitedIn(n.Sources, m.Sources))
 		mi.SourcesHidden += hidden
 		if n.Sources == nil {
 			n.Sources = []string{}
