@@ -48,7 +48,7 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		// counts more early publications than it dates.)
 		{"fr/documents/rm07-nr-albania/index.html", "<p class=\"status-reason\">Public au plus tard le 6 juillet 2017 (90 jours après la clôture de la réunion)\u202f; il a pu l&#39;être plus tôt.</p>"},
 		{"fr/documents/rm07-nr-albania/index.html", "<dd><span>Règle «\u00a0Rapport national\u00a0» pour la 7e réunion d&#39;examen et toutes les réunions suivantes\u00a0: public 90 jours après la clôture de la réunion"},
-		{"fr/documents/rm07-nr-albania/index.html", "<span>La réunion a été close\u202f; le document doit devenir public le 6 juillet 2017.</span>"},
+		{"fr/documents/rm07-nr-albania/index.html", "<span>la réunion a été close\u202f; le document doit devenir public le 6 juillet 2017.</span>"},
 		{"es/documents/rm07-nr-albania/index.html", `<p class="status-reason">Público a más tardar el 6 de julio de 2017 (90 días después de la clausura de la reunión); pudo serlo antes.</p>`},
 		{"es/documents/rm07-nr-albania/index.html", `<dd><span>Norma «<span lang="en">National Report</span>» para la <span lang="en">7th Review Meeting</span> y todas las reuniones posteriores: público 90 días`},
 		{"ru/documents/rm07-nr-albania/index.html", `через 90 дней после закрытия совещания`},
@@ -56,7 +56,7 @@ func TestCatalogWordsInEachLanguage(t *testing.T) {
 		{"zh/documents/rm07-nr-libya/index.html", `<p class="status-reason">缔约方未提交文件。</p>`},
 		// (The 7th meeting's source counts reports published earlier on
 		// days not recorded: the day of the rule is the latest it can be.)
-		{"fr/documents/rm07-nr-albania/index.html", "<li><time datetime=\"2017-07-06\">6 juillet 2017</time>\u00a0: <span>Public à cette date au plus tard (90 jours après la clôture de la réunion)\u00a0: il a pu l&#39;être plus tôt, à une date non consignée.</span></li>"},
+		{"fr/documents/rm07-nr-albania/index.html", "<li><time datetime=\"2017-07-06\">6 juillet 2017</time>\u00a0: <span>public à cette date au plus tard (90 jours après la clôture de la réunion)\u00a0: il a pu l&#39;être plus tôt, à une date non consignée.</span></li>"},
 		// The rules of the publication page: kind, description and note.
 		{"fr/publication/index.html", `<span class="rule-label">Rapport national</span><span class="rule-description">Le rapport d&#39;une Partie contractante`},
 		{"fr/publication/index.html", `<span class="rule-note">Avant la 7e réunion d&#39;examen, un rapport ne devenait public que lorsque sa Partie le publiait.</span>`},
