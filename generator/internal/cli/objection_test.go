@@ -380,4 +380,12 @@ func TestAWithdrawnReportSaysWhyInTheFeedAndTheOpenData(t *testing.T) {
 	if csv := read(t, filepath.Join(out, "documents.csv")); !strings.Contains(csv, ",Its Contracting Party sent a corrected version\n") {
 		t.Errorf("documents.csv does not end Cordova's row with its reason:\n%s", csv)
 	}
+	// Its page gives no source, and says why (a journalist found none,
+	// where /about/ says each fact names its source).
+	for id := range reasons {
+		page := text(t, filepath.Join(out, "documents", id, "index.html"))
+		if !strings.Contains(page, "Sources The sources of its facts are not shown while it is not public") || strings.Contains(page, "test fixture") {
+			t.Errorf("%s's page does not say why it shows no source, or shows one:\n%s", id, page)
+		}
+	}
 }
