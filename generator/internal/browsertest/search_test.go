@@ -685,3 +685,21 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentI
 		t.Errorf("with no index, the page keeps the browse lists back (class %q)", failed)
 	}
 }
+
+// In a browser the search script cannot run in (here: no fetch), a page
+// opened with a query keeps nothing back: the browse lists, which are the
+// page there, show at once (a code review found a blank screen possible
+// where the script loads but cannot start).
+func TestSearchFromTheAddressWithoutItsScriptShowsTheBrowseLists(t *testing.T) {
+	t.Parallel()
+	tab, srv := searchSite(t)
+	tab.OnNewDocument(`window.fetch = undefined;`)
+	var class string
+	var shown bool
+	tab.Run(chromedp.Navigate(srv.URL+"search/?q=finland"),
+		chromedp.Evaluate(`document.documentElement.className`, &class),
+		chromedp.Evaluate(`getComputedStyle(document.querySelector('.search-browse')).display !== 'none'`, &shown))
+	if strings.Contains(class, "search-query") || !shown {
+		t.Errorf("with no fetch, the page keeps its browse lists back (class %q, shown %v)", class, shown)
+	}
+}

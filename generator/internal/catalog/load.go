@@ -1007,6 +1007,7 @@ func didYouMean(id string, known []string) string {
 	}
 	letters := func(s string) string {
 		return strings.Map(func(r rune) rune {
+			r = unicode.ToLower(r)
 			if unicode.IsDigit(r) {
 				return -1
 			}

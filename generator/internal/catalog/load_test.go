@@ -239,6 +239,7 @@ func TestDidYouMean(t *testing.T) {
 		"bordruia": `: did you mean "borduria"?`,
 		"iran":     "",
 		"rm11":     "",
+		"Rm11":     "",
 		"rm70":     "",
 		"rm08-10":  "",
 		"syldavia": "",

@@ -180,8 +180,27 @@ func TestAPageCitedByTheDocumentIsNotCitedAgainForItsFile(t *testing.T) {
 	}
 	public.Sources = []string{"A regulator's annual report, https://example.org/annual/7 (the report made public on 11 August 2016)"}
 	public.FileSources = []string{"A regulator's annual report, https://example.org/annual/7 (France's report public on 11 August 2016)", "A list of reports, https://example.org/list", "The meeting's Summary Report"}
-	p, _ := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: m.To}).Page(public)
+	v := disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: m.To})
+	p, _ := v.Page(public)
 	if want := public.FileSources[1:]; !slices.Equal(p.FileSources, want) || !slices.Equal(p.Sources, public.Sources) {
 		t.Errorf("sources %q, file's %q; want its own, and the file's %q", p.Sources, p.FileSources, want)
+	}
+	// Its own source left out (it names a document not public): the
+	// file's, which cites the same page, is what the page shows of it.
+	var hidden *catalog.Document
+	for _, d := range c.Documents {
+		if s := decisions[d.ID].State; (s == publication.Restricted || s == publication.Withheld) && d.Title != "" {
+			hidden = d
+			break
+		}
+	}
+	if hidden == nil {
+		t.Fatal("the corpus has no restricted or withheld document with a title")
+	}
+	public.Sources = []string{"A regulator's annual report, https://example.org/annual/7 (it lists " + hidden.Title + ")"}
+	public.FileSources = []string{"A regulator's annual report, https://example.org/annual/7 (the meeting's reports)"}
+	v = disclosure.NewView(disclosure.Input{Catalog: c, Decisions: decisions, AsOf: m.To})
+	if p, _ := v.Page(public); len(p.Sources) != 0 || !slices.Equal(p.FileSources, public.FileSources) || p.SourcesHidden != 1 {
+		t.Errorf("sources %q, file's %q, %d hidden; want none of its own (1 hidden) and the file's %q", p.Sources, p.FileSources, p.SourcesHidden, public.FileSources)
 	}
 }

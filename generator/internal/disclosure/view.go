@@ -407,7 +407,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			// A page its own sources cite already is cited once, in its
 			// own words (a journalist found France's 7th report citing one
 			// page twice).
-			p.FileSources, file = notCitedIn(shown.sources, d.Sources), shown.hidden
+			p.FileSources, file = notCitedIn(shown.sources, p.Sources), shown.hidden
 		}
 		p.SourcesHidden = own + file
 	}
@@ -572,6 +572,9 @@ func (w *View) PartySources(p *catalog.Party) (note string, sources []string, hi
 
 // notCitedIn are the sources of a list but for those whose every address
 // the sources by, shown beside them, cite already: one page is listed once.
+// by must be the sources shown (View.Sources), not the catalog's: a page
+// cited only by a source left out must stay (a code review found one
+// dropped from both lists).
 func notCitedIn(sources, by []string) []string {
 	cited := map[string]bool{}
 	for _, s := range by {
@@ -734,7 +737,7 @@ func (w *View) Meeting(m *catalog.Meeting) MeetingInfo {
 		// A page the meeting's own sources cite already is cited once,
 		// in the meeting's words (a journalist's review found one page
 		// listed twice, for its count and for the meeting's days).
-		n.Sources, hidden = w.Sources(notCitedIn(n.Sources, m.Sources))
+		n.Sources, hidden = w.Sources(notCitedIn(n.Sources, mi.Sources))
 		mi.SourcesHidden += hidden
 		if n.Sources == nil {
 			n.Sources = []string{}

@@ -86,13 +86,18 @@
 //	             or left out); searched, the names it is also found by but
 //	             which no page shows (Party.Searched), left out when none
 //	docs         [meeting, kind, party, state, public_from, id, title,
-//	             summary, symbol, withdrawn_on, title_lang, report] per
-//	             document: the first four are positions (party -1 for none);
-//	             title is its own title, where it has one and may show it;
-//	             title_lang is the language of that title when not English;
-//	             report, which of its party's reports of its kind it is at a
-//	             meeting that reviewed several (0 for none); trailing empty
-//	             values are left out
+//	             summary, symbol, withdrawn_on, title_lang, report, latest,
+//	             why, assumed] per document: the first four are positions
+//	             (party -1 for none); title is its own title, where it has
+//	             one and may show it; title_lang is the language of that
+//	             title when not English; report, which of its party's
+//	             reports of its kind it is at a meeting that reviewed
+//	             several (0 for none); latest, 1 where public_from is the
+//	             latest day it became public, 2 where that is the day this
+//	             catalog read its party's page; why, a restricted
+//	             document's cause (not_published …); assumed, 1 where its
+//	             day follows from a rule no source states for its meeting;
+//	             trailing empty values are left out
 //	paras        [doc, number, section, text] per paragraph
 //	terms        the terms, sorted and front-coded in one string
 //	             (EncodeTerms)
