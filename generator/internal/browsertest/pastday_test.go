@@ -38,6 +38,9 @@ type pastDoc struct {
 	Meta bool `json:"meta"`
 	// Said is the text of its date (data-past-date).
 	Said string `json:"said"`
+	// NotYet is whether it is not submitted that day because it did not
+	// exist yet (data-not-yet), which the counts count apart.
+	NotYet bool `json:"notYet"`
 }
 
 // pastView is a meeting's or a country's page as the reader sees it.
@@ -60,7 +63,7 @@ const readPastView = `(() => {
   const stateOf = s => { const c = s ? [...s.classList].find(c => c.startsWith("state-")) : ""; return !c ? "" : c === "state-unknown" ? "not_public" : c.slice(6); };
   const note = document.querySelector(".day-note");
   const counts = {};
-  for (const li of document.querySelectorAll("[data-past-counts] li")) counts[stateOf(li.querySelector(".state"))] = Number(li.querySelector(".count").textContent.replace(/\D/g, ""));
+  for (const li of document.querySelectorAll("[data-past-counts] li")) counts[li.hasAttribute("data-not-yet") ? "not_yet" : stateOf(li.querySelector(".state"))] = Number(li.querySelector(".count").textContent.replace(/\D/g, ""));
   const form = document.querySelector("form.day-form");
   return {
     docs: [...document.querySelectorAll("[data-past]:not(.worldmap [data-past])")].map(e => {
@@ -74,6 +77,7 @@ const readPastView = `(() => {
         set: d ? d.getAttribute("data-past-date") : "",
         title: (e.querySelector("[data-past-title]") || {}).textContent || "",
         latest: e.hasAttribute("data-latest"),
+        notYet: e.hasAttribute("data-not-yet"),
         meta: [...e.querySelectorAll("[data-own-title-only]")].some(m => m.checkVisibility()),
       };
     }),
@@ -289,7 +293,14 @@ func pastCheck(t *testing.T, where string, got pastView, c *catalog.Catalog, wan
 			t.Errorf("%s: %s is on the page twice", where, d.ID)
 		}
 		shown[d.ID] = d.State
-		tally[d.State]++
+		// Not submitted because it did not exist yet: counted apart from
+		// those never submitted (a journalist read 7 "not submitted" on a
+		// day when one party had submitted nothing).
+		if d.NotYet {
+			tally["not_yet"]++
+		} else {
+			tally[d.State]++
+		}
 		titleCheck(t, where, d.ID, d.State, d.Title, titles)
 		// Under the title made of its parts, nothing says its kind again
 		// (a reader's review found "Switzerland: National Report, 3rd
@@ -1344,5 +1355,31 @@ func TestAReportPublicTwiceOnPastDays(t *testing.T) {
 	})()`, &cell))
 	if want := "Public since 6 July 2017, if the rule applied"; cell != want {
 		t.Errorf("built as of 2017-08-15, the ledger on 2017-07-20: Borduria %q, want %q", cell, want)
+	}
+}
+
+// On a past day the counts set apart the documents not submitted then
+// because they did not exist yet (the 7th meeting's Summary Report before
+// the meeting opened) from those never submitted (Libya's report): a
+// journalist read 7 "Not submitted" on a day when one party alone had
+// submitted nothing.
+func TestPastCountsSetApartDocumentsNotYetInExistence(t *testing.T) {
+	t.Parallel()
+	Need(t, ChromiumPath() != "", "Chromium")
+	srv := Serve(t, realSite(t), "")
+	tab := Browser(t)
+	var got pastView
+	tab.Run(onDay(srv, "documents/", "2017-03-01"), chromedp.Evaluate(readPastView, &got))
+	notYet := 0
+	for _, d := range got.Docs {
+		if d.NotYet {
+			notYet++
+			if d.State != "not_submitted" || !strings.Contains(d.Said, "not yet") {
+				t.Errorf("%s, counted as not yet in existence, is shown %s, %q", d.ID, d.State, d.Said)
+			}
+		}
+	}
+	if notYet == 0 || got.Counts["not_yet"] != notYet || got.Counts["not_submitted"] != 1 {
+		t.Errorf("counts %v, %d documents not yet in existence; want them counted apart, and Libya's report alone not submitted", got.Counts, notYet)
 	}
 }

@@ -264,7 +264,7 @@
 
     // mayHaveBeen: the documents counted that may already have been
     // public on the day (beforeLatest), which the note then says.
-    var counts = {}, counted = {}, mayHaveBeen = {};
+    var counts = {}, counted = {}, mayHaveBeen = {}, notYetCount = 0;
     Array.prototype.forEach.call(document.querySelectorAll("[data-past]"), function (e) {
       var past = e.getAttribute("data-past").split(" ");
       var state = past[0], changed = false;
@@ -307,9 +307,11 @@
       // ledger row before its meeting's review cycle began).
       var cycle = e.closest("[data-past-from]");
       var left = cycle && on < cycle.getAttribute("data-past-from");
+      var countedNow = false;
       if (id && !counted[id] && !left) {
         counted[id] = true;
         counts[badge] = (counts[badge] || 0) + 1;
+        countedNow = true;
       }
       if (id && !left && perhaps) mayHaveBeen[id] = true;
       e.setAttribute("data-state", badge);
@@ -332,6 +334,13 @@
         within(e, "[data-own-title-only]").forEach(function (m) { m.remove(); });
       }
       var unset = !perhaps && unsetOn(e, badge, !changed && past.length > 1);
+      // Not submitted then because it did not exist yet: counted apart
+      // from those never submitted (a journalist read 7 "not submitted"
+      // on a day when one party had submitted nothing).
+      var notYet = badge === "not_submitted" && unset;
+      if (countedNow && notYet) notYetCount++;
+      if (notYet) e.setAttribute("data-not-yet", "");
+      else e.removeAttribute("data-not-yet");
       var dated = (perhaps || tpl.content.querySelector('[data-phrase="' + badge + '"]')) && from !== "" && !unset;
       within(e, "[data-past-date]").forEach(function (d) {
         var set = d.getAttribute("data-past-date");
@@ -585,12 +594,31 @@
           var li = document.createElement("li");
           var n = document.createElement("span");
           n.className = "count";
-          n.textContent = numbers.format(counts[s] || 0);
+          n.textContent = numbers.format((counts[s] || 0) - (s === "not_submitted" ? notYetCount : 0));
           li.appendChild(fill('[data-state="' + s + '"]', {}).firstElementChild);
           li.appendChild(document.createTextNode(" "));
           li.appendChild(n);
           return li;
         });
+      // Those not yet in existence, beside those never submitted, with the
+      // same badge and their own word; none never submitted: not listed.
+      var word = tpl.content.querySelector('[data-note="not-yet"]');
+      if (notYetCount && word) {
+        items = items.filter(function (li) { return !li.querySelector(".state-not_submitted") || counts.not_submitted > notYetCount || all; });
+        var li = document.createElement("li");
+        var badge = fill('[data-state="not_submitted"]', {}).firstElementChild;
+        var w = badge.querySelector(".state-word");
+        if (w) w.textContent = word.textContent;
+        var n = document.createElement("span");
+        n.className = "count";
+        n.textContent = numbers.format(notYetCount);
+        li.setAttribute("data-not-yet", "");
+        li.appendChild(badge);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(n);
+        var after = items.findIndex(function (x) { return x.querySelector(".state-not_submitted"); });
+        items.splice(after < 0 ? items.length : after + 1, 0, li);
+      }
       // Nothing to count on the day (no document of the page's existed
       // yet): said, as a page with no document says it, not an empty list.
       if (!items.length && tpl.content.querySelector('[data-note="counts-none"]')) {
