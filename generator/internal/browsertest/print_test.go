@@ -127,7 +127,9 @@ const mapPrint = `(() => {
     colours,
     legend: shown(fig.querySelector(".wm-legend")),
     keys: [...fig.querySelectorAll(".wm-legend li[data-state]")].filter(li => shown(li) && shown(li.querySelector(".wm-swatch"))).map(li => li.dataset.state),
-    states: [...new Set([...fig.querySelectorAll(".wm-table tr[data-state]")].map(tr => tr.dataset.state))],
+    // A report not yet in existence on a past day (data-not-yet) has its
+    // own entry in the legend, with not_submitted's pattern.
+    states: [...new Set([...fig.querySelectorAll(".wm-table tr[data-state]")].map(tr => tr.hasAttribute("data-not-yet") ? "not_yet_submitted" : tr.dataset.state))],
     table: shown(fig.querySelector(".wm-table table")),
   };
 })()`

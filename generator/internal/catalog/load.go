@@ -1015,7 +1015,9 @@ func didYouMean(id string, known []string) string {
 		}, s)
 	}
 	for _, near := range nearest.Words(id, known, 3) {
-		if letters(near) != letters(id) {
+		// The same id in other capitals is that id ("Spain"); the same
+		// letters with other digits, another meeting's.
+		if strings.EqualFold(near, id) || letters(near) != letters(id) {
 			return fmt.Sprintf(": did you mean %q?", near)
 		}
 	}

@@ -217,7 +217,9 @@
     // before a later change of state (notYet), so not yet in existence:
     // "not yet submitted", not a report that never was.
     function unsetOn(e, state, notYet) {
-      if (state === "not_submitted") return notYet;
+      // Never submitted, on a day before its meeting's review cycle began
+      // (data-cycle): it did not exist yet either.
+      if (state === "not_submitted") return notYet || on < (e.getAttribute("data-cycle") || "");
       var fixed = e.getAttribute("data-fixed") || "";
       return state === "scheduled" && fixed !== "" && on < fixed;
     }
@@ -397,10 +399,14 @@
           state = "no_record_yet";
           tr.setAttribute("data-state", state);
         }
-        counts[state] = (counts[state] || 0) + 1;
+        // Not submitted because it did not exist yet (data-not-yet, set
+        // above): counted apart in the legend, as the page's counts do.
+        var notYet = state === "not_submitted" && tr.hasAttribute("data-not-yet");
+        var key = notYet ? "not_yet_submitted" : state;
+        counts[key] = (counts[key] || 0) + 1;
         if (!tr.hasAttribute("data-past") && !yet) return;
         var perhaps = beforeLatest(tr, state, tr.getAttribute("data-from") || "");
-        var unset = !perhaps && unsetOn(tr, state, false);
+        var unset = !perhaps && unsetOn(tr, state, notYet);
         var from = unset ? "" : tr.getAttribute("data-from") || "";
         var sel = '[data-map-phrase="' + state + '"]';
         // Due on a day not yet set: said, as the grid says it.
@@ -598,6 +604,7 @@
           li.appendChild(fill('[data-state="' + s + '"]', {}).firstElementChild);
           li.appendChild(document.createTextNode(" "));
           li.appendChild(n);
+          li.setAttribute("data-order", t.getAttribute("data-order"));
           return li;
         });
       // Those not yet in existence, beside those never submitted, with the
@@ -616,8 +623,11 @@
         li.appendChild(badge);
         li.appendChild(document.createTextNode(" "));
         li.appendChild(n);
-        var after = items.findIndex(function (x) { return x.querySelector(".state-not_submitted"); });
-        items.splice(after < 0 ? items.length : after + 1, 0, li);
+        // Where not_submitted's place is, after it where it is listed.
+        var ns = tpl.content.querySelector('[data-state="not_submitted"]');
+        li.setAttribute("data-order", String(Number(ns ? ns.getAttribute("data-order") : 0) + 0.5));
+        items.push(li);
+        items.sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); });
       }
       // Nothing to count on the day (no document of the page's existed
       // yet): said, as a page with no document says it, not an empty list.
