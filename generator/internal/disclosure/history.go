@@ -119,7 +119,8 @@ func (w *View) history(d *catalog.Document, ref DocRef) []Change {
 		public(dec.PublicFrom, dec.Basis, dec.BasisText, ref.Latest, ref.LatestRead, dayAssumed(dec))
 	}
 	if dec.State == publication.Withdrawn {
-		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnWords, Reason: w.withdrawnReason(d, dec)})
+		reason, _ := withdrawnReason(d, dec)
+		add(Change{Date: dec.WithdrawnOn, Kind: ChangeWithdrawn, Text: withdrawnWords, Reason: reason})
 	}
 	return out
 }

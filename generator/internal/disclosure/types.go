@@ -60,10 +60,12 @@ type DocRef struct {
 	// a bare "since D", and so do a withdrawn one's rows on the past days
 	// it was public (a journalist found the mark lost while withdrawn).
 	Assumed bool `json:"assumed,omitempty"`
-	// FirstPublic is, for a document public (or withdrawn) again since its
-	// party lifted the objection at which it was withdrawn, the day it
-	// first became public (DocPage.Earlier): the day a count of when
-	// reports became public takes (figures.Timing). Not in the front matter.
+	// FirstPublic is, for a public or withdrawn document, the day it first
+	// became public: PublicFrom, or, public again since its party lifted
+	// the objection at which it was withdrawn, its first period's
+	// (DocPage.Earlier). A count of when reports became public takes it
+	// (figures.Timing), and a feed names a document by its own title from
+	// it on. Not in the front matter.
 	FirstPublic catalog.Date `json:"-"`
 	// RestrictedCause is, for a restricted document, the code of its cause
 	// (publication.Cause: "not_published", "no_consent",

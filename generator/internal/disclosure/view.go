@@ -160,8 +160,11 @@ func (w *View) Ref(d *catalog.Document) DocRef {
 	if dec.State == publication.Restricted {
 		r.RestrictedCause = dec.Cause.Code
 	}
-	if e := w.earlier(d, dec); e != nil {
-		r.FirstPublic = e.PublicFrom
+	if dec.State == publication.Public || dec.State == publication.Withdrawn {
+		r.FirstPublic = st.PublicFrom
+		if e := w.earlier(d, dec); e != nil {
+			r.FirstPublic = e.PublicFrom
+		}
 	}
 	r.Title = DefaultTitle(ReportLabel(r.KindLabel, r.Report), r.PartyName, r.MeetingTitle)
 	if d.Title != "" && FieldShown("details", st) {
@@ -356,8 +359,7 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 		// Those left out are counted on the rule's row (RuleURL).
 		p.RuleRef.Sources, _ = w.Sources(v.Sources)
 	}
-	p.WithdrawnReason = w.withdrawnReason(d, dec)
-	p.WithdrawnObjection = p.WithdrawnReason == objectionWords
+	p.WithdrawnReason, p.WithdrawnObjection = withdrawnReason(d, dec)
 	switch dec.State {
 	case publication.Public, publication.Scheduled, publication.Withdrawn:
 		// The day it was submitted, a step of the review process that the
@@ -592,18 +594,18 @@ func notCitedIn(sources, by []string) []string {
 const objectionWords = "The Contracting Party objected to its publication."
 
 // withdrawnReason is why a withdrawn document was taken down, as its page
-// and history say: the catalog's reason, or its party's objection; "" in
-// another state.
-func (w *View) withdrawnReason(d *catalog.Document, dec publication.Decision) string {
+// and history say: the catalog's reason, or its party's objection
+// (objection set); "" in another state.
+func withdrawnReason(d *catalog.Document, dec publication.Decision) (reason string, objection bool) {
 	switch {
 	case dec.State != publication.Withdrawn:
-		return ""
+		return "", false
 	case d.Objection == dec.WithdrawnOn:
-		return objectionWords
+		return objectionWords, true
 	case d.Withdrawn == dec.WithdrawnOn:
-		return d.WithdrawnReason
+		return d.WithdrawnReason, false
 	}
-	return ""
+	return "", false
 }
 
 // File is the file of a document that this site offers: nil unless the

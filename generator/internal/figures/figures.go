@@ -234,11 +234,7 @@ func reportsByState(v *disclosure.View) Chart {
 func Timing(ref disclosure.DocRef, day string) string {
 	switch ref.State {
 	case publication.Public:
-		first := ref.PublicFrom
-		if !ref.FirstPublic.IsZero() {
-			first = ref.FirstPublic
-		}
-		switch from := first.String(); {
+		switch from := ref.FirstPublic.String(); {
 		case from < day:
 			return Early
 		case from == day:

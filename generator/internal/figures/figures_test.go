@@ -40,7 +40,12 @@ func TestTimingSortsReportsByTheRulesDay(t *testing.T) {
 	} {
 		ref := disclosure.DocRef{State: c.state}
 		if c.from != "" {
+			// As the view gives it: a public or withdrawn one's first
+			// public day is its day (DocRef.FirstPublic).
 			ref.PublicFrom = day(c.from)
+			if c.state == publication.Public || c.state == publication.Withdrawn {
+				ref.FirstPublic = ref.PublicFrom
+			}
 		}
 		if got := Timing(ref, on); got != c.want {
 			t.Errorf("%s from %q: %s, want %s", c.state, c.from, got, c.want)

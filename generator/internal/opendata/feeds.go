@@ -126,11 +126,7 @@ func docName(r disclosure.DocRef) string {
 // names it as it was named that day, so that no entry's words change
 // after its day (a feed reader offers a changed entry as news again).
 func nameOn(r disclosure.DocRef, day catalog.Date) string {
-	first := r.FirstPublic
-	if first.IsZero() {
-		first = r.PublicFrom
-	}
-	if r.OwnTitle && (first.IsZero() || day.Before(first)) {
+	if r.OwnTitle && (r.FirstPublic.IsZero() || day.Before(r.FirstPublic)) {
 		r.OwnTitle = false
 	}
 	return docName(r)

@@ -220,11 +220,7 @@ func TestFeedsKeepEntriesAcrossBuildDays(t *testing.T) {
 	titledSince := map[string]bool{}
 	for _, d := range s2.res.Catalog.Documents {
 		r := v2.Ref(d)
-		first := r.PublicFrom
-		if !r.FirstPublic.IsZero() {
-			first = r.FirstPublic
-		}
-		if r.OwnTitle && first.Start(s2.res.Catalog.Rules.Location).After(day1) {
+		if r.OwnTitle && r.FirstPublic.Start(s2.res.Catalog.Rules.Location).After(day1) {
 			titledSince[r.URL] = true
 		}
 	}
@@ -516,10 +512,7 @@ func TestFeedEntryAndEventTitlesNamePartyAndMeeting(t *testing.T) {
 			name += ", “" + r.Title + "”"
 		}
 		names[r.URL] = name
-		first[r.URL] = r.PublicFrom.String()
-		if !r.FirstPublic.IsZero() {
-			first[r.URL] = r.FirstPublic.String()
-		}
+		first[r.URL] = r.FirstPublic.String()
 		latest[r.URL], read[r.URL] = r.Latest, r.LatestRead
 	}
 	for _, it := range parseFeed(t, s, opendata.SiteFeed).Items {
