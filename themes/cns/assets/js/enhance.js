@@ -586,6 +586,20 @@
       a.textContent = u.href;
     });
 
+    // One item of the counts: a state's badge, its number, and its place
+    // in the site's order of states (data-order).
+    function countItem(badge, n, order) {
+      var li = document.createElement("li");
+      var count = document.createElement("span");
+      count.className = "count";
+      count.textContent = numbers.format(n);
+      li.appendChild(badge);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(count);
+      li.setAttribute("data-order", order);
+      return li;
+    }
+
     // The counts: states in the site's order, as the page shows them. A
     // list of every state's count (the ledger's) lists at 0 those a
     // document can be in on a past day (data-past-shown: "Not public"
@@ -597,35 +611,20 @@
         .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); })
         .map(function (t) {
           var s = t.getAttribute("data-state");
-          var li = document.createElement("li");
-          var n = document.createElement("span");
-          n.className = "count";
-          n.textContent = numbers.format((counts[s] || 0) - (s === "not_submitted" ? notYetCount : 0));
-          li.appendChild(fill('[data-state="' + s + '"]', {}).firstElementChild);
-          li.appendChild(document.createTextNode(" "));
-          li.appendChild(n);
-          li.setAttribute("data-order", t.getAttribute("data-order"));
-          return li;
+          return countItem(fill('[data-state="' + s + '"]', {}).firstElementChild, (counts[s] || 0) - (s === "not_submitted" ? notYetCount : 0), t.getAttribute("data-order"));
         });
       // Those not yet in existence, beside those never submitted, with the
       // same badge and their own word; none never submitted: not listed.
       var word = tpl.content.querySelector('[data-note="not-yet"]');
       if (notYetCount && word) {
         items = items.filter(function (li) { return !li.querySelector(".state-not_submitted") || counts.not_submitted > notYetCount || all; });
-        var li = document.createElement("li");
         var badge = fill('[data-state="not_submitted"]', {}).firstElementChild;
         var w = badge.querySelector(".state-word");
         if (w) w.textContent = word.textContent;
-        var n = document.createElement("span");
-        n.className = "count";
-        n.textContent = numbers.format(notYetCount);
-        li.setAttribute("data-not-yet", "");
-        li.appendChild(badge);
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(n);
         // Where not_submitted's place is, after it where it is listed.
         var ns = tpl.content.querySelector('[data-state="not_submitted"]');
-        li.setAttribute("data-order", String(Number(ns ? ns.getAttribute("data-order") : 0) + 0.5));
+        var li = countItem(badge, notYetCount, String(Number(ns ? ns.getAttribute("data-order") : 0) + 0.5));
+        li.setAttribute("data-not-yet", "");
         items.push(li);
         items.sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); });
       }
