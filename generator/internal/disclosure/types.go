@@ -184,6 +184,9 @@ type DocPage struct {
 	Sources       []string `json:"sources,omitempty"`
 	FileSources   []string `json:"file_sources,omitempty"`
 	SourcesHidden int      `json:"sources_hidden,omitempty"`
+	// SourcesWithheld is set for a document in another state, whose
+	// sources none are shown: its page says why.
+	SourcesWithheld bool `json:"sources_withheld,omitempty"`
 	// Only for public documents:
 	Summary     string   `json:"summary,omitempty"`
 	Symbol      string   `json:"symbol,omitempty"`

@@ -412,6 +412,8 @@ func (w *View) Page(d *catalog.Document) (DocPage, string) {
 			p.FileSources, file = notCitedIn(shown.sources, p.Sources), shown.hidden
 		}
 		p.SourcesHidden = own + file
+	} else {
+		p.SourcesWithheld = true
 	}
 	if dec.State != publication.Public {
 		return p, ""
