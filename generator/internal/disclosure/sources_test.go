@@ -159,11 +159,7 @@ func TestOfficerRoleForm(t *testing.T) {
 // file's (a journalist found France's 7th report citing one page twice,
 // in two wordings); a file's source with another address, or none, stays.
 func TestAPageCitedByTheDocumentIsNotCitedAgainForItsFile(t *testing.T) {
-	m, err := corpus.Write(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 7, Documents: 60})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Load(os.DirFS(m.Dir), "data")
+	m, c, err := corpus.Load(filepath.Join(t.TempDir(), "data"), corpus.Options{Seed: 7, Documents: 60})
 	if err != nil {
 		t.Fatal(err)
 	}
